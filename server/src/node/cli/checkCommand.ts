@@ -1,0 +1,113 @@
+import * as path from 'path';
+import * as fs from 'fs';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { createVaultService } from '../../service/vaultService';
+import { unreadablePageDiagnostics } from '../../service/languageFeatures/diagnostics';
+import { settingsFrom, type DiagnosticCode } from '../../service/vault/settings';
+import { findVaultRoot, listVaultPages, readPageText } from '../vaultFiles';
+
+export interface CheckProblem {
+	readonly file: string;
+	readonly line: number;
+	readonly column: number;
+	readonly endLine: number;
+	readonly endColumn: number;
+	readonly severity: 'error' | 'warning' | 'information' | 'hint';
+	readonly code: DiagnosticCode;
+	readonly message: string;
+}
+
+export interface CheckReport {
+	readonly root: string;
+	readonly files: number;
+	readonly diagnostics: CheckProblem[];
+}
+
+const SEVERITY_NAMES: Record<DiagnosticSeverity, CheckProblem['severity']> = {
+	[DiagnosticSeverity.Error]: 'error',
+	[DiagnosticSeverity.Warning]: 'warning',
+	[DiagnosticSeverity.Information]: 'information',
+	[DiagnosticSeverity.Hint]: 'hint',
+};
+
+export interface CheckOptions {
+	readonly excludes?: readonly string[];
+	readonly severity?: Record<string, string>;
+	readonly requiredFields?: readonly string[];
+	/** Called as pages are read: (done, total). */
+	readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Indexes every page of the vault at `folder` and collects every page's diagnostics. */
+export function checkVault(folder: string, options: CheckOptions = {}): CheckReport {
+	const root = findVaultRoot(folder);
+	const { settings } = settingsFrom({ severity: options.severity, requiredFields: options.requiredFields });
+	const service = createVaultService({ settings });
+	const listing = listVaultPages(root, options.excludes);
+	const diagnostics: CheckProblem[] = [];
+	const unreadable = new Map<string, string>();
+	const progressEvery = Math.max(1, Math.floor(listing.pages.length / 100));
+	listing.pages.forEach((page, i) => {
+		const read = readPageText(path.join(root, page));
+		if ('error' in read) {
+			unreadable.set(page, read.error);
+		} else {
+			service.updatePage(page, read.text);
+		}
+		if (options.onProgress && (i % progressEvery === 0 || i === listing.pages.length - 1)) {
+			options.onProgress(i + 1, listing.pages.length);
+		}
+	});
+	for (const page of listing.pages) {
+		const reason = unreadable.get(page);
+		const pageDiagnostics = reason === undefined ? service.diagnostics(page) : unreadablePageDiagnostics(reason, settings);
+		for (const diagnostic of pageDiagnostics) {
+			diagnostics.push({
+				file: page,
+				line: diagnostic.range.start.line + 1,
+				column: diagnostic.range.start.character + 1,
+				endLine: diagnostic.range.end.line + 1,
+				endColumn: diagnostic.range.end.character + 1,
+				severity: SEVERITY_NAMES[diagnostic.severity ?? DiagnosticSeverity.Error],
+				code: diagnostic.code,
+				message: diagnostic.message,
+			});
+		}
+	}
+	diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+	return { root, files: listing.pages.length, diagnostics };
+}
+
+export function formatText(report: CheckReport): string {
+	const lines = report.diagnostics.map(d => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
+	const errors = report.diagnostics.filter(d => d.severity === 'error').length;
+	const warnings = report.diagnostics.filter(d => d.severity === 'warning').length;
+	const others = report.diagnostics.length - errors - warnings;
+	const files = `${report.files} ${report.files === 1 ? 'page' : 'pages'}`;
+	if (report.diagnostics.length === 0) {
+		lines.push(`No problems in ${files}.`);
+	} else {
+		const parts = [`${errors} ${errors === 1 ? 'error' : 'errors'}`, `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`];
+		if (others > 0) {
+			parts.push(`${others} ${others === 1 ? 'hint' : 'hints'}`);
+		}
+		lines.push(`${report.diagnostics.length} ${report.diagnostics.length === 1 ? 'problem' : 'problems'} (${parts.join(', ')}) in ${files}.`);
+	}
+	return lines.join('\n') + '\n';
+}
+
+export function formatJson(report: CheckReport): string {
+	return JSON.stringify(report, null, 2) + '\n';
+}
+
+export function hasErrors(report: CheckReport): boolean {
+	return report.diagnostics.some(d => d.severity === 'error');
+}
+
+export function isDirectory(folder: string): boolean {
+	try {
+		return fs.statSync(folder).isDirectory();
+	} catch {
+		return false;
+	}
+}

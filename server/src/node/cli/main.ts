@@ -1,0 +1,148 @@
+import * as path from 'path';
+import { checkVault, formatJson, formatText, hasErrors, isDirectory } from './checkCommand';
+
+const USAGE = `Usage: entity-vault check [DIR] [--format text|json] [--exclude GLOB]... [--severity CODE=LEVEL]...
+
+Checks every page of the vault in DIR (default: the current folder; its
+content/ subfolder when that holds the sections) for broken links and anchors,
+footnote problems and bad frontmatter.
+
+  --format text|json   text: one line per problem, FILE:LINE:COL severity code message
+                       json: {"root", "files", "diagnostics": [...]}
+  --exclude GLOB       skip matching paths (repeatable)
+  --severity CODE=LEVEL  error, warning, information, hint or off (repeatable)
+  --required-fields A,B  frontmatter fields every page needs
+                       (default summary,category,tags,created,updated)
+
+Exit status: 1 when an error-severity problem exists, 0 otherwise, 2 for bad usage.`;
+
+export interface CliIo {
+	readonly stdout: (text: string) => void;
+	readonly stderr: (text: string) => void;
+	readonly isTerminal: boolean;
+	readonly cwd: string;
+}
+
+class UsageError extends Error { }
+
+interface ParsedCheck {
+	folder: string;
+	format: 'text' | 'json';
+	excludes: string[];
+	severity: Record<string, string>;
+	requiredFields?: string[];
+}
+
+function parseCheckArguments(args: readonly string[], cwd: string): ParsedCheck {
+	const parsed: ParsedCheck = { folder: cwd, format: 'text', excludes: [], severity: {} };
+	let folderGiven = false;
+	const valueOf = (flag: string, i: number, inline: string | undefined): string => {
+		const value = inline ?? args[i + 1];
+		if (value === undefined || (inline === undefined && value.startsWith('--'))) {
+			throw new UsageError(`${flag} needs a value`);
+		}
+		return value;
+	};
+	for (let i = 0; i < args.length; i++) {
+		const arg = args[i];
+		const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+		const flag = eq > 0 ? arg.slice(0, eq) : arg;
+		const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+		const step = inline === undefined ? 1 : 0;
+		switch (flag) {
+			case '--format': {
+				const value = valueOf(flag, i, inline);
+				if (value !== 'text' && value !== 'json') {
+					throw new UsageError(`--format must be text or json, not \`${value}\``);
+				}
+				parsed.format = value;
+				i += step;
+				break;
+			}
+			case '--exclude':
+				parsed.excludes.push(valueOf(flag, i, inline));
+				i += step;
+				break;
+			case '--severity': {
+				const value = valueOf(flag, i, inline);
+				const [code, level] = value.split('=');
+				if (!code || !level) {
+					throw new UsageError(`--severity takes CODE=LEVEL, not \`${value}\``);
+				}
+				parsed.severity[code] = level;
+				i += step;
+				break;
+			}
+			case '--required-fields':
+				parsed.requiredFields = valueOf(flag, i, inline).split(',').map(field => field.trim()).filter(Boolean);
+				i += step;
+				break;
+			default:
+				if (arg.startsWith('-')) {
+					throw new UsageError(`unknown option \`${arg}\``);
+				}
+				if (folderGiven) {
+					throw new UsageError(`only one folder can be checked, got \`${parsed.folder}\` and \`${arg}\``);
+				}
+				parsed.folder = path.resolve(cwd, arg);
+				folderGiven = true;
+		}
+	}
+	return parsed;
+}
+
+/** Runs the command line; resolves to the exit status. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+	const [command, ...rest] = argv;
+	if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+		io.stdout(USAGE + '\n');
+		return command === undefined ? 2 : 0;
+	}
+	if (command === '--version') {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		io.stdout(`${(require('../../../../package.json') as { version: string }).version}\n`);
+		return 0;
+	}
+	if (command !== 'check') {
+		io.stderr(`entity-vault: unknown command \`${command}\`\n\n${USAGE}\n`);
+		return 2;
+	}
+	let options: ParsedCheck;
+	try {
+		options = parseCheckArguments(rest, io.cwd);
+		if (!isDirectory(options.folder)) {
+			throw new UsageError(`no such folder: ${options.folder}`);
+		}
+	} catch (error) {
+		if (error instanceof UsageError) {
+			io.stderr(`entity-vault check: ${error.message}\n\n${USAGE}\n`);
+			return 2;
+		}
+		throw error;
+	}
+	const showProgress = io.isTerminal;
+	const report = checkVault(options.folder, {
+		excludes: options.excludes,
+		severity: options.severity,
+		requiredFields: options.requiredFields,
+		onProgress: showProgress ? (done, total) => {
+			if (total >= 200) {
+				io.stderr(`\rIndexing ${done}/${total} pages…`);
+				if (done === total) {
+					io.stderr('\r\x1b[K');
+				}
+			}
+		} : undefined,
+	});
+	io.stdout(options.format === 'json' ? formatJson(report) : formatText(report));
+	return hasErrors(report) ? 1 : 0;
+}
+
+function processIo(): CliIo {
+	return {
+		stdout: text => process.stdout.write(text),
+		stderr: text => process.stderr.write(text),
+		isTerminal: Boolean(process.stderr.isTTY),
+		cwd: process.cwd(),
+	};
+}

@@ -1,0 +1,116 @@
+import type { Connection } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import { unreadablePageDiagnostics } from '../service/languageFeatures/diagnostics';
+import type { VaultWorkspace } from './vaultWorkspace';
+
+/** Quiet time after the last edit before diagnostics are computed. */
+export const DIAGNOSTICS_DEBOUNCE_MS = 150;
+/** Pages computed per slice when many are pending (a whole vault), before yielding. */
+const SLICE_SIZE = 200;
+
+export interface PublisherOptions {
+	/** Whether a page's diagnostics are shown at all (open, or vault-wide scope). */
+	shouldPublish(vault: VaultWorkspace, path: string): boolean;
+	uriOf(vault: VaultWorkspace, path: string): string;
+	versionOf(uri: string): number | undefined;
+}
+
+/**
+ * Publishes diagnostics, debounced: every edit restarts the wait, so results
+ * for a text that is already stale are never computed; pages are computed
+ * in slices so a whole vault's diagnostics never block requests.
+ */
+export class DiagnosticsPublisher {
+	private readonly pending = new Map<VaultWorkspace, Set<string>>();
+	private timer: NodeJS.Timeout | undefined;
+	private flushing = false;
+	/** URIs that currently show a non-empty list. */
+	private readonly published = new Map<string, VaultWorkspace>();
+
+	constructor(private readonly connection: Connection, readonly options: PublisherOptions) { }
+
+	schedule(vault: VaultWorkspace, paths: Iterable<string>): void {
+		let set = this.pending.get(vault);
+		if (!set) {
+			set = new Set();
+			this.pending.set(vault, set);
+		}
+		for (const path of paths) {
+			set.add(path);
+		}
+		if (set.size === 0) {
+			return;
+		}
+		if (this.timer) {
+			clearTimeout(this.timer);
+		}
+		this.timer = setTimeout(() => {
+			this.timer = undefined;
+			void this.flush();
+		}, DIAGNOSTICS_DEBOUNCE_MS);
+	}
+
+	/** Computes and sends everything pending now (used by Check Vault and after debouncing). */
+	async flush(): Promise<void> {
+		if (this.flushing) {
+			return;
+		}
+		this.flushing = true;
+		try {
+			while (this.pending.size > 0) {
+				const [vault, paths] = this.pending.entries().next().value as [VaultWorkspace, Set<string>];
+				this.pending.delete(vault);
+				let count = 0;
+				for (const path of paths) {
+					this.publishNow(vault, path);
+					if (++count % SLICE_SIZE === 0) {
+						await new Promise(resolve => setImmediate(resolve));
+					}
+				}
+			}
+		} finally {
+			this.flushing = false;
+		}
+	}
+
+	private publishNow(vault: VaultWorkspace, path: string): void {
+		const uri = this.options.uriOf(vault, path);
+		if (!this.options.shouldPublish(vault, path)) {
+			return;
+		}
+		const unreadable = vault.unreadable.get(path);
+		const diagnostics = unreadable !== undefined
+			? unreadablePageDiagnostics(unreadable, vault.service.settings())
+			: vault.service.diagnostics(path);
+		if (diagnostics.length === 0 && !this.published.has(uri)) {
+			return;
+		}
+		if (diagnostics.length > 0) {
+			this.published.set(uri, vault);
+		} else {
+			this.published.delete(uri);
+		}
+		void this.connection.sendDiagnostics({ uri, version: this.options.versionOf(uri), diagnostics });
+	}
+
+	clear(uri: string): void {
+		if (this.published.delete(uri)) {
+			void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+		}
+	}
+
+	/** Clears what a vault published (optionally keeping the pages `keep` says). */
+	clearVault(vault: VaultWorkspace, keep?: (path: string) => boolean): void {
+		this.pending.delete(vault);
+		for (const [uri, owner] of [...this.published]) {
+			if (owner !== vault) {
+				continue;
+			}
+			const located = vault.relativePath(URI.parse(uri).fsPath);
+			if (keep && located !== undefined && keep(located)) {
+				continue;
+			}
+			this.clear(uri);
+		}
+	}
+}

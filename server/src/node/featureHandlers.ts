@@ -1,0 +1,133 @@
+import { SymbolKind, type CancellationToken, type Location, type Position } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { provideCodeActions } from '../service/languageFeatures/codeActions';
+import { provideCompletion } from '../service/languageFeatures/completion';
+import { provideDefinition } from '../service/languageFeatures/definition';
+import type { VaultDiagnostic } from '../service/languageFeatures/diagnostics';
+import { provideDocumentLinks } from '../service/languageFeatures/documentLinks';
+import { provideDocumentSymbols } from '../service/languageFeatures/documentSymbols';
+import { provideHover } from '../service/languageFeatures/hover';
+import { provideReferences } from '../service/languageFeatures/references';
+import { provideWorkspaceSymbols } from '../service/languageFeatures/workspaceSymbols';
+import type { PageSummary } from '../service/parse/pageSummary';
+import type { VaultLocation } from '../service/vault/vaultResults';
+import type { ServerState } from './languageServer';
+import type { VaultWorkspace } from './vaultWorkspace';
+import { toWorkspaceEdit } from './workspaceEdits';
+
+interface OpenPage {
+	readonly vault: VaultWorkspace;
+	readonly page: PageSummary;
+	readonly document: TextDocument;
+}
+
+function today(): string {
+	return new Date().toISOString().slice(0, 10);
+}
+
+/** Registers the LSP feature requests: each one is a thin call into the vault service. */
+export function registerFeatureHandlers(state: ServerState): void {
+	const { connection, documents } = state;
+
+	/**
+	 * The open page a request is about, with the pages it links to loaded even
+	 * while indexing runs; `wholeVault` waits for indexing to finish instead.
+	 */
+	async function openPage(uri: string, wholeVault = false): Promise<OpenPage | undefined> {
+		const document = documents.get(uri);
+		const located = state.locate(uri);
+		if (!document || !located) {
+			return undefined;
+		}
+		if (wholeVault) {
+			await located.vault.whenIndexed();
+		}
+		const page = located.vault.service.getPage(located.path);
+		if (!page) {
+			return undefined;
+		}
+		located.vault.ensureUrls(page.links.flatMap(link => (link.target.kind === 'page' ? [link.target.url] : [])));
+		return { vault: located.vault, page, document };
+	}
+
+	const toLocations = (vault: VaultWorkspace, locations: readonly VaultLocation[]): Location[] =>
+		locations.map(location => ({ uri: state.uriOf(vault, location.path), range: location.range }));
+
+	connection.onDefinition(async params => {
+		const open = await openPage(params.textDocument.uri);
+		return open ? toLocations(open.vault, provideDefinition(open.vault.service.index, open.page, open.document.getText(), params.position)) : [];
+	});
+
+	connection.onReferences(async (params, token) => {
+		const open = await openPage(params.textDocument.uri, true);
+		if (!open || token.isCancellationRequested) {
+			return [];
+		}
+		return toLocations(open.vault, provideReferences(open.vault.service.index, open.page, open.document.getText(), params.position));
+	});
+
+	connection.onHover(async params => {
+		const open = await openPage(params.textDocument.uri);
+		return open ? provideHover(open.vault.service.index, open.page, open.document.getText(), params.position) ?? null : null;
+	});
+
+	connection.onCompletion(async (params, token: CancellationToken) => {
+		const open = await openPage(params.textDocument.uri, true);
+		if (!open || token.isCancellationRequested) {
+			return { isIncomplete: false, items: [] };
+		}
+		return provideCompletion(open.vault.service.index, open.page, open.document.getText(), params.position as Position, token);
+	});
+
+	connection.onDocumentLinks(async params => {
+		const open = await openPage(params.textDocument.uri);
+		if (!open) {
+			return [];
+		}
+		return provideDocumentLinks(open.vault.service.index, open.page).map(link => ({
+			range: link.range,
+			target: state.uriOf(open.vault, link.targetPath) + (link.fragment ? `#${encodeURIComponent(link.fragment)}` : ''),
+			tooltip: link.tooltip,
+		}));
+	});
+
+	connection.onDocumentSymbol(async params => {
+		const open = await openPage(params.textDocument.uri);
+		return open ? provideDocumentSymbols(open.page) : [];
+	});
+
+	connection.onWorkspaceSymbol(async (params, token) => {
+		const results = [];
+		for (const vault of state.vaults) {
+			await vault.whenIndexed();
+			if (token.isCancellationRequested) {
+				break;
+			}
+			for (const symbol of provideWorkspaceSymbols(vault.service.index, params.query, token)) {
+				results.push({
+					name: symbol.name,
+					kind: symbol.kind ?? SymbolKind.File,
+					containerName: symbol.containerName,
+					location: { uri: state.uriOf(vault, symbol.path), range: symbol.range },
+				});
+			}
+		}
+		return results;
+	});
+
+	connection.onCodeAction(async params => {
+		const open = await openPage(params.textDocument.uri);
+		if (!open) {
+			return [];
+		}
+		const ours = params.context.diagnostics.filter((diagnostic): diagnostic is VaultDiagnostic => diagnostic.source === 'entity-vault' && typeof diagnostic.code === 'string');
+		const actions = provideCodeActions(open.vault.service.index, open.page, open.document.getText(), params.range, ours, open.vault.service.settings(), today());
+		return actions.map(action => ({
+			title: action.title,
+			kind: action.kind,
+			diagnostics: action.diagnostics,
+			isPreferred: action.isPreferred,
+			edit: toWorkspaceEdit(state, open.vault, action.edit),
+		}));
+	});
+}

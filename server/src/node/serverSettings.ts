@@ -1,0 +1,45 @@
+import { settingsFrom, type VaultSettings } from '../service/vault/settings';
+
+export type DiagnosticsScope = 'openFiles' | 'vault';
+
+/** The `entityVault` configuration section of one workspace folder, as the server uses it. */
+export interface FolderSettings {
+	readonly root: string;
+	readonly scope: DiagnosticsScope;
+	readonly excludes: readonly string[];
+	readonly vault: VaultSettings;
+	/** What was wrong in the configuration (shown to the user once). */
+	readonly problems: readonly string[];
+}
+
+interface RawSection {
+	root?: unknown;
+	exclude?: unknown;
+	diagnostics?: { scope?: unknown; severity?: unknown };
+	frontmatter?: { requiredFields?: unknown };
+}
+
+/** Reads a client's `entityVault` section; anything malformed falls back to the default, and is reported. */
+export function folderSettingsFrom(raw: unknown): FolderSettings {
+	const section = (raw && typeof raw === 'object' ? raw : {}) as RawSection;
+	const problems: string[] = [];
+	const root = typeof section.root === 'string' ? section.root : '';
+	if (section.root !== undefined && section.root !== null && typeof section.root !== 'string') {
+		problems.push('entityVault.root must be a folder path');
+	}
+	let scope: DiagnosticsScope = 'openFiles';
+	if (section.diagnostics?.scope === 'vault' || section.diagnostics?.scope === 'openFiles') {
+		scope = section.diagnostics.scope;
+	} else if (section.diagnostics?.scope !== undefined && section.diagnostics?.scope !== null) {
+		problems.push('entityVault.diagnostics.scope must be "openFiles" or "vault"');
+	}
+	let excludes: string[] = [];
+	if (Array.isArray(section.exclude) && section.exclude.every(item => typeof item === 'string')) {
+		excludes = section.exclude as string[];
+	} else if (section.exclude !== undefined && section.exclude !== null) {
+		problems.push('entityVault.exclude must be a list of glob patterns');
+	}
+	const vault = settingsFrom({ severity: section.diagnostics?.severity, requiredFields: section.frontmatter?.requiredFields });
+	problems.push(...vault.problems.map(problem => `entityVault: ${problem}`));
+	return { root, scope, excludes, vault: vault.settings, problems };
+}

@@ -1,0 +1,97 @@
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { newPagePath, pageTemplate } from '../service/vault/pageTemplate';
+import type { ServerState } from './languageServer';
+
+export interface StatusParams {
+	readonly state: 'indexing' | 'ready';
+	readonly indexed: number;
+	readonly total: number;
+	readonly pages: number;
+}
+export const StatusNotification = new NotificationType<StatusParams>('entityVault/status');
+
+export interface CheckVaultResult {
+	readonly pages: number;
+	readonly errors: number;
+	readonly warnings: number;
+}
+export const CheckVaultRequest = new RequestType0<CheckVaultResult, void>('entityVault/checkVault');
+
+export interface VaultInfoResult {
+	readonly vaults: { folderUri: string; rootUri: string; sections: string[]; pages: number }[];
+}
+export const VaultInfoRequest = new RequestType0<VaultInfoResult, void>('entityVault/vaultInfo');
+
+export interface NewPageTemplateParams {
+	readonly rootUri: string;
+	readonly section: string;
+	readonly title: string;
+}
+export const NewPageTemplateRequest = new RequestType<NewPageTemplateParams, { uri: string; text: string }, void>('entityVault/newPageTemplate');
+
+function today(): string {
+	return new Date().toISOString().slice(0, 10);
+}
+
+/** The requests a client's commands use: Check Vault, vault info and New Page. */
+export function registerVaultRequests(state: ServerState, lifecycle: { whenReady(): Promise<void> }): void {
+	const { connection } = state;
+
+	connection.onRequest(CheckVaultRequest, async () => {
+		await lifecycle.whenReady();
+		let pages = 0;
+		let errors = 0;
+		let warnings = 0;
+		for (const vault of state.vaults) {
+			await vault.whenIndexed();
+			state.vaultWideChecked.add(vault);
+			const paths = vault.allPaths();
+			pages += paths.length;
+			for (const path of paths) {
+				for (const diagnostic of vault.service.diagnostics(path)) {
+					if (diagnostic.severity === DiagnosticSeverity.Error) {
+						errors++;
+					} else if (diagnostic.severity === DiagnosticSeverity.Warning) {
+						warnings++;
+					}
+				}
+			}
+			warnings += vault.unreadable.size;
+			state.publisher.schedule(vault, paths);
+		}
+		await state.publisher.flush();
+		return { pages, errors, warnings };
+	});
+
+	connection.onRequest(VaultInfoRequest, async () => {
+		await lifecycle.whenReady();
+		return {
+			vaults: state.vaults.map(vault => ({
+				folderUri: vault.folderUri,
+				rootUri: URI.file(vault.root).toString(),
+				sections: vault.service.index.sections(),
+				pages: vault.service.index.size,
+			})),
+		};
+	});
+
+	connection.onRequest(NewPageTemplateRequest, async params => {
+		await lifecycle.whenReady();
+		const rootPath = URI.parse(params.rootUri).fsPath;
+		const vault = state.vaults.find(candidate => candidate.root === rootPath) ?? state.vaults[0];
+		if (!vault) {
+			throw new Error('No vault is open: open a folder of markdown pages first.');
+		}
+		const section = params.section.trim().replace(/^\/+|\/+$/g, '');
+		const title = params.title.trim();
+		if (section === '' || section.includes('..') || title === '') {
+			throw new Error('A new page needs a section and a title.');
+		}
+		await vault.whenIndexed();
+		const path = newPagePath(vault.service.index, section, title);
+		const text = pageTemplate({ title, today: today(), requiredFields: vault.service.settings().requiredFields, section });
+		return { uri: URI.file(vault.absolutePath(path)).toString(), text };
+	});
+}

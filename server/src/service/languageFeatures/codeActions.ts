@@ -1,0 +1,115 @@
+import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
+import { stripBom, type PageSummary } from '../parse/pageSummary';
+import { isIsoDate } from './frontmatterRules';
+import { isDiagnosticCode, type DiagnosticCode, type VaultSettings } from '../vault/settings';
+import type { VaultIndex } from '../vault/vaultIndex';
+import { DIAGNOSTIC_SOURCE, type VaultDiagnostic } from './diagnostics';
+import { footnoteQuickFixes } from './quickFixes/footnoteQuickFixes';
+import { frontmatterQuickFixes } from './quickFixes/frontmatterQuickFixes';
+import { linkQuickFixes } from './quickFixes/linkQuickFixes';
+import { lineEndingOf, type QuickFixContext, type QuickFixProvider, type VaultCodeAction } from './quickFixes/quickFix';
+
+export type { VaultCodeAction } from './quickFixes/quickFix';
+
+export interface CodeActionOptions {
+	/** Today's date, `YYYY-MM-DD`, for the dates quick fixes write (the service never reads the clock). */
+	readonly today: string;
+}
+
+type QuickFixProviders = { readonly [C in DiagnosticCode]?: QuickFixProvider<C> };
+
+const PROVIDERS: QuickFixProviders = {
+	...linkQuickFixes,
+	...footnoteQuickFixes,
+	...frontmatterQuickFixes,
+};
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null;
+}
+
+function isPosition(value: unknown): value is Position {
+	return isObject(value) && Number.isInteger(value.line) && Number.isInteger(value.character);
+}
+
+function isRange(value: unknown): value is Range {
+	return isObject(value) && isPosition(value.start) && isPosition(value.end);
+}
+
+/** The `data` properties each quick fix reads, checked because the client sends the diagnostics back. */
+const DATA_SHAPE: { readonly [C in DiagnosticCode]?: (data: Record<string, unknown>) => boolean } = {
+	'broken-link': data => typeof data.url === 'string' && (data.suggestions === undefined || Array.isArray(data.suggestions)) && (data.section === undefined || typeof data.section === 'string'),
+	'broken-anchor': data => typeof data.fragment === 'string',
+	'non-canonical-link': () => true,
+	'link-outside-vault': () => true,
+	'missing-footnote': data => typeof data.label === 'string',
+	'unused-footnote': data => isRange(data.definitionRange),
+	'duplicate-footnote': data => isRange(data.definitionRange) && isRange(data.markerRange) && typeof data.unusedLabel === 'string',
+	'frontmatter-missing': () => true,
+	'frontmatter-field': data => typeof data.field === 'string' && typeof data.reason === 'string',
+};
+
+/** A diagnostic of this server, with the data its quick fixes need. */
+function isVaultDiagnostic(diagnostic: Diagnostic): diagnostic is VaultDiagnostic {
+	const code = diagnostic.code;
+	if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof code !== 'string' || !isDiagnosticCode(code) || !isRange(diagnostic.range) || !isObject(diagnostic.data)) {
+		return false;
+	}
+	return DATA_SHAPE[code]?.(diagnostic.data) ?? false;
+}
+
+function before(a: Position, b: Position): boolean {
+	return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+/** The ranges overlap or touch. */
+function intersects(a: Range, b: Range): boolean {
+	return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+/**
+ * Quick fixes for the diagnostics the client sends with a code action request
+ * (`context.diagnostics`, `data` included). Diagnostics of other sources,
+ * without data, or that no longer match the current text are skipped, so a
+ * stale diagnostic never produces a wrong edit. Identical actions for
+ * several diagnostics are offered once, linked to all of them.
+ *
+ * `text` is the current document text (a BOM is ignored, as LSP positions do
+ * not count it); `page` must be its summary. Every edit uses the document's
+ * own line break. The result names pages by vault-relative path.
+ */
+export function provideCodeActions(
+	index: VaultIndex,
+	page: PageSummary,
+	text: string,
+	range: Range,
+	diagnostics: readonly Diagnostic[],
+	settings: VaultSettings,
+	options: CodeActionOptions,
+): VaultCodeAction[] {
+	if (!isIsoDate(options.today)) {
+		throw new Error(`today must be a date written YYYY-MM-DD, not ${JSON.stringify(options.today)}`);
+	}
+	const body = stripBom(text);
+	if (body.length !== page.textLength) {
+		return []; // the summary is of another version of the text
+	}
+	const context: QuickFixContext = { index, page, text: body, settings, today: options.today, lineEnding: lineEndingOf(body) };
+	const actions = new Map<string, VaultCodeAction>();
+	for (const diagnostic of diagnostics) {
+		if (!isVaultDiagnostic(diagnostic) || !intersects(diagnostic.range, range)) {
+			continue;
+		}
+		const provider = PROVIDERS[diagnostic.code] as QuickFixProvider<DiagnosticCode> | undefined;
+		for (const action of provider?.(context, diagnostic) ?? []) {
+			const key = `${action.title}\u0000${JSON.stringify(action.edit)}`;
+			const same = actions.get(key);
+			if (same) {
+				same.diagnostics.push(...action.diagnostics);
+			} else {
+				actions.set(key, action);
+			}
+		}
+	}
+	return [...actions.values()];
+}

@@ -1,0 +1,54 @@
+import type { Position, Range } from 'vscode-languageserver-types';
+import type { PageSummary } from '../parse/pageSummary';
+import { spanToRange } from '../text/lineIndex';
+import type { VaultIndex } from '../vault/vaultIndex';
+import type { VaultLocation } from '../vault/vaultResults';
+import { elementAtPosition, firstFootnoteDefinition, headingForFragment, type ElementAtPosition } from './elementAtPosition';
+
+const PAGE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/**
+ * Go to definition:
+ * - on an entity link (its text or destination, inline or reference-style):
+ *   the target page, at its start;
+ * - on the `#fragment` of a destination (or anywhere on a `#heading`-only
+ *   link): that heading in the target (the page start when no heading has
+ *   that anchor);
+ * - on a footnote reference `[^x]`: its first definition.
+ * Nothing for broken links, links leaving the vault, external links and
+ * anywhere else.
+ */
+export function provideDefinition(index: VaultIndex, page: PageSummary, text: string, position: Position): VaultLocation[] {
+	const element = elementAtPosition(page, text, position);
+	if (!element) {
+		return [];
+	}
+	if (element.kind === 'footnoteReference') {
+		const definition = firstFootnoteDefinition(page, element.reference.label);
+		return definition ? [{ path: page.path, range: spanToRange(page.lineStarts, definition.span) }] : [];
+	}
+	if (element.kind === 'link') {
+		return linkDefinition(index, element);
+	}
+	return [];
+}
+
+function linkDefinition(index: VaultIndex, element: Extract<ElementAtPosition, { kind: 'link' }>): VaultLocation[] {
+	const target = element.link.target;
+	if (target.kind !== 'page') {
+		return [];
+	}
+	const path = index.pathsForUrl(target.url)[0];
+	const targetPage = path === undefined ? undefined : index.getPage(path);
+	if (!targetPage) {
+		return [];
+	}
+	const fragmentOnly = element.fragmentSpan !== undefined && element.fragmentSpan.start === element.link.destinationSpan.start;
+	if (target.fragment && (element.part === 'fragment' || fragmentOnly)) {
+		const heading = headingForFragment(targetPage, target.fragment);
+		if (heading) {
+			return [{ path: targetPage.path, range: spanToRange(targetPage.lineStarts, heading.span) }];
+		}
+	}
+	return [{ path: targetPage.path, range: PAGE_START }];
+}

@@ -1,0 +1,206 @@
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import type { PageSummary, PageLink } from '../parse/pageSummary';
+import type { Span } from '../parse/markdownTypes';
+import { spanToRange } from '../text/lineIndex';
+import { closestPages, type PageSuggestion } from '../vault/closestPages';
+import type { DiagnosticCode, SeverityName, VaultSettings } from '../vault/settings';
+import type { VaultIndex } from '../vault/vaultIndex';
+import { candidatePathsForUrl, sectionOfUrl } from '../vault/vaultPaths';
+import { validateFrontmatterFields, type FieldFinding } from './frontmatterRules';
+
+export const DIAGNOSTIC_SOURCE = 'entity-vault';
+
+/** The `data` each diagnostic carries, by code: what its quick fixes need. */
+export interface DiagnosticDataByCode {
+	'broken-link': { url: string; destination: string; fragment?: string; suggestions: PageSuggestion[]; section?: string; candidatePaths: string[] };
+	'broken-anchor': { url: string; fragment: string; anchors: string[] };
+	'link-outside-vault': { destination: string; reason: string };
+	'non-canonical-link': { destination: string; canonical: string };
+	'missing-footnote': { label: string; rawLabel: string };
+	'unused-footnote': { label: string; rawLabel: string; definitionRange: Range };
+	'duplicate-footnote': { label: string; rawLabel: string; definitionRange: Range; markerRange: Range; firstDefinitionLine: number; unusedLabel: string };
+	'frontmatter-missing': { requiredFields: string[]; title: string };
+	'frontmatter-syntax': { kind: string };
+	'frontmatter-field': FieldFinding['data'];
+	'page-unreadable': { reason: string };
+}
+
+export interface VaultDiagnostic<C extends DiagnosticCode = DiagnosticCode> extends Diagnostic {
+	code: C;
+	message: string;
+	data: DiagnosticDataByCode[C];
+}
+
+const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
+	error: DiagnosticSeverity.Error,
+	warning: DiagnosticSeverity.Warning,
+	information: DiagnosticSeverity.Information,
+	hint: DiagnosticSeverity.Hint,
+};
+
+/** A URL names an existing page, or a section (whose list page the site generator makes). */
+export function urlExists(index: VaultIndex, url: string): boolean {
+	if (index.hasUrl(url)) {
+		return true;
+	}
+	const parts = url.split('/').filter(Boolean);
+	return parts.length === 1 && index.sectionPaths(parts[0]).size > 0;
+}
+
+function footnoteLabelNotIn(labels: ReadonlySet<string>): string {
+	let n = 1;
+	while (labels.has(String(n))) {
+		n++;
+	}
+	return String(n);
+}
+
+class DiagnosticCollector {
+	readonly diagnostics: VaultDiagnostic[] = [];
+	constructor(private readonly page: PageSummary, private readonly settings: VaultSettings) { }
+
+	range(span: Span): Range {
+		return spanToRange(this.page.lineStarts, span);
+	}
+
+	add<C extends DiagnosticCode>(code: C, span: Span, message: string, data: DiagnosticDataByCode[C]): void {
+		const severity = this.settings.severity[code];
+		if (severity === 'off') {
+			return;
+		}
+		this.diagnostics.push({ range: this.range(span), severity: SEVERITY[severity], code, source: DIAGNOSTIC_SOURCE, message, data } as VaultDiagnostic);
+	}
+}
+
+/** The diagnostic of a page that could not be read as text (binary, unreadable). */
+export function unreadablePageDiagnostics(reason: string, settings: VaultSettings): VaultDiagnostic[] {
+	const severity = settings.severity['page-unreadable'];
+	if (severity === 'off') {
+		return [];
+	}
+	return [{
+		range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+		severity: SEVERITY[severity],
+		code: 'page-unreadable',
+		source: DIAGNOSTIC_SOURCE,
+		message: `Page skipped: ${reason}.`,
+		data: { reason },
+	}];
+}
+
+/** Every diagnostic of one page, from its summary and the index. */
+export function computeDiagnostics(index: VaultIndex, page: PageSummary, settings: VaultSettings): VaultDiagnostic[] {
+	const collector = new DiagnosticCollector(page, settings);
+	checkLinks(index, page, collector);
+	checkFootnotes(page, collector);
+	checkFrontmatter(page, settings, collector);
+	return collector.diagnostics;
+}
+
+function checkLinks(index: VaultIndex, page: PageSummary, out: DiagnosticCollector): void {
+	// Reference-style links share their definition's destination: report it once.
+	const reported = new Set<number>();
+	for (const link of page.links) {
+		if (reported.has(link.destinationSpan.start)) {
+			continue;
+		}
+		const target = link.target;
+		if (target.kind === 'outside') {
+			reported.add(link.destinationSpan.start);
+			out.add('link-outside-vault', link.destinationSpan,
+				`Link \`${link.destination}\` leaves the vault: ${target.reason}. Nothing outside the vault root is read.`,
+				{ destination: link.destination, reason: target.reason });
+			continue;
+		}
+		if (target.kind !== 'page') {
+			continue;
+		}
+		reported.add(link.destinationSpan.start);
+		if (!urlExists(index, target.url)) {
+			reportBrokenLink(index, link, target.url, target.fragment, out);
+			continue;
+		}
+		if (target.fragment !== undefined && target.fragment !== '') {
+			const targetPage = index.pageForUrl(target.url);
+			const anchors = targetPage ? targetPage.headings.map(heading => heading.anchor) : [];
+			if (targetPage && !anchors.includes(target.fragment)) {
+				const where = targetPage.path === page.path ? 'this page' : `\`${target.url}\``;
+				out.add('broken-anchor', link.destinationSpan,
+					`No heading \`#${target.fragment}\` in ${where}.` + (anchors.length > 0 ? ` Headings: ${anchors.slice(0, 5).map(a => `#${a}`).join(', ')}${anchors.length > 5 ? ', …' : ''}.` : ' It has no headings.'),
+					{ url: target.url, fragment: target.fragment, anchors });
+			}
+		}
+		if (!target.canonical) {
+			const canonical = target.url + (target.fragment ? `#${target.fragment}` : '');
+			out.add('non-canonical-link', link.destinationSpan,
+				`Link \`${link.destination}\` is better written as \`${canonical}\`, the URL the page is published at.`,
+				{ destination: link.destination, canonical });
+		}
+	}
+}
+
+function reportBrokenLink(index: VaultIndex, link: PageLink, url: string, fragment: string | undefined, out: DiagnosticCollector): void {
+	const suggestions = closestPages(index, url);
+	const section = sectionOfUrl(url);
+	const candidatePaths = candidatePathsForUrl(url);
+	const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map(s => `\`${s.url}\``).join(', ')}?` : '';
+	out.add('broken-link', link.destinationSpan,
+		`No page at \`${url}\` (looked for ${candidatePaths.join(', ')}).${hint}`,
+		{ url, destination: link.destination, fragment, suggestions, section, candidatePaths });
+}
+
+function checkFootnotes(page: PageSummary, out: DiagnosticCollector): void {
+	const defined = new Map<string, number>();
+	for (const definition of page.footnoteDefinitions) {
+		defined.set(definition.label, (defined.get(definition.label) ?? 0) + 1);
+	}
+	const referenced = new Set(page.footnoteReferences.map(reference => reference.label));
+	for (const reference of page.footnoteReferences) {
+		if (!defined.has(reference.label)) {
+			out.add('missing-footnote', reference.span,
+				`Footnote \`[^${reference.rawLabel}]\` is used but never defined: add a line \`[^${reference.rawLabel}]: …\`.`,
+				{ label: reference.label, rawLabel: reference.rawLabel });
+		}
+	}
+	const usedLabels = new Set([...defined.keys(), ...referenced]);
+	const seen = new Map<string, number>();
+	for (const definition of page.footnoteDefinitions) {
+		const firstLine = seen.get(definition.label);
+		const markerRange = out.range(definition.markerSpan);
+		if (firstLine !== undefined) {
+			const unusedLabel = footnoteLabelNotIn(usedLabels);
+			usedLabels.add(unusedLabel);
+			out.add('duplicate-footnote', definition.markerSpan,
+				`Footnote \`[^${definition.rawLabel}]\` is defined again (first on line ${firstLine + 1}); only the first definition counts.`,
+				{ label: definition.label, rawLabel: definition.rawLabel, definitionRange: out.range(definition.span), markerRange, firstDefinitionLine: firstLine, unusedLabel });
+			continue;
+		}
+		seen.set(definition.label, markerRange.start.line);
+		if (!referenced.has(definition.label)) {
+			out.add('unused-footnote', definition.markerSpan,
+				`Footnote \`[^${definition.rawLabel}]\` is defined but never used.`,
+				{ label: definition.label, rawLabel: definition.rawLabel, definitionRange: out.range(definition.span) });
+		}
+	}
+}
+
+function checkFrontmatter(page: PageSummary, settings: VaultSettings, out: DiagnosticCollector): void {
+	const frontmatter = page.frontmatter;
+	for (const problem of frontmatter.problems) {
+		out.add('frontmatter-syntax', problem.span, problem.message, { kind: problem.kind });
+	}
+	if (!frontmatter.present) {
+		if (page.section !== undefined && settings.requiredFields.length > 0) {
+			out.add('frontmatter-missing', { start: 0, end: 0 },
+				`Page has no frontmatter; pages in \`${page.section}/\` need ${settings.requiredFields.join(', ')}.`,
+				{ requiredFields: [...settings.requiredFields], title: page.title });
+		}
+		return;
+	}
+	if (frontmatter.data === undefined) {
+		return;
+	}
+	for (const finding of validateFrontmatterFields(frontmatter, settings.requiredFields)) {
+		out.add('frontmatter-field', finding.span, finding.message, finding.data);
+	}
+}

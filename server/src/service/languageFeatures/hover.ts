@@ -1,0 +1,134 @@
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import type { Span } from '../parse/markdownTypes';
+import { stripBom, type PageSummary } from '../parse/pageSummary';
+import { spanToRange } from '../text/lineIndex';
+import { boundedEditDistance, closestPages } from '../vault/closestPages';
+import type { VaultIndex } from '../vault/vaultIndex';
+import { candidatePathsForUrl } from '../vault/vaultPaths';
+import { urlExists } from './diagnostics';
+import { codeSpan, entityCardMarkdown, escapeMarkdown, plural } from './entityCard';
+import { elementAtOffset, footnoteDefinitionText, headingForFragment, pageOffsetAt, type ElementAtPosition } from './elementAtPosition';
+
+/** How many similar pages a broken-link hover suggests. */
+const SUGGESTIONS = 5;
+/** How many headings a missing-anchor hover lists. */
+const LISTED_HEADINGS = 8;
+
+/**
+ * Hover:
+ * - on an entity link: the target's entity card (range: the whole link);
+ * - on its `#fragment`: the heading it names, or that none has that anchor;
+ * - on a broken link: what is wrong and the closest existing pages;
+ * - on a link leaving the vault: why it is refused;
+ * - on a footnote reference: the footnote's text, read from `text`.
+ */
+export function provideHover(index: VaultIndex, page: PageSummary, text: string, position: Position): Hover | undefined {
+	const body = stripBom(text);
+	const element = elementAtOffset(page, body, pageOffsetAt(page, body, position));
+	if (!element) {
+		return undefined;
+	}
+	switch (element.kind) {
+		case 'footnoteReference':
+			return hover(page, element.reference.span, footnoteHover(page, body, element.reference.label, element.reference.rawLabel));
+		case 'footnoteDefinition': {
+			const uses = page.footnoteReferences.filter(reference => reference.label === element.definition.label).length;
+			return hover(page, element.definition.markerSpan,
+				`Footnote ${codeSpan(`[^${element.definition.rawLabel}]`)}: ${uses === 0 ? 'not referenced on this page' : `referenced ${plural(uses, 'time', 'times')} on this page`}.`);
+		}
+		case 'link':
+			return linkHover(index, page, element);
+	}
+}
+
+function hover(page: PageSummary, span: Span, markdown: string): Hover {
+	return { contents: { kind: MarkupKind.Markdown, value: markdown }, range: spanToRange(page.lineStarts, span) };
+}
+
+function footnoteHover(page: PageSummary, text: string, label: string, rawLabel: string): string {
+	const definitions = page.footnoteDefinitions.filter(definition => definition.label === label);
+	const name = codeSpan(`[^${rawLabel}]`);
+	if (definitions.length === 0) {
+		return `Footnote ${name} has no definition on this page: add a line \`[^${rawLabel}]: …\`.`;
+	}
+	const content = footnoteDefinitionText(text, definitions[0]);
+	const note = definitions.length > 1 ? `\n\n*Defined ${definitions.length} times; the first definition counts.*` : '';
+	return `**Footnote ${escapeMarkdown(`[^${rawLabel}]`)}**\n\n${content === '' ? '*(empty)*' : content}${note}`;
+}
+
+function linkHover(index: VaultIndex, page: PageSummary, element: Extract<ElementAtPosition, { kind: 'link' }>): Hover | undefined {
+	const { link } = element;
+	const target = link.target;
+	if (target.kind === 'outside') {
+		return hover(page, element.span,
+			`**Link leaves the vault**: ${escapeMarkdown(target.reason)}.\n\nNothing outside the vault root is read, so ${codeSpan(link.destination)} cannot be followed.`);
+	}
+	if (target.kind !== 'page') {
+		return undefined;
+	}
+	const targetPage = index.pageForUrl(target.url);
+	if (!targetPage) {
+		if (urlExists(index, target.url)) {
+			const section = target.url.split('/').filter(Boolean)[0];
+			return hover(page, element.span,
+				`**Section ${codeSpan(section)}**  \n${plural(index.sectionPaths(section).size, 'page', 'pages')}; the site generator makes its list page.`);
+		}
+		return hover(page, element.span, brokenLinkMarkdown(index, target.url));
+	}
+	const fragmentOnly = element.fragmentSpan !== undefined && element.fragmentSpan.start === link.destinationSpan.start;
+	if (target.fragment && element.fragmentSpan && (element.part === 'fragment' || fragmentOnly)) {
+		return hover(page, element.part === 'fragment' ? element.fragmentSpan : element.span, fragmentMarkdown(targetPage, target.fragment, targetPage.path === page.path));
+	}
+	let card = entityCardMarkdown(index, targetPage);
+	if (target.fragment) {
+		const heading = headingForFragment(targetPage, target.fragment);
+		card += heading
+			? `\n\n→ Section **${escapeMarkdown(heading.text)}**`
+			: `\n\n⚠ No heading ${codeSpan(`#${target.fragment}`)} on this page.`;
+	}
+	return hover(page, element.span, card);
+}
+
+function brokenLinkMarkdown(index: VaultIndex, url: string): string {
+	const lines = [
+		`**Broken link**: no page at ${codeSpan(url)}.`,
+		`Looked for ${candidatePathsForUrl(url).map(path => codeSpan(path)).join(', ')}.`,
+	];
+	const suggestions = closestPages(index, url, SUGGESTIONS);
+	if (suggestions.length > 0) {
+		lines.push(`Closest pages:\n${suggestions.map(suggestion => `- ${escapeMarkdown(suggestion.title)} ${codeSpan(suggestion.url)}`).join('\n')}`);
+	} else {
+		lines.push('No similar page in the vault.');
+	}
+	return lines.join('\n\n');
+}
+
+function fragmentMarkdown(targetPage: PageSummary, fragment: string, samePage: boolean): string {
+	const where = samePage ? 'this page' : `**${escapeMarkdown(targetPage.title)}**`;
+	const heading = headingForFragment(targetPage, fragment);
+	if (heading) {
+		return `Heading **${escapeMarkdown(heading.text)}** (level ${heading.level}) in ${where}  \n${codeSpan(`#${fragment}`)}`;
+	}
+	const lines = [`**Missing heading**: no heading ${codeSpan(`#${fragment}`)} in ${where}.`];
+	const anchors = targetPage.headings.map(h => h.anchor);
+	if (anchors.length === 0) {
+		lines.push('The page has no headings.');
+		return lines.join('\n\n');
+	}
+	const limit = Math.max(2, Math.floor(fragment.length * 0.4));
+	let closest: string | undefined;
+	let closestDistance = limit + 1;
+	for (const anchor of anchors) {
+		const distance = boundedEditDistance(fragment, anchor, limit);
+		if (distance < closestDistance) {
+			closest = anchor;
+			closestDistance = distance;
+		}
+	}
+	if (closest !== undefined) {
+		lines.push(`Did you mean ${codeSpan(`#${closest}`)}?`);
+	}
+	const listed = anchors.slice(0, LISTED_HEADINGS).map(anchor => codeSpan(`#${anchor}`)).join(', ');
+	lines.push(`Headings: ${listed}${anchors.length > LISTED_HEADINGS ? ', …' : ''}`);
+	return lines.join('\n\n');
+}

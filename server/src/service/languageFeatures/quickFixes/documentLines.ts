@@ -1,0 +1,38 @@
+import type { QuickFixContext } from './quickFix';
+
+/** One line of the page: where it starts, where its content ends (before the line break), where the next one starts. */
+export interface LineBounds {
+	readonly start: number;
+	readonly contentEnd: number;
+	readonly next: number;
+}
+
+export function lineCount(context: QuickFixContext): number {
+	return context.page.lineStarts.length;
+}
+
+export function lineBounds(context: QuickFixContext, line: number): LineBounds {
+	const { lineStarts } = context.page;
+	const start = lineStarts[line];
+	const next = line + 1 < lineStarts.length ? lineStarts[line + 1] : context.text.length;
+	let contentEnd = next;
+	while (contentEnd > start && (context.text.charCodeAt(contentEnd - 1) === 10 || context.text.charCodeAt(contentEnd - 1) === 13)) {
+		contentEnd--;
+	}
+	return { start, contentEnd, next };
+}
+
+/** A line holding nothing but spaces and tabs. */
+export function isBlankLine(context: QuickFixContext, line: number): boolean {
+	const bounds = lineBounds(context, line);
+	return /^[ \t]*$/.test(context.text.slice(bounds.start, bounds.contentEnd));
+}
+
+/** The last line that is not blank, -1 when every line is. */
+export function lastNonBlankLine(context: QuickFixContext): number {
+	let line = lineCount(context) - 1;
+	while (line >= 0 && isBlankLine(context, line)) {
+		line--;
+	}
+	return line;
+}

@@ -1,0 +1,148 @@
+import type { FrontmatterField } from '../../parse/frontmatter';
+import { frontmatterBlock, placeholderFieldLine } from '../../vault/pageTemplate';
+import type { VaultDiagnostic } from '../diagnostics';
+import { isIsoDate, validateFrontmatterFields, FIELD_KINDS } from '../frontmatterRules';
+import { isBlankLine } from './documentLines';
+import { parseUnambiguousDate } from './looseDate';
+import { pageFix, replaceSpan, type QuickFixContext, type VaultCodeAction } from './quickFix';
+
+/**
+ * Frontmatter quick fixes:
+ * - `frontmatter-missing`: insert a whole block (the new-page template, see
+ *   vault/pageTemplate.ts) at the top of the page;
+ * - `frontmatter-field`, missing field: insert it before the closing fence
+ *   with its placeholder (today for dates, `[]` for lists, the page title for
+ *   `title`, no value otherwise), one action per field and one for all;
+ * - an empty date (or title): fill it with today (or the page's title);
+ * - a date not written `YYYY-MM-DD`: rewrite it when it is unambiguous;
+ * - `updated` before `created`: set `updated` to `created`'s date, or today.
+ */
+
+function fieldNamed(context: QuickFixContext, name: string): FrontmatterField | undefined {
+	return context.page.frontmatter.fields.find(field => field.key === name);
+}
+
+/**
+ * The scalar token of a one-line field value (without quotes, comment or
+ * surrounding blanks) and its span in the text.
+ */
+function valueToken(context: QuickFixContext, field: FrontmatterField): { value: string; start: number; end: number } | undefined {
+	const written = context.text.slice(field.valueSpan.start, field.valueSpan.end);
+	if (/[\r\n]/.test(written)) {
+		return undefined;
+	}
+	const quoted = /^("([^"\\]*)"|'([^']*)')/.exec(written);
+	if (quoted) {
+		return { value: quoted[2] ?? quoted[3], start: field.valueSpan.start, end: field.valueSpan.start + quoted[1].length };
+	}
+	const plain = /^[^#]*?(?=\s+#|\s*$)/.exec(written);
+	if (!plain || plain[0] === '') {
+		return undefined;
+	}
+	return { value: plain[0], start: field.valueSpan.start, end: field.valueSpan.start + plain[0].length };
+}
+
+function placeholderValues(context: QuickFixContext): { title: string; today: string } {
+	return { title: context.page.title, today: context.today };
+}
+
+function frontmatterMissingFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'frontmatter-missing'>): VaultCodeAction[] {
+	if (context.page.frontmatter.present) {
+		return [];
+	}
+	const block = frontmatterBlock({ title: context.page.title, today: context.today, requiredFields: context.settings.requiredFields, lineEnding: context.lineEnding });
+	const separator = isBlankLine(context, 0) ? '' : context.lineEnding;
+	return [pageFix(context, diagnostic, 'Add frontmatter', [replaceSpan(context, 0, 0, block + separator)], true)];
+}
+
+/** Required fields missing from the current frontmatter, in the order of the settings. */
+function missingFields(context: QuickFixContext): string[] {
+	const frontmatter = context.page.frontmatter;
+	if (frontmatter.data === undefined || frontmatter.closingFenceStart === undefined) {
+		return [];
+	}
+	return validateFrontmatterFields(frontmatter, context.settings.requiredFields)
+		.filter(finding => finding.data.reason === 'missing')
+		.map(finding => finding.data.field);
+}
+
+function insertFieldsFix(context: QuickFixContext, diagnostic: VaultDiagnostic, title: string, fields: readonly string[], isPreferred: boolean): VaultCodeAction {
+	const at = context.page.frontmatter.closingFenceStart as number;
+	const lines = fields.map(field => placeholderFieldLine(field, placeholderValues(context)) + context.lineEnding).join('');
+	return pageFix(context, diagnostic, title, [replaceSpan(context, at, at, lines)], isPreferred);
+}
+
+function missingFieldFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'frontmatter-field'>): VaultCodeAction[] {
+	const missing = missingFields(context);
+	if (!missing.includes(diagnostic.data.field)) {
+		return [];
+	}
+	const actions = [insertFieldsFix(context, diagnostic, `Add frontmatter field \`${diagnostic.data.field}\``, [diagnostic.data.field], true)];
+	if (missing.length > 1) {
+		actions.push(insertFieldsFix(context, diagnostic, `Add all ${missing.length} missing frontmatter fields`, missing, false));
+	}
+	return actions;
+}
+
+/** `created:` with no value (or `""`, `~`, `null`): write today's date; `title:` likewise gets the page's title. */
+function emptyFieldFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'frontmatter-field'>): VaultCodeAction[] {
+	const name = diagnostic.data.field;
+	const field = fieldNamed(context, name);
+	const kind = FIELD_KINDS[name];
+	if (!field || (kind !== 'date' && name !== 'title')) {
+		return [];
+	}
+	const afterKey = context.text.slice(field.keySpan.end, field.valueSpan.end);
+	if (!/^[ \t]*:[ \t]*(""|''|~|null|Null|NULL)?$/.test(afterKey)) {
+		return [];
+	}
+	const line = placeholderFieldLine(name, placeholderValues(context));
+	const value = line.slice(line.indexOf(':'));
+	const title = kind === 'date' ? `Set \`${name}\` to today (${context.today})` : `Set \`title\` to ${context.page.title}`;
+	return [pageFix(context, diagnostic, title, [replaceSpan(context, field.keySpan.end, field.valueSpan.end, value)], true)];
+}
+
+function dateFormatFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'frontmatter-field'>): VaultCodeAction[] {
+	const field = fieldNamed(context, diagnostic.data.field);
+	const token = field && valueToken(context, field);
+	const iso = token && parseUnambiguousDate(token.value);
+	if (!token || !iso || isIsoDate(context.page.frontmatter.data?.[diagnostic.data.field])) {
+		return [];
+	}
+	return [pageFix(context, diagnostic, `Rewrite \`${diagnostic.data.field}\` as ${iso}`, [replaceSpan(context, token.start, token.end, iso)], true)];
+}
+
+function dateOrderFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'frontmatter-field'>): VaultCodeAction[] {
+	const data = context.page.frontmatter.data;
+	const created = data?.created;
+	const field = fieldNamed(context, 'updated');
+	const token = field && valueToken(context, field);
+	if (!token || !isIsoDate(created) || !isIsoDate(data?.updated) || !(data.updated < created)) {
+		return [];
+	}
+	const actions = [pageFix(context, diagnostic, `Set \`updated\` to \`created\`'s date (${created})`, [replaceSpan(context, token.start, token.end, created)], true)];
+	if (context.today > created) {
+		actions.push(pageFix(context, diagnostic, `Set \`updated\` to today (${context.today})`, [replaceSpan(context, token.start, token.end, context.today)]));
+	}
+	return actions;
+}
+
+function frontmatterFieldFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'frontmatter-field'>): VaultCodeAction[] {
+	switch (diagnostic.data.reason) {
+		case 'missing':
+			return missingFieldFixes(context, diagnostic);
+		case 'type':
+			return emptyFieldFixes(context, diagnostic);
+		case 'date-format':
+			return dateFormatFixes(context, diagnostic);
+		case 'date-order':
+			return dateOrderFixes(context, diagnostic);
+		default:
+			return [];
+	}
+}
+
+export const frontmatterQuickFixes = {
+	'frontmatter-missing': frontmatterMissingFixes,
+	'frontmatter-field': frontmatterFieldFixes,
+} as const;

@@ -1,0 +1,117 @@
+import { CodeActionKind } from 'vscode-languageserver-types';
+import type { PageLink } from '../../parse/pageSummary';
+import { boundedEditDistance } from '../../vault/closestPages';
+import { pageSlug, pageTemplate } from '../../vault/pageTemplate';
+import { candidatePathsForUrl, slugOfUrl, titleFromSlug } from '../../vault/vaultPaths';
+import { urlExists, type VaultDiagnostic } from '../diagnostics';
+import { pageFix, rangeOfSpan, replaceSpan, sameRange, type QuickFixContext, type VaultCodeAction } from './quickFix';
+
+/**
+ * Link quick fixes:
+ * - `broken-link`: point the link at one of the closest existing pages
+ *   (keeping its `?query#fragment`), or create the missing page;
+ * - `broken-anchor`: change the fragment to one of the closest headings;
+ * - `non-canonical-link`: rewrite the destination as `/SECTION/SLUG/`;
+ * - `link-outside-vault`: remove the link and keep its text.
+ */
+
+/** The link whose destination is written at the diagnostic's range, if the text still has it. */
+function linkAt(context: QuickFixContext, diagnostic: VaultDiagnostic): PageLink | undefined {
+	return context.page.links.find(link => sameRange(rangeOfSpan(context, link.destinationSpan), diagnostic.range));
+}
+
+/** The destination as written, split before its `?query` or `#fragment`. */
+function writtenDestination(context: QuickFixContext, link: PageLink): { path: string; suffix: string } {
+	const raw = context.text.slice(link.destinationSpan.start, link.destinationSpan.end);
+	const cut = raw.search(/[?#]/);
+	return cut < 0 ? { path: raw, suffix: '' } : { path: raw.slice(0, cut), suffix: raw.slice(cut) };
+}
+
+/** File names an editor can create on every platform. */
+const SAFE_PATH = /^[^\\:*?"<>|\u0000-\u001f]+$/;
+
+/** The title of a page created for a link: its text when it names the slug (`[MI5](/organizations/mi5/)`), else the slug's words. */
+function titleForNewPage(context: QuickFixContext, link: PageLink, slug: string): string {
+	const linkText = context.text.slice(link.textSpan.start, link.textSpan.end).replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+	if (linkText !== '' && !/[[\]<>\\]/.test(linkText) && pageSlug(linkText) === pageSlug(slug)) {
+		return linkText;
+	}
+	return titleFromSlug(slug);
+}
+
+function brokenLinkFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'broken-link'>): VaultCodeAction[] {
+	const link = linkAt(context, diagnostic);
+	if (!link || link.target.kind !== 'page' || link.target.url !== diagnostic.data.url || urlExists(context.index, diagnostic.data.url)) {
+		return [];
+	}
+	const { suffix } = writtenDestination(context, link);
+	const actions: VaultCodeAction[] = [];
+	for (const suggestion of diagnostic.data.suggestions ?? []) {
+		if (typeof suggestion?.url !== 'string' || !urlExists(context.index, suggestion.url)) {
+			continue;
+		}
+		const destination = suggestion.url + suffix;
+		actions.push(pageFix(context, diagnostic, `Change link to ${destination} (${suggestion.title})`,
+			[replaceSpan(context, link.destinationSpan.start, link.destinationSpan.end, destination)], actions.length === 0));
+	}
+	const path = candidatePathsForUrl(diagnostic.data.url)[0];
+	const slug = slugOfUrl(diagnostic.data.url);
+	if (diagnostic.data.section !== undefined && SAFE_PATH.test(path) && !context.index.getPage(path) && slug !== '') {
+		const title = titleForNewPage(context, link, slug);
+		actions.push({
+			title: `Create page ${path}`,
+			kind: CodeActionKind.QuickFix,
+			diagnostics: [diagnostic],
+			edit: { createFiles: [{ path, text: pageTemplate({ title, today: context.today, requiredFields: context.settings.requiredFields }) }] },
+		});
+	}
+	return actions;
+}
+
+function brokenAnchorFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'broken-anchor'>): VaultCodeAction[] {
+	const link = linkAt(context, diagnostic);
+	if (!link || link.target.kind !== 'page' || link.target.fragment !== diagnostic.data.fragment) {
+		return [];
+	}
+	const headings = context.index.pageForUrl(link.target.url)?.headings.map(heading => heading.anchor) ?? [];
+	const fragment = diagnostic.data.fragment.toLowerCase();
+	const limit = Math.max(2, Math.floor(fragment.length * 0.4));
+	const closest = [...new Set(headings)]
+		.map(anchor => ({ anchor, distance: boundedEditDistance(fragment, anchor, limit) }))
+		.filter(candidate => candidate.distance <= limit)
+		.sort((a, b) => a.distance - b.distance || a.anchor.localeCompare(b.anchor))
+		.slice(0, 3);
+	const raw = context.text.slice(link.destinationSpan.start, link.destinationSpan.end);
+	const hash = raw.indexOf('#');
+	if (hash < 0) {
+		return [];
+	}
+	return closest.map((candidate, i) => pageFix(context, diagnostic, `Change anchor to #${candidate.anchor}`,
+		[replaceSpan(context, link.destinationSpan.start + hash + 1, link.destinationSpan.end, candidate.anchor)], i === 0));
+}
+
+function nonCanonicalLinkFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'non-canonical-link'>): VaultCodeAction[] {
+	const link = linkAt(context, diagnostic);
+	if (!link || link.target.kind !== 'page' || link.target.canonical) {
+		return [];
+	}
+	const destination = link.target.url + writtenDestination(context, link).suffix;
+	return [pageFix(context, diagnostic, `Rewrite link as ${destination}`,
+		[replaceSpan(context, link.destinationSpan.start, link.destinationSpan.end, destination)], true)];
+}
+
+function linkOutsideVaultFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'link-outside-vault'>): VaultCodeAction[] {
+	const link = linkAt(context, diagnostic);
+	if (!link || link.kind !== 'inline' || link.isImage || link.target.kind !== 'outside') {
+		return [];
+	}
+	const linkText = context.text.slice(link.textSpan.start, link.textSpan.end);
+	return [pageFix(context, diagnostic, 'Remove link (keep text)', [replaceSpan(context, link.span.start, link.span.end, linkText)])];
+}
+
+export const linkQuickFixes = {
+	'broken-link': brokenLinkFixes,
+	'broken-anchor': brokenAnchorFixes,
+	'non-canonical-link': nonCanonicalLinkFixes,
+	'link-outside-vault': linkOutsideVaultFixes,
+} as const;

@@ -1,0 +1,320 @@
+import matter = require('gray-matter');
+import { CORE_SCHEMA } from 'js-yaml';
+import type { Span } from './markdownTypes';
+
+/**
+ * The one and only caller of gray-matter.
+ *
+ * gray-matter would evaluate `---js` / `---javascript` front matter (any
+ * capitalisation falls through to its `javascript` alias) and caches every
+ * input it parses without options. So:
+ * - this module finds the fences itself and hands gray-matter only a plain
+ *   YAML block it re-fences, so gray-matter never sees a language name;
+ * - the `js` and `javascript` engines are replaced by engines that throw,
+ *   in case a language ever got through;
+ * - options are passed on every call, which keeps gray-matter's cache off;
+ * - `matter.stringify` is never called (it re-parses without our options);
+ * - its js-yaml 3 gets the YAML core schema, so `2026-05-14` stays the
+ *   string the author wrote instead of becoming a Date (and `2026-13-01`
+ *   does not silently become 2027-01-01); merge keys (`<<`) are not expanded.
+ */
+
+/** Largest frontmatter block that is parsed at all (a bigger one is reported). */
+export const MAX_FRONTMATTER_LENGTH = 256 * 1024;
+
+export interface FrontmatterField {
+	readonly key: string;
+	readonly keySpan: Span;
+	/** From after the colon to the end of the value (possibly several lines), trimmed. */
+	readonly valueSpan: Span;
+}
+
+export type FrontmatterProblemKind = 'syntax' | 'language' | 'unclosed' | 'line-endings' | 'too-large' | 'not-a-mapping';
+
+export interface FrontmatterProblem {
+	readonly kind: FrontmatterProblemKind;
+	readonly message: string;
+	readonly span: Span;
+}
+
+export interface Frontmatter {
+	/** An opening fence stands on the first line. */
+	readonly present: boolean;
+	/** The whole block including both fences (empty at 0 when absent). */
+	readonly span: Span;
+	/** Offset where the markdown body begins. */
+	readonly bodyStart: number;
+	/** Offset of the closing fence's first character, when the block is closed. */
+	readonly closingFenceStart: number | undefined;
+	/** The language named after the opening fence, '' when none. */
+	readonly language: string;
+	/** Parsed YAML mapping with dates normalised to strings; undefined when absent or unparsable. */
+	readonly data: Record<string, unknown> | undefined;
+	/** Top-level keys in order of appearance. */
+	readonly fields: readonly FrontmatterField[];
+	readonly problems: readonly FrontmatterProblem[];
+}
+
+const refuseToEvaluate = (): never => {
+	throw new Error('JavaScript front matter is never evaluated');
+};
+
+/** Options passed on every gray-matter call. */
+const GRAY_MATTER_OPTIONS = Object.freeze({
+	language: 'yaml',
+	// Handed by gray-matter to js-yaml's safeLoad.
+	schema: CORE_SCHEMA,
+	excerpt: false,
+	engines: {
+		js: { parse: refuseToEvaluate, stringify: refuseToEvaluate },
+		javascript: { parse: refuseToEvaluate, stringify: refuseToEvaluate },
+		coffee: { parse: refuseToEvaluate, stringify: refuseToEvaluate },
+	},
+});
+
+const OPENING_FENCE = /^(---|\+\+\+)[ \t]*([A-Za-z][^\s]*)?[ \t]*$/;
+const CLOSING_FENCE = /^(---|\.\.\.)[ \t]*$/;
+const TOP_LEVEL_KEY = /^("[^"\n]*"|'[^'\n]*'|[^\s#:"'\-?[\]{},&*!|>%@`][^:#\n]*?)[ \t]*:(?=[ \t]|$)/;
+
+interface Line {
+	readonly start: number;
+	/** End of the line's content, before its line break. */
+	readonly end: number;
+	/** Start of the next line. */
+	readonly next: number;
+}
+
+function readLine(text: string, start: number): Line {
+	let i = start;
+	while (i < text.length) {
+		const c = text.charCodeAt(i);
+		if (c === 10) {
+			return { start, end: i, next: i + 1 };
+		}
+		if (c === 13) {
+			return { start, end: i, next: text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1 };
+		}
+		i++;
+	}
+	return { start, end: i, next: i };
+}
+
+function absent(): Frontmatter {
+	return { present: false, span: { start: 0, end: 0 }, bodyStart: 0, closingFenceStart: undefined, language: '', data: undefined, fields: [], problems: [] };
+}
+
+/**
+ * Finds and parses the frontmatter block of a document (whose BOM is already removed).
+ * Never throws: every problem becomes a `FrontmatterProblem` and the body is
+ * always located so that it can still be indexed.
+ */
+export function parseFrontmatter(text: string): Frontmatter {
+	if (!(text.startsWith('---') || text.startsWith('+++'))) {
+		return absent();
+	}
+	const first = readLine(text, 0);
+	const opening = OPENING_FENCE.exec(text.slice(first.start, first.end));
+	if (!opening) {
+		// `----`, `---title`… : not a fence.
+		return absent();
+	}
+	const fence = opening[1];
+	const language = opening[2] ?? '';
+	const openingSpan = { start: first.start, end: first.end };
+	const problems: FrontmatterProblem[] = [];
+
+	if (text.charCodeAt(first.end) === 13 && text.charCodeAt(first.end + 1) !== 10) {
+		problems.push({
+			kind: 'line-endings',
+			message: 'Frontmatter uses CR-only line endings, which static-site generators do not recognise as a frontmatter block; use LF or CRLF line endings.',
+			span: openingSpan,
+		});
+	}
+
+	// Find the closing fence.
+	let line = readLine(text, first.next);
+	let closing: Line | undefined;
+	const yamlStart = first.next;
+	while (line.start < text.length) {
+		const content = text.slice(line.start, line.end);
+		if (fence === '+++' ? content.trimEnd() === '+++' : CLOSING_FENCE.test(content)) {
+			closing = line;
+			break;
+		}
+		line = readLine(text, line.next);
+	}
+	if (!closing) {
+		problems.push({
+			kind: 'unclosed',
+			message: `Frontmatter opened with \`${fence}\` on line 1 is never closed: add a \`${fence === '+++' ? '+++' : '---'}\` line after the last field. The rest of the page is read as markdown.`,
+			span: openingSpan,
+		});
+		return { present: true, span: openingSpan, bodyStart: first.next, closingFenceStart: undefined, language, data: undefined, fields: [], problems };
+	}
+
+	const span = { start: 0, end: closing.end };
+	const bodyStart = closing.next;
+	const yamlEnd = closing.start;
+	const fields = fence === '---' ? findTopLevelFields(text, yamlStart, yamlEnd) : [];
+
+	const languageName = language.toLowerCase();
+	if (fence === '+++' || (languageName !== '' && languageName !== 'yaml' && languageName !== 'yml')) {
+		const named = fence === '+++' ? 'TOML' : language;
+		const isJavaScript = /^(js|javascript)$/i.test(language);
+		problems.push({
+			kind: 'language',
+			message: isJavaScript
+				? `JavaScript frontmatter (\`${fence}${language}\`) is never evaluated: Entity Vault reads YAML frontmatter only.`
+				: `Frontmatter in ${named} is not supported: Entity Vault reads YAML frontmatter only.`,
+			span: openingSpan,
+		});
+		return { present: true, span, bodyStart, closingFenceStart: closing.start, language, data: undefined, fields, problems };
+	}
+
+	if (yamlEnd - yamlStart > MAX_FRONTMATTER_LENGTH) {
+		problems.push({
+			kind: 'too-large',
+			message: `Frontmatter block is ${Math.round((yamlEnd - yamlStart) / 1024)} KiB, larger than the ${MAX_FRONTMATTER_LENGTH / 1024} KiB that is parsed; it was not read.`,
+			span: openingSpan,
+		});
+		return { present: true, span, bodyStart, closingFenceStart: closing.start, language, data: undefined, fields, problems };
+	}
+
+	const yaml = text.slice(yamlStart, yamlEnd);
+	const parsed = parseYamlBlock(yaml);
+	if (parsed.error) {
+		// js-yaml counts lines from the block's first line, which is the document's second line.
+		const errorLine = readLineByNumber(text, 1 + parsed.error.line, yamlStart, yamlEnd);
+		problems.push({ kind: 'syntax', message: `Frontmatter is not valid YAML: ${parsed.error.message}`, span: errorLine });
+		return { present: true, span, bodyStart, closingFenceStart: closing.start, language, data: undefined, fields, problems };
+	}
+	const value = parsed.value;
+	if (value !== undefined && value !== null && (typeof value !== 'object' || Array.isArray(value))) {
+		problems.push({ kind: 'not-a-mapping', message: 'Frontmatter must be a mapping of fields (`key: value` lines).', span: openingSpan });
+		return { present: true, span, bodyStart, closingFenceStart: closing.start, language, data: undefined, fields, problems };
+	}
+	const data = (value ?? {}) as Record<string, unknown>;
+	return { present: true, span, bodyStart, closingFenceStart: closing.start, language, data: normaliseValue(data, 0, new Map()) as Record<string, unknown>, fields, problems };
+}
+
+interface YamlResult {
+	readonly value?: unknown;
+	readonly error?: { readonly message: string; readonly line: number };
+}
+
+function parseYamlBlock(yaml: string): YamlResult {
+	if (yaml.trim() === '') {
+		return { value: {} };
+	}
+	// gray-matter is handed a re-fenced block so it never looks for a language name.
+	// js-yaml reports lines of the block starting at 0 for the line after the opening fence.
+	const normalised = yaml.replace(/\r\n?/g, '\n');
+	try {
+		const file = matter(`---\n${normalised}\n---\n`, GRAY_MATTER_OPTIONS);
+		return { value: file.data };
+	} catch (error) {
+		const err = error as { message?: string; reason?: string; mark?: { line?: number } };
+		const line = typeof err.mark?.line === 'number' ? Math.max(0, err.mark.line - 1) : 0;
+		const reason = err.reason ?? firstLine(err.message ?? String(error));
+		return { error: { message: reason, line } };
+	}
+}
+
+function firstLine(message: string): string {
+	const i = message.indexOf('\n');
+	return i < 0 ? message : message.slice(0, i);
+}
+
+/** The span of zero-based document line `lineNumber`, clamped into the YAML block. */
+function readLineByNumber(text: string, lineNumber: number, blockStart: number, blockEnd: number): Span {
+	let line = readLine(text, 0);
+	for (let n = 0; n < lineNumber && line.next < blockEnd; n++) {
+		line = readLine(text, line.next);
+	}
+	if (line.start < blockStart) {
+		line = readLine(text, blockStart);
+	}
+	return { start: line.start, end: Math.min(line.end, Math.max(blockEnd, line.start)) };
+}
+
+function findTopLevelFields(text: string, start: number, end: number): FrontmatterField[] {
+	const fields: { key: string; keySpan: Span; valueStart: number }[] = [];
+	const lastContentEnd: number[] = [];
+	let contentEnd = start;
+	for (let line = readLine(text, start); line.start < end; line = readLine(text, line.next)) {
+		const content = text.slice(line.start, line.end);
+		const match = TOP_LEVEL_KEY.exec(content);
+		if (match) {
+			if (fields.length > 0) {
+				lastContentEnd.push(contentEnd);
+			}
+			let key = match[1];
+			if ((key.startsWith('"') && key.endsWith('"')) || (key.startsWith('\'') && key.endsWith('\''))) {
+				key = key.slice(1, -1);
+			}
+			fields.push({
+				key,
+				keySpan: { start: line.start, end: line.start + match[1].length },
+				valueStart: line.start + match[0].length,
+			});
+		}
+		const trimmed = content.trimEnd();
+		if (trimmed !== '' && !trimmed.startsWith('#')) {
+			contentEnd = line.start + trimmed.length;
+		}
+		if (line.next === line.start) {
+			break;
+		}
+	}
+	if (fields.length > 0) {
+		lastContentEnd.push(contentEnd);
+	}
+	return fields.map((field, i) => {
+		let valueStart = field.valueStart;
+		const valueEnd = Math.max(valueStart, lastContentEnd[i]);
+		while (valueStart < valueEnd && (text[valueStart] === ' ' || text[valueStart] === '\t')) {
+			valueStart++;
+		}
+		return { key: field.key, keySpan: field.keySpan, valueSpan: { start: valueStart, end: valueEnd } };
+	});
+}
+
+const MAX_DEPTH = 64;
+
+/**
+ * js-yaml 3 turns `2026-05-14` into a Date: turn it back into the string the
+ * author wrote (a full timestamp becomes its ISO form). Shared subtrees
+ * (YAML aliases) are converted once and stay shared, alias cycles are cut and
+ * nesting is bounded, so nothing downstream can loop or blow up.
+ */
+function normaliseValue(value: unknown, depth: number, done: Map<object, unknown>): unknown {
+	if (value instanceof Date) {
+		if (Number.isNaN(value.getTime())) {
+			return String(value);
+		}
+		const iso = value.toISOString();
+		return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+	}
+	if (value === null || typeof value !== 'object') {
+		return value;
+	}
+	if (done.has(value)) {
+		return done.get(value); // undefined while in progress: a cycle
+	}
+	if (depth >= MAX_DEPTH) {
+		return undefined;
+	}
+	done.set(value, undefined);
+	let result: unknown;
+	if (Array.isArray(value)) {
+		result = value.map(item => normaliseValue(item, depth + 1, done));
+	} else {
+		const out: Record<string, unknown> = {};
+		for (const key of Object.keys(value)) {
+			out[key] = normaliseValue((value as Record<string, unknown>)[key], depth + 1, done);
+		}
+		result = out;
+	}
+	done.set(value, result);
+	return result;
+}

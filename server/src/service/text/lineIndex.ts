@@ -1,0 +1,82 @@
+import type { Position, Range } from 'vscode-languageserver-types';
+import type { Span } from '../parse/markdownTypes';
+
+/**
+ * Line starts of a text, as UTF-16 offsets. Line breaks are `\r\n`, `\n` and a
+ * lone `\r`, as the LSP specification defines them.
+ */
+export function computeLineStarts(text: string): Uint32Array {
+	let count = 1;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 10) {
+			count++;
+		} else if (c === 13) {
+			if (text.charCodeAt(i + 1) !== 10) {
+				count++;
+			}
+		}
+	}
+	const starts = new Uint32Array(count);
+	let line = 1;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 10) {
+			starts[line++] = i + 1;
+		} else if (c === 13) {
+			if (text.charCodeAt(i + 1) === 10) {
+				i++;
+			}
+			starts[line++] = i + 1;
+		}
+	}
+	return starts;
+}
+
+/** Zero-based line containing `offset` (binary search). */
+export function lineAt(lineStarts: Uint32Array, offset: number): number {
+	let low = 0;
+	let high = lineStarts.length - 1;
+	while (low < high) {
+		const mid = (low + high + 1) >>> 1;
+		if (lineStarts[mid] <= offset) {
+			low = mid;
+		} else {
+			high = mid - 1;
+		}
+	}
+	return low;
+}
+
+export function positionAt(lineStarts: Uint32Array, offset: number): Position {
+	const line = lineAt(lineStarts, offset);
+	return { line, character: offset - lineStarts[line] };
+}
+
+export function spanToRange(lineStarts: Uint32Array, span: Span): Range {
+	return { start: positionAt(lineStarts, span.start), end: positionAt(lineStarts, span.end) };
+}
+
+/**
+ * The offset of an LSP position, clamped to the text: a line past the end maps
+ * to the end, a character past the end of its line to the line's end (before
+ * its line break), as the LSP specification asks.
+ */
+export function offsetAt(lineStarts: Uint32Array, text: string, position: Position): number {
+	if (position.line < 0) {
+		return 0;
+	}
+	if (position.line >= lineStarts.length) {
+		return text.length;
+	}
+	const lineStart = lineStarts[position.line];
+	let lineEnd = position.line + 1 < lineStarts.length ? lineStarts[position.line + 1] : text.length;
+	while (lineEnd > lineStart && (text.charCodeAt(lineEnd - 1) === 10 || text.charCodeAt(lineEnd - 1) === 13)) {
+		lineEnd--;
+	}
+	return Math.min(lineStart + Math.max(0, position.character), lineEnd);
+}
+
+export function spanContains(span: Span, offset: number): boolean {
+	return offset >= span.start && offset <= span.end;
+}

@@ -1,0 +1,135 @@
+import { FIELD_KINDS, isIsoDate } from '../languageFeatures/frontmatterRules';
+import { slugifyTitle } from './closestPages';
+import type { VaultIndex } from './vaultIndex';
+import { pageUrlForPath } from './vaultPaths';
+
+/**
+ * The text of new pages and of inserted frontmatter fields, in the vault's
+ * own style: a YAML block with one `key: value` per line, keys in
+ * alphabetical order (as the vault's pages are written), values the author
+ * has to fill left empty.
+ *
+ * Placeholders, by field kind (see FIELD_KINDS):
+ * - `title`: the page's title;
+ * - dates (`created`, `updated`): `today`, a valid `YYYY-MM-DD` date;
+ * - lists (`tags`, `aliases`): `[]`;
+ * - everything else (`summary`, `category`, `location`, custom fields): no
+ *   value at all (`summary:`), which YAML reads as empty. A required field
+ *   written this way is reported as *empty* instead of *missing* until the
+ *   author fills it in.
+ */
+
+/** Fields every new page gets, whether required or not. */
+export const TEMPLATE_FIELDS: readonly string[] = Object.freeze(['category', 'created', 'location', 'summary', 'tags', 'title', 'updated']);
+
+export interface PageTemplateOptions {
+	/** The page's title, written to `title:`. */
+	readonly title: string;
+	/** Today's date, `YYYY-MM-DD` (the caller reads the clock, the service never does). */
+	readonly today: string;
+	/** Required frontmatter fields (settings); the ones not among TEMPLATE_FIELDS are added too. */
+	readonly requiredFields: readonly string[];
+	/** Line break to use, `\n` unless given. */
+	readonly lineEnding?: string;
+}
+
+const RESERVED_WORDS = /^(true|false|null|yes|no|on|off|y|n|~)$/i;
+const PLAIN_SCALAR = /^\p{L}[\p{L}\p{M}\p{N} .,'’()&/–—-]*$/u;
+
+/**
+ * A string as a YAML scalar that reads back as exactly that string: plain
+ * when nothing in it can be misread (a word, a name, a sentence without
+ * `:` or `#`), double-quoted otherwise.
+ */
+export function yamlString(value: string): string {
+	if (PLAIN_SCALAR.test(value) && !value.endsWith(' ') && !RESERVED_WORDS.test(value)) {
+		return value;
+	}
+	// A JSON string is a valid YAML double-quoted scalar.
+	return JSON.stringify(value);
+}
+
+/** One `key: value` line (without line break) for a field with its placeholder value. */
+export function placeholderFieldLine(field: string, values: { readonly title: string; readonly today: string }): string {
+	const key = /^[A-Za-z_][\w-]*$/.test(field) ? field : JSON.stringify(field);
+	if (field === 'title') {
+		return `${key}: ${yamlString(values.title)}`;
+	}
+	switch (FIELD_KINDS[field] ?? 'any') {
+		case 'date':
+			return `${key}: ${values.today}`;
+		case 'list':
+			return `${key}: []`;
+		default:
+			return `${key}:`;
+	}
+}
+
+function checkToday(today: string): void {
+	if (!isIsoDate(today)) {
+		throw new Error(`today must be a date written YYYY-MM-DD, not ${JSON.stringify(today)}`);
+	}
+}
+
+/** The frontmatter block (both fences, each line ended by `lineEnding`) for a page with this title. */
+export function frontmatterBlock(options: PageTemplateOptions): string {
+	checkToday(options.today);
+	const eol = options.lineEnding ?? '\n';
+	const fields = [...new Set([...TEMPLATE_FIELDS, ...options.requiredFields.map(field => field.trim()).filter(Boolean)])].sort();
+	const lines = ['---', ...fields.map(field => placeholderFieldLine(field, options)), '---'];
+	return lines.map(line => line + eol).join('');
+}
+
+/** The whole text of a new page: its frontmatter, then a blank line where the body begins. */
+export function pageTemplate(options: PageTemplateOptions): string {
+	return frontmatterBlock(options) + (options.lineEnding ?? '\n');
+}
+
+/** Letters that Unicode decomposition does not reduce to ASCII. */
+const ASCII_FOLDING: Readonly<Record<string, string>> = Object.freeze({
+	'ß': 'ss', 'ẞ': 'ss', 'æ': 'ae', 'Æ': 'ae', 'œ': 'oe', 'Œ': 'oe', 'ø': 'o', 'Ø': 'o', 'ł': 'l', 'Ł': 'l',
+	'đ': 'd', 'Đ': 'd', 'ð': 'd', 'Ð': 'd', 'þ': 'th', 'Þ': 'th', 'ı': 'i', 'ħ': 'h', 'Ħ': 'h',
+});
+
+/**
+ * The slug of a page named `title`, like the vault's own (`robert-maxwell`,
+ * `world-war-ii`): lowercase, accents and Latin ligatures folded to ASCII,
+ * apostrophes dropped (`O'Brien` → `obrien`), every other run of
+ * punctuation or spaces one hyphen. Letters of other scripts are kept.
+ * Empty when the title has no letter or digit.
+ */
+export function pageSlug(title: string): string {
+	const folded = title.replace(/[ßẞæÆœŒøØłŁđĐðÐþÞıħĦ]/g, letter => ASCII_FOLDING[letter] ?? letter).replace(/['’ʼ]/g, '');
+	return slugifyTitle(folded);
+}
+
+/**
+ * The path for a new page in `section`: `SECTION/slug.md`, with `-2`, `-3`…
+ * appended to the slug when a page already has that path or URL.
+ */
+export function newPagePath(index: VaultIndex, section: string, title: string): string {
+	const folder = section.replace(/^\/+|\/+$/g, '');
+	const slug = pageSlug(title) || 'new-page';
+	const prefix = folder === '' ? '' : `${folder}/`;
+	for (let n = 1; ; n++) {
+		const path = `${prefix}${n === 1 ? slug : `${slug}-${n}`}.md`;
+		if (!index.getPage(path) && !index.hasUrl(pageUrlForPath(path))) {
+			return path;
+		}
+	}
+}
+
+export interface NewPageRequest {
+	readonly section: string;
+	readonly title: string;
+	readonly today: string;
+	readonly requiredFields: readonly string[];
+}
+
+/** What the New Page command creates: a free path in the section and the page's text. */
+export function newPageFile(index: VaultIndex, request: NewPageRequest): { path: string; text: string } {
+	return {
+		path: newPagePath(index, request.section, request.title),
+		text: pageTemplate({ title: request.title.trim(), today: request.today, requiredFields: request.requiredFields }),
+	};
+}

@@ -1,0 +1,86 @@
+/** Stable diagnostic codes. Clients, quick fixes and `check --format json` rely on these strings. */
+export const DIAGNOSTIC_CODES = [
+	'broken-link',
+	'broken-anchor',
+	'link-outside-vault',
+	'non-canonical-link',
+	'missing-footnote',
+	'unused-footnote',
+	'duplicate-footnote',
+	'frontmatter-missing',
+	'frontmatter-syntax',
+	'frontmatter-field',
+	'page-unreadable',
+] as const;
+
+export type DiagnosticCode = typeof DIAGNOSTIC_CODES[number];
+
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+export const DEFAULT_SEVERITIES: Readonly<Record<DiagnosticCode, SeverityName>> = Object.freeze({
+	'broken-link': 'error',
+	'broken-anchor': 'warning',
+	'link-outside-vault': 'error',
+	'non-canonical-link': 'hint',
+	'missing-footnote': 'error',
+	'unused-footnote': 'warning',
+	'duplicate-footnote': 'error',
+	'frontmatter-missing': 'warning',
+	'frontmatter-syntax': 'error',
+	'frontmatter-field': 'warning',
+	'page-unreadable': 'warning',
+});
+
+export const DEFAULT_REQUIRED_FIELDS: readonly string[] = Object.freeze(['summary', 'category', 'tags', 'created', 'updated']);
+
+export interface VaultSettings {
+	readonly severity: Readonly<Record<DiagnosticCode, SeverityName>>;
+	readonly requiredFields: readonly string[];
+}
+
+export const DEFAULT_SETTINGS: VaultSettings = Object.freeze({
+	severity: DEFAULT_SEVERITIES,
+	requiredFields: DEFAULT_REQUIRED_FIELDS,
+});
+
+const SEVERITY_NAMES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+export function isDiagnosticCode(value: string): value is DiagnosticCode {
+	return (DIAGNOSTIC_CODES as readonly string[]).includes(value);
+}
+
+/**
+ * Builds settings from loosely typed input (a client's configuration, a
+ * command line): unknown codes and bad values are ignored and reported back.
+ */
+export function settingsFrom(input: {
+	severity?: unknown;
+	requiredFields?: unknown;
+} | undefined): { settings: VaultSettings; problems: string[] } {
+	const problems: string[] = [];
+	const severity: Record<DiagnosticCode, SeverityName> = { ...DEFAULT_SEVERITIES };
+	if (input?.severity !== undefined && input.severity !== null) {
+		if (typeof input.severity !== 'object' || Array.isArray(input.severity)) {
+			problems.push('severity must be an object mapping diagnostic codes to severities');
+		} else {
+			for (const [code, value] of Object.entries(input.severity as Record<string, unknown>)) {
+				if (!isDiagnosticCode(code)) {
+					problems.push(`unknown diagnostic code \`${code}\` (known: ${DIAGNOSTIC_CODES.join(', ')})`);
+				} else if (typeof value !== 'string' || !SEVERITY_NAMES.has(value)) {
+					problems.push(`severity of \`${code}\` must be one of error, warning, information, hint, off`);
+				} else {
+					severity[code] = value as SeverityName;
+				}
+			}
+		}
+	}
+	let requiredFields = DEFAULT_REQUIRED_FIELDS;
+	if (input?.requiredFields !== undefined && input.requiredFields !== null) {
+		if (!Array.isArray(input.requiredFields) || !input.requiredFields.every(field => typeof field === 'string')) {
+			problems.push('requiredFields must be a list of field names');
+		} else {
+			requiredFields = Object.freeze([...new Set((input.requiredFields as string[]).map(field => field.trim()).filter(Boolean))]);
+		}
+	}
+	return { settings: Object.freeze({ severity: Object.freeze(severity), requiredFields }), problems };
+}

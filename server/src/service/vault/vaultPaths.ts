@@ -1,0 +1,196 @@
+/**
+ * Vault paths and site URLs. A path is vault-relative with `/` separators
+ * (`people/robert-maxwell.md`); a URL is the site path a static-site generator
+ * publishes it at (`/people/robert-maxwell/`).
+ */
+
+const MARKDOWN_EXTENSION = /\.(md|markdown)$/i;
+
+export function isMarkdownPath(path: string): boolean {
+	return MARKDOWN_EXTENSION.test(path);
+}
+
+/** `people/x.md`, `people/x/index.md` and `people/x/_index.md` → `/people/x/`. */
+export function pageUrlForPath(path: string): string {
+	const segments = path.split('/');
+	const last = segments.pop() ?? '';
+	const stem = last.replace(MARKDOWN_EXTENSION, '');
+	if (stem !== 'index' && stem !== '_index') {
+		segments.push(stem);
+	}
+	return segments.length === 0 ? '/' : `/${segments.join('/')}/`;
+}
+
+/** The section of a page: its top-level folder, if it is inside one. */
+export function sectionOfPath(path: string): string | undefined {
+	const slash = path.indexOf('/');
+	return slash > 0 ? path.slice(0, slash) : undefined;
+}
+
+/** The page paths a URL may be published from, most specific first. */
+export function candidatePathsForUrl(url: string): string[] {
+	const trimmed = url.replace(/^\/+|\/+$/g, '');
+	if (trimmed === '') {
+		return ['index.md', '_index.md'];
+	}
+	return [`${trimmed}.md`, `${trimmed}/index.md`, `${trimmed}/_index.md`];
+}
+
+/** The last segment of a URL: `/people/robert-maxwell/` → `robert-maxwell`. */
+export function slugOfUrl(url: string): string {
+	const trimmed = url.replace(/\/+$/, '');
+	return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+}
+
+/** The section of a URL: `/people/robert-maxwell/` → `people`. */
+export function sectionOfUrl(url: string): string | undefined {
+	const parts = url.split('/').filter(Boolean);
+	return parts.length >= 2 ? parts[0] : undefined;
+}
+
+/** `robert-maxwell` → `Robert Maxwell`. */
+export function titleFromSlug(slug: string): string {
+	return slug
+		.split(/[-_\s]+/)
+		.filter(Boolean)
+		.map(word => word.charAt(0).toUpperCase() + word.slice(1))
+		.join(' ');
+}
+
+/** What a link destination points at. */
+export type LinkTarget =
+	/** Another site, a mail address, or anything with a scheme. */
+	| { readonly kind: 'external' }
+	/** A file that is not a markdown page (an image, a PDF…), inside the vault. */
+	| { readonly kind: 'asset'; readonly path: string }
+	/** The destination leaves the vault root, or is not a path at all (drive letters, network paths, NUL bytes). */
+	| { readonly kind: 'outside'; readonly reason: string }
+	| {
+		readonly kind: 'page';
+		/** Canonical URL of the target page, `/section/slug/`. */
+		readonly url: string;
+		/** Decoded fragment without `#`, if any. */
+		readonly fragment?: string;
+		/** The destination's path part is written exactly as the canonical URL. */
+		readonly canonical: boolean;
+		/** Written as a path to a markdown file rather than as a URL. */
+		readonly viaMarkdownPath: boolean;
+	};
+
+const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
+const FILE_EXTENSION = /\.[A-Za-z0-9]{1,10}$/;
+const MAX_DECODE_ROUNDS = 4;
+
+function decodeRepeatedly(value: string): string {
+	let current = value;
+	for (let round = 0; round < MAX_DECODE_ROUNDS && current.includes('%'); round++) {
+		let next: string;
+		try {
+			next = decodeURIComponent(current);
+		} catch {
+			// Malformed escapes: decode what can be decoded, leave the rest as written.
+			next = current.replace(/%[0-9a-fA-F]{2}/g, escape => String.fromCharCode(parseInt(escape.slice(1), 16)));
+		}
+		if (next === current) {
+			break;
+		}
+		current = next;
+	}
+	return current;
+}
+
+function decodeFragment(fragment: string): string {
+	try {
+		return decodeURIComponent(fragment);
+	} catch {
+		return fragment;
+	}
+}
+
+/**
+ * Resolves a link destination (as CommonMark gives it: escapes removed,
+ * references decoded) written in the page at `fromPath`.
+ *
+ * Absolute destinations are site URLs from the vault root. Relative ones to a
+ * markdown file are resolved against the page's folder (as editors and
+ * repository viewers do); other relative ones against the page's published
+ * URL (as browsers do). Percent-encoding is decoded repeatedly and backslashes
+ * count as separators, so no spelling of `..` can leave the root unnoticed.
+ */
+export function resolveLinkDestination(destination: string, fromPath: string): LinkTarget {
+	let path = destination.trim();
+	let fragment: string | undefined;
+	const hash = path.indexOf('#');
+	if (hash >= 0) {
+		fragment = decodeFragment(path.slice(hash + 1));
+		path = path.slice(0, hash);
+	}
+	const query = path.indexOf('?');
+	if (query >= 0) {
+		path = path.slice(0, query);
+	}
+	if (path === '') {
+		// `#anchor` alone: a heading of this same page. An empty destination links nowhere.
+		return fragment === undefined
+			? { kind: 'external' }
+			: { kind: 'page', url: pageUrlForPath(fromPath), fragment, canonical: true, viaMarkdownPath: false };
+	}
+	const scheme = SCHEME.exec(path);
+	if (scheme) {
+		return scheme[0].length === 2
+			? { kind: 'outside', reason: `\`${scheme[0]}\` is a drive letter, not a vault path` }
+			: { kind: 'external' };
+	}
+	const decoded = decodeRepeatedly(path).replace(/\\/g, '/');
+	// eslint-disable-next-line no-control-regex
+	if (/[\u0000-\u001f]/.test(decoded)) {
+		return { kind: 'outside', reason: 'the path contains a control character' };
+	}
+	if (decoded.startsWith('//')) {
+		return { kind: 'outside', reason: 'a network path (`//host/…`) is not inside the vault' };
+	}
+	if (/^[a-zA-Z]:/.test(decoded)) {
+		return { kind: 'outside', reason: 'a drive letter is not a vault path' };
+	}
+
+	const endsWithSlash = decoded.endsWith('/');
+	const rawSegments = decoded.split('/');
+	const last = endsWithSlash ? '' : rawSegments[rawSegments.length - 1];
+	const isMarkdownFile = MARKDOWN_EXTENSION.test(last);
+	const isOtherFile = !isMarkdownFile && last !== '.' && last !== '..' && FILE_EXTENSION.test(last);
+
+	let base: string[];
+	if (decoded.startsWith('/')) {
+		base = [];
+	} else if (isMarkdownFile || isOtherFile) {
+		base = fromPath.split('/').slice(0, -1);
+	} else {
+		base = pageUrlForPath(fromPath).split('/').filter(Boolean);
+	}
+	const segments = base.slice();
+	for (const segment of rawSegments) {
+		if (segment === '' || segment === '.') {
+			continue;
+		}
+		if (segment === '..') {
+			if (segments.length === 0) {
+				return { kind: 'outside', reason: 'the path climbs above the vault root' };
+			}
+			segments.pop();
+			continue;
+		}
+		segments.push(segment);
+	}
+
+	if (isOtherFile) {
+		return { kind: 'asset', path: segments.join('/') };
+	}
+	if (isMarkdownFile) {
+		return { kind: 'page', url: pageUrlForPath(segments.join('/')), fragment, canonical: false, viaMarkdownPath: true };
+	}
+	if (segments.length === 0) {
+		return { kind: 'external' }; // the site's home page
+	}
+	const url = `/${segments.join('/')}/`;
+	return { kind: 'page', url, fragment, canonical: path === url, viaMarkdownPath: false };
+}

@@ -1,0 +1,84 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as path from 'path';
+import { fixturesRoot, repoRoot } from '../support/paths';
+
+const bin = path.join(repoRoot, 'bin', 'entity-vault.js');
+
+function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+	const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: repoRoot });
+	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('entity-vault check', () => {
+	const broken = path.join(fixturesRoot, 'vaults', 'broken');
+
+	it('reports every problem of a broken vault as FILE:LINE:COL lines and exits 1', () => {
+		const result = run('check', broken);
+		assert.strictEqual(result.status, 1, result.stderr);
+		assert.strictEqual(result.stdout, [
+			"organizations/bureau.md:1:1 warning frontmatter-missing Page has no frontmatter; pages in `organizations/` need summary, category, tags, created, updated.",
+			"organizations/bureau.md:1:41 error link-outside-vault Link `../../outside.md` leaves the vault: the path climbs above the vault root. Nothing outside the vault root is read.",
+			"people/ada.md:12:52 error broken-link No page at `/places/paris/` (looked for places/paris.md, places/paris/index.md, places/paris/_index.md).",
+			"people/ada.md:13:30 warning broken-anchor No heading `#history` in `/organizations/bureau/`. Headings: #origins.",
+			"people/ada.md:13:72 hint non-canonical-link Link `/people/bob#early-life` is better written as `/people/bob/#early-life`, the URL the page is published at.",
+			"people/ada.md:13:96 error missing-footnote Footnote `[^2]` is used but never defined: add a line `[^2]: …`.",
+			"people/ada.md:16:1 warning unused-footnote Footnote `[^3]` is defined but never used.",
+			"people/bob.md:1:1 error frontmatter-syntax JavaScript frontmatter (`---js`) is never evaluated: Entity Vault reads YAML frontmatter only.",
+			"places/london.md:5:10 warning frontmatter-field `updated` (2026-05-13) is before `created` (2026-05-14).",
+			"places/london.md:7:7 warning frontmatter-field Frontmatter field `tags` should be a list of names (`- Name` lines), not the text `London`.",
+			"10 problems (4 errors, 5 warnings, 1 hint) in 4 pages.",
+			"",
+		].join('\n'));
+	});
+
+	it('writes the JSON report with 1-based UTF-16 positions', () => {
+		const result = run('check', broken, '--format', 'json');
+		assert.strictEqual(result.status, 1);
+		const report = JSON.parse(result.stdout) as { root: string; files: number; diagnostics: Record<string, unknown>[] };
+		assert.strictEqual(report.root, broken);
+		assert.strictEqual(report.files, 4);
+		assert.strictEqual(report.diagnostics.length, 10);
+		assert.deepStrictEqual(report.diagnostics.find(d => d.code === 'broken-link'), {
+			file: 'people/ada.md', line: 12, column: 52, endLine: 12, endColumn: 66, severity: 'error', code: 'broken-link',
+			message: 'No page at `/places/paris/` (looked for places/paris.md, places/paris/index.md, places/paris/_index.md).',
+		});
+	});
+
+	it('passes the example vault and exits 0', () => {
+		const result = run('check', path.join(repoRoot, 'examples', 'vault'));
+		assert.strictEqual(result.status, 0, result.stdout);
+		assert.match(result.stdout, /^No problems in \d+ pages\.\n$/);
+	});
+
+	it('uses a content/ folder as the root (Hugo layout)', () => {
+		const result = run('check', path.join(fixturesRoot, 'vaults', 'hugo'), '--format=json');
+		const report = JSON.parse(result.stdout) as { root: string; diagnostics: { file: string; code: string }[] };
+		assert.strictEqual(report.root, path.join(fixturesRoot, 'vaults', 'hugo', 'content'));
+		assert.deepStrictEqual(report.diagnostics.map(d => `${d.file} ${d.code}`), ['people/x.md broken-link']);
+		assert.strictEqual(result.status, 1);
+	});
+
+	it('applies severities and exits 0 when no error remains', () => {
+		const result = run('check', broken, '--severity', 'broken-link=warning', '--severity', 'missing-footnote=off', '--severity=link-outside-vault=hint', '--severity', 'frontmatter-syntax=warning');
+		assert.strictEqual(result.status, 0, result.stdout);
+		assert.doesNotMatch(result.stdout, /missing-footnote/);
+	});
+
+	it('exits 2 with a clear message on bad usage', () => {
+		for (const args of [['check', '/no/such/folder'], ['check', broken, '--format', 'xml'], ['check', broken, '--bogus'], ['frobnicate'], ['check', broken, '--format']]) {
+			const result = run(...args);
+			assert.strictEqual(result.status, 2, args.join(' '));
+			assert.match(result.stderr, /entity-vault/);
+			assert.strictEqual(result.stdout, '');
+		}
+		assert.match(run('check', '/no/such/folder').stderr, /no such folder: \/no\/such\/folder/);
+		assert.match(run('check', broken, '--bogus').stderr, /unknown option `--bogus`/);
+	});
+
+	it('checks examples/vault through npm run check by default', () => {
+		const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'check.js'), '--format', 'json'], { encoding: 'utf8', cwd: repoRoot });
+		assert.strictEqual(result.status, 0);
+		assert.strictEqual((JSON.parse(result.stdout) as { root: string }).root, path.join(repoRoot, 'examples', 'vault'));
+	});
+});

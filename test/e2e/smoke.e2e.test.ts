@@ -1,0 +1,112 @@
+/**
+ * Proves the e2e harness against a real code-server with VS Code's BUILT-IN markdown
+ * support only (no extension of ours installed): open, cursor, typing, hover,
+ * diagnostics, Problems panel, Go to Definition, Quick Fix and completion.
+ *
+ * Needs `bash scripts/install-code-server.sh` first.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CodeServerSession, copyFolderToTemp, isMarkerRow, REPO_ROOT } from './codeServer';
+
+const FIXTURE = path.join(REPO_ROOT, 'test/e2e/fixtures/markdown-smoke');
+
+describe('e2e harness smoke test (code-server, built-in markdown)', function () {
+  this.timeout(90_000);
+  let session: CodeServerSession | undefined;
+  let workspace: string;
+
+  before(async function () {
+    workspace = copyFolderToTemp(FIXTURE);
+    session = await CodeServerSession.start({
+      workspaceFolder: workspace,
+      // Built-in link validation gives the harness diagnostics and a quick fix to drive.
+      settings: { 'markdown.validate.enabled': true },
+    });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && session) {
+      await session.screenshotQuietly(`smoke-failed-${this.currentTest.title}`);
+    }
+  });
+
+  after(async function () {
+    await session?.close();
+    if (workspace) {
+      fs.rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+
+  function vscode(): CodeServerSession {
+    assert.ok(session, 'code-server session did not start');
+    return session;
+  }
+
+  it('opens a markdown file, places the cursor and types text that appears in the editor', async function () {
+    const s = vscode();
+    await s.openFile('notes.md');
+    assert.equal(await s.activeTabName(), 'notes.md');
+    await s.gotoLineColumn(5, 16);
+    await s.typeText(' Typed by the e2e test.');
+    const line = await s.waitForEditorLine((text) => text.startsWith('Some text here.'), 'the typed line');
+    assert.equal(line, 'Some text here. Typed by the e2e test.');
+    await s.waitForCursor(5, 39);
+    const png = await s.screenshot('smoke-typed');
+    const bytes = fs.readFileSync(png);
+    assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.ok(bytes.length > 20_000, `screenshot is suspiciously small (${bytes.length} bytes)`);
+    await s.save();
+    assert.match(fs.readFileSync(path.join(workspace, 'notes.md'), 'utf8'), /^Some text here\. Typed by the e2e test\.$/m);
+  });
+
+  it('shows the built-in broken-link warning in the status bar and the Problems panel', async function () {
+    const s = vscode();
+    const counts = await s.waitForProblemCounts((c) => c.warnings === 1);
+    assert.deepEqual(counts, { errors: 0, warnings: 1, infos: 0 });
+    const rows = await s.problemsPanelRows((all) => all.some((row) => isMarkerRow(row) && row.ariaLabel.includes('missing.md')));
+    const marker = rows.filter(isMarkerRow);
+    assert.equal(marker.length, 1);
+    assert.match(marker[0].ariaLabel, /^Warning: File does not exist at path: .*missing\.md at line 3 and character 37\.$/);
+  });
+
+  it('shows the hover at the cursor', async function () {
+    const s = vscode();
+    await s.openFile('notes.md');
+    await s.gotoLineColumn(3, 40);
+    const hover = await s.showHover((text) => text.includes('File does not exist'));
+    assert.match(hover, /File does not exist at path: .*missing\.md/);
+    await s.dismissWidgets();
+  });
+
+  it('goes to the definition of a heading link in another file', async function () {
+    const s = vscode();
+    await s.openFile('notes.md');
+    await s.gotoLineColumn(7, 31);
+    await s.goToDefinition('other.md');
+    await s.waitForCursor(1, 1);
+    await s.openFile('notes.md');
+  });
+
+  it('applies a quick fix chosen by label', async function () {
+    const s = vscode();
+    await s.gotoLineColumn(3, 40);
+    const offered = await s.quickFix("Exclude 'missing.md' from link validation");
+    assert.ok(offered.includes("Exclude 'missing.md' from link validation."), JSON.stringify(offered));
+    const counts = await s.waitForProblemCounts((c) => c.warnings === 0);
+    assert.deepEqual(counts, { errors: 0, warnings: 0, infos: 0 });
+  });
+
+  it('lists completion rows', async function () {
+    const s = vscode();
+    await s.gotoLineColumn(7, 45);
+    await s.press('Enter');
+    await s.typeText('Link to [x](');
+    const rows = await s.triggerCompletion((all) => all.some((row) => row.label === 'other.md'));
+    const other = rows.find((row) => row.label === 'other.md');
+    assert.equal(other?.ariaLabel, 'other.md, File');
+    await s.screenshot('smoke-completion');
+    await s.dismissWidgets();
+  });
+});

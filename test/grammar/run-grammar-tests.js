@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Runs the TextMate grammar tests in test/grammar/*.test.md with vscode-tmgrammar-test, which
+// tokenizes with the real vscode-textmate engine. The injection grammars come from package.json
+// (contributes.grammars, injectTo text.html.markdown); the base grammars they inject into
+// (Markdown, and YAML for the front matter) are not part of this repository, so this script
+// looks for them, preferring the ones VS Code itself ships:
+//   1. ENTITY_VAULT_MARKDOWN_GRAMMAR / ENTITY_VAULT_YAML_GRAMMAR (paths to .tmLanguage.json files);
+//   2. the built-in extensions of the code-server installed by scripts/install-code-server.sh
+//      (.tools/code-server/.../lib/vscode/extensions/{markdown-basics,yaml}/syntaxes/);
+//   3. the npm package tm-grammars (node_modules/tm-grammars/grammars/{markdown,yaml}.json).
+// Without a Markdown grammar the run fails: these tests prove nothing without it.
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const { spawnSync } = require('child_process');
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const vscodeExtensions = path.join(
+  repoRoot, '.tools', 'code-server', 'node_modules', 'code-server', 'lib', 'vscode', 'extensions');
+
+function firstExisting(candidates) {
+  return candidates.find((candidate) => candidate && fs.existsSync(candidate));
+}
+
+function resolveModuleFile(request) {
+  try {
+    return require.resolve(request, { paths: [repoRoot] });
+  } catch {
+    return undefined;
+  }
+}
+
+const markdownGrammar = firstExisting([
+  process.env.ENTITY_VAULT_MARKDOWN_GRAMMAR,
+  path.join(vscodeExtensions, 'markdown-basics', 'syntaxes', 'markdown.tmLanguage.json'),
+  resolveModuleFile('tm-grammars/grammars/markdown.json'),
+]);
+const yamlGrammar = firstExisting([
+  process.env.ENTITY_VAULT_YAML_GRAMMAR,
+  path.join(vscodeExtensions, 'yaml', 'syntaxes', 'yaml.tmLanguage.json'),
+  resolveModuleFile('tm-grammars/grammars/yaml.json'),
+]);
+
+if (!markdownGrammar) {
+  console.error(
+    'test:grammar: no Markdown TextMate grammar found. Install code-server with ' +
+    '`bash scripts/install-code-server.sh` (its built-in markdown-basics grammar is used), ' +
+    'add the tm-grammars package, or set ENTITY_VAULT_MARKDOWN_GRAMMAR to a markdown.tmLanguage.json.');
+  process.exit(1);
+}
+
+const grammarArgs = ['-g', markdownGrammar];
+if (yamlGrammar) grammarArgs.push('-g', yamlGrammar);
+console.log(`test:grammar: Markdown grammar ${path.relative(repoRoot, markdownGrammar)}`);
+console.log(`test:grammar: YAML grammar ${yamlGrammar ? path.relative(repoRoot, yamlGrammar) : '(none: front matter values untested)'}`);
+
+const cli = path.join(path.dirname(require.resolve('vscode-tmgrammar-test/package.json', { paths: [repoRoot] })), 'dist', 'unit.js');
+const testFiles = fs.readdirSync(__dirname).filter((name) => name.endsWith('.test.md')).sort();
+if (testFiles.length === 0) {
+  console.error('test:grammar: no test/grammar/*.test.md files');
+  process.exit(1);
+}
+const result = spawnSync(
+  process.execPath,
+  [cli, '--config', path.join(repoRoot, 'package.json'), ...grammarArgs,
+    ...testFiles.map((name) => path.join('test', 'grammar', name))],
+  { cwd: repoRoot, stdio: 'inherit' });
+if (result.error) throw result.error;
+process.exit(result.status === null ? 1 : result.status);

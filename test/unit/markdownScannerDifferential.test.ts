@@ -1,0 +1,340 @@
+/**
+ * Differential test: the hand-written markdown scanner against the reference
+ * parser (mdast-util-from-markdown + micromark GFM + frontmatter).
+ *
+ * For every link (inline, image, autolink, resolved reference), every
+ * footnote call of a defined footnote, every footnote definition and every
+ * heading, destination/label/text and exact offsets must agree. Footnote
+ * calls of undefined labels are plain text for micromark: the scanner reports
+ * them, and the test checks that mdast has plain text there.
+ *
+ * On a disagreement the test fails with a minimized reproduction.
+ */
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { scanMarkdown } from '../../server/src/service/parse/markdownScanner';
+import type { MarkdownScan } from '../../server/src/service/parse/markdownTypes';
+import { generateMarkdownDocument } from '../support/markdownGenerator';
+
+const repoRoot = path.resolve(__dirname, '../../..');
+const GENERATED_DOCUMENTS = 1200;
+
+interface MdNode {
+	type: string;
+	url?: string;
+	identifier?: string;
+	depth?: number;
+	value?: string;
+	alt?: string;
+	children?: MdNode[];
+	position?: { start: { offset?: number }; end: { offset?: number } };
+}
+
+interface Oracle {
+	parse(text: string, frontmatter: boolean): MdNode;
+	toString(node: MdNode): string;
+}
+
+let oraclePromise: Promise<Oracle> | undefined;
+
+function loadOracle(): Promise<Oracle> {
+	oraclePromise ??= (async () => {
+		const { fromMarkdown } = await import('mdast-util-from-markdown');
+		const { gfm } = await import('micromark-extension-gfm');
+		const { gfmFromMarkdown } = await import('mdast-util-gfm');
+		const { frontmatter } = await import('micromark-extension-frontmatter');
+		const { frontmatterFromMarkdown } = await import('mdast-util-frontmatter');
+		const { toString } = await import('mdast-util-to-string');
+		return {
+			parse(text: string, withFrontmatter: boolean): MdNode {
+				const extensions = withFrontmatter ? [gfm(), frontmatter(['yaml'])] : [gfm()];
+				const mdastExtensions = withFrontmatter ? [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])] : [gfmFromMarkdown()];
+				return fromMarkdown(text, { extensions, mdastExtensions }) as unknown as MdNode;
+			},
+			toString(node: MdNode): string {
+				return toString(node as never);
+			},
+		};
+	})();
+	return oraclePromise;
+}
+
+interface Item {
+	what: string;
+	start: number;
+	end: number;
+	detail: string;
+}
+
+function start(node: MdNode): number {
+	return node.position!.start.offset!;
+}
+function end(node: MdNode): number {
+	return node.position!.end.offset!;
+}
+
+/** The body start for a frontmatter document: after the line ending that follows the closing fence. */
+function bodyStartAfter(text: string, yamlEnd: number): number {
+	let k = yamlEnd;
+	if (text.charCodeAt(k) === 13) k++;
+	if (text.charCodeAt(k) === 10) k++;
+	return k;
+}
+
+interface OracleResult {
+	items: Item[];
+	bodyStart: number;
+	/** [start, end) of every text node. */
+	textRanges: Array<[number, number]>;
+}
+
+function fromOracle(oracle: Oracle, text: string, frontmatter: boolean): OracleResult {
+	const tree = oracle.parse(text, frontmatter);
+	const items: Item[] = [];
+	const textRanges: Array<[number, number]> = [];
+	const definitions = new Map<string, string>();
+	let bodyStart = 0;
+	const collectDefinitions = (node: MdNode): void => {
+		if (node.type === 'definition' && !definitions.has(node.identifier!)) definitions.set(node.identifier!, node.url!);
+		node.children?.forEach(collectDefinitions);
+	};
+	collectDefinitions(tree);
+	const textSpan = (node: MdNode): string => {
+		const children = node.children ?? [];
+		if (children.length === 0) return '';
+		return ` text ${start(children[0])}-${end(children[children.length - 1])}`;
+	};
+	const visit = (node: MdNode): void => {
+		switch (node.type) {
+			case 'yaml':
+				bodyStart = bodyStartAfter(text, end(node));
+				break;
+			case 'text':
+				textRanges.push([start(node), end(node)]);
+				break;
+			case 'link': {
+				const first = text.charCodeAt(start(node));
+				if (first === 91 /* [ */) {
+					items.push({ what: 'link inline', start: start(node), end: end(node), detail: `url=${JSON.stringify(node.url)}${textSpan(node)}` });
+				} else if (first === 60 /* < */) {
+					items.push({ what: 'link autolink', start: start(node), end: end(node), detail: `url=${JSON.stringify(node.url)}` });
+				}
+				// Anything else is a GFM literal autolink: out of scope.
+				break;
+			}
+			case 'image':
+				items.push({ what: 'image inline', start: start(node), end: end(node), detail: `url=${JSON.stringify(node.url)}` });
+				break;
+			case 'linkReference':
+				items.push({
+					what: 'link reference',
+					start: start(node),
+					end: end(node),
+					detail: `url=${JSON.stringify(definitions.get(node.identifier!))} label=${JSON.stringify(node.identifier)}${textSpan(node)}`,
+				});
+				break;
+			case 'imageReference':
+				items.push({
+					what: 'image reference',
+					start: start(node),
+					end: end(node),
+					detail: `url=${JSON.stringify(definitions.get(node.identifier!))} label=${JSON.stringify(node.identifier)}`,
+				});
+				break;
+			case 'footnoteReference':
+				items.push({ what: 'footnote call', start: start(node), end: end(node), detail: `label=${JSON.stringify(node.identifier)}` });
+				break;
+			case 'footnoteDefinition':
+				items.push({ what: 'footnote definition', start: start(node), end: end(node), detail: `label=${JSON.stringify(node.identifier)}` });
+				break;
+			case 'heading':
+				items.push({
+					what: 'heading',
+					start: start(node),
+					end: end(node),
+					detail: `depth=${node.depth} text=${JSON.stringify(oracle.toString(node))}`,
+				});
+				break;
+		}
+		node.children?.forEach(visit);
+	};
+	visit(tree);
+	return { items: sortItems(items), bodyStart, textRanges };
+}
+
+function sortItems(items: Item[]): Item[] {
+	return items.sort((a, b) => a.start - b.start || a.what.localeCompare(b.what) || b.end - a.end);
+}
+
+interface ScannerResult {
+	items: Item[];
+	/** Footnote calls whose label has no definition. */
+	undefinedCalls: Item[];
+}
+
+function fromScanner(scan: MarkdownScan): ScannerResult {
+	const items: Item[] = [];
+	const undefinedCalls: Item[] = [];
+	for (const link of scan.links) {
+		const kind = link.kind === 'reference' ? 'reference' : link.kind === 'autolink' ? 'autolink' : 'inline';
+		const what = `${link.isImage ? 'image' : 'link'} ${kind}`;
+		let detail = `url=${JSON.stringify(link.destination)}`;
+		if (link.kind === 'reference') detail += ` label=${JSON.stringify(link.referenceLabel)}`;
+		if (!link.isImage && link.kind !== 'autolink' && link.textSpan.end > link.textSpan.start) {
+			detail += ` text ${link.textSpan.start}-${link.textSpan.end}`;
+		}
+		items.push({ what, start: link.span.start, end: link.span.end, detail });
+	}
+	const defined = new Set(scan.footnoteDefinitions.map((d) => d.label));
+	for (const call of scan.footnoteReferences) {
+		const item = { what: 'footnote call', start: call.span.start, end: call.span.end, detail: `label=${JSON.stringify(call.label)}` };
+		(defined.has(call.label) ? items : undefinedCalls).push(item);
+	}
+	for (const def of scan.footnoteDefinitions) {
+		items.push({ what: 'footnote definition', start: def.span.start, end: def.span.end, detail: `label=${JSON.stringify(def.label)}` });
+	}
+	for (const heading of scan.headings) {
+		items.push({ what: 'heading', start: heading.span.start, end: heading.span.end, detail: `depth=${heading.level} text=${JSON.stringify(heading.text)}` });
+	}
+	return { items: sortItems(items), undefinedCalls };
+}
+
+function describe(item: Item): string {
+	return `${item.what} ${item.start}-${item.end} ${item.detail}`;
+}
+
+/** The disagreements between scanner and oracle for one document (empty when they agree). */
+function differences(oracle: Oracle, text: string, frontmatter: boolean): string[] {
+	const expected = fromOracle(oracle, text, frontmatter);
+	const actual = fromScanner(scanMarkdown(text, expected.bodyStart));
+	const out: string[] = [];
+	const expectedLines = expected.items.map(describe);
+	const actualLines = actual.items.map(describe);
+	const actualSet = new Set(actualLines);
+	const expectedSet = new Set(expectedLines);
+	for (const line of expectedLines) if (!actualSet.has(line)) out.push(`missing:    ${line}`);
+	for (const line of actualLines) if (!expectedSet.has(line)) out.push(`unexpected: ${line}`);
+	for (const call of actual.undefinedCalls) {
+		if (!coveredByText(expected.textRanges, call.start, call.end)) {
+			out.push(`undefined footnote call is not plain text in mdast: ${describe(call)}`);
+		}
+	}
+	return out;
+}
+
+function coveredByText(ranges: Array<[number, number]>, from: number, to: number): boolean {
+	let position = from;
+	const sorted = ranges.filter(([s, e]) => e > from && s < to).sort((a, b) => a[0] - b[0]);
+	for (const [s, e] of sorted) {
+		if (s > position) return false;
+		position = Math.max(position, e);
+		if (position >= to) return true;
+	}
+	return position >= to;
+}
+
+/** Splits into lines keeping their line endings. */
+function splitLines(text: string): string[] {
+	return text.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
+}
+
+/** Removes lines (then characters) while the disagreement persists. */
+function minimize(oracle: Oracle, text: string, frontmatter: boolean): string {
+	const fails = (candidate: string): boolean => {
+		try {
+			return differences(oracle, candidate, frontmatter).length > 0;
+		} catch {
+			return false;
+		}
+	};
+	let lines = splitLines(text);
+	let budget = 4000;
+	for (let chunk = Math.max(1, lines.length >> 1); chunk >= 1 && budget > 0; chunk >>= 1) {
+		for (let i = 0; i + chunk <= lines.length && budget > 0; ) {
+			const candidate = lines.slice(0, i).concat(lines.slice(i + chunk));
+			budget--;
+			if (candidate.length > 0 && fails(candidate.join(''))) lines = candidate;
+			else i += chunk;
+		}
+	}
+	let current = lines.join('');
+	for (let i = 0; i < current.length && budget > 0; ) {
+		const candidate = current.slice(0, i) + current.slice(i + 1);
+		budget--;
+		if (candidate.length > 0 && fails(candidate)) current = candidate;
+		else i++;
+	}
+	return current;
+}
+
+async function checkDocument(name: string, text: string, frontmatter: boolean): Promise<void> {
+	const oracle = await loadOracle();
+	const diff = differences(oracle, text, frontmatter);
+	if (diff.length === 0) return;
+	const small = minimize(oracle, text, frontmatter);
+	const smallDiff = differences(oracle, small, frontmatter);
+	assert.fail(
+		`${name}: scanner and micromark disagree.\n` +
+			`Minimal reproduction (JSON string, frontmatter=${frontmatter}):\n${JSON.stringify(small)}\n` +
+			`${smallDiff.join('\n')}\n\nFull document disagreements:\n${diff.slice(0, 20).join('\n')}`,
+	);
+}
+
+function hasFrontmatter(text: string): boolean {
+	return /^---\r?\n/.test(text);
+}
+
+describe('markdown scanner vs micromark (differential)', function () {
+	this.timeout(120000);
+
+	it('agrees on the seed vault page', async () => {
+		const dir = path.join(repoRoot, '..', 'shared', 'seeds');
+		const seedDir = fs.existsSync(dir) ? dir : path.join(repoRoot, 'test', 'fixtures', 'markdown');
+		const file = fs.readdirSync(seedDir).find((f) => f.startsWith('000_'));
+		assert.ok(file, 'seed page 000_* not found');
+		const text = fs.readFileSync(path.join(seedDir, file), 'utf8');
+		await checkDocument(file, text, true);
+		// The comparison is not vacuous: the seed has links, calls and headings.
+		const oracle = await loadOracle();
+		const expected = fromOracle(oracle, text, true);
+		assert.ok(expected.items.filter((i) => i.what === 'link inline').length >= 20);
+		assert.ok(expected.items.some((i) => i.what === 'footnote call'));
+		assert.ok(expected.items.some((i) => i.what === 'heading'));
+	});
+
+	it('agrees on the second seed document (plain text)', async () => {
+		const dir = path.join(repoRoot, '..', 'shared', 'seeds');
+		if (!fs.existsSync(dir)) return;
+		const file = fs.readdirSync(dir).find((f) => f.startsWith('001_'));
+		assert.ok(file);
+		const text = fs.readFileSync(path.join(dir, file), 'utf8');
+		await checkDocument(file, text, false);
+	});
+
+	it('agrees on the hand-written fixtures', async () => {
+		const dir = path.join(repoRoot, 'test', 'fixtures', 'markdown');
+		const files = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+		assert.ok(files.length >= 5, 'expected the tricky fixtures');
+		for (const file of files) {
+			const text = fs.readFileSync(path.join(dir, file), 'utf8');
+			await checkDocument(file, text, hasFrontmatter(text));
+			// Also with CRLF and lone CR line endings.
+			await checkDocument(`${file} (CRLF)`, text.replace(/\r?\n/g, '\r\n'), hasFrontmatter(text));
+			await checkDocument(`${file} (CR)`, text.replace(/\r?\n/g, '\r'), hasFrontmatter(text));
+		}
+	});
+
+	it(`agrees on ${GENERATED_DOCUMENTS} generated documents`, async () => {
+		let items = 0;
+		const oracle = await loadOracle();
+		for (let seed = 1; seed <= GENERATED_DOCUMENTS; seed++) {
+			const doc = generateMarkdownDocument(seed);
+			await checkDocument(`generated document seed=${seed}`, doc.text, doc.frontmatter);
+			items += fromOracle(oracle, doc.text, doc.frontmatter).items.length;
+		}
+		// The generator produces plenty of constructs to compare.
+		assert.ok(items > GENERATED_DOCUMENTS * 5, `only ${items} constructs compared`);
+	});
+});
