@@ -68,7 +68,7 @@ fi
 export npm_config_build_from_source=true
 
 log "npm install code-server@$CODE_SERVER_VERSION (scripts ignored)"
-(cd "$PREFIX" && npm install --ignore-scripts "code-server@$CODE_SERVER_VERSION")
+(cd "$PREFIX" && npm install --ignore-scripts --save-exact "code-server@$CODE_SERVER_VERSION")
 
 # code-server's own postinstall does the next steps, but it downloads ripgrep from
 # GitHub; do them here with Debian's rg instead.

@@ -42,6 +42,8 @@ export const QUIET_SETTINGS: Readonly<Record<string, unknown>> = {
   'workbench.tips.enabled': false,
   'editor.wordBasedSuggestions': 'off',
   'markdown.validate.enabled': false,
+  // The web workbench defaults to auto-save after a delay; tests save explicitly (save()).
+  'files.autoSave': 'off',
   // Typing `[x](` must not become `[x]()`.
   'editor.autoClosingBrackets': 'never',
   'editor.autoClosingQuotes': 'never',
@@ -501,20 +503,30 @@ export class CodeServerSession {
 
   /**
    * Opens Quick Fix (Ctrl+.) at the cursor, waits for an action whose label contains
-   * `label`, chooses it and waits for the menu to close. Returns the labels offered.
+   * `label`, selects it with the arrow keys, applies it with Enter and waits for the
+   * menu to close. Returns the labels offered.
    */
   async quickFix(label: string): Promise<string[]> {
     await this.page.keyboard.press('Control+.');
     const actions = this.page.locator('.action-widget .monaco-list-row.action');
-    const wanted = actions.filter({ hasText: label }).first();
     let offered: string[] = [];
     await waitUntil(`a quick fix containing ${JSON.stringify(label)}`, async () => {
-      offered = await actions.allInnerTexts();
-      return (await wanted.count()) ? true : undefined;
+      offered = (await actions.evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''))).map((text) => text.trim());
+      return offered.some((text) => text.includes(label)) ? true : undefined;
     }, WAIT_TIMEOUT_MS, () => JSON.stringify(offered));
-    await wanted.click();
+    // The menu opens with the first action focused; a click is swallowed by its pointer block.
+    const focusedLabel = async (): Promise<string> => (await actions.and(this.page.locator('.focused')).first().getAttribute('aria-label')) ?? '';
+    for (let step = 0; !(await focusedLabel()).includes(label); step++) {
+      if (step > offered.length) {
+        throw new Error(`could not focus the quick fix ${JSON.stringify(label)} among ${JSON.stringify(offered)}`);
+      }
+      const before = await focusedLabel();
+      await this.page.keyboard.press('ArrowDown');
+      await waitUntil('the quick fix focus to move', async () => ((await focusedLabel()) !== before ? true : undefined));
+    }
+    await this.page.keyboard.press('Enter');
     await this.page.locator('.action-widget').waitFor({ state: 'hidden' });
-    return offered.map((text) => text.trim());
+    return offered;
   }
 
   /** Go to Definition (F12); waits until the active tab shows `expectedTab`. */
@@ -524,8 +536,9 @@ export class CodeServerSession {
     await this.waitForEditorFocus();
   }
 
-  /** Saves the active editor (Ctrl+S) and waits until its tab no longer shows unsaved changes. */
+  /** Saves the active editor (Ctrl+S): waits for the tab to show unsaved changes first, then for that mark to go. */
   async save(): Promise<void> {
+    await this.page.locator(`${activeTab}.dirty`).waitFor({ state: 'visible' });
     await this.page.keyboard.press('Control+S');
     await this.page.locator(`${activeTab}.dirty`).waitFor({ state: 'detached' });
   }

@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CodeServerSession, copyFolderToTemp, isMarkerRow, REPO_ROOT } from './codeServer';
+import { CodeServerSession, copyFolderToTemp, isMarkerRow, REPO_ROOT, waitUntil } from './codeServer';
 
 const FIXTURE = path.join(REPO_ROOT, 'test/e2e/fixtures/markdown-smoke');
 
@@ -58,7 +58,11 @@ describe('e2e harness smoke test (code-server, built-in markdown)', function () 
     assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG');
     assert.ok(bytes.length > 20_000, `screenshot is suspiciously small (${bytes.length} bytes)`);
     await s.save();
-    assert.match(fs.readFileSync(path.join(workspace, 'notes.md'), 'utf8'), /^Some text here\. Typed by the e2e test\.$/m);
+    const saved = await waitUntil('notes.md to be written', () => {
+      const text = fs.readFileSync(path.join(workspace, 'notes.md'), 'utf8');
+      return text.includes('Typed by') ? text : undefined;
+    });
+    assert.match(saved, /^Some text here\. Typed by the e2e test\.$/m);
   });
 
   it('shows the built-in broken-link warning in the status bar and the Problems panel', async function () {
@@ -96,6 +100,10 @@ describe('e2e harness smoke test (code-server, built-in markdown)', function () 
     assert.ok(offered.includes("Exclude 'missing.md' from link validation."), JSON.stringify(offered));
     const counts = await s.waitForProblemCounts((c) => c.warnings === 0);
     assert.deepEqual(counts, { errors: 0, warnings: 0, infos: 0 });
+    // The fix records the link in the workspace settings.
+    const settingsFile = path.join(workspace, '.vscode/settings.json');
+    const workspaceSettings = await waitUntil('the workspace settings to be written', () => (fs.existsSync(settingsFile) ? fs.readFileSync(settingsFile, 'utf8') : undefined));
+    assert.match(workspaceSettings, /"markdown\.validate\.ignoredLinks":\s*\[\s*"missing\.md"\s*\]/);
   });
 
   it('lists completion rows', async function () {

@@ -19,7 +19,9 @@ import type { MarkdownScan } from '../../server/src/service/parse/markdownTypes'
 import { generateMarkdownDocument } from '../support/markdownGenerator';
 
 const repoRoot = path.resolve(__dirname, '../../..');
-const GENERATED_DOCUMENTS = 1200;
+/** How many generated documents (overridable for longer exploratory runs). */
+const GENERATED_DOCUMENTS = Number(process.env.SCANNER_DIFF_DOCUMENTS ?? 1200);
+const FIRST_SEED = Number(process.env.SCANNER_DIFF_FIRST_SEED ?? 1);
 
 interface MdNode {
 	type: string;
@@ -37,6 +39,13 @@ interface Oracle {
 	toString(node: MdNode): string;
 }
 
+/** mdast-util-to-string: the text content of a node (html values and image alts included). */
+function plainText(node: MdNode): string {
+	if (node.value !== undefined) return node.value;
+	if (node.alt !== undefined && node.alt !== null) return node.alt;
+	return (node.children ?? []).map(plainText).join('');
+}
+
 let oraclePromise: Promise<Oracle> | undefined;
 
 function loadOracle(): Promise<Oracle> {
@@ -46,16 +55,13 @@ function loadOracle(): Promise<Oracle> {
 		const { gfmFromMarkdown } = await import('mdast-util-gfm');
 		const { frontmatter } = await import('micromark-extension-frontmatter');
 		const { frontmatterFromMarkdown } = await import('mdast-util-frontmatter');
-		const { toString } = await import('mdast-util-to-string');
 		return {
 			parse(text: string, withFrontmatter: boolean): MdNode {
 				const extensions = withFrontmatter ? [gfm(), frontmatter(['yaml'])] : [gfm()];
 				const mdastExtensions = withFrontmatter ? [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])] : [gfmFromMarkdown()];
 				return fromMarkdown(text, { extensions, mdastExtensions }) as unknown as MdNode;
 			},
-			toString(node: MdNode): string {
-				return toString(node as never);
-			},
+			toString: plainText,
 		};
 	})();
 	return oraclePromise;
@@ -88,12 +94,23 @@ interface OracleResult {
 	bodyStart: number;
 	/** [start, end) of every text node. */
 	textRanges: Array<[number, number]>;
+	/** Nodes that must not overlap plain text (links only when they overlap partially). */
+	blockers: Blocker[];
 }
+
+interface Blocker {
+	type: string;
+	start: number;
+	end: number;
+}
+
+const BLOCKERS = new Set(['inlineCode', 'html', 'image', 'imageReference', 'footnoteReference', 'code', 'definition', 'link', 'linkReference']);
 
 function fromOracle(oracle: Oracle, text: string, frontmatter: boolean): OracleResult {
 	const tree = oracle.parse(text, frontmatter);
 	const items: Item[] = [];
 	const textRanges: Array<[number, number]> = [];
+	const blockers: Blocker[] = [];
 	const definitions = new Map<string, string>();
 	let bodyStart = 0;
 	const collectDefinitions = (node: MdNode): void => {
@@ -107,6 +124,16 @@ function fromOracle(oracle: Oracle, text: string, frontmatter: boolean): OracleR
 		return ` text ${start(children[0])}-${end(children[children.length - 1])}`;
 	};
 	const visit = (node: MdNode): void => {
+		// Nodes made by the GFM literal-autolink transform have no position.
+		if (node.position?.start.offset === undefined) {
+			node.children?.forEach(visit);
+			return;
+		}
+		if (node.children?.some((child) => child.position?.start.offset === undefined)) {
+			// The transform replaced some text here: count the parent as text.
+			textRanges.push([start(node), end(node)]);
+		}
+		if (BLOCKERS.has(node.type)) blockers.push({ type: node.type, start: start(node), end: end(node) });
 		switch (node.type) {
 			case 'yaml':
 				bodyStart = bodyStartAfter(text, end(node));
@@ -161,7 +188,7 @@ function fromOracle(oracle: Oracle, text: string, frontmatter: boolean): OracleR
 		node.children?.forEach(visit);
 	};
 	visit(tree);
-	return { items: sortItems(items), bodyStart, textRanges };
+	return { items: sortItems(items), bodyStart, textRanges, blockers };
 }
 
 function sortItems(items: Item[]): Item[] {
@@ -201,24 +228,28 @@ function fromScanner(scan: MarkdownScan): ScannerResult {
 	return { items: sortItems(items), undefinedCalls };
 }
 
-function describe(item: Item): string {
+function describeItem(item: Item): string {
 	return `${item.what} ${item.start}-${item.end} ${item.detail}`;
 }
 
 /** The disagreements between scanner and oracle for one document (empty when they agree). */
-function differences(oracle: Oracle, text: string, frontmatter: boolean): string[] {
+function differences(oracle: Oracle, text: string, frontmatter: boolean, compared?: { count: number }): string[] {
 	const expected = fromOracle(oracle, text, frontmatter);
+	if (compared !== undefined) compared.count = expected.items.length;
 	const actual = fromScanner(scanMarkdown(text, expected.bodyStart));
 	const out: string[] = [];
-	const expectedLines = expected.items.map(describe);
-	const actualLines = actual.items.map(describe);
+	const expectedLines = expected.items.map(describeItem);
+	const actualLines = actual.items.map(describeItem);
 	const actualSet = new Set(actualLines);
 	const expectedSet = new Set(expectedLines);
 	for (const line of expectedLines) if (!actualSet.has(line)) out.push(`missing:    ${line}`);
 	for (const line of actualLines) if (!expectedSet.has(line)) out.push(`unexpected: ${line}`);
 	for (const call of actual.undefinedCalls) {
-		if (!coveredByText(expected.textRanges, call.start, call.end)) {
-			out.push(`undefined footnote call is not plain text in mdast: ${describe(call)}`);
+		const blocked = expected.blockers.some(
+			(b) => b.start < call.end && b.end > call.start && !((b.type === 'link' || b.type === 'linkReference') && b.start < call.start && b.end > call.end),
+		);
+		if (blocked || !coveredByText(expected.textRanges, call.start, call.end)) {
+			out.push(`undefined footnote call is not plain text in mdast: ${describeItem(call)}`);
 		}
 	}
 	return out;
@@ -269,10 +300,12 @@ function minimize(oracle: Oracle, text: string, frontmatter: boolean): string {
 	return current;
 }
 
-async function checkDocument(name: string, text: string, frontmatter: boolean): Promise<void> {
+/** Fails with a minimized reproduction on any disagreement; returns the number of constructs compared. */
+async function checkDocument(name: string, text: string, frontmatter: boolean): Promise<number> {
 	const oracle = await loadOracle();
-	const diff = differences(oracle, text, frontmatter);
-	if (diff.length === 0) return;
+	const compared = { count: 0 };
+	const diff = differences(oracle, text, frontmatter, compared);
+	if (diff.length === 0) return compared.count;
 	const small = minimize(oracle, text, frontmatter);
 	const smallDiff = differences(oracle, small, frontmatter);
 	assert.fail(
@@ -328,11 +361,9 @@ describe('markdown scanner vs micromark (differential)', function () {
 
 	it(`agrees on ${GENERATED_DOCUMENTS} generated documents`, async () => {
 		let items = 0;
-		const oracle = await loadOracle();
-		for (let seed = 1; seed <= GENERATED_DOCUMENTS; seed++) {
+		for (let seed = FIRST_SEED; seed < FIRST_SEED + GENERATED_DOCUMENTS; seed++) {
 			const doc = generateMarkdownDocument(seed);
-			await checkDocument(`generated document seed=${seed}`, doc.text, doc.frontmatter);
-			items += fromOracle(oracle, doc.text, doc.frontmatter).items.length;
+			items += await checkDocument(`generated document seed=${seed}`, doc.text, doc.frontmatter);
 		}
 		// The generator produces plenty of constructs to compare.
 		assert.ok(items > GENERATED_DOCUMENTS * 5, `only ${items} constructs compared`);

@@ -34,6 +34,7 @@ export function registerFeatureHandlers(state: ServerState): void {
 	 * while indexing runs; `wholeVault` waits for indexing to finish instead.
 	 */
 	async function openPage(uri: string, wholeVault = false): Promise<OpenPage | undefined> {
+		await state.whenVaultsCreated();
 		const document = documents.get(uri);
 		const located = state.locate(uri);
 		if (!document || !located) {
@@ -97,6 +98,7 @@ export function registerFeatureHandlers(state: ServerState): void {
 	});
 
 	connection.onWorkspaceSymbol(async (params, token) => {
+		await state.whenVaultsCreated();
 		const results = [];
 		for (const vault of state.vaults) {
 			await vault.whenIndexed();

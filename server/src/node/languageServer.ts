@@ -29,10 +29,12 @@ export interface ServerState {
 	/** The vault and vault-relative path of a document URI, if it is a page of a vault. */
 	locate(uri: string): { vault: VaultWorkspace; path: string } | undefined;
 	uriOf(vault: VaultWorkspace, path: string): string;
-	/** Re-sends every page's diagnostics of every vault, as `check` would report them. */
+	/** Sends `entityVault/status` when the state or the page count changed. */
 	sendStatus(): void;
 	/** Set when the user asked for the whole vault's diagnostics once (Check Vault). */
 	readonly vaultWideChecked: Set<VaultWorkspace>;
+	/** Resolves once the vaults of the workspace folders exist (indexing may still run). */
+	whenVaultsCreated(): Promise<void>;
 }
 
 /** Wires the vault service to an LSP connection. */
@@ -96,6 +98,7 @@ export function startLanguageServer(connection: Connection): void {
 		uriOf,
 		sendStatus,
 		vaultWideChecked,
+		whenVaultsCreated: () => setupDone,
 	};
 
 	let lastStatus = '';
@@ -183,8 +186,16 @@ export function startLanguageServer(connection: Connection): void {
 			}
 		}
 		sendStatus();
-		for (const vault of vaults) {
-			await indexVault(vault);
+		void indexAll(vaults.slice());
+	}
+
+	async function indexAll(created: VaultWorkspace[]): Promise<void> {
+		for (const vault of created) {
+			try {
+				await indexVault(vault);
+			} catch (error) {
+				connection.console.error(`Indexing ${vault.root} failed: ${(error as Error)?.stack ?? error}`);
+			}
 		}
 	}
 
@@ -337,7 +348,7 @@ export function startLanguageServer(connection: Connection): void {
 	}
 
 	registerFeatureHandlers(state);
-	registerVaultRequests(state, { whenReady: () => setupDone });
+	registerVaultRequests(state);
 
 	documents.listen(connection);
 	connection.listen();

@@ -106,12 +106,13 @@ export function listVaultPages(root: string, excludes: readonly string[] = []): 
 }
 
 /** Reads a page as text, or says why it cannot be read as one. */
-export function readPageText(absolutePath: string): { text: string } | { error: string } {
+export function readPageText(absolutePath: string): { text: string } | { error: string; missing?: boolean } {
 	let bytes: Buffer;
 	try {
 		bytes = fs.readFileSync(absolutePath);
 	} catch (error) {
-		return { error: `cannot read: ${(error as Error).message}` };
+		const code = (error as NodeJS.ErrnoException).code;
+		return { error: `cannot read: ${(error as Error).message}`, missing: code === 'ENOENT' || code === 'ENOTDIR' };
 	}
 	return decodePageBytes(bytes);
 }

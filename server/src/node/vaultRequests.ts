@@ -1,7 +1,7 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { newPagePath, pageTemplate } from '../service/vault/pageTemplate';
+import { newPageFile } from '../service/vault/pageTemplate';
 import type { ServerState } from './languageServer';
 
 export interface StatusParams {
@@ -36,11 +36,11 @@ function today(): string {
 }
 
 /** The requests a client's commands use: Check Vault, vault info and New Page. */
-export function registerVaultRequests(state: ServerState, lifecycle: { whenReady(): Promise<void> }): void {
+export function registerVaultRequests(state: ServerState): void {
 	const { connection } = state;
 
 	connection.onRequest(CheckVaultRequest, async () => {
-		await lifecycle.whenReady();
+		await state.whenVaultsCreated();
 		let pages = 0;
 		let errors = 0;
 		let warnings = 0;
@@ -66,7 +66,7 @@ export function registerVaultRequests(state: ServerState, lifecycle: { whenReady
 	});
 
 	connection.onRequest(VaultInfoRequest, async () => {
-		await lifecycle.whenReady();
+		await state.whenVaultsCreated();
 		return {
 			vaults: state.vaults.map(vault => ({
 				folderUri: vault.folderUri,
@@ -78,7 +78,7 @@ export function registerVaultRequests(state: ServerState, lifecycle: { whenReady
 	});
 
 	connection.onRequest(NewPageTemplateRequest, async params => {
-		await lifecycle.whenReady();
+		await state.whenVaultsCreated();
 		const rootPath = URI.parse(params.rootUri).fsPath;
 		const vault = state.vaults.find(candidate => candidate.root === rootPath) ?? state.vaults[0];
 		if (!vault) {
@@ -90,8 +90,7 @@ export function registerVaultRequests(state: ServerState, lifecycle: { whenReady
 			throw new Error('A new page needs a section and a title.');
 		}
 		await vault.whenIndexed();
-		const path = newPagePath(vault.service.index, section, title);
-		const text = pageTemplate({ title, today: today(), requiredFields: vault.service.settings().requiredFields, section });
-		return { uri: URI.file(vault.absolutePath(path)).toString(), text };
+		const file = newPageFile(vault.service.index, { section, title, today: today(), requiredFields: vault.service.settings().requiredFields });
+		return { uri: URI.file(vault.absolutePath(file.path)).toString(), text: file.text };
 	});
 }

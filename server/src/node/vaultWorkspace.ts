@@ -25,8 +25,6 @@ export class VaultWorkspace {
 	readonly service: VaultService;
 	/** Paths whose text currently comes from an open editor. */
 	private readonly openPaths = new Set<string>();
-	/** Paths of pages that exist on disk (from the listing and watched-file events). */
-	private readonly diskPaths = new Set<string>();
 	/** Paths indexed from disk or editor so far (while indexing runs). */
 	private readonly loaded = new Set<string>();
 	private indexingPromise: Promise<void> | undefined;
@@ -96,9 +94,6 @@ export class VaultWorkspace {
 	private async runIndexing(onProgress?: (progress: IndexProgress) => void): Promise<void> {
 		await yieldToEventLoop();
 		const listing = listVaultPages(this.root, this.excludes);
-		for (const page of listing.pages) {
-			this.diskPaths.add(page);
-		}
 		const total = listing.pages.length;
 		onProgress?.({ indexed: 0, total });
 		for (let i = 0; i < total; i += SLICE_SIZE) {
@@ -120,7 +115,11 @@ export class VaultWorkspace {
 		this.loaded.add(relative);
 		const read = readPageText(this.absolutePath(relative));
 		if ('error' in read) {
-			this.unreadable.set(relative, read.error);
+			if (read.missing) {
+				this.unreadable.delete(relative);
+			} else {
+				this.unreadable.set(relative, read.error);
+			}
 			return this.service.removePage(relative);
 		}
 		this.unreadable.delete(relative);
@@ -141,7 +140,6 @@ export class VaultWorkspace {
 					const read = readPageText(this.absolutePath(candidate));
 					if (!('error' in read)) {
 						this.loaded.add(candidate);
-						this.diskPaths.add(candidate);
 						this.service.updatePage(candidate, read.text);
 					}
 				}
@@ -168,7 +166,6 @@ export class VaultWorkspace {
 
 	/** A watched file was created or changed on disk. Ignored while the page is open. */
 	diskChanged(relative: string): IndexChange | undefined {
-		this.diskPaths.add(relative);
 		if (this.openPaths.has(relative)) {
 			return undefined;
 		}
@@ -177,7 +174,6 @@ export class VaultWorkspace {
 
 	/** A watched file was deleted on disk. An open page keeps its editor text. */
 	diskDeleted(relative: string): IndexChange | undefined {
-		this.diskPaths.delete(relative);
 		this.unreadable.delete(relative);
 		if (this.openPaths.has(relative)) {
 			return undefined;

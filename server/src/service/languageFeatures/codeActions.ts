@@ -11,11 +11,6 @@ import { lineEndingOf, type QuickFixContext, type QuickFixProvider, type VaultCo
 
 export type { VaultCodeAction } from './quickFixes/quickFix';
 
-export interface CodeActionOptions {
-	/** Today's date, `YYYY-MM-DD`, for the dates quick fixes write (the service never reads the clock). */
-	readonly today: string;
-}
-
 type QuickFixProviders = { readonly [C in DiagnosticCode]?: QuickFixProvider<C> };
 
 const PROVIDERS: QuickFixProviders = {
@@ -76,7 +71,9 @@ function intersects(a: Range, b: Range): boolean {
  *
  * `text` is the current document text (a BOM is ignored, as LSP positions do
  * not count it); `page` must be its summary. Every edit uses the document's
- * own line break. The result names pages by vault-relative path.
+ * own line break. `today` (`YYYY-MM-DD`, the caller's local date) is the
+ * date the fixes write; the service never reads the clock. The result names
+ * pages by vault-relative path.
  */
 export function provideCodeActions(
 	index: VaultIndex,
@@ -85,16 +82,16 @@ export function provideCodeActions(
 	range: Range,
 	diagnostics: readonly Diagnostic[],
 	settings: VaultSettings,
-	options: CodeActionOptions,
+	today: string,
 ): VaultCodeAction[] {
-	if (!isIsoDate(options.today)) {
-		throw new Error(`today must be a date written YYYY-MM-DD, not ${JSON.stringify(options.today)}`);
+	if (!isIsoDate(today)) {
+		throw new Error(`today must be a date written YYYY-MM-DD, not ${JSON.stringify(today)}`);
 	}
 	const body = stripBom(text);
 	if (body.length !== page.textLength) {
 		return []; // the summary is of another version of the text
 	}
-	const context: QuickFixContext = { index, page, text: body, settings, today: options.today, lineEnding: lineEndingOf(body) };
+	const context: QuickFixContext = { index, page, text: body, settings, today, lineEnding: lineEndingOf(body) };
 	const actions = new Map<string, VaultCodeAction>();
 	for (const diagnostic of diagnostics) {
 		if (!isVaultDiagnostic(diagnostic) || !intersects(diagnostic.range, range)) {

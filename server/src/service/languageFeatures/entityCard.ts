@@ -10,8 +10,9 @@ import type { VaultIndex } from '../vault/vaultIndex';
 /** Backslash-escapes what would otherwise be markup, so `text` renders literally. */
 export function escapeMarkdown(text: string): string {
 	return text
-		.replace(/[\\`*_[\]<>|~&#]/g, '\\$&')
-		.replace(/^(\s*)([-+=]|\d+(?=[.)]))/, '$1\\$2');
+		.replace(/[\\`*_[\]<>~]/g, '\\$&')
+		.replace(/&(?=#?\w+;)/g, '\\&')
+		.replace(/^(\s*)([-+=#]|\d+(?=[.)]))/, '$1\\$2');
 }
 
 /** `value` as an inline code span, with a fence longer than any backtick run inside. */

@@ -434,6 +434,8 @@ class Scanner {
 			start = next;
 			if (next === end) break;
 		}
+		// An unclosed fence runs to the end of the document, blank lines included.
+		if (this.leaf === Leaf.Fenced || (this.leaf === Leaf.Html && this.htmlKind <= HtmlKind.Cdata)) this.extendFootnotes(length);
 		this.closeLeaf();
 		this.closeContainers(0);
 	}
@@ -442,6 +444,8 @@ class Scanner {
 		const containers = this.containers;
 		let matched = 0;
 		let siblingReplaced = false;
+		let footnoteIndentBefore = false;
+		let quoteMatched = false;
 		// 1. Continue the open containers.
 		while (matched < containers.length) {
 			const c = containers[matched];
@@ -453,6 +457,7 @@ class Scanner {
 					this.partial = 0;
 					this.consumeOptionalSpace();
 					matched++;
+					quoteMatched = true;
 					continue;
 				}
 				break;
@@ -461,15 +466,24 @@ class Scanner {
 				const indent = this.measureIndent();
 				if (this.nwPos >= this.lineEnd) {
 					matched++;
+					footnoteIndentBefore = false;
 					continue;
 				}
 				if (indent >= 4) {
 					this.advanceColumns(4);
 					matched++;
+					footnoteIndentBefore = true;
+					continue;
+				}
+				// micromark quirk: a footnote definition directly inside another
+				// one that was just continued by its indent is continued too.
+				if (indent === 0 && footnoteIndentBefore) {
+					matched++;
 					continue;
 				}
 				break;
 			}
+			footnoteIndentBefore = false;
 			// List item.
 			const indent = this.measureIndent();
 			if (this.nwPos >= this.lineEnd) {
@@ -493,6 +507,12 @@ class Scanner {
 			}
 			break;
 		}
+		if (quoteMatched && !siblingReplaced) {
+			// micromark: a blank line continued through a block quote marker
+			// belongs to the footnote definitions it continues.
+			this.measureIndent();
+			if (this.nwPos >= this.lineEnd) this.extendFootnotes(this.lineEnd, matched);
+		}
 		if (siblingReplaced) {
 			// The new sibling item was opened by tryListItemStart.
 			this.openNewContainers(false);
@@ -505,9 +525,13 @@ class Scanner {
 			this.processLeafLine(false);
 			return;
 		}
-		const interrupt = allMatched && this.leaf === Leaf.Paragraph;
+		// micromark: a new container "interrupts" while a multi-line flow
+		// construct is in progress (a paragraph, or indented code, which stays
+		// current across blank lines).
+		const interrupt = allMatched && (this.leaf === Leaf.Paragraph || this.leaf === Leaf.Indented);
 		// 2. New containers?
 		if (this.startsContainer(interrupt)) {
+			this.extendOpenRawLeaf();
 			this.closeLeaf();
 			this.closeContainers(matched);
 			this.openNewContainers(interrupt);
@@ -516,12 +540,28 @@ class Scanner {
 		}
 		if (!allMatched) {
 			// Lazy continuation of a paragraph?
-			if (this.leaf === Leaf.Paragraph && this.isLazyContinuation()) {
-				this.addParagraphLine(true);
-				return;
+			if (this.leaf === Leaf.Paragraph) {
+				if (this.isLazyContinuation()) {
+					this.addParagraphLine(true);
+					return;
+				}
+				// micromark quirk: on a lazy line a complete HTML tag (kind 7) is
+				// not held back by the paragraph, and the HTML block opens inside
+				// the unmatched containers.
+				if (this.nwPos < this.lineEnd && this.text.charCodeAt(this.nwPos) === LT && this.htmlBlockStart(this.nwPos, false) === HtmlKind.Complete) {
+					this.closeLeaf();
+					this.leaf = Leaf.Html;
+					this.htmlKind = HtmlKind.Complete;
+					this.extendFootnotes(this.lineEnd);
+					return;
+				}
 			}
 			this.closeLeaf();
 			this.closeContainers(matched);
+			this.processLeafLine(false);
+			// micromark: indented code begun on a lazy line ends with that line.
+			if (this.leaf === Leaf.Indented) this.leaf = Leaf.None;
+			return;
 		}
 		this.processLeafLine(false);
 	}
@@ -549,7 +589,13 @@ class Scanner {
 
 	/** Opens every container that starts at the cursor, in order. */
 	private openNewContainers(interrupt: boolean): void {
+		let opened = false;
 		for (;;) {
+			if (opened) {
+				// A container marker is content of the footnote definitions around it.
+				this.extendFootnotes(this.pos);
+			}
+			opened = true;
 			const indent = this.measureIndent();
 			if (indent >= 4 || this.nwPos >= this.lineEnd) return;
 			const c = this.text.charCodeAt(this.nwPos);
@@ -560,7 +606,6 @@ class Scanner {
 				this.partial = 0;
 				this.consumeOptionalSpace();
 				this.containers.push(newContainer(ContainerKind.BlockQuote));
-				interrupt = false;
 				continue;
 			}
 			if (c === LBRACKET) {
@@ -578,13 +623,11 @@ class Scanner {
 					this.partial = 0;
 					this.skipToNonWhitespace();
 					this.containers.push(container);
-					interrupt = false;
 					continue;
 				}
 				return;
 			}
 			if (this.tryListItemStart(undefined, interrupt, -1)) {
-				interrupt = false;
 				continue;
 			}
 			return;
@@ -681,6 +724,7 @@ class Scanner {
 		const after = this.listMarkerAt(this.nwPos, same === undefined ? interrupt : false, same);
 		if (after < 0) return false;
 		// Commit.
+		this.extendOpenRawLeaf();
 		this.closeLeaf();
 		if (same !== undefined) {
 			this.closeContainers(index);
@@ -736,10 +780,20 @@ class Scanner {
 		}
 	}
 
+	/**
+	 * A fence (or HTML block of kinds 1-5) still open when a new container
+	 * starts runs, for micromark, up to the start of this line.
+	 */
+	private extendOpenRawLeaf(): void {
+		if (this.leaf === Leaf.Fenced || (this.leaf === Leaf.Html && this.htmlKind <= HtmlKind.Cdata)) {
+			this.extendFootnotes(this.lineStart);
+		}
+	}
+
 	/** Records that a non-blank line belongs to every open footnote definition. */
-	private extendFootnotes(end: number): void {
+	private extendFootnotes(end: number, upTo = this.containers.length): void {
 		const containers = this.containers;
-		for (let i = 0; i < containers.length; i++) {
+		for (let i = 0; i < upTo; i++) {
 			const c = containers[i];
 			if (c.kind === ContainerKind.Footnote) {
 				this.footnoteDrafts[c.footnoteIndex].end = end;
@@ -760,7 +814,10 @@ class Scanner {
 		const c = this.text.charCodeAt(p);
 		if (c === HASH) return this.atxHeadingLevel(p) > 0;
 		if (c === BACKTICK || c === TILDE) return this.fenceOpen(p) > 0;
-		if (c === LT) return this.htmlBlockStart(p, true) > 0;
+		if (c === LT) {
+			const kind = this.htmlBlockStart(p, false);
+			return kind > 0;
+		}
 		if (c === STAR || c === DASH || c === UNDERSCORE) return this.isThematicBreak(p);
 		return false;
 	}
@@ -885,7 +942,7 @@ class Scanner {
 				if (offset >= built.content.length) {
 					return undefined;
 				}
-				if (built.content.charCodeAt(offset) !== LBRACKET) break;
+				if (built.content.charCodeAt(offset + countLeadingWs(built.content, offset)) !== LBRACKET) break;
 			}
 			if (offset > 0) {
 				// Count the lines consumed.
@@ -921,8 +978,7 @@ class Scanner {
 			end = k;
 			while (end > start && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
 		}
-		let spanEnd = this.lineEnd;
-		while (spanEnd > p && isSpaceOrTab(text.charCodeAt(spanEnd - 1))) spanEnd--;
+		const spanEnd = this.lineEnd;
 		const index = this.headings.length;
 		this.headings.push({ level, start: p, end: spanEnd, text: '' });
 		if (end > start) {
@@ -949,9 +1005,9 @@ class Scanner {
 			this.leaf = Leaf.None;
 			return false;
 		}
-		let end = this.lineEnd;
-		while (end > this.nwPos && isSpaceOrTab(this.text.charCodeAt(end - 1))) end--;
-		const start = toTextOffset(region, 0);
+		const end = this.lineEnd;
+		// Like micromark, the heading starts with the paragraph, definitions included.
+		const start = this.paraLines[0].start;
 		this.headings.push({ level, start, end, text: '' });
 		this.regions.push(region);
 		this.paraLines = [];
@@ -1460,6 +1516,7 @@ class InlineScanner {
 	private regionFound = 0;
 	// Heading text.
 	private pieces: string[] | undefined;
+	private potentialCallPiece = -1;
 	private delimiters: Delimiter[] = [];
 
 	constructor(definitions: Map<string, LinkDefinition>, footnoteLabels: Set<string>) {
@@ -1600,10 +1657,15 @@ class InlineScanner {
 				}
 				case RBRACKET: {
 					const after = this.labelEnd(i);
-					if (heading) {
-						if (after > 0) {
-							this.flush(literal, i);
-							literal = after;
+					if (heading && after > 0) {
+						this.flush(literal, i);
+						literal = after;
+						const callPiece = this.potentialCallPiece;
+						if (callPiece >= 0) {
+							// `![^label]` became `!` and a footnote call: its label is not text.
+							this.pieces!.length = callPiece + 1;
+							this.delimiters = this.delimiters.filter((d) => d.piece <= callPiece);
+							this.potentialCallPiece = -1;
 						}
 					}
 					i = after > 0 ? after : i + 1;
@@ -1848,7 +1910,10 @@ class InlineScanner {
 				const raw = s.slice(opener.textStart, i);
 				const id = normalizeMarkdownLabel(raw);
 				if (id.charCodeAt(0) === CARET && this.footnoteLabels.has(id.slice(1))) {
-					if (this.pieces !== undefined && opener.piece >= 0) this.pieces[opener.piece] = '!';
+					if (this.pieces !== undefined && opener.piece >= 0) {
+						this.pieces[opener.piece] = '!';
+						this.potentialCallPiece = opener.piece;
+					}
 					// Everything between was text: drop tentative calls inside.
 					this.dropFoundFrom(opener.pos);
 					const rawLabel = s.slice(opener.textStart + 1, i);
@@ -2006,9 +2071,9 @@ function codeSpanValue(s: string, start: number, end: number): string {
 function finishHeadingText(raw: string): string {
 	let text = raw;
 	if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0) {
-		text = text.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, '\n');
+		text = text.replace(/[ \t]*(\r\n|\r|\n)[ \t]*/g, '$1');
 	}
-	return text.replace(/^[ \t]+|[ \t]+$/g, '');
+	return text;
 }
 
 /** Raw inline HTML at `s[p] === '<'`: returns the index after it, or -1 (micromark htmlText). */

@@ -6,27 +6,40 @@ import { pageUrlForPath } from './vaultPaths';
 /**
  * The text of new pages and of inserted frontmatter fields, in the vault's
  * own style: a YAML block with one `key: value` per line, keys in
- * alphabetical order (as the vault's pages are written), values the author
- * has to fill left empty.
+ * alphabetical order (as the vault's pages are written), lists as `- item`
+ * lines, values the author has to fill left empty.
  *
  * Placeholders, by field kind (see FIELD_KINDS):
  * - `title`: the page's title;
  * - dates (`created`, `updated`): `today`, a valid `YYYY-MM-DD` date;
- * - lists (`tags`, `aliases`): `[]`;
- * - everything else (`summary`, `category`, `location`, custom fields): no
- *   value at all (`summary:`), which YAML reads as empty. A required field
- *   written this way is reported as *empty* instead of *missing* until the
- *   author fills it in.
+ * - `tags`: the tags every other page of the section has (`- Person` in
+ *   `people/`), `[]` when they share none; other lists: `[]`;
+ * - `category`: the category every other page of the section has, else empty;
+ * - everything else (`summary`, `location`, custom fields): no value at all
+ *   (`summary:`), which YAML reads as empty. A required field written this way
+ *   is reported as *empty* instead of *missing* until the author fills it in.
  */
 
 /** Fields every new page gets, whether required or not. */
 export const TEMPLATE_FIELDS: readonly string[] = Object.freeze(['category', 'created', 'location', 'summary', 'tags', 'title', 'updated']);
 
-export interface PageTemplateOptions {
-	/** The page's title, written to `title:`. */
+/** What all the pages of a section share, used to prefill a new one. */
+export interface SectionConventions {
+	/** Tags every page of the section has, in the order the first page lists them. */
+	readonly tags: readonly string[];
+	/** The category every page of the section has, if they all have the same. */
+	readonly category?: string;
+}
+
+/** Values the placeholders are made of. */
+export interface PlaceholderValues {
 	readonly title: string;
-	/** Today's date, `YYYY-MM-DD` (the caller reads the clock, the service never does). */
+	/** `YYYY-MM-DD` (the caller reads the clock, the service never does). */
 	readonly today: string;
+	readonly conventions?: SectionConventions;
+}
+
+export interface PageTemplateOptions extends PlaceholderValues {
 	/** Required frontmatter fields (settings); the ones not among TEMPLATE_FIELDS are added too. */
 	readonly requiredFields: readonly string[];
 	/** Line break to use, `\n` unless given. */
@@ -49,19 +62,28 @@ export function yamlString(value: string): string {
 	return JSON.stringify(value);
 }
 
-/** One `key: value` line (without line break) for a field with its placeholder value. */
-export function placeholderFieldLine(field: string, values: { readonly title: string; readonly today: string }): string {
+/**
+ * The lines (without line breaks) of a field with its placeholder value:
+ * one `key: value` line, followed by `- item` lines for a prefilled list.
+ */
+export function placeholderFieldLines(field: string, values: PlaceholderValues): string[] {
 	const key = /^[A-Za-z_][\w-]*$/.test(field) ? field : JSON.stringify(field);
 	if (field === 'title') {
-		return `${key}: ${yamlString(values.title)}`;
+		return [`${key}: ${yamlString(values.title)}`];
+	}
+	if (field === 'tags' && values.conventions && values.conventions.tags.length > 0) {
+		return [`${key}:`, ...values.conventions.tags.map(tag => `- ${yamlString(tag)}`)];
+	}
+	if (field === 'category' && values.conventions?.category !== undefined) {
+		return [`${key}: ${yamlString(values.conventions.category)}`];
 	}
 	switch (FIELD_KINDS[field] ?? 'any') {
 		case 'date':
-			return `${key}: ${values.today}`;
+			return [`${key}: ${values.today}`];
 		case 'list':
-			return `${key}: []`;
+			return [`${key}: []`];
 		default:
-			return `${key}:`;
+			return [`${key}:`];
 	}
 }
 
@@ -76,13 +98,49 @@ export function frontmatterBlock(options: PageTemplateOptions): string {
 	checkToday(options.today);
 	const eol = options.lineEnding ?? '\n';
 	const fields = [...new Set([...TEMPLATE_FIELDS, ...options.requiredFields.map(field => field.trim()).filter(Boolean)])].sort();
-	const lines = ['---', ...fields.map(field => placeholderFieldLine(field, options)), '---'];
+	const lines = ['---', ...fields.flatMap(field => placeholderFieldLines(field, options)), '---'];
 	return lines.map(line => line + eol).join('');
 }
 
 /** The whole text of a new page: its frontmatter, then a blank line where the body begins. */
 export function pageTemplate(options: PageTemplateOptions): string {
 	return frontmatterBlock(options) + (options.lineEnding ?? '\n');
+}
+
+/** Pages looked at to find a section's conventions (enough to be sure, bounded for huge sections). */
+const MAX_CONVENTION_PAGES = 500;
+
+/**
+ * The tags and category shared by every page of `section` (other than
+ * `exceptPath`), when it has at least two such pages; nothing otherwise.
+ */
+export function sectionConventions(index: VaultIndex, section: string, exceptPath?: string): SectionConventions {
+	let tags: string[] | undefined;
+	let category: string | undefined;
+	let sameCategory = true;
+	let pages = 0;
+	for (const path of index.sectionPaths(section)) {
+		const page = path === exceptPath ? undefined : index.getPage(path);
+		if (!page) {
+			continue;
+		}
+		pages++;
+		const pageTags = new Set(page.tags);
+		tags = tags === undefined ? [...pageTags] : tags.filter(tag => pageTags.has(tag));
+		const pageCategory = page.frontmatter.data?.category;
+		if (typeof pageCategory !== 'string' || pageCategory.trim() === '' || (category !== undefined && category !== pageCategory.trim())) {
+			sameCategory = false;
+		} else {
+			category = pageCategory.trim();
+		}
+		if (pages >= MAX_CONVENTION_PAGES || (tags.length === 0 && !sameCategory)) {
+			break;
+		}
+	}
+	if (pages < 2) {
+		return { tags: [] };
+	}
+	return sameCategory && category !== undefined ? { tags: tags ?? [], category } : { tags: tags ?? [] };
 }
 
 /** Letters that Unicode decomposition does not reduce to ASCII. */
@@ -126,10 +184,19 @@ export interface NewPageRequest {
 	readonly requiredFields: readonly string[];
 }
 
-/** What the New Page command creates: a free path in the section and the page's text. */
+/**
+ * What the New Page command creates: a free path in the section and the
+ * page's text, prefilled with the section's conventions.
+ */
 export function newPageFile(index: VaultIndex, request: NewPageRequest): { path: string; text: string } {
+	const section = request.section.replace(/^\/+|\/+$/g, '');
 	return {
-		path: newPagePath(index, request.section, request.title),
-		text: pageTemplate({ title: request.title.trim(), today: request.today, requiredFields: request.requiredFields }),
+		path: newPagePath(index, section, request.title),
+		text: pageTemplate({
+			title: request.title.trim(),
+			today: request.today,
+			requiredFields: request.requiredFields,
+			conventions: sectionConventions(index, section),
+		}),
 	};
 }

@@ -1,4 +1,5 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
+import { normalizeMarkdownLabel, scanMarkdown } from '../../parse/markdownScanner';
 import type { FootnoteDefinition } from '../../parse/markdownTypes';
 import { lineAt } from '../../text/lineIndex';
 import type { VaultDiagnostic } from '../diagnostics';
@@ -32,19 +33,30 @@ function undefinedLabels(context: QuickFixContext): Map<string, string> {
  * Inserts `[^label]: ` lines after the last non-blank line of the page:
  * directly under it when it belongs to a footnote definition, after a blank
  * line otherwise. Trailing line breaks (or their absence) stay as they were.
+ * Undefined when the stubs would not be definitions there (the page ends
+ * inside an unclosed code block, for instance).
  */
-function addDefinitionsEdit(context: QuickFixContext, rawLabels: readonly string[]): TextEdit {
+function addDefinitionsEdit(context: QuickFixContext, rawLabels: readonly string[]): TextEdit | undefined {
 	const eol = context.lineEnding;
 	const stubs = rawLabels.map(label => `[^${label}]: `).join(eol);
 	const last = lastNonBlankLine(context);
-	if (last < 0) {
-		return replaceSpan(context, 0, 0, stubs + eol);
+	let at = 0;
+	let newText = stubs + eol;
+	if (last >= 0) {
+		const lineStarts = context.page.lineStarts;
+		const lastIsDefinition = context.page.footnoteDefinitions.some(definition =>
+			lineAt(lineStarts, definition.span.start) <= last && last <= lineAt(lineStarts, definition.span.end));
+		at = lineBounds(context, last).contentEnd;
+		newText = eol + (lastIsDefinition ? '' : eol) + stubs;
 	}
-	const lineStarts = context.page.lineStarts;
-	const lastIsDefinition = context.page.footnoteDefinitions.some(definition =>
-		lineAt(lineStarts, definition.span.start) <= last && last <= lineAt(lineStarts, definition.span.end));
-	const at = lineBounds(context, last).contentEnd;
-	return replaceSpan(context, at, at, eol + (lastIsDefinition ? '' : eol) + stubs);
+	const after = context.text.slice(0, at) + newText + context.text.slice(at);
+	const defined = new Set(scanMarkdown(after, context.page.frontmatter.bodyStart).footnoteDefinitions
+		.filter(definition => definition.span.start >= at)
+		.map(definition => definition.label));
+	if (!rawLabels.every(label => defined.has(normalizeMarkdownLabel(label)))) {
+		return undefined;
+	}
+	return replaceSpan(context, at, at, newText);
 }
 
 function missingFootnoteFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'missing-footnote'>): VaultCodeAction[] {
@@ -53,9 +65,14 @@ function missingFootnoteFixes(context: QuickFixContext, diagnostic: VaultDiagnos
 	if (rawLabel === undefined) {
 		return []; // defined meanwhile
 	}
-	const actions = [pageFix(context, diagnostic, `Add footnote definition [^${rawLabel}]`, [addDefinitionsEdit(context, [rawLabel])], true)];
-	if (missing.size > 1) {
-		actions.push(pageFix(context, diagnostic, `Add definitions for all ${missing.size} undefined footnotes`, [addDefinitionsEdit(context, [...missing.values()])]));
+	const actions: VaultCodeAction[] = [];
+	const one = addDefinitionsEdit(context, [rawLabel]);
+	if (one) {
+		actions.push(pageFix(context, diagnostic, `Add footnote definition [^${rawLabel}]`, [one], true));
+	}
+	const all = missing.size > 1 ? addDefinitionsEdit(context, [...missing.values()]) : undefined;
+	if (all) {
+		actions.push(pageFix(context, diagnostic, `Add definitions for all ${missing.size} undefined footnotes`, [all]));
 	}
 	return actions;
 }
@@ -66,10 +83,12 @@ function definitionAt(context: QuickFixContext, range: Range): FootnoteDefinitio
 }
 
 /**
- * Removes a footnote definition: its lines with their line break, and one of
- * the blank lines around it when it stood alone between two of them (or at
- * the end of the page), so no double blank line and no trailing blank line is
- * left. A page without a final line break keeps having none.
+ * Removes a footnote definition: its lines with their line break; and one of
+ * the blank lines around it when it stood alone between two of them, or the
+ * blank lines before it when it ends the page, so no double blank line and no
+ * new trailing blank line is left. Between two lines that would join once it
+ * is gone, it leaves a blank line instead. A page without a final line break
+ * keeps having none. Undefined when something else shares its lines.
  */
 function removeDefinitionEdit(context: QuickFixContext, definition: FootnoteDefinition): TextEdit | undefined {
 	const lineStarts = context.page.lineStarts;
@@ -84,21 +103,46 @@ function removeDefinitionEdit(context: QuickFixContext, definition: FootnoteDefi
 	let end = last.next;
 	const previousLine = firstLine - 1;
 	const previousBlank = previousLine >= 0 && isBlankLine(context, previousLine);
-	if (end >= context.text.length) {
-		// Last line(s) of the page.
-		if (previousLine >= 0) {
-			const keptLine = previousBlank && previousLine > 0 ? previousLine - 1 : previousLine;
-			if (last.next === last.contentEnd) {
-				// No final line break: end the page right after the kept line's content.
-				start = lineBounds(context, keptLine).contentEnd;
-			} else if (previousBlank) {
-				start = lineBounds(context, previousLine).start;
-			}
+	if (context.text.slice(end).trim() === '') {
+		// Last line(s) of the page (but for blank ones, left as they are): the blank lines before go too.
+		let kept = previousLine;
+		while (kept >= 0 && isBlankLine(context, kept)) {
+			kept--;
+		}
+		if (kept < 0) {
+			start = 0;
+		} else if (last.next === last.contentEnd) {
+			// No final line break: end the page right after the kept line's content.
+			start = lineBounds(context, kept).contentEnd;
+		} else {
+			start = lineBounds(context, kept).next;
 		}
 	} else if ((previousBlank || previousLine < 0) && isBlankLine(context, lastLine + 1)) {
 		end = lineBounds(context, lastLine + 1).next;
+	} else if (previousLine >= 0 && !previousBlank && !isBlankLine(context, lastLine + 1)) {
+		// Between two non-blank lines, which would join (two paragraphs, two block quotes…) unless both are
+		// footnote definitions that stay apart: leave a blank line between them.
+		const inOtherDefinition = (line: number): boolean => context.page.footnoteDefinitions.some(other => other !== definition
+			&& lineAt(lineStarts, other.span.start) <= line && line <= lineAt(lineStarts, other.span.end));
+		const blank = context.lineEnding;
+		if (!inOtherDefinition(previousLine) || !inOtherDefinition(lastLine + 1)
+			|| (!otherDefinitionsKept(context, definition, start, end, '') && otherDefinitionsKept(context, definition, start, end, blank))) {
+			return replaceSpan(context, start, end, blank);
+		}
 	}
 	return replaceSpan(context, start, end, '');
+}
+
+/** Replacing `[start, end)` by `newText` leaves every other footnote definition as it was. */
+function otherDefinitionsKept(context: QuickFixContext, removed: FootnoteDefinition, start: number, end: number, newText: string): boolean {
+	const text = context.text;
+	const expected = context.page.footnoteDefinitions
+		.filter(definition => definition !== removed)
+		.map(definition => `${definition.label}\u0000${text.slice(definition.span.start, definition.span.end)}`);
+	const after = text.slice(0, start) + newText + text.slice(end);
+	const found = scanMarkdown(after, context.page.frontmatter.bodyStart).footnoteDefinitions
+		.map(definition => `${definition.label}\u0000${after.slice(definition.span.start, definition.span.end)}`);
+	return found.length === expected.length && found.every((value, i) => value === expected[i]);
 }
 
 function unusedFootnoteFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'unused-footnote'>): VaultCodeAction[] {

@@ -1,5 +1,5 @@
 import type { FrontmatterField } from '../../parse/frontmatter';
-import { frontmatterBlock, placeholderFieldLine } from '../../vault/pageTemplate';
+import { frontmatterBlock, placeholderFieldLines, sectionConventions, type PlaceholderValues } from '../../vault/pageTemplate';
 import type { VaultDiagnostic } from '../diagnostics';
 import { isIsoDate, validateFrontmatterFields, FIELD_KINDS } from '../frontmatterRules';
 import { isBlankLine } from './documentLines';
@@ -11,8 +11,9 @@ import { pageFix, replaceSpan, type QuickFixContext, type VaultCodeAction } from
  * - `frontmatter-missing`: insert a whole block (the new-page template, see
  *   vault/pageTemplate.ts) at the top of the page;
  * - `frontmatter-field`, missing field: insert it before the closing fence
- *   with its placeholder (today for dates, `[]` for lists, the page title for
- *   `title`, no value otherwise), one action per field and one for all;
+ *   with its placeholder (see vault/pageTemplate.ts: today for dates, the
+ *   section's shared tags or `[]` for `tags`, the page title for `title`, no
+ *   value otherwise), one action per field and one for all;
  * - an empty date (or title): fill it with today (or the page's title);
  * - a date not written `YYYY-MM-DD`: rewrite it when it is unambiguous;
  * - `updated` before `created`: set `updated` to `created`'s date, or today.
@@ -42,16 +43,21 @@ function valueToken(context: QuickFixContext, field: FrontmatterField): { value:
 	return { value: plain[0], start: field.valueSpan.start, end: field.valueSpan.start + plain[0].length };
 }
 
-function placeholderValues(context: QuickFixContext): { title: string; today: string } {
-	return { title: context.page.title, today: context.today };
+/** The page's title, today, and what the other pages of its section all share. */
+function placeholderValues(context: QuickFixContext): PlaceholderValues {
+	const section = context.page.section;
+	const conventions = section === undefined ? undefined : sectionConventions(context.index, section, context.page.path);
+	return { title: context.page.title, today: context.today, conventions };
 }
 
 function frontmatterMissingFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'frontmatter-missing'>): VaultCodeAction[] {
 	if (context.page.frontmatter.present) {
 		return [];
 	}
-	const block = frontmatterBlock({ title: context.page.title, today: context.today, requiredFields: context.settings.requiredFields, lineEnding: context.lineEnding });
-	const separator = isBlankLine(context, 0) ? '' : context.lineEnding;
+	// Static-site generators do not recognise a frontmatter block with CR-only line breaks.
+	const lineEnding = context.lineEnding === '\r' ? '\r\n' : context.lineEnding;
+	const block = frontmatterBlock({ ...placeholderValues(context), requiredFields: context.settings.requiredFields, lineEnding });
+	const separator = isBlankLine(context, 0) ? '' : lineEnding;
 	return [pageFix(context, diagnostic, 'Add frontmatter', [replaceSpan(context, 0, 0, block + separator)], true)];
 }
 
@@ -68,7 +74,8 @@ function missingFields(context: QuickFixContext): string[] {
 
 function insertFieldsFix(context: QuickFixContext, diagnostic: VaultDiagnostic, title: string, fields: readonly string[], isPreferred: boolean): VaultCodeAction {
 	const at = context.page.frontmatter.closingFenceStart as number;
-	const lines = fields.map(field => placeholderFieldLine(field, placeholderValues(context)) + context.lineEnding).join('');
+	const values = placeholderValues(context);
+	const lines = fields.flatMap(field => placeholderFieldLines(field, values)).map(line => line + context.lineEnding).join('');
 	return pageFix(context, diagnostic, title, [replaceSpan(context, at, at, lines)], isPreferred);
 }
 
@@ -96,7 +103,7 @@ function emptyFieldFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'
 	if (!/^[ \t]*:[ \t]*(""|''|~|null|Null|NULL)?$/.test(afterKey)) {
 		return [];
 	}
-	const line = placeholderFieldLine(name, placeholderValues(context));
+	const line = placeholderFieldLines(name, { title: context.page.title, today: context.today })[0];
 	const value = line.slice(line.indexOf(':'));
 	const title = kind === 'date' ? `Set \`${name}\` to today (${context.today})` : `Set \`title\` to ${context.page.title}`;
 	return [pageFix(context, diagnostic, title, [replaceSpan(context, field.keySpan.end, field.valueSpan.end, value)], true)];

@@ -1,7 +1,7 @@
 import { CodeActionKind } from 'vscode-languageserver-types';
 import type { PageLink } from '../../parse/pageSummary';
 import { boundedEditDistance } from '../../vault/closestPages';
-import { pageSlug, pageTemplate } from '../../vault/pageTemplate';
+import { pageSlug, pageTemplate, sectionConventions } from '../../vault/pageTemplate';
 import { candidatePathsForUrl, slugOfUrl, titleFromSlug } from '../../vault/vaultPaths';
 import { urlExists, type VaultDiagnostic } from '../diagnostics';
 import { pageFix, rangeOfSpan, replaceSpan, sameRange, type QuickFixContext, type VaultCodeAction } from './quickFix';
@@ -62,7 +62,17 @@ function brokenLinkFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'
 			title: `Create page ${path}`,
 			kind: CodeActionKind.QuickFix,
 			diagnostics: [diagnostic],
-			edit: { createFiles: [{ path, text: pageTemplate({ title, today: context.today, requiredFields: context.settings.requiredFields }) }] },
+			edit: {
+				createFiles: [{
+					path,
+					text: pageTemplate({
+						title,
+						today: context.today,
+						requiredFields: context.settings.requiredFields,
+						conventions: sectionConventions(context.index, diagnostic.data.section),
+					}),
+				}],
+			},
 		});
 	}
 	return actions;

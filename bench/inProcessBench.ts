@@ -1,0 +1,169 @@
+/**
+ * The in-process half of the benchmark, run in its own Node process with
+ * `--expose-gc` (bench/run.ts starts it) so heap figures are not disturbed:
+ *
+ * - the floor: list the vault, read every file and parse only its
+ *   frontmatter with gray-matter, nothing else;
+ * - ours: the vault service (createVaultService) fed every page as the server
+ *   and `check` feed it: indexing time, retained heap per page after a forced
+ *   GC (no text is kept: `updatePage` receives it and drops it), then every
+ *   page's diagnostics;
+ * - the peer: `vscode-markdown-languageservice` computing diagnostics for
+ *   every page over an in-memory workspace holding the vault.
+ *
+ *   node --expose-gc out/bench/inProcessBench.js --dir DIR [--skip-peer]
+ *
+ * Prints one JSON object (InProcessFigures) on stdout.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import matter from 'gray-matter';
+import { createLanguageService, DiagnosticLevel, type DiagnosticOptions } from 'vscode-markdown-languageservice';
+import { createVaultService, type VaultService } from '../server/src/service/vaultService';
+import { listVaultPages, readPageText } from '../server/src/node/vaultFiles';
+import { InMemoryWorkspace, peerLogger, peerParser } from './peerWorkspace';
+
+export interface InProcessFigures {
+	readonly pages: number;
+	readonly floor: { readonly ms: number; readonly frontmatterFields: number };
+	readonly ours: {
+		readonly indexMs: number;
+		readonly diagnosticsMs: number;
+		/** Heap (plus array buffers) retained by the indexed service, per page. */
+		readonly retainedBytesPerPage: number;
+		readonly retainedHeapBytes: number;
+		readonly retainedArrayBufferBytes: number;
+		readonly diagnostics: Record<string, number>;
+	};
+	readonly peer?: {
+		readonly readMs: number;
+		readonly diagnosticsMs: number;
+		readonly totalMs: number;
+		readonly diagnostics: Record<string, number>;
+		readonly error?: string;
+	};
+}
+
+declare const gc: (() => void) | undefined;
+
+function collectGarbage(): void {
+	if (typeof gc !== 'function') {
+		throw new Error('run with node --expose-gc');
+	}
+	for (let i = 0; i < 3; i++) {
+		gc();
+	}
+}
+
+/** Every markdown file under `dir`, vault-relative with `/` (the floor's own listing). */
+function listMarkdownFiles(dir: string): string[] {
+	return (fs.readdirSync(dir, { recursive: true }) as string[])
+		.filter(name => /\.(md|markdown)$/i.test(name))
+		.map(name => name.split(path.sep).join('/'))
+		.sort();
+}
+
+function measureFloor(dir: string): InProcessFigures['floor'] {
+	const start = performance.now();
+	let frontmatterFields = 0;
+	for (const file of listMarkdownFiles(dir)) {
+		// Options given, so gray-matter does not cache (and keep) every text.
+		const parsed = matter(fs.readFileSync(path.join(dir, file), 'utf8'), {});
+		frontmatterFields += Object.keys(parsed.data).length;
+	}
+	return { ms: performance.now() - start, frontmatterFields };
+}
+
+function measureOurs(dir: string): InProcessFigures['ours'] {
+	collectGarbage();
+	const before = process.memoryUsage();
+	const start = performance.now();
+	let service: VaultService | undefined = createVaultService();
+	const listing = listVaultPages(dir);
+	for (const page of listing.pages) {
+		const read = readPageText(path.join(dir, page));
+		if (!('error' in read)) {
+			service.updatePage(page, read.text);
+		}
+	}
+	const indexMs = performance.now() - start;
+	collectGarbage();
+	const after = process.memoryUsage();
+	const diagnosticsStart = performance.now();
+	const diagnostics: Record<string, number> = {};
+	for (const page of listing.pages) {
+		for (const diagnostic of service.diagnostics(page)) {
+			diagnostics[diagnostic.code] = (diagnostics[diagnostic.code] ?? 0) + 1;
+		}
+	}
+	const diagnosticsMs = performance.now() - diagnosticsStart;
+	const retainedHeapBytes = after.heapUsed - before.heapUsed;
+	const retainedArrayBufferBytes = after.arrayBuffers - before.arrayBuffers;
+	const pages = service.index.size;
+	service = undefined;
+	return {
+		indexMs,
+		diagnosticsMs,
+		retainedBytesPerPage: (retainedHeapBytes + retainedArrayBufferBytes) / pages,
+		retainedHeapBytes,
+		retainedArrayBufferBytes,
+		diagnostics,
+	};
+}
+
+async function measurePeer(dir: string): Promise<NonNullable<InProcessFigures['peer']>> {
+	const start = performance.now();
+	const workspace = new InMemoryWorkspace(dir, listMarkdownFiles(dir).map(file => ({ path: file, text: fs.readFileSync(path.join(dir, file), 'utf8') })));
+	const readMs = performance.now() - start;
+	const service = createLanguageService({ workspace, parser: peerParser(), logger: peerLogger });
+	const options: DiagnosticOptions = {
+		validateReferences: DiagnosticLevel.warning,
+		validateFragmentLinks: DiagnosticLevel.warning,
+		validateFileLinks: DiagnosticLevel.warning,
+		validateMarkdownFileLinkFragments: DiagnosticLevel.warning,
+		validateUnusedLinkDefinitions: DiagnosticLevel.warning,
+		validateDuplicateLinkDefinitions: DiagnosticLevel.warning,
+		ignoreLinks: [],
+	};
+	const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose(): void { /* never cancelled */ } }) };
+	const diagnostics: Record<string, number> = {};
+	const diagnosticsStart = performance.now();
+	for (const document of workspace.allDocuments()) {
+		for (const diagnostic of await service.computeDiagnostics(document, options, token)) {
+			const code = String(diagnostic.code);
+			diagnostics[code] = (diagnostics[code] ?? 0) + 1;
+		}
+	}
+	const diagnosticsMs = performance.now() - diagnosticsStart;
+	service.dispose();
+	return { readMs, diagnosticsMs, totalMs: readMs + diagnosticsMs, diagnostics };
+}
+
+export async function benchInProcess(dir: string, skipPeer: boolean): Promise<InProcessFigures> {
+	const floor = measureFloor(dir);
+	const ours = measureOurs(dir);
+	collectGarbage();
+	let peer: InProcessFigures['peer'];
+	if (!skipPeer) {
+		try {
+			peer = await measurePeer(dir);
+		} catch (error) {
+			peer = { readMs: NaN, diagnosticsMs: NaN, totalMs: NaN, diagnostics: {}, error: (error as Error).message };
+		}
+	}
+	const pages = listVaultPages(dir).pages.length;
+	return { pages, floor, ours, peer };
+}
+
+if (require.main === module) {
+	const args = process.argv.slice(2);
+	const dirIndex = args.indexOf('--dir');
+	if (dirIndex < 0 || !args[dirIndex + 1]) {
+		process.stderr.write('Usage: node --expose-gc inProcessBench.js --dir DIR [--skip-peer]\n');
+		process.exit(2);
+	}
+	benchInProcess(path.resolve(args[dirIndex + 1]), args.includes('--skip-peer')).then(
+		figures => { process.stdout.write(JSON.stringify(figures) + '\n'); },
+		error => { process.stderr.write(`${(error as Error).stack ?? error}\n`); process.exitCode = 1; },
+	);
+}

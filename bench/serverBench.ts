@@ -1,0 +1,284 @@
+/**
+ * Measures the real language server (bin/entity-vault-language-server.js,
+ * spawned over stdio by the protocol tests' client) on a generated vault:
+ * cold index time and memory, request latencies as the client sees them
+ * (JSON-RPC serialization included), and edit-to-diagnostics on a 50 KB page.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { ChildProcess } from 'child_process';
+import { URI } from 'vscode-uri';
+import type { CompletionList, Diagnostic } from 'vscode-languageserver-protocol';
+import { LspTestClient } from '../test/support/lspClient';
+import { planVault, renderPage, type VaultPlan } from './generateVault';
+import { entityLinks, type LinkPosition } from './pageLinks';
+import { distribution, processMemory, type Distribution } from './stats';
+
+/** The server's quiet time before computing diagnostics (server/src/node/diagnosticsPublisher.ts). */
+export const SERVER_DEBOUNCE_MS = 150;
+
+export type RequestKind = 'completionSection' | 'completionLinkText' | 'hover' | 'definition' | 'references';
+export const REQUEST_KINDS: readonly RequestKind[] = ['completionSection', 'completionLinkText', 'hover', 'definition', 'references'];
+export const REQUEST_LABELS: Readonly<Record<RequestKind, string>> = {
+	completionSection: 'completion after `](/people/`',
+	completionLinkText: 'completion of link text `[Rob`',
+	hover: 'hover on a link',
+	definition: 'definition on a link',
+	references: 'references on a link',
+};
+
+export interface RequestFigures extends Distribution {
+	/** For completion: items and isIncomplete of the first answer. */
+	readonly items?: number;
+	readonly incomplete?: boolean;
+	/** Answers that were empty (no hover, no location), a sign the position was not understood. */
+	readonly empty: number;
+	readonly error?: string;
+}
+
+export interface EditFigures {
+	readonly pageBytes: number;
+	readonly raw: Distribution;
+	readonly afterDebounce: Distribution;
+	/** Edits whose published diagnostics did not change as the edit should have (broken link added / removed). */
+	readonly unexpected: number;
+	readonly error?: string;
+}
+
+export interface ServerFigures {
+	readonly pages: number;
+	/** From sending `initialize` until `entityVault/status` says ready. */
+	readonly coldIndexMs: number;
+	readonly rssAfterIndexKiB?: number;
+	/** VmHWM of the server at the end of the run. */
+	readonly peakRssKiB?: number;
+	/** A second server started on the same vault (no persisted index yet: the same full indexing, with a warm OS cache). */
+	readonly secondStartMs?: number;
+	readonly requests: Partial<Record<RequestKind, RequestFigures>>;
+	readonly edit?: EditFigures;
+}
+
+export interface ServerBenchOptions {
+	readonly dir: string;
+	readonly pages: number;
+	readonly seed: number;
+	readonly requests: number;
+	readonly warmup: number;
+	readonly kinds: readonly RequestKind[];
+	/** 0 skips the edit measurement. */
+	readonly edits: number;
+	readonly secondStart: boolean;
+	readonly log: (line: string) => void;
+}
+
+const INDEX_TIMEOUT_MS = 30 * 60 * 1000;
+
+/** The server's process id: the test client keeps its child process private. */
+function serverPid(client: LspTestClient): number | undefined {
+	return (client as unknown as { child: ChildProcess }).child.pid;
+}
+
+function uriOf(dir: string, relative: string): string {
+	return URI.file(path.join(dir, ...relative.split('/'))).toString();
+}
+
+async function startServer(dir: string): Promise<{ client: LspTestClient; coldIndexMs: number; pages: number }> {
+	const client = new LspTestClient({ workspaceFolders: [{ uri: URI.file(dir).toString(), name: path.basename(dir) }], settings: {} });
+	const start = performance.now();
+	await client.initialize();
+	const status = await client.waitUntilIndexed(INDEX_TIMEOUT_MS);
+	return { client, coldIndexMs: performance.now() - start, pages: status.pages };
+}
+
+/** Page numbers spread over the vault, each a page with links. */
+function samplePages(plan: VaultPlan, count: number): number[] {
+	const picked: number[] = [];
+	for (let i = 0; i < count; i++) {
+		picked.push(Math.floor((i + 0.5) * plan.pages.length / count));
+	}
+	return picked;
+}
+
+async function timeRequests(
+	client: LspTestClient,
+	count: number,
+	warmup: number,
+	request: (i: number) => Promise<unknown>,
+	isEmpty: (result: unknown) => boolean,
+): Promise<{ times: number[]; empty: number; first: unknown }> {
+	for (let i = 0; i < warmup; i++) {
+		await request(i);
+	}
+	const times: number[] = [];
+	let empty = 0;
+	let first: unknown;
+	for (let i = 0; i < count; i++) {
+		const start = performance.now();
+		const result = await request(i);
+		times.push(performance.now() - start);
+		if (i === 0) {
+			first = result;
+		}
+		if (isEmpty(result)) {
+			empty++;
+		}
+	}
+	return { times, empty, first };
+}
+
+/** A variant of a real page of about 50 KB, with one link that is always broken so every version has diagnostics. */
+function fiftyKilobytePage(plan: VaultPlan, page: number): string {
+	let bodyBytes = 50_000;
+	let text = '';
+	for (let attempt = 0; attempt < 3; attempt++) {
+		text = renderPage(plan, page, undefined, { bodyBytes, links: 250 });
+		bodyBytes = Math.round(bodyBytes * 50_000 / Buffer.byteLength(text));
+	}
+	return `${text}\nSee also [Nobody](/people/bench-missing-page/).\n`;
+}
+
+async function measureEdits(client: LspTestClient, dir: string, plan: VaultPlan, options: ServerBenchOptions): Promise<EditFigures> {
+	const pageNumber = plan.bySection.get('people')![Math.floor(plan.bySection.get('people')!.length / 3)];
+	const relative = plan.pages[pageNumber].path;
+	const uri = uriOf(dir, relative);
+	const text = fiftyKilobytePage(plan, pageNumber);
+	const existing = new Set(plan.pages.map(page => page.url));
+	const link = entityLinks(text).find(candidate => existing.has(candidate.url) && candidate.fragment === undefined);
+	if (!link) {
+		throw new Error('the 50 KB page has no valid link to edit');
+	}
+	// The edit toggles the link's slug between valid and broken: `…/slug/` ↔ `…/slug-bench-broken/`.
+	const slugEnd = link.destinationStart + link.url.length - 1;
+	const BROKEN = '-bench-broken';
+	await client.open(uri, text, 1);
+	const initial = await client.waitFor('diagnostics of the 50 KB page', () => {
+		const published = client.diagnostics.get(uri);
+		return published?.version === 1 ? published.diagnostics : undefined;
+	}, 60000);
+	const countBroken = (diagnostics: Diagnostic[]): number => diagnostics.filter(d => d.code === 'broken-link').length;
+	const baseBroken = countBroken(initial);
+	const raw: number[] = [];
+	let unexpected = 0;
+	let broken = false;
+	const total = options.edits + 5;
+	for (let k = 0; k < total; k++) {
+		const version = k + 2;
+		const change = broken
+			? { range: { start: { line: link.line, character: slugEnd }, end: { line: link.line, character: slugEnd + BROKEN.length } }, text: '' }
+			: { range: { start: { line: link.line, character: slugEnd }, end: { line: link.line, character: slugEnd } }, text: BROKEN };
+		broken = !broken;
+		const start = performance.now();
+		await client.change(uri, version, [change]);
+		const diagnostics = await client.waitFor(`diagnostics of version ${version}`, () => {
+			const published = client.diagnostics.get(uri);
+			return published?.version === version ? published.diagnostics : undefined;
+		}, 60000);
+		const elapsed = performance.now() - start;
+		if (countBroken(diagnostics) !== baseBroken + (broken ? 1 : 0)) {
+			unexpected++;
+		}
+		if (k >= 5) {
+			raw.push(elapsed);
+		}
+	}
+	await client.close(uri);
+	return {
+		pageBytes: Buffer.byteLength(text),
+		raw: distribution(raw),
+		afterDebounce: distribution(raw.map(value => value - SERVER_DEBOUNCE_MS)),
+		unexpected,
+	};
+}
+
+export async function benchServer(options: ServerBenchOptions): Promise<ServerFigures> {
+	const { dir, log } = options;
+	const plan = planVault(options.pages, options.seed);
+	log(`  server: cold index of ${options.pages} pages…`);
+	const { client, coldIndexMs, pages } = await startServer(dir);
+	const pid = serverPid(client);
+	const afterIndex = pid === undefined ? undefined : processMemory(pid);
+	const requests: Partial<Record<RequestKind, RequestFigures>> = {};
+	let edit: EditFigures | undefined;
+	let peakRssKiB: number | undefined;
+	try {
+		if (pages !== options.pages) {
+			throw new Error(`the server indexed ${pages} pages, the vault has ${options.pages}`);
+		}
+		// Open a few real pages; the first one also gets two completion probes at its end.
+		const opened: { uri: string; links: LinkPosition[] }[] = [];
+		let probes: { section: { line: number; character: number }; linkText: { line: number; character: number } } | undefined;
+		for (const pageNumber of samplePages(plan, 4)) {
+			const relative = plan.pages[pageNumber].path;
+			let text = fs.readFileSync(path.join(dir, relative), 'utf8');
+			if (!probes) {
+				const lines = text.split('\n').length - 1;
+				text += '\nProbe [Someone](/people/\n\nProbe [Rob\n';
+				probes = {
+					section: { line: lines + 1, character: 'Probe [Someone](/people/'.length },
+					linkText: { line: lines + 3, character: 'Probe [Rob'.length },
+				};
+			}
+			const uri = uriOf(dir, relative);
+			await client.open(uri, text, 1);
+			opened.push({ uri, links: entityLinks(text) });
+		}
+		const positions = opened.flatMap(page => page.links.map(link => ({ uri: page.uri, link })));
+		const probeUri = opened[0].uri;
+		const at = (i: number) => positions[i % positions.length];
+		const requestOf: Record<RequestKind, (i: number) => Promise<unknown>> = {
+			completionSection: () => client.connection.sendRequest('textDocument/completion', {
+				textDocument: { uri: probeUri }, position: probes!.section, context: { triggerKind: 2, triggerCharacter: '/' },
+			}),
+			completionLinkText: () => client.connection.sendRequest('textDocument/completion', {
+				textDocument: { uri: probeUri }, position: probes!.linkText, context: { triggerKind: 1 },
+			}),
+			hover: i => {
+				const { uri, link } = at(i);
+				return client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: link.line, character: link.start + 1 + Math.floor(link.text.length / 2) } });
+			},
+			definition: i => {
+				const { uri, link } = at(i);
+				return client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: link.line, character: link.destinationStart + 3 } });
+			},
+			references: i => {
+				const { uri, link } = at(i);
+				return client.connection.sendRequest('textDocument/references', {
+					textDocument: { uri }, position: { line: link.line, character: link.start + 1 }, context: { includeDeclaration: false },
+				});
+			},
+		};
+		const isEmpty = (result: unknown): boolean => result === null || result === undefined
+			|| (Array.isArray(result) && result.length === 0)
+			|| (typeof result === 'object' && Array.isArray((result as CompletionList).items) && (result as CompletionList).items.length === 0);
+		for (const kind of options.kinds) {
+			log(`  server: ${options.requests} × ${REQUEST_LABELS[kind]}…`);
+			try {
+				const { times, empty, first } = await timeRequests(client, options.requests, options.warmup, requestOf[kind], isEmpty);
+				const list = kind.startsWith('completion') ? first as CompletionList | null : undefined;
+				requests[kind] = { ...distribution(times), empty, items: list?.items?.length, incomplete: list?.isIncomplete };
+			} catch (error) {
+				requests[kind] = { ...distribution([]), empty: 0, error: (error as Error).message };
+			}
+		}
+		if (options.edits > 0) {
+			log(`  server: ${options.edits} edits of a 50 KB page…`);
+			try {
+				edit = await measureEdits(client, dir, plan, options);
+			} catch (error) {
+				const none = distribution([]);
+				edit = { pageBytes: 0, raw: none, afterDebounce: none, unexpected: 0, error: (error as Error).message };
+			}
+		}
+	} finally {
+		peakRssKiB = pid === undefined ? undefined : processMemory(pid)?.peakKiB;
+		await client.shutdown();
+	}
+	let secondStartMs: number | undefined;
+	if (options.secondStart) {
+		log('  server: second start on the same vault…');
+		const second = await startServer(dir);
+		secondStartMs = second.coldIndexMs;
+		await second.client.shutdown();
+	}
+	return { pages, coldIndexMs, rssAfterIndexKiB: afterIndex?.currentKiB, peakRssKiB, secondStartMs, requests, edit };
+}

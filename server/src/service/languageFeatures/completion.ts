@@ -1,0 +1,499 @@
+import {
+	CompletionItemKind,
+	MarkupKind,
+	type CompletionItem,
+	type CompletionList,
+	type MarkupContent,
+	type Position,
+	type Range,
+} from 'vscode-languageserver-types';
+import type { CancellationLike } from '../cancellation';
+import { stripBom, type PageSummary } from '../parse/pageSummary';
+import { lineAt, positionAt } from '../text/lineIndex';
+import type { VaultIndex } from '../vault/vaultIndex';
+import { resolveLinkDestination } from '../vault/vaultPaths';
+import { escapeMarkdown, frontmatterText, plural, shorten } from './entityCard';
+import { footnoteDefinitionText, pageOffsetAt } from './elementAtPosition';
+import { searchPages, normalizeForSearch, fuzzyScore, type PageMatch } from './pageSearch';
+
+/**
+ * Completion, decided from the text before the cursor:
+ * - `](/` → the sections; `](/SECTION/` → that section's pages, fuzzy on
+ *   slug, title and aliases (also in a `[label]: /…` definition);
+ * - `#` in a destination → the target page's heading anchors;
+ * - `[^` → the document's footnote labels and the next free number;
+ * - an open `[Link text` → whole links `[Title](/section/slug/)`;
+ * - a `tags:` item in the frontmatter → the vault's tags by use count.
+ * Nothing inside code spans and fenced code.
+ *
+ * Page lists are capped at `COMPLETION_LIMIT` items and marked incomplete
+ * when capped. Their `sortText` is our rank and their `filterText` starts
+ * with exactly what the editor sees typed, so every item scores the same in
+ * the editor's own fuzzy filter and our order is kept.
+ */
+export const COMPLETION_LIMIT = 200;
+
+/** Longest link text typed after `[` that is still taken for a link being written. */
+const MAX_LINK_TEXT_QUERY = 80;
+/** Longest summary in an item's documentation. */
+const DOCUMENTATION_SUMMARY_LENGTH = 400;
+
+const EMPTY: CompletionList = Object.freeze({ isIncomplete: false, items: [] }) as CompletionList;
+
+interface LineContext {
+	readonly text: string;
+	readonly page: PageSummary;
+	readonly index: VaultIndex;
+	readonly offset: number;
+	readonly lineStart: number;
+	/** End of the cursor's line, before its line break. */
+	readonly lineEnd: number;
+	/** The line from its start to the cursor. */
+	readonly prefix: string;
+	readonly token: CancellationLike | undefined;
+}
+
+export function provideCompletion(index: VaultIndex, page: PageSummary, text: string, position: Position, token?: CancellationLike): CompletionList {
+	if (token?.isCancellationRequested) {
+		return EMPTY;
+	}
+	const body = stripBom(text);
+	const offset = pageOffsetAt(page, body, position);
+	const line = lineAt(page.lineStarts, offset);
+	const lineStart = page.lineStarts[line];
+	let lineEnd = line + 1 < page.lineStarts.length ? page.lineStarts[line + 1] : body.length;
+	while (lineEnd > lineStart && (body.charCodeAt(lineEnd - 1) === 10 || body.charCodeAt(lineEnd - 1) === 13)) {
+		lineEnd--;
+	}
+	const context: LineContext = { text: body, page, index, offset, lineStart, lineEnd, prefix: body.slice(lineStart, offset), token };
+
+	const frontmatter = page.frontmatter;
+	if (frontmatter.present && frontmatter.closingFenceStart !== undefined && offset > frontmatter.span.start && offset < frontmatter.closingFenceStart) {
+		return tagCompletion(context) ?? EMPTY;
+	}
+	if (offset < frontmatter.bodyStart || isInCode(body, page.lineStarts, frontmatter.bodyStart, line, offset, lineStart, lineEnd)) {
+		return EMPTY;
+	}
+	return footnoteCompletion(context)
+		?? destinationCompletion(context)
+		?? linkTextCompletion(context)
+		?? EMPTY;
+}
+
+// ---------------------------------------------------------------------------
+// Code
+
+const FENCE = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})(.*)$/;
+
+/**
+ * Whether `offset` is inside fenced code (a fence opened on an earlier line
+ * of the body and not yet closed, or on a fence line itself) or inside an
+ * inline code span of its own line.
+ */
+export function isInCode(text: string, lineStarts: Uint32Array, bodyStart: number, line: number, offset: number, lineStart: number, lineEnd: number): boolean {
+	let fenceChar = '';
+	let fenceLength = 0;
+	for (let l = lineAt(lineStarts, bodyStart); l <= line; l++) {
+		const start = lineStarts[l];
+		const end = l + 1 < lineStarts.length ? lineStarts[l + 1] : text.length;
+		// Cheap test before the regular expression: only lines starting (after blanks or `>`) with ` or ~ matter.
+		let first = start;
+		while (first < end && (text[first] === ' ' || text[first] === '\t' || text[first] === '>')) {
+			first++;
+		}
+		const c = text[first];
+		if (c !== '`' && c !== '~') {
+			continue;
+		}
+		const match = FENCE.exec(text.slice(start, end).replace(/[\r\n]+$/, ''));
+		if (!match) {
+			continue;
+		}
+		if (fenceLength === 0) {
+			if (match[1][0] === '`' && match[2].includes('`')) {
+				continue; // an inline code span, not a fence
+			}
+			fenceChar = match[1][0];
+			fenceLength = match[1].length;
+			if (l === line) {
+				return true;
+			}
+		} else if (match[1][0] === fenceChar && match[1].length >= fenceLength && match[2].trim() === '') {
+			if (l === line) {
+				return true;
+			}
+			fenceLength = 0;
+		}
+	}
+	if (fenceLength > 0) {
+		return true;
+	}
+	return isInCodeSpan(text, lineStart, lineEnd, offset);
+}
+
+/** Whether `offset` is between the backtick runs of a code span on its line. */
+function isInCodeSpan(text: string, lineStart: number, lineEnd: number, offset: number): boolean {
+	let i = lineStart;
+	while (i < lineEnd && i < offset) {
+		const c = text.charCodeAt(i);
+		if (c === 92 /* \ */) {
+			i += 2;
+			continue;
+		}
+		if (c !== 96 /* ` */) {
+			i++;
+			continue;
+		}
+		let runEnd = i;
+		while (runEnd < lineEnd && text.charCodeAt(runEnd) === 96) {
+			runEnd++;
+		}
+		const length = runEnd - i;
+		const close = findBacktickRun(text, runEnd, lineEnd, length);
+		if (close < 0) {
+			i = runEnd; // no closing run: the backticks are literal
+			continue;
+		}
+		if (offset >= runEnd && offset <= close) {
+			return true;
+		}
+		i = close + length;
+	}
+	return false;
+}
+
+function findBacktickRun(text: string, from: number, to: number, length: number): number {
+	let i = from;
+	while (i < to) {
+		if (text.charCodeAt(i) !== 96) {
+			i++;
+			continue;
+		}
+		let runEnd = i;
+		while (runEnd < to && text.charCodeAt(runEnd) === 96) {
+			runEnd++;
+		}
+		if (runEnd - i === length) {
+			return i;
+		}
+		i = runEnd;
+	}
+	return -1;
+}
+
+// ---------------------------------------------------------------------------
+// Shared item helpers
+
+function rangeOf(context: LineContext, start: number, end: number): Range {
+	return { start: positionAt(context.page.lineStarts, start), end: positionAt(context.page.lineStarts, end) };
+}
+
+function rank(i: number): string {
+	return String(i).padStart(6, '0');
+}
+
+function pageDocumentation(page: PageSummary): MarkupContent | undefined {
+	const summary = frontmatterText(page, 'summary');
+	const category = frontmatterText(page, 'category');
+	const parts = [
+		...(category ? [`*${escapeMarkdown(category)}*`] : []),
+		...(summary ? [escapeMarkdown(shorten(summary, DOCUMENTATION_SUMMARY_LENGTH))] : []),
+	];
+	return parts.length > 0 ? { kind: MarkupKind.Markdown, value: parts.join('\n\n') } : undefined;
+}
+
+/** Extends `end` over the rest of a URL path segment and its `/`, so the inserted `name/` replaces it whole. */
+function segmentEnd(text: string, from: number, lineEnd: number): number {
+	let end = from;
+	while (end < lineEnd && !'/)#<> \t'.includes(text[end])) {
+		end++;
+	}
+	return end < lineEnd && text[end] === '/' ? end + 1 : end;
+}
+
+// ---------------------------------------------------------------------------
+// Footnotes
+
+const FOOTNOTE_PREFIX = /(?:^|[^\\])\[\^([^\]\s[]*)$/;
+
+function footnoteCompletion(context: LineContext): CompletionList | undefined {
+	const match = FOOTNOTE_PREFIX.exec(context.prefix);
+	if (!match) {
+		return undefined;
+	}
+	const { text, page, offset, lineEnd } = context;
+	const start = offset - match[1].length;
+	let end = offset;
+	while (end < lineEnd && !/[\]\s[]/.test(text[end])) {
+		end++;
+	}
+	const closed = text[end] === ']';
+	const range = rangeOf(context, start, end);
+	const items: CompletionItem[] = [];
+	const offered = new Set<string>();
+	const offer = (rawLabel: string, label: string, detail: string, documentation?: MarkupContent): void => {
+		if (offered.has(label)) {
+			return;
+		}
+		offered.add(label);
+		items.push({
+			label: rawLabel,
+			kind: CompletionItemKind.Reference,
+			detail,
+			...(documentation ? { documentation } : {}),
+			sortText: rank(items.length),
+			filterText: rawLabel,
+			textEdit: { range, newText: closed ? rawLabel : `${rawLabel}]` },
+		});
+	};
+	for (const definition of page.footnoteDefinitions) {
+		const content = footnoteDefinitionText(text, definition);
+		offer(definition.rawLabel, definition.label, shorten(content.split('\n')[0] ?? '', 80) || '(empty footnote)',
+			content ? { kind: MarkupKind.Markdown, value: content } : undefined);
+	}
+	for (const reference of page.footnoteReferences) {
+		offer(reference.rawLabel, reference.label, 'used but not defined yet');
+	}
+	const next = nextFootnoteNumber(page);
+	offer(next, next, 'new footnote');
+	return { isIncomplete: false, items };
+}
+
+/** The number after the highest numeric footnote label of the page (1 when there is none). */
+export function nextFootnoteNumber(page: PageSummary): string {
+	let highest = 0;
+	for (const item of [...page.footnoteDefinitions, ...page.footnoteReferences]) {
+		if (/^\d{1,9}$/.test(item.label)) {
+			highest = Math.max(highest, Number(item.label));
+		}
+	}
+	return String(highest + 1);
+}
+
+// ---------------------------------------------------------------------------
+// Destinations: sections, pages, anchors
+
+const INLINE_DESTINATION_PREFIX = /\]\([ \t]*<?([^\s()<>]*)$/;
+const DEFINITION_DESTINATION_PREFIX = /^ {0,3}\[(?!\^)(?:[^\]\\]|\\.)+\]:[ \t]*<?([^\s<>]*)$/;
+
+function destinationCompletion(context: LineContext): CompletionList | undefined {
+	const match = INLINE_DESTINATION_PREFIX.exec(context.prefix) ?? DEFINITION_DESTINATION_PREFIX.exec(context.prefix);
+	if (!match) {
+		return undefined;
+	}
+	const destination = match[1];
+	const destinationStart = context.offset - destination.length;
+	const hash = destination.indexOf('#');
+	if (hash >= 0) {
+		return anchorCompletion(context, destination.slice(0, hash), destinationStart + hash + 1);
+	}
+	if (!destination.startsWith('/')) {
+		return EMPTY;
+	}
+	const segments = destination.slice(1).split('/');
+	if (segments.length === 1) {
+		return sectionCompletion(context, destinationStart + 1);
+	}
+	if (segments.length === 2 && segments[0] !== '') {
+		return pageCompletion(context, segments[0], destinationStart + 1 + segments[0].length + 1);
+	}
+	return EMPTY;
+}
+
+function sectionCompletion(context: LineContext, start: number): CompletionList {
+	const { index, text, offset, lineEnd } = context;
+	const range = rangeOf(context, start, segmentEnd(text, offset, lineEnd));
+	const items = index.sections().map((section, i): CompletionItem => ({
+		label: section,
+		kind: CompletionItemKind.Folder,
+		detail: plural(index.sectionPaths(section).size, 'page', 'pages'),
+		sortText: rank(i),
+		filterText: section,
+		textEdit: { range, newText: `${section}/` },
+		command: { title: 'Suggest pages', command: 'editor.action.triggerSuggest' },
+	}));
+	return { isIncomplete: false, items };
+}
+
+function pageCompletion(context: LineContext, section: string, start: number): CompletionList {
+	const { index, text, offset, lineEnd, token } = context;
+	if (index.sectionPaths(section).size === 0) {
+		return EMPTY;
+	}
+	const typed = text.slice(start, offset);
+	const result = searchPages(index, typed, section, COMPLETION_LIMIT, token);
+	if (result.cancelled) {
+		return { isIncomplete: true, items: [] };
+	}
+	const range = rangeOf(context, start, segmentEnd(text, offset, lineEnd));
+	const sectionUrl = `/${section}/`;
+	const items: CompletionItem[] = [];
+	for (const match of result.matches) {
+		const url = match.page.url;
+		if (url === sectionUrl || !url.startsWith(sectionUrl)) {
+			continue; // the section's own list page
+		}
+		const relative = url.slice(sectionUrl.length);
+		items.push(pageItem(match, items.length, {
+			label: match.page.title,
+			filterText: `${typed} ${relative} ${match.page.title} ${match.page.aliases.join(' ')}`,
+			textEdit: { range, newText: relative },
+		}));
+	}
+	return { isIncomplete: result.capped, items };
+}
+
+function pageItem(match: PageMatch, position: number, fields: Pick<CompletionItem, 'label' | 'filterText' | 'textEdit'>): CompletionItem {
+	const documentation = pageDocumentation(match.page);
+	return {
+		...fields,
+		kind: CompletionItemKind.Reference,
+		detail: match.page.url,
+		...(match.field === 'alias' && match.alias !== fields.label ? { labelDetails: { detail: ` (${match.alias})` } } : {}),
+		...(match.field === 'alias' && match.alias === fields.label ? { labelDetails: { detail: ` → ${match.page.title}` } } : {}),
+		...(documentation ? { documentation } : {}),
+		sortText: rank(position),
+	};
+}
+
+function anchorCompletion(context: LineContext, pathPart: string, start: number): CompletionList {
+	const { index, page, text, offset, lineEnd } = context;
+	let target: PageSummary | undefined = page;
+	if (pathPart !== '') {
+		const resolved = resolveLinkDestination(pathPart, page.path);
+		target = resolved.kind === 'page' ? index.pageForUrl(resolved.url) : undefined;
+	}
+	if (!target) {
+		return EMPTY;
+	}
+	let end = offset;
+	while (end < lineEnd && !')#<> \t'.includes(text[end])) {
+		end++;
+	}
+	const range = rangeOf(context, start, end);
+	const items = target.headings.map((heading, i): CompletionItem => ({
+		label: heading.anchor,
+		kind: CompletionItemKind.Reference,
+		detail: `${'#'.repeat(heading.level)} ${heading.text}`,
+		sortText: rank(i),
+		filterText: heading.anchor,
+		textEdit: { range, newText: heading.anchor },
+	}));
+	return { isIncomplete: false, items };
+}
+
+// ---------------------------------------------------------------------------
+// Link text: `[Robert Max` → `[Robert Maxwell](/people/robert-maxwell/)`
+
+function linkTextCompletion(context: LineContext): CompletionList | undefined {
+	const { text, page, index, offset, lineStart, token } = context;
+	let bracket = -1;
+	for (let i = offset - 1; i >= lineStart && offset - i <= MAX_LINK_TEXT_QUERY + 1; i--) {
+		const c = text[i];
+		if (c === ']') {
+			return undefined;
+		}
+		if (c === '[') {
+			bracket = i;
+			break;
+		}
+	}
+	if (bracket < 0 || text[bracket + 1] === '^' || (bracket > lineStart && (text[bracket - 1] === '!' || text[bracket - 1] === '\\' || text[bracket - 1] === ']'))) {
+		return undefined;
+	}
+	if (page.links.some(link => bracket >= link.span.start && bracket < link.span.end)) {
+		return undefined; // editing an existing link
+	}
+	const query = text.slice(bracket + 1, offset);
+	if (/^[ \t]*[-*+][ \t]+$/.test(text.slice(lineStart, bracket)) && /^[ xX]?$/.test(query)) {
+		return undefined; // a task list checkbox `- [x`
+	}
+	if (query.trim() === '') {
+		return { isIncomplete: true, items: [] };
+	}
+	const result = searchPages(index, query, undefined, COMPLETION_LIMIT, token);
+	if (result.cancelled) {
+		return { isIncomplete: true, items: [] };
+	}
+	const end = text[offset] === ']' ? offset + 1 : offset;
+	const range = rangeOf(context, bracket, end);
+	const items = result.matches.map((match, i) => {
+		const label = match.field === 'alias' && match.alias !== undefined ? match.alias : match.page.title;
+		return pageItem(match, i, {
+			label,
+			filterText: `[${query} ${match.page.title} ${match.page.aliases.join(' ')} ${match.page.url}`,
+			textEdit: { range, newText: `[${escapeLinkText(label)}](${match.page.url})` },
+		});
+	});
+	return { isIncomplete: result.capped, items };
+}
+
+/** Link text that cannot close or open a bracket early. */
+export function escapeLinkText(text: string): string {
+	return text.replace(/[\\[\]]/g, '\\$&');
+}
+
+// ---------------------------------------------------------------------------
+// Frontmatter tags
+
+const INLINE_TAGS_PREFIX = /^tags[ \t]*:[ \t]*\[([^\]]*)$/i;
+const TAG_ITEM_PREFIX = /^[ \t]*-[ \t]+([^#]*)$/;
+
+function tagCompletion(context: LineContext): CompletionList | undefined {
+	const { text, page, index, offset, lineStart, lineEnd, prefix } = context;
+	let valueStart: number;
+	let valueEnd: number;
+	const inline = INLINE_TAGS_PREFIX.exec(prefix);
+	if (inline) {
+		const lastComma = inline[1].lastIndexOf(',');
+		valueStart = offset - inline[1].length + lastComma + 1;
+		valueEnd = offset;
+		while (valueEnd < lineEnd && text[valueEnd] !== ',' && text[valueEnd] !== ']') {
+			valueEnd++;
+		}
+	} else {
+		const item = TAG_ITEM_PREFIX.exec(prefix);
+		if (!item) {
+			return undefined;
+		}
+		const field = [...page.frontmatter.fields].reverse().find(f => f.keySpan.start < lineStart);
+		if (!field || field.key.toLowerCase() !== 'tags') {
+			return undefined;
+		}
+		valueStart = offset - item[1].length;
+		valueEnd = lineEnd;
+	}
+	while (valueStart < offset && (text[valueStart] === ' ' || text[valueStart] === '\t')) {
+		valueStart++;
+	}
+	while (valueEnd > offset && (text[valueEnd - 1] === ' ' || text[valueEnd - 1] === '\t')) {
+		valueEnd--;
+	}
+	const quote = text[valueStart] === '"' || text[valueStart] === '\'' ? text[valueStart] : '';
+	const typed = text.slice(valueStart + quote.length, offset);
+	const query = normalizeForSearch(typed);
+	const own = new Set(page.tags);
+	const candidates: { tag: string; count: number }[] = [];
+	for (const [tag, count] of index.tags()) {
+		if (!own.has(tag) && (query === '' || fuzzyScore(query, normalizeForSearch(tag)) > 0)) {
+			candidates.push({ tag, count });
+		}
+	}
+	candidates.sort((a, b) => b.count - a.count || a.tag.toLowerCase().localeCompare(b.tag.toLowerCase()) || (a.tag < b.tag ? -1 : 1));
+	const range = rangeOf(context, valueStart, valueEnd);
+	const items = candidates.slice(0, COMPLETION_LIMIT).map(({ tag, count }, i): CompletionItem => ({
+		label: tag,
+		kind: CompletionItemKind.Value,
+		detail: plural(count, 'page', 'pages'),
+		sortText: rank(i),
+		filterText: `${quote}${tag}`,
+		textEdit: { range, newText: yamlScalar(tag, inline !== null) },
+	}));
+	return { isIncomplete: candidates.length > COMPLETION_LIMIT, items };
+}
+
+/** A tag as a YAML scalar: plain when safe, double-quoted otherwise. */
+export function yamlScalar(value: string, inFlowSequence: boolean): string {
+	const plain = /^[\p{L}\p{N}_][\p{L}\p{N}_ ./+&'()-]*$/u.test(value) && !/ $/.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value) && !/^[\d.+-]+$/.test(value);
+	return plain && !(inFlowSequence && /[,[\]{}]/.test(value)) ? value : JSON.stringify(value);
+}

@@ -1,0 +1,78 @@
+import type { Position } from 'vscode-languageserver-types';
+import { CANCELLATION_CHECK_INTERVAL, type CancellationLike } from '../cancellation';
+import { stripBom, type PageSummary } from '../parse/pageSummary';
+import { spanContains, spanToRange } from '../text/lineIndex';
+import type { VaultIndex } from '../vault/vaultIndex';
+import type { VaultLocation } from '../vault/vaultResults';
+import { elementAtOffset, pageOffsetAt } from './elementAtPosition';
+
+const PAGE_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/**
+ * Find references:
+ * - on an entity link: every link in the vault to the same page (whatever
+ *   its spelling: `x.md`, no trailing slash, with a `#fragment`);
+ * - anywhere in the page's frontmatter or its first `# title` line: every
+ *   link to this page (its backlinks);
+ * - on a footnote reference or definition marker: the references to that
+ *   footnote in the document.
+ * With `includeDeclaration`, the target page (its start) or the footnote's
+ * definitions come first. Answered from the index's backlinks: only the
+ * pages that link to the target are looked at.
+ */
+export function provideReferences(index: VaultIndex, page: PageSummary, text: string, position: Position, includeDeclaration = false, token?: CancellationLike): VaultLocation[] {
+	const body = stripBom(text);
+	const offset = pageOffsetAt(page, body, position);
+	const element = elementAtOffset(page, body, offset);
+	if (element?.kind === 'footnoteReference' || element?.kind === 'footnoteDefinition') {
+		const label = element.kind === 'footnoteReference' ? element.reference.label : element.definition.label;
+		const declarations = includeDeclaration
+			? page.footnoteDefinitions.filter(definition => definition.label === label).map(definition => definition.markerSpan)
+			: [];
+		const references = page.footnoteReferences.filter(reference => reference.label === label).map(reference => reference.span);
+		return [...declarations, ...references].map(span => ({ path: page.path, range: spanToRange(page.lineStarts, span) }));
+	}
+	let url: string | undefined;
+	if (element?.kind === 'link') {
+		url = element.link.target.kind === 'page' ? element.link.target.url : undefined;
+	} else if (isOnPageIdentity(page, offset)) {
+		url = page.url;
+	}
+	return url === undefined ? [] : linksTo(index, url, includeDeclaration, token);
+}
+
+/** In the frontmatter block, or on the first level-1 heading (the title line). */
+function isOnPageIdentity(page: PageSummary, offset: number): boolean {
+	if (page.frontmatter.present && spanContains(page.frontmatter.span, offset)) {
+		return true;
+	}
+	const title = page.headings.find(heading => heading.level === 1);
+	return title !== undefined && spanContains(title.span, offset);
+}
+
+/** Every link in the vault whose target is `url`, by linking page path then position. */
+export function linksTo(index: VaultIndex, url: string, includeDeclaration = false, token?: CancellationLike): VaultLocation[] {
+	const result: VaultLocation[] = [];
+	if (includeDeclaration) {
+		const targetPath = index.pathsForUrl(url)[0];
+		if (targetPath !== undefined) {
+			result.push({ path: targetPath, range: PAGE_START });
+		}
+	}
+	const linkers = index.linkersOf(url).sort();
+	for (let i = 0; i < linkers.length; i++) {
+		if (i % CANCELLATION_CHECK_INTERVAL === CANCELLATION_CHECK_INTERVAL - 1 && token?.isCancellationRequested) {
+			return [];
+		}
+		const linker = index.getPage(linkers[i]);
+		if (!linker) {
+			continue;
+		}
+		for (const link of linker.links) {
+			if (link.target.kind === 'page' && link.target.url === url) {
+				result.push({ path: linker.path, range: spanToRange(linker.lineStarts, link.span) });
+			}
+		}
+	}
+	return result;
+}

@@ -1,0 +1,88 @@
+import { SymbolKind, type Range } from 'vscode-languageserver-types';
+import { CANCELLATION_CHECK_INTERVAL, type CancellationLike } from '../cancellation';
+import type { PageSummary } from '../parse/pageSummary';
+import { spanToRange } from '../text/lineIndex';
+import type { VaultIndex } from '../vault/vaultIndex';
+import { BestMatches, fuzzyScore, prepareQuery, searchEntries } from './pageSearch';
+
+export interface VaultWorkspaceSymbol {
+	/** The entity's title, or one of its aliases. */
+	readonly name: string;
+	readonly kind: SymbolKind;
+	/** Vault-relative path of the page. */
+	readonly path: string;
+	/** Where the name is written: the `title:` value, the first `# heading`, the `aliases:` field, or the page start. */
+	readonly range: Range;
+	/** For a title, the page's section (its URL at the vault root); for an alias, the entity's title. */
+	readonly containerName: string;
+}
+
+export const WORKSPACE_SYMBOL_LIMIT = 500;
+
+interface ScoredSymbol {
+	readonly page: PageSummary;
+	/** -1 for the title entry, else the alias's index. */
+	readonly alias: number;
+	readonly score: number;
+	/** Normalised name, for ordering. */
+	readonly key: string;
+}
+
+function compareScored(a: ScoredSymbol, b: ScoredSymbol): number {
+	return b.score - a.score
+		|| a.key.length - b.key.length
+		|| (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+		|| (a.page.path < b.page.path ? -1 : a.page.path > b.page.path ? 1 : 0)
+		|| a.alias - b.alias;
+}
+
+const PAGE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function titleRange(page: PageSummary): Range {
+	const field = page.frontmatter.fields.find(f => f.key === 'title');
+	if (field && typeof page.frontmatter.data?.title === 'string' && page.frontmatter.data.title.trim() !== '') {
+		return spanToRange(page.lineStarts, field.valueSpan);
+	}
+	const h1 = page.headings.find(heading => heading.level === 1);
+	return h1 ? spanToRange(page.lineStarts, h1.span) : PAGE_START;
+}
+
+function aliasesRange(page: PageSummary): Range {
+	const field = page.frontmatter.fields.find(f => f.key === 'aliases');
+	return field ? spanToRange(page.lineStarts, { start: field.keySpan.start, end: Math.max(field.keySpan.end, field.valueSpan.end) }) : PAGE_START;
+}
+
+/**
+ * Entities by title and by alias (each alias its own entry, contained in
+ * the title), fuzzy on `query` (slug counts for the title entry), best
+ * first, at most `WORKSPACE_SYMBOL_LIMIT`. An empty query lists entities
+ * by name. This is the one feature that looks at every page.
+ */
+export function provideWorkspaceSymbols(index: VaultIndex, query: string, token?: CancellationLike): VaultWorkspaceSymbol[] {
+	const prepared = prepareQuery(query);
+	const best = new BestMatches<ScoredSymbol>(WORKSPACE_SYMBOL_LIMIT, compareScored);
+	const entries = searchEntries(index);
+	for (let e = 0; e < entries.length; e++) {
+		if (e % CANCELLATION_CHECK_INTERVAL === CANCELLATION_CHECK_INTERVAL - 1 && token?.isCancellationRequested) {
+			return [];
+		}
+		const key = entries[e];
+		const page = key.page;
+		if ((prepared.mask & ~key.mask) !== 0) {
+			continue;
+		}
+		const titleScore = Math.max(fuzzyScore(prepared.text, key.title), fuzzyScore(prepared.text, key.slug));
+		if (titleScore > 0) {
+			best.add({ page, alias: -1, score: titleScore, key: key.title });
+		}
+		for (let i = 0; i < key.aliases.length; i++) {
+			const aliasScore = fuzzyScore(prepared.text, key.aliases[i]);
+			if (aliasScore > 0) {
+				best.add({ page, alias: i, score: aliasScore, key: key.aliases[i] });
+			}
+		}
+	}
+	return best.result().map(({ page, alias }): VaultWorkspaceSymbol => alias < 0
+		? { name: page.title, kind: SymbolKind.File, path: page.path, range: titleRange(page), containerName: page.section ?? page.url }
+		: { name: page.aliases[alias], kind: SymbolKind.File, path: page.path, range: aliasesRange(page), containerName: page.title });
+}

@@ -1,0 +1,98 @@
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { provideCodeActions } from '../../server/src/service/languageFeatures/codeActions';
+import { DEFAULT_SETTINGS } from '../../server/src/service/vault/settings';
+import { createVaultService } from '../../server/src/service/vaultService';
+import { applyVaultEdit } from '../support/applyEdits';
+
+const LINES = [
+	'Text.[^a]', 'More 😀 text.[^b] and [^A].', '[^a]: Note A.', '[^b]: Note 👍 B.', '[^c]: Note C.', '[^a]: Again A.',
+	'    continued.', '', '', '# Heading[^c]', '> quote[^d]', '- item', '  ', 'Plain paragraph.', '> [^d]: Quoted D.', '   [^b]: Indented B.',
+	'```', 'Lazy line[^d]',
+];
+
+function nonBlankLines(text: string): string[] {
+	return text.split(/\r\n|\n|\r/).filter(line => line.trim() !== '');
+}
+
+/** Blank lines that follow a blank line. */
+function doubleBlankCount(text: string): number {
+	const lines = text.split(/\r\n|\n|\r/);
+	if (/[\r\n]$/.test(text)) {
+		lines.pop();
+	}
+	return lines.filter((line, i) => i > 0 && line.trim() === '' && lines[i - 1].trim() === '').length;
+}
+
+/** `small` is `big` with one contiguous run of elements taken out. */
+function isWithoutOneRun(big: readonly string[], small: readonly string[]): boolean {
+	let prefix = 0;
+	while (prefix < small.length && small[prefix] === big[prefix]) {
+		prefix++;
+	}
+	let suffix = 0;
+	while (suffix < small.length - prefix && small[small.length - 1 - suffix] === big[big.length - 1 - suffix]) {
+		suffix++;
+	}
+	return prefix + suffix === small.length && big.length > small.length;
+}
+
+describe('code actions: footnote fixes on generated pages', () => {
+	it('fix what they say, keep every other line and the line ending style, add no double blank line', () => {
+		const documents = fc.record({
+			lines: fc.array(fc.constantFrom(...LINES), { minLength: 1, maxLength: 12 }),
+			eol: fc.constantFrom('\n', '\r\n'),
+			finalBreak: fc.boolean(),
+		});
+		fc.assert(fc.property(documents, ({ lines, eol: written, finalBreak }) => {
+			const text = lines.join(written) + (finalBreak ? written : '');
+			// A page without any line break gets `\n` ones.
+			const eol = text.includes(written) ? written : '\n';
+			const service = createVaultService();
+			service.updatePage('a.md', text);
+			const page = service.getPage('a.md')!;
+			const diagnostics = service.diagnostics('a.md').filter(d => d.code === 'missing-footnote' || d.code === 'unused-footnote' || d.code === 'duplicate-footnote');
+			for (const diagnostic of diagnostics) {
+				for (const action of provideCodeActions(service.index, page, text, diagnostic.range, [diagnostic], DEFAULT_SETTINGS, '2026-06-01')) {
+					const texts = new Map([['a.md', text]]);
+					const after = applyVaultEdit(texts, action.edit).get('a.md')!;
+					const context = `${JSON.stringify(text)} → ${action.title} → ${JSON.stringify(after)}`;
+					// Line endings: nothing but the document's own, and a final one only if there was one.
+					assert.strictEqual(after.replace(/\r\n/g, '').includes(eol === '\n' ? '\r' : '\n'), false, context);
+					if (eol === '\r\n') {
+						assert.ok(!/[^\r]\n|\r(?!\n)/.test(after), context);
+					}
+					if (after !== '') {
+						assert.strictEqual(after.endsWith(eol), text.endsWith(eol), context);
+					}
+					assert.ok(doubleBlankCount(after) <= doubleBlankCount(text), context);
+					const before = nonBlankLines(text);
+					const now = nonBlankLines(after);
+					service.updatePage('a.md', after);
+					const remaining = service.diagnostics('a.md');
+					if (action.title.startsWith('Add')) {
+						// Stubs appended after the last line, nothing else touched.
+						assert.deepStrictEqual(now.slice(0, before.length), before, context);
+						assert.ok(now.slice(before.length).every(line => /^\[\^[^\]]+\]: $/.test(line)), context);
+						assert.ok(!remaining.some(d => d.code === 'missing-footnote' && action.diagnostics.some(fixed => (fixed.data as { label: string }).label === (d.data as { label: string }).label)), context);
+					} else if (action.title.startsWith('Remove')) {
+						// Exactly the definition's lines are gone (with what GFM reads as part of it), and its label once.
+						const removed = page.footnoteDefinitions.find(d => d.markerSpan.start === page.lineStarts[diagnostic.range.start.line] + diagnostic.range.start.character)!;
+						const removedLineStart = page.lineStarts[page.lineStarts.findIndex((start, i) => i + 1 === page.lineStarts.length || page.lineStarts[i + 1] > removed.span.start)];
+						assert.ok(isWithoutOneRun(before, now), context);
+						assert.deepStrictEqual(now, nonBlankLines(text.slice(0, removedLineStart) + text.slice(removed.span.end)), context);
+						const labels = (definitions: readonly { label: string }[]): string[] => definitions.map(d => d.label).sort();
+						const expectedLabels = labels(page.footnoteDefinitions);
+						expectedLabels.splice(expectedLabels.indexOf(removed.label), 1);
+						assert.deepStrictEqual(labels(service.getPage('a.md')!.footnoteDefinitions), expectedLabels, context);
+					} else {
+						assert.ok(action.title.startsWith('Renumber'), context);
+						assert.strictEqual(now.length, before.length, context);
+						assert.ok(!remaining.some(d => d.code === 'duplicate-footnote' && d.range.start.line === diagnostic.range.start.line), context);
+					}
+					service.updatePage('a.md', text);
+				}
+			}
+		}), { numRuns: 300, seed: 20260601 });
+	});
+});
