@@ -41,6 +41,13 @@ const yamlGrammar = firstExisting([
   path.join(vscodeExtensions, 'yaml', 'syntaxes', 'yaml.tmLanguage.json'),
   resolveModuleFile('tm-grammars/grammars/yaml.json'),
 ]);
+// VS Code's YAML grammar includes its per-version siblings (source.yaml.1.2, ...): load them all.
+const yamlGrammars = yamlGrammar
+  ? fs.readdirSync(path.dirname(yamlGrammar))
+    .filter((name) => name.startsWith('yaml') && name.endsWith('.tmLanguage.json'))
+    .map((name) => path.join(path.dirname(yamlGrammar), name))
+  : [];
+if (yamlGrammar && !yamlGrammars.includes(yamlGrammar)) yamlGrammars.push(yamlGrammar);
 
 if (!markdownGrammar) {
   console.error(
@@ -51,7 +58,7 @@ if (!markdownGrammar) {
 }
 
 const grammarArgs = ['-g', markdownGrammar];
-if (yamlGrammar) grammarArgs.push('-g', yamlGrammar);
+for (const grammar of yamlGrammars) grammarArgs.push('-g', grammar);
 console.log(`test:grammar: Markdown grammar ${path.relative(repoRoot, markdownGrammar)}`);
 console.log(`test:grammar: YAML grammar ${yamlGrammar ? path.relative(repoRoot, yamlGrammar) : '(none: front matter values untested)'}`);
 

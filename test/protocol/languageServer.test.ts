@@ -177,10 +177,10 @@ describe('language server over JSON-RPC (stdio)', function () {
 
 	it('applies setting changes without a restart', async () => {
 		const uri = uriOf('people/draft.md');
-		(client as unknown as { options: { settings: unknown } }).options.settings = { diagnostics: { severity: { 'broken-link': 'off' } } };
+		client.settings = { diagnostics: { severity: { 'broken-link': 'off' } } };
 		await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
 		await client.diagnosticsOf(uri, d => !d.some(x => x.code === 'broken-link') && d.some(x => x.code === 'missing-footnote'));
-		(client as unknown as { options: { settings: unknown } }).options.settings = {};
+		client.settings = {};
 		await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
 		await client.diagnosticsOf(uri, d => d.some(x => x.code === 'broken-link'));
 	});

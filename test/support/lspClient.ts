@@ -1,9 +1,15 @@
 import { spawn, type ChildProcess } from 'child_process';
 import * as path from 'path';
 import {
+	createClientPipeTransport,
 	createProtocolConnection,
+	generateRandomPipeName,
+	IPCMessageReader,
+	IPCMessageWriter,
 	StreamMessageReader,
 	StreamMessageWriter,
+	type MessageReader,
+	type MessageWriter,
 	type ProtocolConnection,
 	type PublishDiagnosticsParams,
 	type InitializeResult,
@@ -23,6 +29,8 @@ export interface LspClientOptions {
 	/** The `entityVault` section answered to workspace/configuration. */
 	settings?: unknown;
 	readonly dynamicWatchers?: boolean;
+	/** How to talk to the server: stdio (default), node IPC, or a named pipe. */
+	readonly transport?: 'stdio' | 'ipc' | 'pipe';
 }
 
 /**
@@ -30,8 +38,8 @@ export interface LspClientOptions {
  * as a child process and talks JSON-RPC to it.
  */
 export class LspTestClient {
-	readonly connection: ProtocolConnection;
-	private readonly child: ChildProcess;
+	connection!: ProtocolConnection;
+	private child!: ChildProcess;
 	readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
 	readonly statuses: StatusParams[] = [];
 	readonly progress: unknown[] = [];
@@ -39,14 +47,37 @@ export class LspTestClient {
 	readonly logs: string[] = [];
 	readonly events: string[] = [];
 	private readonly waiters: (() => void)[] = [];
+	private readonly started: Promise<void>;
 	stderr = '';
 	exited: number | null = null;
 
 	constructor(private readonly options: LspClientOptions) {
-		this.child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'entity-vault-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+		this.settings = options.settings;
+		this.started = this.start();
+	}
+
+	private async start(): Promise<void> {
+		const server = path.join(repoRoot, 'bin', 'entity-vault-language-server.js');
+		const transport = this.options.transport ?? 'stdio';
+		let reader: MessageReader;
+		let writer: MessageWriter;
+		if (transport === 'pipe') {
+			const pipeName = generateRandomPipeName();
+			const pipe = await createClientPipeTransport(pipeName);
+			this.child = spawn(process.execPath, [server, `--pipe=${pipeName}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+			[reader, writer] = await pipe.onConnected();
+		} else if (transport === 'ipc') {
+			this.child = spawn(process.execPath, [server, '--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+			reader = new IPCMessageReader(this.child);
+			writer = new IPCMessageWriter(this.child);
+		} else {
+			this.child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+			reader = new StreamMessageReader(this.child.stdout!);
+			writer = new StreamMessageWriter(this.child.stdin!);
+		}
 		this.child.stderr!.on('data', chunk => { this.stderr += String(chunk); });
 		this.child.on('exit', code => { this.exited = code ?? -1; this.notify(); });
-		this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+		this.connection = createProtocolConnection(reader, writer);
 		this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
 			this.diagnostics.set(params.uri, params);
 			this.events.push(`diagnostics ${params.uri}`);
@@ -63,7 +94,7 @@ export class LspTestClient {
 		});
 		this.connection.onNotification('window/logMessage', (params: { message: string }) => { this.logs.push(params.message); });
 		this.connection.onNotification('window/showMessage', (params: { message: string }) => { this.logs.push(params.message); });
-		this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.options.settings ?? {}));
+		this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings ?? {}));
 		this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
 			this.registrations.push(...params.registrations);
 			return null;
@@ -72,6 +103,9 @@ export class LspTestClient {
 		this.connection.onRequest('window/showMessageRequest', () => null);
 		this.connection.listen();
 	}
+
+	/** The `entityVault` section answered to workspace/configuration from now on. */
+	settings: unknown;
 
 	private notify(): void {
 		for (const waiter of this.waiters.splice(0)) {
@@ -102,6 +136,7 @@ export class LspTestClient {
 	}
 
 	async initialize(): Promise<InitializeResult> {
+		await this.started;
 		const result = await this.connection.sendRequest('initialize', {
 			processId: process.pid,
 			rootUri: this.options.workspaceFolders[0]?.uri ?? null,
@@ -156,6 +191,7 @@ export class LspTestClient {
 	}
 
 	async shutdown(): Promise<void> {
+		await this.started;
 		if (this.exited === null) {
 			try {
 				await Promise.race([this.connection.sendRequest('shutdown'), new Promise(resolve => setTimeout(resolve, 2000))]);

@@ -78,7 +78,7 @@ describe('code actions: footnote fixes on generated pages', () => {
 					} else if (action.title.startsWith('Remove')) {
 						// Exactly the definition's lines are gone (with what GFM reads as part of it), and its label once.
 						const removed = page.footnoteDefinitions.find(d => d.markerSpan.start === page.lineStarts[diagnostic.range.start.line] + diagnostic.range.start.character)!;
-						const removedLineStart = page.lineStarts[page.lineStarts.findIndex((start, i) => i + 1 === page.lineStarts.length || page.lineStarts[i + 1] > removed.span.start)];
+						const removedLineStart = page.lineStarts[page.lineStarts.findIndex((_, i) => i + 1 === page.lineStarts.length || page.lineStarts[i + 1] > removed.span.start)];
 						assert.ok(isWithoutOneRun(before, now), context);
 						assert.deepStrictEqual(now, nonBlankLines(text.slice(0, removedLineStart) + text.slice(removed.span.end)), context);
 						const labels = (definitions: readonly { label: string }[]): string[] => definitions.map(d => d.label).sort();
