@@ -99,33 +99,6 @@ function samplePages(plan: VaultPlan, count: number): number[] {
 	return picked;
 }
 
-async function timeRequests(
-	client: LspTestClient,
-	count: number,
-	warmup: number,
-	request: (i: number) => Promise<unknown>,
-	isEmpty: (result: unknown) => boolean,
-): Promise<{ times: number[]; empty: number; first: unknown }> {
-	for (let i = 0; i < warmup; i++) {
-		await request(i);
-	}
-	const times: number[] = [];
-	let empty = 0;
-	let first: unknown;
-	for (let i = 0; i < count; i++) {
-		const start = performance.now();
-		const result = await request(i);
-		times.push(performance.now() - start);
-		if (i === 0) {
-			first = result;
-		}
-		if (isEmpty(result)) {
-			empty++;
-		}
-	}
-	return { times, empty, first };
-}
-
 /** A variant of a real page of about 50 KB, with one link that is always broken so every version has diagnostics. */
 function fiftyKilobytePage(plan: VaultPlan, page: number): string {
 	let bodyBytes = 50_000;
@@ -137,7 +110,7 @@ function fiftyKilobytePage(plan: VaultPlan, page: number): string {
 	return `${text}\nSee also [Nobody](/people/bench-missing-page/).\n`;
 }
 
-async function measureEdits(client: LspTestClient, dir: string, plan: VaultPlan, options: ServerBenchOptions): Promise<EditFigures> {
+async function measureEdits(client: LspTestClient, dir: string, plan: VaultPlan, edits: number): Promise<EditFigures> {
 	const pageNumber = plan.bySection.get('people')![Math.floor(plan.bySection.get('people')!.length / 3)];
 	const relative = plan.pages[pageNumber].path;
 	const uri = uriOf(dir, relative);
@@ -160,7 +133,7 @@ async function measureEdits(client: LspTestClient, dir: string, plan: VaultPlan,
 	const raw: number[] = [];
 	let unexpected = 0;
 	let broken = false;
-	const total = options.edits + 5;
+	const total = edits + 5;
 	for (let k = 0; k < total; k++) {
 		const version = k + 2;
 		const change = broken
@@ -190,88 +163,169 @@ async function measureEdits(client: LspTestClient, dir: string, plan: VaultPlan,
 	};
 }
 
-export async function benchServer(options: ServerBenchOptions): Promise<ServerFigures> {
-	const { dir, log } = options;
-	const plan = planVault(options.pages, options.seed);
-	log(`  server: cold index of ${options.pages} pages…`);
-	const { client, coldIndexMs, pages } = await startServer(dir);
-	const pid = serverPid(client);
-	const afterIndex = pid === undefined ? undefined : processMemory(pid);
-	const requests: Partial<Record<RequestKind, RequestFigures>> = {};
-	let edit: EditFigures | undefined;
-	let peakRssKiB: number | undefined;
-	try {
-		if (pages !== options.pages) {
-			throw new Error(`the server indexed ${pages} pages, the vault has ${options.pages}`);
+/** A server started on a vault, indexed, with a few real pages open for requests. */
+export class ServerSession {
+	/** Links of the open pages, where hover, definition and references are asked. */
+	private positions: { uri: string; link: LinkPosition }[] = [];
+	private probes: { uri: string; section: { line: number; character: number }; linkText: { line: number; character: number } } | undefined;
+
+	private constructor(
+		readonly client: LspTestClient,
+		readonly dir: string,
+		readonly plan: VaultPlan,
+		/** From sending `initialize` until `entityVault/status` says ready. */
+		readonly coldIndexMs: number,
+		/** Pages the server reported when ready. */
+		readonly pages: number,
+	) { }
+
+	/** Starts a server on `dir`, waits until it has indexed everything and opens four real pages. */
+	static async start(dir: string, plan: VaultPlan): Promise<ServerSession> {
+		const { client, coldIndexMs, pages } = await startServer(dir);
+		const session = new ServerSession(client, dir, plan, coldIndexMs, pages);
+		try {
+			if (pages !== plan.pages.length) {
+				throw new Error(`the server indexed ${pages} pages, the vault has ${plan.pages.length}`);
+			}
+			await session.openPages();
+		} catch (error) {
+			await client.shutdown();
+			throw error;
 		}
-		// Open a few real pages; the first one also gets two completion probes at its end.
-		const opened: { uri: string; links: LinkPosition[] }[] = [];
-		let probes: { section: { line: number; character: number }; linkText: { line: number; character: number } } | undefined;
-		for (const pageNumber of samplePages(plan, 4)) {
-			const relative = plan.pages[pageNumber].path;
-			let text = fs.readFileSync(path.join(dir, relative), 'utf8');
-			if (!probes) {
+		return session;
+	}
+
+	get pid(): number | undefined {
+		return serverPid(this.client);
+	}
+
+	memory(): { peakKiB: number; currentKiB: number } | undefined {
+		return this.pid === undefined ? undefined : processMemory(this.pid);
+	}
+
+	/** Opens a few real pages; the first one also gets two completion probes at its end. */
+	private async openPages(): Promise<void> {
+		for (const pageNumber of samplePages(this.plan, 4)) {
+			const relative = this.plan.pages[pageNumber].path;
+			let text = fs.readFileSync(path.join(this.dir, relative), 'utf8');
+			const uri = uriOf(this.dir, relative);
+			if (!this.probes) {
 				const lines = text.split('\n').length - 1;
 				text += '\nProbe [Someone](/people/\n\nProbe [Rob\n';
-				probes = {
+				this.probes = {
+					uri,
 					section: { line: lines + 1, character: 'Probe [Someone](/people/'.length },
 					linkText: { line: lines + 3, character: 'Probe [Rob'.length },
 				};
 			}
-			const uri = uriOf(dir, relative);
-			await client.open(uri, text, 1);
-			opened.push({ uri, links: entityLinks(text) });
+			await this.client.open(uri, text, 1);
+			this.positions.push(...entityLinks(text).map(link => ({ uri, link })));
 		}
-		const positions = opened.flatMap(page => page.links.map(link => ({ uri: page.uri, link })));
-		const probeUri = opened[0].uri;
-		const at = (i: number) => positions[i % positions.length];
-		const requestOf: Record<RequestKind, (i: number) => Promise<unknown>> = {
-			completionSection: () => client.connection.sendRequest('textDocument/completion', {
-				textDocument: { uri: probeUri }, position: probes!.section, context: { triggerKind: 2, triggerCharacter: '/' },
-			}),
-			completionLinkText: () => client.connection.sendRequest('textDocument/completion', {
-				textDocument: { uri: probeUri }, position: probes!.linkText, context: { triggerKind: 1 },
-			}),
-			hover: i => {
-				const { uri, link } = at(i);
-				return client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: link.line, character: link.start + 1 + Math.floor(link.text.length / 2) } });
-			},
-			definition: i => {
-				const { uri, link } = at(i);
-				return client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: link.line, character: link.destinationStart + 3 } });
-			},
-			references: i => {
-				const { uri, link } = at(i);
-				return client.connection.sendRequest('textDocument/references', {
+	}
+
+	/** Sends request number `i` of a kind (positions cycle through the links of the open pages). */
+	request(kind: RequestKind, i: number): Promise<unknown> {
+		const connection = this.client.connection;
+		const probes = this.probes!;
+		const { uri, link } = this.positions[i % this.positions.length];
+		switch (kind) {
+			case 'completionSection':
+				return connection.sendRequest('textDocument/completion', {
+					textDocument: { uri: probes.uri }, position: probes.section, context: { triggerKind: 2, triggerCharacter: '/' },
+				});
+			case 'completionLinkText':
+				return connection.sendRequest('textDocument/completion', {
+					textDocument: { uri: probes.uri }, position: probes.linkText, context: { triggerKind: 1 },
+				});
+			case 'hover':
+				return connection.sendRequest('textDocument/hover', {
+					textDocument: { uri }, position: { line: link.line, character: link.start + 1 + Math.floor(link.text.length / 2) },
+				});
+			case 'definition':
+				return connection.sendRequest('textDocument/definition', {
+					textDocument: { uri }, position: { line: link.line, character: link.destinationStart + 3 },
+				});
+			case 'references':
+				return connection.sendRequest('textDocument/references', {
 					textDocument: { uri }, position: { line: link.line, character: link.start + 1 }, context: { includeDeclaration: false },
 				});
-			},
-		};
-		const isEmpty = (result: unknown): boolean => result === null || result === undefined
-			|| (Array.isArray(result) && result.length === 0)
-			|| (typeof result === 'object' && Array.isArray((result as CompletionList).items) && (result as CompletionList).items.length === 0);
+		}
+	}
+
+	/** Times one request (client-observed round trip, ms) and says whether the answer was empty. */
+	async timeRequest(kind: RequestKind, i: number): Promise<{ ms: number; result: unknown }> {
+		const start = performance.now();
+		const result = await this.request(kind, i);
+		return { ms: performance.now() - start, result };
+	}
+
+	measureEdits(edits: number): Promise<EditFigures> {
+		return measureEdits(this.client, this.dir, this.plan, edits);
+	}
+
+	shutdown(): Promise<void> {
+		return this.client.shutdown();
+	}
+}
+
+export function isEmptyAnswer(result: unknown): boolean {
+	return result === null || result === undefined
+		|| (Array.isArray(result) && result.length === 0)
+		|| (typeof result === 'object' && Array.isArray((result as CompletionList).items) && (result as CompletionList).items.length === 0);
+}
+
+/** Warm-up, then `count` sequential requests of one kind. */
+export async function measureRequests(session: ServerSession, kind: RequestKind, count: number, warmup: number): Promise<RequestFigures> {
+	try {
+		for (let i = 0; i < warmup; i++) {
+			await session.request(kind, i);
+		}
+		const times: number[] = [];
+		let empty = 0;
+		let first: unknown;
+		for (let i = 0; i < count; i++) {
+			const { ms, result } = await session.timeRequest(kind, i);
+			times.push(ms);
+			if (i === 0) {
+				first = result;
+			}
+			if (isEmptyAnswer(result)) {
+				empty++;
+			}
+		}
+		const list = kind.startsWith('completion') ? first as CompletionList | null : undefined;
+		return { ...distribution(times), empty, items: list?.items?.length, incomplete: list?.isIncomplete };
+	} catch (error) {
+		return { ...distribution([]), empty: 0, error: (error as Error).message };
+	}
+}
+
+export async function benchServer(options: ServerBenchOptions): Promise<ServerFigures> {
+	const { dir, log } = options;
+	const plan = planVault(options.pages, options.seed);
+	log(`  server: cold index of ${options.pages} pages…`);
+	const session = await ServerSession.start(dir, plan);
+	const afterIndex = session.memory();
+	const requests: Partial<Record<RequestKind, RequestFigures>> = {};
+	let edit: EditFigures | undefined;
+	let peakRssKiB: number | undefined;
+	try {
 		for (const kind of options.kinds) {
 			log(`  server: ${options.requests} × ${REQUEST_LABELS[kind]}…`);
-			try {
-				const { times, empty, first } = await timeRequests(client, options.requests, options.warmup, requestOf[kind], isEmpty);
-				const list = kind.startsWith('completion') ? first as CompletionList | null : undefined;
-				requests[kind] = { ...distribution(times), empty, items: list?.items?.length, incomplete: list?.isIncomplete };
-			} catch (error) {
-				requests[kind] = { ...distribution([]), empty: 0, error: (error as Error).message };
-			}
+			requests[kind] = await measureRequests(session, kind, options.requests, options.warmup);
 		}
 		if (options.edits > 0) {
 			log(`  server: ${options.edits} edits of a 50 KB page…`);
 			try {
-				edit = await measureEdits(client, dir, plan, options);
+				edit = await session.measureEdits(options.edits);
 			} catch (error) {
 				const none = distribution([]);
 				edit = { pageBytes: 0, raw: none, afterDebounce: none, unexpected: 0, error: (error as Error).message };
 			}
 		}
 	} finally {
-		peakRssKiB = pid === undefined ? undefined : processMemory(pid)?.peakKiB;
-		await client.shutdown();
+		peakRssKiB = session.memory()?.peakKiB;
+		await session.shutdown();
 	}
 	let secondStartMs: number | undefined;
 	if (options.secondStart) {
@@ -280,5 +334,5 @@ export async function benchServer(options: ServerBenchOptions): Promise<ServerFi
 		secondStartMs = second.coldIndexMs;
 		await second.client.shutdown();
 	}
-	return { pages, coldIndexMs, rssAfterIndexKiB: afterIndex?.currentKiB, peakRssKiB, secondStartMs, requests, edit };
+	return { pages: session.pages, coldIndexMs: session.coldIndexMs, rssAfterIndexKiB: afterIndex?.currentKiB, peakRssKiB, secondStartMs, requests, edit };
 }

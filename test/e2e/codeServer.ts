@@ -19,6 +19,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { format } from 'node:util';
 import { Browser, chromium, Locator, Page } from 'playwright-core';
 
 /** Repository root, both from out/test/e2e/ and out-NAME/test/e2e/. */
@@ -57,11 +58,31 @@ export interface CodeServerOptions {
   vsixPath?: string;
   /** Settings merged over QUIET_SETTINGS. */
   settings?: Record<string, unknown>;
-  /** Extra query parameters for the workbench URL (besides `folder`). */
+  /** Extra query parameters for the workbench URL (besides `folder` and `payload`). */
   urlQuery?: Record<string, string>;
+  /**
+   * Absolute path of an extension folder to load in development mode (on the server,
+   * so in code-server's Node extension host), passed in the URL's `payload` as
+   * @vscode/test-web does.
+   */
+  extensionDevelopmentPath?: string;
+  /**
+   * Absolute path of a module exporting `run(): Promise<void>` to run in the extension
+   * host as extension tests. The workbench reports the exit code through
+   * `window.codeAutomationExit` (see waitForExtensionTestsExit) and then closes the page,
+   * so the workbench waits of start() are skipped in this mode.
+   */
+  extensionTestsPath?: string;
   /** Name of the server log under test-artifacts/e2e/ (default code-server.log). */
   logName?: string;
   viewport?: { width: number; height: number };
+}
+
+export interface ExtensionTestsResult {
+  /** 0 when `run()` resolved, non-zero when it threw. */
+  exitCode: number;
+  /** The extension host's console output (mocha's reporter among it), one entry per console call. */
+  output: string[];
 }
 
 export interface ProblemCounts {
@@ -304,10 +325,78 @@ export class CodeServerSession {
     this.currentPage = await context.newPage();
     this.currentPage.setDefaultTimeout(WAIT_TIMEOUT_MS);
     const query = new URLSearchParams({ folder: this.workspaceFolder, ...options.urlQuery });
+    const payload = this.extensionDevelopmentPayload(options);
+    if (payload.length) {
+      query.set('payload', JSON.stringify(payload));
+    }
+    if (options.extensionTestsPath) {
+      await this.listenForExtensionTests(this.currentPage);
+      await this.currentPage.goto(`${this.baseUrl}?${query.toString()}`);
+      return;
+    }
     await this.currentPage.goto(`${this.baseUrl}?${query.toString()}`);
     await this.currentPage.locator('.monaco-workbench').waitFor({ state: 'visible' });
     // The status bar is filled once the workbench has restored its parts.
     await this.currentPage.locator('#status\\.problems').waitFor({ state: 'visible' });
+  }
+
+  /** `payload` entries for extension development: paths become URIs on the server (the remote authority). */
+  private extensionDevelopmentPayload(options: CodeServerOptions): [string, string][] {
+    const remote = (file: string): string => {
+      if (!path.isAbsolute(file)) {
+        throw new Error(`extension paths must be absolute: ${file}`);
+      }
+      return `vscode-remote://127.0.0.1:${this.port}${file.split(path.sep).map(encodeURIComponent).join('/')}`;
+    };
+    const payload: [string, string][] = [];
+    if (options.extensionDevelopmentPath) {
+      payload.push(['extensionDevelopmentPath', remote(options.extensionDevelopmentPath)]);
+    }
+    if (options.extensionTestsPath) {
+      payload.push(['extensionTestsPath', remote(options.extensionTestsPath)]);
+    }
+    return payload;
+  }
+
+  private extensionTestsOutput: string[] = [];
+  private extensionTestsExit: Promise<number> | undefined;
+
+  /** The workbench calls these two window functions when run by automation (as in @vscode/test-web). */
+  private async listenForExtensionTests(page: Page): Promise<void> {
+    const outputLog = fs.createWriteStream(path.join(ARTIFACTS_DIR, 'extension-tests.log'), { flags: 'w' });
+    await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => {
+      const line = Array.isArray(args) ? format(...args) : String(args);
+      this.extensionTestsOutput.push(line);
+      outputLog.write(`${line}\n`);
+    });
+    let reportExit: (code: number) => void = () => undefined;
+    this.extensionTestsExit = new Promise<number>((resolve) => {
+      reportExit = resolve;
+    });
+    await page.exposeFunction('codeAutomationExit', (code: number) => {
+      outputLog.end();
+      reportExit(code);
+    });
+  }
+
+  /**
+   * With `extensionTestsPath`: waits until the extension host reports that the tests
+   * module's `run()` settled; returns its exit code and the extension host's output.
+   */
+  async waitForExtensionTestsExit(timeoutMs = 120_000): Promise<ExtensionTestsResult> {
+    if (!this.extensionTestsExit) {
+      throw new Error('the session was not started with extensionTestsPath');
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`extension tests did not finish within ${timeoutMs} ms; output so far:\n${this.extensionTestsOutput.join('\n')}`)), timeoutMs);
+    });
+    try {
+      const exitCode = await Promise.race([this.extensionTestsExit, timeout]);
+      return { exitCode, output: [...this.extensionTestsOutput] };
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   // ---- keyboard-driven helpers --------------------------------------------------------

@@ -72,6 +72,20 @@ const result = spawnSync(
   process.execPath,
   [cli, '--config', path.join(repoRoot, 'package.json'), ...grammarArgs,
     ...testFiles.map((name) => path.join('test', 'grammar', name))],
-  { cwd: repoRoot, stdio: 'inherit' });
+  { cwd: repoRoot, encoding: 'utf8' });
 if (result.error) throw result.error;
-process.exit(result.status === null ? 1 : result.status);
+// The Markdown grammar embeds dozens of languages (fenced code blocks) whose grammars are not
+// loaded here; vscode-textmate warns once for each. They do not matter to these tests.
+const isMissingEmbeddedGrammar = (line) => /^grammar not found for "[^"]+"$/.test(line);
+process.stdout.write(result.stdout);
+const stderr = result.stderr.split('\n');
+const missing = stderr.filter(isMissingEmbeddedGrammar).length;
+process.stderr.write(stderr.filter((line) => !isMissingEmbeddedGrammar(line)).join('\n'));
+if (missing > 0) console.log(`test:grammar: (${missing} grammars of languages embedded in Markdown code blocks not loaded)`);
+const failed = result.status !== 0;
+console.log(`test:grammar: ${testFiles.length - (failed ? countFailedFiles(result.stdout) : 0)} passed, ${failed ? countFailedFiles(result.stdout) || 1 : 0} failed`);
+process.exit(failed ? 1 : 0);
+
+function countFailedFiles(output) {
+  return output.split('\n').filter((line) => /^\s*\S*\s*\S+\.test\.md failed\s*$/.test(line.replace(/\x1b\[[0-9;]*m/g, ''))).length;
+}

@@ -8,9 +8,9 @@
  * Deliberately NOT generated (out of scope for vault pages, see the header of
  * markdownScanner.ts):
  *  - `|` (GFM tables are scanned as paragraphs);
- *  - bare URLs / e-mail addresses glued to brackets or parentheses (GFM
- *    literal autolinks, which the scanner does not report): bare URLs are
- *    always surrounded by spaces;
+ *  - bare e-mail addresses glued to underscores in headings (GFM literal
+ *    e-mail autolinks are not looked for by the scanner; they cannot hold
+ *    link syntax, only change emphasis in heading text);
  *  - a byte order mark (the scanner receives text without it).
  */
 
@@ -180,7 +180,21 @@ function inlinePiece(g: GeneratorState): string {
 		case 12:
 			return `**${words(r, 1, 2)}** _${word(r)}_`;
 		case 13:
-			return ` ${r.pick(['https://www.gov.uk/x', 'www.example.com', 'user@example.org'])} `;
+			return r.pick([
+				' https://www.gov.uk/x ',
+				' www.example.com ',
+				' user@example.org ',
+				'https://example.com/report.[^1]',
+				'see https://x.org/a[b](c)',
+				'(https://x.org/p_(q))[l](/m/)',
+				'www.x.com/[a](b)',
+				'HTTP://X.ORG/`[a](b)`',
+				'https://x.org/a]](/b/)',
+				'http://a_b.c_d/[x](y)',
+				'xhttps://x.org/[a](b)',
+				'https://x.org/&amp;[^2]',
+				'www.😀.com[y](z)',
+			]);
 		default:
 			return words(r, 1, 4);
 	}

@@ -188,6 +188,11 @@ describe('code actions: footnotes', () => {
 		assert.deepStrictEqual(vault.diagnostics('people/a.md'), []);
 	});
 
+	it('uses the line break of the page\'s end when its line endings are mixed', () => {
+		const vault = new TestVault({ 'people/a.md': frontmatter('A', { eol: '\r\n' }) + 'Claim.[^1]\n' });
+		assert.strictEqual(vault.fix('people/a.md', 'missing-footnote', 'Add footnote definition [^1]').text, frontmatter('A', { eol: '\r\n' }) + 'Claim.[^1]\n\n[^1]: \n');
+	});
+
 	it('keeps trailing blank lines after an inserted definition', () => {
 		const vault = new TestVault({ 'a.md': 'Claim.[^1]\n\n\n' });
 		assert.strictEqual(vault.fix('a.md', 'missing-footnote', 'Add footnote definition [^1]').text, 'Claim.[^1]\n\n[^1]: \n\n\n');
@@ -309,6 +314,12 @@ describe('code actions: frontmatter', () => {
 		const single = crlf.fix('people/a.md', 'frontmatter-field', 'Add frontmatter field `updated`', 1);
 		assert.strictEqual(single.text, `---\r\ncategory: Person\r\ncreated: 2026-05-14\r\nsummary: S\r\nupdated: ${TODAY}\r\n---\r\nBody.\r\n`);
 		assert.deepStrictEqual(fieldFindings(crlf, 'people/a.md'), ['tags:missing']);
+	});
+
+	it('inserts a field with the frontmatter\'s line break when the body uses another', () => {
+		const vault = new TestVault({ 'people/a.md': '---\r\ncategory: Person\r\ncreated: 2026-05-14\r\nsummary: S\r\ntags: [T]\r\n---\nBody.\n' });
+		const { text } = vault.fix('people/a.md', 'frontmatter-field', 'Add frontmatter field `updated`');
+		assert.strictEqual(text, `---\r\ncategory: Person\r\ncreated: 2026-05-14\r\nsummary: S\r\ntags: [T]\r\nupdated: ${TODAY}\r\n---\nBody.\n`);
 	});
 
 	it('inserts a missing tags field with the tags the whole section shares, and a custom field empty', () => {

@@ -12,6 +12,7 @@ import { provideWorkspaceSymbols } from '../service/languageFeatures/workspaceSy
 import type { PageSummary } from '../service/parse/pageSummary';
 import type { VaultLocation } from '../service/vault/vaultResults';
 import type { ServerState } from './languageServer';
+import { localToday } from './localDate';
 import type { VaultWorkspace } from './vaultWorkspace';
 import { toWorkspaceEdit } from './workspaceEdits';
 
@@ -19,10 +20,6 @@ interface OpenPage {
 	readonly vault: VaultWorkspace;
 	readonly page: PageSummary;
 	readonly document: TextDocument;
-}
-
-function today(): string {
-	return new Date().toISOString().slice(0, 10);
 }
 
 /** Registers the LSP feature requests: each one is a thin call into the vault service. */
@@ -123,7 +120,7 @@ export function registerFeatureHandlers(state: ServerState): void {
 			return [];
 		}
 		const ours = params.context.diagnostics.filter((diagnostic): diagnostic is VaultDiagnostic => diagnostic.source === 'entity-vault' && typeof diagnostic.code === 'string');
-		const actions = provideCodeActions(open.vault.service.index, open.page, open.document.getText(), params.range, ours, open.vault.service.settings(), today());
+		const actions = provideCodeActions(open.vault.service.index, open.page, open.document.getText(), params.range, ours, open.vault.service.settings(), localToday());
 		return actions.map(action => ({
 			title: action.title,
 			kind: action.kind,

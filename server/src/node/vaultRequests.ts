@@ -3,6 +3,7 @@ import { URI } from 'vscode-uri';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { newPageFile } from '../service/vault/pageTemplate';
 import type { ServerState } from './languageServer';
+import { localToday } from './localDate';
 
 export interface StatusParams {
 	readonly state: 'indexing' | 'ready';
@@ -30,10 +31,6 @@ export interface NewPageTemplateParams {
 	readonly title: string;
 }
 export const NewPageTemplateRequest = new RequestType<NewPageTemplateParams, { uri: string; text: string }, void>('entityVault/newPageTemplate');
-
-function today(): string {
-	return new Date().toISOString().slice(0, 10);
-}
 
 /** The requests a client's commands use: Check Vault, vault info and New Page. */
 export function registerVaultRequests(state: ServerState): void {
@@ -90,7 +87,7 @@ export function registerVaultRequests(state: ServerState): void {
 			throw new Error('A new page needs a section and a title.');
 		}
 		await vault.whenIndexed();
-		const file = newPageFile(vault.service.index, { section, title, today: today(), requiredFields: vault.service.settings().requiredFields });
+		const file = newPageFile(vault.service.index, { section, title, today: localToday(), requiredFields: vault.service.settings().requiredFields });
 		return { uri: URI.file(vault.absolutePath(file.path)).toString(), text: file.text };
 	});
 }

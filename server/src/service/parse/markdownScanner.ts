@@ -20,9 +20,10 @@
  * Known differences with micromark, deliberately out of scope for a vault:
  *  - GFM tables are scanned as paragraphs (a link split by a cell `|` is
  *    still one link here);
- *  - GFM literal autolinks (bare `https://…`, `www.…`, e-mail addresses) are
- *    not reported, and a `[`…`]` glued to the end of such a bare URL is
- *    still scanned as link/footnote syntax.
+ *  - GFM literal autolinks (bare `https://…`, `www.…`) are skipped like
+ *    micromark does (so `https://x.org/a[^1]` holds no footnote call) but
+ *    not reported as links; bare e-mail addresses are not looked for (they
+ *    cannot contain link syntax).
  */
 
 import { decodeNamedCharacterReference } from './htmlEntities';
@@ -1479,25 +1480,143 @@ interface Delimiter {
 const UNICODE_PUNCT = /[\p{P}\p{S}]/u;
 const UNICODE_WS = /\s/u;
 
+/** micromark classifyCharacter on UTF-16 code units: 0 whitespace (or edge), 1 punctuation, 2 other. */
 function classify(s: string, index: number, before: boolean): number {
-	// 0: whitespace (or edge), 1: punctuation, 2: other
-	let code: number;
-	if (before) {
-		if (index <= 0) return 0;
-		code = s.charCodeAt(index - 1);
-		if (code >= 0xdc00 && code <= 0xdfff && index >= 2) code = s.codePointAt(index - 2)!;
-	} else {
-		if (index >= s.length) return 0;
-		code = s.codePointAt(index)!;
-	}
+	const at = before ? index - 1 : index;
+	if (at < 0 || at >= s.length) return 0;
+	const code = s.charCodeAt(at);
 	if (code < 128) {
 		if (code === SPACE || code === TAB || code === LF || code === CR) return 0;
 		return isAsciiPunct(code) ? 1 : 2;
 	}
-	const ch = String.fromCodePoint(code);
-	if (UNICODE_WS.test(ch)) return 0;
-	if (UNICODE_PUNCT.test(ch)) return 1;
+	if (isUnicodeWhitespace(code)) return 0;
+	if (isUnicodePunctuation(code)) return 1;
 	return 2;
+}
+
+function isUnicodeWhitespace(code: number): boolean {
+	return code < 128 ? code === SPACE || (code >= 9 && code <= 13) : UNICODE_WS.test(String.fromCharCode(code));
+}
+
+function isUnicodePunctuation(code: number): boolean {
+	return code < 128 ? isAsciiPunct(code) : UNICODE_PUNCT.test(String.fromCharCode(code));
+}
+
+/** Characters a GFM literal autolink path may end with (trail). */
+function isTrailPunctuation(c: number): boolean {
+	return c === BANG || c === QUOTE || c === APOS || c === RPAREN || c === STAR || c === 44 /* , */ || c === DOT || c === COLON || c === SEMI || c === QUESTION || c === UNDERSCORE || c === TILDE;
+}
+
+/** GFM literal autolink `trail` check at `k`: is what follows only trailing punctuation? */
+function literalTrailEnds(s: string, k: number, len: number): boolean {
+	for (;;) {
+		if (k >= len) return true;
+		const c = s.charCodeAt(k);
+		if (isTrailPunctuation(c)) {
+			k++;
+		} else if (c === AMP) {
+			k++;
+			if (k >= len || !isAsciiAlpha(s.charCodeAt(k))) return false;
+			while (k < len && isAsciiAlpha(s.charCodeAt(k))) k++;
+			if (k >= len || s.charCodeAt(k) !== SEMI) return false;
+			k++;
+		} else if (c === RBRACKET) {
+			k++;
+			if (k >= len) return true;
+			const n = s.charCodeAt(k);
+			if (n === LPAREN || n === LBRACKET || isWs(n) || isUnicodeWhitespace(n)) return true;
+		} else {
+			return c === LT || isWs(c) || isUnicodeWhitespace(c);
+		}
+	}
+}
+
+/** GFM literal autolink domain from `k`: returns its end, or -1. */
+function scanLiteralDomain(s: string, k: number, len: number): number {
+	let seen = false;
+	let underscoreLast = false;
+	let underscoreLastLast = false;
+	while (k < len) {
+		const c = s.charCodeAt(k);
+		if (c === DOT || c === UNDERSCORE) {
+			if (literalTrailEnds(s, k, len)) break;
+			if (c === UNDERSCORE) {
+				underscoreLast = true;
+			} else {
+				underscoreLastLast = underscoreLast;
+				underscoreLast = false;
+			}
+			k++;
+			continue;
+		}
+		if (isWs(c) || isUnicodeWhitespace(c) || (c !== DASH && isUnicodePunctuation(c))) break;
+		seen = true;
+		k++;
+	}
+	return underscoreLast || underscoreLastLast || !seen ? -1 : k;
+}
+
+/** GFM literal autolink path from `k`: returns its end. */
+function scanLiteralPath(s: string, k: number, len: number): number {
+	let open = 0;
+	let close = 0;
+	while (k < len) {
+		const c = s.charCodeAt(k);
+		if (c === LPAREN) {
+			open++;
+			k++;
+			continue;
+		}
+		if (c === RPAREN && close < open) {
+			close++;
+			k++;
+			continue;
+		}
+		if (isTrailPunctuation(c) || c === AMP || c === LT || c === RBRACKET) {
+			if (literalTrailEnds(s, k, len)) return k;
+			if (c === RPAREN) close++;
+			k++;
+			continue;
+		}
+		if (isWs(c) || isUnicodeWhitespace(c)) return k;
+		k++;
+	}
+	return k;
+}
+
+/**
+ * A GFM literal `http(s)://` or `www.` autolink starting at `i` (whose
+ * first character is h/H/w/W): returns its end, or -1.
+ */
+function scanLiteralAutolink(s: string, i: number, len: number): number {
+	const previous = i > 0 ? s.charCodeAt(i - 1) : -1;
+	const c = s.charCodeAt(i);
+	if (c === 104 || c === 72) {
+		if (previous >= 0 && isAsciiAlpha(previous)) return -1;
+		let k = i + 1;
+		while (k < len && k - i < 5 && isAsciiAlpha(s.charCodeAt(k))) k++;
+		if (k >= len || s.charCodeAt(k) !== COLON) return -1;
+		const protocol = s.slice(i, k).toLowerCase();
+		if (protocol !== 'http' && protocol !== 'https') return -1;
+		if (s.charCodeAt(k + 1) !== SLASH || s.charCodeAt(k + 2) !== SLASH || k + 2 >= len) return -1;
+		k += 3;
+		if (k >= len) return -1;
+		const first = s.charCodeAt(k);
+		if (isControl(first) || isWs(first) || isUnicodeWhitespace(first) || isUnicodePunctuation(first)) return -1;
+		const domainEnd = scanLiteralDomain(s, k, len);
+		return domainEnd < 0 ? -1 : scanLiteralPath(s, domainEnd, len);
+	}
+	// www.
+	if (!(previous < 0 || previous === LPAREN || previous === STAR || previous === UNDERSCORE || previous === LBRACKET || previous === RBRACKET || previous === TILDE || isWs(previous))) {
+		return -1;
+	}
+	for (let k = i + 1; k < i + 3; k++) {
+		const w = s.charCodeAt(k);
+		if (w !== 119 && w !== 87) return -1;
+	}
+	if (s.charCodeAt(i + 3) !== DOT || i + 4 >= len) return -1;
+	const domainEnd = scanLiteralDomain(s, i, len);
+	return domainEnd < 0 ? -1 : scanLiteralPath(s, domainEnd, len);
 }
 
 class InlineScanner {
@@ -1669,6 +1788,26 @@ class InlineScanner {
 						}
 					}
 					i = after > 0 ? after : i + 1;
+					continue;
+				}
+				case 104: // h
+				case 72: // H
+				case 119: // w
+				case 87: {
+					// W. GFM literal autolinks cannot start inside link text.
+					if (this.openers.length === 0) {
+						const end = scanLiteralAutolink(s, i, len);
+						if (end > 0) {
+							if (heading) {
+								this.flush(literal, i);
+								this.pieces!.push(s.slice(i, end));
+								literal = end;
+							}
+							i = end;
+							continue;
+						}
+					}
+					i++;
 					continue;
 				}
 				case STAR:

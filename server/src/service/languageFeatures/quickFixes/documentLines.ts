@@ -36,3 +36,18 @@ export function lastNonBlankLine(context: QuickFixContext): number {
 	}
 	return line;
 }
+
+/**
+ * The line break ending `line`, or the nearest line before it that has one,
+ * or the document's: what text inserted there should use in a page whose
+ * line endings are mixed.
+ */
+export function lineBreakNear(context: QuickFixContext, line: number): string {
+	for (let n = Math.min(line, lineCount(context) - 1); n >= 0; n--) {
+		const bounds = lineBounds(context, n);
+		if (bounds.next > bounds.contentEnd) {
+			return context.text.slice(bounds.contentEnd, bounds.next);
+		}
+	}
+	return context.lineEnding;
+}

@@ -3,7 +3,7 @@ import { normalizeMarkdownLabel, scanMarkdown } from '../../parse/markdownScanne
 import type { FootnoteDefinition } from '../../parse/markdownTypes';
 import { lineAt } from '../../text/lineIndex';
 import type { VaultDiagnostic } from '../diagnostics';
-import { isBlankLine, lastNonBlankLine, lineBounds } from './documentLines';
+import { isBlankLine, lastNonBlankLine, lineBounds, lineBreakNear } from './documentLines';
 import { pageFix, rangeOfSpan, replaceSpan, sameRange, type QuickFixContext, type VaultCodeAction } from './quickFix';
 
 /**
@@ -37,9 +37,9 @@ function undefinedLabels(context: QuickFixContext): Map<string, string> {
  * inside an unclosed code block, for instance).
  */
 function addDefinitionsEdit(context: QuickFixContext, rawLabels: readonly string[]): TextEdit | undefined {
-	const eol = context.lineEnding;
-	const stubs = rawLabels.map(label => `[^${label}]: `).join(eol);
 	const last = lastNonBlankLine(context);
+	const eol = lineBreakNear(context, last);
+	const stubs = rawLabels.map(label => `[^${label}]: `).join(eol);
 	let at = 0;
 	let newText = stubs + eol;
 	if (last >= 0) {
@@ -124,7 +124,7 @@ function removeDefinitionEdit(context: QuickFixContext, definition: FootnoteDefi
 		// footnote definitions that stay apart: leave a blank line between them.
 		const inOtherDefinition = (line: number): boolean => context.page.footnoteDefinitions.some(other => other !== definition
 			&& lineAt(lineStarts, other.span.start) <= line && line <= lineAt(lineStarts, other.span.end));
-		const blank = context.lineEnding;
+		const blank = lineBreakNear(context, previousLine);
 		if (!inOtherDefinition(previousLine) || !inOtherDefinition(lastLine + 1)
 			|| (!otherDefinitionsKept(context, definition, start, end, '') && otherDefinitionsKept(context, definition, start, end, blank))) {
 			return replaceSpan(context, start, end, blank);

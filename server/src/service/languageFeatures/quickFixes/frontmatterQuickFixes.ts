@@ -1,8 +1,9 @@
 import type { FrontmatterField } from '../../parse/frontmatter';
+import { lineAt } from '../../text/lineIndex';
 import { frontmatterBlock, placeholderFieldLines, sectionConventions, type PlaceholderValues } from '../../vault/pageTemplate';
 import type { VaultDiagnostic } from '../diagnostics';
 import { isIsoDate, validateFrontmatterFields, FIELD_KINDS } from '../frontmatterRules';
-import { isBlankLine } from './documentLines';
+import { isBlankLine, lineBreakNear } from './documentLines';
 import { parseUnambiguousDate } from './looseDate';
 import { pageFix, replaceSpan, type QuickFixContext, type VaultCodeAction } from './quickFix';
 
@@ -75,7 +76,8 @@ function missingFields(context: QuickFixContext): string[] {
 function insertFieldsFix(context: QuickFixContext, diagnostic: VaultDiagnostic, title: string, fields: readonly string[], isPreferred: boolean): VaultCodeAction {
 	const at = context.page.frontmatter.closingFenceStart as number;
 	const values = placeholderValues(context);
-	const lines = fields.flatMap(field => placeholderFieldLines(field, values)).map(line => line + context.lineEnding).join('');
+	const eol = lineBreakNear(context, lineAt(context.page.lineStarts, at) - 1);
+	const lines = fields.flatMap(field => placeholderFieldLines(field, values)).map(line => line + eol).join('');
 	return pageFix(context, diagnostic, title, [replaceSpan(context, at, at, lines)], isPreferred);
 }
 

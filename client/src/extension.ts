@@ -1,0 +1,87 @@
+import * as vscode from 'vscode';
+import { type LanguageClient, State } from 'vscode-languageclient/node';
+import { checkVault } from './checkVault';
+import { CommandIds } from './commandIds';
+import { registerMarkdownValidationNotice } from './markdownValidationNotice';
+import { newPage } from './newPage';
+import { ServerCrashHandler } from './serverCrashHandler';
+import { createVaultLanguageClient } from './vaultLanguageClient';
+import { StatusNotification } from './vaultProtocol';
+import { VaultStatusBar } from './vaultStatusBar';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+	const started = Date.now();
+	const outputChannel = vscode.window.createOutputChannel('Entity Vault', { log: true });
+	const crashHandler = new ServerCrashHandler();
+	const statusBar = new VaultStatusBar();
+	const languageClient = createVaultLanguageClient(context, outputChannel, crashHandler);
+	client = languageClient;
+
+	context.subscriptions.push(
+		outputChannel,
+		statusBar,
+		languageClient.onNotification(StatusNotification, status => statusBar.showStatus(status)),
+		languageClient.onDidChangeState(event => {
+			if (event.newState === State.Starting) {
+				statusBar.showStarting();
+			} else if (event.newState === State.Stopped) {
+				statusBar.showStopped();
+			}
+		}),
+		vscode.commands.registerCommand(CommandIds.newPage, () => whenRunning(languageClient, () => newPage(languageClient))),
+		vscode.commands.registerCommand(CommandIds.checkVault, () =>
+			whenRunning(languageClient, () => checkVault(languageClient)),
+		),
+		vscode.commands.registerCommand(CommandIds.restartServer, async () => {
+			crashHandler.reset();
+			outputChannel.info('Restarting the language server (Entity Vault: Restart Server).');
+			await reportFailure(() => languageClient.restart());
+		}),
+		vscode.commands.registerCommand(CommandIds.showOutput, () => outputChannel.show()),
+		registerMarkdownValidationNotice(context),
+	);
+
+	await reportFailure(async () => {
+		await languageClient.start();
+		outputChannel.info(`Entity Vault activated; the language server started in ${Date.now() - started} ms.`);
+	});
+}
+
+export async function deactivate(): Promise<void> {
+	await client?.stop();
+	client = undefined;
+}
+
+/** Runs a command that needs the server, or says that the server is not running. */
+async function whenRunning<T>(languageClient: LanguageClient, run: () => Promise<T>): Promise<T | undefined> {
+	if (languageClient.state === State.Stopped) {
+		const choice = await vscode.window.showErrorMessage(
+			'Entity Vault: the language server is not running.',
+			'Restart Server',
+			'Show Output',
+		);
+		if (choice === 'Restart Server') {
+			await vscode.commands.executeCommand(CommandIds.restartServer);
+		} else if (choice === 'Show Output') {
+			await vscode.commands.executeCommand(CommandIds.showOutput);
+		}
+		return undefined;
+	}
+	return reportFailure(run);
+}
+
+/** Shows a failure to the user (with the log one click away) instead of letting it vanish. */
+async function reportFailure<T>(run: () => Promise<T>): Promise<T | undefined> {
+	try {
+		return await run();
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		const choice = await vscode.window.showErrorMessage(`Entity Vault: ${message}`, 'Show Output');
+		if (choice === 'Show Output') {
+			await vscode.commands.executeCommand(CommandIds.showOutput);
+		}
+		return undefined;
+	}
+}

@@ -1,0 +1,37 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import type { ServerCrashHandler } from './serverCrashHandler';
+
+/** The client id: VS Code reads the `entityVault.trace.server` setting from it. */
+export const clientId = 'entityVault';
+
+/** The Node inspector port of the server when the extension runs in the debugger (launch.json attaches to it). */
+export const serverDebugPort = 6009;
+
+/**
+ * The language client for the bundled server (dist/server.js), started over Node IPC for the
+ * markdown files on disk of every workspace folder, with the `entityVault` settings passed through.
+ */
+export function createVaultLanguageClient(
+	context: vscode.ExtensionContext,
+	outputChannel: vscode.LogOutputChannel,
+	errorHandler: ServerCrashHandler,
+): LanguageClient {
+	const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+	const serverOptions: ServerOptions = {
+		run: { module, transport: TransportKind.ipc },
+		debug: {
+			module,
+			transport: TransportKind.ipc,
+			options: { execArgv: ['--nolazy', `--inspect=${serverDebugPort}`] },
+		},
+	};
+	const clientOptions: LanguageClientOptions = {
+		documentSelector: [{ scheme: 'file', language: 'markdown' }],
+		synchronize: { configurationSection: 'entityVault' },
+		outputChannel,
+		errorHandler,
+	};
+	return new LanguageClient(clientId, 'Entity Vault', serverOptions, clientOptions);
+}

@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import { CommandIds } from './commandIds';
+import { countOf, formatCount } from './counts';
+import type { StatusParams } from './vaultProtocol';
+
+/** The status bar text for a server status: progress while indexing, then the page count. */
+export function statusBarText(status: StatusParams): string {
+	if (status.state === 'indexing') {
+		return `$(sync~spin) Entity Vault: indexing ${formatCount(status.indexed)}/${formatCount(status.total)}`;
+	}
+	return `$(book) ${countOf(status.pages, 'page')}`;
+}
+
+/**
+ * The Entity Vault item in the status bar. It follows `entityVault/status`; clicking it runs
+ * Check Vault, or Restart Server while the server is stopped.
+ */
+export class VaultStatusBar implements vscode.Disposable {
+	private readonly item = vscode.window.createStatusBarItem('entityVault.status', vscode.StatusBarAlignment.Right, 100);
+
+	constructor() {
+		this.item.name = 'Entity Vault';
+		this.showStarting();
+		this.item.show();
+	}
+
+	showStarting(): void {
+		this.item.text = '$(sync~spin) Entity Vault: starting';
+		this.item.tooltip = 'Entity Vault: starting the language server';
+		this.item.command = CommandIds.showOutput;
+		this.item.backgroundColor = undefined;
+	}
+
+	showStatus(status: StatusParams): void {
+		this.item.text = statusBarText(status);
+		this.item.tooltip =
+			status.state === 'indexing'
+				? `Entity Vault: indexing the vault (${formatCount(status.indexed)} of ${formatCount(status.total)} files). Click to check the whole vault.`
+				: `Entity Vault: ${countOf(status.pages, 'page')} indexed. Click to check every page (Problems panel).`;
+		this.item.command = CommandIds.checkVault;
+		this.item.backgroundColor = undefined;
+	}
+
+	showStopped(): void {
+		this.item.text = '$(error) Entity Vault: stopped';
+		this.item.tooltip = 'Entity Vault: the language server is not running. Click to restart it.';
+		this.item.command = CommandIds.restartServer;
+		this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+	}
+
+	dispose(): void {
+		this.item.dispose();
+	}
+}
