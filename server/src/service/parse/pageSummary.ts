@@ -1,8 +1,8 @@
 import { computeLineStarts } from '../text/lineIndex';
 import { resolveLinkDestination, pageUrlForPath, sectionOfPath, slugOfUrl, titleFromSlug, type LinkTarget } from '../vault/vaultPaths';
-import { parseFrontmatter, type FrontmatterField, type FrontmatterProblem } from './frontmatter';
+import { parseFrontmatter, type Frontmatter, type FrontmatterField, type FrontmatterProblem } from './frontmatter';
 import { scanMarkdown } from './markdownScanner';
-import type { FootnoteDefinition, FootnoteReference, Heading, LinkOccurrence, Span } from './markdownTypes';
+import type { FootnoteDefinition, FootnoteReference, Heading, LinkOccurrence, MarkdownScan, Span } from './markdownTypes';
 
 export interface PageLink extends LinkOccurrence {
 	readonly target: LinkTarget;
@@ -59,6 +59,258 @@ function stringList(value: unknown): string[] {
 	return [];
 }
 
+/**
+ * Strings kept by summaries are copied out of the document text: V8 keeps a
+ * substring as a slice of its parent, so one destination string would keep a
+ * whole page's text alive. Equal strings (URLs, labels, keys) are shared.
+ */
+const internPool = new Map<string, string>();
+const MAX_INTERNED = 1 << 20;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * A flat copy of a string (V8 keeps a substring of 13 or more characters as
+ * a slice of its parent). A string with lone surrogates does not survive the
+ * UTF-8 round trip and is kept as it is.
+ */
+function detach(value: string): string {
+	if (value.length < 13) {
+		return value;
+	}
+	const copy = decoder.decode(encoder.encode(value));
+	return copy === value ? copy : value;
+}
+
+export function intern(value: string): string {
+	const existing = internPool.get(value);
+	if (existing !== undefined) {
+		return existing;
+	}
+	const detached = detach(value);
+	if (internPool.size >= MAX_INTERNED) {
+		internPool.clear();
+	}
+	internPool.set(detached, detached);
+	return detached;
+}
+
+/** A copy of a parsed YAML value whose strings no longer point into the page text. */
+function detachValue(value: unknown): unknown {
+	if (typeof value === 'string') {
+		return value.length < 64 ? intern(value) : detach(value);
+	}
+	if (Array.isArray(value)) {
+		return value.map(detachValue);
+	}
+	if (value !== null && typeof value === 'object') {
+		const out: Record<string, unknown> = {};
+		for (const key of Object.keys(value)) {
+			out[intern(key)] = detachValue((value as Record<string, unknown>)[key]);
+		}
+		return out;
+	}
+	return value;
+}
+
+const NO_PROBLEMS: readonly FrontmatterProblem[] = Object.freeze([]);
+const LINK_KINDS: readonly LinkOccurrence['kind'][] = ['inline', 'reference', 'autolink'];
+const IMAGE_FLAG = 4;
+/** Numbers stored per link, footnote reference, footnote definition, heading and frontmatter field. */
+const LINK_STRIDE = 7;
+const REFERENCE_STRIDE = 2;
+const DEFINITION_STRIDE = 4;
+const HEADING_STRIDE = 3;
+const FIELD_STRIDE = 4;
+
+interface Expanded {
+	readonly links: readonly PageLink[];
+	readonly footnoteReferences: readonly FootnoteReference[];
+	readonly footnoteDefinitions: readonly FootnoteDefinition[];
+	readonly headings: readonly Heading[];
+	readonly fields: readonly FrontmatterField[];
+}
+
+/** Expanded views of the last pages asked for: requests touch a few pages many times. */
+const expandedCache = new Map<CompactPageSummary, Expanded>();
+const EXPANDED_CACHE_SIZE = 64;
+
+class CompactFrontmatter implements PageFrontmatter {
+	constructor(
+		private readonly owner: CompactPageSummary,
+		readonly present: boolean,
+		readonly span: Span,
+		readonly bodyStart: number,
+		readonly closingFenceStart: number | undefined,
+		readonly problems: readonly FrontmatterProblem[],
+		readonly data: Readonly<Record<string, unknown>> | undefined,
+	) { }
+
+	get fields(): readonly FrontmatterField[] {
+		return this.owner.expanded().fields;
+	}
+}
+
+/**
+ * A page summary stored compactly: every span of the page in one typed array
+ * (16-bit when the page is shorter than 64 KiB), strings detached and shared,
+ * and the usual object views (`links`, `headings`, …) built on demand and
+ * cached for the few pages in use.
+ */
+class CompactPageSummary implements PageSummary {
+	readonly frontmatter: PageFrontmatter;
+	/** links, then footnote references, footnote definitions, headings, frontmatter fields. */
+	private readonly numbers: Uint16Array | Uint32Array;
+	/** Per link its destination; then per footnote reference and definition label and raw label; per heading text and anchor; per field its key. */
+	private readonly strings: readonly string[];
+	private readonly referenceLabels: readonly (string | undefined)[] | undefined;
+	private readonly counts: number;
+	private readonly wideCounts: readonly number[] | undefined;
+
+	constructor(
+		readonly path: string,
+		readonly url: string,
+		readonly section: string | undefined,
+		readonly title: string,
+		readonly aliases: readonly string[],
+		readonly tags: readonly string[],
+		frontmatter: Frontmatter,
+		scan: MarkdownScan,
+		readonly lineStarts: Uint32Array,
+		readonly textLength: number,
+	) {
+		const { links, footnoteReferences, footnoteDefinitions, headings } = scan;
+		const fields = frontmatter.fields;
+		const counts = [links.length, footnoteReferences.length, footnoteDefinitions.length, headings.length, fields.length];
+		// Four counts packed a byte each; a page with more than 255 of anything keeps them in an array.
+		if (counts.some(count => count > 0xff)) {
+			this.wideCounts = counts;
+			this.counts = 0;
+		} else {
+			this.wideCounts = undefined;
+			this.counts = counts[0] | (counts[1] << 8) | (counts[2] << 16) | (counts[3] << 24);
+		}
+		const numbers: number[] = [];
+		const strings: string[] = [];
+		let hasReferences = false;
+		for (const link of links) {
+			numbers.push(LINK_KINDS.indexOf(link.kind) | (link.isImage ? IMAGE_FLAG : 0), link.span.start, link.span.end, link.textSpan.start, link.textSpan.end, link.destinationSpan.start, link.destinationSpan.end);
+			strings.push(intern(link.destination));
+			hasReferences ||= link.referenceLabel !== undefined;
+		}
+		for (const reference of footnoteReferences) {
+			numbers.push(reference.span.start, reference.span.end);
+			strings.push(intern(reference.label), intern(reference.rawLabel));
+		}
+		for (const definition of footnoteDefinitions) {
+			numbers.push(definition.span.start, definition.span.end, definition.markerSpan.start, definition.markerSpan.end);
+			strings.push(intern(definition.label), intern(definition.rawLabel));
+		}
+		for (const heading of headings) {
+			numbers.push(heading.level, heading.span.start, heading.span.end);
+			strings.push(intern(heading.text), intern(heading.anchor));
+		}
+		for (const field of fields) {
+			numbers.push(field.keySpan.start, field.keySpan.end, field.valueSpan.start, field.valueSpan.end);
+			strings.push(intern(field.key));
+		}
+		this.numbers = textLength <= 0xffff ? Uint16Array.from(numbers) : Uint32Array.from(numbers);
+		this.strings = strings;
+		this.referenceLabels = hasReferences ? links.map(link => (link.referenceLabel === undefined ? undefined : intern(link.referenceLabel))) : undefined;
+		this.frontmatter = new CompactFrontmatter(
+			this,
+			frontmatter.present,
+			frontmatter.span,
+			frontmatter.bodyStart,
+			frontmatter.closingFenceStart,
+			frontmatter.problems.length === 0 ? NO_PROBLEMS : frontmatter.problems.map(problem => ({ ...problem, message: intern(problem.message) })),
+			frontmatter.data === undefined ? undefined : detachValue(frontmatter.data) as Record<string, unknown>,
+		);
+	}
+
+	private count(which: 0 | 1 | 2 | 3 | 4): number {
+		if (this.wideCounts) {
+			return this.wideCounts[which];
+		}
+		if (which === 4) {
+			const used = this.count(0) * LINK_STRIDE + this.count(1) * REFERENCE_STRIDE + this.count(2) * DEFINITION_STRIDE + this.count(3) * HEADING_STRIDE;
+			return (this.numbers.length - used) / FIELD_STRIDE;
+		}
+		return (this.counts >>> (which * 8)) & 0xff;
+	}
+
+	get links(): readonly PageLink[] {
+		return this.expanded().links;
+	}
+
+	get footnoteReferences(): readonly FootnoteReference[] {
+		return this.expanded().footnoteReferences;
+	}
+
+	get footnoteDefinitions(): readonly FootnoteDefinition[] {
+		return this.expanded().footnoteDefinitions;
+	}
+
+	get headings(): readonly Heading[] {
+		return this.expanded().headings;
+	}
+
+	expanded(): Expanded {
+		let view = expandedCache.get(this);
+		if (view) {
+			// Most recently used last.
+			expandedCache.delete(this);
+			expandedCache.set(this, view);
+			return view;
+		}
+		view = this.expand();
+		expandedCache.set(this, view);
+		if (expandedCache.size > EXPANDED_CACHE_SIZE) {
+			expandedCache.delete(expandedCache.keys().next().value!);
+		}
+		return view;
+	}
+
+	private expand(): Expanded {
+		const n = this.numbers;
+		const s = this.strings;
+		let o = 0;
+		let k = 0;
+		const links: PageLink[] = [];
+		for (let i = 0, count = this.count(0); i < count; i++, o += LINK_STRIDE, k++) {
+			const destination = s[k];
+			const referenceLabel = this.referenceLabels?.[i];
+			links.push({
+				kind: LINK_KINDS[n[o] & 3],
+				isImage: (n[o] & IMAGE_FLAG) !== 0,
+				destination,
+				span: { start: n[o + 1], end: n[o + 2] },
+				textSpan: { start: n[o + 3], end: n[o + 4] },
+				destinationSpan: { start: n[o + 5], end: n[o + 6] },
+				...(referenceLabel === undefined ? {} : { referenceLabel }),
+				target: resolveLinkDestination(destination, this.path),
+			});
+		}
+		const footnoteReferences: FootnoteReference[] = [];
+		for (let i = 0, count = this.count(1); i < count; i++, o += REFERENCE_STRIDE, k += 2) {
+			footnoteReferences.push({ label: s[k], rawLabel: s[k + 1], span: { start: n[o], end: n[o + 1] } });
+		}
+		const footnoteDefinitions: FootnoteDefinition[] = [];
+		for (let i = 0, count = this.count(2); i < count; i++, o += DEFINITION_STRIDE, k += 2) {
+			footnoteDefinitions.push({ label: s[k], rawLabel: s[k + 1], span: { start: n[o], end: n[o + 1] }, markerSpan: { start: n[o + 2], end: n[o + 3] } });
+		}
+		const headings: Heading[] = [];
+		for (let i = 0, count = this.count(3); i < count; i++, o += HEADING_STRIDE, k += 2) {
+			headings.push({ level: n[o], text: s[k], anchor: s[k + 1], span: { start: n[o + 1], end: n[o + 2] } });
+		}
+		const fields: FrontmatterField[] = [];
+		for (let i = 0, count = this.count(4); i < count; i++, o += FIELD_STRIDE, k++) {
+			fields.push({ key: s[k], keySpan: { start: n[o], end: n[o + 1] }, valueSpan: { start: n[o + 2], end: n[o + 3] } });
+		}
+		return { links, footnoteReferences, footnoteDefinitions, headings, fields };
+	}
+}
+
 export function summarizePage(path: string, text: string): PageSummary {
 	const frontmatter = parseFrontmatter(text);
 	const scan = scanMarkdown(text, frontmatter.bodyStart);
@@ -69,27 +321,16 @@ export function summarizePage(path: string, text: string): PageSummary {
 	const firstH1 = scan.headings.find(heading => heading.level === 1);
 	const title = frontmatterTitle || firstH1?.text.trim() || titleFromSlug(slugOfUrl(url)) || path;
 
-	return {
-		path,
-		url,
-		section: sectionOfPath(path),
-		title,
-		aliases: stringList(data?.aliases),
-		tags: stringList(data?.tags),
-		frontmatter: {
-			present: frontmatter.present,
-			span: frontmatter.span,
-			bodyStart: frontmatter.bodyStart,
-			closingFenceStart: frontmatter.closingFenceStart,
-			fields: frontmatter.fields,
-			problems: frontmatter.problems,
-			data,
-		},
-		links: scan.links.map(link => ({ ...link, target: resolveLinkDestination(link.destination, path) })),
-		footnoteReferences: scan.footnoteReferences,
-		footnoteDefinitions: scan.footnoteDefinitions,
-		headings: scan.headings,
-		lineStarts: computeLineStarts(text),
-		textLength: text.length,
-	};
+	return new CompactPageSummary(
+		intern(path),
+		intern(url),
+		sectionOfPath(path) === undefined ? undefined : intern(sectionOfPath(path)!),
+		intern(title),
+		stringList(data?.aliases).map(intern),
+		stringList(data?.tags).map(intern),
+		frontmatter,
+		scan,
+		computeLineStarts(text),
+		text.length,
+	);
 }

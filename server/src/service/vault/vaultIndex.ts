@@ -12,6 +12,47 @@ export interface IndexChange {
 	readonly pagesChanged: boolean;
 }
 
+/**
+ * Most URLs have one page and most slugs one URL: a multimap stores a lone
+ * value as itself and only several values as an array, which keeps the index
+ * small at 100,000 pages.
+ */
+type OneOrMany = string | string[];
+
+function addTo(map: Map<string, OneOrMany>, key: string, value: string): void {
+	const existing = map.get(key);
+	if (existing === undefined) {
+		map.set(key, value);
+	} else if (typeof existing === 'string') {
+		if (existing !== value) {
+			map.set(key, [existing, value]);
+		}
+	} else if (!existing.includes(value)) {
+		existing.push(value);
+	}
+}
+
+function removeFrom(map: Map<string, OneOrMany>, key: string, value: string): void {
+	const existing = map.get(key);
+	if (existing === value) {
+		map.delete(key);
+	} else if (Array.isArray(existing)) {
+		const i = existing.indexOf(value);
+		if (i >= 0) {
+			existing[i] = existing[existing.length - 1];
+			existing.pop();
+		}
+		if (existing.length === 1) {
+			map.set(key, existing[0]);
+		}
+	}
+}
+
+function valuesOf(map: Map<string, OneOrMany>, key: string): readonly string[] {
+	const existing = map.get(key);
+	return existing === undefined ? [] : typeof existing === 'string' ? [existing] : existing;
+}
+
 function countUp<K>(map: Map<K, number>, key: K, by = 1): void {
 	map.set(key, (map.get(key) ?? 0) + by);
 }
@@ -37,13 +78,13 @@ function anchorsKey(summary: PageSummary): string {
 export class VaultIndex {
 	private readonly pagesByPath = new Map<string, PageSummary>();
 	/** URL → paths publishing it (more than one is a conflict, e.g. `x.md` and `x/index.md`). */
-	private readonly pathsByUrl = new Map<string, string[]>();
-	/** Target URL (existing or not) → linking page path → number of links. */
-	private readonly linkersByUrl = new Map<string, Map<string, number>>();
+	private readonly pathsByUrl = new Map<string, OneOrMany>();
+	/** Target URL (existing or not) → paths of the pages linking to it, each once. */
+	private readonly linkersByUrl = new Map<string, OneOrMany>();
 	/** Section → paths of its pages. */
 	private readonly pathsBySection = new Map<string, Set<string>>();
 	/** Slug → URLs ending in it, for "same slug in another section". */
-	private readonly urlsBySlug = new Map<string, Set<string>>();
+	private readonly urlsBySlug = new Map<string, OneOrMany>();
 	private readonly tagCounts = new Map<string, number>();
 
 	get size(): number {
@@ -60,12 +101,15 @@ export class VaultIndex {
 
 	/** The page published at `url`, if any (the first in path order when several conflict). */
 	pageForUrl(url: string): PageSummary | undefined {
-		const paths = this.pathsByUrl.get(url);
-		return paths ? this.pagesByPath.get(paths[0]) : undefined;
+		const paths = valuesOf(this.pathsByUrl, url);
+		if (paths.length <= 1) {
+			return paths.length === 0 ? undefined : this.pagesByPath.get(paths[0]);
+		}
+		return this.pagesByPath.get([...paths].sort()[0]);
 	}
 
 	pathsForUrl(url: string): readonly string[] {
-		return this.pathsByUrl.get(url) ?? [];
+		return [...valuesOf(this.pathsByUrl, url)].sort();
 	}
 
 	hasUrl(url: string): boolean {
@@ -74,12 +118,11 @@ export class VaultIndex {
 
 	/** Paths of the pages that link to `url` (whether it exists or not). */
 	linkersOf(url: string): string[] {
-		const linkers = this.linkersByUrl.get(url);
-		return linkers ? [...linkers.keys()] : [];
+		return [...valuesOf(this.linkersByUrl, url)];
 	}
 
 	backlinkCount(url: string): number {
-		return this.linkersByUrl.get(url)?.size ?? 0;
+		return valuesOf(this.linkersByUrl, url).length;
 	}
 
 	/** Sections (top-level folders holding pages), sorted. */
@@ -91,8 +134,8 @@ export class VaultIndex {
 		return this.pathsBySection.get(section) ?? new Set();
 	}
 
-	urlsWithSlug(slug: string): ReadonlySet<string> {
-		return this.urlsBySlug.get(slug) ?? new Set();
+	urlsWithSlug(slug: string): readonly string[] {
+		return valuesOf(this.urlsBySlug, slug);
 	}
 
 	/** Every tag used in the vault with the number of pages using it. */
@@ -141,20 +184,10 @@ export class VaultIndex {
 
 	private contribute(summary: PageSummary): void {
 		this.pagesByPath.set(summary.path, summary);
-		const paths = this.pathsByUrl.get(summary.url);
-		if (paths) {
-			paths.push(summary.path);
-			paths.sort();
-		} else {
-			this.pathsByUrl.set(summary.url, [summary.path]);
-			const slug = slugOfUrl(summary.url);
-			let urls = this.urlsBySlug.get(slug);
-			if (!urls) {
-				urls = new Set();
-				this.urlsBySlug.set(slug, urls);
-			}
-			urls.add(summary.url);
+		if (!this.pathsByUrl.has(summary.url)) {
+			addTo(this.urlsBySlug, slugOfUrl(summary.url), summary.url);
 		}
+		addTo(this.pathsByUrl, summary.url, summary.path);
 		if (summary.section !== undefined) {
 			let sectionPaths = this.pathsBySection.get(summary.section);
 			if (!sectionPaths) {
@@ -163,16 +196,8 @@ export class VaultIndex {
 			}
 			sectionPaths.add(summary.path);
 		}
-		for (const link of summary.links) {
-			if (link.target.kind !== 'page') {
-				continue;
-			}
-			let linkers = this.linkersByUrl.get(link.target.url);
-			if (!linkers) {
-				linkers = new Map();
-				this.linkersByUrl.set(link.target.url, linkers);
-			}
-			countUp(linkers, summary.path);
+		for (const url of targetUrls(summary)) {
+			addTo(this.linkersByUrl, url, summary.path);
 		}
 		for (const tag of new Set(summary.tags)) {
 			countUp(this.tagCounts, tag);
@@ -181,20 +206,9 @@ export class VaultIndex {
 
 	private withdraw(summary: PageSummary): void {
 		this.pagesByPath.delete(summary.path);
-		const paths = this.pathsByUrl.get(summary.url);
-		if (paths) {
-			const remaining = paths.filter(path => path !== summary.path);
-			if (remaining.length > 0) {
-				this.pathsByUrl.set(summary.url, remaining);
-			} else {
-				this.pathsByUrl.delete(summary.url);
-				const slug = slugOfUrl(summary.url);
-				const urls = this.urlsBySlug.get(slug);
-				urls?.delete(summary.url);
-				if (urls?.size === 0) {
-					this.urlsBySlug.delete(slug);
-				}
-			}
+		removeFrom(this.pathsByUrl, summary.url, summary.path);
+		if (!this.pathsByUrl.has(summary.url)) {
+			removeFrom(this.urlsBySlug, slugOfUrl(summary.url), summary.url);
 		}
 		if (summary.section !== undefined) {
 			const sectionPaths = this.pathsBySection.get(summary.section);
@@ -203,20 +217,22 @@ export class VaultIndex {
 				this.pathsBySection.delete(summary.section);
 			}
 		}
-		for (const link of summary.links) {
-			if (link.target.kind !== 'page') {
-				continue;
-			}
-			const linkers = this.linkersByUrl.get(link.target.url);
-			if (linkers) {
-				countDown(linkers, summary.path);
-				if (linkers.size === 0) {
-					this.linkersByUrl.delete(link.target.url);
-				}
-			}
+		for (const url of targetUrls(summary)) {
+			removeFrom(this.linkersByUrl, url, summary.path);
 		}
 		for (const tag of new Set(summary.tags)) {
 			countDown(this.tagCounts, tag);
 		}
 	}
+}
+
+/** The distinct page URLs a page links to. */
+function targetUrls(summary: PageSummary): Set<string> {
+	const urls = new Set<string>();
+	for (const link of summary.links) {
+		if (link.target.kind === 'page') {
+			urls.add(link.target.url);
+		}
+	}
+	return urls;
 }
