@@ -3,7 +3,7 @@
 'use strict';
 const path = require('path');
 const args = process.argv.slice(2);
-const valueFlags = new Set(['--format', '--exclude', '--severity', '--required-fields']);
+const valueFlags = new Set(['--format', '--exclude', '--severity', '--required-fields', '--cache-dir']);
 let hasFolder = false;
 for (let i = 0; i < args.length; i++) {
 	if (valueFlags.has(args[i])) { i++; continue; }

@@ -29,6 +29,8 @@ export interface LspClientOptions {
 	/** The `entityVault` section answered to workspace/configuration. */
 	settings?: unknown;
 	readonly dynamicWatchers?: boolean;
+	/** Persisted index folder (initializationOptions.cacheDirectory); `null` (the default here) keeps none. */
+	readonly cacheDirectory?: string | null;
 	/** How to talk to the server: stdio (default), node IPC, or a named pipe. */
 	readonly transport?: 'stdio' | 'ipc' | 'pipe';
 }
@@ -141,6 +143,7 @@ export class LspTestClient {
 			processId: process.pid,
 			rootUri: this.options.workspaceFolders[0]?.uri ?? null,
 			workspaceFolders: this.options.workspaceFolders,
+			initializationOptions: { cacheDirectory: this.options.cacheDirectory ?? null },
 			capabilities: {
 				workspace: {
 					configuration: true,

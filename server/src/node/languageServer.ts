@@ -15,6 +15,8 @@ import { URI } from 'vscode-uri';
 import { folderSettingsFrom, type FolderSettings } from './serverSettings';
 import { findVaultRoot } from './vaultFiles';
 import { VaultWorkspace } from './vaultWorkspace';
+import { IndexWorkerPool } from './indexWorkerPool';
+import { cacheFileFor, defaultCacheDirectory } from './indexCache';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import type { IndexChange } from '../service/vault/vaultIndex';
 import { registerFeatureHandlers } from './featureHandlers';
@@ -47,6 +49,9 @@ export function startLanguageServer(connection: Connection): void {
 	let capabilities: ClientCapabilities = {};
 	let setupDone: Promise<void> = Promise.resolve();
 	const reportedProblems = new Set<string>();
+	const pool = new IndexWorkerPool();
+	/** Where the persisted index lives: the client's storage folder, a user cache folder, or nowhere (`null`). */
+	let cacheDirectory: string | undefined;
 
 	const uriOf = (vault: VaultWorkspace, relative: string): string => {
 		for (const document of documents.all()) {
@@ -175,7 +180,12 @@ export function startLanguageServer(connection: Connection): void {
 			const folderPath = URI.parse(folder.uri).fsPath;
 			const settings = await fetchFolderSettings(folder);
 			const root = findVaultRoot(folderPath, settings.root);
-			const vault = new VaultWorkspace(folder.uri, folderPath, root, settings.vault, settings.excludes);
+			const vault = new VaultWorkspace(folder.uri, folderPath, root, {
+				settings: settings.vault,
+				excludes: settings.excludes,
+				pool,
+				cacheFile: cacheDirectory === undefined ? undefined : cacheFileFor(cacheDirectory, root),
+			});
 			settingsByVault.set(vault, settings);
 			vaults.push(vault);
 		}
@@ -201,6 +211,8 @@ export function startLanguageServer(connection: Connection): void {
 
 	connection.onInitialize((params: InitializeParams): InitializeResult => {
 		capabilities = params.capabilities;
+		const requested = (params.initializationOptions as { cacheDirectory?: unknown } | undefined)?.cacheDirectory;
+		cacheDirectory = requested === null ? undefined : typeof requested === 'string' && requested !== '' ? requested : defaultCacheDirectory();
 		workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
 		return {
 			capabilities: {
@@ -349,6 +361,10 @@ export function startLanguageServer(connection: Connection): void {
 
 	registerFeatureHandlers(state);
 	registerVaultRequests(state);
+
+	connection.onShutdown(() => {
+		pool.dispose();
+	});
 
 	documents.listen(connection);
 	connection.listen();

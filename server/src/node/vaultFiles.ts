@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { PathFilter } from '../service/vault/pathFilter';
 import { isMarkdownPath } from '../service/vault/vaultPaths';
+import type { PageSummaryParts } from '../service/parse/pageSummary';
 
 /** Folders that, when present, hold the sections instead of the folder itself (Hugo's layout). */
 const CONTENT_FOLDER = 'content';
@@ -103,6 +104,39 @@ export function listVaultPages(root: string, excludes: readonly string[] = []): 
 	}
 	pages.sort();
 	return { pages, skipped };
+}
+
+/** A page read from disk and parsed, or why it could not be. */
+export type PageReadResult =
+	| { readonly path: string; readonly stamp: string; readonly parts: PageSummaryParts }
+	| { readonly path: string; readonly error: string; readonly missing?: boolean };
+
+/** `size:mtime` of a file, what the persisted index is keyed by. */
+export function fileStamp(stat: fs.Stats): string {
+	return `${stat.size}:${stat.mtimeMs}`;
+}
+
+/**
+ * Reads and parses one page. A parser failure is reported as the page's
+ * error (the page is left out of the index) instead of being thrown.
+ */
+export function readPageFile(absolutePath: string, relative: string, parse: (text: string) => PageSummaryParts): PageReadResult {
+	let stamp: string;
+	try {
+		stamp = fileStamp(fs.statSync(absolutePath));
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		return { path: relative, error: `cannot read: ${(error as Error).message}`, missing: code === 'ENOENT' || code === 'ENOTDIR' };
+	}
+	const read = readPageText(absolutePath);
+	if ('error' in read) {
+		return { path: relative, ...read };
+	}
+	try {
+		return { path: relative, stamp, parts: parse(read.text) };
+	} catch (error) {
+		return { path: relative, error: `the page could not be parsed (${(error as Error)?.message ?? error}); it is left out of the index` };
+	}
 }
 
 /** Reads a page as text, or says why it cannot be read as one. */

@@ -1,20 +1,34 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { createVaultService, type VaultService } from '../service/vaultService';
 import type { VaultSettings } from '../service/vault/settings';
 import type { IndexChange } from '../service/vault/vaultIndex';
 import { candidatePathsForUrl, isMarkdownPath } from '../service/vault/vaultPaths';
 import { PathFilter } from '../service/vault/pathFilter';
-import { listVaultPages, readPageText } from './vaultFiles';
+import { pageSummaryFromParts, pageSummaryToParts, stripBom, summarizePageParts } from '../service/parse/pageSummary';
+import { fileStamp, listVaultPages, readPageFile, type PageReadResult } from './vaultFiles';
+import { loadIndexCache, saveIndexCache, type CachedPage } from './indexCache';
+import type { IndexWorkerPool } from './indexWorkerPool';
 
 export interface IndexProgress {
 	readonly indexed: number;
 	readonly total: number;
 }
 
-/** Pages read per slice of indexing before yielding to pending requests. */
-const SLICE_SIZE = 64;
+/** Cache hits absorbed per slice before yielding to pending requests. */
+const CACHE_SLICE = 1000;
+/** Quiet time after the last change on disk before the persisted index is rewritten. */
+const CACHE_SAVE_DELAY_MS = 30_000;
 
 const yieldToEventLoop = (): Promise<void> => new Promise(resolve => setImmediate(resolve));
+
+export interface VaultWorkspaceOptions {
+	readonly settings: VaultSettings;
+	readonly excludes: readonly string[];
+	readonly pool: IndexWorkerPool;
+	/** File of the persisted index; none keeps no cache. */
+	readonly cacheFile?: string;
+}
 
 /**
  * One vault (a workspace folder's root) on disk, and its service. Open
@@ -27,22 +41,24 @@ export class VaultWorkspace {
 	private readonly openPaths = new Set<string>();
 	/** Paths indexed from disk or editor so far (while indexing runs). */
 	private readonly loaded = new Set<string>();
+	/** `size:mtime` of the file each disk-loaded page was parsed from (what the persisted index keeps). */
+	private readonly stamps = new Map<string, string>();
 	private indexingPromise: Promise<void> | undefined;
 	private indexed = false;
 	private cancelled = false;
-	private filter: PathFilter;
-	/** Pages skipped while listing or reading, with the reason. */
+	private saveTimer: NodeJS.Timeout | undefined;
+	private readonly filter: PathFilter;
+	/** Pages that could not be read or parsed, with the reason. */
 	readonly unreadable = new Map<string, string>();
 
 	constructor(
 		readonly folderUri: string,
 		readonly folderPath: string,
 		readonly root: string,
-		settings: VaultSettings,
-		private readonly excludes: readonly string[],
+		private readonly options: VaultWorkspaceOptions,
 	) {
-		this.service = createVaultService({ settings });
-		this.filter = new PathFilter(excludes);
+		this.service = createVaultService({ settings: options.settings });
+		this.filter = new PathFilter(options.excludes);
 	}
 
 	get isIndexed(): boolean {
@@ -73,8 +89,9 @@ export class VaultWorkspace {
 	}
 
 	/**
-	 * Indexes every page on disk, in slices that yield to the event loop so
-	 * requests are served meanwhile. Resolves when the index is complete.
+	 * Indexes every page on disk: pages unchanged since the persisted index
+	 * come from it, the others are read and parsed on worker threads. Yields
+	 * to the event loop between batches, so requests are served meanwhile.
 	 */
 	index(onProgress?: (progress: IndexProgress) => void): Promise<void> {
 		if (!this.indexingPromise) {
@@ -89,41 +106,130 @@ export class VaultWorkspace {
 
 	dispose(): void {
 		this.cancelled = true;
+		if (this.saveTimer) {
+			clearTimeout(this.saveTimer);
+		}
 	}
 
 	private async runIndexing(onProgress?: (progress: IndexProgress) => void): Promise<void> {
 		await yieldToEventLoop();
-		const listing = listVaultPages(this.root, this.excludes);
+		const listing = listVaultPages(this.root, this.options.excludes);
 		const total = listing.pages.length;
+		let done = 0;
 		onProgress?.({ indexed: 0, total });
-		for (let i = 0; i < total; i += SLICE_SIZE) {
+		const cache = this.options.cacheFile ? await loadIndexCache(this.options.cacheFile, this.root) : new Map<string, CachedPage>();
+		const toParse: string[] = [];
+		for (const page of listing.pages) {
 			if (this.cancelled) {
 				return;
 			}
-			for (const page of listing.pages.slice(i, i + SLICE_SIZE)) {
-				if (!this.loaded.has(page)) {
-					this.loadFromDisk(page);
+			if (this.loaded.has(page)) {
+				done++;
+				continue;
+			}
+			const cached = cache.get(page);
+			if (cached && cached.stamp === this.stampOf(page)) {
+				this.loaded.add(page);
+				this.stamps.set(page, cached.stamp);
+				this.service.updateParsedPage(pageSummaryFromParts(cached.parts));
+				if (++done % CACHE_SLICE === 0) {
+					onProgress?.({ indexed: done, total });
+					await yieldToEventLoop();
+				}
+			} else {
+				toParse.push(page);
+			}
+		}
+		onProgress?.({ indexed: done, total });
+		await this.options.pool.parseAll(this.root, toParse, results => {
+			for (const result of results) {
+				// A page opened meanwhile keeps the editor's text.
+				if (!this.loaded.has(result.path)) {
+					this.apply(result);
 				}
 			}
-			onProgress?.({ indexed: Math.min(total, i + SLICE_SIZE), total });
-			await yieldToEventLoop();
+			done += results.length;
+			onProgress?.({ indexed: done, total });
+		}, () => this.cancelled);
+		if (this.cancelled) {
+			return;
 		}
 		this.indexed = true;
+		if (toParse.length > 0 || cache.size !== this.stamps.size) {
+			this.scheduleCacheSave(0);
+		}
 	}
 
-	private loadFromDisk(relative: string): IndexChange | undefined {
-		this.loaded.add(relative);
-		const read = readPageText(this.absolutePath(relative));
-		if ('error' in read) {
-			if (read.missing) {
-				this.unreadable.delete(relative);
-			} else {
-				this.unreadable.set(relative, read.error);
-			}
-			return this.service.removePage(relative);
+	private stampOf(relative: string): string | undefined {
+		try {
+			return fileStamp(fs.statSync(this.absolutePath(relative)));
+		} catch {
+			return undefined;
 		}
-		this.unreadable.delete(relative);
-		return this.service.updatePage(relative, read.text);
+	}
+
+	/** Puts a page read from disk in the index (or takes it out, with why). */
+	private apply(result: PageReadResult): IndexChange {
+		this.loaded.add(result.path);
+		if ('error' in result) {
+			this.stamps.delete(result.path);
+			if (result.missing) {
+				this.unreadable.delete(result.path);
+			} else {
+				this.unreadable.set(result.path, result.error);
+			}
+			return this.service.removePage(result.path);
+		}
+		this.unreadable.delete(result.path);
+		this.stamps.set(result.path, result.stamp);
+		return this.service.updateParsedPage(pageSummaryFromParts(result.parts));
+	}
+
+	private loadFromDisk(relative: string): IndexChange {
+		const change = this.apply(readPageFile(this.absolutePath(relative), relative, text => summarizePageParts(relative, stripBom(text))));
+		if (this.indexed) {
+			this.scheduleCacheSave(CACHE_SAVE_DELAY_MS);
+		}
+		return change;
+	}
+
+	private scheduleCacheSave(delay: number): void {
+		if (!this.options.cacheFile || this.cancelled) {
+			return;
+		}
+		if (this.saveTimer) {
+			clearTimeout(this.saveTimer);
+		}
+		this.saveTimer = setTimeout(() => {
+			this.saveTimer = undefined;
+			this.saving = this.saveCache().catch(() => {
+				// The cache is only a shortcut; a failed write is retried at the next change.
+			});
+		}, delay);
+		this.saveTimer.unref();
+	}
+
+	private saving: Promise<void> = Promise.resolve();
+
+	/** Writes the persisted index now (when one is configured), replacing a pending delayed write. */
+	async saveCache(): Promise<void> {
+		const file = this.options.cacheFile;
+		if (!file) {
+			return;
+		}
+		if (this.saveTimer) {
+			clearTimeout(this.saveTimer);
+			this.saveTimer = undefined;
+		}
+		await this.saving;
+		const entries: [string, CachedPage][] = [];
+		for (const [page, stamp] of this.stamps) {
+			const summary = this.service.getPage(page);
+			if (summary) {
+				entries.push([page, { stamp, parts: pageSummaryToParts(summary) }]);
+			}
+		}
+		await saveIndexCache(file, this.root, entries);
 	}
 
 	/**
@@ -136,11 +242,10 @@ export class VaultWorkspace {
 		}
 		for (const url of urls) {
 			for (const candidate of candidatePathsForUrl(url)) {
-				if (!this.loaded.has(candidate) && !this.filter.isSkipped(candidate, candidate.slice(candidate.lastIndexOf('/') + 1))) {
-					const read = readPageText(this.absolutePath(candidate));
-					if (!('error' in read)) {
-						this.loaded.add(candidate);
-						this.service.updatePage(candidate, read.text);
+				if (!this.loaded.has(candidate) && this.relativePath(this.absolutePath(candidate)) !== undefined) {
+					const result = readPageFile(this.absolutePath(candidate), candidate, text => summarizePageParts(candidate, stripBom(text)));
+					if (!('error' in result && result.missing)) {
+						this.apply(result);
 					}
 				}
 			}
@@ -151,6 +256,8 @@ export class VaultWorkspace {
 	openDocument(relative: string, text: string): IndexChange {
 		this.openPaths.add(relative);
 		this.loaded.add(relative);
+		this.stamps.delete(relative);
+		this.unreadable.delete(relative);
 		return this.service.updatePage(relative, text);
 	}
 
@@ -161,7 +268,7 @@ export class VaultWorkspace {
 	/** A closed page goes back to its disk text, or out of the index when it is not on disk. */
 	closeDocument(relative: string): IndexChange {
 		this.openPaths.delete(relative);
-		return this.loadFromDisk(relative) ?? this.service.removePage(relative);
+		return this.loadFromDisk(relative);
 	}
 
 	/** A watched file was created or changed on disk. Ignored while the page is open. */
@@ -175,10 +282,14 @@ export class VaultWorkspace {
 	/** A watched file was deleted on disk. An open page keeps its editor text. */
 	diskDeleted(relative: string): IndexChange | undefined {
 		this.unreadable.delete(relative);
+		this.stamps.delete(relative);
 		if (this.openPaths.has(relative)) {
 			return undefined;
 		}
 		this.loaded.add(relative);
+		if (this.indexed) {
+			this.scheduleCacheSave(CACHE_SAVE_DELAY_MS);
+		}
 		return this.service.removePage(relative);
 	}
 

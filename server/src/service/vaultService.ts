@@ -16,6 +16,8 @@ export interface VaultService {
 	setSettings(settings: VaultSettings): void;
 	/** Parses the page once and updates only what it touches in the index. */
 	updatePage(path: string, text: string): IndexChange;
+	/** Puts an already parsed page (from a worker or the persisted index) in the index. */
+	updateParsedPage(summary: PageSummary): IndexChange;
 	removePage(path: string): IndexChange;
 	getPage(path: string): PageSummary | undefined;
 	diagnostics(path: string): VaultDiagnostic[];
@@ -39,6 +41,12 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 				throw new Error(`not a markdown page: ${path}`);
 			}
 			return index.update(summarizePage(path, stripBom(text)));
+		},
+		updateParsedPage(summary: PageSummary): IndexChange {
+			if (!isMarkdownPath(summary.path)) {
+				throw new Error(`not a markdown page: ${summary.path}`);
+			}
+			return index.update(summary);
 		},
 		removePage: (path: string) => index.remove(path),
 		getPage: (path: string) => index.getPage(path),

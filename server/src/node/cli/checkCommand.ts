@@ -1,10 +1,11 @@
-import * as path from 'path';
 import * as fs from 'fs';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { createVaultService } from '../../service/vaultService';
 import { unreadablePageDiagnostics } from '../../service/languageFeatures/diagnostics';
 import { settingsFrom, type DiagnosticCode } from '../../service/vault/settings';
-import { findVaultRoot, listVaultPages, readPageText } from '../vaultFiles';
+import { findVaultRoot } from '../vaultFiles';
+import { VaultWorkspace } from '../vaultWorkspace';
+import { IndexWorkerPool } from '../indexWorkerPool';
+import { cacheFileFor } from '../indexCache';
 
 export interface CheckProblem {
 	readonly file: string;
@@ -36,31 +37,33 @@ export interface CheckOptions {
 	readonly requiredFields?: readonly string[];
 	/** Called as pages are read: (done, total). */
 	readonly onProgress?: (done: number, total: number) => void;
+	/** Folder of the persisted index; none keeps no cache. */
+	readonly cacheDirectory?: string;
 }
 
 /** Indexes every page of the vault at `folder` and collects every page's diagnostics. */
-export function checkVault(folder: string, options: CheckOptions = {}): CheckReport {
+export async function checkVault(folder: string, options: CheckOptions = {}): Promise<CheckReport> {
 	const root = findVaultRoot(folder);
 	const { settings } = settingsFrom({ severity: options.severity, requiredFields: options.requiredFields });
-	const service = createVaultService({ settings });
-	const listing = listVaultPages(root, options.excludes);
-	const diagnostics: CheckProblem[] = [];
-	const unreadable = new Map<string, string>();
-	const progressEvery = Math.max(1, Math.floor(listing.pages.length / 100));
-	listing.pages.forEach((page, i) => {
-		const read = readPageText(path.join(root, page));
-		if ('error' in read) {
-			unreadable.set(page, read.error);
-		} else {
-			service.updatePage(page, read.text);
-		}
-		if (options.onProgress && (i % progressEvery === 0 || i === listing.pages.length - 1)) {
-			options.onProgress(i + 1, listing.pages.length);
-		}
+	const pool = new IndexWorkerPool();
+	const vault = new VaultWorkspace(folder, folder, root, {
+		settings,
+		excludes: options.excludes ?? [],
+		pool,
+		cacheFile: options.cacheDirectory ? cacheFileFor(options.cacheDirectory, root) : undefined,
 	});
-	for (const page of listing.pages) {
-		const reason = unreadable.get(page);
-		const pageDiagnostics = reason === undefined ? service.diagnostics(page) : unreadablePageDiagnostics(reason, settings);
+	try {
+		await vault.index(options.onProgress ? ({ indexed, total }) => options.onProgress!(indexed, total) : undefined);
+		await vault.saveCache();
+	} finally {
+		vault.dispose();
+		pool.dispose();
+	}
+	const diagnostics: CheckProblem[] = [];
+	const paths = vault.allPaths();
+	for (const page of paths) {
+		const reason = vault.unreadable.get(page);
+		const pageDiagnostics = reason === undefined ? vault.service.diagnostics(page) : unreadablePageDiagnostics(reason, settings);
 		for (const diagnostic of pageDiagnostics) {
 			diagnostics.push({
 				file: page,
@@ -74,8 +77,8 @@ export function checkVault(folder: string, options: CheckOptions = {}): CheckRep
 			});
 		}
 	}
-	diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-	return { root, files: listing.pages.length, diagnostics };
+	diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+	return { root, files: paths.length, diagnostics };
 }
 
 export function formatText(report: CheckReport): string {

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { checkVault, formatJson, formatText, hasErrors, isDirectory } from './checkCommand';
+import { packageVersion } from '../packageInfo';
 
 const USAGE = `Usage: entity-vault check [DIR] [--format text|json] [--exclude GLOB]... [--severity CODE=LEVEL]...
 
@@ -13,6 +14,8 @@ footnote problems and bad frontmatter.
   --severity CODE=LEVEL  error, warning, information, hint or off (repeatable)
   --required-fields A,B  frontmatter fields every page needs
                        (default summary,category,tags,created,updated)
+  --cache-dir DIR      keep a persisted index there: unchanged pages are not
+                       parsed again next time
 
 Exit status: 1 when an error-severity problem exists, 0 otherwise, 2 for bad usage.`;
 
@@ -31,6 +34,7 @@ interface ParsedCheck {
 	excludes: string[];
 	severity: Record<string, string>;
 	requiredFields?: string[];
+	cacheDirectory?: string;
 }
 
 function parseCheckArguments(args: readonly string[], cwd: string): ParsedCheck {
@@ -73,6 +77,10 @@ function parseCheckArguments(args: readonly string[], cwd: string): ParsedCheck 
 				i += step;
 				break;
 			}
+			case '--cache-dir':
+				parsed.cacheDirectory = path.resolve(cwd, valueOf(flag, i, inline));
+				i += step;
+				break;
 			case '--required-fields':
 				parsed.requiredFields = valueOf(flag, i, inline).split(',').map(field => field.trim()).filter(Boolean);
 				i += step;
@@ -99,8 +107,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 		return command === undefined ? 2 : 0;
 	}
 	if (command === '--version') {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		io.stdout(`${(require('../../../../package.json') as { version: string }).version}\n`);
+		io.stdout(`${packageVersion}\n`);
 		return 0;
 	}
 	if (command !== 'check') {
@@ -121,7 +128,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 		throw error;
 	}
 	const showProgress = io.isTerminal;
-	const report = checkVault(options.folder, {
+	const report = await checkVault(options.folder, {
+		cacheDirectory: options.cacheDirectory,
 		excludes: options.excludes,
 		severity: options.severity,
 		requiredFields: options.requiredFields,

@@ -22,7 +22,9 @@ import { searchPages, normalizeForSearch, fuzzyScore, type PageMatch } from './p
  *   slug, title and aliases (also in a `[label]: /…` definition);
  * - `#` in a destination → the target page's heading anchors;
  * - `[^` → the document's footnote labels and the next free number;
- * - an open `[Link text` → whole links `[Title](/section/slug/)`;
+ * - an open `[Link text` → whole links `[Title](/section/slug/)` (right
+ *   after the `[`, the first pages alphabetically, so the list opens and
+ *   narrows as the user types);
  * - a `tags:` item in the frontmatter → the vault's tags by use count.
  * Nothing inside code spans and fenced code.
  *
@@ -38,7 +40,10 @@ const MAX_LINK_TEXT_QUERY = 80;
 /** Longest summary in an item's documentation. */
 const DOCUMENTATION_SUMMARY_LENGTH = 400;
 
-const EMPTY: CompletionList = Object.freeze({ isIncomplete: false, items: [] }) as CompletionList;
+/** A new empty list each time: the transport owns what it is given. */
+function empty(isIncomplete = false): CompletionList {
+	return { isIncomplete, items: [] };
+}
 
 interface LineContext {
 	readonly text: string;
@@ -55,7 +60,7 @@ interface LineContext {
 
 export function provideCompletion(index: VaultIndex, page: PageSummary, text: string, position: Position, token?: CancellationLike): CompletionList {
 	if (token?.isCancellationRequested) {
-		return EMPTY;
+		return empty();
 	}
 	const body = stripBom(text);
 	const offset = pageOffsetAt(page, body, position);
@@ -69,15 +74,15 @@ export function provideCompletion(index: VaultIndex, page: PageSummary, text: st
 
 	const frontmatter = page.frontmatter;
 	if (frontmatter.present && frontmatter.closingFenceStart !== undefined && offset > frontmatter.span.start && offset < frontmatter.closingFenceStart) {
-		return tagCompletion(context) ?? EMPTY;
+		return tagCompletion(context) ?? empty();
 	}
 	if (offset < frontmatter.bodyStart || isInCode(body, page.lineStarts, frontmatter.bodyStart, line, offset, lineStart, lineEnd)) {
-		return EMPTY;
+		return empty();
 	}
 	return footnoteCompletion(context)
 		?? destinationCompletion(context)
 		?? linkTextCompletion(context)
-		?? EMPTY;
+		?? empty();
 }
 
 // ---------------------------------------------------------------------------
@@ -90,7 +95,7 @@ const FENCE = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})(.*)$/;
  * of the body and not yet closed, or on a fence line itself) or inside an
  * inline code span of its own line.
  */
-export function isInCode(text: string, lineStarts: Uint32Array, bodyStart: number, line: number, offset: number, lineStart: number, lineEnd: number): boolean {
+function isInCode(text: string, lineStarts: Uint32Array, bodyStart: number, line: number, offset: number, lineStart: number, lineEnd: number): boolean {
 	let fenceChar = '';
 	let fenceLength = 0;
 	for (let l = lineAt(lineStarts, bodyStart); l <= line; l++) {
@@ -288,7 +293,7 @@ function destinationCompletion(context: LineContext): CompletionList | undefined
 		return anchorCompletion(context, destination.slice(0, hash), destinationStart + hash + 1);
 	}
 	if (!destination.startsWith('/')) {
-		return EMPTY;
+		return empty();
 	}
 	const segments = destination.slice(1).split('/');
 	if (segments.length === 1) {
@@ -297,7 +302,7 @@ function destinationCompletion(context: LineContext): CompletionList | undefined
 	if (segments.length === 2 && segments[0] !== '') {
 		return pageCompletion(context, segments[0], destinationStart + 1 + segments[0].length + 1);
 	}
-	return EMPTY;
+	return empty();
 }
 
 function sectionCompletion(context: LineContext, start: number): CompletionList {
@@ -318,20 +323,20 @@ function sectionCompletion(context: LineContext, start: number): CompletionList 
 function pageCompletion(context: LineContext, section: string, start: number): CompletionList {
 	const { index, text, offset, lineEnd, token } = context;
 	if (index.sectionPaths(section).size === 0) {
-		return EMPTY;
+		return empty();
 	}
 	const typed = text.slice(start, offset);
 	const result = searchPages(index, typed, section, COMPLETION_LIMIT, token);
 	if (result.cancelled) {
-		return { isIncomplete: true, items: [] };
+		return empty(true);
 	}
 	const range = rangeOf(context, start, segmentEnd(text, offset, lineEnd));
 	const sectionUrl = `/${section}/`;
 	const items: CompletionItem[] = [];
 	for (const match of result.matches) {
 		const url = match.page.url;
-		if (url === sectionUrl || !url.startsWith(sectionUrl)) {
-			continue; // the section's own list page
+		if (url === sectionUrl || !url.startsWith(sectionUrl) || match.page.path === context.page.path) {
+			continue; // the section's own list page, or the page being edited
 		}
 		const relative = url.slice(sectionUrl.length);
 		items.push(pageItem(match, items.length, {
@@ -364,7 +369,7 @@ function anchorCompletion(context: LineContext, pathPart: string, start: number)
 		target = resolved.kind === 'page' ? index.pageForUrl(resolved.url) : undefined;
 	}
 	if (!target) {
-		return EMPTY;
+		return empty();
 	}
 	let end = offset;
 	while (end < lineEnd && !')#<> \t'.includes(text[end])) {
@@ -408,23 +413,27 @@ function linkTextCompletion(context: LineContext): CompletionList | undefined {
 	if (/^[ \t]*[-*+][ \t]+$/.test(text.slice(lineStart, bracket)) && /^[ xX]?$/.test(query)) {
 		return undefined; // a task list checkbox `- [x`
 	}
-	if (query.trim() === '') {
-		return { isIncomplete: true, items: [] };
+	if (query !== '' && query.trim() === '') {
+		return undefined; // `[ `: not a link being written
 	}
 	const result = searchPages(index, query, undefined, COMPLETION_LIMIT, token);
 	if (result.cancelled) {
-		return { isIncomplete: true, items: [] };
+		return empty(true);
 	}
 	const end = text[offset] === ']' ? offset + 1 : offset;
 	const range = rangeOf(context, bracket, end);
-	const items = result.matches.map((match, i) => {
+	const items: CompletionItem[] = [];
+	for (const match of result.matches) {
+		if (match.page.path === page.path) {
+			continue; // a link to the page being edited is a `#heading` link
+		}
 		const label = match.field === 'alias' && match.alias !== undefined ? match.alias : match.page.title;
-		return pageItem(match, i, {
+		items.push(pageItem(match, items.length, {
 			label,
 			filterText: `[${query} ${match.page.title} ${match.page.aliases.join(' ')} ${match.page.url}`,
 			textEdit: { range, newText: `[${escapeLinkText(label)}](${match.page.url})` },
-		});
-	});
+		}));
+	}
 	return { isIncomplete: result.capped, items };
 }
 

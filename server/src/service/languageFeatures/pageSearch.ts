@@ -28,17 +28,32 @@ export function normalizeForSearch(value: string): string {
 const DIGIT_BIT = 1 << 26;
 const OTHER_BIT = 1 << 27;
 
+/** The mask bit of one character of a normalised string (0 for a space). */
+function characterBit(c: number): number {
+	if (c >= 97 && c <= 122) {
+		return 1 << (c - 97);
+	}
+	if (c >= 48 && c <= 57) {
+		return DIGIT_BIT;
+	}
+	return c === 32 ? 0 : OTHER_BIT;
+}
+
 /** Which characters occur in a normalised string, one bit per letter, one for digits, one for the rest (spaces ignored). */
 export function characterMask(normalized: string): number {
 	let mask = 0;
 	for (let i = 0; i < normalized.length; i++) {
-		const c = normalized.charCodeAt(i);
-		if (c >= 97 && c <= 122) {
-			mask |= 1 << (c - 97);
-		} else if (c >= 48 && c <= 57) {
-			mask |= DIGIT_BIT;
-		} else if (c !== 32) {
-			mask |= OTHER_BIT;
+		mask |= characterBit(normalized.charCodeAt(i));
+	}
+	return mask;
+}
+
+/** The mask of the first character of every word of a normalised string. */
+function wordStartMask(normalized: string): number {
+	let mask = 0;
+	for (let i = 0; i < normalized.length; i++) {
+		if (i === 0 || normalized.charCodeAt(i - 1) === 32) {
+			mask |= characterBit(normalized.charCodeAt(i));
 		}
 	}
 	return mask;
@@ -53,6 +68,10 @@ export interface PageSearchEntry {
 	readonly aliases: readonly string[];
 	/** Union of the masks of slug, title and aliases. */
 	readonly mask: number;
+	/** First characters of slug, title and aliases: what an equal or prefix match needs. */
+	readonly startMask: number;
+	/** First characters of their words: what any match but a mid-word substring needs. */
+	readonly wordMask: number;
 }
 
 const entriesByPage = new WeakMap<PageSummary, PageSearchEntry>();
@@ -63,98 +82,119 @@ export function searchEntryOf(page: PageSummary): PageSearchEntry {
 		const slug = normalizeForSearch(slugOfUrl(page.url));
 		const title = normalizeForSearch(page.title);
 		const aliases = page.aliases.map(normalizeForSearch);
-		let mask = characterMask(slug) | characterMask(title);
-		for (const alias of aliases) {
-			mask |= characterMask(alias);
+		let mask = 0;
+		let startMask = 0;
+		let wordMask = 0;
+		for (const key of [slug, title, ...aliases]) {
+			mask |= characterMask(key);
+			startMask |= key.length > 0 ? characterBit(key.charCodeAt(0)) : 0;
+			wordMask |= wordStartMask(key);
 		}
-		entry = { page, section: page.section, slug, title, aliases, mask };
+		entry = { page, section: page.section, slug, title, aliases, mask, startMask, wordMask };
 		entriesByPage.set(page, entry);
 	}
 	return entry;
 }
 
 /**
- * The search entries of every page of one index, in an array that is
- * brought up to date at each search by walking the index's pages alongside
- * it: while the pages are the same objects in the same order this costs one
- * comparison per page. The index re-inserts a page when it changes, so an
- * edit moves that page to the end and only the entries from the first
- * difference on are replaced. Per-section lists are kept until a page of
- * their section is replaced.
+ * The search entries of every page of one index, brought up to date at each
+ * search by walking the index's pages alongside them: while the pages are
+ * the same objects in the same order this costs one pointer comparison per
+ * page. The index re-inserts a page when it changes, so an edit moves that
+ * page to the end and only the entries from the first difference on are
+ * replaced. What the search loop tests first (masks, section) is kept in
+ * parallel arrays of small integers, so most pages are rejected without
+ * touching their entry.
  */
-class PageSearchTable {
-	private readonly entries: PageSearchEntry[] = [];
-	private readonly sectionLists = new Map<string, PageSearchEntry[]>();
+export class PageSearchTable {
+	/** The pages the entries were made for, in the index's order. */
+	private readonly pages: PageSummary[] = [];
+	readonly entries: PageSearchEntry[] = [];
+	readonly masks: number[] = [];
+	readonly startMasks: number[] = [];
+	readonly wordMasks: number[] = [];
+	/** Section number of each entry, -1 for a page outside any section. */
+	readonly sectionIds: number[] = [];
+	private readonly sectionNumbers = new Map<string, number>();
 
-	sync(index: VaultIndex): readonly PageSearchEntry[] {
-		const entries = this.entries;
+	get size(): number {
+		return this.entries.length;
+	}
+
+	/** The number standing for a section in `sectionIds` (-2 for a section no page has). */
+	sectionId(section: string): number {
+		return this.sectionNumbers.get(section) ?? -2;
+	}
+
+	sync(index: VaultIndex): this {
+		const pages = this.pages;
 		let i = 0;
 		let same = true;
 		for (const page of index.pages()) {
 			if (same) {
-				if (i < entries.length && entries[i].page === page) {
+				if (pages[i] === page) {
 					i++;
 					continue;
 				}
 				same = false;
-				this.dropFrom(i);
+				this.truncate(i);
 			}
-			const entry = searchEntryOf(page);
-			entries.push(entry);
-			this.forgetSection(entry.section);
+			this.append(page);
 			i++;
 		}
-		if (same && i < entries.length) {
-			this.dropFrom(i);
+		if (same) {
+			this.truncate(i);
 		}
-		return entries;
+		return this;
 	}
 
-	/** The entries of one section (call `sync` first). */
-	section(section: string): readonly PageSearchEntry[] {
-		let list = this.sectionLists.get(section);
-		if (!list) {
-			list = this.entries.filter(entry => entry.section === section);
-			this.sectionLists.set(section, list);
+	private append(page: PageSummary): void {
+		const entry = searchEntryOf(page);
+		let sectionId = -1;
+		if (entry.section !== undefined) {
+			sectionId = this.sectionNumbers.get(entry.section) ?? this.sectionNumbers.size;
+			this.sectionNumbers.set(entry.section, sectionId);
 		}
-		return list;
+		this.pages.push(page);
+		this.entries.push(entry);
+		this.masks.push(entry.mask);
+		this.startMasks.push(entry.startMask);
+		this.wordMasks.push(entry.wordMask);
+		this.sectionIds.push(sectionId);
 	}
 
-	private dropFrom(i: number): void {
-		for (let j = i; j < this.entries.length; j++) {
-			this.forgetSection(this.entries[j].section);
-		}
-		this.entries.length = i;
-	}
-
-	private forgetSection(section: string | undefined): void {
-		if (section !== undefined) {
-			this.sectionLists.delete(section);
+	private truncate(length: number): void {
+		if (length < this.pages.length) {
+			this.pages.length = length;
+			this.entries.length = length;
+			this.masks.length = length;
+			this.startMasks.length = length;
+			this.wordMasks.length = length;
+			this.sectionIds.length = length;
 		}
 	}
 }
 
 const tables = new WeakMap<VaultIndex, PageSearchTable>();
 
-/** The up-to-date search entries of every page of the index, or of one section. */
-export function searchEntries(index: VaultIndex, section?: string): readonly PageSearchEntry[] {
+/** The up-to-date search table of the index. */
+export function searchTable(index: VaultIndex): PageSearchTable {
 	let table = tables.get(index);
 	if (!table) {
 		table = new PageSearchTable();
 		tables.set(index, table);
 	}
-	const all = table.sync(index);
-	return section === undefined ? all : table.section(section);
+	return table.sync(index);
 }
 
 function isWordStart(text: string, index: number): boolean {
 	return index === 0 || text.charCodeAt(index - 1) === 32;
 }
 
-/** Every space-separated word of `query` is a prefix of a word of `target`, in order. */
-function matchesWordPrefixes(query: string, target: string): boolean {
+/** Every word of the query is a prefix of a word of `target`, in order. */
+function matchesWordPrefixes(words: readonly string[], target: string): boolean {
 	let from = 0;
-	for (const word of query.split(' ')) {
+	for (const word of words) {
 		let at = target.indexOf(word, from);
 		while (at > 0 && !isWordStart(target, at)) {
 			at = target.indexOf(word, at + 1);
@@ -209,9 +249,10 @@ function subsequenceScore(query: string, target: string): number {
  * the query (800+), every query word starts a target word in order (700+),
  * substring (600+), then subsequences starting at a word start (1–599) with
  * bonuses for consecutive and word-start characters. Within a band a target
- * closer in length to the query scores higher.
+ * closer in length to the query scores higher. `queryWords` are the query's
+ * space-separated words, when the caller has them already.
  */
-export function fuzzyScore(query: string, target: string): number {
+export function fuzzyScore(query: string, target: string, queryWords?: readonly string[]): number {
 	if (query.length === 0) {
 		return 1;
 	}
@@ -235,7 +276,7 @@ export function fuzzyScore(query: string, target: string): number {
 			return 800 + closeness;
 		}
 	}
-	if (query.includes(' ') && matchesWordPrefixes(query, target)) {
+	if (query.includes(' ') && matchesWordPrefixes(queryWords ?? query.split(' '), target)) {
 		return 700 + closeness;
 	}
 	if (at > 0) {
@@ -258,12 +299,36 @@ export interface PageMatch {
 /** A prepared query: normalised once, with its character mask. */
 export interface SearchQuery {
 	readonly text: string;
+	readonly words: readonly string[];
 	readonly mask: number;
+	/** The mask bit of the first character (0 for an empty query). */
+	readonly firstBit: number;
+	/** The mask of the first characters of its words. */
+	readonly wordStarts: number;
 }
 
 export function prepareQuery(query: string): SearchQuery {
 	const text = normalizeForSearch(query);
-	return { text, mask: characterMask(text) };
+	return {
+		text,
+		words: text.split(' '),
+		mask: characterMask(text),
+		firstBit: text.length > 0 ? characterBit(text.charCodeAt(0)) : 0,
+		wordStarts: wordStartMask(text),
+	};
+}
+
+/**
+ * The most a page can score for a query, from its masks alone. Every band
+ * from 700 up needs each query word to begin a word of the target, equal
+ * and prefix matches also the first one to begin a field; below 700 the
+ * best is a substring (600 + at most 50).
+ */
+function scoreBound(query: SearchQuery, startMask: number, wordMask: number): number {
+	if ((wordMask & query.wordStarts) !== query.wordStarts) {
+		return 650;
+	}
+	return (startMask & query.firstBit) !== 0 ? 1000 : 850;
 }
 
 /** Which field the last `scoreEntry` call matched on: -2 title, -1 slug, else the alias index. */
@@ -278,15 +343,15 @@ function scoreEntry(query: SearchQuery, entry: PageSearchEntry): number {
 	if ((query.mask & ~entry.mask) !== 0) {
 		return 0;
 	}
-	let score = fuzzyScore(query.text, entry.title);
+	let score = fuzzyScore(query.text, entry.title, query.words);
 	lastMatchedField = -2;
-	const slugScore = fuzzyScore(query.text, entry.slug);
+	const slugScore = entry.slug === entry.title ? 0 : fuzzyScore(query.text, entry.slug, query.words);
 	if (slugScore > score) {
 		score = slugScore;
 		lastMatchedField = -1;
 	}
 	for (let i = 0; i < entry.aliases.length; i++) {
-		const aliasScore = fuzzyScore(query.text, entry.aliases[i]);
+		const aliasScore = fuzzyScore(query.text, entry.aliases[i], query.words);
 		if (aliasScore > score) {
 			score = aliasScore;
 			lastMatchedField = i;
@@ -301,17 +366,19 @@ function toMatch(entry: PageSearchEntry, score: number, matchedField: number): P
 		: { page: entry.page, entry, score, field: matchedField === -1 ? 'slug' : 'title' };
 }
 
-/** Best first: higher score, then shorter title, then title, then URL. */
-export function compareMatches(a: PageMatch, b: PageMatch): number {
-	return compareScored(a.score, a.entry, b.score, b.entry);
-}
-
-function compareScored(scoreA: number, a: PageSearchEntry, scoreB: number, b: PageSearchEntry): number {
-	if (scoreA !== scoreB) {
-		return scoreB - scoreA;
-	}
-	if (a.title.length !== b.title.length) {
-		return a.title.length - b.title.length;
+/**
+ * Order of matches: for a query, higher score first, then shorter title,
+ * then title, then URL; without a query (every page scores alike),
+ * alphabetical by title, then URL.
+ */
+function compareScored(alphabetical: boolean, scoreA: number, a: PageSearchEntry, scoreB: number, b: PageSearchEntry): number {
+	if (!alphabetical) {
+		if (scoreA !== scoreB) {
+			return scoreB - scoreA;
+		}
+		if (a.title.length !== b.title.length) {
+			return a.title.length - b.title.length;
+		}
 	}
 	if (a.title !== b.title) {
 		return a.title < b.title ? -1 : 1;
@@ -387,23 +454,35 @@ export interface PageSearchResult {
 
 /**
  * The pages of a section (or of the whole vault when `section` is
- * undefined) matching `query`, best first, at most `limit`.
+ * undefined) matching `query`, best first, at most `limit`. An empty query
+ * matches every page, alphabetically.
  */
 export function searchPages(index: VaultIndex, query: string, section: string | undefined, limit: number, token?: CancellationLike): PageSearchResult {
 	const prepared = prepareQuery(query);
-	const best = new BestMatches<PageMatch>(limit, compareMatches);
-	const entries = searchEntries(index, section);
+	const alphabetical = prepared.text === '';
+	const best = new BestMatches<PageMatch>(limit, (a, b) => compareScored(alphabetical, a.score, a.entry, b.score, b.entry));
+	const table = searchTable(index);
+	const { entries, masks, startMasks, wordMasks, sectionIds } = table;
+	const sectionId = section === undefined ? -1 : table.sectionId(section);
+	const queryMask = prepared.mask;
 	for (let i = 0; i < entries.length; i++) {
 		if (i % CANCELLATION_CHECK_INTERVAL === CANCELLATION_CHECK_INTERVAL - 1 && token?.isCancellationRequested) {
 			return { matches: [], capped: true, cancelled: true };
+		}
+		if ((sectionId !== -1 && sectionIds[i] !== sectionId) || (queryMask & ~masks[i]) !== 0) {
+			continue;
+		}
+		const worst = best.worst;
+		// Once `limit` pages are kept (so the list is capped anyway), skip pages that cannot beat the worst kept one.
+		if (worst !== undefined && !alphabetical && scoreBound(prepared, startMasks[i], wordMasks[i]) < worst.score) {
+			continue;
 		}
 		const entry = entries[i];
 		const score = scoreEntry(prepared, entry);
 		if (score === 0) {
 			continue;
 		}
-		const worst = best.worst;
-		if (worst !== undefined && compareScored(score, entry, worst.score, worst.entry) >= 0) {
+		if (worst !== undefined && compareScored(alphabetical, score, entry, worst.score, worst.entry) >= 0) {
 			best.skip();
 			continue;
 		}

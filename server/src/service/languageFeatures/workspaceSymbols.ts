@@ -3,7 +3,7 @@ import { CANCELLATION_CHECK_INTERVAL, type CancellationLike } from '../cancellat
 import type { PageSummary } from '../parse/pageSummary';
 import { spanToRange } from '../text/lineIndex';
 import type { VaultIndex } from '../vault/vaultIndex';
-import { BestMatches, fuzzyScore, prepareQuery, searchEntries } from './pageSearch';
+import { BestMatches, fuzzyScore, prepareQuery, searchTable } from './pageSearch';
 
 export interface VaultWorkspaceSymbol {
 	/** The entity's title, or one of its aliases. */
@@ -28,10 +28,16 @@ interface ScoredSymbol {
 	readonly key: string;
 }
 
-function compareScored(a: ScoredSymbol, b: ScoredSymbol): number {
+/** Higher score first, then shorter name, then name, path, title before aliases. */
+function compareByRelevance(a: ScoredSymbol, b: ScoredSymbol): number {
 	return b.score - a.score
 		|| a.key.length - b.key.length
-		|| (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+		|| compareByName(a, b);
+}
+
+/** Name, then path, title before aliases. */
+function compareByName(a: ScoredSymbol, b: ScoredSymbol): number {
+	return (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
 		|| (a.page.path < b.page.path ? -1 : a.page.path > b.page.path ? 1 : 0)
 		|| a.alias - b.alias;
 }
@@ -56,27 +62,27 @@ function aliasesRange(page: PageSummary): Range {
  * Entities by title and by alias (each alias its own entry, contained in
  * the title), fuzzy on `query` (slug counts for the title entry), best
  * first, at most `WORKSPACE_SYMBOL_LIMIT`. An empty query lists entities
- * by name. This is the one feature that looks at every page.
+ * alphabetically. This is the one feature that looks at every page.
  */
 export function provideWorkspaceSymbols(index: VaultIndex, query: string, token?: CancellationLike): VaultWorkspaceSymbol[] {
 	const prepared = prepareQuery(query);
-	const best = new BestMatches<ScoredSymbol>(WORKSPACE_SYMBOL_LIMIT, compareScored);
-	const entries = searchEntries(index);
+	const best = new BestMatches<ScoredSymbol>(WORKSPACE_SYMBOL_LIMIT, prepared.text === '' ? compareByName : compareByRelevance);
+	const { entries, masks } = searchTable(index);
 	for (let e = 0; e < entries.length; e++) {
 		if (e % CANCELLATION_CHECK_INTERVAL === CANCELLATION_CHECK_INTERVAL - 1 && token?.isCancellationRequested) {
 			return [];
 		}
-		const key = entries[e];
-		const page = key.page;
-		if ((prepared.mask & ~key.mask) !== 0) {
+		if ((prepared.mask & ~masks[e]) !== 0) {
 			continue;
 		}
-		const titleScore = Math.max(fuzzyScore(prepared.text, key.title), fuzzyScore(prepared.text, key.slug));
+		const key = entries[e];
+		const page = key.page;
+		const titleScore = Math.max(fuzzyScore(prepared.text, key.title, prepared.words), key.slug === key.title ? 0 : fuzzyScore(prepared.text, key.slug, prepared.words));
 		if (titleScore > 0) {
 			best.add({ page, alias: -1, score: titleScore, key: key.title });
 		}
 		for (let i = 0; i < key.aliases.length; i++) {
-			const aliasScore = fuzzyScore(prepared.text, key.aliases[i]);
+			const aliasScore = fuzzyScore(prepared.text, key.aliases[i], prepared.words);
 			if (aliasScore > 0) {
 				best.add({ page, alias: i, score: aliasScore, key: key.aliases[i] });
 			}

@@ -432,13 +432,45 @@ class Scanner {
 			this.col = 0;
 			this.partial = 0;
 			this.processLine();
+			// The line ending starts where the line ends.
+			if (next > end && this.breakAfterSig < 0) this.breakAfterSig = end;
 			start = next;
 			if (next === end) break;
 		}
-		// An unclosed fence runs to the end of the document, blank lines included.
-		if (this.leaf === Leaf.Fenced || (this.leaf === Leaf.Html && this.htmlKind <= HtmlKind.Cdata)) this.extendFootnotes(length);
+		// An unclosed fence runs to the end of the document, blank lines
+		// included, unless a block quote (which blank lines do not continue)
+		// holds it.
+		if (this.rawLeafOpen() && !this.containers.some((c) => c.kind === ContainerKind.BlockQuote)) {
+			this.markSig(length);
+		}
 		this.closeLeaf();
-		this.closeContainers(0);
+		this.closeContainers(0, this.endAt(length));
+	}
+
+	// Where containers end, as micromark puts it: at their exit point, moved
+	// back before the line endings (and whitespace) that precede it. Tracked
+	// as the end of the last "significant" token (content, container marker)
+	// and the start of the first line ending after it.
+	private lastSig = 0;
+	private breakAfterSig = -1;
+
+	private markSig(end: number): void {
+		this.lastSig = end;
+		this.breakAfterSig = -1;
+	}
+
+	/** The end of containers that exit at `exit`. */
+	private endAt(exit: number): number {
+		return this.breakAfterSig >= 0 ? this.breakAfterSig : exit;
+	}
+
+	private cursorOffset(): number {
+		return this.partial > 0 ? this.pos + 1 : this.pos;
+	}
+
+	/** A fence or an HTML block of kinds 1-5: they run until an explicit end. */
+	private rawLeafOpen(): boolean {
+		return this.leaf === Leaf.Fenced || (this.leaf === Leaf.Html && this.htmlKind <= HtmlKind.Cdata);
 	}
 
 	private processLine(): void {
@@ -446,7 +478,9 @@ class Scanner {
 		let matched = 0;
 		let siblingReplaced = false;
 		let footnoteIndentBefore = false;
-		let quoteMatched = false;
+		// Where containers closed by this line before its prefixes end (lazy
+		// lines, sibling list items).
+		const endBeforeLine = this.breakAfterSig >= 0 ? this.breakAfterSig : this.lineStart;
 		// 1. Continue the open containers.
 		while (matched < containers.length) {
 			const c = containers[matched];
@@ -458,7 +492,8 @@ class Scanner {
 					this.partial = 0;
 					this.consumeOptionalSpace();
 					matched++;
-					quoteMatched = true;
+					this.markSig(this.cursorOffset());
+					footnoteIndentBefore = false;
 					continue;
 				}
 				break;
@@ -473,6 +508,7 @@ class Scanner {
 				if (indent >= 4) {
 					this.advanceColumns(4);
 					matched++;
+					this.markSig(this.cursorOffset());
 					footnoteIndentBefore = true;
 					continue;
 				}
@@ -502,17 +538,11 @@ class Scanner {
 				continue;
 			}
 			// Not in this item: a sibling item of the same list?
-			if (indent < 4 && this.tryListItemStart(c, false, matched)) {
+			if (indent < 4 && this.tryListItemStart(c, false, matched, this.rawLeafOpen() ? this.lineStart : endBeforeLine)) {
 				siblingReplaced = true;
 				matched++;
 			}
 			break;
-		}
-		if (quoteMatched && !siblingReplaced) {
-			// micromark: a blank line continued through a block quote marker
-			// belongs to the footnote definitions it continues.
-			this.measureIndent();
-			if (this.nwPos >= this.lineEnd) this.extendFootnotes(this.lineEnd, matched);
 		}
 		if (siblingReplaced) {
 			// The new sibling item was opened by tryListItemStart.
@@ -532,9 +562,11 @@ class Scanner {
 		const interrupt = allMatched && (this.leaf === Leaf.Paragraph || this.leaf === Leaf.Indented);
 		// 2. New containers?
 		if (this.startsContainer(interrupt)) {
-			this.extendOpenRawLeaf();
+			// An open fence ends at this line's start, before its prefixes.
+			const exit = this.cursorOffset();
+			const end = this.rawLeafOpen() ? exit : this.endAt(exit);
 			this.closeLeaf();
-			this.closeContainers(matched);
+			this.closeContainers(matched, end);
 			this.openNewContainers(interrupt);
 			this.processLeafLine(false);
 			return;
@@ -549,16 +581,23 @@ class Scanner {
 				// micromark quirk: on a lazy line a complete HTML tag (kind 7) is
 				// not held back by the paragraph, and the HTML block opens inside
 				// the unmatched containers.
-				if (this.nwPos < this.lineEnd && this.text.charCodeAt(this.nwPos) === LT && this.htmlBlockStart(this.nwPos, false) === HtmlKind.Complete) {
+				// (On the document's last line, without a line ending after it, the
+				// tag is seen at once and the containers close first.)
+				if (
+					this.nextLine > this.lineEnd &&
+					this.nwPos < this.lineEnd &&
+					this.text.charCodeAt(this.nwPos) === LT &&
+					this.htmlBlockStart(this.nwPos, false) === HtmlKind.Complete
+				) {
 					this.closeLeaf();
 					this.leaf = Leaf.Html;
 					this.htmlKind = HtmlKind.Complete;
-					this.extendFootnotes(this.lineEnd);
+					this.markSig(this.lineEnd);
 					return;
 				}
 			}
 			this.closeLeaf();
-			this.closeContainers(matched);
+			this.closeContainers(matched, endBeforeLine);
 			this.processLeafLine(false);
 			// micromark: indented code begun on a lazy line ends with that line.
 			if (this.leaf === Leaf.Indented) this.leaf = Leaf.None;
@@ -590,13 +629,7 @@ class Scanner {
 
 	/** Opens every container that starts at the cursor, in order. */
 	private openNewContainers(interrupt: boolean): void {
-		let opened = false;
 		for (;;) {
-			if (opened) {
-				// A container marker is content of the footnote definitions around it.
-				this.extendFootnotes(this.pos);
-			}
-			opened = true;
 			const indent = this.measureIndent();
 			if (indent >= 4 || this.nwPos >= this.lineEnd) return;
 			const c = this.text.charCodeAt(this.nwPos);
@@ -607,6 +640,7 @@ class Scanner {
 				this.partial = 0;
 				this.consumeOptionalSpace();
 				this.containers.push(newContainer(ContainerKind.BlockQuote));
+				this.markSig(this.cursorOffset());
 				continue;
 			}
 			if (c === LBRACKET) {
@@ -624,11 +658,12 @@ class Scanner {
 					this.partial = 0;
 					this.skipToNonWhitespace();
 					this.containers.push(container);
+					this.markSig(this.pos);
 					continue;
 				}
 				return;
 			}
-			if (this.tryListItemStart(undefined, interrupt, -1)) {
+			if (this.tryListItemStart(undefined, interrupt, -1, -1)) {
 				continue;
 			}
 			return;
@@ -719,16 +754,15 @@ class Scanner {
 	 * With `same`, only a sibling of that item, which then replaces it at
 	 * `index` (closing everything inside it).
 	 */
-	private tryListItemStart(same: Container | undefined, interrupt: boolean, index: number): boolean {
+	private tryListItemStart(same: Container | undefined, interrupt: boolean, index: number, closeEnd: number): boolean {
 		const indent = this.measureIndent();
 		if (indent >= 4 || this.nwPos >= this.lineEnd) return false;
 		const after = this.listMarkerAt(this.nwPos, same === undefined ? interrupt : false, same);
 		if (after < 0) return false;
 		// Commit.
-		this.extendOpenRawLeaf();
 		this.closeLeaf();
 		if (same !== undefined) {
-			this.closeContainers(index);
+			this.closeContainers(index, closeEnd);
 		}
 		const initialSize = indent;
 		this.pos = after;
@@ -743,15 +777,18 @@ class Scanner {
 		if (this.nwPos >= this.lineEnd) {
 			container.initialBlank = true;
 			container.size = initialSize + markerWidth + 1;
+			this.markSig(after);
 			this.pos = this.nwPos;
 			this.col = this.nwCol;
 		} else if (ws >= 1 && ws <= 4) {
 			container.size = initialSize + markerWidth + ws;
 			this.pos = this.nwPos;
 			this.col = this.nwCol;
+			this.markSig(this.pos);
 		} else {
 			container.size = initialSize + markerWidth + 1;
 			this.advanceColumns(1);
+			this.markSig(this.cursorOffset());
 		}
 		this.containers.push(container);
 		return true;
@@ -771,32 +808,13 @@ class Scanner {
 		return count >= 3;
 	}
 
-	private closeContainers(keep: number): void {
+	/** Closes the containers above `keep`; footnote definitions among them end at `end`. */
+	private closeContainers(keep: number, end: number): void {
 		const containers = this.containers;
 		while (containers.length > keep) {
 			const c = containers.pop()!;
 			if (c.kind === ContainerKind.Footnote) {
 				this.closeLeaf();
-			}
-		}
-	}
-
-	/**
-	 * A fence (or HTML block of kinds 1-5) still open when a new container
-	 * starts runs, for micromark, up to the start of this line.
-	 */
-	private extendOpenRawLeaf(): void {
-		if (this.leaf === Leaf.Fenced || (this.leaf === Leaf.Html && this.htmlKind <= HtmlKind.Cdata)) {
-			this.extendFootnotes(this.lineStart);
-		}
-	}
-
-	/** Records that a non-blank line belongs to every open footnote definition. */
-	private extendFootnotes(end: number, upTo = this.containers.length): void {
-		const containers = this.containers;
-		for (let i = 0; i < upTo; i++) {
-			const c = containers[i];
-			if (c.kind === ContainerKind.Footnote) {
 				this.footnoteDrafts[c.footnoteIndex].end = end;
 			}
 		}
@@ -832,7 +850,8 @@ class Scanner {
 			if (indent < 4 && this.nwPos < this.lineEnd && this.isClosingFence(this.nwPos)) {
 				this.leaf = Leaf.None;
 			}
-			this.extendFootnotesIfNonBlank();
+			// Blank lines too belong to the code.
+			this.markSig(this.lineEnd);
 			return;
 		}
 		if (this.leaf === Leaf.Html) {
@@ -846,7 +865,7 @@ class Scanner {
 			if (this.leaf === Leaf.Paragraph) this.closeLeaf();
 			return;
 		}
-		this.extendFootnotes(this.lineEnd);
+		this.markSig(this.lineEnd);
 		if (indent >= 4) {
 			if (this.leaf === Leaf.Paragraph) {
 				this.addParagraphLine(lazy);
@@ -903,15 +922,10 @@ class Scanner {
 		this.paraLines = [{ start: p, end: this.lineEnd }];
 	}
 
-	private extendFootnotesIfNonBlank(): void {
-		this.measureIndent();
-		if (this.nwPos < this.lineEnd) this.extendFootnotes(this.lineEnd);
-	}
-
 	private addParagraphLine(lazy: boolean): void {
 		this.measureIndent();
 		this.paraLines.push({ start: this.nwPos, end: this.lineEnd });
-		if (lazy) this.extendFootnotes(this.lineEnd);
+		this.markSig(this.lineEnd);
 	}
 
 	private closeLeaf(): void {
@@ -1097,10 +1111,10 @@ class Scanner {
 				this.leaf = Leaf.None;
 				return;
 			}
-			this.extendFootnotes(end);
+			this.markSig(end);
 			return;
 		}
-		this.extendFootnotesIfNonBlank();
+		this.markSig(end);
 		let found = false;
 		switch (kind) {
 			case HtmlKind.Comment: {
@@ -1475,9 +1489,12 @@ interface Delimiter {
 	original: number;
 	canOpen: boolean;
 	canClose: boolean;
+	/** Link text the run is in (0: none); emphasis never crosses link text. */
+	group: number;
 }
 
 const UNICODE_PUNCT = /[\p{P}\p{S}]/u;
+const LINE_ENDING_WS = /([ \t]*)(\r\n|\r|\n)[ \t]*/g;
 const UNICODE_WS = /\s/u;
 
 /** micromark classifyCharacter on UTF-16 code units: 0 whitespace (or edge), 1 punctuation, 2 other. */
@@ -1636,6 +1653,7 @@ class InlineScanner {
 	// Heading text.
 	private pieces: string[] | undefined;
 	private potentialCallPiece = -1;
+	private groupCount = 0;
 	private delimiters: Delimiter[] = [];
 
 	constructor(definitions: Map<string, LinkDefinition>, footnoteLabels: Set<string>) {
@@ -1657,6 +1675,7 @@ class InlineScanner {
 		const heading = region.heading >= 0;
 		this.pieces = heading ? [] : undefined;
 		this.delimiters = [];
+		this.groupCount = 0;
 		const len = this.len;
 		let i = 0;
 		let literal = 0; // start of pending literal text (heading text only)
@@ -1671,10 +1690,13 @@ class InlineScanner {
 						}
 						i += 2;
 					} else if (heading && i + 1 < len && isLineEnding(s.charCodeAt(i + 1))) {
-						// Hard break.
+						// Hard break: the line ending goes too.
 						this.flush(literal, i);
-						literal = i + 1;
-						i++;
+						let k = i + 1;
+						k += s.charCodeAt(k) === CR && s.charCodeAt(k + 1) === LF ? 2 : 1;
+						while (k < len && isSpaceOrTab(s.charCodeAt(k))) k++;
+						literal = k;
+						i = k;
 					} else {
 						i++;
 					}
@@ -1832,7 +1854,7 @@ class InlineScanner {
 						canClose = rightFlanking && (!leftFlanking || after === 1);
 					}
 					if (c !== TILDE || length <= 2) {
-						this.delimiters.push({ piece: this.pieces!.length, char: c, length, original: length, canOpen, canClose });
+						this.delimiters.push({ piece: this.pieces!.length, char: c, length, original: length, canOpen, canClose, group: 0 });
 					}
 					this.pieces!.push(s.slice(i, k));
 					literal = k;
@@ -1846,11 +1868,21 @@ class InlineScanner {
 		if (!heading) return '';
 		this.flush(literal, len);
 		this.processEmphasis();
-		return finishHeadingText(this.pieces!.join(''));
+		return this.pieces!.join('');
 	}
 
+	/** Adds the literal text s[from, to) to the heading text. */
 	private flush(from: number, to: number): void {
-		if (to > from) this.pieces!.push(this.s.slice(from, to));
+		if (to <= from) return;
+		let piece = this.s.slice(from, to);
+		if (piece.indexOf('\n') >= 0 || piece.indexOf('\r') >= 0) {
+			// Whitespace around line endings is dropped; two or more trailing
+			// spaces make a hard break, which drops the line ending too.
+			piece = piece.replace(LINE_ENDING_WS, (_match: string, before: string, eol: string) =>
+				before.length >= 2 && before.indexOf('\t') < 0 ? '' : eol,
+			);
+		}
+		this.pieces!.push(piece);
 	}
 
 	private findCodeCloser(from: number, n: number): number {
@@ -2101,7 +2133,13 @@ class InlineScanner {
 			// A tentative footnote call at this opener was the link text.
 			this.dropTentativeAt(start);
 		}
-		if (this.pieces !== undefined && opener.piece >= 0) this.pieces[opener.piece] = '';
+		if (this.pieces !== undefined && opener.piece >= 0) {
+			this.pieces[opener.piece] = '';
+			const group = ++this.groupCount;
+			for (const d of this.delimiters) {
+				if (d.piece > opener.piece && d.group === 0) d.group = group;
+			}
+		}
 		this.lastConstructPos = start;
 		this.found.push({ start, end, link, footnote: undefined, tentative: false });
 		return end;
@@ -2163,8 +2201,18 @@ class InlineScanner {
 
 	/** CommonMark "process emphasis" over the heading's delimiter runs: consumed markers are removed from the pieces. */
 	private processEmphasis(): void {
-		const delimiters = this.delimiters;
+		const all = this.delimiters;
+		for (let group = 0; group <= this.groupCount; group++) {
+			const delimiters = all.filter((d) => d.group === group);
+			if (delimiters.length > 1) this.processEmphasisGroup(delimiters);
+		}
 		const pieces = this.pieces!;
+		for (const d of all) {
+			if (d.length !== d.original) pieces[d.piece] = pieces[d.piece].slice(0, d.length);
+		}
+	}
+
+	private processEmphasisGroup(delimiters: Delimiter[]): void {
 		for (let closerIndex = 0; closerIndex < delimiters.length; closerIndex++) {
 			const closer = delimiters[closerIndex];
 			if (!closer.canClose) continue;
@@ -2193,9 +2241,6 @@ class InlineScanner {
 				}
 			}
 		}
-		for (const d of delimiters) {
-			if (d.length !== d.original) pieces[d.piece] = pieces[d.piece].slice(0, d.length);
-		}
 	}
 }
 
@@ -2205,14 +2250,6 @@ function codeSpanValue(s: string, start: number, end: number): string {
 		value = value.slice(1, -1);
 	}
 	return value;
-}
-
-function finishHeadingText(raw: string): string {
-	let text = raw;
-	if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0) {
-		text = text.replace(/[ \t]*(\r\n|\r|\n)[ \t]*/g, '$1');
-	}
-	return text;
 }
 
 /** Raw inline HTML at `s[p] === '<'`: returns the index after it, or -1 (micromark htmlText). */

@@ -1,8 +1,8 @@
 import { computeLineStarts } from '../text/lineIndex';
 import { resolveLinkDestination, pageUrlForPath, sectionOfPath, slugOfUrl, titleFromSlug, type LinkTarget } from '../vault/vaultPaths';
-import { parseFrontmatter, type Frontmatter, type FrontmatterField, type FrontmatterProblem } from './frontmatter';
+import { parseFrontmatter, type FrontmatterField, type FrontmatterProblem } from './frontmatter';
 import { scanMarkdown } from './markdownScanner';
-import type { FootnoteDefinition, FootnoteReference, Heading, LinkOccurrence, MarkdownScan, Span } from './markdownTypes';
+import type { FootnoteDefinition, FootnoteReference, Heading, LinkOccurrence, Span } from './markdownTypes';
 
 export interface PageLink extends LinkOccurrence {
 	readonly target: LinkTarget;
@@ -114,6 +114,7 @@ function detachValue(value: unknown): unknown {
 }
 
 const NO_PROBLEMS: readonly FrontmatterProblem[] = Object.freeze([]);
+const NO_STRINGS: readonly string[] = Object.freeze([]);
 const LINK_KINDS: readonly LinkOccurrence['kind'][] = ['inline', 'reference', 'autolink'];
 const IMAGE_FLAG = 4;
 /** Numbers stored per link, footnote reference, footnote definition, heading and frontmatter field. */
@@ -157,66 +158,140 @@ class CompactFrontmatter implements PageFrontmatter {
  * and the usual object views (`links`, `headings`, …) built on demand and
  * cached for the few pages in use.
  */
-class CompactPageSummary implements PageSummary {
-	readonly frontmatter: PageFrontmatter;
+/**
+ * A page summary as plain data: what a worker thread sends back and what the
+ * persisted index stores (structured-clone and `v8.serialize` friendly).
+ */
+export interface PageSummaryParts {
+	readonly path: string;
+	readonly url: string;
+	readonly section: string | undefined;
+	readonly title: string;
+	readonly aliases: readonly string[];
+	readonly tags: readonly string[];
+	readonly frontmatter: {
+		readonly present: boolean;
+		readonly span: Span;
+		readonly bodyStart: number;
+		readonly closingFenceStart: number | undefined;
+		readonly problems: readonly FrontmatterProblem[];
+		readonly data: Readonly<Record<string, unknown>> | undefined;
+	};
 	/** links, then footnote references, footnote definitions, headings, frontmatter fields. */
-	private readonly numbers: Uint16Array | Uint32Array;
+	readonly numbers: Uint16Array | Uint32Array;
 	/** Per link its destination; then per footnote reference and definition label and raw label; per heading text and anchor; per field its key. */
+	readonly strings: readonly string[];
+	readonly referenceLabels: readonly (string | undefined)[] | undefined;
+	/** Counts of links, footnote references, footnote definitions, headings and fields. */
+	readonly counts: readonly number[];
+	readonly lineStarts: Uint32Array;
+	readonly textLength: number;
+}
+
+/** Parses a page into its summary's plain data. */
+export function summarizePageParts(path: string, text: string): PageSummaryParts {
+	const frontmatter = parseFrontmatter(text);
+	const scan = scanMarkdown(text, frontmatter.bodyStart);
+	const url = pageUrlForPath(path);
+	const data = frontmatter.data;
+	const frontmatterTitle = typeof data?.title === 'string' ? data.title.trim() : '';
+	const firstH1 = scan.headings.find(heading => heading.level === 1);
+	const title = frontmatterTitle || firstH1?.text.trim() || titleFromSlug(slugOfUrl(url)) || path;
+
+	const { links, footnoteReferences, footnoteDefinitions, headings } = scan;
+	const fields = frontmatter.fields;
+	const numbers: number[] = [];
+	const strings: string[] = [];
+	let hasReferences = false;
+	for (const link of links) {
+		numbers.push(LINK_KINDS.indexOf(link.kind) | (link.isImage ? IMAGE_FLAG : 0), link.span.start, link.span.end, link.textSpan.start, link.textSpan.end, link.destinationSpan.start, link.destinationSpan.end);
+		strings.push(link.destination);
+		hasReferences ||= link.referenceLabel !== undefined;
+	}
+	for (const reference of footnoteReferences) {
+		numbers.push(reference.span.start, reference.span.end);
+		strings.push(reference.label, reference.rawLabel);
+	}
+	for (const definition of footnoteDefinitions) {
+		numbers.push(definition.span.start, definition.span.end, definition.markerSpan.start, definition.markerSpan.end);
+		strings.push(definition.label, definition.rawLabel);
+	}
+	for (const heading of headings) {
+		numbers.push(heading.level, heading.span.start, heading.span.end);
+		strings.push(heading.text, heading.anchor);
+	}
+	for (const field of fields) {
+		numbers.push(field.keySpan.start, field.keySpan.end, field.valueSpan.start, field.valueSpan.end);
+		strings.push(field.key);
+	}
+	return {
+		path,
+		url,
+		section: sectionOfPath(path),
+		title,
+		aliases: stringList(data?.aliases),
+		tags: stringList(data?.tags),
+		frontmatter: {
+			present: frontmatter.present,
+			span: frontmatter.span,
+			bodyStart: frontmatter.bodyStart,
+			closingFenceStart: frontmatter.closingFenceStart,
+			problems: frontmatter.problems,
+			data,
+		},
+		numbers: text.length <= 0xffff ? Uint16Array.from(numbers) : Uint32Array.from(numbers),
+		strings,
+		referenceLabels: hasReferences ? links.map(link => link.referenceLabel) : undefined,
+		counts: [links.length, footnoteReferences.length, footnoteDefinitions.length, headings.length, fields.length],
+		lineStarts: computeLineStarts(text),
+		textLength: text.length,
+	};
+}
+
+/**
+ * A page summary stored compactly: every span of the page in one typed array
+ * (16-bit when the page is shorter than 64 KiB), strings detached and shared,
+ * and the usual object views (`links`, `headings`, …) built on demand and
+ * cached for the few pages in use.
+ */
+class CompactPageSummary implements PageSummary {
+	readonly path: string;
+	readonly url: string;
+	readonly section: string | undefined;
+	readonly title: string;
+	readonly aliases: readonly string[];
+	readonly tags: readonly string[];
+	readonly lineStarts: Uint32Array;
+	readonly textLength: number;
+	readonly frontmatter: CompactFrontmatter;
+	private readonly numbers: Uint16Array | Uint32Array;
 	private readonly strings: readonly string[];
 	private readonly referenceLabels: readonly (string | undefined)[] | undefined;
 	private readonly counts: number;
 	private readonly wideCounts: readonly number[] | undefined;
 
-	constructor(
-		readonly path: string,
-		readonly url: string,
-		readonly section: string | undefined,
-		readonly title: string,
-		readonly aliases: readonly string[],
-		readonly tags: readonly string[],
-		frontmatter: Frontmatter,
-		scan: MarkdownScan,
-		readonly lineStarts: Uint32Array,
-		readonly textLength: number,
-	) {
-		const { links, footnoteReferences, footnoteDefinitions, headings } = scan;
-		const fields = frontmatter.fields;
-		const counts = [links.length, footnoteReferences.length, footnoteDefinitions.length, headings.length, fields.length];
+	constructor(parts: PageSummaryParts) {
+		this.path = intern(parts.path);
+		this.url = intern(parts.url);
+		this.section = parts.section === undefined ? undefined : intern(parts.section);
+		this.title = intern(parts.title);
+		this.aliases = parts.aliases.length === 0 ? NO_STRINGS : parts.aliases.map(intern);
+		this.tags = parts.tags.length === 0 ? NO_STRINGS : parts.tags.map(intern);
+		this.lineStarts = parts.lineStarts;
+		this.textLength = parts.textLength;
+		this.numbers = parts.numbers;
+		this.strings = parts.strings.map(intern);
+		this.referenceLabels = parts.referenceLabels?.map(label => (label === undefined ? undefined : intern(label)));
+		const counts = parts.counts;
 		// Four counts packed a byte each; a page with more than 255 of anything keeps them in an array.
 		if (counts.some(count => count > 0xff)) {
-			this.wideCounts = counts;
+			this.wideCounts = [...counts];
 			this.counts = 0;
 		} else {
 			this.wideCounts = undefined;
 			this.counts = counts[0] | (counts[1] << 8) | (counts[2] << 16) | (counts[3] << 24);
 		}
-		const numbers: number[] = [];
-		const strings: string[] = [];
-		let hasReferences = false;
-		for (const link of links) {
-			numbers.push(LINK_KINDS.indexOf(link.kind) | (link.isImage ? IMAGE_FLAG : 0), link.span.start, link.span.end, link.textSpan.start, link.textSpan.end, link.destinationSpan.start, link.destinationSpan.end);
-			strings.push(intern(link.destination));
-			hasReferences ||= link.referenceLabel !== undefined;
-		}
-		for (const reference of footnoteReferences) {
-			numbers.push(reference.span.start, reference.span.end);
-			strings.push(intern(reference.label), intern(reference.rawLabel));
-		}
-		for (const definition of footnoteDefinitions) {
-			numbers.push(definition.span.start, definition.span.end, definition.markerSpan.start, definition.markerSpan.end);
-			strings.push(intern(definition.label), intern(definition.rawLabel));
-		}
-		for (const heading of headings) {
-			numbers.push(heading.level, heading.span.start, heading.span.end);
-			strings.push(intern(heading.text), intern(heading.anchor));
-		}
-		for (const field of fields) {
-			numbers.push(field.keySpan.start, field.keySpan.end, field.valueSpan.start, field.valueSpan.end);
-			strings.push(intern(field.key));
-		}
-		this.numbers = textLength <= 0xffff ? Uint16Array.from(numbers) : Uint32Array.from(numbers);
-		this.strings = strings;
-		this.referenceLabels = hasReferences ? links.map(link => (link.referenceLabel === undefined ? undefined : intern(link.referenceLabel))) : undefined;
+		const frontmatter = parts.frontmatter;
 		this.frontmatter = new CompactFrontmatter(
 			this,
 			frontmatter.present,
@@ -226,6 +301,17 @@ class CompactPageSummary implements PageSummary {
 			frontmatter.problems.length === 0 ? NO_PROBLEMS : frontmatter.problems.map(problem => ({ ...problem, message: intern(problem.message) })),
 			frontmatter.data === undefined ? undefined : detachValue(frontmatter.data) as Record<string, unknown>,
 		);
+	}
+
+	/** The plain data of this summary (for the persisted index). */
+	toParts(): PageSummaryParts {
+		const counts = [0, 1, 2, 3, 4].map(which => this.count(which as 0 | 1 | 2 | 3 | 4));
+		const fm = this.frontmatter;
+		return {
+			path: this.path, url: this.url, section: this.section, title: this.title, aliases: this.aliases, tags: this.tags,
+			frontmatter: { present: fm.present, span: fm.span, bodyStart: fm.bodyStart, closingFenceStart: fm.closingFenceStart, problems: fm.problems, data: fm.data },
+			numbers: this.numbers, strings: this.strings, referenceLabels: this.referenceLabels, counts, lineStarts: this.lineStarts, textLength: this.textLength,
+		};
 	}
 
 	private count(which: 0 | 1 | 2 | 3 | 4): number {
@@ -312,25 +398,18 @@ class CompactPageSummary implements PageSummary {
 }
 
 export function summarizePage(path: string, text: string): PageSummary {
-	const frontmatter = parseFrontmatter(text);
-	const scan = scanMarkdown(text, frontmatter.bodyStart);
-	const url = pageUrlForPath(path);
-	const data = frontmatter.data;
+	return new CompactPageSummary(summarizePageParts(path, text));
+}
 
-	const frontmatterTitle = typeof data?.title === 'string' ? data.title.trim() : '';
-	const firstH1 = scan.headings.find(heading => heading.level === 1);
-	const title = frontmatterTitle || firstH1?.text.trim() || titleFromSlug(slugOfUrl(url)) || path;
+/** A summary from plain data (from a worker or the persisted index). */
+export function pageSummaryFromParts(parts: PageSummaryParts): PageSummary {
+	return new CompactPageSummary(parts);
+}
 
-	return new CompactPageSummary(
-		intern(path),
-		intern(url),
-		sectionOfPath(path) === undefined ? undefined : intern(sectionOfPath(path)!),
-		intern(title),
-		stringList(data?.aliases).map(intern),
-		stringList(data?.tags).map(intern),
-		frontmatter,
-		scan,
-		computeLineStarts(text),
-		text.length,
-	);
+/** The plain data of a summary made by this module. */
+export function pageSummaryToParts(summary: PageSummary): PageSummaryParts {
+	if (!(summary instanceof CompactPageSummary)) {
+		throw new Error('not a summary made by summarizePage');
+	}
+	return summary.toParts();
 }

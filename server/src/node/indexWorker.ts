@@ -1,0 +1,32 @@
+import * as path from 'path';
+import { parentPort } from 'worker_threads';
+import { stripBom, summarizePageParts } from '../service/parse/pageSummary';
+import { readPageFile, type PageReadResult } from './vaultFiles';
+
+/**
+ * Worker thread of the cold index: reads and parses pages, sends back their
+ * summaries as plain data. It never touches the index itself.
+ */
+export interface IndexJob {
+	readonly id: number;
+	readonly root: string;
+	readonly paths: readonly string[];
+}
+
+export interface IndexJobResult {
+	readonly id: number;
+	readonly results: readonly PageReadResult[];
+}
+
+parentPort?.on('message', (job: IndexJob) => {
+	const results: PageReadResult[] = [];
+	const transfer: ArrayBuffer[] = [];
+	for (const relative of job.paths) {
+		const result = readPageFile(path.join(job.root, ...relative.split('/')), relative, (text) => summarizePageParts(relative, stripBom(text)));
+		results.push(result);
+		if ('parts' in result) {
+			transfer.push(result.parts.numbers.buffer as ArrayBuffer, result.parts.lineStarts.buffer as ArrayBuffer);
+		}
+	}
+	parentPort!.postMessage({ id: job.id, results } satisfies IndexJobResult, transfer);
+});

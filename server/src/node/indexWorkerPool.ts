@@ -1,0 +1,132 @@
+import * as os from 'os';
+import * as path from 'path';
+import * as fs from 'fs';
+import { Worker } from 'worker_threads';
+import { stripBom, summarizePageParts } from '../service/parse/pageSummary';
+import type { IndexJob, IndexJobResult } from './indexWorker';
+import { readPageFile, type PageReadResult } from './vaultFiles';
+
+/** Pages per job: large enough to amortise messaging, small enough to keep requests flowing between batches. */
+const BATCH_SIZE = 128;
+
+/**
+ * Reads and parses pages on worker threads (one per core), so a cold index
+ * uses every core while the main thread only updates the index and serves
+ * requests. Falls back to the main thread when workers cannot start.
+ */
+export class IndexWorkerPool {
+	private readonly workers: Worker[] = [];
+	private nextId = 0;
+	private readonly pending = new Map<number, { resolve: (results: readonly PageReadResult[]) => void; reject: (error: Error) => void }>();
+	private failed = false;
+
+	constructor(private readonly size = defaultPoolSize()) { }
+
+	private start(): boolean {
+		if (this.failed) {
+			return false;
+		}
+		if (this.workers.length > 0) {
+			return true;
+		}
+		const script = path.join(__dirname, 'indexWorker.js');
+		if (!fs.existsSync(script)) {
+			this.failed = true;
+			return false;
+		}
+		try {
+			for (let i = 0; i < this.size; i++) {
+				const worker = new Worker(script);
+				worker.unref();
+				worker.on('message', (message: IndexJobResult) => {
+					const job = this.pending.get(message.id);
+					this.pending.delete(message.id);
+					job?.resolve(message.results);
+				});
+				worker.on('error', error => this.fail(error));
+				worker.on('exit', code => {
+					if (code !== 0) {
+						this.fail(new Error(`index worker exited with code ${code}`));
+					}
+				});
+				this.workers.push(worker);
+			}
+			return true;
+		} catch {
+			this.failed = true;
+			return false;
+		}
+	}
+
+	private fail(error: Error): void {
+		this.failed = true;
+		for (const job of this.pending.values()) {
+			job.reject(error);
+		}
+		this.pending.clear();
+		this.dispose();
+	}
+
+	private run(worker: Worker, root: string, paths: readonly string[]): Promise<readonly PageReadResult[]> {
+		const id = this.nextId++;
+		return new Promise((resolve, reject) => {
+			this.pending.set(id, { resolve, reject });
+			worker.postMessage({ id, root, paths } satisfies IndexJob);
+		});
+	}
+
+	/**
+	 * Reads and parses `paths` (vault-relative) under `root`, calling
+	 * `onBatch` with each batch of results as it arrives, in any order.
+	 * Resolves when every page was handed to `onBatch`.
+	 */
+	async parseAll(root: string, paths: readonly string[], onBatch: (results: readonly PageReadResult[]) => void | Promise<void>, isCancelled: () => boolean = () => false): Promise<void> {
+		const batches: string[][] = [];
+		for (let i = 0; i < paths.length; i += BATCH_SIZE) {
+			batches.push(paths.slice(i, i + BATCH_SIZE));
+		}
+		let next = 0;
+		const inline = async (): Promise<void> => {
+			while (next < batches.length && !isCancelled()) {
+				const batch = batches[next++];
+				await onBatch(batch.map(relative => parseOnThisThread(root, relative)));
+				await new Promise(resolve => setImmediate(resolve));
+			}
+		};
+		if (paths.length < BATCH_SIZE * 2 || !this.start()) {
+			return inline();
+		}
+		// Two jobs in flight per worker keep every worker busy while the main thread absorbs results.
+		const lanes = this.workers.flatMap(worker => [worker, worker]).map(async worker => {
+			while (next < batches.length && !isCancelled()) {
+				const batch = batches[next++];
+				let results: readonly PageReadResult[];
+				try {
+					results = await this.run(worker, root, batch);
+				} catch {
+					results = batch.map(relative => parseOnThisThread(root, relative));
+				}
+				await onBatch(results);
+			}
+		});
+		await Promise.all(lanes);
+		if (this.failed) {
+			await inline();
+		}
+	}
+
+	dispose(): void {
+		for (const worker of this.workers.splice(0)) {
+			void worker.terminate();
+		}
+	}
+}
+
+function parseOnThisThread(root: string, relative: string): PageReadResult {
+	return readPageFile(path.join(root, ...relative.split('/')), relative, text => summarizePageParts(relative, stripBom(text)));
+}
+
+function defaultPoolSize(): number {
+	const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+	return Math.max(1, Math.min(cores, 8));
+}
