@@ -4,7 +4,7 @@
  * peak RSS from `/usr/bin/time -v` (Debian package `time`) or, without it,
  * from polling /proc.
  */
-import { spawn, spawnSync } from 'child_process';
+import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { repoRoot } from '../test/support/paths';
@@ -17,11 +17,16 @@ export interface CheckFigures {
 	readonly exitCode: number | null;
 	/** Diagnostics by code, as `check` reported them. */
 	readonly diagnostics: Record<string, number>;
+	/** The run was stopped after `wallMs`: it would have taken longer. */
+	readonly timedOut?: boolean;
 	readonly error?: string;
 }
 
 const TIME = '/usr/bin/time';
 const CLI = path.join(repoRoot, 'bin', 'entity-vault.js');
+
+/** `check` is stopped after this long. */
+export const CHECK_TIMEOUT_MS = 300_000;
 
 function summarize(stdout: string, exitCode: number | null, wallMs: number, peakRssKiB: number | undefined, stderr: string): CheckFigures {
 	const diagnostics: Record<string, number> = {};
@@ -37,32 +42,43 @@ function summarize(stdout: string, exitCode: number | null, wallMs: number, peak
 	}
 }
 
-export async function benchCheck(dir: string): Promise<CheckFigures> {
+export function benchCheck(dir: string, timeoutMs = CHECK_TIMEOUT_MS): Promise<CheckFigures> {
 	const args = [CLI, 'check', dir, '--format', 'json'];
-	if (fs.existsSync(TIME)) {
-		const start = performance.now();
-		const result = spawnSync(TIME, ['-v', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
-		const wallMs = performance.now() - start;
-		const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr);
-		return summarize(result.stdout, result.status, wallMs, rss ? Number(rss[1]) : undefined, result.stderr);
-	}
+	const withTime = fs.existsSync(TIME);
 	return new Promise(resolve => {
 		const start = performance.now();
-		const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+		// Its own process group, so a timeout stops `time` and `node` together.
+		const child = withTime
+			? spawn(TIME, ['-v', process.execPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+			: spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 		const out: Buffer[] = [];
 		let stderr = '';
-		let peak: number | undefined;
+		let polledPeak: number | undefined;
+		let timedOut = false;
 		child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
 		child.stderr.on('data', chunk => { stderr += String(chunk); });
-		const poll = setInterval(() => {
+		const poll = withTime ? undefined : setInterval(() => {
 			const memory = child.pid === undefined ? undefined : processMemory(child.pid);
 			if (memory) {
-				peak = Math.max(peak ?? 0, memory.peakKiB);
+				polledPeak = Math.max(polledPeak ?? 0, memory.peakKiB);
 			}
 		}, 10);
+		const timer = setTimeout(() => {
+			timedOut = true;
+			if (child.pid !== undefined) {
+				process.kill(-child.pid, 'SIGKILL');
+			}
+		}, timeoutMs);
 		child.on('close', code => {
+			const wallMs = performance.now() - start;
 			clearInterval(poll);
-			resolve(summarize(Buffer.concat(out).toString('utf8'), code, performance.now() - start, peak, stderr));
+			clearTimeout(timer);
+			if (timedOut) {
+				resolve({ wallMs, peakRssKiB: polledPeak, files: 0, exitCode: null, diagnostics: {}, timedOut: true });
+				return;
+			}
+			const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+			resolve(summarize(Buffer.concat(out).toString('utf8'), code, wallMs, rss ? Number(rss[1]) : polledPeak, stderr));
 		});
 	});
 }

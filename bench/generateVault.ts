@@ -23,7 +23,7 @@ import { Random } from '../test/support/markdownGenerator';
 import { slugifyHeading } from '../server/src/service/parse/headingSlug';
 
 /** Bump when the output changes, so cached vaults are regenerated. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export type Section = 'people' | 'places' | 'organizations' | 'events' | 'programs';
 
@@ -526,8 +526,8 @@ export function renderPage(plan: VaultPlan, page: number, stats?: PageStats, opt
 			}
 			paragraph++;
 		}
-		headingIndex++;
-		if (headingIndex < headings.length && sentence < sentenceCount) {
+		if (headingIndex + 1 < headings.length && sentence < sentenceCount) {
+			headingIndex++;
 			out.push(`### ${headings[headingIndex]}`, '');
 		}
 	}
@@ -626,7 +626,8 @@ function parseArguments(argv: readonly string[]): GenerateOptions {
 	if (!Number.isInteger(seed)) {
 		throw new Error('--seed must be an integer');
 	}
-	return { pages, out: path.resolve(out), seed };
+	// npm runs scripts from the repository root; a relative --out is relative to where npm was run.
+	return { pages, out: path.resolve(process.env.INIT_CWD ?? process.cwd(), out), seed };
 }
 
 if (require.main === module) {

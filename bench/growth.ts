@@ -74,8 +74,9 @@ async function main(): Promise<number> {
 			}
 			const [atSmall, atLarge] = times.map(values => distribution(values).median);
 			const ratio = atLarge / atSmall;
+			const items = warm[0].items === undefined ? '' : ` (${warm[0].items} and ${warm[1].items} items)`;
 			verdict(ratio <= LATENCY_RATIO_LIMIT,
-				`${REQUEST_LABELS[kind]} stays flat: median ${atSmall.toFixed(2)} ms at ${SMALL} pages, ${atLarge.toFixed(2)} ms at ${LARGE} pages, `
+				`${REQUEST_LABELS[kind]} stays flat: median ${atSmall.toFixed(2)} ms at ${SMALL} pages, ${atLarge.toFixed(2)} ms at ${LARGE} pages${items}, `
 				+ `ratio ${ratio.toFixed(2)} (limit ${LATENCY_RATIO_LIMIT})`);
 		}
 	} catch (error) {

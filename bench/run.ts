@@ -105,6 +105,16 @@ async function benchSize(pages: number, options: RunOptions): Promise<SizeResult
 				dir: vault.dir, pages, seed: options.seed, requests: options.requests, warmup: 50, kinds: REQUEST_KINDS,
 				edits: options.edits, secondStart: options.secondStart, log,
 			});
+			for (const [kind, figures] of Object.entries(result.server.requests)) {
+				if (figures?.error) {
+					errors.push(`server: ${kind}: ${figures.error}`);
+				}
+			}
+			if (result.server.edit?.error) {
+				errors.push(`server: edits: ${result.server.edit.error}`);
+			} else if (result.server.edit && result.server.edit.unexpected > 0) {
+				errors.push(`server: ${result.server.edit.unexpected} edits published diagnostics that did not gain or lose the broken link`);
+			}
 		} catch (error) {
 			errors.push(`server: ${(error as Error).message}`);
 		}

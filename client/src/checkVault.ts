@@ -1,16 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { countOf } from './counts';
+import { checkVaultSummary } from './checkVaultSummary';
 import { CheckVaultRequest, type CheckVaultResult } from './vaultProtocol';
-
-/** The sentence shown after a check, e.g. "Entity Vault checked 1,234 pages: 2 errors, 5 warnings." */
-export function checkVaultSummary(result: CheckVaultResult): string {
-	const checked = `Entity Vault checked ${countOf(result.pages, 'page')}`;
-	if (result.errors === 0 && result.warnings === 0) {
-		return `${checked}: no errors or warnings.`;
-	}
-	return `${checked}: ${countOf(result.errors, 'error')}, ${countOf(result.warnings, 'warning')}.`;
-}
 
 /**
  * Entity Vault: Check Vault. The server publishes diagnostics for every page (so they show in the

@@ -3,8 +3,9 @@ import { type LanguageClient, State } from 'vscode-languageclient/node';
 import { checkVault } from './checkVault';
 import { CommandIds } from './commandIds';
 import { registerMarkdownValidationNotice } from './markdownValidationNotice';
-import { newPage } from './newPage';
+import { newPage, type NewPageArguments } from './newPage';
 import { ServerCrashHandler } from './serverCrashHandler';
+import { tellUser } from './tellUser';
 import { createVaultLanguageClient } from './vaultLanguageClient';
 import { StatusNotification } from './vaultProtocol';
 import { VaultStatusBar } from './vaultStatusBar';
@@ -26,18 +27,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		languageClient.onDidChangeState(event => {
 			if (event.newState === State.Starting) {
 				statusBar.showStarting();
-			} else if (event.newState === State.Stopped) {
+			} else if (event.newState === State.Stopped || event.newState === State.StartFailed) {
 				statusBar.showStopped();
 			}
 		}),
-		vscode.commands.registerCommand(CommandIds.newPage, () => whenRunning(languageClient, () => newPage(languageClient))),
+		vscode.commands.registerCommand(CommandIds.newPage, (args?: NewPageArguments) =>
+			whenRunning(languageClient, () => newPage(languageClient, args)),
+		),
 		vscode.commands.registerCommand(CommandIds.checkVault, () =>
 			whenRunning(languageClient, () => checkVault(languageClient)),
 		),
 		vscode.commands.registerCommand(CommandIds.restartServer, async () => {
 			crashHandler.reset();
 			outputChannel.info('Restarting the language server (Entity Vault: Restart Server).');
-			await reportFailure(() => languageClient.restart());
+			await reportFailure(() => restartServer(languageClient));
 		}),
 		vscode.commands.registerCommand(CommandIds.showOutput, () => outputChannel.show()),
 		registerMarkdownValidationNotice(context),
@@ -54,34 +57,34 @@ export async function deactivate(): Promise<void> {
 	client = undefined;
 }
 
+/**
+ * Restart Server. The client can only restart a running server: a stopped one (after too many
+ * crashes, or a failed start) is started, and one that is starting is left to finish.
+ */
+async function restartServer(languageClient: LanguageClient): Promise<void> {
+	if (languageClient.state === State.Running) {
+		await languageClient.restart();
+	} else {
+		await languageClient.start();
+	}
+}
+
 /** Runs a command that needs the server, or says that the server is not running. */
 async function whenRunning<T>(languageClient: LanguageClient, run: () => Promise<T>): Promise<T | undefined> {
-	if (languageClient.state === State.Stopped) {
-		const choice = await vscode.window.showErrorMessage(
-			'Entity Vault: the language server is not running.',
-			'Restart Server',
-			'Show Output',
-		);
-		if (choice === 'Restart Server') {
-			await vscode.commands.executeCommand(CommandIds.restartServer);
-		} else if (choice === 'Show Output') {
-			await vscode.commands.executeCommand(CommandIds.showOutput);
-		}
+	if (languageClient.state === State.Stopped || languageClient.state === State.StartFailed) {
+		tellUser('error', 'Entity Vault: the language server is not running.', 'Restart Server', 'Show Output');
 		return undefined;
 	}
 	return reportFailure(run);
 }
 
-/** Shows a failure to the user (with the log one click away) instead of letting it vanish. */
+/** Shows a failure to the user (with the log one click away) instead of letting it vanish; never waits for the user. */
 async function reportFailure<T>(run: () => Promise<T>): Promise<T | undefined> {
 	try {
 		return await run();
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
-		const choice = await vscode.window.showErrorMessage(`Entity Vault: ${message}`, 'Show Output');
-		if (choice === 'Show Output') {
-			await vscode.commands.executeCommand(CommandIds.showOutput);
-		}
+		tellUser('error', `Entity Vault: ${message}`, 'Show Output');
 		return undefined;
 	}
 }

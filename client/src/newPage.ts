@@ -20,12 +20,18 @@ export function sectionPicks(info: VaultInfoResult): SectionPick[] {
 	);
 }
 
+/** Optional arguments of the command (keybindings, scripts, tests): what is given is not asked. */
+export interface NewPageArguments {
+	readonly section?: string;
+	readonly title?: string;
+}
+
 /**
  * Entity Vault: New Page…  Pick a section, type a title; the server names the file
  * (SECTION/slug.md) and writes its front matter, and the client creates and opens it.
  * Returns the page's URI (undefined when cancelled).
  */
-export async function newPage(client: LanguageClient): Promise<vscode.Uri | undefined> {
+export async function newPage(client: LanguageClient, args: NewPageArguments = {}): Promise<vscode.Uri | undefined> {
 	const picks = sectionPicks(await client.sendRequest(VaultInfoRequest));
 	if (picks.length === 0) {
 		void vscode.window.showInformationMessage(
@@ -33,20 +39,28 @@ export async function newPage(client: LanguageClient): Promise<vscode.Uri | unde
 		);
 		return undefined;
 	}
-	const picked = await vscode.window.showQuickPick(picks, {
-		title: 'New Page: Section',
-		placeHolder: 'The section of the new page',
-		matchOnDescription: true,
-	});
+	const picked =
+		args.section !== undefined
+			? picks.find(pick => pick.section === args.section)
+			: await vscode.window.showQuickPick(picks, {
+					title: 'New Page: Section',
+					placeHolder: 'The section of the new page',
+					matchOnDescription: true,
+				});
 	if (!picked) {
+		if (args.section !== undefined) {
+			void vscode.window.showErrorMessage(`Entity Vault: the vault has no section named ${args.section}.`);
+		}
 		return undefined;
 	}
-	const title = await vscode.window.showInputBox({
-		title: `New Page in ${picked.section}/`,
-		prompt: 'The title of the new page; its file name is made from it.',
-		placeHolder: 'For example: Kermit Roosevelt Jr.',
-		validateInput: value => (value.trim() === '' ? 'Type a title.' : undefined),
-	});
+	const title =
+		args.title?.trim() ||
+		(await vscode.window.showInputBox({
+			title: `New Page in ${picked.section}/`,
+			prompt: 'The title of the new page; its file name is made from it.',
+			placeHolder: 'For example: Kermit Roosevelt Jr.',
+			validateInput: value => (value.trim() === '' ? 'Type a title.' : undefined),
+		}));
 	if (title === undefined) {
 		return undefined;
 	}
@@ -56,11 +70,11 @@ export async function newPage(client: LanguageClient): Promise<vscode.Uri | unde
 		title: title.trim(),
 	});
 	const uri = vscode.Uri.parse(template.uri);
-	if (await fileExists(uri)) {
+	if (template.exists || (await fileExists(uri))) {
 		void vscode.window.showInformationMessage(
 			`Entity Vault: ${vscode.workspace.asRelativePath(uri)} already exists; it has been opened.`,
 		);
-		await vscode.window.showTextDocument(uri);
+		await vscode.window.showTextDocument(uri, { preview: false });
 		return uri;
 	}
 	const edit = new vscode.WorkspaceEdit();
@@ -72,7 +86,7 @@ export async function newPage(client: LanguageClient): Promise<vscode.Uri | unde
 	}
 	const document = await vscode.workspace.openTextDocument(uri);
 	await document.save();
-	const editor = await vscode.window.showTextDocument(document);
+	const editor = await vscode.window.showTextDocument(document, { preview: false });
 	const summaryLine = firstLineStartingWith(document, 'summary:');
 	if (summaryLine !== undefined) {
 		const end = document.lineAt(summaryLine).range.end;

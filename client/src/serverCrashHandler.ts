@@ -1,14 +1,13 @@
-import * as vscode from 'vscode';
 import {
 	CloseAction,
-	CloseHandlerResult,
+	type CloseHandlerResult,
 	ErrorAction,
-	ErrorHandler,
-	ErrorHandlerResult,
-	Message,
+	type ErrorHandler,
+	type ErrorHandlerResult,
+	type Message,
 } from 'vscode-languageclient/node';
-import { CommandIds } from './commandIds';
 import { RestartPolicy } from './restartPolicy';
+import { tellUser } from './tellUser';
 
 /**
  * The language client's error handler: restarts the server after a crash (up to the limits of
@@ -24,32 +23,19 @@ export class ServerCrashHandler implements ErrorHandler {
 
 	closed(): CloseHandlerResult {
 		if (this.policy.shouldRestartAfterCrash(Date.now())) {
-			const message = 'Entity Vault: the language server stopped unexpectedly and has been restarted.';
-			void this.tell(vscode.window.showWarningMessage, message, ['Show Output']);
+			const message = 'Entity Vault: the language server stopped unexpectedly and is being restarted.';
+			tellUser('warning', message, 'Show Output');
 			return { action: CloseAction.Restart, message, handled: true };
 		}
 		const message =
 			`Entity Vault: the language server crashed ${this.policy.recentCrashes} times in ` +
 			`${Math.round(this.policy.windowMs / 60000)} minutes and will not be restarted automatically.`;
-		void this.tell(vscode.window.showErrorMessage, message, ['Restart Server', 'Show Output']);
+		tellUser('error', message, 'Restart Server', 'Show Output');
 		return { action: CloseAction.DoNotRestart, message, handled: true };
 	}
 
 	/** Called when the user restarts the server: crashes before that no longer count. */
 	reset(): void {
 		this.policy.reset();
-	}
-
-	private async tell(
-		show: (message: string, ...items: string[]) => Thenable<string | undefined>,
-		message: string,
-		actions: string[],
-	): Promise<void> {
-		const choice = await show(message, ...actions);
-		if (choice === 'Show Output') {
-			await vscode.commands.executeCommand(CommandIds.showOutput);
-		} else if (choice === 'Restart Server') {
-			await vscode.commands.executeCommand(CommandIds.restartServer);
-		}
 	}
 }

@@ -4,16 +4,12 @@ import { NotificationType, RequestType, RequestType0 } from 'vscode-languageclie
 import type {
 	CheckVaultResult,
 	NewPageTemplateParams,
+	NewPageTemplateResult,
 	StatusParams,
 	VaultInfoResult,
 } from '../../server/src/node/vaultRequests';
 
-export type { CheckVaultResult, NewPageTemplateParams, StatusParams, VaultInfoResult };
-
-export interface NewPageTemplateResult {
-	readonly uri: string;
-	readonly text: string;
-}
+export type { CheckVaultResult, NewPageTemplateParams, NewPageTemplateResult, StatusParams, VaultInfoResult };
 
 /** Server → client: indexing progress, then the page count (`entityVault/status`). */
 export const StatusNotification = new NotificationType<StatusParams>('entityVault/status');

@@ -1,15 +1,8 @@
 import * as vscode from 'vscode';
 import { CommandIds } from './commandIds';
 import { countOf, formatCount } from './counts';
+import { statusBarText } from './statusBarText';
 import type { StatusParams } from './vaultProtocol';
-
-/** The status bar text for a server status: progress while indexing, then the page count. */
-export function statusBarText(status: StatusParams): string {
-	if (status.state === 'indexing') {
-		return `$(sync~spin) Entity Vault: indexing ${formatCount(status.indexed)}/${formatCount(status.total)}`;
-	}
-	return `$(book) ${countOf(status.pages, 'page')}`;
-}
 
 /**
  * The Entity Vault item in the status bar. It follows `entityVault/status`; clicking it runs
@@ -35,7 +28,7 @@ export class VaultStatusBar implements vscode.Disposable {
 		this.item.text = statusBarText(status);
 		this.item.tooltip =
 			status.state === 'indexing'
-				? `Entity Vault: indexing the vault (${formatCount(status.indexed)} of ${formatCount(status.total)} files). Click to check the whole vault.`
+				? `Entity Vault: indexing the vault (${formatCount(status.indexed)} of ${formatCount(status.total)} files read). Click to check the whole vault.`
 				: `Entity Vault: ${countOf(status.pages, 'page')} indexed. Click to check every page (Problems panel).`;
 		this.item.command = CommandIds.checkVault;
 		this.item.backgroundColor = undefined;

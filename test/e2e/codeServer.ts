@@ -20,7 +20,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
-import { Browser, chromium, Locator, Page } from 'playwright-core';
+import { Browser, chromium, Page } from 'playwright-core';
 
 /** Repository root, both from out/test/e2e/ and out-NAME/test/e2e/. */
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -31,6 +31,8 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
 /** Default timeout of every condition wait. */
 export const WAIT_TIMEOUT_MS = 25_000;
 const POLL_INTERVAL_MS = 100;
+/** How long helpers that trigger a widget wait for an answer before triggering it again. */
+const RETRIGGER_AFTER_MS = 3_000;
 
 /** User settings that keep the window quiet and make typed text land exactly as typed. */
 export const QUIET_SETTINGS: Readonly<Record<string, unknown>> = {
@@ -49,6 +51,10 @@ export const QUIET_SETTINGS: Readonly<Record<string, unknown>> = {
   'editor.autoClosingBrackets': 'never',
   'editor.autoClosingQuotes': 'never',
   'editor.autoSurround': 'never',
+  // F12 on a name with several definitions jumps to the first instead of opening a peek.
+  'editor.gotoLocation.multipleDefinitions': 'goto',
+  // No animations: widgets are final as soon as they are in the DOM, screenshots are stable.
+  'workbench.reduceMotion': 'on',
 };
 
 export interface CodeServerOptions {
@@ -204,6 +210,7 @@ const activeEditor = '.editor-group-container.active .monaco-editor';
 
 export class CodeServerSession {
   private closed = false;
+  private lastCursor = '';
   private readonly exitHandler = (): void => this.killServerNow();
 
   private constructor(
@@ -411,11 +418,28 @@ export class CodeServerSession {
     await this.page.keyboard.type(text);
   }
 
-  /** Opens a command through the quick input (F1) by its title, e.g. `View: Close All Editors`. */
+  /**
+   * Runs a command from the Command Palette (F1) by its title, e.g. `View: Close All Editors`.
+   * The palette lists the commands known when it opens, and an extension's commands are
+   * known only once the extension host has registered it, so the palette is reopened
+   * until the title is listed.
+   */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
-    await this.fillQuickInput(`>${title}`);
-    await this.pickQuickInputRow(title);
+    const row = this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first();
+    await waitUntil(`the command ${JSON.stringify(title)} in the Command Palette`, async () => {
+      await this.page.keyboard.press('F1');
+      await this.fillQuickInput(`>${title}`);
+      try {
+        await row.waitFor({ state: 'visible', timeout: 2_000 });
+        return true;
+      } catch {
+        await this.page.keyboard.press('Escape');
+        await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+        return undefined;
+      }
+    });
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
   private async fillQuickInput(text: string): Promise<void> {
@@ -478,8 +502,6 @@ export class CodeServerSession {
     await waitUntil(`cursor at ${expected}`, async () => ((await this.cursorPosition()) === expected ? true : undefined), WAIT_TIMEOUT_MS, () => this.lastCursor);
   }
 
-  private lastCursor = '';
-
   /** The status bar's cursor text, e.g. `Ln 3, Col 10` (with ` (5 selected)` when there is a selection). */
   async cursorPosition(): Promise<string> {
     const item = this.page.locator('#status\\.editor\\.selection');
@@ -514,39 +536,75 @@ export class CodeServerSession {
   /**
    * Shows the hover at the cursor (Ctrl+K Ctrl+I) and waits until the hover text
    * satisfies `predicate`; returns that text (all hover parts joined by newlines).
+   * A hover asked for before the language server is ready stays empty, so the hover
+   * is closed and asked for again every few seconds until the deadline.
    */
   async showHover(predicate: (text: string) => boolean = (text) => text.trim().length > 0): Promise<string> {
-    await this.page.keyboard.press('Control+K');
-    await this.page.keyboard.press('Control+I');
     let seen = '';
-    return waitUntil('a hover matching the predicate', async () => {
+    return this.triggerUntil('a hover matching the predicate', async () => {
+      await this.page.keyboard.press('Control+K');
+      await this.page.keyboard.press('Control+I');
+    }, async () => {
       const parts = await this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').allInnerTexts();
       seen = parts.join('\n');
       return parts.length && predicate(seen) ? seen : undefined;
-    }, WAIT_TIMEOUT_MS, () => JSON.stringify(seen));
+    }, () => this.page.keyboard.press('Escape'), () => JSON.stringify(seen));
   }
 
   /**
    * Triggers suggestions (Ctrl+Space) and waits until the rendered rows satisfy
-   * `predicate` (default: at least one row). The list is virtualised: only the rows
-   * in view (about twelve) are in the DOM.
+   * `predicate` (default: at least one row); retriggers every few seconds like
+   * showHover. The list is virtualised: only the rows in view (about twelve) are in the DOM.
    */
   async triggerCompletion(predicate: (rows: CompletionRow[]) => boolean = (rows) => rows.length > 0): Promise<CompletionRow[]> {
-    await this.page.keyboard.press('Control+Space');
-    return this.waitForCompletion(predicate);
+    let seen: CompletionRow[] = [];
+    return this.triggerUntil('completion rows matching the predicate', () => this.page.keyboard.press('Control+Space'), async () => {
+      seen = await this.completionRows();
+      return seen.length && predicate(seen) ? seen : undefined;
+    }, () => this.page.keyboard.press('Escape'), () => JSON.stringify(seen.map((row) => row.ariaLabel)));
   }
 
-  /** Waits for the suggest widget (opened by typing or triggerCompletion) to show rows satisfying `predicate`. */
+  /** The rows the suggest widget shows now (none when it is closed). */
+  async completionRows(): Promise<CompletionRow[]> {
+    return this.page.locator('.suggest-widget.visible .monaco-list-row').evaluateAll((rows) =>
+      rows.map((row) => ({
+        label: row.querySelector('.label-name')?.textContent ?? '',
+        text: (row as unknown as RenderedElement).innerText,
+        ariaLabel: row.getAttribute('aria-label') ?? '',
+      })),
+    );
+  }
+
+  /**
+   * Runs `trigger`, then polls `probe` until it yields a value; when nothing has come
+   * for RETRIGGER_AFTER_MS, runs `reset` and `trigger` again (a request sent before a
+   * provider was ready is never answered anew). Fails at the usual deadline.
+   */
+  private async triggerUntil<T>(
+    description: string,
+    trigger: () => Promise<void>,
+    probe: () => Promise<T | undefined>,
+    reset: () => Promise<void>,
+    lastSeen: () => string,
+  ): Promise<T> {
+    await trigger();
+    let triggeredAt = Date.now();
+    return waitUntil(description, async () => {
+      const value = await probe();
+      if (value === undefined && Date.now() - triggeredAt > RETRIGGER_AFTER_MS) {
+        await reset();
+        await trigger();
+        triggeredAt = Date.now();
+      }
+      return value;
+    }, WAIT_TIMEOUT_MS, lastSeen);
+  }
+
+  /** Waits for the suggest widget (opened by typing) to show rows satisfying `predicate`. */
   async waitForCompletion(predicate: (rows: CompletionRow[]) => boolean = (rows) => rows.length > 0): Promise<CompletionRow[]> {
     let seen: CompletionRow[] = [];
     return waitUntil('completion rows matching the predicate', async () => {
-      seen = await this.page.locator('.suggest-widget.visible .monaco-list-row').evaluateAll((rows) =>
-        rows.map((row) => ({
-          label: row.querySelector('.label-name')?.textContent ?? '',
-          text: (row as unknown as RenderedElement).innerText,
-          ariaLabel: row.getAttribute('aria-label') ?? '',
-        })),
-      );
+      seen = await this.completionRows();
       return seen.length && predicate(seen) ? seen : undefined;
     }, WAIT_TIMEOUT_MS, () => JSON.stringify(seen.map((row) => row.ariaLabel)));
   }
@@ -618,11 +676,51 @@ export class CodeServerSession {
     return offered;
   }
 
-  /** Go to Definition (F12); waits until the active tab shows `expectedTab`. */
-  async goToDefinition(expectedTab: string): Promise<void> {
-    await this.page.keyboard.press('F12');
-    await this.waitForActiveTab(expectedTab);
+  /**
+   * Go to Definition (F12); waits until the active tab shows `expectedTab` and, when
+   * given, the cursor is at `expected` (needed when the definition is in the same file).
+   * F12 is pressed again every few seconds while the editor has not moved (a request sent
+   * before the language server was ready is answered with "No definition found").
+   */
+  async goToDefinition(expectedTab: string, expected?: { line: number; column: number }): Promise<void> {
+    const editorState = async (): Promise<string> => `${await this.activeTabName()}|${await this.cursorPosition()}`;
+    const start = await editorState();
+    const arrived = async (): Promise<true | undefined> => {
+      const tab = await this.activeTabName();
+      const cursor = await this.cursorPosition();
+      if (!tab.includes(expectedTab)) {
+        return undefined;
+      }
+      if (expected) {
+        return cursor === `Ln ${expected.line}, Col ${expected.column}` ? true : undefined;
+      }
+      return `${tab}|${cursor}` !== start ? true : undefined;
+    };
+    let pressed = false;
+    const pressF12 = async (): Promise<void> => {
+      // Press again only while the editor has not moved at all (a slow jump is left alone).
+      if (pressed && (await editorState()) !== start) {
+        return;
+      }
+      pressed = true;
+      await this.page.keyboard.press('F12');
+    };
+    const clearMessage = async (): Promise<void> => {
+      if ((await editorState()) === start) {
+        await this.page.keyboard.press('Escape');
+      }
+    };
+    await this.triggerUntil(`Go to Definition to reach ${expectedTab}`, pressF12, arrived, clearMessage, () => `${this.lastCursor} in ${expectedTab}?`);
     await this.waitForEditorFocus();
+  }
+
+  /** Waits for a notification toast whose text satisfies `predicate`; returns its text. */
+  async waitForNotification(predicate: (text: string) => boolean): Promise<string> {
+    let seen: string[] = [];
+    return waitUntil('a notification matching the predicate', async () => {
+      seen = await this.page.locator('.notifications-toasts .notification-toast').allInnerTexts();
+      return seen.find(predicate);
+    }, WAIT_TIMEOUT_MS, () => JSON.stringify(seen));
   }
 
   /** Saves the active editor (Ctrl+S): waits for the tab to show unsaved changes first, then for that mark to go. */
@@ -698,10 +796,11 @@ export class CodeServerSession {
     }
   }
 
-  /** Last resort at process exit (synchronous): kill the whole server group. */
+  /** Last resort at process exit (synchronous): kill the whole server group, remove the temp folders. */
   private killServerNow(): void {
     if (!this.closed) {
       this.signalServerGroup('SIGKILL');
+      fs.rmSync(this.tempRoot, { recursive: true, force: true });
     }
   }
 }

@@ -88,8 +88,8 @@ describe('e2e harness smoke test (code-server, built-in markdown)', function () 
     const s = vscode();
     await s.openFile('notes.md');
     await s.gotoLineColumn(7, 31);
-    await s.goToDefinition('other.md');
-    await s.waitForCursor(1, 1);
+    await s.goToDefinition('other.md', { line: 1, column: 1 });
+    assert.equal(await s.activeTabName(), 'other.md');
     await s.openFile('notes.md');
   });
 

@@ -2,13 +2,14 @@
 // Runs the TextMate grammar tests in test/grammar/*.test.md with vscode-tmgrammar-test, which
 // tokenizes with the real vscode-textmate engine. The injection grammars come from package.json
 // (contributes.grammars, injectTo text.html.markdown); the base grammars they inject into
-// (Markdown, and YAML for the front matter) are not part of this repository, so this script
-// looks for them, preferring the ones VS Code itself ships:
-//   1. ENTITY_VAULT_MARKDOWN_GRAMMAR / ENTITY_VAULT_YAML_GRAMMAR (paths to .tmLanguage.json files);
+// (Markdown, and YAML for the front matter) are not part of this repository: the tests use the
+// ones VS Code itself ships, taken from
+//   1. ENTITY_VAULT_MARKDOWN_GRAMMAR / ENTITY_VAULT_YAML_GRAMMAR (paths to VS Code's
+//      markdown.tmLanguage.json and yaml.tmLanguage.json; the YAML folder's siblings are loaded too), or
 //   2. the built-in extensions of the code-server installed by scripts/install-code-server.sh
-//      (.tools/code-server/.../lib/vscode/extensions/{markdown-basics,yaml}/syntaxes/);
-//   3. the npm package tm-grammars (node_modules/tm-grammars/grammars/{markdown,yaml}.json).
-// Without a Markdown grammar the run fails: these tests prove nothing without it.
+//      (.tools/code-server/.../lib/vscode/extensions/{markdown-basics,yaml}/syntaxes/).
+// The front matter tests expect VS Code's YAML grammar of 1.95 and later (meta.mapping.yaml, ...).
+// Without these grammars the run fails: the tests prove nothing without them.
 'use strict';
 
 const fs = require('fs');
@@ -23,44 +24,31 @@ function firstExisting(candidates) {
   return candidates.find((candidate) => candidate && fs.existsSync(candidate));
 }
 
-function resolveModuleFile(request) {
-  try {
-    return require.resolve(request, { paths: [repoRoot] });
-  } catch {
-    return undefined;
-  }
-}
-
 const markdownGrammar = firstExisting([
   process.env.ENTITY_VAULT_MARKDOWN_GRAMMAR,
   path.join(vscodeExtensions, 'markdown-basics', 'syntaxes', 'markdown.tmLanguage.json'),
-  resolveModuleFile('tm-grammars/grammars/markdown.json'),
 ]);
 const yamlGrammar = firstExisting([
   process.env.ENTITY_VAULT_YAML_GRAMMAR,
   path.join(vscodeExtensions, 'yaml', 'syntaxes', 'yaml.tmLanguage.json'),
-  resolveModuleFile('tm-grammars/grammars/yaml.json'),
 ]);
-// VS Code's YAML grammar includes its per-version siblings (source.yaml.1.2, ...): load them all.
-const yamlGrammars = yamlGrammar
-  ? fs.readdirSync(path.dirname(yamlGrammar))
-    .filter((name) => name.startsWith('yaml') && name.endsWith('.tmLanguage.json'))
-    .map((name) => path.join(path.dirname(yamlGrammar), name))
-  : [];
-if (yamlGrammar && !yamlGrammars.includes(yamlGrammar)) yamlGrammars.push(yamlGrammar);
 
-if (!markdownGrammar) {
+if (!markdownGrammar || !yamlGrammar) {
   console.error(
-    'test:grammar: no Markdown TextMate grammar found. Install code-server with ' +
-    '`bash scripts/install-code-server.sh` (its built-in markdown-basics grammar is used), ' +
-    'add the tm-grammars package, or set ENTITY_VAULT_MARKDOWN_GRAMMAR to a markdown.tmLanguage.json.');
+    "test:grammar: VS Code's Markdown and YAML grammars were not found. Install code-server with " +
+    '`bash scripts/install-code-server.sh` (its built-in grammars are used), or set ' +
+    'ENTITY_VAULT_MARKDOWN_GRAMMAR and ENTITY_VAULT_YAML_GRAMMAR.');
   process.exit(1);
 }
 
+// VS Code's YAML grammar includes its per-version siblings (source.yaml.1.2, ...): load them all.
+const yamlGrammars = fs.readdirSync(path.dirname(yamlGrammar))
+  .filter((name) => name.startsWith('yaml') && name.endsWith('.tmLanguage.json'))
+  .map((name) => path.join(path.dirname(yamlGrammar), name));
 const grammarArgs = ['-g', markdownGrammar];
 for (const grammar of yamlGrammars) grammarArgs.push('-g', grammar);
 console.log(`test:grammar: Markdown grammar ${path.relative(repoRoot, markdownGrammar)}`);
-console.log(`test:grammar: YAML grammar ${yamlGrammar ? path.relative(repoRoot, yamlGrammar) : '(none: front matter values untested)'}`);
+console.log(`test:grammar: YAML grammars ${yamlGrammars.map((file) => path.relative(repoRoot, file)).join(', ')}`);
 
 const cli = path.join(path.dirname(require.resolve('vscode-tmgrammar-test/package.json', { paths: [repoRoot] })), 'dist', 'unit.js');
 const testFiles = fs.readdirSync(__dirname).filter((name) => name.endsWith('.test.md')).sort();
@@ -86,6 +74,7 @@ const failed = result.status !== 0;
 console.log(`test:grammar: ${testFiles.length - (failed ? countFailedFiles(result.stdout) : 0)} passed, ${failed ? countFailedFiles(result.stdout) || 1 : 0} failed`);
 process.exit(failed ? 1 : 0);
 
+// The runner prints "✖ FILE failed" once for each failed file (without colours: its output is a pipe).
 function countFailedFiles(output) {
-  return output.split('\n').filter((line) => /^\s*\S*\s*\S+\.test\.md failed\s*$/.test(line.replace(/\x1b\[[0-9;]*m/g, ''))).length;
+  return output.split('\n').filter((line) => /\.test\.md failed\s*$/.test(line)).length;
 }

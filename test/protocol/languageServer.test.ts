@@ -195,6 +195,8 @@ describe('language server over JSON-RPC (stdio)', function () {
 		assert.strictEqual(template.uri, uriOf('people/kim-philby.md'));
 		assert.match(template.text, /^---\n/);
 		assert.match(template.text, /title: Kim Philby/);
+		const existing = await client.connection.sendRequest('entityVault/newPageTemplate', { rootUri: URI.file(dir).toString(), section: 'people', title: 'Robert Maxwell' }) as { uri: string; exists: boolean };
+		assert.deepStrictEqual(existing, { uri: uriOf('people/robert-maxwell.md'), text: '', exists: true });
 	});
 });
 

@@ -178,7 +178,21 @@ function inlinePiece(g: GeneratorState): string {
 		case 11:
 			return r.pick(['\\[not](a link)', '[not\\](a link)', '\\![x](y)', '[a]\\(b)', '[unclosed', 'close]', '[[double]]', '[a](', '[a](b', '(x)']);
 		case 12:
-			return `**${words(r, 1, 2)}** _${word(r)}_`;
+			return r.pick([
+				`**${words(r, 1, 2)}** _${word(r)}_`,
+				`*a _b* c_`,
+				`__${word(r)}__${word(r)}`,
+				`~~${word(r)}~~`,
+				`***${word(r)}***`,
+				`_${word(r)}_${word(r)}_`,
+				`*[${word(r)}*](/em/)`,
+				`&lbrack;not&rbrack;(/x/)`,
+				`[a&amp;b][${r.pick(LABELS)}]`,
+				`${word(r)}  
+${word(r)}`,
+				`${word(r)}\
+${word(r)}`,
+			]);
 		case 13:
 			return r.pick([
 				' https://www.gov.uk/x ',
@@ -297,7 +311,7 @@ function block(g: GeneratorState, depth: number): string {
 		case 10:
 			return depth < 3 ? list(g, depth) : inlineText(g, 3, true);
 		case 11:
-			return r.pick(['---', '***', '___', '- - -', ' * * *']);
+			return r.pick(['---', '***', '___', '- - -', ' * * *', '<span>', '<custom a="1">\n[in html](/x/)', '</div>', '<div/>', '<script>\n[s](/s/)\n</script>']);
 		case 12:
 			if (g.definedLabels.length > 0) return definition(g, r.pick(g.definedLabels));
 			return inlineText(g, 3, true);

@@ -45,6 +45,16 @@ describe('definition', () => {
 		}
 	});
 
+	it('picks the link the cursor is on when two links touch', () => {
+		const pages = (marked: string) => ({ 'organizations/mi6.md': MI6, 'people/x.md': '# X\n', 'people/a.md': marked });
+		// The cursor between two links is on the second one (the character after the cursor), whatever their lengths.
+		assert.deepStrictEqual(definitionAt(pages('[MI6](/organizations/mi6/)$|$[X](/people/x/)\n')), [{ path: 'people/x.md', range: PAGE_START }]);
+		assert.deepStrictEqual(definitionAt(pages('[X](/people/x/)$|$[MI6](/organizations/mi6/)\n')), [{ path: 'organizations/mi6.md', range: PAGE_START }]);
+		// At the end of a line, the link just before the cursor.
+		assert.deepStrictEqual(definitionAt(pages('[X](/people/x/)[MI6](/organizations/mi6/)$|$\n')), [{ path: 'organizations/mi6.md', range: PAGE_START }]);
+		assert.deepStrictEqual(definitionAt(pages('[MI6](/organizations/mi6/$|$)[X](/people/x/)\n')), [{ path: 'organizations/mi6.md', range: PAGE_START }]);
+	});
+
 	it('gives nothing next to a link or in plain text', () => {
 		assert.deepStrictEqual(definitionAt({ 'organizations/mi6.md': MI6, 'people/a.md': 'Se$|$e [MI6](/organizations/mi6/)\n' }), []);
 		assert.deepStrictEqual(definitionAt({ 'organizations/mi6.md': MI6, 'people/a.md': 'See[MI6](/organizations/mi6/) $|$x\n' }), []);

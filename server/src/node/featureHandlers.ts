@@ -61,7 +61,7 @@ export function registerFeatureHandlers(state: ServerState): void {
 		if (!open || token.isCancellationRequested) {
 			return [];
 		}
-		return toLocations(open.vault, provideReferences(open.vault.service.index, open.page, open.document.getText(), params.position));
+		return toLocations(open.vault, provideReferences(open.vault.service.index, open.page, open.document.getText(), params.position, params.context.includeDeclaration, token));
 	});
 
 	connection.onHover(async params => {
@@ -84,7 +84,8 @@ export function registerFeatureHandlers(state: ServerState): void {
 		}
 		return provideDocumentLinks(open.vault.service.index, open.page).map(link => ({
 			range: link.range,
-			target: state.uriOf(open.vault, link.targetPath) + (link.fragment ? `#${encodeURIComponent(link.fragment)}` : ''),
+			// Editors open `file:…#L12` at that line; a heading anchor would mean nothing to them.
+			target: state.uriOf(open.vault, link.targetPath) + (link.targetRange ? `#L${link.targetRange.start.line + 1}` : ''),
 			tooltip: link.tooltip,
 		}));
 	});

@@ -220,7 +220,7 @@ export function startLanguageServer(connection: Connection): void {
 				definitionProvider: true,
 				referencesProvider: true,
 				hoverProvider: true,
-				completionProvider: { triggerCharacters: ['/', '#', '^', '[', ' ', '-'], resolveProvider: false },
+				completionProvider: { triggerCharacters: ['/', '#', '^', '['], resolveProvider: false },
 				documentLinkProvider: { resolveProvider: false },
 				codeActionProvider: { codeActionKinds: ['quickfix'] },
 				documentSymbolProvider: true,

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { PathFilter } from '../service/vault/pathFilter';
 import { isMarkdownPath } from '../service/vault/vaultPaths';
 import type { PageSummaryParts } from '../service/parse/pageSummary';
+import { MAX_PAGE_LENGTH } from '../service/vaultService';
 
 /** Folders that, when present, hold the sections instead of the folder itself (Hugo's layout). */
 const CONTENT_FOLDER = 'content';
@@ -43,6 +44,8 @@ function isInside(root: string, candidate: string): boolean {
  * Lists a vault's pages. Symbolic links are followed only while they stay
  * inside the vault root; loops and second paths to the same file are skipped,
  * so every page is listed exactly once and nothing outside the root is read.
+ * Real folders are walked before any symbolic link is followed, so a page
+ * reachable both directly and through a link is listed under its own path.
  */
 export function listVaultPages(root: string, excludes: readonly string[] = []): VaultListing {
 	const filter = new PathFilter(excludes);
@@ -52,7 +55,56 @@ export function listVaultPages(root: string, excludes: readonly string[] = []): 
 	const seenDirectories = new Set<string>([realRoot]);
 	const seenFiles = new Set<string>();
 	const pending: { absolute: string; relative: string }[] = [{ absolute: realRoot, relative: '' }];
-	while (pending.length > 0) {
+	/** Symbolic links met so far, followed once no real folder is left to walk. */
+	const links: { absolute: string; relative: string; name: string }[] = [];
+
+	const addFolder = (real: string, relative: string): void => {
+		if (seenDirectories.has(real)) {
+			skipped.push({ path: relative, reason: 'folder already listed through another path (symbolic link loop)' });
+			return;
+		}
+		seenDirectories.add(real);
+		pending.push({ absolute: real, relative });
+	};
+	const addPage = (real: string, relative: string): void => {
+		if (seenFiles.has(real)) {
+			skipped.push({ path: relative, reason: 'file already listed through another path' });
+			return;
+		}
+		seenFiles.add(real);
+		pages.push(relative);
+	};
+	const followLink = (link: { absolute: string; relative: string; name: string }): void => {
+		let real: string;
+		let stat: fs.Stats;
+		try {
+			real = fs.realpathSync(link.absolute);
+		} catch {
+			skipped.push({ path: link.relative, reason: 'dangling symbolic link (or a loop of links)' });
+			return;
+		}
+		if (!isInside(realRoot, real)) {
+			skipped.push({ path: link.relative, reason: 'symbolic link pointing outside the vault' });
+			return;
+		}
+		try {
+			stat = fs.statSync(real);
+		} catch (error) {
+			skipped.push({ path: link.relative, reason: `unreadable: ${(error as Error).message}` });
+			return;
+		}
+		if (stat.isDirectory()) {
+			addFolder(real, link.relative);
+		} else if (stat.isFile() && isMarkdownPath(link.name)) {
+			addPage(real, link.relative);
+		}
+	};
+
+	while (pending.length > 0 || links.length > 0) {
+		if (pending.length === 0) {
+			followLink(links.shift()!);
+			continue;
+		}
 		const { absolute, relative } = pending.pop()!;
 		let entries: fs.Dirent[];
 		try {
@@ -61,44 +113,19 @@ export function listVaultPages(root: string, excludes: readonly string[] = []): 
 			skipped.push({ path: relative || '.', reason: `unreadable folder: ${(error as Error).message}` });
 			continue;
 		}
+		entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 		for (const entry of entries) {
 			const childRelative = relative === '' ? entry.name : `${relative}/${entry.name}`;
 			if (filter.isSkipped(childRelative, entry.name)) {
 				continue;
 			}
 			const childAbsolute = path.join(absolute, entry.name);
-			let isDirectory = entry.isDirectory();
-			let isFile = entry.isFile();
-			let real = childAbsolute;
 			if (entry.isSymbolicLink()) {
-				try {
-					real = fs.realpathSync(childAbsolute);
-				} catch {
-					skipped.push({ path: childRelative, reason: 'dangling symbolic link' });
-					continue;
-				}
-				if (!isInside(realRoot, real)) {
-					skipped.push({ path: childRelative, reason: 'symbolic link pointing outside the vault' });
-					continue;
-				}
-				const stat = fs.statSync(real);
-				isDirectory = stat.isDirectory();
-				isFile = stat.isFile();
-			}
-			if (isDirectory) {
-				if (seenDirectories.has(real)) {
-					skipped.push({ path: childRelative, reason: 'folder already listed through another path (symbolic link loop)' });
-					continue;
-				}
-				seenDirectories.add(real);
-				pending.push({ absolute: real, relative: childRelative });
-			} else if (isFile && isMarkdownPath(entry.name)) {
-				if (seenFiles.has(real)) {
-					skipped.push({ path: childRelative, reason: 'file already listed through another path' });
-					continue;
-				}
-				seenFiles.add(real);
-				pages.push(childRelative);
+				links.push({ absolute: childAbsolute, relative: childRelative, name: entry.name });
+			} else if (entry.isDirectory()) {
+				addFolder(childAbsolute, childRelative);
+			} else if (entry.isFile() && isMarkdownPath(entry.name)) {
+				addPage(childAbsolute, childRelative);
 			}
 		}
 	}
@@ -116,11 +143,72 @@ export function fileStamp(stat: fs.Stats): string {
 	return `${stat.size}:${stat.mtimeMs}`;
 }
 
+/** Real paths of vault roots, resolved once per root. */
+const realRoots = new Map<string, string>();
+
+function realRootOf(root: string): string {
+	let real = realRoots.get(root);
+	if (real === undefined) {
+		real = fs.realpathSync.native(root);
+		if (realRoots.size > 64) {
+			realRoots.clear();
+		}
+		realRoots.set(root, real);
+	}
+	return real;
+}
+
+/**
+ * Why the file at `absolutePath`, the page `relative` of a vault, must not
+ * be read: its path does not end in `relative`, or it resolves (through
+ * symbolic links) outside the vault root. Undefined when it may be read.
+ */
+function outsideVault(absolutePath: string, relative: string): string | undefined {
+	const segments = relative.split('/');
+	if (segments.some(segment => segment === '' || segment === '.' || segment === '..')) {
+		return `\`${relative}\` is not a vault path`;
+	}
+	let root = absolutePath;
+	for (let i = 0; i < segments.length; i++) {
+		root = path.dirname(root);
+	}
+	if (path.join(root, ...segments) !== path.normalize(absolutePath)) {
+		return `\`${absolutePath}\` is not the page \`${relative}\``;
+	}
+	let realRoot: string;
+	try {
+		realRoot = realRootOf(root);
+	} catch {
+		return undefined; // no root: reading fails and says so
+	}
+	// The file, or (when it does not exist) its nearest existing folder, must lead inside the root.
+	for (let candidate = absolutePath; ; candidate = path.dirname(candidate)) {
+		let real: string | undefined;
+		try {
+			real = fs.realpathSync.native(candidate);
+		} catch {
+			real = undefined;
+		}
+		if (real !== undefined) {
+			return isInside(realRoot, real) ? undefined : 'symbolic link pointing outside the vault; nothing outside the vault root is read';
+		}
+		if (candidate === root || path.dirname(candidate) === candidate) {
+			return undefined;
+		}
+	}
+}
+
 /**
  * Reads and parses one page. A parser failure is reported as the page's
- * error (the page is left out of the index) instead of being thrown.
+ * error (the page is left out of the index) instead of being thrown. A page
+ * that resolves outside the vault root (through a symbolic link) is never
+ * read, and neither is one larger than `MAX_PAGE_LENGTH` bytes.
  */
 export function readPageFile(absolutePath: string, relative: string, parse: (text: string) => PageSummaryParts): PageReadResult {
+	const outside = outsideVault(absolutePath, relative);
+	if (outside !== undefined) {
+		return { path: relative, error: outside };
+	}
 	let stamp: string;
 	try {
 		stamp = fileStamp(fs.statSync(absolutePath));
@@ -139,14 +227,28 @@ export function readPageFile(absolutePath: string, relative: string, parse: (tex
 	}
 }
 
-/** Reads a page as text, or says why it cannot be read as one. */
+function sizeOf(bytes: number): string {
+	return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}
+
+/** Reads a page as text (at most `MAX_PAGE_LENGTH` bytes), or says why it cannot be read as one. */
 export function readPageText(absolutePath: string): { text: string } | { error: string; missing?: boolean } {
 	let bytes: Buffer;
+	let fd: number | undefined;
 	try {
-		bytes = fs.readFileSync(absolutePath);
+		fd = fs.openSync(absolutePath, 'r');
+		const size = fs.fstatSync(fd).size;
+		if (size > MAX_PAGE_LENGTH) {
+			return { error: `the file is ${sizeOf(size)}, more than the ${sizeOf(MAX_PAGE_LENGTH)} a page may be; it is not read` };
+		}
+		bytes = fs.readFileSync(fd);
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		return { error: `cannot read: ${(error as Error).message}`, missing: code === 'ENOENT' || code === 'ENOTDIR' };
+	} finally {
+		if (fd !== undefined) {
+			fs.closeSync(fd);
+		}
 	}
 	return decodePageBytes(bytes);
 }

@@ -1,7 +1,8 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { newPageFile } from '../service/vault/pageTemplate';
+import { newPageFile, pageSlug } from '../service/vault/pageTemplate';
+import { pageUrlForPath } from '../service/vault/vaultPaths';
 import type { ServerState } from './languageServer';
 import { localToday } from './localDate';
 
@@ -30,7 +31,14 @@ export interface NewPageTemplateParams {
 	readonly section: string;
 	readonly title: string;
 }
-export const NewPageTemplateRequest = new RequestType<NewPageTemplateParams, { uri: string; text: string }, void>('entityVault/newPageTemplate');
+export interface NewPageTemplateResult {
+	readonly uri: string;
+	/** The new page's text (empty when `exists`). */
+	readonly text: string;
+	/** A page with that title already exists at `uri`. */
+	readonly exists: boolean;
+}
+export const NewPageTemplateRequest = new RequestType<NewPageTemplateParams, NewPageTemplateResult, void>('entityVault/newPageTemplate');
 
 /** The requests a client's commands use: Check Vault, vault info and New Page. */
 export function registerVaultRequests(state: ServerState): void {
@@ -87,7 +95,12 @@ export function registerVaultRequests(state: ServerState): void {
 			throw new Error('A new page needs a section and a title.');
 		}
 		await vault.whenIndexed();
+		// A page of that title exists already: the client opens it instead of making a twin.
+		const existing = vault.service.index.pathsForUrl(pageUrlForPath(`${section}/${pageSlug(title) || 'new-page'}.md`))[0];
+		if (existing !== undefined) {
+			return { uri: state.uriOf(vault, existing), text: '', exists: true };
+		}
 		const file = newPageFile(vault.service.index, { section, title, today: localToday(), requiredFields: vault.service.settings().requiredFields });
-		return { uri: URI.file(vault.absolutePath(file.path)).toString(), text: file.text };
+		return { uri: URI.file(vault.absolutePath(file.path)).toString(), text: file.text, exists: false };
 	});
 }

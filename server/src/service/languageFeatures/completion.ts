@@ -326,13 +326,14 @@ function pageCompletion(context: LineContext, section: string, start: number): C
 		return empty();
 	}
 	const typed = text.slice(start, offset);
-	const result = searchPages(index, typed, section, COMPLETION_LIMIT, token);
+	const result = searchPages(index, typed, section, COMPLETION_LIMIT + 2, token);
 	if (result.cancelled) {
 		return empty(true);
 	}
 	const range = rangeOf(context, start, segmentEnd(text, offset, lineEnd));
 	const sectionUrl = `/${section}/`;
 	const items: CompletionItem[] = [];
+	// Two more than shown were asked for: the section's list page and the page being edited are left out.
 	for (const match of result.matches) {
 		const url = match.page.url;
 		if (url === sectionUrl || !url.startsWith(sectionUrl) || match.page.path === context.page.path) {
@@ -345,7 +346,16 @@ function pageCompletion(context: LineContext, section: string, start: number): C
 			textEdit: { range, newText: relative },
 		}));
 	}
-	return { isIncomplete: result.capped, items };
+	return cappedList(items, result.capped);
+}
+
+/** At most `COMPLETION_LIMIT` items, incomplete when there were more. */
+function cappedList(items: CompletionItem[], capped: boolean): CompletionList {
+	if (items.length > COMPLETION_LIMIT) {
+		items.length = COMPLETION_LIMIT;
+		return { isIncomplete: true, items };
+	}
+	return { isIncomplete: capped, items };
 }
 
 function pageItem(match: PageMatch, position: number, fields: Pick<CompletionItem, 'label' | 'filterText' | 'textEdit'>): CompletionItem {
@@ -416,7 +426,7 @@ function linkTextCompletion(context: LineContext): CompletionList | undefined {
 	if (query !== '' && query.trim() === '') {
 		return undefined; // `[ `: not a link being written
 	}
-	const result = searchPages(index, query, undefined, COMPLETION_LIMIT, token);
+	const result = searchPages(index, query, undefined, COMPLETION_LIMIT + 1, token);
 	if (result.cancelled) {
 		return empty(true);
 	}
@@ -434,7 +444,7 @@ function linkTextCompletion(context: LineContext): CompletionList | undefined {
 			textEdit: { range, newText: `[${escapeLinkText(label)}](${match.page.url})` },
 		}));
 	}
-	return { isIncomplete: result.capped, items };
+	return cappedList(items, result.capped);
 }
 
 /** Link text that cannot close or open a bracket early. */

@@ -7,9 +7,13 @@ import { slugOfUrl } from '../vault/vaultPaths';
  * Fuzzy search of pages by slug, title and alias, fast enough to run on
  * every keystroke over a vault of 100,000 pages:
  * - each page's search keys are normalised once per summary (a summary is
- *   immutable and replaced on change, so a WeakMap keyed by it never goes stale);
- * - a character bit mask rejects most pages with one `&`;
- * - survivors are scored by `fuzzyScore` and only the best `limit` are kept.
+ *   immutable and replaced on change, so a WeakMap keyed by it never goes
+ *   stale), and kept per index in a table synchronised with the index by
+ *   pointer comparisons (see `PageSearchTable`);
+ * - character bit masks in flat arrays reject most pages without touching them;
+ * - once the list is full, masks also bound what a page could score, so only
+ *   pages that could still make the list are scored;
+ * - only the best `limit` matches are kept and sorted.
  */
 
 /**
@@ -72,6 +76,12 @@ export interface PageSearchEntry {
 	readonly startMask: number;
 	/** First characters of their words: what any match but a mid-word substring needs. */
 	readonly wordMask: number;
+	/** The first three UTF-16 units of `title` as one number: orders titles alphabetically in most comparisons. */
+	readonly titleKey: number;
+}
+
+function titleKeyOf(title: string): number {
+	return (title.charCodeAt(0) || 0) * 4294967296 + (title.charCodeAt(1) || 0) * 65536 + (title.charCodeAt(2) || 0);
 }
 
 const entriesByPage = new WeakMap<PageSummary, PageSearchEntry>();
@@ -79,8 +89,10 @@ const entriesByPage = new WeakMap<PageSummary, PageSearchEntry>();
 export function searchEntryOf(page: PageSummary): PageSearchEntry {
 	let entry = entriesByPage.get(page);
 	if (!entry) {
-		const slug = normalizeForSearch(slugOfUrl(page.url));
 		const title = normalizeForSearch(page.title);
+		const normalizedSlug = normalizeForSearch(slugOfUrl(page.url));
+		// Usually the same words: share the string (and `scoreEntry` then skips the slug).
+		const slug = normalizedSlug === title ? title : normalizedSlug;
 		const aliases = page.aliases.map(normalizeForSearch);
 		let mask = 0;
 		let startMask = 0;
@@ -90,7 +102,7 @@ export function searchEntryOf(page: PageSummary): PageSearchEntry {
 			startMask |= key.length > 0 ? characterBit(key.charCodeAt(0)) : 0;
 			wordMask |= wordStartMask(key);
 		}
-		entry = { page, section: page.section, slug, title, aliases, mask, startMask, wordMask };
+		entry = { page, section: page.section, slug, title, aliases, mask, startMask, wordMask, titleKey: titleKeyOf(title) };
 		entriesByPage.set(page, entry);
 	}
 	return entry;
@@ -98,83 +110,115 @@ export function searchEntryOf(page: PageSummary): PageSearchEntry {
 
 /**
  * The search entries of every page of one index, brought up to date at each
- * search by walking the index's pages alongside them: while the pages are
- * the same objects in the same order this costs one pointer comparison per
- * page. The index re-inserts a page when it changes, so an edit moves that
- * page to the end and only the entries from the first difference on are
- * replaced. What the search loop tests first (masks, section) is kept in
- * parallel arrays of small integers, so most pages are rejected without
- * touching their entry.
+ * search from the index's change journal: only pages changed since the
+ * last search are looked at, so a search costs nothing per page of the vault
+ * beyond the scan itself. A removed page leaves a hole (no entry) until holes
+ * make up a quarter of the table, which is then rebuilt. What the search
+ * loop tests first (masks, section) is kept in parallel arrays of small
+ * integers, so most pages are rejected without touching their entry.
  */
 export class PageSearchTable {
-	/** The pages the entries were made for, in the index's order. */
-	private readonly pages: PageSummary[] = [];
-	readonly entries: PageSearchEntry[] = [];
+	/** `undefined` marks a hole left by a removed or moved page. */
+	readonly entries: (PageSearchEntry | undefined)[] = [];
 	readonly masks: number[] = [];
 	readonly startMasks: number[] = [];
 	readonly wordMasks: number[] = [];
-	/** Section number of each entry, -1 for a page outside any section. */
-	readonly sectionIds: number[] = [];
-	private readonly sectionNumbers = new Map<string, number>();
+	readonly titleKeys: number[] = [];
+	private readonly positionByPath = new Map<string, number>();
+	/** Positions of each section's entries, ascending. */
+	private readonly sectionPositions = new Map<string, number[]>();
+	private holes = 0;
+	private version = -1;
 
 	get size(): number {
 		return this.entries.length;
 	}
 
-	/** The number standing for a section in `sectionIds` (-2 for a section no page has). */
-	sectionId(section: string): number {
-		return this.sectionNumbers.get(section) ?? -2;
+	/** The positions of a section's entries (empty for a section no page has). */
+	positionsOf(section: string): readonly number[] {
+		return this.sectionPositions.get(section) ?? NO_POSITIONS;
 	}
 
 	sync(index: VaultIndex): this {
-		const pages = this.pages;
-		let i = 0;
-		let same = true;
-		for (const page of index.pages()) {
-			if (same) {
-				if (pages[i] === page) {
-					i++;
-					continue;
-				}
-				same = false;
-				this.truncate(i);
-			}
-			this.append(page);
-			i++;
+		if (this.version === index.version) {
+			return this;
 		}
-		if (same) {
-			this.truncate(i);
+		const changed = this.version < 0 ? undefined : index.changedSince(this.version);
+		if (changed === undefined || changed.length > index.size / 4) {
+			this.rebuild(index);
+			return this;
+		}
+		for (const path of new Set(changed)) {
+			const position = this.positionByPath.get(path);
+			const page = index.getPage(path);
+			if (position !== undefined && page && this.entries[position]?.page.section === page.section) {
+				this.set(position, searchEntryOf(page));
+				continue;
+			}
+			if (position !== undefined) {
+				this.makeHole(position, path);
+			}
+			if (page) {
+				this.append(page);
+			}
+		}
+		this.version = index.version;
+		if (this.holes > this.entries.length / 4) {
+			this.rebuild(index);
 		}
 		return this;
 	}
 
+	private rebuild(index: VaultIndex): void {
+		for (const array of [this.entries, this.masks, this.startMasks, this.wordMasks, this.titleKeys]) {
+			array.length = 0;
+		}
+		this.positionByPath.clear();
+		this.sectionPositions.clear();
+		this.holes = 0;
+		for (const page of index.pages()) {
+			this.append(page);
+		}
+		this.version = index.version;
+	}
+
+	private set(position: number, entry: PageSearchEntry): void {
+		this.entries[position] = entry;
+		this.masks[position] = entry.mask;
+		this.startMasks[position] = entry.startMask;
+		this.wordMasks[position] = entry.wordMask;
+		this.titleKeys[position] = entry.titleKey;
+	}
+
+	private makeHole(position: number, path: string): void {
+		this.entries[position] = undefined;
+		// A zero mask rejects every non-empty query before the entry is read; the loops skip holes for the empty one.
+		this.masks[position] = 0;
+		this.positionByPath.delete(path);
+		this.holes++;
+	}
+
 	private append(page: PageSummary): void {
 		const entry = searchEntryOf(page);
-		let sectionId = -1;
+		const position = this.entries.length;
 		if (entry.section !== undefined) {
-			sectionId = this.sectionNumbers.get(entry.section) ?? this.sectionNumbers.size;
-			this.sectionNumbers.set(entry.section, sectionId);
+			let positions = this.sectionPositions.get(entry.section);
+			if (!positions) {
+				positions = [];
+				this.sectionPositions.set(entry.section, positions);
+			}
+			positions.push(position);
 		}
-		this.pages.push(page);
+		this.positionByPath.set(page.path, position);
 		this.entries.push(entry);
 		this.masks.push(entry.mask);
 		this.startMasks.push(entry.startMask);
 		this.wordMasks.push(entry.wordMask);
-		this.sectionIds.push(sectionId);
-	}
-
-	private truncate(length: number): void {
-		if (length < this.pages.length) {
-			this.pages.length = length;
-			this.entries.length = length;
-			this.masks.length = length;
-			this.startMasks.length = length;
-			this.wordMasks.length = length;
-			this.sectionIds.length = length;
-		}
+		this.titleKeys.push(entry.titleKey);
 	}
 }
 
+const NO_POSITIONS: readonly number[] = Object.freeze([]);
 const tables = new WeakMap<VaultIndex, PageSearchTable>();
 
 /** The up-to-date search table of the index. */
@@ -209,11 +253,10 @@ function matchesWordPrefixes(words: readonly string[], target: string): boolean 
 
 /** Greedy subsequence match starting at a word start; 0 when there is none. */
 function subsequenceScore(query: string, target: string): number {
-	const first = query.charCodeAt(0);
 	let best = 0;
 	let tries = 0;
 	for (let start = target.indexOf(query[0]); start >= 0 && tries < 4; start = target.indexOf(query[0], start + 1)) {
-		if (!isWordStart(target, start) || target.charCodeAt(start) !== first) {
+		if (!isWordStart(target, start)) {
 			continue;
 		}
 		tries++;
@@ -380,6 +423,9 @@ function compareScored(alphabetical: boolean, scoreA: number, a: PageSearchEntry
 			return a.title.length - b.title.length;
 		}
 	}
+	if (a.titleKey !== b.titleKey) {
+		return a.titleKey - b.titleKey;
+	}
 	if (a.title !== b.title) {
 		return a.title < b.title ? -1 : 1;
 	}
@@ -462,22 +508,27 @@ export function searchPages(index: VaultIndex, query: string, section: string | 
 	const alphabetical = prepared.text === '';
 	const best = new BestMatches<PageMatch>(limit, (a, b) => compareScored(alphabetical, a.score, a.entry, b.score, b.entry));
 	const table = searchTable(index);
-	const { entries, masks, startMasks, wordMasks, sectionIds } = table;
-	const sectionId = section === undefined ? -1 : table.sectionId(section);
+	const { entries, masks, startMasks, wordMasks, titleKeys } = table;
+	const positions = section === undefined ? undefined : table.positionsOf(section);
+	const count = positions === undefined ? entries.length : positions.length;
 	const queryMask = prepared.mask;
-	for (let i = 0; i < entries.length; i++) {
-		if (i % CANCELLATION_CHECK_INTERVAL === CANCELLATION_CHECK_INTERVAL - 1 && token?.isCancellationRequested) {
+	for (let n = 0; n < count; n++) {
+		if (n % CANCELLATION_CHECK_INTERVAL === CANCELLATION_CHECK_INTERVAL - 1 && token?.isCancellationRequested) {
 			return { matches: [], capped: true, cancelled: true };
 		}
-		if ((sectionId !== -1 && sectionIds[i] !== sectionId) || (queryMask & ~masks[i]) !== 0) {
+		const i = positions === undefined ? n : positions[n];
+		if ((queryMask & ~masks[i]) !== 0) {
 			continue;
 		}
 		const worst = best.worst;
 		// Once `limit` pages are kept (so the list is capped anyway), skip pages that cannot beat the worst kept one.
-		if (worst !== undefined && !alphabetical && scoreBound(prepared, startMasks[i], wordMasks[i]) < worst.score) {
+		if (worst !== undefined && (alphabetical ? titleKeys[i] > worst.entry.titleKey : scoreBound(prepared, startMasks[i], wordMasks[i]) < worst.score)) {
 			continue;
 		}
 		const entry = entries[i];
+		if (entry === undefined) {
+			continue;
+		}
 		const score = scoreEntry(prepared, entry);
 		if (score === 0) {
 			continue;

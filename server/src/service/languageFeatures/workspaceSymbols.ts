@@ -76,6 +76,9 @@ export function provideWorkspaceSymbols(index: VaultIndex, query: string, token?
 			continue;
 		}
 		const key = entries[e];
+		if (key === undefined) {
+			continue;
+		}
 		const page = key.page;
 		const titleScore = Math.max(fuzzyScore(prepared.text, key.title, prepared.words), key.slug === key.title ? 0 : fuzzyScore(prepared.text, key.slug, prepared.words));
 		if (titleScore > 0) {

@@ -1,4 +1,4 @@
-import matter = require('gray-matter');
+import matter from 'gray-matter';
 import { CORE_SCHEMA } from 'js-yaml';
 import type { Span } from './markdownTypes';
 
@@ -21,6 +21,17 @@ import type { Span } from './markdownTypes';
 
 /** Largest frontmatter block that is parsed at all (a bigger one is reported). */
 export const MAX_FRONTMATTER_LENGTH = 256 * 1024;
+/**
+ * Deepest nesting of collections that is parsed: js-yaml recurses once per
+ * level, so a block of thousands of `[` or `- - -` would exhaust the stack.
+ */
+export const MAX_FRONTMATTER_NESTING = 64;
+/**
+ * Most values the parsed data may hold once YAML aliases are expanded: nine
+ * anchors of nine aliases each ("billion laughs") are a few hundred bytes of
+ * YAML but a billion values to anyone who walks the data.
+ */
+export const MAX_FRONTMATTER_VALUES = 100_000;
 
 export interface FrontmatterField {
 	readonly key: string;
@@ -181,6 +192,14 @@ export function parseFrontmatter(text: string): Frontmatter {
 	}
 
 	const yaml = text.slice(yamlStart, yamlEnd);
+	if (exceedsNesting(yaml.replace(/\r\n?/g, '\n'), MAX_FRONTMATTER_NESTING)) {
+		problems.push({
+			kind: 'too-large',
+			message: `Frontmatter is nested more than ${MAX_FRONTMATTER_NESTING} levels deep; it was not read.`,
+			span: openingSpan,
+		});
+		return { present: true, span, bodyStart, closingFenceStart: closing.start, language, data: undefined, fields, problems };
+	}
 	const parsed = parseYamlBlock(yaml);
 	if (parsed.error) {
 		// js-yaml counts lines from the block's first line, which is the document's second line.
@@ -194,6 +213,14 @@ export function parseFrontmatter(text: string): Frontmatter {
 		return { present: true, span, bodyStart, closingFenceStart: closing.start, language, data: undefined, fields, problems };
 	}
 	const data = (value ?? {}) as Record<string, unknown>;
+	if (expandedValueCount(data, MAX_FRONTMATTER_VALUES, new Map()) > MAX_FRONTMATTER_VALUES) {
+		problems.push({
+			kind: 'too-large',
+			message: `Frontmatter aliases expand to more than ${MAX_FRONTMATTER_VALUES.toLocaleString('en-US')} values; it was not read.`,
+			span: openingSpan,
+		});
+		return { present: true, span, bodyStart, closingFenceStart: closing.start, language, data: undefined, fields, problems };
+	}
 	return { present: true, span, bodyStart, closingFenceStart: closing.start, language, data: normaliseValue(data, 0, new Map()) as Record<string, unknown>, fields, problems };
 }
 
@@ -213,6 +240,10 @@ function parseYamlBlock(yaml: string): YamlResult {
 		const file = matter(`---\n${normalised}\n---\n`, GRAY_MATTER_OPTIONS);
 		return { value: file.data };
 	} catch (error) {
+		if (error instanceof RangeError) {
+			// The stack ran out: nesting that the pre-check did not see (it cannot see every YAML form).
+			return { error: { message: 'nested too deeply to read', line: 0 } };
+		}
 		const err = error as { message?: string; reason?: string; mark?: { line?: number } };
 		const line = typeof err.mark?.line === 'number' ? Math.max(0, err.mark.line - 1) : 0;
 		const reason = err.reason ?? firstLine(err.message ?? String(error));
@@ -277,6 +308,102 @@ function findTopLevelFields(text: string, start: number, end: number): Frontmatt
 		}
 		return { key: field.key, keySpan: field.keySpan, valueSpan: { start: valueStart, end: valueEnd } };
 	});
+}
+
+/**
+ * Whether a YAML block nests collections more than `limit` levels deep, from
+ * a cheap look at its text: open flow brackets (outside quotes and comments)
+ * plus, per line, the open block indentation levels and the `- `, `? `
+ * indicators that start it. It may overestimate (a bracket in a plain
+ * scalar counts), never underestimate what js-yaml will recurse into.
+ */
+function exceedsNesting(yaml: string, limit: number): boolean {
+	let flow = 0;
+	const indents: number[] = [];
+	let i = 0;
+	while (i < yaml.length) {
+		// One line: indentation first.
+		let column = 0;
+		while (yaml.charCodeAt(i + column) === 32) {
+			column++;
+		}
+		let p = i + column;
+		const blank = p >= yaml.length || yaml[p] === '\n' || yaml[p] === '#';
+		if (!blank && flow === 0) {
+			while (indents.length > 0 && indents[indents.length - 1] >= column) {
+				indents.pop();
+			}
+			indents.push(column);
+			// Compact nested collections: `- - - x`, `? - x`.
+			let indicators = 0;
+			while ((yaml[p] === '-' || yaml[p] === '?') && (yaml[p + 1] === ' ' || yaml[p + 1] === '\t')) {
+				indicators++;
+				p += 2;
+				while (yaml[p] === ' ' || yaml[p] === '\t') {
+					p++;
+				}
+			}
+			if (indents.length + indicators > limit) {
+				return true;
+			}
+		}
+		// The rest of the line: flow brackets outside quoted scalars and comments.
+		let quote = '';
+		for (; p < yaml.length && yaml[p] !== '\n'; p++) {
+			const c = yaml[p];
+			if (quote !== '') {
+				if (c === '\\' && quote === '"') {
+					p++;
+				} else if (c === quote) {
+					quote = '';
+				}
+				continue;
+			}
+			if (c === '"' || c === '\'') {
+				quote = c;
+			} else if (c === '#' && (p === 0 || yaml[p - 1] === ' ' || yaml[p - 1] === '\t')) {
+				while (p < yaml.length && yaml[p] !== '\n') {
+					p++;
+				}
+				break;
+			} else if (c === '[' || c === '{') {
+				if (++flow + indents.length > limit) {
+					return true;
+				}
+			} else if ((c === ']' || c === '}') && flow > 0) {
+				flow--;
+			}
+		}
+		i = p + 1;
+	}
+	return false;
+}
+
+/**
+ * The number of values in parsed YAML as a reader walking it would meet them
+ * (every alias expanded), counted up to just past `limit`. Sizes of shared
+ * subtrees are remembered, so this costs one visit per distinct value; a
+ * cycle counts once.
+ */
+function expandedValueCount(value: unknown, limit: number, sizes: Map<object, number>): number {
+	if (value === null || typeof value !== 'object' || value instanceof Date) {
+		return 1;
+	}
+	const known = sizes.get(value);
+	if (known !== undefined) {
+		return known;
+	}
+	sizes.set(value, 1); // a cycle back to this value counts once
+	let count = 1;
+	const children = Array.isArray(value) ? value : Object.values(value as Record<string, unknown>);
+	for (const child of children) {
+		count += expandedValueCount(child, limit, sizes);
+		if (count > limit) {
+			break;
+		}
+	}
+	sizes.set(value, count);
+	return count;
 }
 
 const MAX_DEPTH = 64;

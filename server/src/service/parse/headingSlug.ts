@@ -1,11 +1,12 @@
 /**
- * GitHub-style heading anchors, as github-slugger computes them: lowercase,
- * drop every character that is not a letter, mark, number, connector
- * punctuation (`_`), `-` or space, then turn each space into `-`.
- * Duplicates within one document get `-1`, `-2`, … appended.
+ * GitHub-style heading anchors, as github-slugger (v2) computes them:
+ * lowercase, drop other numbers, punctuation except connectors (`_`) and
+ * `-`, symbols, controls, format and private-use characters and separators
+ * except the space (alphabetic characters are always kept), then turn each
+ * space into `-`. Duplicates within one document get `-1`, `-2`, … appended.
  */
 
-const STRIP = /[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu;
+const STRIP = /[^\p{L}\p{M}\p{Nd}\p{Nl}\p{Pc}\p{Alphabetic}\- ]/gu;
 const SIMPLE = /^[a-z0-9_-]*$/;
 
 /** The slug of one heading text, without de-duplication. */

@@ -304,7 +304,6 @@ interface PendingHeading {
 	level: number;
 	start: number;
 	end: number;
-	text: string;
 }
 
 interface FootnoteDefDraft {
@@ -414,13 +413,14 @@ class Scanner {
 		const text = this.text;
 		const length = this.length;
 		let start = bodyStart;
+		// Line ends found with indexOf (fast); a lone CR is rare.
+		let nextLf = text.indexOf('\n', start);
+		let nextCr = text.indexOf('\r', start);
 		while (start < length) {
-			let end = start;
-			while (end < length) {
-				const c = text.charCodeAt(end);
-				if (c === LF || c === CR) break;
-				end++;
-			}
+			if (nextLf >= 0 && nextLf < start) nextLf = text.indexOf('\n', start);
+			if (nextCr >= 0 && nextCr < start) nextCr = text.indexOf('\r', start);
+			let end = nextLf < 0 ? length : nextLf;
+			if (nextCr >= 0 && nextCr < end) end = nextCr;
 			let next = end;
 			if (next < length) {
 				next += text.charCodeAt(next) === CR && text.charCodeAt(next + 1) === LF ? 2 : 1;
@@ -547,13 +547,13 @@ class Scanner {
 		if (siblingReplaced) {
 			// The new sibling item was opened by tryListItemStart.
 			this.openNewContainers(false);
-			this.processLeafLine(false);
+			this.processLeafLine();
 			return;
 		}
 
 		const allMatched = matched === containers.length;
 		if (allMatched && (this.leaf === Leaf.Fenced || this.leaf === Leaf.Html)) {
-			this.processLeafLine(false);
+			this.processLeafLine();
 			return;
 		}
 		// micromark: a new container "interrupts" while a multi-line flow
@@ -568,14 +568,14 @@ class Scanner {
 			this.closeLeaf();
 			this.closeContainers(matched, end);
 			this.openNewContainers(interrupt);
-			this.processLeafLine(false);
+			this.processLeafLine();
 			return;
 		}
 		if (!allMatched) {
 			// Lazy continuation of a paragraph?
 			if (this.leaf === Leaf.Paragraph) {
 				if (this.isLazyContinuation()) {
-					this.addParagraphLine(true);
+					this.addParagraphLine();
 					return;
 				}
 				// micromark quirk: on a lazy line a complete HTML tag (kind 7) is
@@ -598,12 +598,12 @@ class Scanner {
 			}
 			this.closeLeaf();
 			this.closeContainers(matched, endBeforeLine);
-			this.processLeafLine(false);
+			this.processLeafLine();
 			// micromark: indented code begun on a lazy line ends with that line.
 			if (this.leaf === Leaf.Indented) this.leaf = Leaf.None;
 			return;
 		}
-		this.processLeafLine(false);
+		this.processLeafLine();
 	}
 
 	private consumeOptionalSpace(): void {
@@ -843,7 +843,8 @@ class Scanner {
 
 	// -- leaves ------------------------------------------------------------------
 
-	private processLeafLine(lazy: boolean): void {
+	/** The current line (after its container prefixes) for the leaf blocks. Never a lazy line. */
+	private processLeafLine(): void {
 		const text = this.text;
 		if (this.leaf === Leaf.Fenced) {
 			const indent = this.measureIndent();
@@ -868,7 +869,7 @@ class Scanner {
 		this.markSig(this.lineEnd);
 		if (indent >= 4) {
 			if (this.leaf === Leaf.Paragraph) {
-				this.addParagraphLine(lazy);
+				this.addParagraphLine();
 			} else {
 				this.leaf = Leaf.Indented;
 			}
@@ -904,7 +905,7 @@ class Scanner {
 				this.continueHtml(true);
 				return;
 			}
-		} else if ((c === EQUALS || c === DASH) && this.leaf === Leaf.Paragraph && !lazy) {
+		} else if ((c === EQUALS || c === DASH) && this.leaf === Leaf.Paragraph) {
 			if (this.isSetextUnderline(p) && this.setextHeading(c === EQUALS ? 1 : 2)) {
 				return;
 			}
@@ -914,7 +915,7 @@ class Scanner {
 			return;
 		}
 		if (this.leaf === Leaf.Paragraph) {
-			this.addParagraphLine(lazy);
+			this.addParagraphLine();
 			return;
 		}
 		this.closeLeaf();
@@ -922,7 +923,7 @@ class Scanner {
 		this.paraLines = [{ start: p, end: this.lineEnd }];
 	}
 
-	private addParagraphLine(lazy: boolean): void {
+	private addParagraphLine(): void {
 		this.measureIndent();
 		this.paraLines.push({ start: this.nwPos, end: this.lineEnd });
 		this.markSig(this.lineEnd);
@@ -940,8 +941,7 @@ class Scanner {
 	/**
 	 * Turns collected paragraph lines into a region, after taking the link
 	 * reference definitions off its start. Returns undefined when nothing is
-	 * left. With `dryRun`, only tells whether something is left (no definition
-	 * is recorded).
+	 * left. The definitions found are recorded.
 	 */
 	private paragraphRegion(lines: ParaLine[], heading: number, trimEnd: boolean): Region | undefined {
 		const text = this.text;
@@ -995,7 +995,7 @@ class Scanner {
 		}
 		const spanEnd = this.lineEnd;
 		const index = this.headings.length;
-		this.headings.push({ level, start: p, end: spanEnd, text: '' });
+		this.headings.push({ level, start: p, end: spanEnd });
 		if (end > start) {
 			this.regions.push({ content: text.slice(start, end), base: start, segContent: undefined, segText: undefined, heading: index });
 		}
@@ -1023,7 +1023,7 @@ class Scanner {
 		const end = this.lineEnd;
 		// Like micromark, the heading starts with the paragraph, definitions included.
 		const start = this.paraLines[0].start;
-		this.headings.push({ level, start, end, text: '' });
+		this.headings.push({ level, start, end });
 		this.regions.push(region);
 		this.paraLines = [];
 		this.leaf = Leaf.None;
@@ -1494,6 +1494,10 @@ interface Delimiter {
 }
 
 const UNICODE_PUNCT = /[\p{P}\p{S}]/u;
+
+/** ASCII characters the inline scanner must look at (1) or may skip (0). */
+const INLINE_SPECIAL = new Uint8Array(128);
+for (const c of '\\`<&![]*_~hHwW') INLINE_SPECIAL[c.charCodeAt(0)] = 1;
 const LINE_ENDING_WS = /([ \t]*)(\r\n|\r|\n)[ \t]*/g;
 const UNICODE_WS = /\s/u;
 
@@ -1681,6 +1685,10 @@ class InlineScanner {
 		let literal = 0; // start of pending literal text (heading text only)
 		while (i < len) {
 			const c = s.charCodeAt(i);
+			if (c >= 128 || INLINE_SPECIAL[c] === 0) {
+				i++;
+				continue;
+			}
 			switch (c) {
 				case BACKSLASH: {
 					if (i + 1 < len && isAsciiPunct(s.charCodeAt(i + 1))) {
@@ -1817,7 +1825,8 @@ class InlineScanner {
 				case 119: // w
 				case 87: {
 					// W. GFM literal autolinks cannot start inside link text.
-					if (this.openers.length === 0) {
+					const n = i + 1 < len ? s.charCodeAt(i + 1) | 0x20 : 0;
+					if (this.openers.length === 0 && (n === 116 /* t */ || n === 119) /* w */) {
 						const end = scanLiteralAutolink(s, i, len);
 						if (end > 0) {
 							if (heading) {

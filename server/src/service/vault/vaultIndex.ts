@@ -53,6 +53,9 @@ function valuesOf(map: Map<string, OneOrMany>, key: string): readonly string[] {
 	return existing === undefined ? [] : typeof existing === 'string' ? [existing] : existing;
 }
 
+/** Longest change journal kept; a reader further behind rebuilds what it derived. */
+const MAX_JOURNAL = 4096;
+
 function countUp<K>(map: Map<K, number>, key: K, by = 1): void {
 	map.set(key, (map.get(key) ?? 0) + by);
 }
@@ -86,6 +89,11 @@ export class VaultIndex {
 	/** Slug → URLs ending in it, for "same slug in another section". */
 	private readonly urlsBySlug = new Map<string, OneOrMany>();
 	private readonly tagCounts = new Map<string, number>();
+	/** Bumped by every update and removal. */
+	private currentVersion = 0;
+	/** Paths changed, one per version, from `journalStart + 1` to `currentVersion`. */
+	private journal: string[] = [];
+	private journalStart = 0;
 
 	get size(): number {
 		return this.pagesByPath.size;
@@ -143,7 +151,34 @@ export class VaultIndex {
 		return this.tagCounts;
 	}
 
+	/** Changes with every update and removal; see `changedSince`. */
+	get version(): number {
+		return this.currentVersion;
+	}
+
+	/**
+	 * Paths updated or removed after `version` (a path may repeat), or
+	 * undefined when that version is too old to tell (then start over).
+	 */
+	changedSince(version: number): readonly string[] | undefined {
+		if (version < this.journalStart || version > this.currentVersion) {
+			return undefined;
+		}
+		return this.journal.slice(version - this.journalStart);
+	}
+
+	private record(path: string): void {
+		this.currentVersion++;
+		this.journal.push(path);
+		if (this.journal.length > MAX_JOURNAL) {
+			const drop = this.journal.length - MAX_JOURNAL / 2;
+			this.journal = this.journal.slice(drop);
+			this.journalStart += drop;
+		}
+	}
+
 	update(summary: PageSummary): IndexChange {
+		this.record(summary.path);
 		const previous = this.pagesByPath.get(summary.path);
 		const affected = new Set<string>();
 		let pagesChanged = false;
@@ -173,6 +208,7 @@ export class VaultIndex {
 		if (!previous) {
 			return { affected: new Set(), pagesChanged: false };
 		}
+		this.record(path);
 		this.withdraw(previous);
 		const affected = new Set<string>();
 		if (!this.pathsByUrl.has(previous.url)) {

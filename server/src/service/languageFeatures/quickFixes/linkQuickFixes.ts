@@ -28,6 +28,7 @@ function writtenDestination(context: QuickFixContext, link: PageLink): { path: s
 }
 
 /** File names an editor can create on every platform. */
+// eslint-disable-next-line no-control-regex
 const SAFE_PATH = /^[^\\:*?"<>|\u0000-\u001f]+$/;
 
 /** The title of a page created for a link: its text when it names the slug (`[MI5](/organizations/mi5/)`), else the slug's words. */

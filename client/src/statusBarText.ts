@@ -1,0 +1,14 @@
+// Pure (no `vscode` import), so it can be unit-tested outside VS Code.
+import { countOf, formatCount } from './counts';
+import type { StatusParams } from './vaultProtocol';
+
+/** The status bar text for a server status: progress while indexing, then the page count. */
+export function statusBarText(status: StatusParams): string {
+	if (status.state === 'indexing') {
+		// Before the files are counted the total is 0: say only that indexing has begun.
+		return status.total > 0
+			? `$(sync~spin) Entity Vault: indexing ${formatCount(status.indexed)}/${formatCount(status.total)}`
+			: '$(sync~spin) Entity Vault: indexing';
+	}
+	return `$(book) ${countOf(status.pages, 'page')}`;
+}

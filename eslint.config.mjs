@@ -1,0 +1,53 @@
+// ESLint flat config: `npm run lint` lints client/src, server/src, test and scripts.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** The Node.js globals that CommonJS scripts use (no dependency on the `globals` package). */
+const nodeGlobals = Object.fromEntries(
+	[
+		'require', 'module', 'exports', '__dirname', '__filename', 'process', 'console', 'Buffer',
+		'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate',
+		'URL', 'TextDecoder', 'TextEncoder', 'performance', 'structuredClone',
+	].map(name => [name, 'readonly']),
+);
+
+export default tseslint.config(
+	{
+		ignores: ['node_modules/', 'out/', 'out-*/', 'dist/', '.tools/', 'test-artifacts/', '.bench/', '**/*.d.ts', 'test/fixtures/'],
+	},
+	js.configs.recommended,
+	...tseslint.configs.recommended,
+	{
+		files: ['**/*.ts'],
+		languageOptions: {
+			parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+		},
+		rules: {
+			// Promises nobody awaits lose their errors; in an extension they fail silently.
+			'@typescript-eslint/no-floating-promises': 'error',
+			'@typescript-eslint/no-misused-promises': 'error',
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+		},
+	},
+	{
+		files: ['**/*.js', '**/*.cjs'],
+		languageOptions: { sourceType: 'commonjs', globals: nodeGlobals },
+		rules: {
+			'@typescript-eslint/no-require-imports': 'off',
+		},
+	},
+	{
+		// Mocha test files written in JavaScript (the suites run inside VS Code are plain CommonJS).
+		files: ['test/**/*.js'],
+		languageOptions: {
+			globals: Object.fromEntries(
+				['describe', 'it', 'before', 'after', 'beforeEach', 'afterEach', 'suite', 'test', 'setup', 'teardown', 'suiteSetup', 'suiteTeardown']
+					.map(name => [name, 'readonly']),
+			),
+		},
+	},
+	{
+		files: ['**/*.mjs'],
+		languageOptions: { sourceType: 'module', globals: nodeGlobals },
+	},
+);
