@@ -2,7 +2,8 @@
 // Bundles the extension with esbuild into dist/:
 //   client/src/extension.ts   → dist/extension.js  (loaded by VS Code; `vscode` stays external)
 //   server/src/node/main.ts   → dist/server.js     (the language server the client starts over IPC)
-// Usage: node scripts/bundle.js [--production] [--watch] [--only=client|server]
+//   server/src/node/indexWorker.ts → dist/indexWorker.js (its indexing worker threads)
+// Usage: node scripts/bundle.js [--production] [--watch] [--only=client|server|worker]
 //   --production  minify (source maps are written either way)
 //   --watch       rebuild on change (for F5 debugging, see .vscode/tasks.json)
 //   --only=NAME   build one of the two bundles
@@ -20,6 +21,8 @@ const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.leng
 const bundles = {
   client: { entry: 'client/src/extension.ts', outfile: 'dist/extension.js', external: ['vscode'] },
   server: { entry: 'server/src/node/main.ts', outfile: 'dist/server.js', external: [] },
+  // The cold index's worker threads: the server starts it from its own folder (dist/).
+  worker: { entry: 'server/src/node/indexWorker.ts', outfile: 'dist/indexWorker.js', external: [] },
 };
 const selectedNames = only ? [only] : Object.keys(bundles);
 if (only !== undefined && !(only in bundles)) {
