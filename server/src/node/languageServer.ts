@@ -107,10 +107,19 @@ export function startLanguageServer(connection: Connection): void {
 	};
 
 	let lastStatus = '';
+	/** Indexing progress per vault, while it runs. */
+	const indexing = new Map<VaultWorkspace, { indexed: number; total: number }>();
 	function sendStatus(): void {
-		const indexing = vaults.some(vault => !vault.isIndexed);
 		const pages = vaults.reduce((sum, vault) => sum + vault.service.index.size, 0);
-		const params = { state: indexing ? 'indexing' as const : 'ready' as const, indexed: pages, total: pages, pages };
+		const running = vaults.filter(vault => !vault.isIndexed);
+		const params = running.length === 0
+			? { state: 'ready' as const, indexed: pages, total: pages, pages }
+			: {
+				state: 'indexing' as const,
+				indexed: running.reduce((sum, vault) => sum + (indexing.get(vault)?.indexed ?? 0), 0),
+				total: running.reduce((sum, vault) => sum + (indexing.get(vault)?.total ?? 0), 0),
+				pages,
+			};
 		const key = JSON.stringify(params);
 		if (key !== lastStatus) {
 			lastStatus = key;
@@ -156,13 +165,15 @@ export function startLanguageServer(connection: Connection): void {
 		progress?.begin('Entity Vault: indexing', 0, vault.root, false);
 		let lastPercent = -1;
 		await vault.index(({ indexed, total }) => {
+			indexing.set(vault, { indexed, total });
 			const percent = total === 0 ? 100 : Math.floor((indexed / total) * 100);
 			if (percent !== lastPercent) {
 				lastPercent = percent;
 				progress?.report(percent, `${indexed}/${total} pages`);
-				void connection.sendNotification(StatusNotification, { state: 'indexing', indexed, total, pages: vault.service.index.size });
+				sendStatus();
 			}
 		});
+		indexing.delete(vault);
 		progress?.done();
 		const scope = settingsOf(vault).scope;
 		publisher.schedule(vault, scope === 'vault' ? vault.allPaths() : vault.allPaths().filter(path => vault.isOpen(path)));

@@ -1,0 +1,27 @@
+import * as assert from 'assert';
+import { RestartPolicy } from '../../client/src/restartPolicy';
+import { statusBarText } from '../../client/src/statusBarText';
+
+describe('client: restart policy and status text', () => {
+	it('restarts a crashed server at most four times in three minutes', () => {
+		const policy = new RestartPolicy();
+		const minute = 60_000;
+		assert.deepStrictEqual([0, 1, 2, 3].map(i => policy.shouldRestartAfterCrash(i * 1000)), [true, true, true, true]);
+		assert.strictEqual(policy.shouldRestartAfterCrash(5000), false);
+		// Crashes older than the window are forgotten.
+		const later = new RestartPolicy();
+		for (let i = 0; i < 4; i++) {
+			later.shouldRestartAfterCrash(i * minute);
+		}
+		assert.strictEqual(later.shouldRestartAfterCrash(4 * minute), true);
+		later.reset();
+		assert.strictEqual(later.recentCrashes, 0);
+	});
+
+	it('shows indexing progress, then the page count', () => {
+		assert.strictEqual(statusBarText({ state: 'indexing', indexed: 0, total: 0, pages: 0 }), '$(sync~spin) Entity Vault: indexing');
+		assert.match(statusBarText({ state: 'indexing', indexed: 1234, total: 10000, pages: 1234 }), /indexing 1,234\/10,000$/);
+		assert.strictEqual(statusBarText({ state: 'ready', indexed: 1, total: 1, pages: 1 }), '$(book) 1 page');
+		assert.strictEqual(statusBarText({ state: 'ready', indexed: 22, total: 22, pages: 22 }), '$(book) 22 pages');
+	});
+});
