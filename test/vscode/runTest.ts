@@ -7,8 +7,9 @@
  * Needs a machine that can download VS Code (a developer's laptop, a public CI); on
  * Linux without a display run it under `xvfb-run -a`. The download is cached in
  * .vscode-test/. Environment:
- *   VSCODE_TEST_VERSION   VS Code version to download ('stable' by default, or e.g. '1.91.0',
- *                         the oldest this extension supports)
+ *   VSCODE_TEST_VERSION   VS Code version to download: by default the newest stable release
+ *                         that satisfies package.json's engines.vscode; e.g. '1.91.0' (the
+ *                         oldest this extension supports) or 'insiders'
  *   VSCODE_EXECUTABLE     an installed VS Code to use instead of downloading one
  *
  * CI machines that cannot download VS Code run the same suite inside code-server
@@ -50,11 +51,9 @@ async function main(): Promise<number> {
       extensionTestsPath: path.join(__dirname, 'index'),
       launchArgs: [
         vault,
-        // Only this extension (under development) and VS Code's built-in ones.
+        // Only this extension (under development) and VS Code's built-in ones. (runTests adds
+        // --disable-workspace-trust, --skip-welcome and --skip-release-notes itself.)
         '--disable-extensions',
-        '--disable-workspace-trust',
-        '--skip-welcome',
-        '--skip-release-notes',
         `--user-data-dir=${userDataDir}`,
         `--extensions-dir=${path.join(profile, 'extensions')}`,
       ],
