@@ -301,7 +301,9 @@ export function planVault(pageCount: number, seed = 1): VaultPlan {
 	const bySection = new Map<Section, number[]>(SECTION_WEIGHTS.map(([section]) => [section, []]));
 	for (let i = 0; i < pageCount; i++) {
 		const section = pickSection(r);
-		let { title, aliases } = newTitle(r, section);
+		const named = newTitle(r, section);
+		const aliases = named.aliases;
+		let title = named.title;
 		let slug = slugify(title);
 		for (let n = 2; usedUrls.has(`/${section}/${slug}/`); n++) {
 			const base = slugify(title.replace(/ \(\d+\)$/, ''));

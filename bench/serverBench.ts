@@ -177,17 +177,23 @@ export class ServerSession {
 		readonly coldIndexMs: number,
 		/** Pages the server reported when ready. */
 		readonly pages: number,
+		readonly linkText: string,
 	) { }
 
-	/** Starts a server on `dir`, waits until it has indexed everything and opens four real pages. */
-	static async start(dir: string, plan: VaultPlan): Promise<ServerSession> {
+	/**
+	 * Starts a server on `dir`, waits until it has indexed everything and opens
+	 * four real pages. `linkText` is what the link-text completion probe has
+	 * typed after `[`.
+	 */
+	static async start(dir: string, plan: VaultPlan, linkText = 'Rob'): Promise<ServerSession> {
 		const { client, coldIndexMs, pages } = await startServer(dir);
-		const session = new ServerSession(client, dir, plan, coldIndexMs, pages);
+		const session = new ServerSession(client, dir, plan, coldIndexMs, pages, linkText);
 		try {
 			if (pages !== plan.pages.length) {
 				throw new Error(`the server indexed ${pages} pages, the vault has ${plan.pages.length}`);
 			}
 			await session.openPages();
+			await session.waitUntilQuiet();
 		} catch (error) {
 			await client.shutdown();
 			throw error;
@@ -211,16 +217,27 @@ export class ServerSession {
 			const uri = uriOf(this.dir, relative);
 			if (!this.probes) {
 				const lines = text.split('\n').length - 1;
-				text += '\nProbe [Someone](/people/\n\nProbe [Rob\n';
+				text += `\nProbe [Someone](/people/\n\nProbe [${this.linkText}\n`;
 				this.probes = {
 					uri,
 					section: { line: lines + 1, character: 'Probe [Someone](/people/'.length },
-					linkText: { line: lines + 3, character: 'Probe [Rob'.length },
+					linkText: { line: lines + 3, character: `Probe [${this.linkText}`.length },
 				};
 			}
 			await this.client.open(uri, text, 1);
 			this.positions.push(...entityLinks(text).map(link => ({ uri, link })));
 		}
+	}
+
+	/**
+	 * Waits until the first diagnostics of the pages just opened are computed,
+	 * so the latency figures measure requests, not that: once the debounce has
+	 * passed, the server is computing them, and a request sent then is answered
+	 * after it (one event loop).
+	 */
+	async waitUntilQuiet(): Promise<void> {
+		await new Promise(resolve => setTimeout(resolve, SERVER_DEBOUNCE_MS + 250));
+		await this.client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: this.probes!.uri } });
 	}
 
 	/** Sends request number `i` of a kind (positions cycle through the links of the open pages). */

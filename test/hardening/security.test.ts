@@ -1,11 +1,13 @@
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { Hover, Location } from 'vscode-languageserver-protocol';
 import { parseFrontmatter } from '../../server/src/service/parse/frontmatter';
-import { summarizePage } from '../../server/src/service/parse/pageSummary';
+import { readPageFile } from '../../server/src/node/vaultFiles';
+import { summarizePage, summarizePageParts } from '../../server/src/service/parse/pageSummary';
 import { candidatePathsForUrl, resolveLinkDestination } from '../../server/src/service/vault/vaultPaths';
 import { createVaultService } from '../../server/src/service/vaultService';
 import { recordFigure } from './support/figures';
@@ -162,15 +164,41 @@ describe('hardening: security', function () {
 			for (const spelling of ['js', 'JS', 'javascript', ' Javascript ']) {
 				fs.writeFileSync(path.join(vault, 'people', `js-${spelling.trim().toLowerCase()}-${spelling.length}.md`), `---${spelling}\n${jsPayload}\n---\n# JS\n\n---js\n${jsPayload}\n---\n`);
 			}
+			// Enough pages for the server to index on worker threads, so the spy sees them too.
+			for (let i = 0; i < 400; i++) {
+				fs.writeFileSync(path.join(vault, 'places', `filler-${i}.md`), page(`Filler ${i}`, `[A](/people/a/) [Evil](/people/evil/) [Leak](/leak/page/)`));
+			}
 			fs.symlinkSync(path.join('..', '..', 'outside', 'secret.md'), path.join(vault, 'people', 'evil.md'));
 			fs.symlinkSync(path.join(outside, 'dir'), path.join(vault, 'leak'));
 			fs.symlinkSync('/etc/hostname', path.join(vault, 'people', 'abs.md'));
 			fs.symlinkSync('.', path.join(vault, 'people', 'loop'));
-			fs.symlinkSync(path.join('..', 'outside'), path.join(vault, 'places', 'out'));
+			fs.symlinkSync(path.join('..', '..', 'outside'), path.join(vault, 'places', 'out'));
 		});
 
 		after(() => {
 			fs.rmSync(base, { recursive: true, force: true });
+		});
+
+		it('readPageFile refuses pages whose real path leaves the root, whatever asks for them', () => {
+			const parse = (text: string) => summarizePageParts('people/x.md', text);
+			const refused = ['people/evil.md', 'leak/page.md', 'leak/missing.md', 'places/out/secret.md', 'people/abs.md'].filter(relative => {
+				const result = readPageFile(path.join(vault, ...relative.split('/')), relative, parse);
+				return 'error' in result && /outside the vault/.test(result.error);
+			});
+			assert.deepStrictEqual(refused, ['people/evil.md', 'leak/page.md', 'leak/missing.md', 'places/out/secret.md', 'people/abs.md']);
+			const inside = readPageFile(path.join(vault, 'people', 'b.md'), 'people/b.md', parse);
+			assert.ok('parts' in inside, 'a page inside is read');
+			const mismatched = readPageFile(path.join(vault, 'people', 'b.md'), 'people/../people/b.md', parse);
+			assert.ok('error' in mismatched && /not a vault path/.test(mismatched.error));
+		});
+
+		it('the spy sees a read outside the root through a link (control: the check can fail)', () => {
+			const log = path.join(base, 'control.log');
+			const script = `require('fs').readFileSync(${JSON.stringify(path.join(vault, 'people', 'evil.md'))}); require('fs').readdirSync(${JSON.stringify(path.join(vault, 'leak'))});`;
+			const result = spawnSync(process.execPath, ['--require', FS_SPY, '-e', script], { env: { ...process.env, EV_FS_SPY_LOG: log }, encoding: 'utf8' });
+			assert.strictEqual(result.status, 0, result.stderr);
+			const outside = accessesOutside(readSpyLog(log), vault, runtimeDirectories());
+			assert.deepStrictEqual(outside.map(access => access.operation).sort(), ['openSync', 'readFileSync', 'readdirSync']);
 		});
 
 		it('serves a vault with symbolic links out, hostile links and JavaScript frontmatter without reading outside it', async () => {
@@ -217,7 +245,8 @@ describe('hardening: security', function () {
 			assert.ok(accesses.some(access => access.path.startsWith(vault)), 'the spy recorded the server reading the vault');
 			const outside = accessesOutside(accesses, vault, runtimeDirectories());
 			const threads = new Set(accesses.filter(access => access.path.startsWith(vault)).map(access => access.thread));
-			recordFigure({ area: 'Security', test: 'Real server reads nothing outside the vault root (fs spy)', inputs: `${accesses.length} file system calls recorded (${threads.size} thread(s)): indexing, requests mid-indexing, watched-file events and close on 5 links out (file, folder, absolute, loop)`, figure: 'accesses outside the root', value: outside.length, expected: 0 });
+			assert.ok(threads.size >= 2, 'the index workers were spied on too');
+			recordFigure({ area: 'Security', test: 'Real server reads nothing outside the vault root (fs spy)', inputs: `${accesses.length} file system calls recorded in ${threads.size} threads (indexing workers included): indexing 400+ pages, requests sent right after initialize, watched-file events and a close on 5 links out (file, folder, absolute path, loop, folder out)`, figure: 'accesses outside the root', value: outside.length, expected: 0 });
 			assert.deepStrictEqual(outside.map(access => `${access.operation} ${access.path}`), []);
 			const evaluated = fs.existsSync(sentinelFile) ? 1 : 0;
 			recordFigure({ area: 'Security', test: 'Real server never evaluates JavaScript frontmatter', inputs: '4 pages with `---js` spellings on line 1 and a second block in the body', figure: 'evaluations (sentinel file written)', value: evaluated, expected: 0 });

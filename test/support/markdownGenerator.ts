@@ -136,14 +136,14 @@ function referenceLink(g: GeneratorState): string {
 
 function footnoteCall(g: GeneratorState): string {
 	const r = g.random;
-	if (r.chance(0.2) && g.undefinedFootnoteLabels.length > 0) {
-		// Undefined calls are followed by something harmless (see the test).
-		return `[^${r.pick(g.undefinedFootnoteLabels)}]`;
+	const after = r.pick(['', '', '', '(x)', '[y]', '[]', ':', '!', `[${r.pick(LABELS)}]`]);
+	if ((r.chance(0.2) || g.footnoteLabels.length === 0) && g.undefinedFootnoteLabels.length > 0) {
+		// The scanner parses calls of undefined labels as if they were defined (see the test).
+		return `${r.chance(0.1) ? '!' : ''}[^${r.pick(g.undefinedFootnoteLabels)}]${after}`;
 	}
 	if (g.footnoteLabels.length === 0) return word(r);
 	const label = r.pick(g.footnoteLabels);
 	const cased = r.chance(0.2) ? label.toUpperCase() : label;
-	const after = r.pick(['', '', '', '(x)', '[y]', '[]', ':', '!']);
 	return `${r.chance(0.1) ? '!' : ''}[^${cased}]${after}`;
 }
 

@@ -375,6 +375,7 @@ describe('completion latency', function () {
 			title,
 			aliases: [`${capitalized(pick())} ${capitalized(pick())}`],
 			tags: [],
+			targetUrls: [],
 			frontmatter: {
 				present: true, span: { start: 0, end: 0 }, bodyStart: 0, closingFenceStart: 0, fields: [], problems: [],
 				data: { title, category: 'Generated', summary: `${title} is one of the generated pages of this vault.` },

@@ -260,6 +260,16 @@ describe('markdown scanner', () => {
 			assert.strictEqual(second.label, 'note');
 			assert.strictEqual(slice(text, second.span), '[^NOTE]: Other');
 		});
+
+		it('parses calls of undefined labels as if they were defined', () => {
+			// For micromark `[^x](/a/)` is a link when x is undefined; a call followed by text when defined.
+			for (const definitions of ['', '\n\n[^x]: defined\n[^y]: defined']) {
+				const text = `[^x](/not-a-link/) ![^y] [^x][ref]${definitions}\n\n[ref]: /ref/`;
+				const scan = scanMarkdown(text);
+				assert.deepStrictEqual(scan.footnoteReferences.map((f) => slice(text, f.span)), ['[^x]', '[^y]', '[^x]']);
+				assert.deepStrictEqual(scan.links.map((l) => slice(text, l.span)), ['[ref]']);
+			}
+		});
 	});
 
 	describe('headings', () => {

@@ -373,7 +373,8 @@ export function startLanguageServer(connection: Connection): void {
 	registerFeatureHandlers(state);
 	registerVaultRequests(state);
 
-	connection.onShutdown(() => {
+	connection.onShutdown(async () => {
+		await Promise.all(vaults.map(vault => vault.flushCache()));
 		pool.dispose();
 	});
 

@@ -255,8 +255,9 @@ export function readPageText(absolutePath: string): { text: string } | { error: 
 
 /**
  * Decodes a page's bytes: UTF-8 (BOM removed), UTF-16 with a BOM; NUL bytes
- * mean a binary file. Invalid UTF-8 is decoded as Latin-1 rather than losing
- * text, and said.
+ * mean a binary file. Damaged UTF-8 keeps its valid characters (bad bytes
+ * become U+FFFD, as in an editor); bytes that are not UTF-8 at all are
+ * decoded as Latin-1 rather than losing text, and said.
  */
 export function decodePageBytes(bytes: Uint8Array): { text: string; note?: string } | { error: string } {
 	if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
@@ -271,6 +272,23 @@ export function decodePageBytes(bytes: Uint8Array): { text: string; note?: strin
 	try {
 		return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
 	} catch {
+		// Damaged UTF-8 (a file cut inside a character, a stray byte) stays UTF-8, each bad
+		// sequence one U+FFFD as an editor shows it, so positions agree with the editor. Only
+		// text without any valid multi-byte character is a legacy Latin-1 file.
+		const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
+		let replaced = 0;
+		let multiByte = 0;
+		for (let i = 0; i < text.length; i++) {
+			const c = text.charCodeAt(i);
+			if (c === 0xfffd) {
+				replaced++;
+			} else if (c >= 0x80 && !(c >= 0xdc00 && c <= 0xdfff)) {
+				multiByte++;
+			}
+		}
+		if (multiByte > 0 && multiByte >= replaced) {
+			return { text, note: `not valid UTF-8: ${replaced} damaged ${replaced === 1 ? 'sequence' : 'sequences'} replaced by U+FFFD` };
+		}
 		return { text: new TextDecoder('latin1').decode(bytes), note: 'not valid UTF-8, read as Latin-1' };
 	}
 }

@@ -211,6 +211,15 @@ export class VaultWorkspace {
 
 	private saving: Promise<void> = Promise.resolve();
 
+	/** Finishes a cache write that is due or under way (at shutdown), so the next start finds it. */
+	async flushCache(): Promise<void> {
+		if (this.saveTimer) {
+			await this.saveCache().catch(() => undefined);
+		} else {
+			await this.saving;
+		}
+	}
+
 	/** Writes the persisted index now (when one is configured), replacing a pending delayed write. */
 	async saveCache(): Promise<void> {
 		const file = this.options.cacheFile;

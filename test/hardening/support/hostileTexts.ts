@@ -41,12 +41,12 @@ export const YAML_BOMBS: Readonly<Record<string, () => string>> = {
 /** Markdown bodies that are cheap to write and expensive to scan carelessly. */
 export const PATHOLOGICAL_MARKDOWN: Readonly<Record<string, () => string>> = {
 	'100,000 `>` on one line': () => '>'.repeat(100000),
-	'20,000 nested `- ` list markers': () => `${'- '.repeat(20000)}x`,
-	'20,000 nested `* ` list markers': () => `${'* '.repeat(20000)}x`,
-	'20,000 nested `1. ` list markers': () => `${'1. '.repeat(20000)}x`,
-	'20,000 nested `> ` quotes': () => `${'> '.repeat(20000)}x`,
+	'40,000 nested `- ` list markers': () => `${'- '.repeat(40000)}x`,
+	'40,000 nested `* ` list markers': () => `${'* '.repeat(40000)}x`,
+	'40,000 nested `1. ` list markers': () => `${'1. '.repeat(40000)}x`,
+	'40,000 nested `> ` quotes': () => `${'> '.repeat(40000)}x`,
 	'5,000 lines of growing `>` nesting': () => Array.from({ length: 5000 }, (_, i) => `${'>'.repeat(i)} x`).join('\n'),
-	'1,000 list levels by indentation': () => Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i * 2)}- x`).join('\n'),
+	'600 list levels by indentation': () => Array.from({ length: 600 }, (_, i) => `${' '.repeat(i * 2)}- x`).join('\n'),
 	'100,000 `[`': () => '['.repeat(100000),
 	'50,000 `![`': () => '!['.repeat(50000),
 	'50,000 `[a](`': () => '[a]('.repeat(50000),
@@ -58,5 +58,5 @@ export const PATHOLOGICAL_MARKDOWN: Readonly<Record<string, () => string>> = {
 	'100,000 headings': () => '# h\n'.repeat(100000),
 	'10,000 reference definitions and uses': () => `${Array.from({ length: 10000 }, (_, i) => `[r${i}]: /a/b${i}/`).join('\n')}\n${Array.from({ length: 10000 }, (_, i) => `[x][r${i}]`).join(' ')}`,
 	'10,000 lone surrogates around links': () => '\ud800[x](/a/\udc00/)'.repeat(10000),
-	'2 MB line of broken links (just under the page limit)': () => 'w [l](/a/b/) '.repeat(Math.floor((2 * 1024 * 1024 - 100) / 13)),
+	'2 MB line of links (just under the page limit)': () => 'w [l](/people/case/) '.repeat(Math.floor((2 * 1024 * 1024 - 100) / 21)),
 };

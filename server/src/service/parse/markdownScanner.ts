@@ -17,6 +17,11 @@
  *
  * All offsets are UTF-16 code units into the given text.
  *
+ * One deliberate difference: a footnote call `[^x]` is reported (and parsed)
+ * whether `x` is defined or not, exactly as micromark parses calls of defined
+ * labels (micromark leaves calls of undefined labels as text), so that the
+ * server can report missing footnotes.
+ *
  * Known differences with micromark, deliberately out of scope for a vault:
  *  - GFM tables are scanned as paragraphs (a link split by a cell `|` is
  *    still one link here);
@@ -73,6 +78,8 @@ const TILDE = 126;
 const DEL = 127;
 
 const MAX_LABEL = 999;
+/** Longest raw link text looked up as a reference label. */
+const MAX_LABEL_SCAN = 4 * MAX_LABEL;
 
 function isAsciiPunct(c: number): boolean {
 	return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
@@ -219,7 +226,7 @@ function decodeString(s: string, start: number, end: number): string {
 // Inline regions: paragraph or heading content, with its mapping to the text
 
 interface Region {
-	/** The content: one slice of the text, or segments joined with '\n'. */
+	/** The content: one slice of the text, or line segments joined with their line endings. */
 	readonly content: string;
 	/** Offset in the text of content[0] when there is a single segment. */
 	readonly base: number;
@@ -794,16 +801,36 @@ class Scanner {
 		return true;
 	}
 
+	// Per line and marker character: the last offset holding another
+	// character than the marker, a space or a tab (so that a line of many
+	// nested list markers `- - - … x` is not scanned once per marker).
+	private breakCacheLine = -1;
+	private readonly breakLastOther = [0, 0, 0];
+
 	private isThematicBreak(p: number): boolean {
 		const text = this.text;
 		const end = this.lineEnd;
 		const marker = text.charCodeAt(p);
-		if (marker !== STAR && marker !== DASH && marker !== UNDERSCORE) return false;
+		const slot = marker === STAR ? 0 : marker === DASH ? 1 : marker === UNDERSCORE ? 2 : -1;
+		if (slot < 0) return false;
+		if (this.breakCacheLine !== this.lineStart) {
+			this.breakCacheLine = this.lineStart;
+			this.breakLastOther[0] = this.breakLastOther[1] = this.breakLastOther[2] = -2;
+		}
+		let lastOther = this.breakLastOther[slot];
+		if (lastOther === -2) {
+			lastOther = end - 1;
+			while (lastOther >= this.lineStart) {
+				const c = text.charCodeAt(lastOther);
+				if (c !== marker && !isSpaceOrTab(c)) break;
+				lastOther--;
+			}
+			this.breakLastOther[slot] = lastOther;
+		}
+		if (p < lastOther) return false;
 		let count = 0;
-		for (let k = p; k < end; k++) {
-			const c = text.charCodeAt(k);
-			if (c === marker) count++;
-			else if (!isSpaceOrTab(c)) return false;
+		for (let k = p; k < end && count < 3; k++) {
+			if (text.charCodeAt(k) === marker) count++;
 		}
 		return count >= 3;
 	}
@@ -966,8 +993,7 @@ class Scanner {
 				if (first >= lines.length) return undefined;
 			}
 		}
-		const built = buildContent(text, lines, first, lines.length, trimEnd);
-		return { content: built.content, base: built.base, segContent: built.segContent, segText: built.segText, heading };
+		return buildContent(text, lines, first, lines.length, trimEnd, heading);
 	}
 
 	private atxHeadingLevel(p: number): number {
@@ -1412,20 +1438,12 @@ function completeOpenTagEnd(s: string, k: number, end: number): number {
 	}
 }
 
-interface BuiltContent {
-	content: string;
-	base: number;
-	segContent: number[] | undefined;
-	segText: number[] | undefined;
-	heading: number;
-}
-
 /**
  * Builds the content of lines[from..to): one slice of the text when the
  * lines are only separated by line endings and whitespace, else the line
- * contents joined with '\n'.
+ * contents joined with their line endings.
  */
-function buildContent(text: string, lines: ParaLine[], from: number, to: number, trimEnd = false): BuiltContent {
+function buildContent(text: string, lines: ParaLine[], from: number, to: number, trimEnd = false, heading = -1): Region {
 	const first = lines[from];
 	let last = lines[to - 1].end;
 	if (trimEnd) {
@@ -1444,18 +1462,22 @@ function buildContent(text: string, lines: ParaLine[], from: number, to: number,
 		}
 	}
 	if (contiguous) {
-		return { content: text.slice(first.start, last), base: first.start, segContent: undefined, segText: undefined, heading: -1 };
+		return { content: text.slice(first.start, last), base: first.start, segContent: undefined, segText: undefined, heading };
 	}
 	const segContent: number[] = [];
 	const segText: number[] = [];
 	let content = '';
 	for (let i = from; i < to; i++) {
-		if (i > from) content += '\n';
+		if (i > from) {
+			// The previous line's own line ending.
+			const eol = lines[i - 1].end;
+			content += text.charCodeAt(eol) === CR ? (text.charCodeAt(eol + 1) === LF ? '\r\n' : '\r') : '\n';
+		}
 		segContent.push(content.length);
 		segText.push(lines[i].start);
 		content += text.slice(lines[i].start, i === to - 1 ? last : lines[i].end);
 	}
-	return { content, base: first.start, segContent, segText, heading: -1 };
+	return { content, base: first.start, segContent, segText, heading };
 }
 
 // ---------------------------------------------------------------------------
@@ -1477,8 +1499,6 @@ interface RawLink {
 	end: number;
 	link: LinkOccurrence | undefined;
 	footnote: FootnoteReference | undefined;
-	/** An undefined footnote call (reported, but not a construct for micromark). */
-	tentative: boolean;
 }
 
 /** A delimiter run for emphasis/strikethrough in heading text. */
@@ -1671,14 +1691,14 @@ class InlineScanner {
 		this.s = s;
 		this.len = s.length;
 		this.region = region;
-		this.noCloser.length = 0;
-		this.openers.length = 0;
+		if (this.noCloser.length !== 0) this.noCloser = [];
+		if (this.openers.length !== 0) this.openers.length = 0;
 		this.lastOpenerPos = -1;
 		this.lastConstructPos = -1;
 		this.regionFound = this.found.length;
 		const heading = region.heading >= 0;
 		this.pieces = heading ? [] : undefined;
-		this.delimiters = [];
+		if (heading) this.delimiters = [];
 		this.groupCount = 0;
 		const len = this.len;
 		let i = 0;
@@ -1777,19 +1797,18 @@ class InlineScanner {
 					if (i + 1 < len && s.charCodeAt(i + 1) === CARET) {
 						const end = this.scanFootnoteCall(i);
 						if (end > 0) {
+							// A call whether its label is defined or not (micromark
+							// only makes calls of defined labels; an undefined one is
+							// parsed here as if it were defined).
 							const rawLabel = s.slice(i + 2, end - 1);
-							const label = normalizeMarkdownLabel(rawLabel);
-							const defined = this.footnoteLabels.has(label);
-							this.recordFootnote(i, end, rawLabel, label, !defined);
-							if (defined) {
-								if (heading) {
-									this.flush(literal, i);
-									literal = end;
-								}
-								this.lastConstructPos = i;
-								i = end;
-								continue;
+							this.recordFootnote(i, end, rawLabel, normalizeMarkdownLabel(rawLabel));
+							if (heading) {
+								this.flush(literal, i);
+								literal = end;
 							}
+							this.lastConstructPos = i;
+							i = end;
+							continue;
 						}
 					}
 					let piece = -1;
@@ -1935,9 +1954,9 @@ class InlineScanner {
 		return -1;
 	}
 
-	private recordFootnote(start: number, end: number, rawLabel: string, label: string, tentative: boolean): void {
+	private recordFootnote(start: number, end: number, rawLabel: string, label: string): void {
 		const span = { start: toTextOffset(this.region, start), end: toTextOffset(this.region, end) };
-		this.found.push({ start, end, link: undefined, footnote: { label, rawLabel, span }, tentative });
+		this.found.push({ start, end, link: undefined, footnote: { label, rawLabel, span } });
 	}
 
 	/** `<` at i: an autolink? Records it and returns the index after `>`, or -1. */
@@ -2025,7 +2044,7 @@ class InlineScanner {
 			destinationSpan: { start: span.start + 1, end: span.end - 1 },
 		};
 		this.lastConstructPos = start;
-		this.found.push({ start, end, link, footnote: undefined, tentative: false });
+		this.found.push({ start, end, link, footnote: undefined });
 	}
 
 	/** `]` at i: closes a link/image if possible; returns the index after it, or -1. */
@@ -2039,16 +2058,9 @@ class InlineScanner {
 			openers.pop();
 			return -1;
 		}
-		let definedLabel: string | undefined;
-		let definedChecked = false;
-		const defined = (): boolean => {
-			if (!definedChecked) {
-				definedChecked = true;
-				const label = normalizeMarkdownLabel(s.slice(opener.textStart, i));
-				if (this.definitions.has(label)) definedLabel = label;
-			}
-			return definedLabel !== undefined;
-		};
+		// A label this long could only match a definition through huge runs of
+		// whitespace; not looking at it keeps `[[[[…]]]]` linear.
+		const labelTooLong = i - opener.textStart > MAX_LABEL_SCAN;
 		const next = i + 1 < len ? s.charCodeAt(i + 1) : -1;
 		let end = -1;
 		let kind: 'inline' | 'reference' = 'inline';
@@ -2072,32 +2084,36 @@ class InlineScanner {
 					refLabel = label;
 				}
 			}
-			if (end < 0 && defined() && i + 2 < len && s.charCodeAt(i + 2) === RBRACKET) {
-				end = i + 3;
-				kind = 'reference';
-				refLabel = definedLabel;
+			if (end < 0 && i + 2 < len && s.charCodeAt(i + 2) === RBRACKET) {
+				refLabel = this.definedLabel(opener.textStart, i, labelTooLong);
+				if (refLabel !== undefined) {
+					end = i + 3;
+					kind = 'reference';
+				}
 			}
 		}
-		if (end < 0 && next !== LBRACKET && defined()) {
-			end = i + 1;
-			kind = 'reference';
-			refLabel = definedLabel;
+		// Shortcut (also after a `(` that starts no resource).
+		if (end < 0 && next !== LBRACKET && this.definitions.size > 0) {
+			refLabel = this.definedLabel(opener.textStart, i, labelTooLong);
+			if (refLabel !== undefined) {
+				end = i + 1;
+				kind = 'reference';
+			}
 		}
 		openers.pop();
 		if (end < 0) {
-			// gfm: `![^label]` whose label is a defined footnote.
-			if (opener.image && this.lastOpenerPos === opener.pos && this.lastConstructPos < opener.pos) {
+			// gfm: `![^label]` that is no image is `!` and a footnote call
+			// (undefined labels are treated as if they were defined).
+			if (opener.image && !labelTooLong && this.lastOpenerPos === opener.pos && this.lastConstructPos < opener.pos) {
 				const raw = s.slice(opener.textStart, i);
 				const id = normalizeMarkdownLabel(raw);
-				if (id.charCodeAt(0) === CARET && this.footnoteLabels.has(id.slice(1))) {
+				if (id.charCodeAt(0) === CARET && (this.footnoteLabels.has(id.slice(1)) || this.scanFootnoteCall(opener.pos + 1) === i + 1)) {
 					if (this.pieces !== undefined && opener.piece >= 0) {
 						this.pieces[opener.piece] = '!';
 						this.potentialCallPiece = opener.piece;
 					}
-					// Everything between was text: drop tentative calls inside.
-					this.dropFoundFrom(opener.pos);
 					const rawLabel = s.slice(opener.textStart + 1, i);
-					this.recordFootnote(opener.pos + 1, i + 1, rawLabel, id.slice(1), false);
+					this.recordFootnote(opener.pos + 1, i + 1, rawLabel, id.slice(1));
 					this.lastConstructPos = opener.pos + 1;
 					return i + 1;
 				}
@@ -2135,12 +2151,14 @@ class InlineScanner {
 			// mdast keeps only the alt text of an image: nothing inside is a link.
 			this.dropFoundFrom(start);
 		} else {
-			// No links in links: earlier link openers become inactive.
-			for (let k = 0; k < openers.length; k++) {
-				if (!openers[k].image) openers[k].inactive = true;
+			// No links in links: earlier link openers become inactive (below an
+			// inactive one all already are).
+			for (let k = openers.length - 1; k >= 0; k--) {
+				const other = openers[k];
+				if (other.image) continue;
+				if (other.inactive) break;
+				other.inactive = true;
 			}
-			// A tentative footnote call at this opener was the link text.
-			this.dropTentativeAt(start);
 		}
 		if (this.pieces !== undefined && opener.piece >= 0) {
 			this.pieces[opener.piece] = '';
@@ -2150,8 +2168,15 @@ class InlineScanner {
 			}
 		}
 		this.lastConstructPos = start;
-		this.found.push({ start, end, link, footnote: undefined, tentative: false });
+		this.found.push({ start, end, link, footnote: undefined });
 		return end;
+	}
+
+	/** The normalized label s[from, to) when a definition has it. */
+	private definedLabel(from: number, to: number, tooLong: boolean): string | undefined {
+		if (tooLong) return undefined;
+		const label = normalizeMarkdownLabel(this.s.slice(from, to));
+		return this.definitions.has(label) ? label : undefined;
 	}
 
 	private dropFoundFrom(start: number): void {
@@ -2159,17 +2184,6 @@ class InlineScanner {
 		let k = found.length;
 		while (k > this.regionFound && found[k - 1].start >= start) k--;
 		found.length = k;
-	}
-
-	private dropTentativeAt(start: number): void {
-		const found = this.found;
-		for (let k = found.length - 1; k >= this.regionFound; k--) {
-			if (found[k].start === start && found[k].tentative) {
-				found.splice(k, 1);
-				return;
-			}
-			if (found[k].start < start) return;
-		}
 	}
 
 	private resDestStart = 0;
@@ -2253,12 +2267,29 @@ class InlineScanner {
 	}
 }
 
+/**
+ * The value of a code span as mdast has it: line endings kept, and one
+ * space or line ending stripped from each side when both sides have one and
+ * something else is inside.
+ */
 function codeSpanValue(s: string, start: number, end: number): string {
-	let value = s.slice(start, end).replace(/\r\n|\r|\n/g, ' ');
-	if (value.length > 2 && value.charCodeAt(0) === SPACE && value.charCodeAt(value.length - 1) === SPACE && value.trim() !== '') {
-		value = value.slice(1, -1);
+	if (end - start >= 2) {
+		const first = s.charCodeAt(start);
+		const last = s.charCodeAt(end - 1);
+		if ((first === SPACE || first === LF || first === CR) && (last === SPACE || last === LF || last === CR)) {
+			let hasData = false;
+			for (let k = start; k < end && !hasData; k++) {
+				const c = s.charCodeAt(k);
+				hasData = c !== SPACE && c !== LF && c !== CR;
+			}
+			if (hasData) {
+				const from = first === CR && s.charCodeAt(start + 1) === LF ? start + 2 : start + 1;
+				const to = last === LF && s.charCodeAt(end - 2) === CR ? end - 2 : end - 1;
+				return s.slice(from, to);
+			}
+		}
 	}
-	return value;
+	return s.slice(start, end);
 }
 
 /** Raw inline HTML at `s[p] === '<'`: returns the index after it, or -1 (micromark htmlText). */
@@ -2371,11 +2402,10 @@ export function scanMarkdown(text: string, bodyStart = 0): MarkdownScan {
 	}
 	const found = inline.found;
 	// Inner links complete before outer ones: restore document order.
-	found.sort((a, b) => {
-		const sa = a.link !== undefined ? a.link.span.start : a.footnote!.span.start;
-		const sb = b.link !== undefined ? b.link.span.start : b.footnote!.span.start;
-		return sa - sb;
-	});
+	const startOf = (entry: RawLink): number => (entry.link !== undefined ? entry.link.span.start : entry.footnote!.span.start);
+	let sorted = true;
+	for (let k = 1; k < found.length && sorted; k++) sorted = startOf(found[k - 1]) <= startOf(found[k]);
+	if (!sorted) found.sort((a, b) => startOf(a) - startOf(b));
 	const links: LinkOccurrence[] = [];
 	const footnoteReferences: FootnoteReference[] = [];
 	for (const entry of found) {

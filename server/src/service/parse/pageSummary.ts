@@ -1,5 +1,5 @@
 import { computeLineStarts } from '../text/lineIndex';
-import { resolveLinkDestination, pageUrlForPath, sectionOfPath, slugOfUrl, titleFromSlug, type LinkTarget } from '../vault/vaultPaths';
+import { destinationFragment, resolveLinkDestination, pageUrlForPath, sectionOfPath, slugOfUrl, titleFromSlug, type LinkTarget } from '../vault/vaultPaths';
 import { parseFrontmatter, type FrontmatterField, type FrontmatterProblem } from './frontmatter';
 import { scanMarkdown } from './markdownScanner';
 import type { FootnoteDefinition, FootnoteReference, Heading, LinkOccurrence, Span } from './markdownTypes';
@@ -40,6 +40,8 @@ export interface PageSummary {
 	readonly headings: readonly Heading[];
 	readonly lineStarts: Uint32Array;
 	readonly textLength: number;
+	/** The distinct URLs of the pages this page links to (existing or not). */
+	readonly targetUrls: readonly string[];
 }
 
 /** Removes a leading byte order mark; editors never show it and LSP positions do not count it. */
@@ -117,6 +119,10 @@ const NO_PROBLEMS: readonly FrontmatterProblem[] = Object.freeze([]);
 const NO_STRINGS: readonly string[] = Object.freeze([]);
 const LINK_KINDS: readonly LinkOccurrence['kind'][] = ['inline', 'reference', 'autolink'];
 const IMAGE_FLAG = 4;
+/** Set on a link whose target is a page: its URL is kept, so the link is not resolved again. */
+const PAGE_TARGET_FLAG = 8;
+const CANONICAL_FLAG = 16;
+const MARKDOWN_PATH_FLAG = 32;
 /** Numbers stored per link, footnote reference, footnote definition, heading and frontmatter field. */
 const LINK_STRIDE = 7;
 const REFERENCE_STRIDE = 2;
@@ -182,6 +188,8 @@ export interface PageSummaryParts {
 	/** Per link its destination; then per footnote reference and definition label and raw label; per heading text and anchor; per field its key. */
 	readonly strings: readonly string[];
 	readonly referenceLabels: readonly (string | undefined)[] | undefined;
+	/** Per link the URL of the page it points at, '' when it points at no page. */
+	readonly linkTargetUrls: readonly string[];
 	/** Counts of links, footnote references, footnote definitions, headings and fields. */
 	readonly counts: readonly number[];
 	readonly lineStarts: Uint32Array;
@@ -202,10 +210,17 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 	const fields = frontmatter.fields;
 	const numbers: number[] = [];
 	const strings: string[] = [];
+	const linkTargetUrls: string[] = [];
 	let hasReferences = false;
 	for (const link of links) {
-		numbers.push(LINK_KINDS.indexOf(link.kind) | (link.isImage ? IMAGE_FLAG : 0), link.span.start, link.span.end, link.textSpan.start, link.textSpan.end, link.destinationSpan.start, link.destinationSpan.end);
+		const target = resolveLinkDestination(link.destination, path);
+		let flags = LINK_KINDS.indexOf(link.kind) | (link.isImage ? IMAGE_FLAG : 0);
+		if (target.kind === 'page') {
+			flags |= PAGE_TARGET_FLAG | (target.canonical ? CANONICAL_FLAG : 0) | (target.viaMarkdownPath ? MARKDOWN_PATH_FLAG : 0);
+		}
+		numbers.push(flags, link.span.start, link.span.end, link.textSpan.start, link.textSpan.end, link.destinationSpan.start, link.destinationSpan.end);
 		strings.push(link.destination);
+		linkTargetUrls.push(target.kind === 'page' ? target.url : '');
 		hasReferences ||= link.referenceLabel !== undefined;
 	}
 	for (const reference of footnoteReferences) {
@@ -242,6 +257,7 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 		numbers: text.length <= 0xffff ? Uint16Array.from(numbers) : Uint32Array.from(numbers),
 		strings,
 		referenceLabels: hasReferences ? links.map(link => link.referenceLabel) : undefined,
+		linkTargetUrls,
 		counts: [links.length, footnoteReferences.length, footnoteDefinitions.length, headings.length, fields.length],
 		lineStarts: computeLineStarts(text),
 		textLength: text.length,
@@ -267,8 +283,10 @@ class CompactPageSummary implements PageSummary {
 	private readonly numbers: Uint16Array | Uint32Array;
 	private readonly strings: readonly string[];
 	private readonly referenceLabels: readonly (string | undefined)[] | undefined;
+	private readonly linkTargetUrls: readonly string[];
 	private readonly counts: number;
 	private readonly wideCounts: readonly number[] | undefined;
+	readonly targetUrls: readonly string[];
 
 	constructor(parts: PageSummaryParts) {
 		this.path = intern(parts.path);
@@ -282,6 +300,8 @@ class CompactPageSummary implements PageSummary {
 		this.numbers = parts.numbers;
 		this.strings = parts.strings.map(intern);
 		this.referenceLabels = parts.referenceLabels?.map(label => (label === undefined ? undefined : intern(label)));
+		this.linkTargetUrls = parts.linkTargetUrls.map(url => (url === '' ? url : intern(url)));
+		this.targetUrls = [...new Set(this.linkTargetUrls.filter(url => url !== ''))];
 		const counts = parts.counts;
 		// Four counts packed a byte each; a page with more than 255 of anything keeps them in an array.
 		if (counts.some(count => count > 0xff)) {
@@ -310,7 +330,7 @@ class CompactPageSummary implements PageSummary {
 		return {
 			path: this.path, url: this.url, section: this.section, title: this.title, aliases: this.aliases, tags: this.tags,
 			frontmatter: { present: fm.present, span: fm.span, bodyStart: fm.bodyStart, closingFenceStart: fm.closingFenceStart, problems: fm.problems, data: fm.data },
-			numbers: this.numbers, strings: this.strings, referenceLabels: this.referenceLabels, counts, lineStarts: this.lineStarts, textLength: this.textLength,
+			numbers: this.numbers, strings: this.strings, referenceLabels: this.referenceLabels, linkTargetUrls: this.linkTargetUrls, counts, lineStarts: this.lineStarts, textLength: this.textLength,
 		};
 	}
 
@@ -374,7 +394,9 @@ class CompactPageSummary implements PageSummary {
 				textSpan: { start: n[o + 3], end: n[o + 4] },
 				destinationSpan: { start: n[o + 5], end: n[o + 6] },
 				...(referenceLabel === undefined ? {} : { referenceLabel }),
-				target: resolveLinkDestination(destination, this.path),
+				target: (n[o] & PAGE_TARGET_FLAG) !== 0
+					? { kind: 'page', url: this.linkTargetUrls[i], fragment: destinationFragment(destination), canonical: (n[o] & CANONICAL_FLAG) !== 0, viaMarkdownPath: (n[o] & MARKDOWN_PATH_FLAG) !== 0 }
+					: resolveLinkDestination(destination, this.path),
 			});
 		}
 		const footnoteReferences: FootnoteReference[] = [];

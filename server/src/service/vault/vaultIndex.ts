@@ -19,7 +19,8 @@ export interface IndexChange {
  */
 type OneOrMany = string | string[];
 
-function addTo(map: Map<string, OneOrMany>, key: string, value: string): void {
+/** Adds `value` under `key`; `known` says the caller knows it is not there yet (no scan of a long list). */
+function addTo(map: Map<string, OneOrMany>, key: string, value: string, known = false): void {
 	const existing = map.get(key);
 	if (existing === undefined) {
 		map.set(key, value);
@@ -27,7 +28,7 @@ function addTo(map: Map<string, OneOrMany>, key: string, value: string): void {
 		if (existing !== value) {
 			map.set(key, [existing, value]);
 		}
-	} else if (!existing.includes(value)) {
+	} else if (known || !existing.includes(value)) {
 		existing.push(value);
 	}
 }
@@ -232,8 +233,9 @@ export class VaultIndex {
 			}
 			sectionPaths.add(summary.path);
 		}
-		for (const url of targetUrls(summary)) {
-			addTo(this.linkersByUrl, url, summary.path);
+		// `withdraw` took this page out of every list, and `targetUrls` are distinct: no duplicate can arise.
+		for (const url of summary.targetUrls) {
+			addTo(this.linkersByUrl, url, summary.path, true);
 		}
 		for (const tag of new Set(summary.tags)) {
 			countUp(this.tagCounts, tag);
@@ -253,22 +255,11 @@ export class VaultIndex {
 				this.pathsBySection.delete(summary.section);
 			}
 		}
-		for (const url of targetUrls(summary)) {
+		for (const url of summary.targetUrls) {
 			removeFrom(this.linkersByUrl, url, summary.path);
 		}
 		for (const tag of new Set(summary.tags)) {
 			countDown(this.tagCounts, tag);
 		}
 	}
-}
-
-/** The distinct page URLs a page links to. */
-function targetUrls(summary: PageSummary): Set<string> {
-	const urls = new Set<string>();
-	for (const link of summary.links) {
-		if (link.target.kind === 'page') {
-			urls.add(link.target.url);
-		}
-	}
-	return urls;
 }

@@ -99,12 +99,44 @@ function decodeRepeatedly(value: string): string {
 	return current;
 }
 
+/** The decoded `#fragment` of a destination (undefined without `#`), as `resolveLinkDestination` gives it. */
+export function destinationFragment(destination: string): string | undefined {
+	const trimmed = destination.trim();
+	const hash = trimmed.indexOf('#');
+	return hash < 0 ? undefined : decodeFragment(trimmed.slice(hash + 1));
+}
+
 function decodeFragment(fragment: string): string {
 	try {
 		return decodeURIComponent(fragment);
 	} catch {
 		return fragment;
 	}
+}
+
+/**
+ * The common case, decided in one pass: `/section/slug/` written exactly as
+ * the canonical URL (letters, digits, `-`, `_`; no dot, escape, backslash,
+ * query, fragment or empty segment), which resolves to itself.
+ */
+function isPlainCanonicalUrl(destination: string): boolean {
+	const length = destination.length;
+	if (length < 3 || destination.charCodeAt(0) !== 47 || destination.charCodeAt(length - 1) !== 47) {
+		return false;
+	}
+	let previous = 47;
+	for (let i = 1; i < length; i++) {
+		const c = destination.charCodeAt(i);
+		if (c === 47) {
+			if (previous === 47) {
+				return false;
+			}
+		} else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95 || (c >= 65 && c <= 90))) {
+			return false;
+		}
+		previous = c;
+	}
+	return true;
 }
 
 /**
@@ -118,6 +150,9 @@ function decodeFragment(fragment: string): string {
  * count as separators, so no spelling of `..` can leave the root unnoticed.
  */
 export function resolveLinkDestination(destination: string, fromPath: string): LinkTarget {
+	if (isPlainCanonicalUrl(destination)) {
+		return { kind: 'page', url: destination, fragment: undefined, canonical: true, viaMarkdownPath: false };
+	}
 	let path = destination.trim();
 	let fragment: string | undefined;
 	const hash = path.indexOf('#');
