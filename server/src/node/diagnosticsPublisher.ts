@@ -1,6 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { unreadablePageDiagnostics } from '../service/languageFeatures/diagnostics';
 import type { VaultWorkspace } from './vaultWorkspace';
 
 /** Quiet time after the last edit before diagnostics are computed. */
@@ -78,10 +77,7 @@ export class DiagnosticsPublisher {
 		if (!this.options.shouldPublish(vault, path)) {
 			return;
 		}
-		const unreadable = vault.unreadable.get(path);
-		const diagnostics = unreadable !== undefined
-			? unreadablePageDiagnostics(unreadable, vault.service.settings())
-			: vault.service.diagnostics(path);
+		const diagnostics = vault.diagnostics(path);
 		if (diagnostics.length === 0 && !this.published.has(uri)) {
 			return;
 		}

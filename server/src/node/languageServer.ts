@@ -40,7 +40,8 @@ export interface ServerState {
 }
 
 /** Wires the vault service to an LSP connection. */
-export function startLanguageServer(connection: Connection): void {
+export function startLanguageServer(connection: Connection): { shutdownRequested(): boolean } {
+	let shutdownRequested = false;
 	const documents = new TextDocuments(TextDocument);
 	const vaults: VaultWorkspace[] = [];
 	const settingsByVault = new Map<VaultWorkspace, FolderSettings>();
@@ -374,11 +375,13 @@ export function startLanguageServer(connection: Connection): void {
 	registerVaultRequests(state);
 
 	connection.onShutdown(async () => {
+		shutdownRequested = true;
 		await Promise.all(vaults.map(vault => vault.flushCache()));
 		pool.dispose();
 	});
 
 	documents.listen(connection);
 	connection.listen();
+	return { shutdownRequested: () => shutdownRequested };
 }
 

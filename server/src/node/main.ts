@@ -1,8 +1,31 @@
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { startLanguageServer } from './languageServer';
+import { ResilientMessageReader } from './resilientMessageReader';
 
-// The transport (--stdio, --node-ipc or --pipe=NAME) is taken from the command line.
-const connection = createConnection(ProposedFeatures.all);
+/**
+ * The transport comes from the command line: `--stdio` (read by a reader
+ * that survives malformed input), `--node-ipc`, `--pipe=NAME` or `--socket=PORT`.
+ */
+function connect(): Connection {
+	if (!process.argv.includes('--stdio')) {
+		return createConnection(ProposedFeatures.all);
+	}
+	const writer = new StreamMessageWriter(process.stdout);
+	const reader = new ResilientMessageReader(process.stdin, message => void writer.write(message as never));
+	const connection = createConnection(ProposedFeatures.all, reader, writer);
+	// What vscode-languageserver does for its own stdio streams: nothing may write to stdout but
+	// the protocol, and the server ends with its input.
+	console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+	console.info = console.log;
+	console.debug = console.log;
+	console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
+	console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+	reader.onClose(() => process.exit(started.server?.shutdownRequested() ? 0 : 1));
+	return connection;
+}
+
+const started: { server?: { shutdownRequested(): boolean } } = {};
+const connection = connect();
 
 process.on('uncaughtException', error => {
 	connection.console.error(`Entity Vault server: uncaught exception: ${error?.stack ?? error}`);
@@ -11,4 +34,4 @@ process.on('unhandledRejection', reason => {
 	connection.console.error(`Entity Vault server: unhandled rejection: ${(reason as Error)?.stack ?? reason}`);
 });
 
-startLanguageServer(connection);
+started.server = startLanguageServer(connection);

@@ -55,7 +55,7 @@ export function registerVaultRequests(state: ServerState): void {
 			const paths = vault.allPaths();
 			pages += paths.length;
 			for (const path of paths) {
-				for (const diagnostic of vault.service.diagnostics(path)) {
+				for (const diagnostic of vault.diagnostics(path)) {
 					if (diagnostic.severity === DiagnosticSeverity.Error) {
 						errors++;
 					} else if (diagnostic.severity === DiagnosticSeverity.Warning) {
@@ -63,7 +63,6 @@ export function registerVaultRequests(state: ServerState): void {
 					}
 				}
 			}
-			warnings += vault.unreadable.size;
 			state.publisher.schedule(vault, paths);
 		}
 		await state.publisher.flush();

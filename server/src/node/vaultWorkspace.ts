@@ -3,6 +3,7 @@ import * as path from 'path';
 import { createVaultService, type VaultService } from '../service/vaultService';
 import type { VaultSettings } from '../service/vault/settings';
 import type { IndexChange } from '../service/vault/vaultIndex';
+import { unreadablePageDiagnostics, type VaultDiagnostic } from '../service/languageFeatures/diagnostics';
 import { candidatePathsForUrl, isMarkdownPath } from '../service/vault/vaultPaths';
 import { PathFilter } from '../service/vault/pathFilter';
 import { pageSummaryFromParts, pageSummaryToParts, stripBom, summarizePageParts } from '../service/parse/pageSummary';
@@ -302,7 +303,13 @@ export class VaultWorkspace {
 		return this.service.removePage(relative);
 	}
 
-	/** Every page path known: indexed pages and pages that could not be read. */
+	/** A page's diagnostics, including why it could not be read from disk. */
+	diagnostics(relative: string): VaultDiagnostic[] {
+		const unreadable = this.unreadable.get(relative);
+		return unreadable !== undefined ? unreadablePageDiagnostics(unreadable, this.service.settings()) : this.service.diagnostics(relative);
+	}
+
+	/** Every page path known: indexed pages, pages that could not be read and quarantined pages. */
 	allPaths(): string[] {
 		const paths = new Set<string>();
 		for (const page of this.service.index.pages()) {
@@ -310,6 +317,9 @@ export class VaultWorkspace {
 		}
 		for (const unreadable of this.unreadable.keys()) {
 			paths.add(unreadable);
+		}
+		for (const quarantined of this.service.quarantinedPaths()) {
+			paths.add(quarantined);
 		}
 		return [...paths];
 	}

@@ -1,6 +1,5 @@
 import * as fs from 'fs';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { unreadablePageDiagnostics } from '../../service/languageFeatures/diagnostics';
 import { settingsFrom, type DiagnosticCode } from '../../service/vault/settings';
 import { findVaultRoot } from '../vaultFiles';
 import { VaultWorkspace } from '../vaultWorkspace';
@@ -62,9 +61,7 @@ export async function checkVault(folder: string, options: CheckOptions = {}): Pr
 	const diagnostics: CheckProblem[] = [];
 	const paths = vault.allPaths();
 	for (const page of paths) {
-		const reason = vault.unreadable.get(page);
-		const pageDiagnostics = reason === undefined ? vault.service.diagnostics(page) : unreadablePageDiagnostics(reason, settings);
-		for (const diagnostic of pageDiagnostics) {
+		for (const diagnostic of vault.diagnostics(page)) {
 			diagnostics.push({
 				file: page,
 				line: diagnostic.range.start.line + 1,

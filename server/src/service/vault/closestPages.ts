@@ -184,11 +184,19 @@ class SimilarityTable {
 		}
 		const result: SimilarityEntry[] = [];
 		for (let shared = buckets.length - 1; shared >= minShared && result.length < MAX_CANDIDATES; shared--) {
-			for (const entry of buckets[shared] ?? []) {
+			const bucket = buckets[shared] ?? [];
+			if (result.length + bucket.length > MAX_CANDIDATES) {
+				// The bucket that overflows is cut in a fixed order, so the answer never depends on the index's history.
+				bucket.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+			}
+			for (const entry of bucket) {
+				if (result.length >= MAX_CANDIDATES) {
+					break;
+				}
 				result.push(entry);
 			}
 		}
-		return result.slice(0, MAX_CANDIDATES);
+		return result;
 	}
 }
 
