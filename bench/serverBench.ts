@@ -5,6 +5,7 @@
  * (JSON-RPC serialization included), and edit-to-diagnostics on a 50 KB page.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type { ChildProcess } from 'child_process';
 import { URI } from 'vscode-uri';
@@ -52,7 +53,7 @@ export interface ServerFigures {
 	readonly rssAfterIndexKiB?: number;
 	/** VmHWM of the server at the end of the run. */
 	readonly peakRssKiB?: number;
-	/** A second server started on the same vault (no persisted index yet: the same full indexing, with a warm OS cache). */
+	/** A second server started on the same vault with the persisted index the first one wrote (warm start). */
 	readonly secondStartMs?: number;
 	readonly requests: Partial<Record<RequestKind, RequestFigures>>;
 	readonly edit?: EditFigures;
@@ -82,8 +83,8 @@ function uriOf(dir: string, relative: string): string {
 	return URI.file(path.join(dir, ...relative.split('/'))).toString();
 }
 
-async function startServer(dir: string): Promise<{ client: LspTestClient; coldIndexMs: number; pages: number }> {
-	const client = new LspTestClient({ workspaceFolders: [{ uri: URI.file(dir).toString(), name: path.basename(dir) }], settings: {} });
+async function startServer(dir: string, cacheDirectory: string | null = null): Promise<{ client: LspTestClient; coldIndexMs: number; pages: number }> {
+	const client = new LspTestClient({ workspaceFolders: [{ uri: URI.file(dir).toString(), name: path.basename(dir) }], settings: {}, cacheDirectory });
 	const start = performance.now();
 	await client.initialize();
 	const status = await client.waitUntilIndexed(INDEX_TIMEOUT_MS);
@@ -185,8 +186,8 @@ export class ServerSession {
 	 * four real pages. `linkText` is what the link-text completion probe has
 	 * typed after `[`.
 	 */
-	static async start(dir: string, plan: VaultPlan, linkText = 'Rob'): Promise<ServerSession> {
-		const { client, coldIndexMs, pages } = await startServer(dir);
+	static async start(dir: string, plan: VaultPlan, linkText = 'Rob', cacheDirectory: string | null = null): Promise<ServerSession> {
+		const { client, coldIndexMs, pages } = await startServer(dir, cacheDirectory);
 		const session = new ServerSession(client, dir, plan, coldIndexMs, pages, linkText);
 		try {
 			if (pages !== plan.pages.length) {
@@ -321,7 +322,9 @@ export async function benchServer(options: ServerBenchOptions): Promise<ServerFi
 	const { dir, log } = options;
 	const plan = planVault(options.pages, options.seed);
 	log(`  server: cold index of ${options.pages} pages…`);
-	const session = await ServerSession.start(dir, plan);
+	// An empty persisted-index folder: the cold start fills it, the second start reads it.
+	const cacheDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'ev-bench-cache-'));
+	const session = await ServerSession.start(dir, plan, 'Rob', cacheDirectory);
 	const afterIndex = session.memory();
 	const requests: Partial<Record<RequestKind, RequestFigures>> = {};
 	let edit: EditFigures | undefined;
@@ -346,10 +349,11 @@ export async function benchServer(options: ServerBenchOptions): Promise<ServerFi
 	}
 	let secondStartMs: number | undefined;
 	if (options.secondStart) {
-		log('  server: second start on the same vault…');
-		const second = await startServer(dir);
+		log('  server: warm start on the same vault, with the persisted index…');
+		const second = await startServer(dir, cacheDirectory);
 		secondStartMs = second.coldIndexMs;
 		await second.client.shutdown();
 	}
+	fs.rmSync(cacheDirectory, { recursive: true, force: true });
 	return { pages: session.pages, coldIndexMs: session.coldIndexMs, rssAfterIndexKiB: afterIndex?.currentKiB, peakRssKiB, secondStartMs, requests, edit };
 }

@@ -54,15 +54,11 @@ export function startLanguageServer(connection: Connection): { shutdownRequested
 	/** Where the persisted index lives: the client's storage folder, a user cache folder, or nowhere (`null`). */
 	let cacheDirectory: string | undefined;
 
-	const uriOf = (vault: VaultWorkspace, relative: string): string => {
-		for (const document of documents.all()) {
-			const located = locate(document.uri);
-			if (located && located.vault === vault && located.path === relative) {
-				return document.uri;
-			}
-		}
-		return URI.file(vault.absolutePath(relative)).toString();
-	};
+	/** The editor's own URI of each open page (its spelling may differ from ours), by vault root and path. */
+	const openUris = new Map<string, string>();
+	const openKey = (vault: VaultWorkspace, relative: string): string => `${vault.root}\0${relative}`;
+	const uriOf = (vault: VaultWorkspace, relative: string): string =>
+		openUris.get(openKey(vault, relative)) ?? URI.file(vault.absolutePath(relative)).toString();
 
 	function locate(uri: string): { vault: VaultWorkspace; path: string } | undefined {
 		let parsed: URI;
@@ -201,9 +197,11 @@ export function startLanguageServer(connection: Connection): { shutdownRequested
 			settingsByVault.set(vault, settings);
 			vaults.push(vault);
 		}
+		openUris.clear();
 		for (const document of documents.all()) {
 			const located = locate(document.uri);
 			if (located) {
+				openUris.set(openKey(located.vault, located.path), document.uri);
 				afterChange(located.vault, located.path, located.vault.openDocument(located.path, document.getText()));
 			}
 		}
@@ -295,6 +293,7 @@ export function startLanguageServer(connection: Connection): { shutdownRequested
 		if (!located) {
 			return;
 		}
+		openUris.set(openKey(located.vault, located.path), event.document.uri);
 		const change = located.vault.openDocument(located.path, event.document.getText());
 		located.vault.ensureUrls(linkedUrls(located.vault, located.path));
 		afterChange(located.vault, located.path, change);
@@ -305,6 +304,7 @@ export function startLanguageServer(connection: Connection): { shutdownRequested
 		if (!located) {
 			return;
 		}
+		openUris.delete(openKey(located.vault, located.path));
 		const change = located.vault.closeDocument(located.path);
 		if (!publisher.options.shouldPublish(located.vault, located.path)) {
 			publisher.clear(event.document.uri);
