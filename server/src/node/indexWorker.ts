@@ -23,7 +23,8 @@ parentPort?.on('message', (job: IndexJob) => {
 	const transfer: ArrayBuffer[] = [];
 	for (const relative of job.paths) {
 		const result = readPageFile(path.join(job.root, ...relative.split('/')), relative, (text) => summarizePageParts(relative, stripBom(text)));
-		results.push(result);
+		// Posting copies every string: the main thread need not detach them from the page text.
+		results.push('parts' in result ? { ...result, copied: true } : result);
 		if ('parts' in result) {
 			transfer.push(result.parts.numbers.buffer as ArrayBuffer, result.parts.lineStarts.buffer as ArrayBuffer);
 		}

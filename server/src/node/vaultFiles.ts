@@ -135,7 +135,7 @@ export function listVaultPages(root: string, excludes: readonly string[] = []): 
 
 /** A page read from disk and parsed, or why it could not be. */
 export type PageReadResult =
-	| { readonly path: string; readonly stamp: string; readonly parts: PageSummaryParts }
+	| { readonly path: string; readonly stamp: string; readonly parts: PageSummaryParts; readonly copied?: boolean }
 	| { readonly path: string; readonly error: string; readonly missing?: boolean };
 
 /** `size:mtime` of a file, what the persisted index is keyed by. */

@@ -132,7 +132,7 @@ export class VaultWorkspace {
 			if (cached && cached.stamp === this.stampOf(page)) {
 				this.loaded.add(page);
 				this.stamps.set(page, cached.stamp);
-				this.service.updateParsedPage(pageSummaryFromParts(cached.parts));
+				this.service.updateParsedPage(pageSummaryFromParts(cached.parts, true));
 				if (++done % CACHE_SLICE === 0) {
 					onProgress?.({ indexed: done, total });
 					await yieldToEventLoop();
@@ -183,7 +183,7 @@ export class VaultWorkspace {
 		}
 		this.unreadable.delete(result.path);
 		this.stamps.set(result.path, result.stamp);
-		return this.service.updateParsedPage(pageSummaryFromParts(result.parts));
+		return this.service.updateParsedPage(pageSummaryFromParts(result.parts, result.copied === true));
 	}
 
 	private loadFromDisk(relative: string): IndexChange {

@@ -84,12 +84,12 @@ function detach(value: string): string {
 	return copy === value ? copy : value;
 }
 
-export function intern(value: string): string {
+export function intern(value: string, alreadyFlat = false): string {
 	const existing = internPool.get(value);
 	if (existing !== undefined) {
 		return existing;
 	}
-	const detached = detach(value);
+	const detached = alreadyFlat ? value : detach(value);
 	if (internPool.size >= MAX_INTERNED) {
 		internPool.clear();
 	}
@@ -97,18 +97,18 @@ export function intern(value: string): string {
 	return detached;
 }
 
-/** A copy of a parsed YAML value whose strings no longer point into the page text. */
-function detachValue(value: unknown): unknown {
+/** A copy of a parsed YAML value whose strings no longer point into the page text (nor repeat). */
+function detachValue(value: unknown, alreadyFlat: boolean): unknown {
 	if (typeof value === 'string') {
-		return value.length < 64 ? intern(value) : detach(value);
+		return value.length < 64 ? intern(value, alreadyFlat) : alreadyFlat ? value : detach(value);
 	}
 	if (Array.isArray(value)) {
-		return value.map(detachValue);
+		return value.map(item => detachValue(item, alreadyFlat));
 	}
 	if (value !== null && typeof value === 'object') {
 		const out: Record<string, unknown> = {};
 		for (const key of Object.keys(value)) {
-			out[intern(key)] = detachValue((value as Record<string, unknown>)[key]);
+			out[intern(key, alreadyFlat)] = detachValue((value as Record<string, unknown>)[key], alreadyFlat);
 		}
 		return out;
 	}
@@ -288,19 +288,21 @@ class CompactPageSummary implements PageSummary {
 	private readonly wideCounts: readonly number[] | undefined;
 	readonly targetUrls: readonly string[];
 
-	constructor(parts: PageSummaryParts) {
-		this.path = intern(parts.path);
-		this.url = intern(parts.url);
-		this.section = parts.section === undefined ? undefined : intern(parts.section);
-		this.title = intern(parts.title);
-		this.aliases = parts.aliases.length === 0 ? NO_STRINGS : parts.aliases.map(intern);
-		this.tags = parts.tags.length === 0 ? NO_STRINGS : parts.tags.map(intern);
+	/** `alreadyFlat`: the parts were copied (from a worker or the persisted index), so no string points into a page text. */
+	constructor(parts: PageSummaryParts, alreadyFlat: boolean) {
+		const keep = (value: string): string => intern(value, alreadyFlat);
+		this.path = keep(parts.path);
+		this.url = keep(parts.url);
+		this.section = parts.section === undefined ? undefined : keep(parts.section);
+		this.title = keep(parts.title);
+		this.aliases = parts.aliases.length === 0 ? NO_STRINGS : parts.aliases.map(keep);
+		this.tags = parts.tags.length === 0 ? NO_STRINGS : parts.tags.map(keep);
 		this.lineStarts = parts.lineStarts;
 		this.textLength = parts.textLength;
 		this.numbers = parts.numbers;
-		this.strings = parts.strings.map(intern);
-		this.referenceLabels = parts.referenceLabels?.map(label => (label === undefined ? undefined : intern(label)));
-		this.linkTargetUrls = parts.linkTargetUrls.map(url => (url === '' ? url : intern(url)));
+		this.strings = parts.strings.map(keep);
+		this.referenceLabels = parts.referenceLabels?.map(label => (label === undefined ? undefined : keep(label)));
+		this.linkTargetUrls = parts.linkTargetUrls.map(url => (url === '' ? url : keep(url)));
 		this.targetUrls = [...new Set(this.linkTargetUrls.filter(url => url !== ''))];
 		const counts = parts.counts;
 		// Four counts packed a byte each; a page with more than 255 of anything keeps them in an array.
@@ -318,8 +320,8 @@ class CompactPageSummary implements PageSummary {
 			frontmatter.span,
 			frontmatter.bodyStart,
 			frontmatter.closingFenceStart,
-			frontmatter.problems.length === 0 ? NO_PROBLEMS : frontmatter.problems.map(problem => ({ ...problem, message: intern(problem.message) })),
-			frontmatter.data === undefined ? undefined : detachValue(frontmatter.data) as Record<string, unknown>,
+			frontmatter.problems.length === 0 ? NO_PROBLEMS : frontmatter.problems.map(problem => ({ ...problem, message: keep(problem.message) })),
+			frontmatter.data === undefined ? undefined : detachValue(frontmatter.data, alreadyFlat) as Record<string, unknown>,
 		);
 	}
 
@@ -420,12 +422,16 @@ class CompactPageSummary implements PageSummary {
 }
 
 export function summarizePage(path: string, text: string): PageSummary {
-	return new CompactPageSummary(summarizePageParts(path, text));
+	return new CompactPageSummary(summarizePageParts(path, text), false);
 }
 
-/** A summary from plain data (from a worker or the persisted index). */
-export function pageSummaryFromParts(parts: PageSummaryParts): PageSummary {
-	return new CompactPageSummary(parts);
+/**
+ * A summary from plain data. `copied`: the parts crossed a thread or came
+ * from the persisted index, so their strings are fresh copies, not slices of
+ * a page text, and need no detaching.
+ */
+export function pageSummaryFromParts(parts: PageSummaryParts, copied = false): PageSummary {
+	return new CompactPageSummary(parts, copied);
 }
 
 /** The plain data of a summary made by this module. */
