@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { CancellationLike } from '../cancellation';
 import { stripBom, type PageSummary } from '../parse/pageSummary';
-import { lineAt, positionAt } from '../text/lineIndex';
+import { lineAt, positionAt, type LineStarts } from '../text/lineIndex';
 import type { VaultIndex } from '../vault/vaultIndex';
 import { resolveLinkDestination } from '../vault/vaultPaths';
 import { escapeMarkdown, frontmatterText, plural, shorten } from './entityCard';
@@ -95,7 +95,7 @@ const FENCE = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})(.*)$/;
  * of the body and not yet closed, or on a fence line itself) or inside an
  * inline code span of its own line.
  */
-function isInCode(text: string, lineStarts: Uint32Array, bodyStart: number, line: number, offset: number, lineStart: number, lineEnd: number): boolean {
+function isInCode(text: string, lineStarts: LineStarts, bodyStart: number, line: number, offset: number, lineStart: number, lineEnd: number): boolean {
 	let fenceChar = '';
 	let fenceLength = 0;
 	for (let l = lineAt(lineStarts, bodyStart); l <= line; l++) {

@@ -1,4 +1,4 @@
-import { computeLineStarts } from '../text/lineIndex';
+import { computeLineStarts, type LineStarts } from '../text/lineIndex';
 import { destinationFragment, resolveLinkDestination, pageUrlForPath, sectionOfPath, slugOfUrl, titleFromSlug, type LinkTarget } from '../vault/vaultPaths';
 import { parseFrontmatter, type FrontmatterField, type FrontmatterProblem } from './frontmatter';
 import { scanMarkdown } from './markdownScanner';
@@ -38,10 +38,17 @@ export interface PageSummary {
 	readonly footnoteReferences: readonly FootnoteReference[];
 	readonly footnoteDefinitions: readonly FootnoteDefinition[];
 	readonly headings: readonly Heading[];
-	readonly lineStarts: Uint32Array;
+	readonly lineStarts: LineStarts;
 	readonly textLength: number;
 	/** The distinct URLs of the pages this page links to (existing or not). */
 	readonly targetUrls: readonly string[];
+}
+
+/** A destination without its `?query` and `#fragment`. */
+function destinationPath(destination: string): string {
+	const trimmed = destination.trim();
+	const cut = trimmed.search(/[?#]/);
+	return cut < 0 ? trimmed : trimmed.slice(0, cut);
 }
 
 /** Removes a leading byte order mark; editors never show it and LSP positions do not count it. */
@@ -188,8 +195,12 @@ export interface PageSummaryParts {
 	/** Per link its destination; then per footnote reference and definition label and raw label; per heading text and anchor; per field its key. */
 	readonly strings: readonly string[];
 	readonly referenceLabels: readonly (string | undefined)[] | undefined;
-	/** Per link the URL of the page it points at, '' when it points at no page. */
-	readonly linkTargetUrls: readonly string[];
+	/**
+	 * Per link the URL of the page it points at when that is not its
+	 * destination's path ('' otherwise: no page, or written as the URL);
+	 * undefined when no link needs one.
+	 */
+	readonly linkTargetUrls: readonly string[] | undefined;
 	/** Counts of links, footnote references, footnote definitions, headings and fields. */
 	readonly counts: readonly number[];
 	readonly lineStarts: Uint32Array;
@@ -220,7 +231,7 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 		}
 		numbers.push(flags, link.span.start, link.span.end, link.textSpan.start, link.textSpan.end, link.destinationSpan.start, link.destinationSpan.end);
 		strings.push(link.destination);
-		linkTargetUrls.push(target.kind === 'page' ? target.url : '');
+		linkTargetUrls.push(target.kind === 'page' && target.url !== destinationPath(link.destination) ? target.url : '');
 		hasReferences ||= link.referenceLabel !== undefined;
 	}
 	for (const reference of footnoteReferences) {
@@ -257,7 +268,7 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 		numbers: text.length <= 0xffff ? Uint16Array.from(numbers) : Uint32Array.from(numbers),
 		strings,
 		referenceLabels: hasReferences ? links.map(link => link.referenceLabel) : undefined,
-		linkTargetUrls,
+		linkTargetUrls: linkTargetUrls.some(url => url !== '') ? linkTargetUrls : undefined,
 		counts: [links.length, footnoteReferences.length, footnoteDefinitions.length, headings.length, fields.length],
 		lineStarts: computeLineStarts(text),
 		textLength: text.length,
@@ -277,34 +288,41 @@ class CompactPageSummary implements PageSummary {
 	readonly title: string;
 	readonly aliases: readonly string[];
 	readonly tags: readonly string[];
-	readonly lineStarts: Uint32Array;
 	readonly textLength: number;
 	readonly frontmatter: CompactFrontmatter;
+	/** links, footnote references, footnote definitions, headings, fields, then the line starts. */
 	private readonly numbers: Uint16Array | Uint32Array;
+	private readonly lineCount: number;
 	private readonly strings: readonly string[];
 	private readonly referenceLabels: readonly (string | undefined)[] | undefined;
-	private readonly linkTargetUrls: readonly string[];
+	private readonly linkTargetUrls: readonly string[] | undefined;
 	private readonly counts: number;
 	private readonly wideCounts: readonly number[] | undefined;
-	readonly targetUrls: readonly string[];
 
 	/** `alreadyFlat`: the parts were copied (from a worker or the persisted index), so no string points into a page text. */
 	constructor(parts: PageSummaryParts, alreadyFlat: boolean) {
-		const keep = (value: string): string => intern(value, alreadyFlat);
-		this.path = keep(parts.path);
-		this.url = keep(parts.url);
-		this.section = parts.section === undefined ? undefined : keep(parts.section);
-		this.title = keep(parts.title);
-		this.aliases = parts.aliases.length === 0 ? NO_STRINGS : parts.aliases.map(keep);
-		this.tags = parts.tags.length === 0 ? NO_STRINGS : parts.tags.map(keep);
-		this.lineStarts = parts.lineStarts;
+		// Strings that recur across pages are shared; the others (titles, headings, paths) only detached.
+		const share = (value: string): string => intern(value, alreadyFlat);
+		const own = (value: string): string => (alreadyFlat ? value : detach(value));
+		this.path = own(parts.path);
+		this.url = share(parts.url);
+		this.section = parts.section === undefined ? undefined : share(parts.section);
+		this.title = own(parts.title);
+		this.aliases = parts.aliases.length === 0 ? NO_STRINGS : parts.aliases.map(own);
+		this.tags = parts.tags.length === 0 ? NO_STRINGS : parts.tags.map(share);
 		this.textLength = parts.textLength;
-		this.numbers = parts.numbers;
-		this.strings = parts.strings.map(keep);
-		this.referenceLabels = parts.referenceLabels?.map(label => (label === undefined ? undefined : keep(label)));
-		this.linkTargetUrls = parts.linkTargetUrls.map(url => (url === '' ? url : keep(url)));
-		this.targetUrls = [...new Set(this.linkTargetUrls.filter(url => url !== ''))];
+		const numbers = parts.numbers;
+		const lineStarts = parts.lineStarts;
+		this.lineCount = lineStarts.length;
+		const combined = parts.textLength <= 0xffff ? new Uint16Array(numbers.length + lineStarts.length) : new Uint32Array(numbers.length + lineStarts.length);
+		combined.set(numbers);
+		combined.set(lineStarts, numbers.length);
+		this.numbers = combined;
 		const counts = parts.counts;
+		// Destinations, footnote labels, headings (`Early life`, `References`) and keys recur across pages.
+		this.strings = parts.strings.map(share);
+		this.referenceLabels = parts.referenceLabels?.map(label => (label === undefined ? undefined : share(label)));
+		this.linkTargetUrls = parts.linkTargetUrls?.map(url => (url === '' ? url : share(url)));
 		// Four counts packed a byte each; a page with more than 255 of anything keeps them in an array.
 		if (counts.some(count => count > 0xff)) {
 			this.wideCounts = [...counts];
@@ -320,19 +338,45 @@ class CompactPageSummary implements PageSummary {
 			frontmatter.span,
 			frontmatter.bodyStart,
 			frontmatter.closingFenceStart,
-			frontmatter.problems.length === 0 ? NO_PROBLEMS : frontmatter.problems.map(problem => ({ ...problem, message: keep(problem.message) })),
+			frontmatter.problems.length === 0 ? NO_PROBLEMS : frontmatter.problems.map(problem => ({ ...problem, message: own(problem.message) })),
 			frontmatter.data === undefined ? undefined : detachValue(frontmatter.data, alreadyFlat) as Record<string, unknown>,
 		);
+	}
+
+	get lineStarts(): LineStarts {
+		return this.numbers.subarray(this.numbers.length - this.lineCount);
+	}
+
+	/** The URL of link `i`'s target page, '' when it points at no page. */
+	private targetUrlOf(i: number): string {
+		const flags = this.numbers[i * LINK_STRIDE];
+		if ((flags & PAGE_TARGET_FLAG) === 0) {
+			return '';
+		}
+		return this.linkTargetUrls?.[i] || destinationPath(this.strings[i]);
+	}
+
+	get targetUrls(): readonly string[] {
+		const urls = new Set<string>();
+		for (let i = 0, count = this.count(0); i < count; i++) {
+			const url = this.targetUrlOf(i);
+			if (url !== '') {
+				urls.add(url);
+			}
+		}
+		return [...urls];
 	}
 
 	/** The plain data of this summary (for the persisted index). */
 	toParts(): PageSummaryParts {
 		const counts = [0, 1, 2, 3, 4].map(which => this.count(which as 0 | 1 | 2 | 3 | 4));
 		const fm = this.frontmatter;
+		const spans = this.numbers.length - this.lineCount;
 		return {
 			path: this.path, url: this.url, section: this.section, title: this.title, aliases: this.aliases, tags: this.tags,
 			frontmatter: { present: fm.present, span: fm.span, bodyStart: fm.bodyStart, closingFenceStart: fm.closingFenceStart, problems: fm.problems, data: fm.data },
-			numbers: this.numbers, strings: this.strings, referenceLabels: this.referenceLabels, linkTargetUrls: this.linkTargetUrls, counts, lineStarts: this.lineStarts, textLength: this.textLength,
+			numbers: this.numbers.slice(0, spans), strings: this.strings, referenceLabels: this.referenceLabels, linkTargetUrls: this.linkTargetUrls, counts,
+			lineStarts: Uint32Array.from(this.numbers.subarray(spans)), textLength: this.textLength,
 		};
 	}
 
@@ -342,7 +386,7 @@ class CompactPageSummary implements PageSummary {
 		}
 		if (which === 4) {
 			const used = this.count(0) * LINK_STRIDE + this.count(1) * REFERENCE_STRIDE + this.count(2) * DEFINITION_STRIDE + this.count(3) * HEADING_STRIDE;
-			return (this.numbers.length - used) / FIELD_STRIDE;
+			return (this.numbers.length - this.lineCount - used) / FIELD_STRIDE;
 		}
 		return (this.counts >>> (which * 8)) & 0xff;
 	}
@@ -397,7 +441,7 @@ class CompactPageSummary implements PageSummary {
 				destinationSpan: { start: n[o + 5], end: n[o + 6] },
 				...(referenceLabel === undefined ? {} : { referenceLabel }),
 				target: (n[o] & PAGE_TARGET_FLAG) !== 0
-					? { kind: 'page', url: this.linkTargetUrls[i], fragment: destinationFragment(destination), canonical: (n[o] & CANONICAL_FLAG) !== 0, viaMarkdownPath: (n[o] & MARKDOWN_PATH_FLAG) !== 0 }
+					? { kind: 'page', url: this.targetUrlOf(i), fragment: destinationFragment(destination), canonical: (n[o] & CANONICAL_FLAG) !== 0, viaMarkdownPath: (n[o] & MARKDOWN_PATH_FLAG) !== 0 }
 					: resolveLinkDestination(destination, this.path),
 			});
 		}

@@ -1,6 +1,9 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { Span } from '../parse/markdownTypes';
 
+/** Offsets of the starts of a text's lines (16-bit for texts shorter than 64 Ki code units). */
+export type LineStarts = Uint16Array | Uint32Array;
+
 /**
  * Line starts of a text, as UTF-16 offsets. Line breaks are `\r\n`, `\n` and a
  * lone `\r`, as the LSP specification defines them.
@@ -34,7 +37,7 @@ export function computeLineStarts(text: string): Uint32Array {
 }
 
 /** Zero-based line containing `offset` (binary search). */
-export function lineAt(lineStarts: Uint32Array, offset: number): number {
+export function lineAt(lineStarts: LineStarts, offset: number): number {
 	let low = 0;
 	let high = lineStarts.length - 1;
 	while (low < high) {
@@ -48,12 +51,12 @@ export function lineAt(lineStarts: Uint32Array, offset: number): number {
 	return low;
 }
 
-export function positionAt(lineStarts: Uint32Array, offset: number): Position {
+export function positionAt(lineStarts: LineStarts, offset: number): Position {
 	const line = lineAt(lineStarts, offset);
 	return { line, character: offset - lineStarts[line] };
 }
 
-export function spanToRange(lineStarts: Uint32Array, span: Span): Range {
+export function spanToRange(lineStarts: LineStarts, span: Span): Range {
 	return { start: positionAt(lineStarts, span.start), end: positionAt(lineStarts, span.end) };
 }
 
@@ -62,7 +65,7 @@ export function spanToRange(lineStarts: Uint32Array, span: Span): Range {
  * to the end, a character past the end of its line to the line's end (before
  * its line break), as the LSP specification asks.
  */
-export function offsetAt(lineStarts: Uint32Array, text: string, position: Position): number {
+export function offsetAt(lineStarts: LineStarts, text: string, position: Position): number {
 	if (position.line < 0) {
 		return 0;
 	}
