@@ -198,7 +198,8 @@ describe('Entity Vault in code-server, as a user sees it (.vsix installed)', fun
     await screenshot('completion', { selectors: ['.part.editor .title', '.suggest-widget.visible', '.suggest-details-container'], padBottom: 20 });
     await s.press('Enter');
     await s.typeText(').');
-    const line = await s.waitForEditorLine((text) => text.startsWith('He often visited'), 'the completed link');
+    // Wait for the last typed character to be rendered, then compare the whole line.
+    const line = await s.waitForEditorLine((text) => text.startsWith('He often visited') && text.endsWith('.'), 'the completed link');
     assert.equal(line, 'He often visited [the capital](/places/london/).');
   });
 

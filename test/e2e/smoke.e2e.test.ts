@@ -50,7 +50,7 @@ describe('e2e harness smoke test (code-server, built-in markdown)', function () 
     assert.equal(await s.activeTabName(), 'notes.md');
     await s.gotoLineColumn(5, 16);
     await s.typeText(' Typed by the e2e test.');
-    const line = await s.waitForEditorLine((text) => text.startsWith('Some text here.'), 'the typed line');
+    const line = await s.waitForEditorLine((text) => text.startsWith('Some text here.') && text.endsWith('test.'), 'the typed line');
     assert.equal(line, 'Some text here. Typed by the e2e test.');
     await s.waitForCursor(5, 39);
     const png = await s.screenshot('smoke-typed');
