@@ -17,6 +17,7 @@
  * of problems (broken links and anchors, missing / unused / duplicate
  * footnotes), counted in the returned statistics.
  */
+import { forEachFlag } from './commandLine';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Random } from '../test/support/markdownGenerator';
@@ -596,15 +597,7 @@ function parseArguments(argv: readonly string[]): GenerateOptions {
 	let pages: number | undefined;
 	let out: string | undefined;
 	let seed = 1;
-	for (let i = 0; i < argv.length; i++) {
-		const [flag, inline] = argv[i].includes('=') ? argv[i].split('=', 2) : [argv[i], undefined];
-		const value = (): string => {
-			const v = inline ?? argv[++i];
-			if (v === undefined) {
-				throw new Error(`${flag} needs a value`);
-			}
-			return v;
-		};
+	forEachFlag(argv, (flag, value, argument) => {
 		switch (flag) {
 			case '--pages':
 				pages = Number(value());
@@ -616,9 +609,9 @@ function parseArguments(argv: readonly string[]): GenerateOptions {
 				seed = Number(value());
 				break;
 			default:
-				throw new Error(`unknown argument ${argv[i]}`);
+				throw new Error(`unknown argument ${argument}`);
 		}
-	}
+	});
 	if (!pages || !Number.isInteger(pages) || pages < 1) {
 		throw new Error('--pages N (a positive integer) is required');
 	}

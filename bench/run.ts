@@ -11,6 +11,7 @@
  * Other flags: --no-peer, --no-check, --no-server, --no-second-start, --no-docs;
  * --report FILE prints (and writes to the docs) the results of an earlier run without measuring.
  */
+import { forEachFlag } from './commandLine';
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -37,15 +38,7 @@ interface RunOptions {
 
 function parseArguments(argv: readonly string[]): RunOptions {
 	const options: RunOptions = { sizes: [1000, 10000, 100000], seed: 1, requests: 500, edits: 50, peer: true, check: true, server: true, secondStart: true, docs: true };
-	for (let i = 0; i < argv.length; i++) {
-		const [flag, inline] = argv[i].includes('=') ? argv[i].split('=', 2) : [argv[i], undefined];
-		const value = (): string => {
-			const v = inline ?? argv[++i];
-			if (v === undefined) {
-				throw new Error(`${flag} needs a value`);
-			}
-			return v;
-		};
+	forEachFlag(argv, (flag, value, argument) => {
 		const positive = (text: string): number => {
 			const n = Number(text);
 			if (!Number.isInteger(n) || n < 1) {
@@ -64,9 +57,9 @@ function parseArguments(argv: readonly string[]): RunOptions {
 			case '--no-second-start': options.secondStart = false; break;
 			case '--no-docs': options.docs = false; break;
 			case '--report': options.report = value(); break;
-			default: throw new Error(`unknown argument ${argv[i]}`);
+			default: throw new Error(`unknown argument ${argument}`);
 		}
-	}
+	});
 	return options;
 }
 

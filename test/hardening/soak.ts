@@ -11,6 +11,7 @@
  * JSON-RPC layer answers it with MethodNotFound as soon as the event loop
  * gets to it, so its round trip is the loop's lag plus the pipe.
  */
+import { forEachFlag } from '../../bench/commandLine';
 import type { ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -30,9 +31,8 @@ interface Options {
 
 function parseOptions(argv: readonly string[]): Options {
 	const options: Options = { minutes: 10, pages: 20000, seed: 1 };
-	for (let i = 0; i < argv.length; i++) {
-		const [flag, inline] = argv[i].includes('=') ? argv[i].split('=', 2) : [argv[i], undefined];
-		const value = Number(inline ?? argv[++i]);
+	forEachFlag(argv, (flag, read) => {
+		const value = Number(read());
 		if (!Number.isFinite(value) || value <= 0) {
 			throw new Error(`${flag} needs a positive number`);
 		}
@@ -45,7 +45,7 @@ function parseOptions(argv: readonly string[]): Options {
 		} else {
 			throw new Error(`unknown option ${flag} (--minutes N, --pages N, --seed N)`);
 		}
-	}
+	});
 	return options;
 }
 
