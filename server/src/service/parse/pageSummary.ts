@@ -47,8 +47,13 @@ export interface PageSummary {
 /** A destination without its `?query` and `#fragment`. */
 function destinationPath(destination: string): string {
 	const trimmed = destination.trim();
-	const cut = trimmed.search(/[?#]/);
-	return cut < 0 ? trimmed : trimmed.slice(0, cut);
+	for (let i = 0; i < trimmed.length; i++) {
+		const c = trimmed.charCodeAt(i);
+		if (c === 0x3f /* ? */ || c === 0x23 /* # */) {
+			return trimmed.slice(0, i);
+		}
+	}
+	return trimmed;
 }
 
 /** Removes a leading byte order mark; editors never show it and LSP positions do not count it. */
@@ -136,6 +141,10 @@ const REFERENCE_STRIDE = 2;
 const DEFINITION_STRIDE = 4;
 const HEADING_STRIDE = 3;
 const FIELD_STRIDE = 4;
+/** The kinds in the order they are stored, with the numbers and strings each item takes. */
+const PART_ORDER: readonly (keyof Expanded)[] = ['links', 'footnoteReferences', 'footnoteDefinitions', 'headings', 'fields'];
+const PART_STRIDES = [LINK_STRIDE, REFERENCE_STRIDE, DEFINITION_STRIDE, HEADING_STRIDE, FIELD_STRIDE];
+const PART_STRINGS = [1, 2, 2, 2, 1];
 
 interface Expanded {
 	readonly links: readonly PageLink[];
@@ -146,7 +155,7 @@ interface Expanded {
 }
 
 /** Expanded views of the last pages asked for: requests touch a few pages many times. */
-const expandedCache = new Map<CompactPageSummary, Expanded>();
+const expandedCache = new Map<CompactPageSummary, Partial<Record<keyof Expanded, unknown>>>();
 const EXPANDED_CACHE_SIZE = 64;
 
 class CompactFrontmatter implements PageFrontmatter {
@@ -161,7 +170,7 @@ class CompactFrontmatter implements PageFrontmatter {
 	) { }
 
 	get fields(): readonly FrontmatterField[] {
-		return this.owner.expanded().fields;
+		return this.owner.fields;
 	}
 }
 
@@ -265,7 +274,7 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 			problems: frontmatter.problems,
 			data,
 		},
-		numbers: text.length <= 0xffff ? Uint16Array.from(numbers) : Uint32Array.from(numbers),
+		numbers: text.length <= 0xffff ? new Uint16Array(numbers) : new Uint32Array(numbers),
 		strings,
 		referenceLabels: hasReferences ? links.map(link => link.referenceLabel) : undefined,
 		linkTargetUrls: linkTargetUrls.some(url => url !== '') ? linkTargetUrls : undefined,
@@ -391,77 +400,113 @@ class CompactPageSummary implements PageSummary {
 		return (this.counts >>> (which * 8)) & 0xff;
 	}
 
-	get links(): readonly PageLink[] {
-		return this.expanded().links;
-	}
-
-	get footnoteReferences(): readonly FootnoteReference[] {
-		return this.expanded().footnoteReferences;
-	}
-
-	get footnoteDefinitions(): readonly FootnoteDefinition[] {
-		return this.expanded().footnoteDefinitions;
-	}
-
-	get headings(): readonly Heading[] {
-		return this.expanded().headings;
-	}
-
-	expanded(): Expanded {
-		let view = expandedCache.get(this);
-		if (view) {
+	/** The object views of this page, each built on first use and kept for the last pages asked for. */
+	private views(): Partial<Record<keyof Expanded, unknown>> {
+		let views = expandedCache.get(this);
+		if (views) {
 			// Most recently used last.
 			expandedCache.delete(this);
-			expandedCache.set(this, view);
-			return view;
+			expandedCache.set(this, views);
+			return views;
 		}
-		view = this.expand();
-		expandedCache.set(this, view);
+		views = {};
+		expandedCache.set(this, views);
 		if (expandedCache.size > EXPANDED_CACHE_SIZE) {
 			expandedCache.delete(expandedCache.keys().next().value!);
+		}
+		return views;
+	}
+
+	private view<K extends keyof Expanded>(which: K, build: (numberAt: number, stringAt: number) => Expanded[K]): Expanded[K] {
+		const views = this.views();
+		let view = views[which] as Expanded[K] | undefined;
+		if (view === undefined) {
+			// Where this kind's numbers and strings start: after the kinds stored before it.
+			const order = PART_ORDER.indexOf(which);
+			let numberAt = 0;
+			let stringAt = 0;
+			for (let part = 0; part < order; part++) {
+				const count = this.count(part as 0 | 1 | 2 | 3);
+				numberAt += count * PART_STRIDES[part];
+				stringAt += count * PART_STRINGS[part];
+			}
+			view = build(numberAt, stringAt);
+			views[which] = view;
 		}
 		return view;
 	}
 
-	private expand(): Expanded {
-		const n = this.numbers;
-		const s = this.strings;
-		let o = 0;
-		let k = 0;
-		const links: PageLink[] = [];
-		for (let i = 0, count = this.count(0); i < count; i++, o += LINK_STRIDE, k++) {
-			const destination = s[k];
-			const referenceLabel = this.referenceLabels?.[i];
-			links.push({
-				kind: LINK_KINDS[n[o] & 3],
-				isImage: (n[o] & IMAGE_FLAG) !== 0,
-				destination,
-				span: { start: n[o + 1], end: n[o + 2] },
-				textSpan: { start: n[o + 3], end: n[o + 4] },
-				destinationSpan: { start: n[o + 5], end: n[o + 6] },
-				...(referenceLabel === undefined ? {} : { referenceLabel }),
-				target: (n[o] & PAGE_TARGET_FLAG) !== 0
-					? { kind: 'page', url: this.targetUrlOf(i), fragment: destinationFragment(destination), canonical: (n[o] & CANONICAL_FLAG) !== 0, viaMarkdownPath: (n[o] & MARKDOWN_PATH_FLAG) !== 0 }
-					: resolveLinkDestination(destination, this.path),
-			});
-		}
-		const footnoteReferences: FootnoteReference[] = [];
-		for (let i = 0, count = this.count(1); i < count; i++, o += REFERENCE_STRIDE, k += 2) {
-			footnoteReferences.push({ label: s[k], rawLabel: s[k + 1], span: { start: n[o], end: n[o + 1] } });
-		}
-		const footnoteDefinitions: FootnoteDefinition[] = [];
-		for (let i = 0, count = this.count(2); i < count; i++, o += DEFINITION_STRIDE, k += 2) {
-			footnoteDefinitions.push({ label: s[k], rawLabel: s[k + 1], span: { start: n[o], end: n[o + 1] }, markerSpan: { start: n[o + 2], end: n[o + 3] } });
-		}
-		const headings: Heading[] = [];
-		for (let i = 0, count = this.count(3); i < count; i++, o += HEADING_STRIDE, k += 2) {
-			headings.push({ level: n[o], text: s[k], anchor: s[k + 1], span: { start: n[o + 1], end: n[o + 2] } });
-		}
-		const fields: FrontmatterField[] = [];
-		for (let i = 0, count = this.count(4); i < count; i++, o += FIELD_STRIDE, k++) {
-			fields.push({ key: s[k], keySpan: { start: n[o], end: n[o + 1] }, valueSpan: { start: n[o + 2], end: n[o + 3] } });
-		}
-		return { links, footnoteReferences, footnoteDefinitions, headings, fields };
+	get links(): readonly PageLink[] {
+		return this.view('links', (o, k) => {
+			const n = this.numbers;
+			const s = this.strings;
+			const links: PageLink[] = [];
+			for (let i = 0, count = this.count(0); i < count; i++, o += LINK_STRIDE, k++) {
+				const destination = s[k];
+				const referenceLabel = this.referenceLabels?.[i];
+				links.push({
+					kind: LINK_KINDS[n[o] & 3],
+					isImage: (n[o] & IMAGE_FLAG) !== 0,
+					destination,
+					span: { start: n[o + 1], end: n[o + 2] },
+					textSpan: { start: n[o + 3], end: n[o + 4] },
+					destinationSpan: { start: n[o + 5], end: n[o + 6] },
+					...(referenceLabel === undefined ? {} : { referenceLabel }),
+					target: (n[o] & PAGE_TARGET_FLAG) !== 0
+						? { kind: 'page', url: this.targetUrlOf(i), fragment: destinationFragment(destination), canonical: (n[o] & CANONICAL_FLAG) !== 0, viaMarkdownPath: (n[o] & MARKDOWN_PATH_FLAG) !== 0 }
+						: resolveLinkDestination(destination, this.path),
+				});
+			}
+			return links;
+		});
+	}
+
+	get footnoteReferences(): readonly FootnoteReference[] {
+		return this.view('footnoteReferences', (o, k) => {
+			const n = this.numbers;
+			const s = this.strings;
+			const footnoteReferences: FootnoteReference[] = [];
+			for (let i = 0, count = this.count(1); i < count; i++, o += REFERENCE_STRIDE, k += 2) {
+				footnoteReferences.push({ label: s[k], rawLabel: s[k + 1], span: { start: n[o], end: n[o + 1] } });
+			}
+			return footnoteReferences;
+		});
+	}
+
+	get footnoteDefinitions(): readonly FootnoteDefinition[] {
+		return this.view('footnoteDefinitions', (o, k) => {
+			const n = this.numbers;
+			const s = this.strings;
+			const footnoteDefinitions: FootnoteDefinition[] = [];
+			for (let i = 0, count = this.count(2); i < count; i++, o += DEFINITION_STRIDE, k += 2) {
+				footnoteDefinitions.push({ label: s[k], rawLabel: s[k + 1], span: { start: n[o], end: n[o + 1] }, markerSpan: { start: n[o + 2], end: n[o + 3] } });
+			}
+			return footnoteDefinitions;
+		});
+	}
+
+	get headings(): readonly Heading[] {
+		return this.view('headings', (o, k) => {
+			const n = this.numbers;
+			const s = this.strings;
+			const headings: Heading[] = [];
+			for (let i = 0, count = this.count(3); i < count; i++, o += HEADING_STRIDE, k += 2) {
+				headings.push({ level: n[o], text: s[k], anchor: s[k + 1], span: { start: n[o + 1], end: n[o + 2] } });
+			}
+			return headings;
+		});
+	}
+
+	get fields(): readonly FrontmatterField[] {
+		return this.view('fields', (o, k) => {
+			const n = this.numbers;
+			const s = this.strings;
+			const fields: FrontmatterField[] = [];
+			for (let i = 0, count = this.count(4); i < count; i++, o += FIELD_STRIDE, k++) {
+				fields.push({ key: s[k], keySpan: { start: n[o], end: n[o + 1] }, valueSpan: { start: n[o + 2], end: n[o + 3] } });
+			}
+			return fields;
+		});
 	}
 }
 

@@ -51,21 +51,101 @@ export function boundedEditDistance(a: string, b: string, limit: number): number
 	return previous[b.length];
 }
 
+/**
+ * Levenshtein distances from one query of at most 32 UTF-16 units to many
+ * strings, with Myers' bit-parallel algorithm (Hyyrö's formulation): one
+ * pass of a few word operations per character of the other string, instead
+ * of a row of the dynamic programme. `boundedEditDistance` is its oracle in
+ * the tests.
+ */
+export class DistanceFromQuery {
+	static readonly MAX_LENGTH = 32;
+	private readonly ascii = new Int32Array(128);
+	private readonly other = new Map<number, number>();
+	private readonly last: number;
+
+	constructor(private readonly query: string) {
+		if (query.length > DistanceFromQuery.MAX_LENGTH) {
+			throw new RangeError(`query longer than ${DistanceFromQuery.MAX_LENGTH}`);
+		}
+		for (let i = 0; i < query.length; i++) {
+			const c = query.charCodeAt(i);
+			if (c < 128) {
+				this.ascii[c] |= 1 << i;
+			} else {
+				this.other.set(c, (this.other.get(c) ?? 0) | (1 << i));
+			}
+		}
+		this.last = query.length === 0 ? 0 : 1 << (query.length - 1);
+	}
+
+	/** The distance to `text`, or `limit + 1` as soon as it must exceed `limit`. */
+	within(text: string, limit: number): number {
+		const m = this.query.length;
+		if (Math.abs(m - text.length) > limit) {
+			return limit + 1;
+		}
+		if (m === 0) {
+			return text.length;
+		}
+		let pv = -1;
+		let mv = 0;
+		let score = m;
+		const last = this.last;
+		for (let j = 0, n = text.length; j < n; j++) {
+			const c = text.charCodeAt(j);
+			const eq = c < 128 ? this.ascii[c] : this.other.get(c) ?? 0;
+			const xv = eq | mv;
+			const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+			let ph = mv | ~(xh | pv);
+			let mh = pv & xh;
+			if (ph & last) {
+				score++;
+			} else if (mh & last) {
+				score--;
+			}
+			// The rest of the text can lower the score by one per character at most.
+			if (score - (n - j - 1) > limit) {
+				return limit + 1;
+			}
+			ph = (ph << 1) | 1;
+			mh <<= 1;
+			pv = mh | ~(xv | ph);
+			mv = ph & xv;
+		}
+		return score <= limit ? score : limit + 1;
+	}
+}
+
 /** `Robert Maxwell` → `robert-maxwell`: a title in slug form for comparison. */
 export function slugifyTitle(title: string): string {
 	return title.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
 }
 
-/** Candidates scored exactly per query, the best by shared trigrams. */
-const MAX_CANDIDATES = 200;
+/** The most edits a suggestion may be away from a missing slug. */
+const MAX_EDITS = 3;
+/**
+ * Keys are cut into `MAX_EDITS + 1` segments: a key within `MAX_EDITS` edits
+ * of a query keeps at least one segment untouched, found in the query at
+ * most that many characters from where it sits in the key (the partition
+ * filter of Pass-Join, Li et al. 2011).
+ */
+const SEGMENTS = MAX_EDITS + 1;
 
-function trigramsOf(key: string): string[] {
-	const padded = `^${key}$`;
-	const grams: string[] = [];
-	for (let i = 0; i + 3 <= padded.length; i++) {
-		grams.push(padded.slice(i, i + 3));
-	}
-	return grams;
+/** Where segment `i` of a key of length `length` starts and how long it is: the first segments are the shorter ones. */
+function segmentOf(length: number, i: number): { start: number; length: number } {
+	const base = Math.floor(length / SEGMENTS);
+	const shorter = SEGMENTS - (length % SEGMENTS);
+	return i < shorter
+		? { start: i * base, length: base }
+		: { start: shorter * base + (i - shorter) * (base + 1), length: base + 1 };
+}
+
+/** A page's slug, title and aliases in slug form, lowercase, each once. */
+function similarityKeys(page: PageSummary): string[] {
+	const keys = new Set([slugOfUrl(page.url).toLowerCase(), slugifyTitle(page.title), ...page.aliases.map(slugifyTitle)]);
+	keys.delete('');
+	return [...keys];
 }
 
 interface SimilarityEntry {
@@ -76,18 +156,25 @@ interface SimilarityEntry {
 }
 
 /**
- * A trigram index over every page's slug, title and aliases (in slug form),
+ * A segment index over every page's slug, title and aliases (in slug form),
  * kept in step with the vault index through its change journal (like the
- * completion search table), so a lookup touches only the pages that share
- * trigrams with the missing slug instead of every page of the vault.
+ * completion search table). A lookup probes a few dozen segments of the
+ * missing slug and checks only the keys holding one of them, so its cost
+ * does not grow with the vault, and it finds every key within the edit
+ * limit (no candidate is cut).
  */
 class SimilarityTable {
 	private entries: (SimilarityEntry | undefined)[] = [];
-	private postings = new Map<string, number[]>();
+	/** Per key length and segment number (`length * SEGMENTS + i`): segment text → entry ids. */
+	private postings = new Map<number, Map<string, number[]>>();
+	/** Keys shorter than `SEGMENTS` characters, checked on every lookup. */
+	private shortKeys: number[] = [];
 	private entriesByPath = new Map<string, number[]>();
 	private holes = 0;
 	private version = -1;
-	private counts = new Int32Array(0);
+	/** `marks[id] === lookup` when entry `id` is already a candidate of this lookup. */
+	private marks = new Uint32Array(0);
+	private lookup = 0;
 
 	sync(index: VaultIndex): this {
 		if (this.version === index.version) {
@@ -97,6 +184,7 @@ class SimilarityTable {
 		if (changed === undefined || changed.length > index.size / 4) {
 			this.entries = [];
 			this.postings = new Map();
+			this.shortKeys = [];
 			this.entriesByPath = new Map();
 			this.holes = 0;
 			for (const page of index.pages()) {
@@ -120,21 +208,29 @@ class SimilarityTable {
 	}
 
 	private add(page: PageSummary): void {
-		const keys = new Set([slugOfUrl(page.url).toLowerCase(), slugifyTitle(page.title), ...page.aliases.map(slugifyTitle)]);
 		const ids: number[] = [];
-		for (const key of keys) {
-			if (key === '') {
-				continue;
-			}
+		for (const key of similarityKeys(page)) {
 			const id = this.entries.length;
 			this.entries.push({ url: page.url, section: page.section, key });
 			ids.push(id);
-			for (const gram of new Set(trigramsOf(key))) {
-				const list = this.postings.get(gram);
+			if (key.length < SEGMENTS) {
+				this.shortKeys.push(id);
+				continue;
+			}
+			for (let i = 0; i < SEGMENTS; i++) {
+				const segment = segmentOf(key.length, i);
+				const slot = key.length * SEGMENTS + i;
+				let bySegment = this.postings.get(slot);
+				if (!bySegment) {
+					bySegment = new Map();
+					this.postings.set(slot, bySegment);
+				}
+				const text = key.substr(segment.start, segment.length);
+				const list = bySegment.get(text);
 				if (list) {
 					list.push(id);
 				} else {
-					this.postings.set(gram, [id]);
+					bySegment.set(text, [id]);
 				}
 			}
 		}
@@ -148,52 +244,57 @@ class SimilarityTable {
 		}
 		this.entriesByPath.delete(path);
 		for (const id of ids) {
-			// Posting lists keep the id; the hole is skipped when counted.
+			// Posting lists keep the id; the hole is skipped when met.
 			this.entries[id] = undefined;
 			this.holes++;
 		}
 	}
 
-	/** Entries sharing at least `minShared` trigrams with `key`, most shared first, in `section` when given. */
-	candidates(key: string, minShared: number, section: string | undefined): SimilarityEntry[] {
-		if (this.counts.length < this.entries.length) {
-			this.counts = new Int32Array(Math.max(this.entries.length, this.counts.length * 2));
+	/** Every entry (in `section` when given) that may be within `limit` (≤ MAX_EDITS) edits of `query`; a superset, to be checked. */
+	candidates(query: string, limit: number, section: string | undefined): SimilarityEntry[] {
+		if (this.marks.length < this.entries.length) {
+			this.marks = new Uint32Array(Math.max(this.entries.length, this.marks.length * 2));
 		}
-		const counts = this.counts;
-		const touched: number[] = [];
-		for (const gram of new Set(trigramsOf(key))) {
-			const list = this.postings.get(gram);
-			if (!list) {
-				continue;
-			}
-			for (const id of list) {
-				if (counts[id]++ === 0) {
-					touched.push(id);
-				}
-			}
+		if (++this.lookup === 0xffffffff) {
+			this.marks.fill(0);
+			this.lookup = 1;
 		}
-		// Bucket by shared count (at most the query's gram count), best buckets first: no sort of everything touched.
-		const buckets: SimilarityEntry[][] = [];
-		for (const id of touched) {
-			const shared = counts[id];
-			counts[id] = 0;
-			const entry = this.entries[id];
-			if (entry && shared >= minShared && (section === undefined || entry.section === section)) {
-				(buckets[shared] ??= []).push(entry);
-			}
-		}
+		const marks = this.marks;
+		const lookup = this.lookup;
 		const result: SimilarityEntry[] = [];
-		for (let shared = buckets.length - 1; shared >= minShared && result.length < MAX_CANDIDATES; shared--) {
-			const bucket = buckets[shared] ?? [];
-			if (result.length + bucket.length > MAX_CANDIDATES) {
-				// The bucket that overflows is cut in a fixed order, so the answer never depends on the index's history.
-				bucket.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+		const take = (id: number): void => {
+			if (marks[id] === lookup) {
+				return;
 			}
-			for (const entry of bucket) {
-				if (result.length >= MAX_CANDIDATES) {
-					break;
-				}
+			marks[id] = lookup;
+			const entry = this.entries[id];
+			if (entry && (section === undefined || entry.section === section)) {
 				result.push(entry);
+			}
+		};
+		const length = query.length;
+		for (let keyLength = Math.max(SEGMENTS, length - limit); keyLength <= length + limit; keyLength++) {
+			for (let i = 0; i < SEGMENTS; i++) {
+				const bySegment = this.postings.get(keyLength * SEGMENTS + i);
+				if (!bySegment) {
+					continue;
+				}
+				const segment = segmentOf(keyLength, i);
+				const last = Math.min(length - segment.length, segment.start + limit);
+				for (let at = Math.max(0, segment.start - limit); at <= last; at++) {
+					const list = bySegment.get(query.substr(at, segment.length));
+					if (list) {
+						for (const id of list) {
+							take(id);
+						}
+					}
+				}
+			}
+		}
+		for (const id of this.shortKeys) {
+			const entry = this.entries[id];
+			if (entry && Math.abs(entry.key.length - length) <= limit) {
+				take(id);
 			}
 		}
 		return result;
@@ -206,9 +307,10 @@ const tables = new WeakMap<VaultIndex, SimilarityTable>();
  * Existing pages closest to a URL that does not exist: the same slug in
  * another section first, then pages of the same section (or, when the
  * section does not exist, of every section) whose slug, title or alias is
- * within a small edit distance. Candidates come from a trigram index (a
- * string within `limit` edits of another shares all but `3 × limit` of its
- * trigrams), so the cost does not grow with the vault.
+ * within a small edit distance. Candidates come from a segment index, so
+ * the cost does not grow with the vault, and every key within the limit is
+ * found (`closestPagesByScan`, the exhaustive search, is the oracle of the
+ * tests).
  */
 export function closestPages(index: VaultIndex, url: string, max = 3): PageSuggestion[] {
 	let memo = memos.get(index);
@@ -219,7 +321,7 @@ export function closestPages(index: VaultIndex, url: string, max = 3): PageSugge
 	const key = `${max} ${url}`;
 	let result = memo.results.get(key);
 	if (!result) {
-		result = findClosestPages(index, url, max);
+		result = findClosestPages(index, url, max, (slug, limit, section) => tableOf(index).candidates(slug, limit, section));
 		if (memo.results.size >= MAX_MEMO) {
 			memo.results.clear();
 		}
@@ -232,11 +334,36 @@ export function closestPages(index: VaultIndex, url: string, max = 3): PageSugge
 const memos = new WeakMap<VaultIndex, { version: number; results: Map<string, PageSuggestion[]> }>();
 const MAX_MEMO = 10_000;
 
-function findClosestPages(index: VaultIndex, url: string, max: number): PageSuggestion[] {
+function tableOf(index: VaultIndex): SimilarityTable {
+	let table = tables.get(index);
+	if (!table) {
+		table = new SimilarityTable();
+		tables.set(index, table);
+	}
+	return table.sync(index);
+}
+
+/** The keys of every page (in `section` when given) that may be within `limit` edits of `slug`. */
+type CandidateSource = (slug: string, limit: number, section: string | undefined) => Iterable<SimilarityEntry>;
+
+/** `closestPages` by comparing the slug with every page of the vault: the oracle of the tests. */
+export function closestPagesByScan(index: VaultIndex, url: string, max = 3): PageSuggestion[] {
+	return findClosestPages(index, url, max, function* (_slug, _limit, section) {
+		for (const page of index.pages()) {
+			if (section === undefined || page.section === section) {
+				for (const key of similarityKeys(page)) {
+					yield { url: page.url, section: page.section, key };
+				}
+			}
+		}
+	});
+}
+
+function findClosestPages(index: VaultIndex, url: string, max: number, candidatesOf: CandidateSource): PageSuggestion[] {
 	const slug = slugOfUrl(url).toLowerCase();
 	const section = sectionOfUrl(url);
 	// Up to 3 edits (fewer for short slugs): typos and small variations, not lookalikes.
-	const limit = Math.min(3, Math.max(1, Math.floor(slug.length / 4)));
+	const limit = Math.min(MAX_EDITS, Math.max(1, Math.floor(slug.length / 4)));
 	const found = new Map<string, PageSuggestion>();
 	const offer = (candidateUrl: string, distance: number): void => {
 		const page = index.pageForUrl(candidateUrl);
@@ -249,15 +376,10 @@ function findClosestPages(index: VaultIndex, url: string, max: number): PageSugg
 		offer(candidate, 0);
 	}
 	if (slug !== '') {
-		let table = tables.get(index);
-		if (!table) {
-			table = new SimilarityTable();
-			tables.set(index, table);
-		}
 		const inSection = section !== undefined && index.sectionPaths(section).size > 0 ? section : undefined;
-		const minShared = Math.max(1, trigramsOf(slug).length - 3 * limit);
-		for (const candidate of table.sync(index).candidates(slug, minShared, inSection)) {
-			const distance = boundedEditDistance(slug, candidate.key, limit);
+		const fromSlug = slug.length <= DistanceFromQuery.MAX_LENGTH ? new DistanceFromQuery(slug) : undefined;
+		for (const candidate of candidatesOf(slug, limit, inSection)) {
+			const distance = fromSlug ? fromSlug.within(candidate.key, limit) : boundedEditDistance(slug, candidate.key, limit);
 			if (distance <= limit) {
 				offer(candidate.url, distance);
 			}

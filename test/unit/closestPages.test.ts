@@ -1,0 +1,141 @@
+import * as assert from 'assert';
+import { summarizePage } from '../../server/src/service/parse/pageSummary';
+import { boundedEditDistance, closestPages, closestPagesByScan, DistanceFromQuery } from '../../server/src/service/vault/closestPages';
+import { VaultIndex } from '../../server/src/service/vault/vaultIndex';
+
+/** A small deterministic generator (mulberry32). */
+function random(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const SECTIONS = ['people', 'places', 'events'];
+// Few letters, so that many slugs are a few edits apart.
+const LETTERS = 'aeinrst-';
+
+function word(next: () => number, min: number, max: number): string {
+	const length = min + Math.floor(next() * (max - min + 1));
+	let text = '';
+	for (let i = 0; i < length; i++) {
+		text += LETTERS[Math.floor(next() * LETTERS.length)];
+	}
+	return text.replace(/^-+|-+$/g, '') || 'a';
+}
+
+/** `word` with 0–4 random edits (insert, delete, substitute). */
+function misspell(next: () => number, text: string): string {
+	let result = text;
+	for (let edits = Math.floor(next() * 5); edits > 0; edits--) {
+		const at = Math.floor(next() * (result.length + 1));
+		const letter = LETTERS[Math.floor(next() * (LETTERS.length - 1))];
+		const kind = Math.floor(next() * 3);
+		result = kind === 0 ? result.slice(0, at) + letter + result.slice(at)
+			: kind === 1 ? result.slice(0, at) + result.slice(at + 1)
+				: result.slice(0, at) + letter + result.slice(at + 1);
+	}
+	return result.replace(/^-+|-+$/g, '') || 'e';
+}
+
+function page(path: string, title: string, aliases: string[]): string {
+	return `---\ntitle: ${title}\naliases: [${aliases.map(alias => JSON.stringify(alias)).join(', ')}]\n---\nBody.\n`;
+}
+
+describe('closest pages (suggestions for a broken link)', () => {
+	it('finds exactly what comparing with every page finds, as pages come, change and go', () => {
+		const next = random(7);
+		const index = new VaultIndex();
+		const slugs: string[] = [];
+		const paths: string[] = [];
+		const addPage = (): void => {
+			const section = SECTIONS[Math.floor(next() * SECTIONS.length)];
+			// Short slugs (1–3 characters) too: they are kept apart from the segment index.
+			const slug = word(next, next() < 0.1 ? 1 : 4, next() < 0.1 ? 3 : 16);
+			const path = `${section}/${slug}.md`;
+			const title = next() < 0.5 ? slug.replace(/-/g, ' ') : word(next, 2, 14).replace(/-/g, ' ');
+			const aliases = next() < 0.3 ? [word(next, 3, 12)] : [];
+			index.update(summarizePage(path, page(path, title, aliases)));
+			slugs.push(slug);
+			paths.push(path);
+		};
+		for (let i = 0; i < 1500; i++) {
+			addPage();
+		}
+		let compared = 0;
+		let suggested = 0;
+		for (let round = 0; round < 6; round++) {
+			for (let i = 0; i < 150; i++) {
+				const slug = misspell(next, slugs[Math.floor(next() * slugs.length)]);
+				const section = next() < 0.1 ? 'nowhere' : SECTIONS[Math.floor(next() * SECTIONS.length)];
+				const url = `/${section}/${slug}/`;
+				const expected = closestPagesByScan(index, url, 5);
+				assert.deepStrictEqual(closestPages(index, url, 5), expected, url);
+				compared++;
+				suggested += expected.length > 0 ? 1 : 0;
+			}
+			// Change the vault between rounds: the table follows the index's journal.
+			for (let i = 0; i < 40; i++) {
+				const which = Math.floor(next() * paths.length);
+				if (next() < 0.5) {
+					index.remove(paths[which]);
+				} else {
+					const path = paths[which];
+					index.update(summarizePage(path, page(path, word(next, 3, 14), [word(next, 3, 12)])));
+				}
+				addPage();
+			}
+		}
+		assert.strictEqual(compared, 900);
+		// The test means something only if most lookups have an answer.
+		assert.ok(suggested > 300, `${suggested} of ${compared} lookups had suggestions`);
+	});
+
+	it('suggests a page up to three edits away for a long slug, one for a short one', () => {
+		const index = new VaultIndex();
+		for (const path of ['people/robert-maxwell.md', 'people/ian.md', 'places/iran.md']) {
+			index.update(summarizePage(path, 'Body.\n'));
+		}
+		assert.deepStrictEqual(closestPages(index, '/people/robrt-maxwel/').map(s => [s.url, s.distance]), [['/people/robert-maxwell/', 2]]);
+		assert.deepStrictEqual(closestPages(index, '/people/robet-maxwal/').map(s => [s.url, s.distance]), [['/people/robert-maxwell/', 3]]);
+		// Four edits: too far.
+		assert.deepStrictEqual(closestPages(index, '/people/robrt-mxwl/'), []);
+		assert.deepStrictEqual(closestPages(index, '/people/ain/').map(s => [s.url, s.distance]), []);
+		assert.deepStrictEqual(closestPages(index, '/people/in/').map(s => [s.url, s.distance]), [['/people/ian/', 1]]);
+		// Same slug in another section first.
+		assert.deepStrictEqual(closestPages(index, '/people/iran/').map(s => [s.url, s.distance]), [['/places/iran/', 0], ['/people/ian/', 1]]);
+	});
+});
+
+describe('edit distance from one query (bit-parallel)', () => {
+	it('agrees with the dynamic programme on random, emoji and astral strings', () => {
+		const next = random(11);
+		const alphabet = ['a', 'b', 'c', '-', 'é', '😀', '\ud800', 'z'];
+		const text = (max: number): string => {
+			let result = '';
+			for (let i = Math.floor(next() * (max + 1)); i > 0; i--) {
+				result += alphabet[Math.floor(next() * alphabet.length)];
+			}
+			return result.slice(0, max);
+		};
+		let compared = 0;
+		for (let i = 0; i < 3000; i++) {
+			const query = text(DistanceFromQuery.MAX_LENGTH);
+			const fromQuery = new DistanceFromQuery(query);
+			for (let j = 0; j < 5; j++) {
+				const other = next() < 0.5 ? misspell(next, query) : text(40);
+				const limit = Math.floor(next() * 6);
+				assert.strictEqual(fromQuery.within(other, limit), Math.min(limit + 1, boundedEditDistance(query, other, limit)), `${JSON.stringify(query)} → ${JSON.stringify(other)} within ${limit}`);
+				compared++;
+			}
+		}
+		assert.strictEqual(compared, 15000);
+		assert.strictEqual(new DistanceFromQuery('kitten').within('sitting', 5), 3);
+		assert.strictEqual(new DistanceFromQuery('x'.repeat(32)).within('y'.repeat(32), 40), 32);
+		assert.throws(() => new DistanceFromQuery('x'.repeat(33)), RangeError);
+	});
+});
