@@ -11,6 +11,7 @@ import type { ChildProcess } from 'child_process';
 import { URI } from 'vscode-uri';
 import type { CompletionList, Diagnostic } from 'vscode-languageserver-protocol';
 import { LspTestClient } from '../test/support/lspClient';
+import { REQUEST_TIMINGS_VARIABLE } from '../server/src/node/requestTimings';
 import { planVault, renderPage, type VaultPlan } from './generateVault';
 import { entityLinks, type LinkPosition } from './pageLinks';
 import { distribution, processMemory, type Distribution } from './stats';
@@ -29,6 +30,8 @@ export const REQUEST_LABELS: Readonly<Record<RequestKind, string>> = {
 };
 
 export interface RequestFigures extends Distribution {
+	/** The server's own time per request (reader to written response, `entityVault/requestTiming`). */
+	readonly server?: Distribution;
 	/** For completion: items and isIncomplete of the first answer. */
 	readonly items?: number;
 	readonly incomplete?: boolean;
@@ -84,7 +87,10 @@ function uriOf(dir: string, relative: string): string {
 }
 
 async function startServer(dir: string, cacheDirectory: string | null = null): Promise<{ client: LspTestClient; coldIndexMs: number; pages: number }> {
-	const client = new LspTestClient({ workspaceFolders: [{ uri: URI.file(dir).toString(), name: path.basename(dir) }], settings: {}, cacheDirectory });
+	const client = new LspTestClient({
+		workspaceFolders: [{ uri: URI.file(dir).toString(), name: path.basename(dir) }], settings: {}, cacheDirectory,
+		env: { [REQUEST_TIMINGS_VARIABLE]: '1' },
+	});
 	const start = performance.now();
 	await client.initialize();
 	const status = await client.waitUntilIndexed(INDEX_TIMEOUT_MS);
@@ -270,11 +276,16 @@ export class ServerSession {
 		}
 	}
 
-	/** Times one request (client-observed round trip, ms) and says whether the answer was empty. */
-	async timeRequest(kind: RequestKind, i: number): Promise<{ ms: number; result: unknown }> {
+	/** Times one request: the client-observed round trip and the server's own time (ms), with the answer. */
+	async timeRequest(kind: RequestKind, i: number): Promise<{ ms: number; serverMs: number; result: unknown }> {
+		const timings = this.client.requestTimings;
+		const seen = timings.length;
 		const start = performance.now();
 		const result = await this.request(kind, i);
-		return { ms: performance.now() - start, result };
+		const ms = performance.now() - start;
+		// The server follows each response with its timing.
+		const timing = await this.client.waitFor('the request timing', () => timings.length > seen && timings[timings.length - 1], 5000);
+		return { ms, serverMs: timing.ms, result };
 	}
 
 	measureEdits(edits: number): Promise<EditFigures> {
@@ -299,11 +310,13 @@ export async function measureRequests(session: ServerSession, kind: RequestKind,
 			await session.request(kind, i);
 		}
 		const times: number[] = [];
+		const serverTimes: number[] = [];
 		let empty = 0;
 		let first: unknown;
 		for (let i = 0; i < count; i++) {
-			const { ms, result } = await session.timeRequest(kind, i);
+			const { ms, serverMs, result } = await session.timeRequest(kind, i);
 			times.push(ms);
+			serverTimes.push(serverMs);
 			if (i === 0) {
 				first = result;
 			}
@@ -312,7 +325,7 @@ export async function measureRequests(session: ServerSession, kind: RequestKind,
 			}
 		}
 		const list = kind.startsWith('completion') ? first as CompletionList | null : undefined;
-		return { ...distribution(times), empty, items: list?.items?.length, incomplete: list?.isIncomplete };
+		return { ...distribution(times), server: distribution(serverTimes), empty, items: list?.items?.length, incomplete: list?.isIncomplete };
 	} catch (error) {
 		return { ...distribution([]), empty: 0, error: (error as Error).message };
 	}

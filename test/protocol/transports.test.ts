@@ -5,6 +5,7 @@ import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LspTestClient } from '../support/lspClient';
+import { REQUEST_TIMINGS_VARIABLE } from '../../server/src/node/requestTimings';
 
 const PAGE = '---\ntitle: A\ncategory: C\nsummary: S\ntags: [T]\ncreated: 2026-05-14\nupdated: 2026-05-14\n---\n[B](/people/b/) [C](/people/c/)\n';
 
@@ -37,6 +38,34 @@ describe('language server transports and diagnostics scope', function () {
 			}
 		});
 	}
+
+	it('follows each stdio response with the server time it took when ENTITY_VAULT_REQUEST_TIMINGS=1, and only then', async () => {
+		const dir = makeVault();
+		const folders = [{ uri: URI.file(dir).toString(), name: 'v' }];
+		const timed = new LspTestClient({ workspaceFolders: folders, env: { [REQUEST_TIMINGS_VARIABLE]: '1' } });
+		const plain = new LspTestClient({ workspaceFolders: folders });
+		try {
+			for (const client of [timed, plain]) {
+				await client.initialize();
+				await client.waitUntilIndexed();
+				const uri = URI.file(path.join(dir, 'people', 'a.md')).toString();
+				await client.open(uri, PAGE);
+				const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 8, character: 2 } });
+				assert.ok(hover, 'the hover on [B] is answered');
+				await client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: 8, character: 8 } });
+			}
+			const timings = await timed.waitFor('two timings', () => timed.requestTimings.length >= 3 && timed.requestTimings);
+			// initialize, then the two requests, in order, each once, with a time.
+			assert.deepStrictEqual(timings.map(t => t.method), ['initialize', 'textDocument/hover', 'textDocument/definition']);
+			assert.deepStrictEqual(new Set(timings.map(t => t.id)).size, 3);
+			assert.ok(timings.every(t => typeof t.ms === 'number' && t.ms >= 0 && t.ms < 10_000), JSON.stringify(timings));
+			assert.deepStrictEqual(plain.requestTimings, []);
+		} finally {
+			await timed.shutdown();
+			await plain.shutdown();
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
 
 	it('publishes every page with the vault scope, and clears closed pages with the open-files scope', async () => {
 		const dir = makeVault();

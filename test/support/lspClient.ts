@@ -15,6 +15,7 @@ import {
 	type InitializeResult,
 	type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
+import { REQUEST_TIMING_NOTIFICATION, type RequestTiming } from '../../server/src/node/requestTimings';
 import { repoRoot } from './paths';
 
 export interface StatusParams {
@@ -33,6 +34,8 @@ export interface LspClientOptions {
 	readonly cacheDirectory?: string | null;
 	/** How to talk to the server: stdio (default), node IPC, or a named pipe. */
 	readonly transport?: 'stdio' | 'ipc' | 'pipe';
+	/** Extra environment variables for the server process. */
+	readonly env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -48,6 +51,8 @@ export class LspTestClient {
 	readonly registrations: { method: string; registerOptions?: unknown }[] = [];
 	readonly logs: string[] = [];
 	readonly events: string[] = [];
+	/** `entityVault/requestTiming` notifications (with ENTITY_VAULT_REQUEST_TIMINGS=1), in arrival order. */
+	readonly requestTimings: RequestTiming[] = [];
 	private readonly waiters: (() => void)[] = [];
 	private readonly started: Promise<void>;
 	stderr = '';
@@ -73,7 +78,7 @@ export class LspTestClient {
 			reader = new IPCMessageReader(this.child);
 			writer = new IPCMessageWriter(this.child);
 		} else {
-			this.child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+			this.child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...this.options.env } });
 			reader = new StreamMessageReader(this.child.stdout!);
 			writer = new StreamMessageWriter(this.child.stdin!);
 		}
@@ -92,6 +97,10 @@ export class LspTestClient {
 		});
 		this.connection.onNotification('$/progress', (params: unknown) => {
 			this.progress.push(params);
+			this.notify();
+		});
+		this.connection.onNotification(REQUEST_TIMING_NOTIFICATION, (params: RequestTiming) => {
+			this.requestTimings.push(params);
 			this.notify();
 		});
 		this.connection.onNotification('window/logMessage', (params: { message: string }) => { this.logs.push(params.message); });

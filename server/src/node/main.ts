@@ -1,17 +1,22 @@
 import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { startLanguageServer } from './languageServer';
 import { ResilientMessageReader } from './resilientMessageReader';
+import { REQUEST_TIMINGS_VARIABLE, RequestTimings, TimedMessageWriter } from './requestTimings';
 
 /**
  * The transport comes from the command line: `--stdio` (read by a reader
  * that survives malformed input), `--node-ipc`, `--pipe=NAME` or `--socket=PORT`.
+ * With `ENTITY_VAULT_REQUEST_TIMINGS=1`, stdio responses are followed by
+ * `entityVault/requestTiming` notifications (see requestTimings.ts).
  */
 function connect(): Connection {
 	if (!process.argv.includes('--stdio')) {
 		return createConnection(ProposedFeatures.all);
 	}
-	const writer = new StreamMessageWriter(process.stdout);
-	const reader = new ResilientMessageReader(process.stdin, message => void writer.write(message as never));
+	// The benchmark asks for the server's own time per request.
+	const timings = process.env[REQUEST_TIMINGS_VARIABLE] === '1' ? new RequestTimings() : undefined;
+	const writer = timings ? new TimedMessageWriter(process.stdout, timings) : new StreamMessageWriter(process.stdout);
+	const reader = new ResilientMessageReader(process.stdin, message => void writer.write(message as never), timings && (message => timings.received(message)));
 	const connection = createConnection(ProposedFeatures.all, reader, writer);
 	// What vscode-languageserver does for its own stdio streams: nothing may write to stdout but
 	// the protocol, and the server ends with its input.

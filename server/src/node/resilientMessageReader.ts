@@ -25,7 +25,12 @@ export class ResilientMessageReader extends AbstractMessageReader {
 	private buffer: Buffer = Buffer.alloc(0);
 	private callback: DataCallback | undefined;
 
-	constructor(private readonly readable: NodeJS.ReadableStream, private readonly reply: (message: ErrorReply) => void) {
+	/** `observe` sees every message before the connection does. */
+	constructor(
+		private readonly readable: NodeJS.ReadableStream,
+		private readonly reply: (message: ErrorReply) => void,
+		private readonly observe?: (message: Message) => void,
+	) {
 		super();
 	}
 
@@ -85,6 +90,7 @@ export class ResilientMessageReader extends AbstractMessageReader {
 				this.reply({ jsonrpc: '2.0', id: invalid, error: { code: -32600, message: 'Invalid Request: a message needs a string `method`, or a `result` or `error`' } });
 				continue;
 			}
+			this.observe?.(message as Message);
 			this.callback?.(message as Message);
 		}
 	}
