@@ -28,6 +28,8 @@ interface RunOptions {
 	requests: number;
 	edits: number;
 	peer: boolean;
+	/** The in-process figures: floor, ours, retained heap, peer. */
+	inProcess: boolean;
 	check: boolean;
 	server: boolean;
 	secondStart: boolean;
@@ -37,7 +39,7 @@ interface RunOptions {
 }
 
 function parseArguments(argv: readonly string[]): RunOptions {
-	const options: RunOptions = { sizes: [1000, 10000, 100000], seed: 1, requests: 500, edits: 50, peer: true, check: true, server: true, secondStart: true, docs: true };
+	const options: RunOptions = { sizes: [1000, 10000, 100000], seed: 1, requests: 500, edits: 50, peer: true, inProcess: true, check: true, server: true, secondStart: true, docs: true };
 	forEachFlag(argv, (flag, value, argument) => {
 		const positive = (text: string): number => {
 			const n = Number(text);
@@ -53,6 +55,7 @@ function parseArguments(argv: readonly string[]): RunOptions {
 			case '--edits': options.edits = positive(value()); break;
 			case '--no-peer': options.peer = false; break;
 			case '--no-check': options.check = false; break;
+			case '--no-in-process': options.inProcess = false; options.peer = false; break;
 			case '--no-server': options.server = false; break;
 			case '--no-second-start': options.secondStart = false; break;
 			case '--no-docs': options.docs = false; break;
@@ -125,11 +128,13 @@ async function benchSize(pages: number, options: RunOptions): Promise<SizeResult
 			errors.push(`check: reported ${result.check.files} files, the vault has ${pages}`);
 		}
 	}
-	log(`  in-process: floor, ours${options.peer ? ', peer' : ''}…`);
-	try {
-		result.inProcess = await runInProcess(vault.dir, options.peer);
-	} catch (error) {
-		errors.push((error as Error).message);
+	if (options.inProcess) {
+		log(`  in-process: floor, ours${options.peer ? ', peer' : ''}…`);
+		try {
+			result.inProcess = await runInProcess(vault.dir, options.peer);
+		} catch (error) {
+			errors.push((error as Error).message);
+		}
 	}
 	for (const error of errors) {
 		log(`  ERROR ${error}`);

@@ -5,6 +5,7 @@ import * as path from 'path';
 import * as v8 from 'v8';
 import type { PageSummaryParts } from '../service/parse/pageSummary';
 import { packageVersion } from './packageInfo';
+import { TimeSlicer } from './timeSlices';
 
 /**
  * The persisted index: per-page summaries keyed by path, with the `size:mtime`
@@ -13,10 +14,8 @@ import { packageVersion } from './packageInfo';
  * ignored whole, and the disk always wins.
  */
 
-/** Bump when the summary format changes: older caches are then ignored. */
-const CACHE_FORMAT = 1;
-const SLICE = 2000;
-
+/** Bump when the summary or file format changes: older caches are then ignored. */
+const CACHE_FORMAT = 2;
 
 export interface CachedPage {
 	readonly stamp: string;
@@ -27,8 +26,18 @@ interface CacheHeader {
 	readonly format: number;
 	readonly version: string;
 	readonly root: string;
+}
+
+/** The last chunk: the file is whole only when it is there and counts every page. */
+interface CacheTrailer {
+	readonly end: true;
 	readonly count: number;
 }
+
+type CacheRecord = { readonly path: string } & CachedPage;
+
+/** Pages per chunk: serializing or reading one chunk takes about a millisecond. */
+const MAX_CHUNK_PAGES = 64;
 
 /** Where the command line and editors that give no storage folder keep caches. */
 export function defaultCacheDirectory(): string {
@@ -40,7 +49,32 @@ export function cacheFileFor(cacheDirectory: string, root: string): string {
 	return path.join(cacheDirectory, `index-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.bin`);
 }
 
-const yieldToEventLoop = (): Promise<void> => new Promise(resolve => setImmediate(resolve));
+/**
+ * A persisted index file is a sequence of chunks, each a 32-bit length and a
+ * `v8.serialize`d value: the header, arrays of pages, the trailer. Chunks are
+ * written and read a time slice at a time (requests are served in between)
+ * and no buffer ever holds the whole index.
+ */
+function readChunk(buffer: Buffer, at: number): { value: unknown; next: number } {
+	const length = buffer.readUInt32LE(at);
+	const end = at + 4 + length;
+	if (end > buffer.length) {
+		throw new RangeError('truncated chunk');
+	}
+	return { value: v8.deserialize(buffer.subarray(at + 4, end)), next: end };
+}
+
+function chunkOf(value: unknown): Buffer[] {
+	const body = v8.serialize(value);
+	const length = Buffer.alloc(4);
+	length.writeUInt32LE(body.length);
+	return [length, body];
+}
+
+function isRecord(value: unknown): value is CacheRecord {
+	const record = value as CacheRecord;
+	return typeof record?.path === 'string' && typeof record.stamp === 'string' && typeof record.parts === 'object' && record.parts !== null;
+}
 
 /** Reads a persisted index; any problem yields an empty map (the cache is only a shortcut). */
 export async function loadIndexCache(file: string, root: string): Promise<Map<string, CachedPage>> {
@@ -51,48 +85,69 @@ export async function loadIndexCache(file: string, root: string): Promise<Map<st
 	} catch {
 		return pages;
 	}
+	const slicer = new TimeSlicer();
 	try {
-		const deserializer = new v8.Deserializer(buffer);
-		deserializer.readHeader();
-		const header = deserializer.readValue() as CacheHeader;
-		if (header?.format !== CACHE_FORMAT || header.version !== packageVersion || header.root !== root || !Number.isInteger(header.count)) {
+		let { value, next } = readChunk(buffer, 0);
+		const header = value as CacheHeader;
+		if (header?.format !== CACHE_FORMAT || header.version !== packageVersion || header.root !== root) {
 			return pages;
 		}
-		for (let i = 0; i < header.count; i++) {
-			const entry = deserializer.readValue() as CachedPage & { path: string };
-			if (typeof entry?.path !== 'string' || typeof entry.stamp !== 'string' || typeof entry.parts !== 'object') {
-				pages.clear();
+		while (next < buffer.length) {
+			({ value, next } = readChunk(buffer, next));
+			if (Array.isArray(value) && value.every(isRecord)) {
+				for (const record of value) {
+					pages.set(record.path, { stamp: record.stamp, parts: record.parts });
+				}
+			} else if ((value as CacheTrailer)?.end === true && (value as CacheTrailer).count === pages.size && next === buffer.length) {
 				return pages;
+			} else {
+				break;
 			}
-			pages.set(entry.path, { stamp: entry.stamp, parts: entry.parts });
-			if (i % SLICE === SLICE - 1) {
-				await yieldToEventLoop();
-			}
+			await slicer.pause();
 		}
 	} catch {
-		pages.clear();
+		// Corrupt: ignored whole.
 	}
+	pages.clear();
 	return pages;
 }
 
 /**
- * Writes a persisted index in slices (so requests are served meanwhile),
- * then atomically replaces the old file.
+ * Writes a persisted index a slice at a time (so requests are served
+ * meanwhile), then atomically replaces the old file. `entries` is iterated
+ * lazily, between slices: each page is converted when its turn comes.
  */
 export async function saveIndexCache(file: string, root: string, entries: Iterable<[string, CachedPage]>): Promise<void> {
-	const list = [...entries];
-	const serializer = new v8.Serializer();
-	serializer.writeHeader();
-	serializer.writeValue({ format: CACHE_FORMAT, version: packageVersion, root, count: list.length } satisfies CacheHeader);
-	for (let i = 0; i < list.length; i++) {
-		const [pagePath, page] = list[i];
-		serializer.writeValue({ path: pagePath, stamp: page.stamp, parts: page.parts });
-		if (i % SLICE === SLICE - 1) {
-			await yieldToEventLoop();
-		}
-	}
 	await fs.promises.mkdir(path.dirname(file), { recursive: true });
 	const temporary = `${file}.${process.pid}.tmp`;
-	await fs.promises.writeFile(temporary, serializer.releaseBuffer());
+	const handle = await fs.promises.open(temporary, 'w');
+	const slicer = new TimeSlicer();
+	let count = 0;
+	try {
+		await handle.writev(chunkOf({ format: CACHE_FORMAT, version: packageVersion, root } satisfies CacheHeader));
+		let records: CacheRecord[] = [];
+		const flush = async (): Promise<void> => {
+			if (records.length > 0) {
+				const chunk = chunkOf(records);
+				records = [];
+				await handle.writev(chunk);
+			}
+		};
+		for (const [pagePath, page] of entries) {
+			records.push({ path: pagePath, stamp: page.stamp, parts: page.parts });
+			count++;
+			if (records.length >= MAX_CHUNK_PAGES) {
+				await flush();
+			}
+			await slicer.pause();
+		}
+		await flush();
+		await handle.writev(chunkOf({ end: true, count } satisfies CacheTrailer));
+	} catch (error) {
+		await handle.close();
+		await fs.promises.rm(temporary, { force: true });
+		throw error;
+	}
+	await handle.close();
 	await fs.promises.rename(temporary, file);
 }

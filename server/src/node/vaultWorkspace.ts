@@ -9,6 +9,7 @@ import { PathFilter } from '../service/vault/pathFilter';
 import { pageSummaryFromParts, pageSummaryToParts, stripBom, summarizePageParts } from '../service/parse/pageSummary';
 import { fileStamp, listVaultPages, readPageFile, type PageReadResult } from './vaultFiles';
 import { loadIndexCache, saveIndexCache, type CachedPage } from './indexCache';
+import { TimeSlicer } from './timeSlices';
 import type { IndexWorkerPool } from './indexWorkerPool';
 
 export interface IndexProgress {
@@ -16,8 +17,8 @@ export interface IndexProgress {
 	readonly total: number;
 }
 
-/** Cache hits absorbed per slice before yielding to pending requests. */
-const CACHE_SLICE = 1000;
+/** Progress is reported every this many pages taken from the persisted index. */
+const PROGRESS_EVERY = 1000;
 /** Quiet time after the last change on disk before the persisted index is rewritten. */
 const CACHE_SAVE_DELAY_MS = 30_000;
 
@@ -120,6 +121,7 @@ export class VaultWorkspace {
 		onProgress?.({ indexed: 0, total });
 		const cache = this.options.cacheFile ? await loadIndexCache(this.options.cacheFile, this.root) : new Map<string, CachedPage>();
 		const toParse: string[] = [];
+		const slicer = new TimeSlicer();
 		for (const page of listing.pages) {
 			if (this.cancelled) {
 				return;
@@ -133,21 +135,22 @@ export class VaultWorkspace {
 				this.loaded.add(page);
 				this.stamps.set(page, cached.stamp);
 				this.service.updateParsedPage(pageSummaryFromParts(cached.parts, true));
-				if (++done % CACHE_SLICE === 0) {
+				if (++done % PROGRESS_EVERY === 0) {
 					onProgress?.({ indexed: done, total });
-					await yieldToEventLoop();
 				}
+				await slicer.pause();
 			} else {
 				toParse.push(page);
 			}
 		}
 		onProgress?.({ indexed: done, total });
-		await this.options.pool.parseAll(this.root, toParse, results => {
+		await this.options.pool.parseAll(this.root, toParse, async results => {
 			for (const result of results) {
 				// A page opened meanwhile keeps the editor's text.
 				if (!this.loaded.has(result.path)) {
 					this.apply(result);
 				}
+				await slicer.pause();
 			}
 			done += results.length;
 			onProgress?.({ indexed: done, total });
@@ -232,14 +235,18 @@ export class VaultWorkspace {
 			this.saveTimer = undefined;
 		}
 		await this.saving;
-		const entries: [string, CachedPage][] = [];
-		for (const [page, stamp] of this.stamps) {
-			const summary = this.service.getPage(page);
-			if (summary) {
-				entries.push([page, { stamp, parts: pageSummaryToParts(summary) }]);
+		// Read page by page as the writer gets to them (it yields between slices): stamp and summary of the same moment.
+		const stamps = this.stamps;
+		const service = this.service;
+		function* entries(): Generator<[string, CachedPage]> {
+			for (const [page, stamp] of stamps) {
+				const summary = service.getPage(page);
+				if (summary) {
+					yield [page, { stamp, parts: pageSummaryToParts(summary) }];
+				}
 			}
 		}
-		await saveIndexCache(file, this.root, entries);
+		await saveIndexCache(file, this.root, entries());
 	}
 
 	/**
