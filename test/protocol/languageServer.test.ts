@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
-import type { CompletionList, Hover, Location, CodeAction, DocumentLink, DocumentSymbol, InitializeResult, MarkupContent, TextDocumentEdit, CreateFile, SymbolInformation } from 'vscode-languageserver-protocol';
+import type { CompletionItem, CompletionList, Hover, Location, CodeAction, DocumentLink, DocumentSymbol, InitializeResult, MarkupContent, TextDocumentEdit, CreateFile, SymbolInformation } from 'vscode-languageserver-protocol';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
 import { LspTestClient } from '../support/lspClient';
 import { repoRoot } from '../support/paths';
@@ -121,6 +121,12 @@ describe('language server over JSON-RPC (stdio)', function () {
 		const labels = list.items.map(item => item.label);
 		assert.ok(labels.includes('Iran'), labels.join(', '));
 		assert.ok(labels.includes('London'), labels.join(', '));
+		// The summary is sent when the editor resolves the item it shows.
+		const london = list.items.find(item => item.label === 'London')!;
+		assert.strictEqual(london.documentation, undefined);
+		const resolved = await client.connection.sendRequest('completionItem/resolve', london) as CompletionItem;
+		assert.match((resolved.documentation as MarkupContent).value, /capital/i);
+		assert.strictEqual(resolved.label, 'London');
 		await client.change(uri, 2, [{ text: 'See [Robert Max' }]);
 		const linkList = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 'See [Robert Max'.length } }) as CompletionList;
 		const maxwell = linkList.items.find(item => JSON.stringify(item).includes('[Robert Maxwell](/people/robert-maxwell/)'));

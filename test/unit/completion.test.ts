@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { CompletionItem, CompletionList, MarkupContent, Range, TextEdit } from 'vscode-languageserver-types';
-import { COMPLETION_LIMIT, provideCompletion } from '../../server/src/service/languageFeatures/completion';
+import { COMPLETION_LIMIT, provideCompletion, resolveCompletionItem } from '../../server/src/service/languageFeatures/completion';
 import type { CancellationLike } from '../../server/src/service/cancellation';
 import { summarizePage, type PageSummary } from '../../server/src/service/parse/pageSummary';
 import { VaultIndex } from '../../server/src/service/vault/vaultIndex';
@@ -41,6 +41,8 @@ interface Completion {
 	text: string;
 	/** Applies an item's edit to the text (the cursor marker removed). */
 	apply(item: CompletionItem): string;
+	/** The item as `completionItem/resolve` completes it. */
+	resolve(item: CompletionItem): CompletionItem;
 }
 
 function completeIn(path: string, marked: string, pages: Record<string, string> = VAULT, token?: CancellationLike): Completion {
@@ -52,6 +54,7 @@ function completeIn(path: string, marked: string, pages: Record<string, string> 
 	return {
 		list,
 		text: vault.text,
+		resolve: item => resolveCompletionItem(vault.index, item),
 		apply(item: CompletionItem): string {
 			const edit = item.textEdit as TextEdit;
 			assert.ok(edit && 'range' in edit, `item ${item.label} has no text edit`);
@@ -101,7 +104,15 @@ describe('completion', () => {
 			assert.deepStrictEqual(labels(completion.list).sort(), ['Max Planck', 'Maxine', 'Mohammad Reza Pahlavi', 'Robert Maxwell']);
 			const item = find(completion.list, 'Robert Maxwell');
 			assert.strictEqual(item.detail, '/people/robert-maxwell/');
-			assert.deepStrictEqual(item.documentation, { kind: 'markdown', value: '*Person*\n\nRobert Maxwell (1923-1991) was a \\*British\\* publisher.' } satisfies MarkupContent);
+			// The summary comes when the editor resolves the item, not in the list.
+			assert.strictEqual(item.documentation, undefined);
+			const resolved = completion.resolve(JSON.parse(JSON.stringify(item)) as CompletionItem);
+			assert.deepStrictEqual(resolved.documentation, { kind: 'markdown', value: '*Person*\n\nRobert Maxwell (1923-1991) was a \\*British\\* publisher.' } satisfies MarkupContent);
+			assert.deepStrictEqual({ ...resolved, documentation: undefined }, { ...item, documentation: undefined });
+			// A page without category or summary has nothing to add; an item of no page comes back as it is.
+			assert.strictEqual(completion.resolve(find(completion.list, 'Maxine')).documentation, undefined);
+			assert.deepStrictEqual(completion.resolve({ label: 'x', data: { page: 'people/gone.md' } }), { label: 'x', data: { page: 'people/gone.md' } });
+			assert.deepStrictEqual(completion.resolve({ label: 'y' }), { label: 'y' });
 			assert.strictEqual(completion.apply(item), 'See [x](/people/robert-maxwell/)\n');
 			assertSortTextsFollowOrder(completion.list);
 			// The page being edited is not offered.

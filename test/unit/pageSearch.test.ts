@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { createVaultService } from '../../server/src/service/vaultService';
-import { searchPages } from '../../server/src/service/languageFeatures/pageSearch';
+import { searchPages, searchPagesByScan } from '../../server/src/service/languageFeatures/pageSearch';
 
 const page = (title: string): string => `---\ntitle: ${title}\n---\n`;
 
@@ -29,5 +29,62 @@ describe('page search table', () => {
 		}
 		assert.deepStrictEqual(titles('person'), ['Person 8']);
 		assert.deepStrictEqual(searchPages(service.index, '', 'people', 10).matches, []);
+	});
+});
+
+describe('page search by word prefix', () => {
+	/** A small deterministic generator (mulberry32). */
+	function random(seed: number): () => number {
+		let state = seed >>> 0;
+		return () => {
+			state = (state + 0x6d2b79f5) >>> 0;
+			let t = state;
+			t = Math.imul(t ^ (t >>> 15), t | 1);
+			t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+			return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+		};
+	}
+	const FIRST = ['Robert', 'Roberta', 'Robin', 'Rob', 'Ann', 'Anna', 'Émile', 'Ro', 'R', 'Zoë', 'Maxwell', 'Max'];
+	const LAST = ['Maxwell', 'Robertson', 'Ro', 'Anders', 'Smith', 'Ansel', 'Roe', 'Émond', 'Max', 'X'];
+	const pick = <T>(next: () => number, list: readonly T[]): T => list[Math.floor(next() * list.length)];
+
+	it('answers exactly what scanning every page answers, through edits, renames and removals', () => {
+		const next = random(3);
+		const service = createVaultService();
+		const paths: string[] = [];
+		const write = (path: string): void => {
+			const aliases = next() < 0.3 ? `\naliases: [${pick(next, FIRST)}-${pick(next, LAST)}]` : '';
+			service.updatePage(path, `---\ntitle: ${pick(next, FIRST)} ${pick(next, LAST)}${next() < 0.2 ? ` ${pick(next, LAST)}` : ''}${aliases}\n---\n`);
+		};
+		for (let i = 0; i < 3000; i++) {
+			const path = `${pick(next, ['people', 'places', 'events'])}/p-${i}.md`;
+			paths.push(path);
+			write(path);
+		}
+		const queries = ['r', 'ro', 'rob', 'Rob', 'robert', 'robert m', 'rob max', 'an', 'ann', 'e', 'emi', 'max', 'ma', 'x', 'zo', 'smith', 'o', 'rt', 'robertson', 'ro ro', 'a a'];
+		let shortcut = 0;
+		for (let round = 0; round < 4; round++) {
+			for (const query of queries) {
+				for (const section of [undefined, 'people', 'nowhere']) {
+					for (const limit of [5, 201, 202]) {
+						const fast = searchPages(service.index, query, section, limit);
+						const scanned = searchPagesByScan(service.index, query, section, limit);
+						const describe = (result: typeof fast) => ({ capped: result.capped, matches: result.matches.map(m => [m.page.path, m.score, m.field, m.alias]) });
+						assert.deepStrictEqual(describe(fast), describe(scanned), `${JSON.stringify(query)} in ${section} limit ${limit}`);
+						shortcut += fast.matches.length === limit && fast.matches.every(m => m.score >= 700) ? 1 : 0;
+					}
+				}
+			}
+			for (let i = 0; i < 300; i++) {
+				const which = Math.floor(next() * paths.length);
+				if (next() < 0.3) {
+					service.removePage(paths[which]);
+				} else {
+					write(paths[which]);
+				}
+			}
+		}
+		// The shortcut's case (more than `limit` word-prefix matches) came up often.
+		assert.ok(shortcut > 100, `${shortcut} answers were word-prefix matches only`);
 	});
 });

@@ -33,7 +33,8 @@ describe('Entity Vault language features', () => {
     assert.ok(await vscode.workspace.applyEdit(inserted));
     try {
       const position = new vscode.Position(line + 1, typed.length);
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position, '/');
+      // Documentation comes from completionItem/resolve, as when the editor shows an item: resolve them all.
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position, '/', 1000);
       const ours = list.items.filter((item) => typeof item.detail === 'string' && item.detail.startsWith('/places/'));
       assert.deepEqual(ours.map(labelOf).sort(), [...PLACE_TITLES].sort());
       const london = ours.find((item) => labelOf(item) === 'London');

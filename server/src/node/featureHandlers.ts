@@ -1,7 +1,7 @@
 import { SymbolKind, type CancellationToken, type Location, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { provideCodeActions } from '../service/languageFeatures/codeActions';
-import { provideCompletion } from '../service/languageFeatures/completion';
+import { provideCompletion, resolveCompletionItem, type PageItemData } from '../service/languageFeatures/completion';
 import { provideDefinition } from '../service/languageFeatures/definition';
 import type { VaultDiagnostic } from '../service/languageFeatures/diagnostics';
 import { provideDocumentLinks } from '../service/languageFeatures/documentLinks';
@@ -15,6 +15,11 @@ import type { ServerState } from './languageServer';
 import { localToday } from './localDate';
 import type { VaultWorkspace } from './vaultWorkspace';
 import { toWorkspaceEdit } from './workspaceEdits';
+
+/** What a completion item carries to `completionItem/resolve`: the page, and the workspace folder of its vault. */
+interface ResolveData extends PageItemData {
+	readonly folder: string;
+}
 
 interface OpenPage {
 	readonly vault: VaultWorkspace;
@@ -74,7 +79,21 @@ export function registerFeatureHandlers(state: ServerState): void {
 		if (!open || token.isCancellationRequested) {
 			return { isIncomplete: false, items: [] };
 		}
-		return provideCompletion(open.vault.service.index, open.page, open.document.getText(), params.position as Position, token);
+		const list = provideCompletion(open.vault.service.index, open.page, open.document.getText(), params.position as Position, token);
+		// Page items are resolved by the vault they came from.
+		const folder = open.vault.folderUri;
+		for (const item of list.items) {
+			if (item.data !== undefined) {
+				item.data = { ...item.data, folder } satisfies ResolveData;
+			}
+		}
+		return list;
+	});
+
+	connection.onCompletionResolve(item => {
+		const data = item.data as Partial<ResolveData> | undefined;
+		const vault = state.vaults.find(candidate => candidate.folderUri === data?.folder);
+		return vault ? resolveCompletionItem(vault.service.index, item) : item;
 	});
 
 	connection.onDocumentLinks(async params => {

@@ -230,7 +230,7 @@ export function startLanguageServer(connection: Connection): { shutdownRequested
 				definitionProvider: true,
 				referencesProvider: true,
 				hoverProvider: true,
-				completionProvider: { triggerCharacters: ['/', '#', '^', '['], resolveProvider: false },
+				completionProvider: { triggerCharacters: ['/', '#', '^', '['], resolveProvider: true },
 				documentLinkProvider: { resolveProvider: false },
 				codeActionProvider: { codeActionKinds: ['quickfix'] },
 				documentSymbolProvider: true,

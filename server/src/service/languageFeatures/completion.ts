@@ -6,6 +6,7 @@ import {
 	type MarkupContent,
 	type Position,
 	type Range,
+	type TextEdit,
 } from 'vscode-languageserver-types';
 import type { CancellationLike } from '../cancellation';
 import { stripBom, type PageSummary } from '../parse/pageSummary';
@@ -340,11 +341,7 @@ function pageCompletion(context: LineContext, section: string, start: number): C
 			continue; // the section's own list page, or the page being edited
 		}
 		const relative = url.slice(sectionUrl.length);
-		items.push(pageItem(match, items.length, {
-			label: match.page.title,
-			filterText: `${typed} ${relative} ${match.page.title} ${match.page.aliases.join(' ')}`,
-			textEdit: { range, newText: relative },
-		}));
+		items.push(pageItem(match, items.length, match.page.title, `${typed} ${relative} ${match.page.title} ${match.page.aliases.join(' ')}`, { range, newText: relative }));
 	}
 	return cappedList(items, result.capped);
 }
@@ -358,17 +355,46 @@ function cappedList(items: CompletionItem[], capped: boolean): CompletionList {
 	return { isIncomplete: capped, items };
 }
 
-function pageItem(match: PageMatch, position: number, fields: Pick<CompletionItem, 'label' | 'filterText' | 'textEdit'>): CompletionItem {
-	const documentation = pageDocumentation(match.page);
-	return {
-		...fields,
+/** What a page item carries for `resolveCompletionItem`. */
+export interface PageItemData {
+	/** The path of the page the item offers. */
+	readonly page: string;
+}
+
+function isPageItemData(data: unknown): data is PageItemData {
+	return typeof data === 'object' && data !== null && typeof (data as PageItemData).page === 'string';
+}
+
+/**
+ * A page item without its documentation (the page's category and summary):
+ * a list holds up to `COMPLETION_LIMIT` of them and the editor shows one
+ * documentation at a time, asking for it with `completionItem/resolve`.
+ */
+function pageItem(match: PageMatch, position: number, label: string, filterText: string, textEdit: TextEdit): CompletionItem {
+	// Built field by field, not spread: up to 200 of these per keystroke.
+	const item: CompletionItem = {
+		label,
+		filterText,
+		textEdit,
 		kind: CompletionItemKind.Reference,
 		detail: match.page.url,
-		...(match.field === 'alias' && match.alias !== fields.label ? { labelDetails: { detail: ` (${match.alias})` } } : {}),
-		...(match.field === 'alias' && match.alias === fields.label ? { labelDetails: { detail: ` → ${match.page.title}` } } : {}),
-		...(documentation ? { documentation } : {}),
 		sortText: rank(position),
+		data: { page: match.page.path } satisfies PageItemData,
 	};
+	if (match.field === 'alias') {
+		item.labelDetails = { detail: match.alias !== label ? ` (${match.alias})` : ` → ${match.page.title}` };
+	}
+	return item;
+}
+
+/** Adds its page's documentation to a page item of `provideCompletion`; other items come back as they are. */
+export function resolveCompletionItem(index: VaultIndex, item: CompletionItem): CompletionItem {
+	if (item.documentation !== undefined || !isPageItemData(item.data)) {
+		return item;
+	}
+	const page = index.getPage(item.data.page);
+	const documentation = page && pageDocumentation(page);
+	return documentation ? { ...item, documentation } : item;
 }
 
 function anchorCompletion(context: LineContext, pathPart: string, start: number): CompletionList {
@@ -438,11 +464,8 @@ function linkTextCompletion(context: LineContext): CompletionList | undefined {
 			continue; // a link to the page being edited is a `#heading` link
 		}
 		const label = match.field === 'alias' && match.alias !== undefined ? match.alias : match.page.title;
-		items.push(pageItem(match, items.length, {
-			label,
-			filterText: `[${query} ${match.page.title} ${match.page.aliases.join(' ')} ${match.page.url}`,
-			textEdit: { range, newText: `[${escapeLinkText(label)}](${match.page.url})` },
-		}));
+		items.push(pageItem(match, items.length, label, `[${query} ${match.page.title} ${match.page.aliases.join(' ')} ${match.page.url}`,
+			{ range, newText: `[${escapeLinkText(label)}](${match.page.url})` }));
 	}
 	return cappedList(items, result.capped);
 }

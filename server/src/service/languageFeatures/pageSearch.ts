@@ -125,6 +125,16 @@ export class PageSearchTable {
 	readonly wordMasks: number[] = [];
 	readonly titleKeys: number[] = [];
 	private readonly positionByPath = new Map<string, number>();
+	/**
+	 * Word-prefix buckets: the first two characters of every word of an
+	 * entry's slug, title and aliases (a one-character word by itself) →
+	 * positions. A position may stay in a bucket its entry no longer fits, or
+	 * appear twice: readers check what they find.
+	 */
+	private readonly wordBuckets = new Map<string, number[]>();
+	/** `marks[position] === lookup` once a position was met in the current lookup. */
+	private marks = new Uint32Array(0);
+	private lookup = 0;
 	/** Positions of each section's entries, ascending. */
 	private readonly sectionPositions = new Map<string, number[]>();
 	private holes = 0;
@@ -175,6 +185,7 @@ export class PageSearchTable {
 		}
 		this.positionByPath.clear();
 		this.sectionPositions.clear();
+		this.wordBuckets.clear();
 		this.holes = 0;
 		for (const page of index.pages()) {
 			this.append(page);
@@ -183,6 +194,11 @@ export class PageSearchTable {
 	}
 
 	private set(position: number, entry: PageSearchEntry): void {
+		const previous = this.entries[position];
+		if (previous && previous !== entry) {
+			const had = new Set(wordKeysOf(previous));
+			this.addToBuckets(position, wordKeysOf(entry).filter(key => !had.has(key)));
+		}
 		this.entries[position] = entry;
 		this.masks[position] = entry.mask;
 		this.startMasks[position] = entry.startMask;
@@ -210,12 +226,82 @@ export class PageSearchTable {
 			positions.push(position);
 		}
 		this.positionByPath.set(page.path, position);
+		this.addToBuckets(position, wordKeysOf(entry));
 		this.entries.push(entry);
 		this.masks.push(entry.mask);
 		this.startMasks.push(entry.startMask);
 		this.wordMasks.push(entry.wordMask);
 		this.titleKeys.push(entry.titleKey);
 	}
+
+	private addToBuckets(position: number, keys: Iterable<string>): void {
+		for (const key of keys) {
+			const bucket = this.wordBuckets.get(key);
+			if (bucket) {
+				bucket.push(position);
+			} else {
+				this.wordBuckets.set(key, [position]);
+			}
+		}
+	}
+
+	/**
+	 * Each position (once) whose entry may have a word starting with `prefix`
+	 * (non-empty, normalised, no space), or undefined when that would be most
+	 * of the table anyway.
+	 */
+	positionsWithWordPrefix(prefix: string): number[] | undefined {
+		const buckets: number[][] = [];
+		if (prefix.length >= 2) {
+			const bucket = this.wordBuckets.get(prefix.slice(0, 2));
+			if (bucket) {
+				buckets.push(bucket);
+			}
+		} else {
+			for (const [key, bucket] of this.wordBuckets) {
+				if (key.charCodeAt(0) === prefix.charCodeAt(0)) {
+					buckets.push(bucket);
+				}
+			}
+		}
+		let total = 0;
+		for (const bucket of buckets) {
+			total += bucket.length;
+		}
+		if (total > this.entries.length / 2) {
+			return undefined;
+		}
+		if (this.marks.length < this.entries.length) {
+			this.marks = new Uint32Array(Math.max(this.entries.length, this.marks.length * 2));
+		}
+		if (++this.lookup === 0xffffffff) {
+			this.marks.fill(0);
+			this.lookup = 1;
+		}
+		const positions: number[] = [];
+		for (const bucket of buckets) {
+			for (const position of bucket) {
+				if (this.marks[position] !== this.lookup) {
+					this.marks[position] = this.lookup;
+					positions.push(position);
+				}
+			}
+		}
+		return positions;
+	}
+}
+
+/** The word-prefix bucket keys of an entry, each once. */
+function wordKeysOf(entry: PageSearchEntry): string[] {
+	const keys = new Set<string>();
+	for (const field of [entry.slug, entry.title, ...entry.aliases]) {
+		for (const word of field.split(' ')) {
+			if (word !== '') {
+				keys.add(word.slice(0, 2));
+			}
+		}
+	}
+	return [...keys];
 }
 
 const NO_POSITIONS: readonly number[] = Object.freeze([]);
@@ -506,8 +592,24 @@ export interface PageSearchResult {
 export function searchPages(index: VaultIndex, query: string, section: string | undefined, limit: number, token?: CancellationLike): PageSearchResult {
 	const prepared = prepareQuery(query);
 	const alphabetical = prepared.text === '';
-	const best = new BestMatches<PageMatch>(limit, (a, b) => compareScored(alphabetical, a.score, a.entry, b.score, b.entry));
 	const table = searchTable(index);
+	if (!alphabetical) {
+		const found = searchByWordPrefix(table, prepared, section, limit, token);
+		if (found) {
+			return found;
+		}
+	}
+	return scanPages(table, prepared, section, limit, token);
+}
+
+/** `searchPages` without the word-prefix shortcut: every page of the section (or vault) is looked at. The oracle of the tests. */
+export function searchPagesByScan(index: VaultIndex, query: string, section: string | undefined, limit: number): PageSearchResult {
+	return scanPages(searchTable(index), prepareQuery(query), section, limit);
+}
+
+function scanPages(table: PageSearchTable, prepared: SearchQuery, section: string | undefined, limit: number, token?: CancellationLike): PageSearchResult {
+	const alphabetical = prepared.text === '';
+	const best = new BestMatches<PageMatch>(limit, (a, b) => compareScored(alphabetical, a.score, a.entry, b.score, b.entry));
 	const { entries, masks, startMasks, wordMasks, titleKeys } = table;
 	const positions = section === undefined ? undefined : table.positionsOf(section);
 	const count = positions === undefined ? entries.length : positions.length;
@@ -540,4 +642,44 @@ export function searchPages(index: VaultIndex, query: string, section: string | 
 		best.add(toMatch(entry, score, lastMatchedField));
 	}
 	return { matches: best.result(), capped: best.capped, cancelled: false };
+}
+
+/** Every band from this score up needs each query word to begin a word of the field. */
+const WORD_PREFIX_BANDS = 700;
+
+/**
+ * The answer of `searchPages` from the pages with a word starting like the
+ * query's first word, when more than `limit` of them score in the word-prefix
+ * bands: every other page scores below those bands, so it could not make the
+ * list, and the list is capped. Undefined when that is not so (then every
+ * page is scanned).
+ */
+function searchByWordPrefix(table: PageSearchTable, query: SearchQuery, section: string | undefined, limit: number, token?: CancellationLike): PageSearchResult | undefined {
+	const positions = table.positionsWithWordPrefix(query.words[0]);
+	if (positions === undefined || positions.length <= limit) {
+		return undefined;
+	}
+	const best = new BestMatches<PageMatch>(limit, (a, b) => compareScored(false, a.score, a.entry, b.score, b.entry));
+	let strong = 0;
+	for (let n = 0; n < positions.length; n++) {
+		if (n % CANCELLATION_CHECK_INTERVAL === CANCELLATION_CHECK_INTERVAL - 1 && token?.isCancellationRequested) {
+			return { matches: [], capped: true, cancelled: true };
+		}
+		const entry = table.entries[positions[n]];
+		if (entry === undefined || (section !== undefined && entry.section !== section)) {
+			continue;
+		}
+		const score = scoreEntry(query, entry);
+		if (score < WORD_PREFIX_BANDS) {
+			continue;
+		}
+		strong++;
+		const worst = best.worst;
+		if (worst !== undefined && compareScored(false, score, entry, worst.score, worst.entry) >= 0) {
+			best.skip();
+			continue;
+		}
+		best.add(toMatch(entry, score, lastMatchedField));
+	}
+	return strong > limit ? { matches: best.result(), capped: true, cancelled: false } : undefined;
 }
