@@ -121,7 +121,8 @@ export async function saveIndexCache(file: string, root: string, entries: Iterab
 	await fs.promises.mkdir(path.dirname(file), { recursive: true });
 	const temporary = `${file}.${process.pid}.tmp`;
 	const handle = await fs.promises.open(temporary, 'w');
-	const slicer = new TimeSlicer();
+	// Background work: short slices, so a request never waits long behind it.
+	const slicer = new TimeSlicer(1);
 	let count = 0;
 	try {
 		await handle.writev(chunkOf({ format: CACHE_FORMAT, version: packageVersion, root } satisfies CacheHeader));

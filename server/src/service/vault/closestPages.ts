@@ -280,8 +280,14 @@ class SimilarityTable {
 					continue;
 				}
 				const segment = segmentOf(keyLength, i);
-				const last = Math.min(length - segment.length, segment.start + limit);
-				for (let at = Math.max(0, segment.start - limit); at <= last; at++) {
+				// A kept segment moves by at most `limit`; and some kept segment moves by no more than
+				// the segments before it (i) and no less than the length difference minus those after it
+				// (multi-match-aware selection of Pass-Join): only those start positions are probed.
+				const delta = length - keyLength;
+				const after = SEGMENTS - 1 - i;
+				const first = Math.max(0, segment.start - limit, segment.start - i, segment.start + delta - after);
+				const last = Math.min(length - segment.length, segment.start + limit, segment.start + i, segment.start + delta + after);
+				for (let at = first; at <= last; at++) {
 					const list = bySegment.get(query.substr(at, segment.length));
 					if (list) {
 						for (const id of list) {
