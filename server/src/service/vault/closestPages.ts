@@ -167,8 +167,8 @@ class SimilarityTable {
 	private entries: (SimilarityEntry | undefined)[] = [];
 	/** Per key length and segment number (`length * SEGMENTS + i`): segment text → entry ids. */
 	private postings = new Map<number, Map<string, number[]>>();
-	/** Keys shorter than `SEGMENTS` characters, checked on every lookup. */
-	private shortKeys: number[] = [];
+	/** Keys shorter than `SEGMENTS` characters, by length (`shortKeys[n]`: length n), checked when the length is near. */
+	private shortKeys: number[][] = [];
 	private entriesByPath = new Map<string, number[]>();
 	private holes = 0;
 	private version = -1;
@@ -214,7 +214,7 @@ class SimilarityTable {
 			this.entries.push({ url: page.url, section: page.section, key });
 			ids.push(id);
 			if (key.length < SEGMENTS) {
-				this.shortKeys.push(id);
+				(this.shortKeys[key.length] ??= []).push(id);
 				continue;
 			}
 			for (let i = 0; i < SEGMENTS; i++) {
@@ -297,9 +297,8 @@ class SimilarityTable {
 				}
 			}
 		}
-		for (const id of this.shortKeys) {
-			const entry = this.entries[id];
-			if (entry && Math.abs(entry.key.length - length) <= limit) {
+		for (let keyLength = Math.max(1, length - limit); keyLength < SEGMENTS && keyLength <= length + limit; keyLength++) {
+			for (const id of this.shortKeys[keyLength] ?? []) {
 				take(id);
 			}
 		}
