@@ -126,8 +126,8 @@ export class PageSearchTable {
 	readonly titleKeys: number[] = [];
 	private readonly positionByPath = new Map<string, number>();
 	/**
-	 * Word-prefix buckets: the first two characters of every word of an
-	 * entry's slug, title and aliases (a one-character word by itself) →
+	 * Word-prefix buckets: the first three characters of every word of an
+	 * entry's slug, title and aliases (a shorter word by itself) →
 	 * positions. A position may stay in a bucket its entry no longer fits, or
 	 * appear twice: readers check what they find.
 	 */
@@ -252,14 +252,14 @@ export class PageSearchTable {
 	 */
 	positionsWithWordPrefix(prefix: string): number[] | undefined {
 		const buckets: number[][] = [];
-		if (prefix.length >= 2) {
-			const bucket = this.wordBuckets.get(prefix.slice(0, 2));
+		if (prefix.length >= WORD_KEY_LENGTH) {
+			const bucket = this.wordBuckets.get(prefix.slice(0, WORD_KEY_LENGTH));
 			if (bucket) {
 				buckets.push(bucket);
 			}
 		} else {
 			for (const [key, bucket] of this.wordBuckets) {
-				if (key.charCodeAt(0) === prefix.charCodeAt(0)) {
+				if (key.startsWith(prefix)) {
 					buckets.push(bucket);
 				}
 			}
@@ -291,13 +291,16 @@ export class PageSearchTable {
 	}
 }
 
+/** Words are bucketed by their first three characters (a shorter word by itself). */
+const WORD_KEY_LENGTH = 3;
+
 /** The word-prefix bucket keys of an entry, each once. */
 function wordKeysOf(entry: PageSearchEntry): string[] {
 	const keys = new Set<string>();
 	for (const field of [entry.slug, entry.title, ...entry.aliases]) {
 		for (const word of field.split(' ')) {
 			if (word !== '') {
-				keys.add(word.slice(0, 2));
+				keys.add(word.slice(0, WORD_KEY_LENGTH));
 			}
 		}
 	}
