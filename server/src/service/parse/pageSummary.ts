@@ -96,7 +96,23 @@ function detach(value: string): string {
 	return copy === value ? copy : value;
 }
 
+/** Short strings (footnote labels, most tags and keys) are most of the lookups: a small pool stays in the cache. */
+const shortPool = new Map<string, string>();
+const SHORT = 4;
+
 export function intern(value: string, alreadyFlat = false): string {
+	if (value.length <= SHORT) {
+		const known = shortPool.get(value);
+		if (known !== undefined) {
+			return known;
+		}
+		if (shortPool.size >= MAX_INTERNED) {
+			shortPool.clear();
+		}
+		// Shorter than 13 characters: never a slice of a page text, nothing to detach.
+		shortPool.set(value, value);
+		return value;
+	}
 	const existing = internPool.get(value);
 	if (existing !== undefined) {
 		return existing;
@@ -348,8 +364,28 @@ class CompactPageSummary implements PageSummary {
 			frontmatter.bodyStart,
 			frontmatter.closingFenceStart,
 			frontmatter.problems.length === 0 ? NO_PROBLEMS : frontmatter.problems.map(problem => ({ ...problem, message: own(problem.message) })),
-			frontmatter.data === undefined ? undefined : detachValue(frontmatter.data, alreadyFlat) as Record<string, unknown>,
+			frontmatter.data === undefined ? undefined : this.detachData(frontmatter.data, alreadyFlat),
 		);
+	}
+
+	/**
+	 * The frontmatter data with its strings detached and shared, except the
+	 * page's own title and aliases: those are the summary's strings (no
+	 * second copy, and no entry in the shared pool for strings no other page has).
+	 */
+	private detachData(data: Readonly<Record<string, unknown>>, alreadyFlat: boolean): Record<string, unknown> {
+		const out: Record<string, unknown> = {};
+		for (const key of Object.keys(data)) {
+			const value = data[key];
+			if (key === 'title' && typeof value === 'string') {
+				out.title = value === this.title ? this.title : alreadyFlat ? value : detach(value);
+			} else if (key === 'aliases' && Array.isArray(value)) {
+				out.aliases = value.map(item => (typeof item === 'string' ? this.aliases.find(alias => alias === item) ?? (alreadyFlat ? item : detach(item)) : detachValue(item, alreadyFlat)));
+			} else {
+				out[intern(key, alreadyFlat)] = detachValue(value, alreadyFlat);
+			}
+		}
+		return out;
 	}
 
 	get lineStarts(): LineStarts {
