@@ -1,19 +1,9 @@
 import * as assert from 'assert';
+import { Random } from '../support/markdownGenerator';
 import { summarizePage } from '../../server/src/service/parse/pageSummary';
 import { boundedEditDistance, closestPages, closestPagesByScan, DistanceFromQuery } from '../../server/src/service/vault/closestPages';
 import { VaultIndex } from '../../server/src/service/vault/vaultIndex';
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const SECTIONS = ['people', 'places', 'events'];
 // Few letters, so that many slugs are a few edits apart.
@@ -48,7 +38,8 @@ function page(path: string, title: string, aliases: string[]): string {
 
 describe('closest pages (suggestions for a broken link)', () => {
 	it('finds exactly what comparing with every page finds, as pages come, change and go', () => {
-		const next = random(7);
+		const generator = new Random(7);
+		const next = (): number => generator.next();
 		const index = new VaultIndex();
 		const slugs: string[] = [];
 		const paths: string[] = [];
@@ -113,7 +104,8 @@ describe('closest pages (suggestions for a broken link)', () => {
 
 describe('edit distance from one query (bit-parallel)', () => {
 	it('agrees with the dynamic programme on random, emoji and astral strings', () => {
-		const next = random(11);
+		const generator = new Random(11);
+		const next = (): number => generator.next();
 		const alphabet = ['a', 'b', 'c', '-', 'é', '😀', '\ud800', 'z'];
 		const text = (max: number): string => {
 			let result = '';

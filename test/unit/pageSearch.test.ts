@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { Random } from '../support/markdownGenerator';
 import { createVaultService } from '../../server/src/service/vaultService';
 import { searchPages, searchPagesByScan } from '../../server/src/service/languageFeatures/pageSearch';
 
@@ -33,23 +34,13 @@ describe('page search table', () => {
 });
 
 describe('page search by word prefix', () => {
-	/** A small deterministic generator (mulberry32). */
-	function random(seed: number): () => number {
-		let state = seed >>> 0;
-		return () => {
-			state = (state + 0x6d2b79f5) >>> 0;
-			let t = state;
-			t = Math.imul(t ^ (t >>> 15), t | 1);
-			t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-			return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-		};
-	}
 	const FIRST = ['Robert', 'Roberta', 'Robin', 'Rob', 'Ann', 'Anna', 'Émile', 'Ro', 'R', 'Zoë', 'Maxwell', 'Max'];
 	const LAST = ['Maxwell', 'Robertson', 'Ro', 'Anders', 'Smith', 'Ansel', 'Roe', 'Émond', 'Max', 'X'];
 	const pick = <T>(next: () => number, list: readonly T[]): T => list[Math.floor(next() * list.length)];
 
 	it('answers exactly what scanning every page answers, through edits, renames and removals', () => {
-		const next = random(3);
+		const generator = new Random(3);
+		const next = (): number => generator.next();
 		const service = createVaultService();
 		const paths: string[] = [];
 		const write = (path: string): void => {
