@@ -397,6 +397,7 @@ describe('completion latency', function () {
 			headings: [],
 			lineStarts: new Uint32Array([0]),
 			textLength: 0,
+			linkSpansTo: () => [],
 		};
 	}
 

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { provideReferences } from '../../server/src/service/languageFeatures/references';
+import { summarizePage } from '../../server/src/service/parse/pageSummary';
 import type { VaultLocation } from '../../server/src/service/vault/vaultResults';
 import { positionOfOffset, vaultWithCursor } from '../support/cursor';
 
@@ -98,5 +99,17 @@ describe('references', () => {
 		const many = vaultWithCursor(pages);
 		assert.strictEqual(provideReferences(many.index, many.page, many.text, many.position, false).length, 601);
 		assert.deepStrictEqual(provideReferences(many.index, many.page, many.text, many.position, false, { isCancellationRequested: true }), []);
+	});
+});
+
+describe('link spans by target', () => {
+	it('are the spans of the page links whose target is that URL, however the link is written', () => {
+		const text = '---\ntitle: T\n---\n[a](/people/x/) [b](/people/x) [c](../people/x.md#h) [d](/people/y/) ![i](/people/x/) [e][r] <https://e.com> [f](/people/x/?q=1)\n\n[r]: /people/x/#top\n';
+		const page = summarizePage('notes/n.md', text);
+		for (const url of ['/people/x/', '/people/y/', '/people/z/', 'https://e.com']) {
+			const expected = page.links.filter(link => link.target.kind === 'page' && link.target.url === url).map(link => link.span);
+			assert.deepStrictEqual(page.linkSpansTo(url), expected, url);
+		}
+		assert.strictEqual(page.linkSpansTo('/people/x/').length, 6);
 	});
 });

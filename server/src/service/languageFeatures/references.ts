@@ -68,10 +68,9 @@ export function linksTo(index: VaultIndex, url: string, includeDeclaration = fal
 		if (!linker) {
 			continue;
 		}
-		for (const link of linker.links) {
-			if (link.target.kind === 'page' && link.target.url === url) {
-				result.push({ path: linker.path, range: spanToRange(linker.lineStarts, link.span) });
-			}
+		const lineStarts = linker.lineStarts;
+		for (const span of linker.linkSpansTo(url)) {
+			result.push({ path: linker.path, range: spanToRange(lineStarts, span) });
 		}
 	}
 	return result;

@@ -42,6 +42,8 @@ export interface PageSummary {
 	readonly textLength: number;
 	/** The distinct URLs of the pages this page links to (existing or not). */
 	readonly targetUrls: readonly string[];
+	/** The spans of this page's links to the page at `url`, in order (without building the `links` view). */
+	linkSpansTo(url: string): Span[];
 }
 
 /** A destination without its `?query` and `#fragment`. */
@@ -410,6 +412,18 @@ class CompactPageSummary implements PageSummary {
 			}
 		}
 		return [...urls];
+	}
+
+	linkSpansTo(url: string): Span[] {
+		const spans: Span[] = [];
+		const n = this.numbers;
+		for (let i = 0, count = this.count(0); i < count; i++) {
+			const o = i * LINK_STRIDE;
+			if ((n[o] & PAGE_TARGET_FLAG) !== 0 && this.targetUrlOf(i) === url) {
+				spans.push({ start: n[o + 1], end: n[o + 2] });
+			}
+		}
+		return spans;
 	}
 
 	/** The plain data of this summary (for the persisted index). */
