@@ -467,96 +467,66 @@ class CompactPageSummary implements PageSummary {
 		return views;
 	}
 
-	private view<K extends keyof Expanded>(which: K, build: (numberAt: number, stringAt: number) => Expanded[K]): Expanded[K] {
+	/**
+	 * The view of one kind: an object per stored item, `item` reading item
+	 * `i` from its numbers at `n[o…]` and its strings at `s[k…]`.
+	 */
+	private view<K extends keyof Expanded>(which: K, item: (n: Uint16Array | Uint32Array, s: readonly string[], o: number, k: number, i: number) => Expanded[K][number]): Expanded[K] {
 		const views = this.views();
 		let view = views[which] as Expanded[K] | undefined;
 		if (view === undefined) {
-			// Where this kind's numbers and strings start: after the kinds stored before it.
-			const order = PART_ORDER.indexOf(which);
-			let numberAt = 0;
-			let stringAt = 0;
-			for (let part = 0; part < order; part++) {
-				const count = this.count(part as 0 | 1 | 2 | 3);
-				numberAt += count * PART_STRIDES[part];
-				stringAt += count * PART_STRINGS[part];
+			// This kind's numbers and strings come after those of the kinds stored before it.
+			const part = PART_ORDER.indexOf(which);
+			let o = 0;
+			let k = 0;
+			for (let before = 0; before < part; before++) {
+				const count = this.count(before as 0 | 1 | 2 | 3);
+				o += count * PART_STRIDES[before];
+				k += count * PART_STRINGS[before];
 			}
-			view = build(numberAt, stringAt);
+			const items: Expanded[K][number][] = [];
+			for (let i = 0, count = this.count(part as 0 | 1 | 2 | 3 | 4); i < count; i++, o += PART_STRIDES[part], k += PART_STRINGS[part]) {
+				items.push(item(this.numbers, this.strings, o, k, i));
+			}
+			view = items as unknown as Expanded[K];
 			views[which] = view;
 		}
 		return view;
 	}
 
 	get links(): readonly PageLink[] {
-		return this.view('links', (o, k) => {
-			const n = this.numbers;
-			const s = this.strings;
-			const links: PageLink[] = [];
-			for (let i = 0, count = this.count(0); i < count; i++, o += LINK_STRIDE, k++) {
-				const destination = s[k];
-				const referenceLabel = this.referenceLabels?.[i];
-				links.push({
-					kind: LINK_KINDS[n[o] & 3],
-					isImage: (n[o] & IMAGE_FLAG) !== 0,
-					destination,
-					span: { start: n[o + 1], end: n[o + 2] },
-					textSpan: { start: n[o + 3], end: n[o + 4] },
-					destinationSpan: { start: n[o + 5], end: n[o + 6] },
-					...(referenceLabel === undefined ? {} : { referenceLabel }),
-					target: (n[o] & PAGE_TARGET_FLAG) !== 0
-						? { kind: 'page', url: this.targetUrlOf(i), fragment: destinationFragment(destination), canonical: (n[o] & CANONICAL_FLAG) !== 0, viaMarkdownPath: (n[o] & MARKDOWN_PATH_FLAG) !== 0 }
-						: resolveLinkDestination(destination, this.path),
-				});
-			}
-			return links;
+		return this.view('links', (n, s, o, k, i) => {
+			const destination = s[k];
+			const referenceLabel = this.referenceLabels?.[i];
+			return {
+				kind: LINK_KINDS[n[o] & 3],
+				isImage: (n[o] & IMAGE_FLAG) !== 0,
+				destination,
+				span: { start: n[o + 1], end: n[o + 2] },
+				textSpan: { start: n[o + 3], end: n[o + 4] },
+				destinationSpan: { start: n[o + 5], end: n[o + 6] },
+				...(referenceLabel === undefined ? {} : { referenceLabel }),
+				target: (n[o] & PAGE_TARGET_FLAG) !== 0
+					? { kind: 'page', url: this.targetUrlOf(i), fragment: destinationFragment(destination), canonical: (n[o] & CANONICAL_FLAG) !== 0, viaMarkdownPath: (n[o] & MARKDOWN_PATH_FLAG) !== 0 }
+					: resolveLinkDestination(destination, this.path),
+			};
 		});
 	}
 
 	get footnoteReferences(): readonly FootnoteReference[] {
-		return this.view('footnoteReferences', (o, k) => {
-			const n = this.numbers;
-			const s = this.strings;
-			const footnoteReferences: FootnoteReference[] = [];
-			for (let i = 0, count = this.count(1); i < count; i++, o += REFERENCE_STRIDE, k += 2) {
-				footnoteReferences.push({ label: s[k], rawLabel: s[k + 1], span: { start: n[o], end: n[o + 1] } });
-			}
-			return footnoteReferences;
-		});
+		return this.view('footnoteReferences', (n, s, o, k) => ({ label: s[k], rawLabel: s[k + 1], span: { start: n[o], end: n[o + 1] } }));
 	}
 
 	get footnoteDefinitions(): readonly FootnoteDefinition[] {
-		return this.view('footnoteDefinitions', (o, k) => {
-			const n = this.numbers;
-			const s = this.strings;
-			const footnoteDefinitions: FootnoteDefinition[] = [];
-			for (let i = 0, count = this.count(2); i < count; i++, o += DEFINITION_STRIDE, k += 2) {
-				footnoteDefinitions.push({ label: s[k], rawLabel: s[k + 1], span: { start: n[o], end: n[o + 1] }, markerSpan: { start: n[o + 2], end: n[o + 3] } });
-			}
-			return footnoteDefinitions;
-		});
+		return this.view('footnoteDefinitions', (n, s, o, k) => ({ label: s[k], rawLabel: s[k + 1], span: { start: n[o], end: n[o + 1] }, markerSpan: { start: n[o + 2], end: n[o + 3] } }));
 	}
 
 	get headings(): readonly Heading[] {
-		return this.view('headings', (o, k) => {
-			const n = this.numbers;
-			const s = this.strings;
-			const headings: Heading[] = [];
-			for (let i = 0, count = this.count(3); i < count; i++, o += HEADING_STRIDE, k += 2) {
-				headings.push({ level: n[o], text: s[k], anchor: s[k + 1], span: { start: n[o + 1], end: n[o + 2] } });
-			}
-			return headings;
-		});
+		return this.view('headings', (n, s, o, k) => ({ level: n[o], text: s[k], anchor: s[k + 1], span: { start: n[o + 1], end: n[o + 2] } }));
 	}
 
 	get fields(): readonly FrontmatterField[] {
-		return this.view('fields', (o, k) => {
-			const n = this.numbers;
-			const s = this.strings;
-			const fields: FrontmatterField[] = [];
-			for (let i = 0, count = this.count(4); i < count; i++, o += FIELD_STRIDE, k++) {
-				fields.push({ key: s[k], keySpan: { start: n[o], end: n[o + 1] }, valueSpan: { start: n[o + 2], end: n[o + 3] } });
-			}
-			return fields;
-		});
+		return this.view('fields', (n, s, o, k) => ({ key: s[k], keySpan: { start: n[o], end: n[o + 1] }, valueSpan: { start: n[o + 2], end: n[o + 3] } }));
 	}
 }
 
