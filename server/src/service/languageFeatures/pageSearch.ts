@@ -1,4 +1,5 @@
 import { CANCELLATION_CHECK_INTERVAL, type CancellationLike } from '../cancellation';
+import { VisitMarks } from '../visitMarks';
 import type { PageSummary } from '../parse/pageSummary';
 import type { VaultIndex } from '../vault/vaultIndex';
 import { slugOfUrl } from '../vault/vaultPaths';
@@ -132,9 +133,8 @@ export class PageSearchTable {
 	 * appear twice: readers check what they find.
 	 */
 	private readonly wordBuckets = new Map<string, number[]>();
-	/** `marks[position] === lookup` once a position was met in the current lookup. */
-	private marks = new Uint32Array(0);
-	private lookup = 0;
+	/** The positions already met in the current lookup. */
+	private readonly met = new VisitMarks();
 	/** Positions of each section's entries, ascending. */
 	private readonly sectionPositions = new Map<string, number[]>();
 	private holes = 0;
@@ -271,18 +271,11 @@ export class PageSearchTable {
 		if (total > this.entries.length / 2) {
 			return undefined;
 		}
-		if (this.marks.length < this.entries.length) {
-			this.marks = new Uint32Array(Math.max(this.entries.length, this.marks.length * 2));
-		}
-		if (++this.lookup === 0xffffffff) {
-			this.marks.fill(0);
-			this.lookup = 1;
-		}
+		this.met.begin(this.entries.length);
 		const positions: number[] = [];
 		for (const bucket of buckets) {
 			for (const position of bucket) {
-				if (this.marks[position] !== this.lookup) {
-					this.marks[position] = this.lookup;
+				if (this.met.first(position)) {
 					positions.push(position);
 				}
 			}

@@ -1,4 +1,5 @@
 import type { PageSummary } from '../parse/pageSummary';
+import { VisitMarks } from '../visitMarks';
 import type { VaultIndex } from './vaultIndex';
 import { sectionOfUrl, slugOfUrl } from './vaultPaths';
 
@@ -172,9 +173,8 @@ class SimilarityTable {
 	private entriesByPath = new Map<string, number[]>();
 	private holes = 0;
 	private version = -1;
-	/** `marks[id] === lookup` when entry `id` is already a candidate of this lookup. */
-	private marks = new Uint32Array(0);
-	private lookup = 0;
+	/** The entries already met in the current lookup. */
+	private readonly met = new VisitMarks();
 
 	sync(index: VaultIndex): this {
 		if (this.version === index.version) {
@@ -252,21 +252,13 @@ class SimilarityTable {
 
 	/** Every entry (in `section` when given) that may be within `limit` (≤ MAX_EDITS) edits of `query`; a superset, to be checked. */
 	candidates(query: string, limit: number, section: string | undefined): SimilarityEntry[] {
-		if (this.marks.length < this.entries.length) {
-			this.marks = new Uint32Array(Math.max(this.entries.length, this.marks.length * 2));
-		}
-		if (++this.lookup === 0xffffffff) {
-			this.marks.fill(0);
-			this.lookup = 1;
-		}
-		const marks = this.marks;
-		const lookup = this.lookup;
+		const met = this.met;
+		met.begin(this.entries.length);
 		const result: SimilarityEntry[] = [];
 		const take = (id: number): void => {
-			if (marks[id] === lookup) {
+			if (!met.first(id)) {
 				return;
 			}
-			marks[id] = lookup;
 			const entry = this.entries[id];
 			if (entry && (section === undefined || entry.section === section)) {
 				result.push(entry);
