@@ -485,6 +485,23 @@ function scoreEntry(query: SearchQuery, entry: PageSearchEntry): number {
 	return score;
 }
 
+function bestPageMatches(limit: number, alphabetical: boolean): BestMatches<PageMatch> {
+	return new BestMatches<PageMatch>(limit, (a, b) => compareScored(alphabetical, a.score, a.entry, b.score, b.entry));
+}
+
+/**
+ * Offers an entry `scoreEntry` just scored to the best matches; the match
+ * object is only made when the entry can still make the list.
+ */
+function offerMatch(best: BestMatches<PageMatch>, alphabetical: boolean, entry: PageSearchEntry, score: number): void {
+	const worst = best.worst;
+	if (worst !== undefined && compareScored(alphabetical, score, entry, worst.score, worst.entry) >= 0) {
+		best.skip();
+	} else {
+		best.add(toMatch(entry, score, lastMatchedField));
+	}
+}
+
 function toMatch(entry: PageSearchEntry, score: number, matchedField: number): PageMatch {
 	return matchedField >= 0
 		? { page: entry.page, entry, score, field: 'alias', alias: entry.page.aliases[matchedField] }
@@ -605,7 +622,7 @@ export function searchPagesByScan(index: VaultIndex, query: string, section: str
 
 function scanPages(table: PageSearchTable, prepared: SearchQuery, section: string | undefined, limit: number, token?: CancellationLike): PageSearchResult {
 	const alphabetical = prepared.text === '';
-	const best = new BestMatches<PageMatch>(limit, (a, b) => compareScored(alphabetical, a.score, a.entry, b.score, b.entry));
+	const best = bestPageMatches(limit, alphabetical);
 	const { entries, masks, startMasks, wordMasks, titleKeys } = table;
 	const positions = section === undefined ? undefined : table.positionsOf(section);
 	const count = positions === undefined ? entries.length : positions.length;
@@ -628,14 +645,9 @@ function scanPages(table: PageSearchTable, prepared: SearchQuery, section: strin
 			continue;
 		}
 		const score = scoreEntry(prepared, entry);
-		if (score === 0) {
-			continue;
+		if (score !== 0) {
+			offerMatch(best, alphabetical, entry, score);
 		}
-		if (worst !== undefined && compareScored(alphabetical, score, entry, worst.score, worst.entry) >= 0) {
-			best.skip();
-			continue;
-		}
-		best.add(toMatch(entry, score, lastMatchedField));
 	}
 	return { matches: best.result(), capped: best.capped, cancelled: false };
 }
@@ -655,7 +667,7 @@ function searchByWordPrefix(table: PageSearchTable, query: SearchQuery, section:
 	if (positions === undefined || positions.length <= limit) {
 		return undefined;
 	}
-	const best = new BestMatches<PageMatch>(limit, (a, b) => compareScored(false, a.score, a.entry, b.score, b.entry));
+	const best = bestPageMatches(limit, false);
 	let strong = 0;
 	for (let n = 0; n < positions.length; n++) {
 		if (n % CANCELLATION_CHECK_INTERVAL === CANCELLATION_CHECK_INTERVAL - 1 && token?.isCancellationRequested) {
@@ -670,12 +682,7 @@ function searchByWordPrefix(table: PageSearchTable, query: SearchQuery, section:
 			continue;
 		}
 		strong++;
-		const worst = best.worst;
-		if (worst !== undefined && compareScored(false, score, entry, worst.score, worst.entry) >= 0) {
-			best.skip();
-			continue;
-		}
-		best.add(toMatch(entry, score, lastMatchedField));
+		offerMatch(best, false, entry, score);
 	}
 	return strong > limit ? { matches: best.result(), capped: true, cancelled: false } : undefined;
 }
