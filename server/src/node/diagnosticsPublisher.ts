@@ -1,11 +1,10 @@
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { VaultWorkspace } from './vaultWorkspace';
+import { TimeSlicer } from './timeSlices';
 
 /** Quiet time after the last edit before diagnostics are computed. */
 export const DIAGNOSTICS_DEBOUNCE_MS = 150;
-/** Pages computed per slice when many are pending (a whole vault), before yielding. */
-const SLICE_SIZE = 200;
 
 export interface PublisherOptions {
 	/** Whether a page's diagnostics are shown at all (open, or vault-wide scope). */
@@ -59,12 +58,10 @@ export class DiagnosticsPublisher {
 			while (this.pending.size > 0) {
 				const [vault, paths] = this.pending.entries().next().value as [VaultWorkspace, Set<string>];
 				this.pending.delete(vault);
-				let count = 0;
+				const slicer = new TimeSlicer();
 				for (const path of paths) {
 					this.publishNow(vault, path);
-					if (++count % SLICE_SIZE === 0) {
-						await new Promise(resolve => setImmediate(resolve));
-					}
+					await slicer.pause();
 				}
 			}
 		} finally {

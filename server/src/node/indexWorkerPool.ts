@@ -5,6 +5,7 @@ import { Worker } from 'worker_threads';
 import { stripBom, summarizePageParts } from '../service/parse/pageSummary';
 import type { IndexJob, IndexJobResult } from './indexWorker';
 import { readPageFile, type PageReadResult } from './vaultFiles';
+import { yieldToEventLoop } from './timeSlices';
 
 /** Pages per job: large enough to amortise messaging, small enough to keep requests flowing between batches. */
 const BATCH_SIZE = 128;
@@ -90,7 +91,7 @@ export class IndexWorkerPool {
 			while (next < batches.length && !isCancelled()) {
 				const batch = batches[next++];
 				await onBatch(batch.map(relative => parseOnThisThread(root, relative)));
-				await new Promise(resolve => setImmediate(resolve));
+				await yieldToEventLoop();
 			}
 		};
 		if (paths.length < BATCH_SIZE * 2 || !this.start()) {

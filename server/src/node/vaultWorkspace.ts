@@ -9,7 +9,7 @@ import { PathFilter } from '../service/vault/pathFilter';
 import { pageSummaryFromParts, pageSummaryToParts, stripBom, summarizePageParts } from '../service/parse/pageSummary';
 import { fileStamp, listVaultPages, readPageFile, type PageReadResult } from './vaultFiles';
 import { loadIndexCache, saveIndexCache, type CachedPage } from './indexCache';
-import { TimeSlicer } from './timeSlices';
+import { TimeSlicer, yieldToEventLoop } from './timeSlices';
 import type { IndexWorkerPool } from './indexWorkerPool';
 
 export interface IndexProgress {
@@ -22,7 +22,6 @@ const PROGRESS_EVERY = 1000;
 /** Quiet time after the last change on disk before the persisted index is rewritten. */
 const CACHE_SAVE_DELAY_MS = 30_000;
 
-const yieldToEventLoop = (): Promise<void> => new Promise(resolve => setImmediate(resolve));
 
 export interface VaultWorkspaceOptions {
 	readonly settings: VaultSettings;
