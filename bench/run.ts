@@ -8,7 +8,8 @@
  * (bench/inProcessBench.ts). Prints a table, writes .bench/results-DATE.json
  * and the results section of docs/performance.md.
  *
- * Other flags: --no-peer, --no-check, --no-server, --no-second-start, --no-docs;
+ * Other flags: --no-peer, --no-in-process (no floor, ours in process nor peer), --no-check,
+ * --no-server, --no-second-start, --no-docs;
  * --report FILE prints (and writes to the docs) the results of an earlier run without measuring.
  */
 import { forEachFlag } from './commandLine';

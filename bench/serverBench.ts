@@ -11,6 +11,7 @@ import type { ChildProcess } from 'child_process';
 import { URI } from 'vscode-uri';
 import type { CompletionList, Diagnostic } from 'vscode-languageserver-protocol';
 import { LspTestClient } from '../test/support/lspClient';
+import { waitForPersistedIndex } from '../test/support/persistedIndexFile';
 import { REQUEST_TIMINGS_VARIABLE } from '../server/src/node/requestTimings';
 import { planVault, renderPage, type VaultPlan } from './generateVault';
 import { entityLinks, type LinkPosition } from './pageLinks';
@@ -95,21 +96,6 @@ async function startServer(dir: string, cacheDirectory: string | null = null): P
 	await client.initialize();
 	const status = await client.waitUntilIndexed(INDEX_TIMEOUT_MS);
 	return { client, coldIndexMs: performance.now() - start, pages: status.pages };
-}
-
-/** Waits until the server's background save has put its persisted index (and no temporary file) in `dir`. */
-async function waitForPersistedIndex(dir: string, timeoutMs = 300_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const names = fs.readdirSync(dir);
-		if (names.some(name => name.endsWith('.bin')) && !names.some(name => name.endsWith('.tmp'))) {
-			return;
-		}
-		if (Date.now() > deadline) {
-			throw new Error(`no persisted index in ${dir} after ${timeoutMs / 1000} s`);
-		}
-		await new Promise(resolve => setTimeout(resolve, 100));
-	}
 }
 
 /** Page numbers spread over the vault, each a page with links. */
@@ -355,7 +341,7 @@ export async function benchServer(options: ServerBenchOptions): Promise<ServerFi
 	const session = await ServerSession.start(dir, plan, 'Rob', cacheDirectory);
 	// Requests are timed in the steady state: after the persisted index, written in the background once indexing ends, is on disk.
 	const saveStart = performance.now();
-	await waitForPersistedIndex(cacheDirectory);
+	await waitForPersistedIndex(cacheDirectory, 300_000);
 	log(`  server: persisted index written ${((performance.now() - saveStart) / 1000).toFixed(1)} s after the pages were opened`);
 	const afterIndex = session.memory();
 	const requests: Partial<Record<RequestKind, RequestFigures>> = {};

@@ -5,19 +5,9 @@ import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { LspTestClient } from '../support/lspClient';
+import { waitForPersistedIndex } from '../support/persistedIndexFile';
 
 const page = (title: string, summary: string): string => `---\ntitle: ${title}\ncategory: C\nsummary: ${summary}\ntags: [T]\ncreated: 2026-05-14\nupdated: 2026-05-14\n---\n[Other](/people/other/)\n`;
-
-async function waitForFile(dir: string): Promise<string> {
-	for (let i = 0; i < 200; i++) {
-		const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter(name => name.endsWith('.bin')) : [];
-		if (files.length > 0) {
-			return path.join(dir, files[0]);
-		}
-		await new Promise(resolve => setTimeout(resolve, 50));
-	}
-	throw new Error('the persisted index was never written');
-}
 
 async function summaryShownFor(vault: string, cacheDirectory: string): Promise<string> {
 	const client = new LspTestClient({ workspaceFolders: [{ uri: URI.file(vault).toString(), name: 'v' }], cacheDirectory });
@@ -56,7 +46,7 @@ describe('persisted index', function () {
 
 	it('is written after indexing and used for files whose size and time are unchanged', async () => {
 		assert.match(await summaryShownFor(vault, cache), /First summary\./);
-		await waitForFile(cache);
+		await waitForPersistedIndex(cache);
 		// Same size and modification time, other text: only a cache hit can show the old summary.
 		const file = path.join(vault, 'people', 'other.md');
 		fs.writeFileSync(file, page('Other', 'Other summary.'));
@@ -66,7 +56,7 @@ describe('persisted index', function () {
 
 	it('is never trusted over a file that changed on disk', async () => {
 		await summaryShownFor(vault, cache);
-		await waitForFile(cache);
+		await waitForPersistedIndex(cache);
 		const file = path.join(vault, 'people', 'other.md');
 		fs.writeFileSync(file, page('Other', 'Changed summary, longer.'));
 		assert.match(await summaryShownFor(vault, cache), /Changed summary, longer\./);
@@ -74,7 +64,7 @@ describe('persisted index', function () {
 
 	it('is ignored when corrupt', async () => {
 		await summaryShownFor(vault, cache);
-		const cacheFile = await waitForFile(cache);
+		const cacheFile = await waitForPersistedIndex(cache);
 		fs.writeFileSync(cacheFile, Buffer.from('not a cache at all'));
 		const file = path.join(vault, 'people', 'other.md');
 		fs.writeFileSync(file, page('Other', 'Other summary.'));
