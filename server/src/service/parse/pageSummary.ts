@@ -172,8 +172,11 @@ interface Expanded {
 	readonly fields: readonly FrontmatterField[];
 }
 
-/** Expanded views of the last pages asked for: requests touch a few pages many times. */
-const expandedCache = new Map<CompactPageSummary, Partial<Record<keyof Expanded, unknown>>>();
+/** The object views of one page built so far. */
+type Views = { -readonly [K in keyof Expanded]?: Expanded[K] };
+
+/** The views of the last pages asked for: requests touch a few pages many times. */
+const expandedCache = new Map<CompactPageSummary, Views>();
 const EXPANDED_CACHE_SIZE = 64;
 
 class CompactFrontmatter implements PageFrontmatter {
@@ -192,12 +195,6 @@ class CompactFrontmatter implements PageFrontmatter {
 	}
 }
 
-/**
- * A page summary stored compactly: every span of the page in one typed array
- * (16-bit when the page is shorter than 64 KiB), strings detached and shared,
- * and the usual object views (`links`, `headings`, …) built on demand and
- * cached for the few pages in use.
- */
 /**
  * A page summary as plain data: what a worker thread sends back and what the
  * persisted index stores (structured-clone and `v8.serialize` friendly).
@@ -451,7 +448,7 @@ class CompactPageSummary implements PageSummary {
 	}
 
 	/** The object views of this page, each built on first use and kept for the last pages asked for. */
-	private views(): Partial<Record<keyof Expanded, unknown>> {
+	private views(): Views {
 		let views = expandedCache.get(this);
 		if (views) {
 			// Most recently used last.
