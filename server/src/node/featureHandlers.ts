@@ -49,7 +49,7 @@ export function registerFeatureHandlers(state: ServerState): void {
 		if (!page) {
 			return undefined;
 		}
-		located.vault.ensureUrls(page.links.flatMap(link => (link.target.kind === 'page' ? [link.target.url] : [])));
+		located.vault.ensureLinkTargets(page);
 		return { vault: located.vault, page, document };
 	}
 

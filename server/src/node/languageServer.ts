@@ -295,7 +295,10 @@ export function startLanguageServer(connection: Connection): { shutdownRequested
 		}
 		openUris.set(openKey(located.vault, located.path), event.document.uri);
 		const change = located.vault.openDocument(located.path, event.document.getText());
-		located.vault.ensureUrls(linkedUrls(located.vault, located.path));
+		const page = located.vault.service.getPage(located.path);
+		if (page) {
+			located.vault.ensureLinkTargets(page);
+		}
 		afterChange(located.vault, located.path, change);
 	});
 
@@ -355,20 +358,6 @@ export function startLanguageServer(connection: Connection): { shutdownRequested
 				}
 			}
 		}
-	}
-
-	function linkedUrls(vault: VaultWorkspace, path: string): string[] {
-		const page = vault.service.getPage(path);
-		if (!page) {
-			return [];
-		}
-		const urls: string[] = [];
-		for (const link of page.links) {
-			if (link.target.kind === 'page') {
-				urls.push(link.target.url);
-			}
-		}
-		return urls;
 	}
 
 	registerFeatureHandlers(state);

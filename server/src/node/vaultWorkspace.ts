@@ -6,7 +6,7 @@ import type { IndexChange } from '../service/vault/vaultIndex';
 import { unreadablePageDiagnostics, type VaultDiagnostic } from '../service/languageFeatures/diagnostics';
 import { candidatePathsForUrl, isMarkdownPath } from '../service/vault/vaultPaths';
 import { PathFilter } from '../service/vault/pathFilter';
-import { pageSummaryFromParts, pageSummaryToParts, stripBom, summarizePageParts } from '../service/parse/pageSummary';
+import { pageSummaryFromParts, pageSummaryToParts, stripBom, summarizePageParts, type PageSummary } from '../service/parse/pageSummary';
 import { fileStamp, listVaultPages, readPageFile, type PageReadResult } from './vaultFiles';
 import { loadIndexCache, saveIndexCache, type CachedPage } from './indexCache';
 import { TimeSlicer, yieldToEventLoop } from './timeSlices';
@@ -249,14 +249,15 @@ export class VaultWorkspace {
 	}
 
 	/**
-	 * Makes sure the pages a request needs are indexed even while indexing
-	 * runs: the pages publishing the given URLs are read now if not yet loaded.
+	 * Makes sure the pages a page links to are indexed even while indexing
+	 * runs (a request about the page needs them): those not yet loaded are
+	 * read now. Once indexing is done, nothing is looked at.
 	 */
-	ensureUrls(urls: Iterable<string>): void {
+	ensureLinkTargets(page: PageSummary): void {
 		if (this.indexed) {
 			return;
 		}
-		for (const url of urls) {
+		for (const url of page.targetUrls) {
 			for (const candidate of candidatePathsForUrl(url)) {
 				if (!this.loaded.has(candidate) && this.relativePath(this.absolutePath(candidate)) !== undefined) {
 					const result = readPageFile(this.absolutePath(candidate), candidate, text => summarizePageParts(candidate, stripBom(text)));
