@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { provideCodeActions } from '../service/languageFeatures/codeActions';
 import { provideCompletion, resolveCompletionItem, type PageItemData } from '../service/languageFeatures/completion';
 import { provideDefinition } from '../service/languageFeatures/definition';
-import type { VaultDiagnostic } from '../service/languageFeatures/diagnostics';
+import { DIAGNOSTIC_SOURCE, type VaultDiagnostic } from '../service/languageFeatures/diagnostics';
 import { provideDocumentLinks } from '../service/languageFeatures/documentLinks';
 import { provideDocumentSymbols } from '../service/languageFeatures/documentSymbols';
 import { provideHover } from '../service/languageFeatures/hover';
@@ -139,7 +139,7 @@ export function registerFeatureHandlers(state: ServerState): void {
 		if (!open) {
 			return [];
 		}
-		const ours = params.context.diagnostics.filter((diagnostic): diagnostic is VaultDiagnostic => diagnostic.source === 'entity-vault' && typeof diagnostic.code === 'string');
+		const ours = params.context.diagnostics.filter((diagnostic): diagnostic is VaultDiagnostic => diagnostic.source === DIAGNOSTIC_SOURCE && typeof diagnostic.code === 'string');
 		const actions = provideCodeActions(open.vault.service.index, open.page, open.document.getText(), params.range, ours, open.vault.service.settings(), localToday());
 		return actions.map(action => ({
 			title: action.title,
