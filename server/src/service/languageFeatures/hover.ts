@@ -2,7 +2,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-typ
 import type { Span } from '../parse/markdownTypes';
 import { stripBom, type PageSummary } from '../parse/pageSummary';
 import { spanToRange } from '../text/lineIndex';
-import { boundedEditDistance, closestPages } from '../vault/closestPages';
+import { anchorsNear, closestPages } from '../vault/closestPages';
 import type { VaultIndex } from '../vault/vaultIndex';
 import { candidatePathsForUrl } from '../vault/vaultPaths';
 import { urlExists } from './diagnostics';
@@ -115,18 +115,11 @@ function fragmentMarkdown(targetPage: PageSummary, fragment: string, samePage: b
 		lines.push('The page has no headings.');
 		return lines.join('\n\n');
 	}
-	const limit = Math.max(2, Math.floor(fragment.length * 0.4));
-	let closest: string | undefined;
-	let closestDistance = limit + 1;
-	for (const anchor of anchors) {
-		const distance = boundedEditDistance(fragment, anchor, limit);
-		if (distance < closestDistance) {
-			closest = anchor;
-			closestDistance = distance;
-		}
-	}
+	// The nearest, the first heading of the page among equals.
+	const closest = anchorsNear(fragment, anchors).reduce<{ anchor: string; distance: number } | undefined>(
+		(best, candidate) => (best === undefined || candidate.distance < best.distance ? candidate : best), undefined);
 	if (closest !== undefined) {
-		lines.push(`Did you mean ${codeSpan(`#${closest}`)}?`);
+		lines.push(`Did you mean ${codeSpan(`#${closest.anchor}`)}?`);
 	}
 	const listed = anchors.slice(0, LISTED_HEADINGS).map(anchor => codeSpan(`#${anchor}`)).join(', ');
 	lines.push(`Headings: ${listed}${anchors.length > LISTED_HEADINGS ? ', …' : ''}`);

@@ -118,6 +118,18 @@ export class DistanceFromQuery {
 	}
 }
 
+/**
+ * The anchors (each once, in their order) close enough to a `#fragment`
+ * that names no heading to be what was meant: within 40 % of its length in
+ * edits (at least 2), with their distances.
+ */
+export function anchorsNear(fragment: string, anchors: readonly string[]): { anchor: string; distance: number }[] {
+	const limit = Math.max(2, Math.floor(fragment.length * 0.4));
+	return [...new Set(anchors)]
+		.map(anchor => ({ anchor, distance: boundedEditDistance(fragment, anchor, limit) }))
+		.filter(candidate => candidate.distance <= limit);
+}
+
 /** `Robert Maxwell` → `robert-maxwell`: a title in slug form for comparison. */
 export function slugifyTitle(title: string): string {
 	return title.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');

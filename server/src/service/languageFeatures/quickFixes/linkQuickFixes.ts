@@ -1,6 +1,6 @@
 import { CodeActionKind } from 'vscode-languageserver-types';
 import type { PageLink } from '../../parse/pageSummary';
-import { boundedEditDistance } from '../../vault/closestPages';
+import { anchorsNear } from '../../vault/closestPages';
 import { pageSlug, pageTemplate, sectionConventions } from '../../vault/pageTemplate';
 import { candidatePathsForUrl, slugOfUrl, titleFromSlug } from '../../vault/vaultPaths';
 import { urlExists, type VaultDiagnostic } from '../diagnostics';
@@ -85,11 +85,7 @@ function brokenAnchorFixes(context: QuickFixContext, diagnostic: VaultDiagnostic
 		return [];
 	}
 	const headings = context.index.pageForUrl(link.target.url)?.headings.map(heading => heading.anchor) ?? [];
-	const fragment = diagnostic.data.fragment.toLowerCase();
-	const limit = Math.max(2, Math.floor(fragment.length * 0.4));
-	const closest = [...new Set(headings)]
-		.map(anchor => ({ anchor, distance: boundedEditDistance(fragment, anchor, limit) }))
-		.filter(candidate => candidate.distance <= limit)
+	const closest = anchorsNear(diagnostic.data.fragment.toLowerCase(), headings)
 		.sort((a, b) => a.distance - b.distance || a.anchor.localeCompare(b.anchor))
 		.slice(0, 3);
 	const raw = context.text.slice(link.destinationSpan.start, link.destinationSpan.end);
