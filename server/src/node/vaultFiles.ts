@@ -3,7 +3,7 @@ import * as path from 'path';
 import { PathFilter } from '../service/vault/pathFilter';
 import { isMarkdownPath } from '../service/vault/vaultPaths';
 import type { PageSummaryParts } from '../service/parse/pageSummary';
-import { MAX_PAGE_LENGTH } from '../service/vaultService';
+import { MAX_PAGE_LENGTH, sizeOf } from '../service/vaultService';
 
 /** Folders that, when present, hold the sections instead of the folder itself (Hugo's layout). */
 const CONTENT_FOLDER = 'content';
@@ -225,10 +225,6 @@ export function readPageFile(absolutePath: string, relative: string, parse: (tex
 	} catch (error) {
 		return { path: relative, error: `the page could not be parsed (${(error as Error)?.message ?? error}); it is left out of the index` };
 	}
-}
-
-function sizeOf(bytes: number): string {
-	return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }
 
 /** Reads a page as text (at most `MAX_PAGE_LENGTH` bytes), or says why it cannot be read as one. */

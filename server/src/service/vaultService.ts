@@ -44,7 +44,8 @@ export interface VaultServiceOptions {
 	readonly settings?: VaultSettings;
 }
 
-function sizeOf(length: number): string {
+/** A size in KiB or MiB, for messages about pages too large to read. */
+export function sizeOf(length: number): string {
 	return length >= 1024 * 1024 ? `${(length / (1024 * 1024)).toFixed(1)} MiB` : `${Math.ceil(length / 1024)} KiB`;
 }
 
