@@ -5,7 +5,7 @@ import { spanToRange } from '../text/lineIndex';
 import { closestPages, type PageSuggestion } from '../vault/closestPages';
 import type { DiagnosticCode, SeverityName, VaultSettings } from '../vault/settings';
 import type { VaultIndex } from '../vault/vaultIndex';
-import { candidatePathsForUrl, sectionOfUrl } from '../vault/vaultPaths';
+import { candidatePathsForUrl, sectionListOfUrl, sectionOfUrl } from '../vault/vaultPaths';
 import { validateFrontmatterFields, type FieldFinding } from './frontmatterRules';
 
 export const DIAGNOSTIC_SOURCE = 'entity-vault';
@@ -43,8 +43,8 @@ export function urlExists(index: VaultIndex, url: string): boolean {
 	if (index.hasUrl(url)) {
 		return true;
 	}
-	const parts = url.split('/').filter(Boolean);
-	return parts.length === 1 && index.sectionPaths(parts[0]).size > 0;
+	const section = sectionListOfUrl(url);
+	return section !== undefined && index.sectionPaths(section).size > 0;
 }
 
 function footnoteLabelNotIn(labels: ReadonlySet<string>): string {

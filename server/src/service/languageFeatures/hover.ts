@@ -4,7 +4,7 @@ import { stripBom, type PageSummary } from '../parse/pageSummary';
 import { spanToRange } from '../text/lineIndex';
 import { anchorsNear, closestPages } from '../vault/closestPages';
 import type { VaultIndex } from '../vault/vaultIndex';
-import { candidatePathsForUrl } from '../vault/vaultPaths';
+import { candidatePathsForUrl, sectionListOfUrl } from '../vault/vaultPaths';
 import { urlExists } from './diagnostics';
 import { codeSpan, entityCardMarkdown, escapeMarkdown, plural } from './entityCard';
 import { elementAtOffset, footnoteDefinitionText, headingForFragment, pageOffsetAt, type ElementAtPosition } from './elementAtPosition';
@@ -68,8 +68,8 @@ function linkHover(index: VaultIndex, page: PageSummary, element: Extract<Elemen
 	}
 	const targetPage = index.pageForUrl(target.url);
 	if (!targetPage) {
-		if (urlExists(index, target.url)) {
-			const section = target.url.split('/').filter(Boolean)[0];
+		const section = sectionListOfUrl(target.url);
+		if (section !== undefined && urlExists(index, target.url)) {
 			return hover(page, element.span,
 				`**Section ${codeSpan(section)}**  \n${plural(index.sectionPaths(section).size, 'page', 'pages')}; the site generator makes its list page.`);
 		}

@@ -42,6 +42,12 @@ export function slugOfUrl(url: string): string {
 	return trimmed.slice(trimmed.lastIndexOf('/') + 1);
 }
 
+/** The section a URL of one segment names (`/people/` → `people`: its list page), else undefined. */
+export function sectionListOfUrl(url: string): string | undefined {
+	const parts = url.split('/').filter(Boolean);
+	return parts.length === 1 ? parts[0] : undefined;
+}
+
 /** The section of a URL: `/people/robert-maxwell/` → `people`. */
 export function sectionOfUrl(url: string): string | undefined {
 	const parts = url.split('/').filter(Boolean);
