@@ -16,14 +16,9 @@ import {
 	type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
 import { REQUEST_TIMING_NOTIFICATION, type RequestTiming } from '../../server/src/node/requestTimings';
+import type { StatusParams } from '../../server/src/node/vaultRequests';
 import { repoRoot } from './paths';
 
-export interface StatusParams {
-	state: 'indexing' | 'ready';
-	indexed: number;
-	total: number;
-	pages: number;
-}
 
 export interface LspClientOptions {
 	readonly workspaceFolders: { uri: string; name: string }[];
