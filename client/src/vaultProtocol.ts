@@ -1,26 +1,23 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageclient/node';
-// Type-only imports: the message shapes are defined once, by the server; nothing of the server
-// is bundled into the client.
-import type {
-	CheckVaultResult,
-	NewPageTemplateParams,
-	NewPageTemplateResult,
-	StatusParams,
-	VaultInfoResult,
-} from '../../server/src/node/vaultRequests';
+import {
+	checkVaultRequest,
+	newPageTemplateRequest,
+	statusNotification,
+	vaultInfoRequest,
+	type NotificationDescription,
+	type RequestDescription,
+	type RequestDescription0,
+} from '../../server/src/protocol';
 
-export type { CheckVaultResult, NewPageTemplateParams, NewPageTemplateResult, StatusParams, VaultInfoResult };
+export type { CheckVaultResult, NewPageTemplateParams, NewPageTemplateResult, StatusParams, VaultInfoResult } from '../../server/src/protocol';
 
-/** Server → client: indexing progress, then the page count (`entityVault/status`). */
-export const StatusNotification = new NotificationType<StatusParams>('entityVault/status');
+// The client's message types, made with the client's own vscode-jsonrpc from the
+// descriptions the client and the server share (server/src/protocol.ts).
+const notification = <P>(description: NotificationDescription<P>) => new NotificationType<P>(description.method);
+const request0 = <R>(description: RequestDescription0<R>) => new RequestType0<R, void>(description.method);
+const request = <P, R>(description: RequestDescription<P, R>) => new RequestType<P, R, void>(description.method);
 
-/** Publishes diagnostics for every page of every vault and returns the totals. */
-export const CheckVaultRequest = new RequestType0<CheckVaultResult, void>('entityVault/checkVault');
-
-/** The vaults of the workspace folders, with their sections. */
-export const VaultInfoRequest = new RequestType0<VaultInfoResult, void>('entityVault/vaultInfo');
-
-/** Where a new page goes and its front matter; the client creates the file. */
-export const NewPageTemplateRequest = new RequestType<NewPageTemplateParams, NewPageTemplateResult, void>(
-	'entityVault/newPageTemplate',
-);
+export const StatusNotification = notification(statusNotification);
+export const CheckVaultRequest = request0(checkVaultRequest);
+export const VaultInfoRequest = request0(vaultInfoRequest);
+export const NewPageTemplateRequest = request(newPageTemplateRequest);

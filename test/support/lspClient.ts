@@ -15,8 +15,7 @@ import {
 	type InitializeResult,
 	type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
-import { REQUEST_TIMING_NOTIFICATION, type RequestTiming } from '../../server/src/node/requestTimings';
-import type { StatusParams } from '../../server/src/node/vaultRequests';
+import { requestTimingNotification, statusNotification, type RequestTiming, type StatusParams } from '../../server/src/protocol';
 import { repoRoot } from './paths';
 
 
@@ -85,7 +84,7 @@ export class LspTestClient {
 			this.events.push(`diagnostics ${params.uri}`);
 			this.notify();
 		});
-		this.connection.onNotification('entityVault/status', (params: StatusParams) => {
+		this.connection.onNotification(statusNotification.method, (params: StatusParams) => {
 			this.statuses.push(params);
 			this.events.push(`status ${params.state}`);
 			this.notify();
@@ -94,7 +93,7 @@ export class LspTestClient {
 			this.progress.push(params);
 			this.notify();
 		});
-		this.connection.onNotification(REQUEST_TIMING_NOTIFICATION, (params: RequestTiming) => {
+		this.connection.onNotification(requestTimingNotification.method, (params: RequestTiming) => {
 			this.requestTimings.push(params);
 			this.notify();
 		});

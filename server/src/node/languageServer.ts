@@ -20,7 +20,8 @@ import { cacheFileFor, defaultCacheDirectory } from './indexCache';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import type { IndexChange } from '../service/vault/vaultIndex';
 import { registerFeatureHandlers } from './featureHandlers';
-import { registerVaultRequests, StatusNotification } from './vaultRequests';
+import { registerVaultRequests } from './vaultRequests';
+import { StatusNotification } from './vaultMessages';
 
 export interface ServerState {
 	readonly connection: Connection;

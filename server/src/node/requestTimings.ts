@@ -1,16 +1,8 @@
 import { StreamMessageWriter, type Message } from 'vscode-languageserver/node';
+import { requestTimingNotification, type RequestTiming } from '../protocol';
 
 /** Set to `1` in the server's environment to get a timing notification after every response (stdio only). */
 export const REQUEST_TIMINGS_VARIABLE = 'ENTITY_VAULT_REQUEST_TIMINGS';
-export const REQUEST_TIMING_NOTIFICATION = 'entityVault/requestTiming';
-
-/** How long the server took to answer one request. */
-export interface RequestTiming {
-	readonly id: number | string;
-	readonly method: string;
-	/** From the request leaving the message reader to its response handed to the output stream, serialized. */
-	readonly ms: number;
-}
 
 interface RequestLike {
 	readonly id?: number | string | null;
@@ -58,7 +50,7 @@ export class TimedMessageWriter extends StreamMessageWriter {
 		await super.write(message);
 		const timing = this.timings.answered(message);
 		if (timing) {
-			await super.write({ jsonrpc: '2.0', method: REQUEST_TIMING_NOTIFICATION, params: timing } as Message);
+			await super.write({ jsonrpc: '2.0', method: requestTimingNotification.method, params: timing } as Message);
 		}
 	}
 }

@@ -1,44 +1,10 @@
-import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { newPageFile, pageSlug } from '../service/vault/pageTemplate';
 import { pageUrlForPath } from '../service/vault/vaultPaths';
 import type { ServerState } from './languageServer';
 import { localToday } from './localDate';
-
-export interface StatusParams {
-	readonly state: 'indexing' | 'ready';
-	readonly indexed: number;
-	readonly total: number;
-	readonly pages: number;
-}
-export const StatusNotification = new NotificationType<StatusParams>('entityVault/status');
-
-export interface CheckVaultResult {
-	readonly pages: number;
-	readonly errors: number;
-	readonly warnings: number;
-}
-export const CheckVaultRequest = new RequestType0<CheckVaultResult, void>('entityVault/checkVault');
-
-export interface VaultInfoResult {
-	readonly vaults: { folderUri: string; rootUri: string; sections: string[]; pages: number }[];
-}
-export const VaultInfoRequest = new RequestType0<VaultInfoResult, void>('entityVault/vaultInfo');
-
-export interface NewPageTemplateParams {
-	readonly rootUri: string;
-	readonly section: string;
-	readonly title: string;
-}
-export interface NewPageTemplateResult {
-	readonly uri: string;
-	/** The new page's text (empty when `exists`). */
-	readonly text: string;
-	/** A page with that title already exists at `uri`. */
-	readonly exists: boolean;
-}
-export const NewPageTemplateRequest = new RequestType<NewPageTemplateParams, NewPageTemplateResult, void>('entityVault/newPageTemplate');
+import { CheckVaultRequest, NewPageTemplateRequest, VaultInfoRequest } from './vaultMessages';
 
 /** The requests a client's commands use: Check Vault, vault info and New Page. */
 export function registerVaultRequests(state: ServerState): void {

@@ -1,0 +1,21 @@
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver';
+import {
+	checkVaultRequest,
+	newPageTemplateRequest,
+	statusNotification,
+	vaultInfoRequest,
+	type NotificationDescription,
+	type RequestDescription,
+	type RequestDescription0,
+} from '../protocol';
+
+// The server's message types, made with the server's own vscode-jsonrpc from the
+// descriptions the client and the server share (../protocol.ts).
+const notification = <P>(description: NotificationDescription<P>) => new NotificationType<P>(description.method);
+const request0 = <R>(description: RequestDescription0<R>) => new RequestType0<R, void>(description.method);
+const request = <P, R>(description: RequestDescription<P, R>) => new RequestType<P, R, void>(description.method);
+
+export const StatusNotification = notification(statusNotification);
+export const CheckVaultRequest = request0(checkVaultRequest);
+export const VaultInfoRequest = request0(vaultInfoRequest);
+export const NewPageTemplateRequest = request(newPageTemplateRequest);

@@ -1,0 +1,87 @@
+/**
+ * The custom messages between the Entity Vault client and its language server: each
+ * method's name and what it carries, written once for both sides.
+ *
+ * Type-level only, with no import at all: the client bundle compiles this file too. Each side
+ * makes its own message-type objects from these descriptions (`client/src/vaultProtocol.ts`,
+ * `server/src/node/vaultMessages.ts`), because the client and the server use two versions of
+ * vscode-jsonrpc, which recognizes parameter structures by object identity: a message type
+ * made by one copy cannot be sent through a connection of the other.
+ */
+
+/** A notification: its method, and (for the compiler only) the parameters it carries. */
+export interface NotificationDescription<P> {
+	readonly method: string;
+	/** Never set; only here so that the compiler knows `P`. */
+	readonly params?: P;
+}
+
+/** A request without parameters: its method, and (for the compiler only) its result. */
+export interface RequestDescription0<R> {
+	readonly method: string;
+	/** Never set; only here so that the compiler knows `R`. */
+	readonly result?: R;
+}
+
+/** A request: its method, and (for the compiler only) its parameters and result. */
+export interface RequestDescription<P, R> extends RequestDescription0<R> {
+	/** Never set; only here so that the compiler knows `P`. */
+	readonly params?: P;
+}
+
+export interface StatusParams {
+	readonly state: 'indexing' | 'ready';
+	readonly indexed: number;
+	readonly total: number;
+	readonly pages: number;
+}
+
+/** Server → client: indexing progress, then the page count. */
+export const statusNotification: NotificationDescription<StatusParams> = { method: 'entityVault/status' };
+
+export interface CheckVaultResult {
+	readonly pages: number;
+	readonly errors: number;
+	readonly warnings: number;
+}
+
+/** Publishes diagnostics for every page of every vault and returns the totals. */
+export const checkVaultRequest: RequestDescription0<CheckVaultResult> = { method: 'entityVault/checkVault' };
+
+export interface VaultInfoResult {
+	readonly vaults: { folderUri: string; rootUri: string; sections: string[]; pages: number }[];
+}
+
+/** The vaults of the workspace folders, with their sections. */
+export const vaultInfoRequest: RequestDescription0<VaultInfoResult> = { method: 'entityVault/vaultInfo' };
+
+export interface NewPageTemplateParams {
+	readonly rootUri: string;
+	readonly section: string;
+	readonly title: string;
+}
+
+export interface NewPageTemplateResult {
+	readonly uri: string;
+	/** The new page's text (empty when `exists`). */
+	readonly text: string;
+	/** A page with that title already exists at `uri`. */
+	readonly exists: boolean;
+}
+
+/** Where a new page goes and its front matter; the client creates the file. */
+export const newPageTemplateRequest: RequestDescription<NewPageTemplateParams, NewPageTemplateResult> = { method: 'entityVault/newPageTemplate' };
+
+/** How long the server took to answer one request. */
+export interface RequestTiming {
+	readonly id: number | string;
+	readonly method: string;
+	/** From the request leaving the message reader to its response handed to the output stream, serialized. */
+	readonly ms: number;
+}
+
+/**
+ * Server → benchmark client, after every response when the server runs with
+ * ENTITY_VAULT_REQUEST_TIMINGS=1 over stdio (see `node/requestTimings.ts`).
+ */
+export const requestTimingNotification: NotificationDescription<RequestTiming> = { method: 'entityVault/requestTiming' };
