@@ -25,7 +25,7 @@ export class DiagnosticsPublisher {
 	/** URIs that currently show a non-empty list. */
 	private readonly published = new Map<string, VaultWorkspace>();
 
-	constructor(private readonly connection: Connection, readonly options: PublisherOptions) { }
+	constructor(private readonly connection: Connection, private readonly options: PublisherOptions) { }
 
 	schedule(vault: VaultWorkspace, paths: Iterable<string>): void {
 		let set = this.pending.get(vault);

@@ -1,4 +1,4 @@
-import { SymbolKind, type CancellationToken, type Location, type Position } from 'vscode-languageserver';
+import { SymbolKind, type CancellationToken, type Connection, type Location, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { provideCodeActions } from '../service/languageFeatures/codeActions';
 import { provideCompletion, resolveCompletionItem, type PageItemData } from '../service/languageFeatures/completion';
@@ -11,14 +11,23 @@ import { provideReferences } from '../service/languageFeatures/references';
 import { provideWorkspaceSymbols } from '../service/languageFeatures/workspaceSymbols';
 import type { PageSummary } from '../service/parse/pageSummary';
 import type { VaultLocation } from '../service/vault/vaultResults';
-import type { ServerState } from './languageServer';
 import { localToday } from './localDate';
 import type { VaultWorkspace } from './vaultWorkspace';
-import { toWorkspaceEdit } from './workspaceEdits';
+import { toWorkspaceEdit, type EditTarget } from './workspaceEdits';
 
 /** What a completion item carries to `completionItem/resolve`: the page, and the workspace folder of its vault. */
 interface ResolveData extends PageItemData {
 	readonly folder: string;
+}
+
+/** What the feature requests ask of the workspace's vaults. */
+export interface FeatureVaults {
+	readonly all: readonly VaultWorkspace[];
+	/** Resolves once the vaults of the workspace folders exist (indexing may still run). */
+	whenVaultsCreated(): Promise<void>;
+	/** The vault and vault-relative path of a document URI, if it is a page of a vault. */
+	locate(uri: string): { readonly vault: VaultWorkspace; readonly path: string } | undefined;
+	uriOf(vault: VaultWorkspace, path: string): string;
 }
 
 interface OpenPage {
@@ -28,17 +37,21 @@ interface OpenPage {
 }
 
 /** Registers the LSP feature requests: each one is a thin call into the vault service. */
-export function registerFeatureHandlers(state: ServerState): void {
-	const { connection, documents } = state;
+export function registerFeatureHandlers(
+	connection: Connection,
+	documents: { get(uri: string): TextDocument | undefined },
+	vaults: FeatureVaults,
+): void {
+	const editTarget: EditTarget = { uriOf: (vault, path) => vaults.uriOf(vault, path), versionOf: uri => documents.get(uri)?.version };
 
 	/**
 	 * The open page a request is about, with the pages it links to loaded even
 	 * while indexing runs; `wholeVault` waits for indexing to finish instead.
 	 */
 	async function openPage(uri: string, wholeVault = false): Promise<OpenPage | undefined> {
-		await state.whenVaultsCreated();
+		await vaults.whenVaultsCreated();
 		const document = documents.get(uri);
-		const located = state.locate(uri);
+		const located = vaults.locate(uri);
 		if (!document || !located) {
 			return undefined;
 		}
@@ -54,7 +67,7 @@ export function registerFeatureHandlers(state: ServerState): void {
 	}
 
 	const toLocations = (vault: VaultWorkspace, locations: readonly VaultLocation[]): Location[] =>
-		locations.map(location => ({ uri: state.uriOf(vault, location.path), range: location.range }));
+		locations.map(location => ({ uri: vaults.uriOf(vault, location.path), range: location.range }));
 
 	connection.onDefinition(async params => {
 		const open = await openPage(params.textDocument.uri);
@@ -92,7 +105,7 @@ export function registerFeatureHandlers(state: ServerState): void {
 
 	connection.onCompletionResolve(item => {
 		const data = item.data as Partial<ResolveData> | undefined;
-		const vault = state.vaults.find(candidate => candidate.folderUri === data?.folder);
+		const vault = vaults.all.find(candidate => candidate.folderUri === data?.folder);
 		return vault ? resolveCompletionItem(vault.service.index, item) : item;
 	});
 
@@ -104,7 +117,7 @@ export function registerFeatureHandlers(state: ServerState): void {
 		return provideDocumentLinks(open.vault.service.index, open.page).map(link => ({
 			range: link.range,
 			// Editors open `file:…#L12` at that line; a heading anchor would mean nothing to them.
-			target: state.uriOf(open.vault, link.targetPath) + (link.targetRange ? `#L${link.targetRange.start.line + 1}` : ''),
+			target: vaults.uriOf(open.vault, link.targetPath) + (link.targetRange ? `#L${link.targetRange.start.line + 1}` : ''),
 			tooltip: link.tooltip,
 		}));
 	});
@@ -115,9 +128,9 @@ export function registerFeatureHandlers(state: ServerState): void {
 	});
 
 	connection.onWorkspaceSymbol(async (params, token) => {
-		await state.whenVaultsCreated();
+		await vaults.whenVaultsCreated();
 		const results = [];
-		for (const vault of state.vaults) {
+		for (const vault of vaults.all) {
 			await vault.whenIndexed();
 			if (token.isCancellationRequested) {
 				break;
@@ -127,7 +140,7 @@ export function registerFeatureHandlers(state: ServerState): void {
 					name: symbol.name,
 					kind: symbol.kind ?? SymbolKind.File,
 					containerName: symbol.containerName,
-					location: { uri: state.uriOf(vault, symbol.path), range: symbol.range },
+					location: { uri: vaults.uriOf(vault, symbol.path), range: symbol.range },
 				});
 			}
 		}
@@ -146,7 +159,7 @@ export function registerFeatureHandlers(state: ServerState): void {
 			kind: action.kind,
 			diagnostics: action.diagnostics,
 			isPreferred: action.isPreferred,
-			edit: toWorkspaceEdit(state, open.vault, action.edit),
+			edit: toWorkspaceEdit(editTarget, open.vault, action.edit),
 		}));
 	});
 }

@@ -1,23 +1,39 @@
+import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { newPageFile, pageSlug } from '../service/vault/pageTemplate';
 import { pageUrlForPath } from '../service/vault/vaultPaths';
-import type { ServerState } from './languageServer';
 import { localToday } from './localDate';
 import { CheckVaultRequest, NewPageTemplateRequest, VaultInfoRequest } from './vaultMessages';
+import type { VaultWorkspace } from './vaultWorkspace';
+
+/** What the vault requests ask of the workspace's vaults. */
+export interface RequestVaults {
+	readonly all: readonly VaultWorkspace[];
+	/** Resolves once the vaults of the workspace folders exist (indexing may still run). */
+	whenVaultsCreated(): Promise<void>;
+	uriOf(vault: VaultWorkspace, path: string): string;
+	/** From now on the vault's diagnostics are published for every page. */
+	markCheckedWhole(vault: VaultWorkspace): void;
+}
+
+/** What Check Vault asks of the diagnostics publisher. */
+export interface RequestPublisher {
+	schedule(vault: VaultWorkspace, paths: Iterable<string>): void;
+	/** Computes and sends everything scheduled now. */
+	flush(): Promise<void>;
+}
 
 /** The requests a client's commands use: Check Vault, vault info and New Page. */
-export function registerVaultRequests(state: ServerState): void {
-	const { connection } = state;
-
+export function registerVaultRequests(connection: Connection, vaults: RequestVaults, publisher: RequestPublisher): void {
 	connection.onRequest(CheckVaultRequest, async () => {
-		await state.whenVaultsCreated();
+		await vaults.whenVaultsCreated();
 		let pages = 0;
 		let errors = 0;
 		let warnings = 0;
-		for (const vault of state.vaults) {
+		for (const vault of vaults.all) {
 			await vault.whenIndexed();
-			state.vaultWideChecked.add(vault);
+			vaults.markCheckedWhole(vault);
 			const paths = vault.allPaths();
 			pages += paths.length;
 			for (const path of paths) {
@@ -29,16 +45,16 @@ export function registerVaultRequests(state: ServerState): void {
 					}
 				}
 			}
-			state.publisher.schedule(vault, paths);
+			publisher.schedule(vault, paths);
 		}
-		await state.publisher.flush();
+		await publisher.flush();
 		return { pages, errors, warnings };
 	});
 
 	connection.onRequest(VaultInfoRequest, async () => {
-		await state.whenVaultsCreated();
+		await vaults.whenVaultsCreated();
 		return {
-			vaults: state.vaults.map(vault => ({
+			vaults: vaults.all.map(vault => ({
 				folderUri: vault.folderUri,
 				rootUri: URI.file(vault.root).toString(),
 				sections: vault.service.index.sections(),
@@ -48,9 +64,9 @@ export function registerVaultRequests(state: ServerState): void {
 	});
 
 	connection.onRequest(NewPageTemplateRequest, async params => {
-		await state.whenVaultsCreated();
+		await vaults.whenVaultsCreated();
 		const rootPath = URI.parse(params.rootUri).fsPath;
-		const vault = state.vaults.find(candidate => candidate.root === rootPath) ?? state.vaults[0];
+		const vault = vaults.all.find(candidate => candidate.root === rootPath) ?? vaults.all[0];
 		if (!vault) {
 			throw new Error('No vault is open: open a folder of markdown pages first.');
 		}
@@ -63,7 +79,7 @@ export function registerVaultRequests(state: ServerState): void {
 		// A page of that title exists already: the client opens it instead of making a twin.
 		const existing = vault.service.index.pathsForUrl(pageUrlForPath(`${section}/${pageSlug(title) || 'new-page'}.md`))[0];
 		if (existing !== undefined) {
-			return { uri: state.uriOf(vault, existing), text: '', exists: true };
+			return { uri: vaults.uriOf(vault, existing), text: '', exists: true };
 		}
 		const file = newPageFile(vault.service.index, { section, title, today: localToday(), requiredFields: vault.service.settings().requiredFields });
 		return { uri: URI.file(vault.absolutePath(file.path)).toString(), text: file.text, exists: false };

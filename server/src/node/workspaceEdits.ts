@@ -1,17 +1,22 @@
 import type { CreateFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { VaultEdit } from '../service/vault/vaultResults';
-import type { ServerState } from './languageServer';
 import type { VaultWorkspace } from './vaultWorkspace';
+
+/** Where an edit's pages are: the URI of a page, and the version of an open document. */
+export interface EditTarget {
+	uriOf(vault: VaultWorkspace, path: string): string;
+	versionOf(uri: string): number | undefined;
+}
 
 /**
  * Turns a service edit into an LSP WorkspaceEdit: files to create become
  * `CreateFile` operations followed by the insertion of their text, so the
  * editor applies everything and the server writes nothing itself.
  */
-export function toWorkspaceEdit(state: ServerState, vault: VaultWorkspace, edit: VaultEdit): WorkspaceEdit {
+export function toWorkspaceEdit(target: EditTarget, vault: VaultWorkspace, edit: VaultEdit): WorkspaceEdit {
 	const documentChanges: (TextDocumentEdit | CreateFile)[] = [];
 	for (const file of edit.createFiles ?? []) {
-		const uri = state.uriOf(vault, file.path);
+		const uri = target.uriOf(vault, file.path);
 		documentChanges.push({ kind: 'create', uri, options: { overwrite: false, ignoreIfExists: true } });
 		documentChanges.push({
 			textDocument: { uri, version: null },
@@ -19,9 +24,9 @@ export function toWorkspaceEdit(state: ServerState, vault: VaultWorkspace, edit:
 		});
 	}
 	for (const change of edit.changes ?? []) {
-		const uri = state.uriOf(vault, change.path);
+		const uri = target.uriOf(vault, change.path);
 		documentChanges.push({
-			textDocument: { uri, version: state.documents.get(uri)?.version ?? null },
+			textDocument: { uri, version: target.versionOf(uri) ?? null },
 			edits: [...change.edits],
 		});
 	}

@@ -1,0 +1,123 @@
+import { FileChangeType, type Connection, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import type { IndexChange } from '../service/vault/vaultIndex';
+import type { VaultWorkspace } from './vaultWorkspace';
+
+/** Routes an index change to the diagnostics of the page (if any) and of the pages it affects. */
+export type AfterIndexChange = (vault: VaultWorkspace, path: string | undefined, change: IndexChange | undefined) => void;
+
+/** What following the editor and the disk asks of the workspace's vaults. */
+export interface SyncVaults {
+	readonly all: readonly VaultWorkspace[];
+	locate(uri: string): { readonly vault: VaultWorkspace; readonly path: string } | undefined;
+	uriOf(vault: VaultWorkspace, path: string): string;
+	rememberOpen(page: { readonly vault: VaultWorkspace; readonly path: string }, uri: string): void;
+	forgetOpen(page: { readonly vault: VaultWorkspace; readonly path: string }): void;
+	shouldPublish(vault: VaultWorkspace, path: string): boolean;
+}
+
+/** What following the editor and the disk asks of the diagnostics publisher. */
+export interface SyncPublisher {
+	schedule(vault: VaultWorkspace, paths: Iterable<string>): void;
+	clear(uri: string): void;
+}
+
+/** An `AfterIndexChange` that schedules the diagnostics and updates the status when the page count changed. */
+export function afterIndexChange(publisher: SyncPublisher, status: { update(): void }): AfterIndexChange {
+	return (vault, path, change) => {
+		if (path !== undefined) {
+			publisher.schedule(vault, [path]);
+		}
+		if (change) {
+			publisher.schedule(vault, change.affected);
+			if (change.pagesChanged) {
+				status.update();
+			}
+		}
+	};
+}
+
+/**
+ * Follows the open documents (their text overrides the disk) and the files
+ * that change on disk, into the vaults' indexes.
+ */
+export function registerDocumentSync(
+	connection: Connection,
+	documents: TextDocuments<TextDocument>,
+	vaults: SyncVaults,
+	publisher: SyncPublisher,
+	afterChange: AfterIndexChange,
+): void {
+	documents.onDidChangeContent(event => {
+		const located = vaults.locate(event.document.uri);
+		if (!located) {
+			return;
+		}
+		vaults.rememberOpen(located, event.document.uri);
+		const change = located.vault.openDocument(located.path, event.document.getText());
+		const page = located.vault.service.getPage(located.path);
+		if (page) {
+			located.vault.ensureLinkTargets(page);
+		}
+		afterChange(located.vault, located.path, change);
+	});
+
+	documents.onDidClose(event => {
+		const located = vaults.locate(event.document.uri);
+		if (!located) {
+			return;
+		}
+		vaults.forgetOpen(located);
+		const change = located.vault.closeDocument(located.path);
+		if (!vaults.shouldPublish(located.vault, located.path)) {
+			publisher.clear(event.document.uri);
+		}
+		afterChange(located.vault, located.path, change);
+	});
+
+	connection.onDidChangeWatchedFiles(params => {
+		for (const change of params.changes) {
+			let fsPath: string;
+			try {
+				fsPath = URI.parse(change.uri).fsPath;
+			} catch {
+				continue;
+			}
+			for (const vault of vaults.all) {
+				const relative = vault.relativePath(fsPath);
+				if (relative === undefined) {
+					if (change.type === FileChangeType.Deleted) {
+						// A deleted folder: every page under it is gone.
+						removeFolder(vault, fsPath);
+					}
+					continue;
+				}
+				const indexChange = change.type === FileChangeType.Deleted ? vault.diskDeleted(relative) : vault.diskChanged(relative);
+				if (indexChange) {
+					afterChange(vault, change.type === FileChangeType.Deleted ? undefined : relative, indexChange);
+					if (change.type === FileChangeType.Deleted) {
+						publisher.clear(vaults.uriOf(vault, relative));
+					}
+				}
+			}
+		}
+	});
+
+	function removeFolder(vault: VaultWorkspace, fsPath: string): void {
+		const prefix = vault.relativePath(`${fsPath}/x.md`);
+		if (prefix === undefined) {
+			return;
+		}
+		const folder = prefix.slice(0, -'x.md'.length);
+		for (const page of [...vault.service.index.pages()]) {
+			if (page.path.startsWith(folder)) {
+				const change = vault.diskDeleted(page.path);
+				if (change) {
+					publisher.clear(vaults.uriOf(vault, page.path));
+					afterChange(vault, undefined, change);
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,189 @@
+import type {
+	ClientCapabilities,
+	Connection,
+	InitializeParams,
+	WorkspaceFolder,
+	WorkspaceFoldersChangeEvent,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import type { AfterIndexChange } from './documentSync';
+import { cacheFileFor, defaultCacheDirectory } from './indexCache';
+import { IndexWorkerPool } from './indexWorkerPool';
+import { folderSettingsFrom, type FolderSettings } from './serverSettings';
+import { findVaultRoot } from './vaultFiles';
+import type { VaultStatus } from './vaultStatus';
+import { VaultWorkspace } from './vaultWorkspace';
+import type { WorkspaceVaults } from './workspaceVaults';
+
+/** What setting the vaults up asks of the diagnostics publisher. */
+export interface SetupPublisher {
+	schedule(vault: VaultWorkspace, paths: Iterable<string>): void;
+	clearVault(vault: VaultWorkspace, keep?: (path: string) => boolean): void;
+}
+
+/**
+ * Makes a vault of each workspace folder, with the folder's settings, indexes
+ * them, and makes them again when the folders or the settings that shape a
+ * vault (its root, its excludes) change. Every step is queued on the
+ * vaults' setup, so requests wait for the vaults to exist.
+ */
+export class VaultSetup {
+	private workspaceFolders: WorkspaceFolder[] = [];
+	private capabilities: ClientCapabilities = {};
+	/** Where the persisted index lives: the client's storage folder, a user cache folder, or nowhere. */
+	private cacheDirectory: string | undefined;
+	/** Settings problems already shown to the user. */
+	private readonly reportedProblems = new Set<string>();
+	private readonly pool = new IndexWorkerPool();
+
+	constructor(
+		private readonly connection: Pick<Connection, 'console' | 'window' | 'workspace'>,
+		private readonly vaults: WorkspaceVaults,
+		private readonly documents: { all(): TextDocument[] },
+		private readonly publisher: SetupPublisher,
+		private readonly status: VaultStatus,
+		private readonly afterChange: AfterIndexChange,
+	) { }
+
+	get clientCapabilities(): ClientCapabilities {
+		return this.capabilities;
+	}
+
+	/** Takes the client's capabilities, the cache folder it asks for and its workspace folders. */
+	initialize(params: InitializeParams): void {
+		this.capabilities = params.capabilities;
+		const requested = (params.initializationOptions as { cacheDirectory?: unknown } | undefined)?.cacheDirectory;
+		this.cacheDirectory = requested === null ? undefined : typeof requested === 'string' && requested !== '' ? requested : defaultCacheDirectory();
+		this.workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+	}
+
+	/** Makes the vaults of the workspace folders (once the client is initialized). */
+	start(): void {
+		this.vaults.queueSetup(() => this.createVaults());
+	}
+
+	foldersChanged(event: WorkspaceFoldersChangeEvent): void {
+		const removed = new Set(event.removed.map(folder => folder.uri));
+		this.workspaceFolders = [...this.workspaceFolders.filter(folder => !removed.has(folder.uri)), ...event.added];
+		this.vaults.queueSetup(() => this.createVaults());
+	}
+
+	/**
+	 * Reads every folder's settings again: new severities, required fields or
+	 * scope are applied to the vault as it is; a new root or new excludes make
+	 * the vaults again.
+	 */
+	configurationChanged(): void {
+		this.vaults.queueSetup(async () => {
+			let rebuild = false;
+			for (const vault of this.vaults.all) {
+				const folder = this.workspaceFolders.find(candidate => candidate.uri === vault.folderUri);
+				if (!folder) {
+					continue;
+				}
+				const next = await this.fetchFolderSettings(folder);
+				const previous = this.vaults.settingsOf(vault);
+				if (findVaultRoot(vault.folderPath, next.root) !== vault.root || JSON.stringify(next.excludes) !== JSON.stringify(previous.excludes)) {
+					rebuild = true;
+					break;
+				}
+				this.vaults.setSettings(vault, next);
+				vault.service.setSettings(next.vault);
+				if (next.scope === 'openFiles' && previous.scope === 'vault') {
+					this.vaults.unmarkCheckedWhole(vault);
+					this.publisher.clearVault(vault, path => vault.isOpen(path));
+				}
+				this.publisher.schedule(vault, next.scope === 'vault' || this.vaults.isCheckedWhole(vault) ? vault.allPaths() : vault.allPaths().filter(path => vault.isOpen(path)));
+			}
+			if (rebuild) {
+				await this.createVaults();
+			}
+		});
+	}
+
+	/** Writes the persisted indexes and stops the indexing workers. */
+	async shutdown(): Promise<void> {
+		await Promise.all(this.vaults.all.map(vault => vault.flushCache()));
+		this.pool.dispose();
+	}
+
+	private async fetchFolderSettings(folder: WorkspaceFolder): Promise<FolderSettings> {
+		if (!this.capabilities.workspace?.configuration) {
+			return folderSettingsFrom(undefined);
+		}
+		try {
+			const [section] = await this.connection.workspace.getConfiguration([{ scopeUri: folder.uri, section: 'entityVault' }]) as unknown[];
+			const settings = folderSettingsFrom(section);
+			for (const problem of settings.problems) {
+				if (!this.reportedProblems.has(problem)) {
+					this.reportedProblems.add(problem);
+					void this.connection.window.showWarningMessage(`Entity Vault settings: ${problem}. The default is used instead.`);
+				}
+			}
+			return settings;
+		} catch (error) {
+			this.connection.console.warn(`Could not read the entityVault settings: ${(error as Error).message}`);
+			return folderSettingsFrom(undefined);
+		}
+	}
+
+	private async createVaults(): Promise<void> {
+		for (const vault of this.vaults.removeAll()) {
+			vault.dispose();
+			this.publisher.clearVault(vault);
+		}
+		for (const folder of this.workspaceFolders) {
+			const folderPath = URI.parse(folder.uri).fsPath;
+			const settings = await this.fetchFolderSettings(folder);
+			const root = findVaultRoot(folderPath, settings.root);
+			const vault = new VaultWorkspace(folder.uri, folderPath, root, {
+				settings: settings.vault,
+				excludes: settings.excludes,
+				pool: this.pool,
+				cacheFile: this.cacheDirectory === undefined ? undefined : cacheFileFor(this.cacheDirectory, root),
+			});
+			this.vaults.add(vault, settings);
+		}
+		this.vaults.forgetAllOpen();
+		for (const document of this.documents.all()) {
+			const located = this.vaults.locate(document.uri);
+			if (located) {
+				this.vaults.rememberOpen(located, document.uri);
+				this.afterChange(located.vault, located.path, located.vault.openDocument(located.path, document.getText()));
+			}
+		}
+		this.status.update();
+		void this.indexAll(this.vaults.all.slice());
+	}
+
+	private async indexAll(created: VaultWorkspace[]): Promise<void> {
+		for (const vault of created) {
+			try {
+				await this.indexVault(vault);
+			} catch (error) {
+				this.connection.console.error(`Indexing ${vault.root} failed: ${(error as Error)?.stack ?? error}`);
+			}
+		}
+	}
+
+	private async indexVault(vault: VaultWorkspace): Promise<void> {
+		const progress = this.capabilities.window?.workDoneProgress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+		progress?.begin('Entity Vault: indexing', 0, vault.root, false);
+		let lastPercent = -1;
+		await vault.index(({ indexed, total }) => {
+			this.status.indexingProgress(vault, { indexed, total });
+			const percent = total === 0 ? 100 : Math.floor((indexed / total) * 100);
+			if (percent !== lastPercent) {
+				lastPercent = percent;
+				progress?.report(percent, `${indexed}/${total} pages`);
+				this.status.update();
+			}
+		});
+		this.status.indexingDone(vault);
+		progress?.done();
+		const scope = this.vaults.settingsOf(vault).scope;
+		this.publisher.schedule(vault, scope === 'vault' ? vault.allPaths() : vault.allPaths().filter(path => vault.isOpen(path)));
+		this.status.update();
+	}
+}

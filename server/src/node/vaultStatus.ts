@@ -1,0 +1,45 @@
+import type { IndexProgress, VaultWorkspace } from './vaultWorkspace';
+import type { StatusParams } from '../protocol';
+
+/**
+ * What `entityVault/status` says: indexing progress while any vault indexes,
+ * then the page count. Sent only when it changed.
+ */
+export class VaultStatus {
+	/** Indexing progress per vault, while it runs. */
+	private readonly indexing = new Map<VaultWorkspace, IndexProgress>();
+	private lastSent = '';
+
+	constructor(
+		private readonly vaults: { readonly all: readonly VaultWorkspace[] },
+		private readonly send: (params: StatusParams) => void,
+	) { }
+
+	indexingProgress(vault: VaultWorkspace, progress: IndexProgress): void {
+		this.indexing.set(vault, progress);
+	}
+
+	indexingDone(vault: VaultWorkspace): void {
+		this.indexing.delete(vault);
+	}
+
+	/** Sends the status when the state or the page count changed. */
+	update(): void {
+		const vaults = this.vaults.all;
+		const pages = vaults.reduce((sum, vault) => sum + vault.service.index.size, 0);
+		const running = vaults.filter(vault => !vault.isIndexed);
+		const params: StatusParams = running.length === 0
+			? { state: 'ready', indexed: pages, total: pages, pages }
+			: {
+				state: 'indexing',
+				indexed: running.reduce((sum, vault) => sum + (this.indexing.get(vault)?.indexed ?? 0), 0),
+				total: running.reduce((sum, vault) => sum + (this.indexing.get(vault)?.total ?? 0), 0),
+				pages,
+			};
+		const key = JSON.stringify(params);
+		if (key !== this.lastSent) {
+			this.lastSent = key;
+			this.send(params);
+		}
+	}
+}
