@@ -85,6 +85,32 @@ describe('language server over JSON-RPC (stdio)', function () {
 		await client.diagnosticsOf(uri, d => d.some(x => x.code === 'broken-link'));
 	});
 
+	it('publishes the empty list for an opened page without problems, for each version', async () => {
+		const uri = uriOf('people/clean-page.md');
+		const text = [
+			'---',
+			'title: Clean Page',
+			'category: Person',
+			'created: 2026-05-14',
+			'updated: 2026-05-14',
+			'summary: A page without problems.',
+			'tags:',
+			'- Test',
+			'---',
+			'',
+			'See [Maxwell](/people/robert-maxwell/).',
+			'',
+		].join('\n');
+		assert.strictEqual(client.diagnostics.get(uri), undefined);
+		await client.open(uri, text, 1);
+		const first = await client.waitFor('diagnostics of the clean page', () => client.diagnostics.get(uri));
+		assert.deepStrictEqual(first, { uri, version: 1, diagnostics: [] });
+		await client.change(uri, 2, [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, text: 'Still clean. ' }]);
+		const second = await client.waitFor('diagnostics of the second version', () => client.diagnostics.get(uri)?.version === 2 && client.diagnostics.get(uri));
+		assert.deepStrictEqual(second, { uri, version: 2, diagnostics: [] });
+		await client.close(uri);
+	});
+
 	it('goes to the definition of an entity link, a fragment and a footnote', async () => {
 		const uri = uriOf('people/draft.md');
 		const line = DRAFT.split('\n')[10];

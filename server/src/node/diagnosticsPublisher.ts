@@ -22,7 +22,7 @@ export class DiagnosticsPublisher {
 	private readonly pending = new Map<VaultWorkspace, Set<string>>();
 	private timer: NodeJS.Timeout | undefined;
 	private flushing = false;
-	/** URIs that currently show a non-empty list. */
+	/** URIs that currently show a non-empty list (an open page's empty list is published too, but not kept here). */
 	private readonly published = new Map<string, VaultWorkspace>();
 
 	constructor(private readonly connection: Connection, private readonly options: PublisherOptions) { }
@@ -75,7 +75,10 @@ export class DiagnosticsPublisher {
 			return;
 		}
 		const diagnostics = vault.diagnostics(path);
-		if (diagnostics.length === 0 && !this.published.has(uri)) {
+		// An open page gets every result, the empty list too: an editor that shows "checking…"
+		// until the first publish learns that the page is clean. A page that is not open gets
+		// an empty list only to clear the problems it showed.
+		if (diagnostics.length === 0 && !this.published.has(uri) && !vault.isOpen(path)) {
 			return;
 		}
 		if (diagnostics.length > 0) {
