@@ -1,6 +1,7 @@
 // ESLint flat config: `npm run lint` lints client/src, server/src, test and scripts.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
 /** The Node.js globals that CommonJS scripts use (no dependency on the `globals` package). */
 const nodeGlobals = Object.fromEntries(
@@ -27,6 +28,21 @@ export default tseslint.config(
 			'@typescript-eslint/no-floating-promises': 'error',
 			'@typescript-eslint/no-misused-promises': 'error',
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+		},
+	},
+	{
+		// No import cycles anywhere in the TypeScript source (value imports: import-x does not follow
+		// `import type`; test/unit/importCycles.test.ts checks those too).
+		files: ['client/src/**/*.ts', 'server/src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+		plugins: { 'import-x': importX },
+		settings: {
+			'import-x/extensions': ['.ts', '.js'],
+			'import-x/external-module-folders': ['node_modules', 'node_modules/@types'],
+			'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+			'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.d.ts', '.js', '.json', '.node'] })],
+		},
+		rules: {
+			'import-x/no-cycle': 'error',
 		},
 	},
 	{
