@@ -11,6 +11,7 @@ import type { PageContext } from './languageFeatures/pageContext';
 import { provideReferences } from './languageFeatures/references';
 import { provideWorkspaceSymbols, type VaultWorkspaceSymbol } from './languageFeatures/workspaceSymbols';
 import { summarizePage, stripBom, type PageSummary } from './parse/pageSummary';
+import { newPage, type NewPage, type NewPageInput } from './vault/pageTemplate';
 import { DEFAULT_SETTINGS, type VaultSettings } from './vault/settings';
 import { VaultIndex, type IndexChange } from './vault/vaultIndex';
 import { isMarkdownPath } from './vault/vaultPaths';
@@ -19,7 +20,7 @@ import type { VaultLocation } from './vault/vaultResults';
 // The results the transport converts (paths to URIs) are typed here, so it imports no feature module.
 export type { VaultDiagnostic } from './languageFeatures/diagnostics';
 export type { PageItemData } from './languageFeatures/completion';
-export type { PageContext, VaultCodeAction, VaultDocumentLink, VaultLocation, VaultWorkspaceSymbol };
+export type { PageContext, VaultCodeAction, VaultDocumentLink, VaultLocation, VaultWorkspaceSymbol, NewPage, NewPageInput };
 
 /**
  * Longest page text that is parsed, in UTF-16 code units (and the largest
@@ -80,6 +81,8 @@ export interface VaultService {
 	 * service never reads the clock.
 	 */
 	codeActions(path: string, text: string, range: Range, diagnostics: readonly Diagnostic[], today: string): VaultCodeAction[];
+	/** The New Page command, with the settings' required fields (see `newPage`). */
+	newPage(input: NewPageInput): NewPage;
 }
 
 export interface VaultServiceOptions {
@@ -166,5 +169,6 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 		workspaceSymbols: (query, token) => provideWorkspaceSymbols(index, query, token),
 		codeActions: (path, text, range, diagnostics, today) =>
 			onPage(path, text, [], context => provideCodeActions(context, range, diagnostics, settings, today)),
+		newPage: input => newPage(index, input, settings.requiredFields),
 	});
 }
