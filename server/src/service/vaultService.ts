@@ -20,7 +20,7 @@ import type { VaultLocation } from './vault/vaultResults';
 // The results the transport converts (paths to URIs) are typed here, so it imports no feature module.
 export type { VaultDiagnostic } from './languageFeatures/diagnostics';
 export type { PageItemData } from './languageFeatures/completion';
-export type { PageContext, VaultCodeAction, VaultDocumentLink, VaultLocation, VaultWorkspaceSymbol, NewPage, NewPageInput };
+export type { VaultCodeAction, VaultDocumentLink, VaultLocation, VaultWorkspaceSymbol, NewPage, NewPageInput };
 
 /**
  * Longest page text that is parsed, in UTF-16 code units (and the largest
