@@ -40,8 +40,9 @@ const DESCRIPTIONS: Record<string, string> = {
 	EEXIST: 'file already exists',
 };
 
-function fsError(code: string, syscall: string, target: string): NodeJS.ErrnoException {
-	const error: NodeJS.ErrnoException = new Error(`${code}: ${DESCRIPTIONS[code]}, ${syscall} '${target}'`);
+/** An error as Node makes it; `target` is left out when Node does not know the path (an operation on an open file). */
+function fsError(code: string, syscall: string, target?: string): NodeJS.ErrnoException {
+	const error: NodeJS.ErrnoException = new Error(`${code}: ${DESCRIPTIONS[code]}, ${syscall}${target === undefined ? '' : ` '${target}'`}`);
 	error.code = code;
 	error.syscall = syscall;
 	error.path = target;
@@ -253,7 +254,8 @@ export class MemoryFileSystem implements VaultFileSystem, IndexCacheFileSystem {
 	private readBytes(operation: string, file: string): Uint8Array {
 		const { node } = this.record(operation, file, () => this.resolve(file, true, 'open'));
 		if (node.kind !== 'file') {
-			throw fsError('EISDIR', 'read', file);
+			// Node opens a folder, then fails to read the open file.
+			throw fsError('EISDIR', 'read');
 		}
 		if (node.unreadable) {
 			throw fsError('EACCES', 'open', file);
