@@ -8,6 +8,11 @@ export const VAULT_ROOT = '/vault';
 export const OUTSIDE = '/outside';
 export const CACHE_FILE = '/cache/index.bin';
 
+/** The absolute path of a vault-relative path of `memoryVault`'s vault. */
+export function inVault(relative: string): string {
+	return `${VAULT_ROOT}/${relative}`;
+}
+
 export interface MemoryVaultOptions {
 	readonly excludes?: readonly string[];
 	/** Keep a persisted index at `CACHE_FILE`. */
@@ -25,7 +30,7 @@ export function titled(title: string, body = ''): string {
 export function writeVault(fileSystem: MemoryFileSystem, files: Record<string, string>): void {
 	fileSystem.makeDirectory(VAULT_ROOT);
 	for (const [relative, text] of Object.entries(files)) {
-		fileSystem.writeFile(`${VAULT_ROOT}/${relative}`, text);
+		fileSystem.writeFile(inVault(relative), text);
 	}
 }
 

@@ -2,9 +2,8 @@ import * as assert from 'assert';
 import { loadIndexCache } from '../../server/src/node/indexCache';
 import { fileStamp } from '../../server/src/node/vaultFiles';
 import type { MemoryFileSystem } from '../support/memoryFileSystem';
-import { CACHE_FILE, memoryVault, titled, titles, VAULT_ROOT, workspaceOn } from '../support/memoryVault';
+import { CACHE_FILE, inVault, memoryVault, titled, titles, VAULT_ROOT, workspaceOn } from '../support/memoryVault';
 
-const at = (relative: string): string => `${VAULT_ROOT}/${relative}`;
 
 /** The vault paths whose files were read. */
 function pagesRead(fileSystem: MemoryFileSystem): string[] {
@@ -23,10 +22,10 @@ async function indexedOnce(files: Record<string, string>): Promise<MemoryFileSys
 
 /** Rewrites a file with other text of the same length and gives it back its time: only the persisted index can still show the old text. */
 function replaceKeepingStamp(fileSystem: MemoryFileSystem, relative: string, text: string): void {
-	const before = fileSystem.stat(at(relative));
-	fileSystem.writeFile(at(relative), text);
-	fileSystem.setModificationTime(at(relative), before.mtimeMs);
-	assert.strictEqual(fileStamp(fileSystem.stat(at(relative))), fileStamp(before));
+	const before = fileSystem.stat(inVault(relative));
+	fileSystem.writeFile(inVault(relative), text);
+	fileSystem.setModificationTime(inVault(relative), before.mtimeMs);
+	assert.strictEqual(fileStamp(fileSystem.stat(inVault(relative))), fileStamp(before));
 }
 
 const PAGES = { 'people/a.md': titled('A1'), 'people/b.md': titled('B1'), 'places/c.md': titled('C1') };
@@ -37,7 +36,7 @@ describe('vault workspace: persisted index (in-memory file system)', () => {
 		const cached = await loadIndexCache(CACHE_FILE, VAULT_ROOT, fileSystem);
 		assert.deepStrictEqual([...cached.keys()].sort(), Object.keys(PAGES));
 		for (const [page, { stamp }] of cached) {
-			assert.strictEqual(stamp, fileStamp(fileSystem.stat(at(page))));
+			assert.strictEqual(stamp, fileStamp(fileSystem.stat(inVault(page))));
 		}
 	});
 
@@ -52,9 +51,9 @@ describe('vault workspace: persisted index (in-memory file system)', () => {
 
 	it('reads again the pages changed since, takes out the deleted ones and reads the new ones', async () => {
 		const fileSystem = await indexedOnce(PAGES);
-		fileSystem.writeFile(at('people/a.md'), titled('A2'));
-		fileSystem.remove(at('people/b.md'));
-		fileSystem.writeFile(at('people/d.md'), titled('D1'));
+		fileSystem.writeFile(inVault('people/a.md'), titled('A2'));
+		fileSystem.remove(inVault('people/b.md'));
+		fileSystem.writeFile(inVault('people/d.md'), titled('D1'));
 		const vault = workspaceOn(fileSystem, { cache: true });
 		await vault.index();
 		assert.deepStrictEqual(titles(vault), { 'people/a.md': 'A2', 'people/d.md': 'D1', 'places/c.md': 'C1' });
@@ -99,15 +98,15 @@ describe('vault workspace: persisted index (in-memory file system)', () => {
 		const vault = workspaceOn(fileSystem, { cache: true });
 		await vault.index();
 		await vault.flushCache();
-		fileSystem.writeFile(at('people/a.md'), titled('A2'));
+		fileSystem.writeFile(inVault('people/a.md'), titled('A2'));
 		vault.diskChanged('people/a.md');
-		fileSystem.remove(at('people/b.md'));
+		fileSystem.remove(inVault('people/b.md'));
 		vault.diskDeleted('people/b.md');
 		await vault.flushCache();
 		vault.dispose();
 		const cached = await loadIndexCache(CACHE_FILE, VAULT_ROOT, fileSystem);
 		assert.deepStrictEqual([...cached.keys()].sort(), ['people/a.md', 'places/c.md']);
-		assert.strictEqual(cached.get('people/a.md')?.stamp, fileStamp(fileSystem.stat(at('people/a.md'))));
+		assert.strictEqual(cached.get('people/a.md')?.stamp, fileStamp(fileSystem.stat(inVault('people/a.md'))));
 		// The next start takes the changed page from the persisted index.
 		replaceKeepingStamp(fileSystem, 'people/a.md', titled('A3'));
 		fileSystem.clearAccesses();

@@ -3,7 +3,7 @@ import { findVaultRoot } from '../../server/src/node/vaultFiles';
 import type { IndexProgress } from '../../server/src/node/vaultWorkspace';
 import { MAX_PAGE_LENGTH } from '../../server/src/service/vaultService';
 import { MemoryFileSystem } from '../support/memoryFileSystem';
-import { memoryVault, titled, titles, VAULT_ROOT } from '../support/memoryVault';
+import { inVault, memoryVault, titled, titles } from '../support/memoryVault';
 
 function pagesNamed(...names: string[]): Record<string, string> {
 	return Object.fromEntries(names.map(name => [`people/${name}.md`, titled(name.toUpperCase())]));
@@ -94,8 +94,8 @@ describe('vault workspace: indexing (in-memory file system)', () => {
 			'people/locked.md': titled('Locked'),
 			'people/binary.md': 'a\0b',
 		});
-		fileSystem.writeFile(`${VAULT_ROOT}/people/huge.md`, new Uint8Array(MAX_PAGE_LENGTH + 1).fill(0x61));
-		fileSystem.makeUnreadable(`${VAULT_ROOT}/people/locked.md`);
+		fileSystem.writeFile(inVault('people/huge.md'), new Uint8Array(MAX_PAGE_LENGTH + 1).fill(0x61));
+		fileSystem.makeUnreadable(inVault('people/locked.md'));
 		await vault.index();
 		assert.deepStrictEqual(Object.keys(titles(vault)), ['people/a.md']);
 		assert.deepStrictEqual([...vault.unreadable].sort(), [
@@ -111,7 +111,7 @@ describe('vault workspace: indexing (in-memory file system)', () => {
 
 	it('indexes the rest of the vault when a folder cannot be listed', async () => {
 		const { vault, fileSystem } = memoryVault({ ...pagesNamed('a'), 'places/iran.md': titled('Iran') });
-		fileSystem.makeUnreadable(`${VAULT_ROOT}/places`);
+		fileSystem.makeUnreadable(inVault('places'));
 		await vault.index();
 		assert.deepStrictEqual(Object.keys(titles(vault)), ['people/a.md']);
 		assert.strictEqual(vault.isIndexed, true);
@@ -120,7 +120,7 @@ describe('vault workspace: indexing (in-memory file system)', () => {
 	it('decodes UTF-16 and BOM-prefixed pages as the editor does', async () => {
 		const { vault, fileSystem } = memoryVault({ 'people/bom.md': `\ufeff${titled('Bom')}` });
 		const utf16 = new Uint8Array([0xff, 0xfe, ...[...titled('Sixteen')].flatMap(c => [c.charCodeAt(0), 0])]);
-		fileSystem.writeFile(`${VAULT_ROOT}/people/sixteen.md`, utf16);
+		fileSystem.writeFile(inVault('people/sixteen.md'), utf16);
 		await vault.index();
 		assert.deepStrictEqual(titles(vault), { 'people/bom.md': 'Bom', 'people/sixteen.md': 'Sixteen' });
 	});

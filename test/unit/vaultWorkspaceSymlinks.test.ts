@@ -4,9 +4,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { listVaultPages, readVaultPage, type PageReadResult } from '../../server/src/node/vaultFiles';
 import { MemoryFileSystem, type FileAccess } from '../support/memoryFileSystem';
-import { OUTSIDE, titled, titles, VAULT_ROOT, workspaceOn, writeVault } from '../support/memoryVault';
+import { inVault, OUTSIDE, titled, titles, workspaceOn, writeVault } from '../support/memoryVault';
 
-const at = (relative: string): string => `${VAULT_ROOT}/${relative}`;
 const OUTSIDE_REASON = 'symbolic link pointing outside the vault; nothing outside the vault root is read';
 
 /**
@@ -25,10 +24,10 @@ function vaultWithLinksOut(): MemoryFileSystem {
 	writeVault(fileSystem, { 'people/a.md': titled('A', '[Secret](/leak/secret/)\n'), 'people/b.md': titled('B') });
 	fileSystem.writeFile(`${OUTSIDE}/secret.md`, titled('Secret'));
 	fileSystem.writeFile(`${OUTSIDE}/people/c.md`, titled('Outside C'));
-	fileSystem.symlink(at('people/evil.md'), `${OUTSIDE}/secret.md`);
-	fileSystem.symlink(at('people/relative.md'), '../../outside/secret.md');
-	fileSystem.symlink(at('leak'), OUTSIDE);
-	fileSystem.symlink(at('people/more'), '../../outside/people');
+	fileSystem.symlink(inVault('people/evil.md'), `${OUTSIDE}/secret.md`);
+	fileSystem.symlink(inVault('people/relative.md'), '../../outside/secret.md');
+	fileSystem.symlink(inVault('leak'), OUTSIDE);
+	fileSystem.symlink(inVault('people/more'), '../../outside/people');
 	return fileSystem;
 }
 
@@ -36,10 +35,10 @@ describe('vault workspace: symbolic links (in-memory file system)', () => {
 	it('follows links that stay inside the vault, listing every page once under its own path', async () => {
 		const fileSystem = new MemoryFileSystem();
 		writeVault(fileSystem, { 'people/a.md': titled('A'), '.archive/old.md': titled('Old') });
-		fileSystem.symlink(at('mirror'), 'people');
-		fileSystem.symlink(at('people/alias.md'), 'a.md');
-		fileSystem.symlink(at('archive'), '.archive');
-		fileSystem.symlink(at('places/b.md'), '/vault/people/a.md');
+		fileSystem.symlink(inVault('mirror'), 'people');
+		fileSystem.symlink(inVault('people/alias.md'), 'a.md');
+		fileSystem.symlink(inVault('archive'), '.archive');
+		fileSystem.symlink(inVault('places/b.md'), '/vault/people/a.md');
 		const vault = workspaceOn(fileSystem);
 		await vault.index();
 		assert.deepStrictEqual(titles(vault), { 'archive/old.md': 'Old', 'people/a.md': 'A' });
@@ -53,7 +52,7 @@ describe('vault workspace: symbolic links (in-memory file system)', () => {
 		assert.deepStrictEqual(titles(vault), { 'people/a.md': 'A', 'people/b.md': 'B' });
 		// The pages behind links out are asked for on watched-file events and as link targets: each is refused unread.
 		for (const page of ['people/evil.md', 'people/relative.md', 'leak/secret.md', 'people/more/c.md']) {
-			vault.diskChanged(vault.relativePath(at(page))!);
+			vault.diskChanged(vault.relativePath(inVault(page))!);
 		}
 		vault.openDocument('people/d.md', '[Secret](/leak/secret/) [C](/people/more/c/)\n');
 		assert.deepStrictEqual(titles(vault), { 'people/a.md': 'A', 'people/b.md': 'B', 'people/d.md': 'D' });
@@ -77,8 +76,8 @@ describe('vault workspace: symbolic links (in-memory file system)', () => {
 
 	it('the outside check is not blind: reading through a link out is seen (positive control)', () => {
 		const fileSystem = vaultWithLinksOut();
-		fileSystem.readFile(at('people/evil.md'), 1000);
-		fileSystem.stat(at('leak/secret.md'));
+		fileSystem.readFile(inVault('people/evil.md'), 1000);
+		fileSystem.stat(inVault('leak/secret.md'));
 		assert.deepStrictEqual(accessesOutside(fileSystem.accesses).map(access => access.operation), ['readFile', 'stat']);
 	});
 
@@ -86,15 +85,15 @@ describe('vault workspace: symbolic links (in-memory file system)', () => {
 		const fileSystem = new MemoryFileSystem();
 		writeVault(fileSystem, { 'people/b.md': titled('B') });
 		fileSystem.writeFile(`${OUTSIDE}/secret.md`, titled('Secret'));
-		fileSystem.symlink(at('places/moving.md'), '../people/b.md');
-		fileSystem.symlink(at('places/other.md'), '/vault/people/b.md');
+		fileSystem.symlink(inVault('places/moving.md'), '../people/b.md');
+		fileSystem.symlink(inVault('places/other.md'), '/vault/people/b.md');
 		const vault = workspaceOn(fileSystem);
 		await vault.index();
 		vault.openDocument('places/moving.md', titled('Moving'));
 		vault.closeDocument('places/moving.md');
 		assert.strictEqual(vault.service.getPage('places/moving.md')?.title, 'B', 'a link inside is read like a page');
-		fileSystem.remove(at('places/moving.md'));
-		fileSystem.symlink(at('places/moving.md'), `${OUTSIDE}/secret.md`);
+		fileSystem.remove(inVault('places/moving.md'));
+		fileSystem.symlink(inVault('places/moving.md'), `${OUTSIDE}/secret.md`);
 		vault.diskChanged('places/moving.md');
 		assert.strictEqual(vault.service.getPage('places/moving.md'), undefined);
 		assert.deepStrictEqual([...vault.unreadable], [['places/moving.md', OUTSIDE_REASON]]);
@@ -104,11 +103,11 @@ describe('vault workspace: symbolic links (in-memory file system)', () => {
 	it('terminates on link loops and dangling links, indexing each real page once', async () => {
 		const fileSystem = new MemoryFileSystem();
 		writeVault(fileSystem, { 'people/a.md': titled('A') });
-		fileSystem.symlink(at('loop'), '.');
-		fileSystem.symlink(at('people/up'), '..');
-		fileSystem.symlink(at('people/x.md'), 'y.md');
-		fileSystem.symlink(at('people/y.md'), 'x.md');
-		fileSystem.symlink(at('people/gone.md'), 'nowhere.md');
+		fileSystem.symlink(inVault('loop'), '.');
+		fileSystem.symlink(inVault('people/up'), '..');
+		fileSystem.symlink(inVault('people/x.md'), 'y.md');
+		fileSystem.symlink(inVault('people/y.md'), 'x.md');
+		fileSystem.symlink(inVault('people/gone.md'), 'nowhere.md');
 		const vault = workspaceOn(fileSystem);
 		await vault.index();
 		assert.deepStrictEqual(titles(vault), { 'people/a.md': 'A' });
