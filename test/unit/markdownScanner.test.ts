@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { HeadingSlugger, slugifyHeading } from '../../server/src/service/parse/headingSlug';
-import { normalizeMarkdownLabel, scanMarkdown } from '../../server/src/service/parse/markdownScanner';
+import { normalizeMarkdownLabel, scanMarkdown } from '../../server/src/service/parse/markdown';
 import type { MarkdownScan, Span } from '../../server/src/service/parse/markdownTypes';
 
 const repoRoot = path.resolve(__dirname, '../../..');

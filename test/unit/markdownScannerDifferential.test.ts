@@ -14,7 +14,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { normalizeMarkdownLabel, scanMarkdown } from '../../server/src/service/parse/markdownScanner';
+import { normalizeMarkdownLabel, scanMarkdown } from '../../server/src/service/parse/markdown';
 import type { MarkdownScan } from '../../server/src/service/parse/markdownTypes';
 import { generateMarkdownDocument } from '../support/markdownGenerator';
 

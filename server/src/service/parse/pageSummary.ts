@@ -1,7 +1,7 @@
 import { computeLineStarts, type LineStarts } from '../text/lineIndex';
 import { destinationFragment, resolveLinkDestination, pageUrlForPath, sectionOfPath, slugOfUrl, titleFromSlug, type LinkTarget } from '../vault/vaultPaths';
 import { parseFrontmatter, type FrontmatterField, type FrontmatterProblem } from './frontmatter';
-import { scanMarkdown } from './markdownScanner';
+import { scanMarkdown } from './markdown';
 import type { FootnoteDefinition, FootnoteReference, Heading, LinkOccurrence, Span } from './markdownTypes';
 
 export interface PageLink extends LinkOccurrence {
