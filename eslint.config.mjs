@@ -1,4 +1,5 @@
 // ESLint flat config: `npm run lint` lints client/src, server/src, test and scripts.
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -27,6 +28,26 @@ export default tseslint.config(
 			'@typescript-eslint/no-floating-promises': 'error',
 			'@typescript-eslint/no-misused-promises': 'error',
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+		},
+	},
+	{
+		// The pure vault service (server/src/service) runs anywhere: no Node built-ins, no editor,
+		// no LSP connection, nothing from the transport. It speaks in vscode-languageserver-types only.
+		files: ['server/src/service/**/*.ts'],
+		rules: {
+			'no-restricted-imports': ['error', {
+				paths: [
+					...builtinModules.filter(name => !name.startsWith('_')).flatMap(name => [name, `node:${name}`]),
+					{ name: 'vscode', message: 'The service must not depend on the editor.' },
+					{ name: 'vscode-languageserver', message: 'Use vscode-languageserver-types: the connection belongs to server/src/node.' },
+					{ name: 'vscode-languageserver/node', message: 'The connection belongs to server/src/node.' },
+					{ name: 'vscode-languageserver-protocol', message: 'Use vscode-languageserver-types: the protocol belongs to server/src/node.' },
+				],
+				patterns: [
+					{ group: ['**/node/**', '**/node', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'The service must not import the transport (server/src/node) or an LSP connection.' },
+					{ group: ['**/client/**'], message: 'The service must not import the VS Code client.' },
+				],
+			}],
 		},
 	},
 	{

@@ -2,13 +2,6 @@ import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
-import { provideCodeActions } from '../../server/src/service/languageFeatures/codeActions';
-import { provideCompletion } from '../../server/src/service/languageFeatures/completion';
-import { provideDefinition } from '../../server/src/service/languageFeatures/definition';
-import { provideDocumentLinks } from '../../server/src/service/languageFeatures/documentLinks';
-import { provideDocumentSymbols } from '../../server/src/service/languageFeatures/documentSymbols';
-import { provideHover } from '../../server/src/service/languageFeatures/hover';
-import { provideReferences } from '../../server/src/service/languageFeatures/references';
 import { createVaultService, type VaultService } from '../../server/src/service/vaultService';
 import { recordFigure } from './support/figures';
 import { divergences, FUZZ_PAGES, stepArb, type FuzzStep } from './support/fuzzVault';
@@ -73,29 +66,29 @@ class FuzzVault {
 			if (step.cancelled) {
 				this.cancelled++;
 			}
-			const index = this.service.index;
+			const service = this.service;
 			switch (step.feature) {
 				case 'hover':
-					provideHover(index, page, text, position);
+					service.hover(path, text, position);
 					break;
 				case 'definition':
-					provideDefinition(index, page, text, position);
+					service.definition(path, text, position);
 					break;
 				case 'completion':
-					provideCompletion(index, page, text, position, token);
+					service.completion(path, text, position, token);
 					break;
 				case 'references':
-					provideReferences(index, page, text, position, true, token);
+					service.references(path, text, position, true, token);
 					break;
 				case 'documentLinks':
-					provideDocumentLinks(index, page);
+					service.documentLinks(path, text);
 					break;
 				case 'documentSymbols':
-					provideDocumentSymbols(page);
+					service.documentSymbols(path, text);
 					break;
 				case 'codeAction': {
-					const diagnostics = this.service.diagnostics(path);
-					provideCodeActions(index, page, text, { start: position, end: { line: position.line + 2, character: 0 } }, diagnostics, this.service.settings(), '2026-05-14');
+					const diagnostics = service.diagnostics(path);
+					service.codeActions(path, text, { start: position, end: { line: position.line + 2, character: 0 } }, diagnostics, '2026-05-14');
 					break;
 				}
 			}

@@ -1,9 +1,7 @@
 import * as assert from 'assert';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import { provideCodeActions, type VaultCodeAction } from '../../server/src/service/languageFeatures/codeActions';
-import type { VaultDiagnostic } from '../../server/src/service/languageFeatures/diagnostics';
 import { DEFAULT_SETTINGS, settingsFrom, type DiagnosticCode, type VaultSettings } from '../../server/src/service/vault/settings';
-import { createVaultService, type VaultService } from '../../server/src/service/vaultService';
+import { createVaultService, type VaultCodeAction, type VaultDiagnostic, type VaultService } from '../../server/src/service/vaultService';
 import { applyVaultEdit } from '../support/applyEdits';
 
 const TODAY = '2026-06-01';
@@ -47,10 +45,9 @@ class TestVault {
 
 	/** Quick fixes for these diagnostics, sent through JSON as a client sends them back. */
 	actions(path: string, diagnostics: readonly Diagnostic[], range?: Range, text = this.text(path)): VaultCodeAction[] {
-		const page = this.service.getPage(path);
-		assert.ok(page, `no page ${path}`);
+		assert.ok(this.service.getPage(path), `no page ${path}`);
 		const fromClient = JSON.parse(JSON.stringify(diagnostics)) as Diagnostic[];
-		return provideCodeActions(this.service.index, page, text, range ?? diagnostics[0].range, fromClient, this.service.settings(), TODAY);
+		return this.service.codeActions(path, text, range ?? diagnostics[0].range, fromClient, TODAY);
 	}
 
 	/** Applies an action to the vault (creating files, editing pages) and re-indexes what changed. */
@@ -395,7 +392,7 @@ describe('code actions: what is not fixed', () => {
 
 	it('refuses a date that is not YYYY-MM-DD', () => {
 		const vault = new TestVault({ 'a.md': 'x[^1]\n' });
-		const page = vault.service.getPage('a.md')!;
-		assert.throws(() => provideCodeActions(vault.service.index, page, 'x[^1]\n', WHOLE_DOCUMENT, vault.diagnostics('a.md'), DEFAULT_SETTINGS, '1/6/2026'), /YYYY-MM-DD/);
+		assert.ok(vault.service.getPage('a.md'));
+		assert.throws(() => vault.service.codeActions('a.md', 'x[^1]\n', WHOLE_DOCUMENT, vault.diagnostics('a.md'), '1/6/2026'), /YYYY-MM-DD/);
 	});
 });

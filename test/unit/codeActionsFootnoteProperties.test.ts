@@ -1,7 +1,5 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { provideCodeActions } from '../../server/src/service/languageFeatures/codeActions';
-import { DEFAULT_SETTINGS } from '../../server/src/service/vault/settings';
 import { createVaultService } from '../../server/src/service/vaultService';
 import { applyVaultEdit } from '../support/applyEdits';
 
@@ -53,7 +51,7 @@ describe('code actions: footnote fixes on generated pages', () => {
 			const page = service.getPage('a.md')!;
 			const diagnostics = service.diagnostics('a.md').filter(d => d.code === 'missing-footnote' || d.code === 'unused-footnote' || d.code === 'duplicate-footnote');
 			for (const diagnostic of diagnostics) {
-				for (const action of provideCodeActions(service.index, page, text, diagnostic.range, [diagnostic], DEFAULT_SETTINGS, '2026-06-01')) {
+				for (const action of service.codeActions('a.md', text, diagnostic.range, [diagnostic], '2026-06-01')) {
 					const texts = new Map([['a.md', text]]);
 					const after = applyVaultEdit(texts, action.edit).get('a.md')!;
 					const context = `${JSON.stringify(text)} → ${action.title} → ${JSON.stringify(after)}`;

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { CompletionItem, CompletionList, MarkupContent, Range, TextEdit } from 'vscode-languageserver-types';
-import { COMPLETION_LIMIT, provideCompletion, resolveCompletionItem } from '../../server/src/service/languageFeatures/completion';
+import { COMPLETION_LIMIT, provideCompletion } from '../../server/src/service/languageFeatures/completion';
 import type { CancellationLike } from '../../server/src/service/cancellation';
 import { summarizePage, type PageSummary } from '../../server/src/service/parse/pageSummary';
 import { VaultIndex } from '../../server/src/service/vault/vaultIndex';
@@ -47,14 +47,14 @@ interface Completion {
 
 function completeIn(path: string, marked: string, pages: Record<string, string> = VAULT, token?: CancellationLike): Completion {
 	const vault = vaultWithCursor({ ...pages, [path]: marked });
-	const list = provideCompletion(vault.index, vault.page, vault.text, vault.position, token);
+	const list = vault.service.completion(vault.path, vault.text, vault.position, token);
 	const lines = vault.text.split(/(?<=\r\n|\n|\r(?!\n))/);
 	const offsetOf = (position: Range['start']): number =>
 		lines.slice(0, position.line).reduce((sum, line) => sum + line.length, 0) + position.character;
 	return {
 		list,
 		text: vault.text,
-		resolve: item => resolveCompletionItem(vault.index, item),
+		resolve: item => vault.service.resolveCompletion(item),
 		apply(item: CompletionItem): string {
 			const edit = item.textEdit as TextEdit;
 			assert.ok(edit && 'range' in edit, `item ${item.label} has no text edit`);
@@ -177,7 +177,7 @@ describe('completion', () => {
 			const complete = (marked: string): string[] => {
 				const cursor = parseCursor(marked);
 				service.updatePage('places/a.md', cursor.text);
-				return labels(provideCompletion(service.index, service.getPage('places/a.md')!, cursor.text, cursor.position));
+				return labels(service.completion('places/a.md', cursor.text, cursor.position));
 			};
 			assert.deepStrictEqual(complete('[x](/people/max$|$)'), ['Maxine', 'Max Planck', 'Robert Maxwell']);
 			service.updatePage('people/max-planck.md', '# Karl Planck\n');
@@ -419,7 +419,7 @@ describe('completion latency', function () {
 			const page = summarizePage('notes/current.md', cursor.text);
 			index.update(page);
 			const start = process.hrtime.bigint();
-			const list = provideCompletion(index, page, cursor.text, cursor.position);
+			const list = provideCompletion({ index, page, text: cursor.text }, cursor.position);
 			timings.push(Number(process.hrtime.bigint() - start) / 1e6);
 			return list;
 		};

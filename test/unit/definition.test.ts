@@ -1,5 +1,4 @@
 import * as assert from 'assert';
-import { provideDefinition } from '../../server/src/service/languageFeatures/definition';
 import { positionOfOffset, vaultWithCursor } from '../support/cursor';
 
 const MI6 = [
@@ -22,7 +21,7 @@ const PAGE_START = { start: { line: 0, character: 0 }, end: { line: 0, character
 
 function definitionAt(pages: Record<string, string>) {
 	const vault = vaultWithCursor(pages);
-	return provideDefinition(vault.index, vault.page, vault.text, vault.position);
+	return vault.service.definition(vault.path, vault.text, vault.position);
 }
 
 describe('definition', () => {

@@ -1,12 +1,12 @@
 import * as assert from 'assert';
-import { provideDocumentLinks } from '../../server/src/service/languageFeatures/documentLinks';
 import { positionOfOffset, vaultOf } from '../support/cursor';
 
 const MI6 = '---\ntitle: MI6\n---\n\nIntro.\n\n## Origins\n\nText.\n';
 
 function linksOf(pages: Record<string, string>, path: string) {
 	const service = vaultOf(pages);
-	return provideDocumentLinks(service.index, service.getPage(path)!);
+	assert.ok(service.getPage(path), `${path} is not indexed`);
+	return service.documentLinks(path, pages[path]);
 }
 
 /** The range of the n-th occurrence of `fragment` in `text`. */

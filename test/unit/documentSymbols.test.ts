@@ -1,11 +1,11 @@
 import * as assert from 'assert';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import { provideDocumentSymbols } from '../../server/src/service/languageFeatures/documentSymbols';
 import { vaultOf } from '../support/cursor';
 
 function symbolsOf(text: string): DocumentSymbol[] {
 	const service = vaultOf({ 'people/a.md': text });
-	return provideDocumentSymbols(service.getPage('people/a.md')!);
+	assert.ok(service.getPage('people/a.md'), 'the page is not indexed');
+	return service.documentSymbols('people/a.md', text);
 }
 
 /** name → children, to compare the shape of the outline. */

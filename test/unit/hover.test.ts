@@ -2,7 +2,6 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
-import { provideHover } from '../../server/src/service/languageFeatures/hover';
 import { positionOfOffset, vaultWithCursor } from '../support/cursor';
 import { repoRoot } from '../support/paths';
 
@@ -12,7 +11,7 @@ const MAXWELL = example('people/robert-maxwell.md');
 
 function hoverAt(pages: Record<string, string>): { hover: Hover | undefined; text: string } {
 	const vault = vaultWithCursor(pages);
-	return { hover: provideHover(vault.index, vault.page, vault.text, vault.position), text: vault.text };
+	return { hover: vault.service.hover(vault.path, vault.text, vault.position), text: vault.text };
 }
 
 function markdownOf(hover: Hover | undefined): string {

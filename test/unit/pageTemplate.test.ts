@@ -130,3 +130,33 @@ describe('section conventions', () => {
 		assert.deepStrictEqual(service.diagnostics(file.path).map(d => d.message), ['Frontmatter field `summary` is empty.']);
 	});
 });
+
+describe('the New Page command', () => {
+	it('makes a page in the section, with the service\'s required fields, from the input as typed', () => {
+		const service = createVaultService();
+		assert.ok(!service.newPage({ section: 'people', title: 'Kim Philby', today: TODAY }).exists);
+		service.setSettings(settingsFrom({ requiredFields: ['title', 'born'] }).settings);
+		assert.deepStrictEqual(service.newPage({ section: ' /people/ ', title: '  Kim Philby ', today: TODAY }), {
+			exists: false,
+			path: 'people/kim-philby.md',
+			text: `---\nborn:\ncategory:\ncreated: ${TODAY}\nlocation:\nsummary:\ntags: []\ntitle: Kim Philby\nupdated: ${TODAY}\n---\n\n`,
+		});
+	});
+
+	it('gives the page that has the title already, by URL, instead of making a twin', () => {
+		const service = createVaultService();
+		service.updatePage('people/robert-maxwell/index.md', '# Robert Maxwell\n');
+		assert.deepStrictEqual(service.newPage({ section: 'people', title: 'Robert Maxwell', today: TODAY }), { exists: true, path: 'people/robert-maxwell/index.md' });
+		assert.deepStrictEqual(service.newPage({ section: 'people', title: '???', today: TODAY }).path, 'people/new-page.md');
+		service.updatePage('people/new-page.md', '');
+		assert.deepStrictEqual(service.newPage({ section: 'people', title: '???', today: TODAY }), { exists: true, path: 'people/new-page.md' });
+	});
+
+	it('refuses an empty section or title, a section that climbs out of the vault, and a bad date', () => {
+		const service = createVaultService();
+		for (const [section, title] of [['', 'X'], [' / ', 'X'], ['people', ' '], ['../etc', 'X'], ['people/../..', 'X']]) {
+			assert.throws(() => service.newPage({ section, title, today: TODAY }), /A new page needs a section and a title\./, `${section} ${title}`);
+		}
+		assert.throws(() => service.newPage({ section: 'people', title: 'X', today: '1/6/2026' }), /YYYY-MM-DD/);
+	});
+});

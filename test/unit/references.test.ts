@@ -1,7 +1,6 @@
 import * as assert from 'assert';
-import { provideReferences } from '../../server/src/service/languageFeatures/references';
 import { summarizePage } from '../../server/src/service/parse/pageSummary';
-import type { VaultLocation } from '../../server/src/service/vault/vaultResults';
+import type { VaultLocation } from '../../server/src/service/vaultService';
 import { positionOfOffset, vaultWithCursor } from '../support/cursor';
 
 const MAXWELL = '---\ntitle: Robert Maxwell\n---\n\n# Robert Maxwell\n\nPublisher. See [MI6](/organizations/mi6/).\n';
@@ -10,7 +9,7 @@ const A = '# A\n\n[RM](../people/robert-maxwell.md) then [short](/people/robert-
 
 function referencesAt(pages: Record<string, string>, includeDeclaration = false) {
 	const vault = vaultWithCursor(pages);
-	return provideReferences(vault.index, vault.page, vault.text, vault.position, includeDeclaration);
+	return vault.service.references(vault.path, vault.text, vault.position, includeDeclaration);
 }
 
 /** Where `fragment` (the n-th occurrence) is in `text`, as a location in `path`. */
@@ -91,14 +90,14 @@ describe('references', () => {
 
 	it('stops when cancelled', () => {
 		const vault = vaultWithCursor({ 'notes/a.md': '[x$|$](/people/ghost/)\n', 'notes/b.md': '[y](/people/ghost/)\n' });
-		assert.strictEqual(provideReferences(vault.index, vault.page, vault.text, vault.position, false).length, 2);
+		assert.strictEqual(vault.service.references(vault.path, vault.text, vault.position, false).length, 2);
 		const pages: Record<string, string> = { 'notes/a.md': '[x$|$](/people/ghost/)\n' };
 		for (let i = 0; i < 600; i++) {
 			pages[`notes/n${i}.md`] = '[y](/people/ghost/)\n';
 		}
 		const many = vaultWithCursor(pages);
-		assert.strictEqual(provideReferences(many.index, many.page, many.text, many.position, false).length, 601);
-		assert.deepStrictEqual(provideReferences(many.index, many.page, many.text, many.position, false, { isCancellationRequested: true }), []);
+		assert.strictEqual(many.service.references(many.path, many.text, many.position, false).length, 601);
+		assert.deepStrictEqual(many.service.references(many.path, many.text, many.position, false, { isCancellationRequested: true }), []);
 	});
 });
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { SymbolKind } from 'vscode-languageserver-types';
-import { provideWorkspaceSymbols, WORKSPACE_SYMBOL_LIMIT } from '../../server/src/service/languageFeatures/workspaceSymbols';
+import { WORKSPACE_SYMBOL_LIMIT } from '../../server/src/service/languageFeatures/workspaceSymbols';
 import { vaultOf } from '../support/cursor';
 
 const MAXWELL = '---\ntitle: Robert Maxwell\naliases:\n- Ian Robert Maxwell\n- Jan Ludvik Hoch\n---\n\nText.\n';
@@ -16,39 +16,39 @@ const names = (symbols: readonly { name: string }[]): string[] => symbols.map(sy
 describe('workspace symbols', () => {
 	it('finds entities by title, with their section as container and the title as range', () => {
 		const service = vaultOf(VAULT);
-		assert.deepStrictEqual(provideWorkspaceSymbols(service.index, 'planck'), [{
+		assert.deepStrictEqual(service.workspaceSymbols('planck'), [{
 			name: 'Max Planck',
 			kind: SymbolKind.File,
 			path: 'people/max-planck.md',
 			range: { start: { line: 0, character: 0 }, end: { line: 0, character: 12 } },
 			containerName: 'people',
 		}]);
-		const [maxwell] = provideWorkspaceSymbols(service.index, 'robert maxwell');
+		const [maxwell] = service.workspaceSymbols('robert maxwell');
 		assert.deepStrictEqual(maxwell.range, { start: { line: 1, character: 7 }, end: { line: 1, character: 21 } });
 	});
 
 	it('gives each alias its own entry, contained in the title', () => {
 		const service = vaultOf(VAULT);
-		assert.deepStrictEqual(provideWorkspaceSymbols(service.index, 'hoch'), [{
+		assert.deepStrictEqual(service.workspaceSymbols('hoch'), [{
 			name: 'Jan Ludvik Hoch',
 			kind: SymbolKind.File,
 			path: 'people/robert-maxwell.md',
 			range: { start: { line: 2, character: 0 }, end: { line: 4, character: 17 } },
 			containerName: 'Robert Maxwell',
 		}]);
-		assert.deepStrictEqual(names(provideWorkspaceSymbols(service.index, 'maxwell')), ['Robert Maxwell', 'Ian Robert Maxwell']);
+		assert.deepStrictEqual(names(service.workspaceSymbols('maxwell')), ['Robert Maxwell', 'Ian Robert Maxwell']);
 	});
 
 	it('matches fuzzily: word prefixes, slugs and subsequences, best first', () => {
 		const service = vaultOf(VAULT);
-		assert.deepStrictEqual(names(provideWorkspaceSymbols(service.index, 'max')), ['Max Planck', 'Robert Maxwell', 'Ian Robert Maxwell']);
-		assert.deepStrictEqual(names(provideWorkspaceSymbols(service.index, 'rmax')), ['Robert Maxwell', 'Ian Robert Maxwell']);
-		assert.deepStrictEqual(names(provideWorkspaceSymbols(service.index, 'mi6')), ['Mi6']);
-		assert.deepStrictEqual(names(provideWorkspaceSymbols(service.index, 'zzz')), []);
+		assert.deepStrictEqual(names(service.workspaceSymbols('max')), ['Max Planck', 'Robert Maxwell', 'Ian Robert Maxwell']);
+		assert.deepStrictEqual(names(service.workspaceSymbols('rmax')), ['Robert Maxwell', 'Ian Robert Maxwell']);
+		assert.deepStrictEqual(names(service.workspaceSymbols('mi6')), ['Mi6']);
+		assert.deepStrictEqual(names(service.workspaceSymbols('zzz')), []);
 	});
 
 	it('names a page without a section after its URL and points at its first heading', () => {
-		const [about] = provideWorkspaceSymbols(vaultOf(VAULT).index, 'about');
+		const [about] = vaultOf(VAULT).workspaceSymbols('about');
 		assert.deepStrictEqual(about, {
 			name: 'About this vault',
 			kind: SymbolKind.File,
@@ -56,7 +56,7 @@ describe('workspace symbols', () => {
 			range: { start: { line: 0, character: 0 }, end: { line: 0, character: 18 } },
 			containerName: '/about/',
 		});
-		const [mi6] = provideWorkspaceSymbols(vaultOf(VAULT).index, 'mi6');
+		const [mi6] = vaultOf(VAULT).workspaceSymbols('mi6');
 		assert.deepStrictEqual(mi6.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
 	});
 
@@ -65,15 +65,15 @@ describe('workspace symbols', () => {
 			'people/a.md': '---\r\naliases: [👩‍👩‍👧 Family]\r\ntitle: 😀 Smiley Person\r\n---\r\n',
 			'people/b.md': '😀 intro\r\n\r\n# 🇬🇧 British Heading\r\n',
 		});
-		const byName = new Map(provideWorkspaceSymbols(service.index, '').map(symbol => [symbol.name, symbol]));
+		const byName = new Map(service.workspaceSymbols('').map(symbol => [symbol.name, symbol]));
 		assert.deepStrictEqual(byName.get('😀 Smiley Person')!.range, { start: { line: 2, character: 7 }, end: { line: 2, character: 7 + '😀 Smiley Person'.length } });
 		assert.deepStrictEqual(byName.get('👩‍👩‍👧 Family')!.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 'aliases: [👩‍👩‍👧 Family]'.length } });
 		assert.deepStrictEqual(byName.get('🇬🇧 British Heading')!.range, { start: { line: 2, character: 0 }, end: { line: 2, character: '# 🇬🇧 British Heading'.length } });
-		assert.deepStrictEqual(names(provideWorkspaceSymbols(service.index, 'smiley')), ['😀 Smiley Person']);
+		assert.deepStrictEqual(names(service.workspaceSymbols('smiley')), ['😀 Smiley Person']);
 	});
 
 	it('lists everything alphabetically for an empty query', () => {
-		assert.deepStrictEqual(names(provideWorkspaceSymbols(vaultOf(VAULT).index, '')),
+		assert.deepStrictEqual(names(vaultOf(VAULT).workspaceSymbols('')),
 			['About this vault', 'Ian Robert Maxwell', 'Jan Ludvik Hoch', 'Max Planck', 'Mi6', 'Robert Maxwell']);
 	});
 
@@ -83,21 +83,21 @@ describe('workspace symbols', () => {
 			pages[`events/event-${i}.md`] = `# Event ${i}\n`;
 		}
 		const service = vaultOf(pages);
-		const all = provideWorkspaceSymbols(service.index, 'event');
+		const all = service.workspaceSymbols('event');
 		assert.strictEqual(all.length, WORKSPACE_SYMBOL_LIMIT);
 		assert.deepStrictEqual(names(all).slice(0, 3), ['Event 0', 'Event 1', 'Event 2']);
-		assert.deepStrictEqual(names(provideWorkspaceSymbols(service.index, 'event 599')), ['Event 599']);
-		assert.deepStrictEqual(provideWorkspaceSymbols(service.index, 'event', { isCancellationRequested: true }), []);
+		assert.deepStrictEqual(names(service.workspaceSymbols('event 599')), ['Event 599']);
+		assert.deepStrictEqual(service.workspaceSymbols('event', { isCancellationRequested: true }), []);
 	});
 
 	it('follows page changes and removals', () => {
 		const service = vaultOf(VAULT);
-		assert.deepStrictEqual(names(provideWorkspaceSymbols(service.index, 'planck')), ['Max Planck']);
+		assert.deepStrictEqual(names(service.workspaceSymbols('planck')), ['Max Planck']);
 		service.updatePage('people/max-planck.md', '# Karl Planck\n');
 		service.removePage('people/robert-maxwell.md');
-		assert.deepStrictEqual(names(provideWorkspaceSymbols(service.index, 'planck')), ['Karl Planck']);
-		assert.deepStrictEqual(names(provideWorkspaceSymbols(service.index, 'maxwell')), []);
+		assert.deepStrictEqual(names(service.workspaceSymbols('planck')), ['Karl Planck']);
+		assert.deepStrictEqual(names(service.workspaceSymbols('maxwell')), []);
 		service.updatePage('people/robert-maxwell.md', MAXWELL);
-		assert.deepStrictEqual(names(provideWorkspaceSymbols(service.index, 'maxwell')), ['Robert Maxwell', 'Ian Robert Maxwell']);
+		assert.deepStrictEqual(names(service.workspaceSymbols('maxwell')), ['Robert Maxwell', 'Ian Robert Maxwell']);
 	});
 });

@@ -1,16 +1,7 @@
 import { SymbolKind, type CancellationToken, type Location, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { provideCodeActions } from '../service/languageFeatures/codeActions';
-import { provideCompletion, resolveCompletionItem, type PageItemData } from '../service/languageFeatures/completion';
-import { provideDefinition } from '../service/languageFeatures/definition';
-import { DIAGNOSTIC_SOURCE, type VaultDiagnostic } from '../service/languageFeatures/diagnostics';
-import { provideDocumentLinks } from '../service/languageFeatures/documentLinks';
-import { provideDocumentSymbols } from '../service/languageFeatures/documentSymbols';
-import { provideHover } from '../service/languageFeatures/hover';
-import { provideReferences } from '../service/languageFeatures/references';
-import { provideWorkspaceSymbols } from '../service/languageFeatures/workspaceSymbols';
 import type { PageSummary } from '../service/parse/pageSummary';
-import type { VaultLocation } from '../service/vault/vaultResults';
+import type { PageItemData, VaultLocation } from '../service/vaultService';
 import type { ServerState } from './languageServer';
 import { localToday } from './localDate';
 import type { VaultWorkspace } from './vaultWorkspace';
@@ -58,7 +49,7 @@ export function registerFeatureHandlers(state: ServerState): void {
 
 	connection.onDefinition(async params => {
 		const open = await openPage(params.textDocument.uri);
-		return open ? toLocations(open.vault, provideDefinition(open.vault.service.index, open.page, open.document.getText(), params.position)) : [];
+		return open ? toLocations(open.vault, open.vault.service.definition(open.page.path, open.document.getText(), params.position)) : [];
 	});
 
 	connection.onReferences(async (params, token) => {
@@ -66,12 +57,12 @@ export function registerFeatureHandlers(state: ServerState): void {
 		if (!open || token.isCancellationRequested) {
 			return [];
 		}
-		return toLocations(open.vault, provideReferences(open.vault.service.index, open.page, open.document.getText(), params.position, params.context.includeDeclaration, token));
+		return toLocations(open.vault, open.vault.service.references(open.page.path, open.document.getText(), params.position, params.context.includeDeclaration, token));
 	});
 
 	connection.onHover(async params => {
 		const open = await openPage(params.textDocument.uri);
-		return open ? provideHover(open.vault.service.index, open.page, open.document.getText(), params.position) ?? null : null;
+		return open ? open.vault.service.hover(open.page.path, open.document.getText(), params.position) ?? null : null;
 	});
 
 	connection.onCompletion(async (params, token: CancellationToken) => {
@@ -79,7 +70,7 @@ export function registerFeatureHandlers(state: ServerState): void {
 		if (!open || token.isCancellationRequested) {
 			return { isIncomplete: false, items: [] };
 		}
-		const list = provideCompletion(open.vault.service.index, open.page, open.document.getText(), params.position as Position, token);
+		const list = open.vault.service.completion(open.page.path, open.document.getText(), params.position as Position, token);
 		// Page items are resolved by the vault they came from.
 		const folder = open.vault.folderUri;
 		for (const item of list.items) {
@@ -93,7 +84,7 @@ export function registerFeatureHandlers(state: ServerState): void {
 	connection.onCompletionResolve(item => {
 		const data = item.data as Partial<ResolveData> | undefined;
 		const vault = state.vaults.find(candidate => candidate.folderUri === data?.folder);
-		return vault ? resolveCompletionItem(vault.service.index, item) : item;
+		return vault ? vault.service.resolveCompletion(item) : item;
 	});
 
 	connection.onDocumentLinks(async params => {
@@ -101,7 +92,7 @@ export function registerFeatureHandlers(state: ServerState): void {
 		if (!open) {
 			return [];
 		}
-		return provideDocumentLinks(open.vault.service.index, open.page).map(link => ({
+		return open.vault.service.documentLinks(open.page.path, open.document.getText()).map(link => ({
 			range: link.range,
 			// Editors open `file:…#L12` at that line; a heading anchor would mean nothing to them.
 			target: state.uriOf(open.vault, link.targetPath) + (link.targetRange ? `#L${link.targetRange.start.line + 1}` : ''),
@@ -111,7 +102,7 @@ export function registerFeatureHandlers(state: ServerState): void {
 
 	connection.onDocumentSymbol(async params => {
 		const open = await openPage(params.textDocument.uri);
-		return open ? provideDocumentSymbols(open.page) : [];
+		return open ? open.vault.service.documentSymbols(open.page.path, open.document.getText()) : [];
 	});
 
 	connection.onWorkspaceSymbol(async (params, token) => {
@@ -122,7 +113,7 @@ export function registerFeatureHandlers(state: ServerState): void {
 			if (token.isCancellationRequested) {
 				break;
 			}
-			for (const symbol of provideWorkspaceSymbols(vault.service.index, params.query, token)) {
+			for (const symbol of vault.service.workspaceSymbols(params.query, token)) {
 				results.push({
 					name: symbol.name,
 					kind: symbol.kind ?? SymbolKind.File,
@@ -139,8 +130,7 @@ export function registerFeatureHandlers(state: ServerState): void {
 		if (!open) {
 			return [];
 		}
-		const ours = params.context.diagnostics.filter((diagnostic): diagnostic is VaultDiagnostic => diagnostic.source === DIAGNOSTIC_SOURCE && typeof diagnostic.code === 'string');
-		const actions = provideCodeActions(open.vault.service.index, open.page, open.document.getText(), params.range, ours, open.vault.service.settings(), localToday());
+		const actions = open.vault.service.codeActions(open.page.path, open.document.getText(), params.range, params.context.diagnostics, localToday());
 		return actions.map(action => ({
 			title: action.title,
 			kind: action.kind,

@@ -1,11 +1,12 @@
 import { createHash } from 'crypto';
-import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as v8 from 'v8';
 import type { PageSummaryParts } from '../service/parse/pageSummary';
 import { packageVersion } from './packageInfo';
 import { TimeSlicer } from './timeSlices';
+import { nodeFileSystem } from './nodeFileSystem';
+import type { IndexCacheFileSystem } from './vaultFileSystem';
 
 /**
  * The persisted index: per-page summaries keyed by path, with the `size:mtime`
@@ -77,11 +78,12 @@ function isRecord(value: unknown): value is CacheRecord {
 }
 
 /** Reads a persisted index; any problem yields an empty map (the cache is only a shortcut). */
-export async function loadIndexCache(file: string, root: string): Promise<Map<string, CachedPage>> {
+export async function loadIndexCache(file: string, root: string, fileSystem: IndexCacheFileSystem = nodeFileSystem): Promise<Map<string, CachedPage>> {
 	const pages = new Map<string, CachedPage>();
 	let buffer: Buffer;
 	try {
-		buffer = await fs.promises.readFile(file);
+		const bytes = await fileSystem.readWholeFile(file);
+		buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	} catch {
 		return pages;
 	}
@@ -117,21 +119,21 @@ export async function loadIndexCache(file: string, root: string): Promise<Map<st
  * meanwhile), then atomically replaces the old file. `entries` is iterated
  * lazily, between slices: each page is converted when its turn comes.
  */
-export async function saveIndexCache(file: string, root: string, entries: Iterable<[string, CachedPage]>): Promise<void> {
-	await fs.promises.mkdir(path.dirname(file), { recursive: true });
+export async function saveIndexCache(file: string, root: string, entries: Iterable<[string, CachedPage]>, fileSystem: IndexCacheFileSystem = nodeFileSystem): Promise<void> {
+	await fileSystem.createDirectory(path.dirname(file));
 	const temporary = `${file}.${process.pid}.tmp`;
-	const handle = await fs.promises.open(temporary, 'w');
+	const handle = await fileSystem.createFile(temporary);
 	// Background work: short slices, so a request never waits long behind it.
 	const slicer = new TimeSlicer(1);
 	let count = 0;
 	try {
-		await handle.writev(chunkOf({ format: CACHE_FORMAT, version: packageVersion, root } satisfies CacheHeader));
+		await handle.append(chunkOf({ format: CACHE_FORMAT, version: packageVersion, root } satisfies CacheHeader));
 		let records: CacheRecord[] = [];
 		const flush = async (): Promise<void> => {
 			if (records.length > 0) {
 				const chunk = chunkOf(records);
 				records = [];
-				await handle.writev(chunk);
+				await handle.append(chunk);
 			}
 		};
 		for (const [pagePath, page] of entries) {
@@ -143,12 +145,12 @@ export async function saveIndexCache(file: string, root: string, entries: Iterab
 			await slicer.pause();
 		}
 		await flush();
-		await handle.writev(chunkOf({ end: true, count } satisfies CacheTrailer));
+		await handle.append(chunkOf({ end: true, count } satisfies CacheTrailer));
 	} catch (error) {
 		await handle.close();
-		await fs.promises.rm(temporary, { force: true });
+		await fileSystem.removeFile(temporary);
 		throw error;
 	}
 	await handle.close();
-	await fs.promises.rename(temporary, file);
+	await fileSystem.rename(temporary, file);
 }

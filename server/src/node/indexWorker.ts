@@ -1,7 +1,5 @@
-import * as path from 'path';
 import { parentPort } from 'worker_threads';
-import { stripBom, summarizePageParts } from '../service/parse/pageSummary';
-import { readPageFile, type PageReadResult } from './vaultFiles';
+import { readVaultPage, type PageReadResult } from './vaultFiles';
 
 /**
  * Worker thread of the cold index: reads and parses pages, sends back their
@@ -22,7 +20,7 @@ parentPort?.on('message', (job: IndexJob) => {
 	const results: PageReadResult[] = [];
 	const transfer: ArrayBuffer[] = [];
 	for (const relative of job.paths) {
-		const result = readPageFile(path.join(job.root, ...relative.split('/')), relative, (text) => summarizePageParts(relative, stripBom(text)));
+		const result = readVaultPage(job.root, relative);
 		// Posting copies every string: the main thread need not detach them from the page text.
 		results.push('parts' in result ? { ...result, copied: true } : result);
 		if ('parts' in result) {

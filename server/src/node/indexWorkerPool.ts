@@ -2,21 +2,18 @@ import * as os from 'os';
 import * as path from 'path';
 import * as fs from 'fs';
 import { Worker } from 'worker_threads';
-import { stripBom, summarizePageParts } from '../service/parse/pageSummary';
 import type { IndexJob, IndexJobResult } from './indexWorker';
-import { readPageFile, type PageReadResult } from './vaultFiles';
-import { yieldToEventLoop } from './timeSlices';
-
-/** Pages per job: large enough to amortise messaging, small enough to keep requests flowing between batches. */
-const BATCH_SIZE = 128;
+import { readVaultPage, type PageReadResult } from './vaultFiles';
+import { InProcessPageParser, PAGE_BATCH_SIZE, type PageParser } from './pageParser';
 
 /**
  * Reads and parses pages on worker threads (one per core), so a cold index
  * uses every core while the main thread only updates the index and serves
  * requests. Falls back to the main thread when workers cannot start.
  */
-export class IndexWorkerPool {
+export class IndexWorkerPool implements PageParser {
 	private readonly workers: Worker[] = [];
+	private readonly inProcess = new InProcessPageParser();
 	private nextId = 0;
 	private readonly pending = new Map<number, { resolve: (results: readonly PageReadResult[]) => void; reject: (error: Error) => void }>();
 	private failed = false;
@@ -76,27 +73,15 @@ export class IndexWorkerPool {
 		});
 	}
 
-	/**
-	 * Reads and parses `paths` (vault-relative) under `root`, calling
-	 * `onBatch` with each batch of results as it arrives, in any order.
-	 * Resolves when every page was handed to `onBatch`.
-	 */
 	async parseAll(root: string, paths: readonly string[], onBatch: (results: readonly PageReadResult[]) => void | Promise<void>, isCancelled: () => boolean = () => false): Promise<void> {
+		if (paths.length < PAGE_BATCH_SIZE * 2 || !this.start()) {
+			return this.inProcess.parseAll(root, paths, onBatch, isCancelled);
+		}
 		const batches: string[][] = [];
-		for (let i = 0; i < paths.length; i += BATCH_SIZE) {
-			batches.push(paths.slice(i, i + BATCH_SIZE));
+		for (let i = 0; i < paths.length; i += PAGE_BATCH_SIZE) {
+			batches.push(paths.slice(i, i + PAGE_BATCH_SIZE));
 		}
 		let next = 0;
-		const inline = async (): Promise<void> => {
-			while (next < batches.length && !isCancelled()) {
-				const batch = batches[next++];
-				await onBatch(batch.map(relative => parseOnThisThread(root, relative)));
-				await yieldToEventLoop();
-			}
-		};
-		if (paths.length < BATCH_SIZE * 2 || !this.start()) {
-			return inline();
-		}
 		// Two jobs in flight per worker keep every worker busy while the main thread absorbs results.
 		const lanes = this.workers.flatMap(worker => [worker, worker]).map(async worker => {
 			while (next < batches.length && !isCancelled()) {
@@ -105,14 +90,14 @@ export class IndexWorkerPool {
 				try {
 					results = await this.run(worker, root, batch);
 				} catch {
-					results = batch.map(relative => parseOnThisThread(root, relative));
+					results = batch.map(relative => readVaultPage(root, relative));
 				}
 				await onBatch(results);
 			}
 		});
 		await Promise.all(lanes);
 		if (this.failed) {
-			await inline();
+			await this.inProcess.parseAll(root, batches.slice(next).flat(), onBatch, isCancelled);
 		}
 	}
 
@@ -121,10 +106,6 @@ export class IndexWorkerPool {
 			void worker.terminate();
 		}
 	}
-}
-
-function parseOnThisThread(root: string, relative: string): PageReadResult {
-	return readPageFile(path.join(root, ...relative.split('/')), relative, text => summarizePageParts(relative, stripBom(text)));
 }
 
 function defaultPoolSize(): number {

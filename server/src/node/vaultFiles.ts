@@ -1,9 +1,10 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { PathFilter } from '../service/vault/pathFilter';
 import { isMarkdownPath } from '../service/vault/vaultPaths';
-import type { PageSummaryParts } from '../service/parse/pageSummary';
+import { stripBom, summarizePageParts, type PageSummaryParts } from '../service/parse/pageSummary';
 import { MAX_PAGE_LENGTH, sizeOf } from '../service/vaultService';
+import { nodeFileSystem } from './nodeFileSystem';
+import type { BoundedFileRead, VaultDirectoryEntry, VaultFileStat, VaultFileSystem } from './vaultFileSystem';
 
 /** Folders that, when present, hold the sections instead of the folder itself (Hugo's layout). */
 const CONTENT_FOLDER = 'content';
@@ -13,13 +14,13 @@ const CONTENT_FOLDER = 'content';
  * wins; otherwise the folder's `content/` subfolder when it holds sub-folders
  * (Hugo layout), else the folder itself.
  */
-export function findVaultRoot(folder: string, configuredRoot?: string): string {
+export function findVaultRoot(folder: string, configuredRoot?: string, fileSystem: VaultFileSystem = nodeFileSystem): string {
 	if (configuredRoot && configuredRoot.trim() !== '') {
 		return path.resolve(folder, configuredRoot.trim());
 	}
 	const content = path.join(folder, CONTENT_FOLDER);
 	try {
-		if (fs.statSync(content).isDirectory() && fs.readdirSync(content, { withFileTypes: true }).some(entry => entry.isDirectory() && !entry.name.startsWith('.'))) {
+		if (fileSystem.stat(content).isDirectory && fileSystem.readDirectory(content).some(entry => entry.isDirectory && !entry.name.startsWith('.'))) {
 			return content;
 		}
 	} catch {
@@ -47,9 +48,9 @@ function isInside(root: string, candidate: string): boolean {
  * Real folders are walked before any symbolic link is followed, so a page
  * reachable both directly and through a link is listed under its own path.
  */
-export function listVaultPages(root: string, excludes: readonly string[] = []): VaultListing {
+export function listVaultPages(root: string, excludes: readonly string[] = [], fileSystem: VaultFileSystem = nodeFileSystem): VaultListing {
 	const filter = new PathFilter(excludes);
-	const realRoot = fs.realpathSync(root);
+	const realRoot = fileSystem.realPath(root);
 	const pages: string[] = [];
 	const skipped: { path: string; reason: string }[] = [];
 	const seenDirectories = new Set<string>([realRoot]);
@@ -76,9 +77,9 @@ export function listVaultPages(root: string, excludes: readonly string[] = []): 
 	};
 	const followLink = (link: { absolute: string; relative: string; name: string }): void => {
 		let real: string;
-		let stat: fs.Stats;
+		let stat: VaultFileStat;
 		try {
-			real = fs.realpathSync(link.absolute);
+			real = fileSystem.realPath(link.absolute);
 		} catch {
 			skipped.push({ path: link.relative, reason: 'dangling symbolic link (or a loop of links)' });
 			return;
@@ -88,14 +89,14 @@ export function listVaultPages(root: string, excludes: readonly string[] = []): 
 			return;
 		}
 		try {
-			stat = fs.statSync(real);
+			stat = fileSystem.stat(real);
 		} catch (error) {
 			skipped.push({ path: link.relative, reason: `unreadable: ${(error as Error).message}` });
 			return;
 		}
-		if (stat.isDirectory()) {
+		if (stat.isDirectory) {
 			addFolder(real, link.relative);
-		} else if (stat.isFile() && isMarkdownPath(link.name)) {
+		} else if (stat.isFile && isMarkdownPath(link.name)) {
 			addPage(real, link.relative);
 		}
 	};
@@ -106,9 +107,9 @@ export function listVaultPages(root: string, excludes: readonly string[] = []): 
 			continue;
 		}
 		const { absolute, relative } = pending.pop()!;
-		let entries: fs.Dirent[];
+		let entries: VaultDirectoryEntry[];
 		try {
-			entries = fs.readdirSync(absolute, { withFileTypes: true });
+			entries = fileSystem.readDirectory(absolute);
 		} catch (error) {
 			skipped.push({ path: relative || '.', reason: `unreadable folder: ${(error as Error).message}` });
 			continue;
@@ -120,11 +121,11 @@ export function listVaultPages(root: string, excludes: readonly string[] = []): 
 				continue;
 			}
 			const childAbsolute = path.join(absolute, entry.name);
-			if (entry.isSymbolicLink()) {
+			if (entry.isSymbolicLink) {
 				links.push({ absolute: childAbsolute, relative: childRelative, name: entry.name });
-			} else if (entry.isDirectory()) {
+			} else if (entry.isDirectory) {
 				addFolder(childAbsolute, childRelative);
-			} else if (entry.isFile() && isMarkdownPath(entry.name)) {
+			} else if (entry.isFile && isMarkdownPath(entry.name)) {
 				addPage(childAbsolute, childRelative);
 			}
 		}
@@ -139,21 +140,26 @@ export type PageReadResult =
 	| { readonly path: string; readonly error: string; readonly missing?: boolean };
 
 /** `size:mtime` of a file, what the persisted index is keyed by. */
-export function fileStamp(stat: fs.Stats): string {
+export function fileStamp(stat: Pick<VaultFileStat, 'size' | 'mtimeMs'>): string {
 	return `${stat.size}:${stat.mtimeMs}`;
 }
 
-/** Real paths of vault roots, resolved once per root. */
-const realRoots = new Map<string, string>();
+/** Real paths of vault roots, resolved once per root (and file system). */
+const realRoots = new WeakMap<VaultFileSystem, Map<string, string>>();
 
-function realRootOf(root: string): string {
-	let real = realRoots.get(root);
+function realRootOf(root: string, fileSystem: VaultFileSystem): string {
+	let known = realRoots.get(fileSystem);
+	if (known === undefined) {
+		known = new Map<string, string>();
+		realRoots.set(fileSystem, known);
+	}
+	let real = known.get(root);
 	if (real === undefined) {
-		real = fs.realpathSync.native(root);
-		if (realRoots.size > 64) {
-			realRoots.clear();
+		real = fileSystem.realPath(root);
+		if (known.size > 64) {
+			known.clear();
 		}
-		realRoots.set(root, real);
+		known.set(root, real);
 	}
 	return real;
 }
@@ -163,7 +169,7 @@ function realRootOf(root: string): string {
  * be read: its path does not end in `relative`, or it resolves (through
  * symbolic links) outside the vault root. Undefined when it may be read.
  */
-function outsideVault(absolutePath: string, relative: string): string | undefined {
+function outsideVault(absolutePath: string, relative: string, fileSystem: VaultFileSystem): string | undefined {
 	const segments = relative.split('/');
 	if (segments.some(segment => segment === '' || segment === '.' || segment === '..')) {
 		return `\`${relative}\` is not a vault path`;
@@ -177,7 +183,7 @@ function outsideVault(absolutePath: string, relative: string): string | undefine
 	}
 	let realRoot: string;
 	try {
-		realRoot = realRootOf(root);
+		realRoot = realRootOf(root, fileSystem);
 	} catch {
 		return undefined; // no root: reading fails and says so
 	}
@@ -185,7 +191,7 @@ function outsideVault(absolutePath: string, relative: string): string | undefine
 	for (let candidate = absolutePath; ; candidate = path.dirname(candidate)) {
 		let real: string | undefined;
 		try {
-			real = fs.realpathSync.native(candidate);
+			real = fileSystem.realPath(candidate);
 		} catch {
 			real = undefined;
 		}
@@ -204,19 +210,18 @@ function outsideVault(absolutePath: string, relative: string): string | undefine
  * that resolves outside the vault root (through a symbolic link) is never
  * read, and neither is one larger than `MAX_PAGE_LENGTH` bytes.
  */
-export function readPageFile(absolutePath: string, relative: string, parse: (text: string) => PageSummaryParts): PageReadResult {
-	const outside = outsideVault(absolutePath, relative);
+export function readPageFile(absolutePath: string, relative: string, parse: (text: string) => PageSummaryParts, fileSystem: VaultFileSystem = nodeFileSystem): PageReadResult {
+	const outside = outsideVault(absolutePath, relative, fileSystem);
 	if (outside !== undefined) {
 		return { path: relative, error: outside };
 	}
 	let stamp: string;
 	try {
-		stamp = fileStamp(fs.statSync(absolutePath));
+		stamp = fileStamp(fileSystem.stat(absolutePath));
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		return { path: relative, error: `cannot read: ${(error as Error).message}`, missing: code === 'ENOENT' || code === 'ENOTDIR' };
+		return { path: relative, ...cannotRead(error) };
 	}
-	const read = readPageText(absolutePath);
+	const read = readPageText(absolutePath, fileSystem);
 	if ('error' in read) {
 		return { path: relative, ...read };
 	}
@@ -227,26 +232,33 @@ export function readPageFile(absolutePath: string, relative: string, parse: (tex
 	}
 }
 
+/**
+ * Reads and parses the page `relative` of the vault at `root` (its path
+ * checked, as `readPageFile` does), the way the index parses a page from
+ * disk: BOM removed, summarized.
+ */
+export function readVaultPage(root: string, relative: string, fileSystem: VaultFileSystem = nodeFileSystem): PageReadResult {
+	return readPageFile(path.join(root, ...relative.split('/')), relative, text => summarizePageParts(relative, stripBom(text)), fileSystem);
+}
+
+/** Why a file could not be read; `missing` when it (or a folder on its path) is not there. */
+function cannotRead(error: unknown): { error: string; missing: boolean } {
+	const code = (error as NodeJS.ErrnoException).code;
+	return { error: `cannot read: ${(error as Error).message}`, missing: code === 'ENOENT' || code === 'ENOTDIR' };
+}
+
 /** Reads a page as text (at most `MAX_PAGE_LENGTH` bytes), or says why it cannot be read as one. */
-export function readPageText(absolutePath: string): { text: string } | { error: string; missing?: boolean } {
-	let bytes: Buffer;
-	let fd: number | undefined;
+export function readPageText(absolutePath: string, fileSystem: VaultFileSystem = nodeFileSystem): { text: string } | { error: string; missing?: boolean } {
+	let read: BoundedFileRead;
 	try {
-		fd = fs.openSync(absolutePath, 'r');
-		const size = fs.fstatSync(fd).size;
-		if (size > MAX_PAGE_LENGTH) {
-			return { error: `the file is ${sizeOf(size)}, more than the ${sizeOf(MAX_PAGE_LENGTH)} a page may be; it is not read` };
-		}
-		bytes = fs.readFileSync(fd);
+		read = fileSystem.readFile(absolutePath, MAX_PAGE_LENGTH);
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		return { error: `cannot read: ${(error as Error).message}`, missing: code === 'ENOENT' || code === 'ENOTDIR' };
-	} finally {
-		if (fd !== undefined) {
-			fs.closeSync(fd);
-		}
+		return cannotRead(error);
 	}
-	return decodePageBytes(bytes);
+	if ('tooLarge' in read) {
+		return { error: `the file is ${sizeOf(read.tooLarge)}, more than the ${sizeOf(MAX_PAGE_LENGTH)} a page may be; it is not read` };
+	}
+	return decodePageBytes(read.bytes);
 }
 
 /**

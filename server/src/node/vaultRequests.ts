@@ -1,8 +1,6 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { newPageFile, pageSlug } from '../service/vault/pageTemplate';
-import { pageUrlForPath } from '../service/vault/vaultPaths';
 import type { ServerState } from './languageServer';
 import { localToday } from './localDate';
 
@@ -88,18 +86,11 @@ export function registerVaultRequests(state: ServerState): void {
 		if (!vault) {
 			throw new Error('No vault is open: open a folder of markdown pages first.');
 		}
-		const section = params.section.trim().replace(/^\/+|\/+$/g, '');
-		const title = params.title.trim();
-		if (section === '' || section.includes('..') || title === '') {
-			throw new Error('A new page needs a section and a title.');
-		}
 		await vault.whenIndexed();
+		const page = vault.service.newPage({ section: params.section, title: params.title, today: localToday() });
 		// A page of that title exists already: the client opens it instead of making a twin.
-		const existing = vault.service.index.pathsForUrl(pageUrlForPath(`${section}/${pageSlug(title) || 'new-page'}.md`))[0];
-		if (existing !== undefined) {
-			return { uri: state.uriOf(vault, existing), text: '', exists: true };
-		}
-		const file = newPageFile(vault.service.index, { section, title, today: localToday(), requiredFields: vault.service.settings().requiredFields });
-		return { uri: URI.file(vault.absolutePath(file.path)).toString(), text: file.text, exists: false };
+		return page.exists
+			? { uri: state.uriOf(vault, page.path), text: '', exists: true }
+			: { uri: URI.file(vault.absolutePath(page.path)).toString(), text: page.text, exists: false };
 	});
 }

@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { createVaultService, type VaultService } from '../service/vaultService';
 import type { VaultSettings } from '../service/vault/settings';
@@ -6,11 +5,13 @@ import type { IndexChange } from '../service/vault/vaultIndex';
 import { unreadablePageDiagnostics, type VaultDiagnostic } from '../service/languageFeatures/diagnostics';
 import { candidatePathsForUrl, isMarkdownPath } from '../service/vault/vaultPaths';
 import { PathFilter } from '../service/vault/pathFilter';
-import { pageSummaryFromParts, pageSummaryToParts, stripBom, summarizePageParts, type PageSummary } from '../service/parse/pageSummary';
-import { fileStamp, listVaultPages, readPageFile, type PageReadResult } from './vaultFiles';
+import { pageSummaryFromParts, pageSummaryToParts, type PageSummary } from '../service/parse/pageSummary';
+import { fileStamp, listVaultPages, readVaultPage, type PageReadResult } from './vaultFiles';
 import { loadIndexCache, saveIndexCache, type CachedPage } from './indexCache';
 import { TimeSlicer, yieldToEventLoop } from './timeSlices';
-import type { IndexWorkerPool } from './indexWorkerPool';
+import type { PageParser } from './pageParser';
+import { nodeFileSystem } from './nodeFileSystem';
+import type { IndexCacheFileSystem, VaultFileSystem } from './vaultFileSystem';
 
 export interface IndexProgress {
 	readonly indexed: number;
@@ -26,9 +27,12 @@ const CACHE_SAVE_DELAY_MS = 30_000;
 export interface VaultWorkspaceOptions {
 	readonly settings: VaultSettings;
 	readonly excludes: readonly string[];
-	readonly pool: IndexWorkerPool;
+	/** Reads and parses the pages of the cold index (the worker pool). */
+	readonly pool: PageParser;
 	/** File of the persisted index; none keeps no cache. */
 	readonly cacheFile?: string;
+	/** Where the vault and the persisted index are read (and the index written); Node's `fs` when not given. */
+	readonly fileSystem?: VaultFileSystem & IndexCacheFileSystem;
 }
 
 /**
@@ -49,6 +53,7 @@ export class VaultWorkspace {
 	private cancelled = false;
 	private saveTimer: NodeJS.Timeout | undefined;
 	private readonly filter: PathFilter;
+	private readonly fileSystem: VaultFileSystem & IndexCacheFileSystem;
 	/** Pages that could not be read or parsed, with the reason. */
 	readonly unreadable = new Map<string, string>();
 
@@ -60,6 +65,7 @@ export class VaultWorkspace {
 	) {
 		this.service = createVaultService({ settings: options.settings });
 		this.filter = new PathFilter(options.excludes);
+		this.fileSystem = options.fileSystem ?? nodeFileSystem;
 	}
 
 	get isIndexed(): boolean {
@@ -114,11 +120,11 @@ export class VaultWorkspace {
 
 	private async runIndexing(onProgress?: (progress: IndexProgress) => void): Promise<void> {
 		await yieldToEventLoop();
-		const listing = listVaultPages(this.root, this.options.excludes);
+		const listing = listVaultPages(this.root, this.options.excludes, this.fileSystem);
 		const total = listing.pages.length;
 		let done = 0;
 		onProgress?.({ indexed: 0, total });
-		const cache = this.options.cacheFile ? await loadIndexCache(this.options.cacheFile, this.root) : new Map<string, CachedPage>();
+		const cache = this.options.cacheFile ? await loadIndexCache(this.options.cacheFile, this.root, this.fileSystem) : new Map<string, CachedPage>();
 		const toParse: string[] = [];
 		const slicer = new TimeSlicer();
 		for (const page of listing.pages) {
@@ -165,7 +171,7 @@ export class VaultWorkspace {
 
 	private stampOf(relative: string): string | undefined {
 		try {
-			return fileStamp(fs.statSync(this.absolutePath(relative)));
+			return fileStamp(this.fileSystem.stat(this.absolutePath(relative)));
 		} catch {
 			return undefined;
 		}
@@ -189,7 +195,7 @@ export class VaultWorkspace {
 	}
 
 	private loadFromDisk(relative: string): IndexChange {
-		const change = this.apply(readPageFile(this.absolutePath(relative), relative, text => summarizePageParts(relative, stripBom(text))));
+		const change = this.apply(readVaultPage(this.root, relative, this.fileSystem));
 		if (this.indexed) {
 			this.scheduleCacheSave(CACHE_SAVE_DELAY_MS);
 		}
@@ -245,7 +251,7 @@ export class VaultWorkspace {
 				}
 			}
 		}
-		await saveIndexCache(file, this.root, entries());
+		await saveIndexCache(file, this.root, entries(), this.fileSystem);
 	}
 
 	/**
@@ -260,7 +266,7 @@ export class VaultWorkspace {
 		for (const url of page.targetUrls) {
 			for (const candidate of candidatePathsForUrl(url)) {
 				if (!this.loaded.has(candidate) && this.relativePath(this.absolutePath(candidate)) !== undefined) {
-					const result = readPageFile(this.absolutePath(candidate), candidate, text => summarizePageParts(candidate, stripBom(text)));
+					const result = readVaultPage(this.root, candidate, this.fileSystem);
 					if (!('error' in result && result.missing)) {
 						this.apply(result);
 					}

@@ -1,8 +1,26 @@
-import { summarizePage, stripBom, type PageSummary } from './parse/pageSummary';
+import type { CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { CancellationLike } from './cancellation';
+import { provideCodeActions, type VaultCodeAction } from './languageFeatures/codeActions';
+import { provideCompletion, resolveCompletionItem } from './languageFeatures/completion';
+import { provideDefinition } from './languageFeatures/definition';
 import { computeDiagnostics, unreadablePageDiagnostics, type VaultDiagnostic } from './languageFeatures/diagnostics';
+import { provideDocumentLinks, type VaultDocumentLink } from './languageFeatures/documentLinks';
+import { provideDocumentSymbols } from './languageFeatures/documentSymbols';
+import { provideHover } from './languageFeatures/hover';
+import type { PageContext } from './languageFeatures/pageContext';
+import { provideReferences } from './languageFeatures/references';
+import { provideWorkspaceSymbols, type VaultWorkspaceSymbol } from './languageFeatures/workspaceSymbols';
+import { summarizePage, stripBom, type PageSummary } from './parse/pageSummary';
+import { newPage, type NewPage, type NewPageInput } from './vault/pageTemplate';
 import { DEFAULT_SETTINGS, type VaultSettings } from './vault/settings';
 import { VaultIndex, type IndexChange } from './vault/vaultIndex';
 import { isMarkdownPath } from './vault/vaultPaths';
+import type { VaultLocation } from './vault/vaultResults';
+
+// The results the transport converts (paths to URIs) are typed here, so it imports no feature module.
+export type { VaultDiagnostic } from './languageFeatures/diagnostics';
+export type { PageItemData } from './languageFeatures/completion';
+export type { VaultCodeAction, VaultDocumentLink, VaultLocation, VaultWorkspaceSymbol, NewPage, NewPageInput };
 
 /**
  * Longest page text that is parsed, in UTF-16 code units (and the largest
@@ -16,6 +34,12 @@ export const MAX_PAGE_LENGTH = 2 * 1024 * 1024;
  * The pure vault service: one per vault root. It is fed page texts by path
  * (vault-relative, `/`-separated) and answers from its index; it never reads
  * a file, talks to an editor or knows about a transport.
+ *
+ * Every language feature is one of its methods, answered by one provider of
+ * `languageFeatures/`. A feature about a page takes the page's path and its
+ * current text as the editor has it (a BOM is allowed: positions do not count
+ * it) and answers nothing when the index has no such page. Results name pages
+ * by vault-relative path.
  */
 export interface VaultService {
 	/** Read-only use: the service updates it. */
@@ -38,6 +62,27 @@ export interface VaultService {
 	/** Paths of the quarantined pages. */
 	quarantinedPaths(): string[];
 	diagnostics(path: string): VaultDiagnostic[];
+
+	/** Go to definition: the target page of a link, or the definition of a footnote. */
+	definition(path: string, text: string, position: Position): VaultLocation[];
+	/** Find references: the links to a page, or the calls of a footnote. */
+	references(path: string, text: string, position: Position, includeDeclaration: boolean, token?: CancellationLike): VaultLocation[];
+	hover(path: string, text: string, position: Position): Hover | undefined;
+	completion(path: string, text: string, position: Position, token?: CancellationLike): CompletionList;
+	/** Adds its page's documentation to a page item of `completion`; other items come back as they are. */
+	resolveCompletion(item: CompletionItem): CompletionItem;
+	documentLinks(path: string, text: string): VaultDocumentLink[];
+	documentSymbols(path: string, text: string): DocumentSymbol[];
+	workspaceSymbols(query: string, token?: CancellationLike): VaultWorkspaceSymbol[];
+	/**
+	 * Quick fixes, with the settings, for the diagnostics of this service
+	 * among `diagnostics` (the client sends them back; others are skipped)
+	 * that touch `range`. `today` (`YYYY-MM-DD`) is the date they write: the
+	 * service never reads the clock.
+	 */
+	codeActions(path: string, text: string, range: Range, diagnostics: readonly Diagnostic[], today: string): VaultCodeAction[];
+	/** The New Page command, with the settings' required fields (see `newPage`). */
+	newPage(input: NewPageInput): NewPage;
 }
 
 export interface VaultServiceOptions {
@@ -64,6 +109,12 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 			const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 			return `the page could not be parsed (${message.slice(0, 200)}); it is left out of the index until it changes`;
 		}
+	}
+
+	/** The one place an editor's text loses its BOM on the way to a feature. */
+	function onPage<T>(path: string, text: string, none: T, feature: (context: PageContext) => T): T {
+		const page = index.getPage(path);
+		return page ? feature({ index, page, text: stripBom(text) }) : none;
 	}
 
 	return Object.freeze<VaultService>({
@@ -106,5 +157,18 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 			const page = index.getPage(path);
 			return page ? computeDiagnostics(index, page, settings) : [];
 		},
+		definition: (path, text, position) => onPage(path, text, [], context => provideDefinition(context, position)),
+		references: (path, text, position, includeDeclaration, token) =>
+			onPage(path, text, [], context => provideReferences(context, position, includeDeclaration, token)),
+		hover: (path, text, position) => onPage(path, text, undefined, context => provideHover(context, position)),
+		completion: (path, text, position, token) =>
+			onPage(path, text, { isIncomplete: false, items: [] }, context => provideCompletion(context, position, token)),
+		resolveCompletion: item => resolveCompletionItem(index, item),
+		documentLinks: (path, text) => onPage(path, text, [], provideDocumentLinks),
+		documentSymbols: (path, text) => onPage(path, text, [], provideDocumentSymbols),
+		workspaceSymbols: (query, token) => provideWorkspaceSymbols(index, query, token),
+		codeActions: (path, text, range, diagnostics, today) =>
+			onPage(path, text, [], context => provideCodeActions(context, range, diagnostics, settings, today)),
+		newPage: input => newPage(index, input, settings.requiredFields),
 	});
 }

@@ -1,9 +1,8 @@
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
-import { stripBom, type PageSummary } from '../parse/pageSummary';
 import { isIsoDate } from './frontmatterRules';
 import { isDiagnosticCode, type DiagnosticCode, type VaultSettings } from '../vault/settings';
-import type { VaultIndex } from '../vault/vaultIndex';
 import { DIAGNOSTIC_SOURCE, type VaultDiagnostic } from './diagnostics';
+import type { PageContext } from './pageContext';
 import { footnoteQuickFixes } from './quickFixes/footnoteQuickFixes';
 import { frontmatterQuickFixes } from './quickFixes/frontmatterQuickFixes';
 import { linkQuickFixes } from './quickFixes/linkQuickFixes';
@@ -69,16 +68,14 @@ function intersects(a: Range, b: Range): boolean {
  * stale diagnostic never produces a wrong edit. Identical actions for
  * several diagnostics are offered once, linked to all of them.
  *
- * `text` is the current document text (a BOM is ignored, as LSP positions do
- * not count it); `page` must be its summary. Every edit uses the document's
- * own line break. `today` (`YYYY-MM-DD`, the caller's local date) is the
- * date the fixes write; the service never reads the clock. The result names
- * pages by vault-relative path.
+ * The context's `page` must be the summary of its `text` (else there are no
+ * fixes). Every edit uses the document's own line break. `today`
+ * (`YYYY-MM-DD`, the caller's local date) is the date the fixes write; the
+ * service never reads the clock. The result names pages by vault-relative
+ * path.
  */
 export function provideCodeActions(
-	index: VaultIndex,
-	page: PageSummary,
-	text: string,
+	pageContext: PageContext,
 	range: Range,
 	diagnostics: readonly Diagnostic[],
 	settings: VaultSettings,
@@ -87,11 +84,11 @@ export function provideCodeActions(
 	if (!isIsoDate(today)) {
 		throw new Error(`today must be a date written YYYY-MM-DD, not ${JSON.stringify(today)}`);
 	}
-	const body = stripBom(text);
-	if (body.length !== page.textLength) {
+	const { page, text } = pageContext;
+	if (text.length !== page.textLength) {
 		return []; // the summary is of another version of the text
 	}
-	const context: QuickFixContext = { index, page, text: body, settings, today, lineEnding: lineEndingOf(body) };
+	const context: QuickFixContext = { ...pageContext, settings, today, lineEnding: lineEndingOf(text) };
 	const actions = new Map<string, VaultCodeAction>();
 	for (const diagnostic of diagnostics) {
 		if (!isVaultDiagnostic(diagnostic) || !intersects(diagnostic.range, range)) {

@@ -9,13 +9,14 @@ import {
 	type TextEdit,
 } from 'vscode-languageserver-types';
 import type { CancellationLike } from '../cancellation';
-import { stripBom, type PageSummary } from '../parse/pageSummary';
+import type { PageSummary } from '../parse/pageSummary';
 import { lineAt, positionAt, type LineStarts } from '../text/lineIndex';
 import type { VaultIndex } from '../vault/vaultIndex';
 import { resolveLinkDestination } from '../vault/vaultPaths';
 import { escapeMarkdown, frontmatterText, plural, shorten } from './entityCard';
 import { footnoteDefinitionText, pageOffsetAt } from './elementAtPosition';
 import { searchPages, normalizeForSearch, fuzzyScore, type PageMatch } from './pageSearch';
+import type { PageContext } from './pageContext';
 
 /**
  * Completion, decided from the text before the cursor:
@@ -59,11 +60,10 @@ interface LineContext {
 	readonly token: CancellationLike | undefined;
 }
 
-export function provideCompletion(index: VaultIndex, page: PageSummary, text: string, position: Position, token?: CancellationLike): CompletionList {
+export function provideCompletion({ index, page, text: body }: PageContext, position: Position, token?: CancellationLike): CompletionList {
 	if (token?.isCancellationRequested) {
 		return empty();
 	}
-	const body = stripBom(text);
 	const offset = pageOffsetAt(page, body, position);
 	const line = lineAt(page.lineStarts, offset);
 	const lineStart = page.lineStarts[line];

@@ -1,9 +1,9 @@
 import type { Position, Range } from 'vscode-languageserver-types';
-import type { PageSummary } from '../parse/pageSummary';
 import { spanToRange } from '../text/lineIndex';
 import type { VaultIndex } from '../vault/vaultIndex';
 import type { VaultLocation } from '../vault/vaultResults';
 import { elementAtPosition, firstFootnoteDefinition, headingForFragment, type ElementAtPosition } from './elementAtPosition';
+import type { PageContext } from './pageContext';
 
 const PAGE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -18,7 +18,7 @@ const PAGE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, ch
  * Nothing for broken links, links leaving the vault, external links and
  * anywhere else.
  */
-export function provideDefinition(index: VaultIndex, page: PageSummary, text: string, position: Position): VaultLocation[] {
+export function provideDefinition({ index, page, text }: PageContext, position: Position): VaultLocation[] {
 	const element = elementAtPosition(page, text, position);
 	if (!element) {
 		return [];

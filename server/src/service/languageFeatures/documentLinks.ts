@@ -1,8 +1,7 @@
 import type { Range } from 'vscode-languageserver-types';
-import type { PageSummary } from '../parse/pageSummary';
 import { spanToRange } from '../text/lineIndex';
-import type { VaultIndex } from '../vault/vaultIndex';
 import { headingForFragment } from './elementAtPosition';
+import type { PageContext } from './pageContext';
 
 export interface VaultDocumentLink {
 	/** The destination as written (for a reference-style link, in its definition). */
@@ -22,7 +21,7 @@ export interface VaultDocumentLink {
  * page, assets and external links get none (the editor handles `http…`).
  * Reference links sharing one definition give one link, on the definition.
  */
-export function provideDocumentLinks(index: VaultIndex, page: PageSummary): VaultDocumentLink[] {
+export function provideDocumentLinks({ index, page }: PageContext): VaultDocumentLink[] {
 	const result: VaultDocumentLink[] = [];
 	const seen = new Set<number>();
 	for (const link of page.links) {

@@ -1,6 +1,6 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import type { PageSummary } from '../parse/pageSummary';
 import { positionAt, spanToRange } from '../text/lineIndex';
+import type { PageContext } from './pageContext';
 
 /**
  * The outline of a page: the frontmatter (with its fields) when present,
@@ -8,7 +8,7 @@ import { positionAt, spanToRange } from '../text/lineIndex';
  * its section: up to the start of the next heading of the same or a higher
  * level (end exclusive), or the end of the page.
  */
-export function provideDocumentSymbols(page: PageSummary): DocumentSymbol[] {
+export function provideDocumentSymbols({ page }: PageContext): DocumentSymbol[] {
 	const symbols: DocumentSymbol[] = [];
 	const frontmatter = page.frontmatter;
 	if (frontmatter.present) {

@@ -1,6 +1,6 @@
 import type { Position } from 'vscode-languageserver-types';
 import type { FootnoteDefinition, FootnoteReference, Heading, Span } from '../parse/markdownTypes';
-import { stripBom, type PageLink, type PageSummary } from '../parse/pageSummary';
+import type { PageLink, PageSummary } from '../parse/pageSummary';
 import { offsetAt } from '../text/lineIndex';
 
 /**
@@ -89,10 +89,9 @@ export function elementAtOffset(page: PageSummary, text: string, offset: number)
 	return undefined;
 }
 
-/** The element at an LSP position of the page's current text. */
+/** The element at an LSP position of the page's current text (without BOM). */
 export function elementAtPosition(page: PageSummary, text: string, position: Position): ElementAtPosition | undefined {
-	const body = stripBom(text);
-	return elementAtOffset(page, body, pageOffsetAt(page, body, position));
+	return elementAtOffset(page, text, pageOffsetAt(page, text, position));
 }
 
 /** The first definition of a footnote label on the page (GFM uses the first). */

@@ -1,6 +1,6 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { Span } from '../parse/markdownTypes';
-import { stripBom, type PageSummary } from '../parse/pageSummary';
+import type { PageSummary } from '../parse/pageSummary';
 import { spanToRange } from '../text/lineIndex';
 import { anchorsNear, closestPages } from '../vault/closestPages';
 import type { VaultIndex } from '../vault/vaultIndex';
@@ -8,6 +8,7 @@ import { candidatePathsForUrl, sectionListOfUrl } from '../vault/vaultPaths';
 import { urlExists } from './diagnostics';
 import { codeSpan, entityCardMarkdown, escapeMarkdown, plural } from './entityCard';
 import { elementAtOffset, footnoteDefinitionText, headingForFragment, pageOffsetAt, type ElementAtPosition } from './elementAtPosition';
+import type { PageContext } from './pageContext';
 
 /** How many similar pages a broken-link hover suggests. */
 const SUGGESTIONS = 5;
@@ -22,8 +23,7 @@ const LISTED_HEADINGS = 8;
  * - on a link leaving the vault: why it is refused;
  * - on a footnote reference: the footnote's text, read from `text`.
  */
-export function provideHover(index: VaultIndex, page: PageSummary, text: string, position: Position): Hover | undefined {
-	const body = stripBom(text);
+export function provideHover({ index, page, text: body }: PageContext, position: Position): Hover | undefined {
 	const element = elementAtOffset(page, body, pageOffsetAt(page, body, position));
 	if (!element) {
 		return undefined;

@@ -1,10 +1,11 @@
 import type { Position } from 'vscode-languageserver-types';
 import { CANCELLATION_CHECK_INTERVAL, type CancellationLike } from '../cancellation';
-import { stripBom, type PageSummary } from '../parse/pageSummary';
+import type { PageSummary } from '../parse/pageSummary';
 import { spanContains, spanToRange } from '../text/lineIndex';
 import type { VaultIndex } from '../vault/vaultIndex';
 import type { VaultLocation } from '../vault/vaultResults';
 import { elementAtOffset, pageOffsetAt } from './elementAtPosition';
+import type { PageContext } from './pageContext';
 
 const PAGE_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -20,8 +21,7 @@ const PAGE_START = { start: { line: 0, character: 0 }, end: { line: 0, character
  * definitions come first. Answered from the index's backlinks: only the
  * pages that link to the target are looked at.
  */
-export function provideReferences(index: VaultIndex, page: PageSummary, text: string, position: Position, includeDeclaration = false, token?: CancellationLike): VaultLocation[] {
-	const body = stripBom(text);
+export function provideReferences({ index, page, text: body }: PageContext, position: Position, includeDeclaration = false, token?: CancellationLike): VaultLocation[] {
 	const offset = pageOffsetAt(page, body, position);
 	const element = elementAtOffset(page, body, offset);
 	if (element?.kind === 'footnoteReference' || element?.kind === 'footnoteDefinition') {

@@ -161,13 +161,18 @@ export function pageSlug(title: string): string {
 	return slugifyTitle(folded);
 }
 
+/** The slug of a new page named `title`: its `pageSlug`, or `new-page` when that is empty. */
+function newPageSlug(title: string): string {
+	return pageSlug(title) || 'new-page';
+}
+
 /**
  * The path for a new page in `section`: `SECTION/slug.md`, with `-2`, `-3`…
  * appended to the slug when a page already has that path or URL.
  */
 export function newPagePath(index: VaultIndex, section: string, title: string): string {
 	const folder = section.replace(/^\/+|\/+$/g, '');
-	const slug = pageSlug(title) || 'new-page';
+	const slug = newPageSlug(title);
 	const prefix = folder === '' ? '' : `${folder}/`;
 	for (let n = 1; ; n++) {
 		const path = `${prefix}${n === 1 ? slug : `${slug}-${n}`}.md`;
@@ -199,4 +204,36 @@ export function newPageFile(index: VaultIndex, request: NewPageRequest): { path:
 			conventions: sectionConventions(index, section),
 		}),
 	};
+}
+
+/** What the New Page command asks for, as the user typed it. */
+export interface NewPageInput {
+	readonly section: string;
+	readonly title: string;
+	/** `YYYY-MM-DD` (the caller reads the clock, the service never does). */
+	readonly today: string;
+}
+
+/** The page the New Page command opens: an existing one of that title, or a new one to create. */
+export type NewPage =
+	| { readonly exists: true; readonly path: string }
+	| { readonly exists: false; readonly path: string; readonly text: string };
+
+/**
+ * The New Page command: the page of `input.title` in `input.section` when
+ * the vault has one already (the editor opens it instead of making a twin),
+ * else a new page file (see `newPageFile`). Throws when the section or the
+ * title is empty or the section climbs out of the vault (`..`).
+ */
+export function newPage(index: VaultIndex, input: NewPageInput, requiredFields: readonly string[]): NewPage {
+	const section = input.section.trim().replace(/^\/+|\/+$/g, '');
+	const title = input.title.trim();
+	if (section === '' || section.includes('..') || title === '') {
+		throw new Error('A new page needs a section and a title.');
+	}
+	const existing = index.pathsForUrl(pageUrlForPath(`${section}/${newPageSlug(title)}.md`))[0];
+	if (existing !== undefined) {
+		return { exists: true, path: existing };
+	}
+	return { exists: false, ...newPageFile(index, { section, title, today: input.today, requiredFields }) };
 }

@@ -1,12 +1,11 @@
 import { CodeActionKind, type Range, type TextEdit } from 'vscode-languageserver-types';
-import type { PageSummary } from '../../parse/pageSummary';
 import { positionAt, spanToRange } from '../../text/lineIndex';
-import type { VaultIndex } from '../../vault/vaultIndex';
 import type { VaultSettings } from '../../vault/settings';
 import type { VaultEdit } from '../../vault/vaultResults';
 import type { Span } from '../../parse/markdownTypes';
 import type { VaultDiagnostic } from '../diagnostics';
 import type { DiagnosticCode } from '../../vault/settings';
+import type { PageContext } from '../pageContext';
 
 /** A quick fix, linked to the diagnostic it fixes; the transport turns `edit` into a WorkspaceEdit. */
 export interface VaultCodeAction {
@@ -17,11 +16,8 @@ export interface VaultCodeAction {
 	readonly edit: VaultEdit;
 }
 
-/** What every quick fix reads: the page, its current text (BOM removed) and the vault. */
-export interface QuickFixContext {
-	readonly index: VaultIndex;
-	readonly page: PageSummary;
-	readonly text: string;
+/** What every quick fix reads: the page, its current text (BOM removed), the vault and its settings. */
+export interface QuickFixContext extends PageContext {
 	readonly settings: VaultSettings;
 	/** `YYYY-MM-DD`, given by the caller. */
 	readonly today: string;

@@ -1,0 +1,66 @@
+/**
+ * The file system as the vault's transport sees it: only the operations it
+ * uses. The vault is read through `VaultFileSystem` (synchronously: the walk,
+ * the page reads and the worker threads are synchronous); the persisted
+ * index, which lives outside the vault, is the only file written, through
+ * `IndexCacheFileSystem`. `nodeFileSystem.ts` implements both on Node's
+ * `fs`; the unit tests use an in-memory implementation.
+ *
+ * A failing operation throws an error with Node's `code` (`ENOENT`,
+ * `ENOTDIR`, `ELOOP`, `EACCES`…) and a message saying what failed: callers
+ * tell a missing file from an unreadable one by the code, and report the
+ * message.
+ */
+
+/** What `stat` tells about a file (symbolic links followed). */
+export interface VaultFileStat {
+	readonly isFile: boolean;
+	readonly isDirectory: boolean;
+	readonly size: number;
+	readonly mtimeMs: number;
+}
+
+/** One entry of a folder, as it is in the folder: a symbolic link is not followed. */
+export interface VaultDirectoryEntry {
+	readonly name: string;
+	readonly isFile: boolean;
+	readonly isDirectory: boolean;
+	readonly isSymbolicLink: boolean;
+}
+
+/** A file's bytes, or only its size when it was too large to be read. */
+export type BoundedFileRead = { readonly bytes: Uint8Array } | { readonly tooLarge: number };
+
+export interface VaultFileSystem {
+	/** The file or folder a path leads to, symbolic links followed. */
+	stat(path: string): VaultFileStat;
+	/** A folder's entries, in no particular order. */
+	readDirectory(path: string): VaultDirectoryEntry[];
+	/** The path with every symbolic link resolved (fails on a dangling link or a loop). */
+	realPath(path: string): string;
+	/**
+	 * A file's bytes, read only when it has at most `maxBytes`: the size is
+	 * checked on the file that is read, so a file that grows meanwhile is not
+	 * read past the check.
+	 */
+	readFile(path: string, maxBytes: number): BoundedFileRead;
+}
+
+/** A file being written, a chunk at a time. */
+export interface WritableFile {
+	append(chunks: readonly Uint8Array[]): Promise<void>;
+	close(): Promise<void>;
+}
+
+/** What the persisted index needs: read its file whole, write a new one beside it and rename it into place. */
+export interface IndexCacheFileSystem {
+	readWholeFile(path: string): Promise<Uint8Array>;
+	/** Creates a folder and its missing parents. */
+	createDirectory(path: string): Promise<void>;
+	/** Creates (or truncates) a file for writing. */
+	createFile(path: string): Promise<WritableFile>;
+	/** Replaces `to` by `from`. */
+	rename(from: string, to: string): Promise<void>;
+	/** Removes a file; nothing when there is none. */
+	removeFile(path: string): Promise<void>;
+}

@@ -1,0 +1,193 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { listVaultPages, readVaultPage, type PageReadResult } from '../../server/src/node/vaultFiles';
+import { MemoryFileSystem, type FileAccess } from '../support/memoryFileSystem';
+import { inVault, OUTSIDE, titled, titles, workspaceOn, writeVault } from '../support/memoryVault';
+
+const OUTSIDE_REASON = 'symbolic link pointing outside the vault; nothing outside the vault root is read';
+
+/**
+ * The accesses that reach outside the vault: any call given a path outside,
+ * and any call but `realPath` (which only resolves a path) whose path leads
+ * outside. The same rule as the hardening suite's spy on the real server.
+ */
+function accessesOutside(accesses: readonly FileAccess[]): FileAccess[] {
+	const outside = (target: string | undefined): boolean => target !== undefined && (target === OUTSIDE || target.startsWith(`${OUTSIDE}/`));
+	return accesses.filter(access => outside(access.path) || (access.operation !== 'realPath' && outside(access.real)));
+}
+
+/** A vault with links leading out of it (to a file, to a folder, relative and absolute) beside pages of its own. */
+function vaultWithLinksOut(): MemoryFileSystem {
+	const fileSystem = new MemoryFileSystem();
+	writeVault(fileSystem, { 'people/a.md': titled('A', '[Secret](/leak/secret/)\n'), 'people/b.md': titled('B') });
+	fileSystem.writeFile(`${OUTSIDE}/secret.md`, titled('Secret'));
+	fileSystem.writeFile(`${OUTSIDE}/people/c.md`, titled('Outside C'));
+	fileSystem.symlink(inVault('people/evil.md'), `${OUTSIDE}/secret.md`);
+	fileSystem.symlink(inVault('people/relative.md'), '../../outside/secret.md');
+	fileSystem.symlink(inVault('leak'), OUTSIDE);
+	fileSystem.symlink(inVault('people/more'), '../../outside/people');
+	return fileSystem;
+}
+
+describe('vault workspace: symbolic links (in-memory file system)', () => {
+	it('follows links that stay inside the vault, listing every page once under its own path', async () => {
+		const fileSystem = new MemoryFileSystem();
+		writeVault(fileSystem, { 'people/a.md': titled('A'), '.archive/old.md': titled('Old') });
+		fileSystem.symlink(inVault('mirror'), 'people');
+		fileSystem.symlink(inVault('people/alias.md'), 'a.md');
+		fileSystem.symlink(inVault('archive'), '.archive');
+		fileSystem.symlink(inVault('places/b.md'), '/vault/people/a.md');
+		const vault = workspaceOn(fileSystem);
+		await vault.index();
+		assert.deepStrictEqual(titles(vault), { 'archive/old.md': 'Old', 'people/a.md': 'A' });
+		assert.deepStrictEqual(accessesOutside(fileSystem.accesses), []);
+	});
+
+	it('never reads what a link leading out of the vault points to, while indexing or after', async () => {
+		const fileSystem = vaultWithLinksOut();
+		const vault = workspaceOn(fileSystem);
+		await vault.index();
+		assert.deepStrictEqual(titles(vault), { 'people/a.md': 'A', 'people/b.md': 'B' });
+		// The pages behind links out are asked for on watched-file events and as link targets: each is refused unread.
+		for (const page of ['people/evil.md', 'people/relative.md', 'leak/secret.md', 'people/more/c.md']) {
+			vault.diskChanged(vault.relativePath(inVault(page))!);
+		}
+		vault.openDocument('people/d.md', '[Secret](/leak/secret/) [C](/people/more/c/)\n');
+		assert.deepStrictEqual(titles(vault), { 'people/a.md': 'A', 'people/b.md': 'B', 'people/d.md': 'D' });
+		assert.deepStrictEqual([...vault.unreadable].sort(), [
+			['leak/secret.md', OUTSIDE_REASON],
+			['people/evil.md', OUTSIDE_REASON],
+			['people/more/c.md', OUTSIDE_REASON],
+			['people/relative.md', OUTSIDE_REASON],
+		]);
+		assert.deepStrictEqual(accessesOutside(fileSystem.accesses), []);
+	});
+
+	it('reads nothing outside for the pages a page links to while indexing runs', () => {
+		const fileSystem = vaultWithLinksOut();
+		const vault = workspaceOn(fileSystem);
+		vault.openDocument('people/d.md', '[Secret](/leak/secret/) [C](/people/more/c/) [Evil](/people/evil/)\n');
+		vault.ensureLinkTargets(vault.service.getPage('people/d.md')!);
+		assert.deepStrictEqual(Object.keys(titles(vault)), ['people/d.md']);
+		assert.deepStrictEqual(accessesOutside(fileSystem.accesses), []);
+	});
+
+	it('the outside check is not blind: reading through a link out is seen (positive control)', () => {
+		const fileSystem = vaultWithLinksOut();
+		fileSystem.readFile(inVault('people/evil.md'), 1000);
+		fileSystem.stat(inVault('leak/secret.md'));
+		assert.deepStrictEqual(accessesOutside(fileSystem.accesses).map(access => access.operation), ['readFile', 'stat']);
+	});
+
+	it('a link retargeted out of the vault after indexing takes its page out, unread', async () => {
+		const fileSystem = new MemoryFileSystem();
+		writeVault(fileSystem, { 'people/b.md': titled('B') });
+		fileSystem.writeFile(`${OUTSIDE}/secret.md`, titled('Secret'));
+		fileSystem.symlink(inVault('places/moving.md'), '../people/b.md');
+		fileSystem.symlink(inVault('places/other.md'), '/vault/people/b.md');
+		const vault = workspaceOn(fileSystem);
+		await vault.index();
+		vault.openDocument('places/moving.md', titled('Moving'));
+		vault.closeDocument('places/moving.md');
+		assert.strictEqual(vault.service.getPage('places/moving.md')?.title, 'B', 'a link inside is read like a page');
+		fileSystem.remove(inVault('places/moving.md'));
+		fileSystem.symlink(inVault('places/moving.md'), `${OUTSIDE}/secret.md`);
+		vault.diskChanged('places/moving.md');
+		assert.strictEqual(vault.service.getPage('places/moving.md'), undefined);
+		assert.deepStrictEqual([...vault.unreadable], [['places/moving.md', OUTSIDE_REASON]]);
+		assert.deepStrictEqual(accessesOutside(fileSystem.accesses), []);
+	});
+
+	it('terminates on link loops and dangling links, indexing each real page once', async () => {
+		const fileSystem = new MemoryFileSystem();
+		writeVault(fileSystem, { 'people/a.md': titled('A') });
+		fileSystem.symlink(inVault('loop'), '.');
+		fileSystem.symlink(inVault('people/up'), '..');
+		fileSystem.symlink(inVault('people/x.md'), 'y.md');
+		fileSystem.symlink(inVault('people/y.md'), 'x.md');
+		fileSystem.symlink(inVault('people/gone.md'), 'nowhere.md');
+		const vault = workspaceOn(fileSystem);
+		await vault.index();
+		assert.deepStrictEqual(titles(vault), { 'people/a.md': 'A' });
+		assert.deepStrictEqual([...vault.unreadable], []);
+	});
+});
+
+/** One step of building a tree: a file with its text, or a link with its target. */
+type TreeStep = { readonly file: string; readonly text: string } | { readonly link: string; readonly target: string };
+
+const TREE: readonly TreeStep[] = [
+	{ file: 'vault/people/a.md', text: titled('A', '[B](/people/b/)\n') },
+	{ file: 'vault/people/b.md', text: titled('B') },
+	{ file: 'vault/places/iran.markdown', text: '# Iran\n' },
+	{ file: 'vault/places/notes.txt', text: 'not a page' },
+	{ file: 'vault/.archive/old.md', text: titled('Old') },
+	{ file: 'vault/node_modules/m/readme.md', text: '# Module' },
+	{ file: 'vault/binary.md', text: 'a\0b' },
+	{ file: 'outside/secret.md', text: titled('Secret') },
+	{ file: 'outside/people/c.md', text: titled('C') },
+	{ link: 'vault/mirror', target: 'people' },
+	{ link: 'vault/archive', target: '.archive' },
+	{ link: 'vault/people/alias.md', target: 'a.md' },
+	{ link: 'vault/people/evil.md', target: '../../outside/secret.md' },
+	{ link: 'vault/leak', target: '../outside' },
+	{ link: 'vault/people/more', target: '../../outside/people' },
+	{ link: 'vault/loop', target: '.' },
+	{ link: 'vault/people/x.md', target: 'y.md' },
+	{ link: 'vault/people/y.md', target: 'x.md' },
+	{ link: 'vault/people/gone.md', target: 'nowhere.md' },
+	{ link: 'vault/places/folder.md', target: '../people' },
+];
+
+/** A read result without its stamp (the times differ between the two file systems). */
+function withoutStamp(result: PageReadResult): object {
+	if ('error' in result) {
+		return result;
+	}
+	const { stamp, ...rest } = result;
+	assert.match(stamp, /^\d+:\d+(\.\d+)?$/);
+	return rest;
+}
+
+describe('in-memory file system against the real one', function () {
+	let base: string;
+
+	before(function () {
+		if (process.platform === 'win32') {
+			this.skip();
+		}
+		base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ev-memory-fs-')));
+	});
+
+	after(() => {
+		if (base) {
+			fs.rmSync(base, { recursive: true, force: true });
+		}
+	});
+
+	it('lists and reads the same tree of pages, links in, out, looping and dangling, the same way', () => {
+		const memory = new MemoryFileSystem();
+		for (const step of TREE) {
+			const target = path.join(base, 'link' in step ? step.link : step.file);
+			fs.mkdirSync(path.dirname(target), { recursive: true });
+			if ('link' in step) {
+				fs.symlinkSync(step.target, target);
+				memory.symlink(target, step.target);
+			} else {
+				fs.writeFileSync(target, step.text);
+				memory.writeFile(target, step.text);
+			}
+		}
+		const root = path.join(base, 'vault');
+		const real = listVaultPages(root);
+		const inMemory = listVaultPages(root, [], memory);
+		assert.deepStrictEqual(inMemory, real);
+		assert.deepStrictEqual(real.pages, ['archive/old.md', 'binary.md', 'people/a.md', 'people/b.md', 'places/iran.markdown']);
+		const asked = [...real.pages, ...real.skipped.map(entry => `${entry.path}`).filter(entry => entry.endsWith('.md')), 'leak/secret.md', 'people/more/c.md', 'people/missing.md', 'places/folder.md', 'places/notes.txt/x.md'];
+		for (const page of asked) {
+			assert.deepStrictEqual(withoutStamp(readVaultPage(root, page, memory)), withoutStamp(readVaultPage(root, page)), page);
+		}
+	});
+});
