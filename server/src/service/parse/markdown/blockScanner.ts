@@ -95,6 +95,10 @@ export class BlockScanner extends LeafScanner {
 		if (this.rawLeafOpen() && !this.containers.some((c) => c.kind === ContainerKind.BlockQuote)) {
 			this.markSignificant();
 		}
+		if (this.leaf === Leaf.Fenced) {
+			// An unclosed fence holds the rest of the document.
+			this.extendCodeBlock(length);
+		}
 		this.closeLeaf();
 		this.closeContainers(0, this.endAt(length));
 	}
@@ -253,6 +257,7 @@ export class BlockScanner extends LeafScanner {
 			this.htmlBlockStart(this.nwPos, false) === HtmlKind.Complete
 		) {
 			this.closeLeaf();
+			this.startCodeBlock(this.nwPos);
 			this.leaf = Leaf.Html;
 			this.htmlKind = HtmlKind.Complete;
 			this.markSignificant();

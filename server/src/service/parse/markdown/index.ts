@@ -70,7 +70,31 @@ export function scanMarkdown(text: string, bodyStart = 0): MarkdownScan {
 		span: { start: d.start, end: d.end },
 		markerSpan: { start: d.start, end: d.markerEnd },
 	}));
-	return { links, definitions: blocks.definitions.list, footnoteReferences, footnoteDefinitions, headings };
+	const codeRegions = mergeRegions(blocks.codeBlocks, inline.codeSpans);
+	return { links, definitions: blocks.definitions.list, footnoteReferences, footnoteDefinitions, headings, codeRegions };
+}
+
+/** Two lists of `[start, end]` pairs, each in order and not overlapping the other, merged in order. */
+function mergeRegions(a: number[], b: number[]): number[] {
+	if (b.length === 0) {
+		return a;
+	}
+	if (a.length === 0) {
+		return b;
+	}
+	const merged: number[] = [];
+	let i = 0;
+	let j = 0;
+	while (i < a.length || j < b.length) {
+		if (j >= b.length || (i < a.length && a[i] <= b[j])) {
+			merged.push(a[i], a[i + 1]);
+			i += 2;
+		} else {
+			merged.push(b[j], b[j + 1]);
+			j += 2;
+		}
+	}
+	return merged;
 }
 
 /** The links and footnote calls found, each in document order (inner links complete before outer ones). */

@@ -44,6 +44,8 @@ export class InlineContext {
 	readonly definitions: Map<string, LinkDefinition>;
 	readonly footnoteLabels: Set<string>;
 	readonly found: RawLink[] = [];
+	/** Code spans, in document order, as pairs of text offsets: their content's start and end (between the backtick runs). */
+	readonly codeSpans: number[] = [];
 
 	// Per region state.
 	s = '';

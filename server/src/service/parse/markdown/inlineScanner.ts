@@ -18,7 +18,7 @@ import { scanHtmlInline } from './htmlText';
 import { InlineContext } from './inlineContext';
 import { normalizeMarkdownLabel } from './label';
 import { labelEnd } from './labelEnd';
-import type { Region } from './region';
+import { type Region, toTextOffset } from './region';
 
 /** ASCII characters the inline scanner must look at (1) or may skip (0). */
 const INLINE_SPECIAL = new Uint8Array(128);
@@ -127,6 +127,7 @@ export class InlineScanner extends InlineContext {
 		if (close < 0) {
 			return k;
 		}
+		this.codeSpans.push(toTextOffset(this.region, k), toTextOffset(this.region, close));
 		if (this.heading) {
 			this.replaceText(i, close + n, codeSpanValue(s, k, close));
 		}

@@ -42,6 +42,22 @@ export class LeafScanner extends LineCursor {
 	readonly regions: Region[] = [];
 	readonly headings: PendingHeading[] = [];
 	readonly definitions: DefinitionTable = { list: [], byLabel: new Map<string, LinkDefinition>() };
+	/**
+	 * Fenced and indented code blocks and HTML blocks, in document order, as
+	 * pairs of offsets: where the first line's content starts, and where the
+	 * last line ends (before its line ending).
+	 */
+	readonly codeBlocks: number[] = [];
+
+	/** Starts a code block (or HTML block) at `start` on the current line. */
+	protected startCodeBlock(start: number): void {
+		this.codeBlocks.push(start, this.lineEnd);
+	}
+
+	/** The current code block (or HTML block) goes on to `end`. */
+	protected extendCodeBlock(end: number): void {
+		this.codeBlocks[this.codeBlocks.length - 1] = end;
+	}
 
 	/** A fence or an HTML block of kinds 1-5: they run until an explicit end. */
 	protected rawLeafOpen(): boolean {
@@ -110,7 +126,7 @@ export class LeafScanner extends LineCursor {
 			if (this.leaf === Leaf.Paragraph) {
 				this.addParagraphLine();
 			} else {
-				this.leaf = Leaf.Indented;
+				this.indentedCodeLine(p);
 			}
 			return;
 		}
@@ -126,7 +142,19 @@ export class LeafScanner extends LineCursor {
 		this.paraLines = [{ start: p, end: this.lineEnd }];
 	}
 
+	/** A line of indented code (its content at `p`), which may start the block. */
+	private indentedCodeLine(p: number): void {
+		if (this.leaf === Leaf.Indented) {
+			// Blank lines in between belong to the block only when more code follows.
+			this.extendCodeBlock(this.lineEnd);
+		} else {
+			this.startCodeBlock(p);
+			this.leaf = Leaf.Indented;
+		}
+	}
+
 	private continueFencedCode(): void {
+		this.extendCodeBlock(this.lineEnd);
 		const indent = this.measureIndent();
 		if (indent < 4 && this.nwPos < this.lineEnd && isClosingFence(this.text, this.nwPos, this.lineEnd, this.fenceChar, this.fenceLength)) {
 			this.leaf = Leaf.None;
@@ -187,6 +215,7 @@ export class LeafScanner extends LineCursor {
 			return false;
 		}
 		this.closeLeaf();
+		this.startCodeBlock(p);
 		this.leaf = Leaf.Fenced;
 		this.fenceChar = marker;
 		this.fenceLength = length;
@@ -199,6 +228,7 @@ export class LeafScanner extends LineCursor {
 			return false;
 		}
 		this.closeLeaf();
+		this.startCodeBlock(p);
 		this.leaf = Leaf.Html;
 		this.htmlKind = kind;
 		// The end condition may hold on the start line itself.
@@ -303,9 +333,11 @@ export class LeafScanner extends LineCursor {
 				this.leaf = Leaf.None;
 				return;
 			}
+			this.extendCodeBlock(end);
 			this.markSignificant();
 			return;
 		}
+		this.extendCodeBlock(end);
 		this.markSignificant();
 		if (htmlFlowEndsOnLine(this.text, kind, this.pos, end, first)) {
 			this.leaf = Leaf.None;
