@@ -11,7 +11,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { scanMarkdown } from '../server/src/service/parse/markdownScanner';
+import { scanMarkdown } from '../server/src/service/parse/markdown';
 
 function findSeedPage(): string {
 	const argument = process.argv[2];

@@ -6,7 +6,7 @@
  * failure can be reproduced from the seed printed by the test.
  *
  * Deliberately NOT generated (out of scope for vault pages, see the header of
- * markdownScanner.ts):
+ * server/src/service/parse/markdown/index.ts):
  *  - `|` (GFM tables are scanned as paragraphs);
  *  - bare e-mail addresses glued to underscores in headings (GFM literal
  *    e-mail autolinks are not looked for by the scanner; they cannot hold

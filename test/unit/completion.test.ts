@@ -322,24 +322,36 @@ describe('completion', () => {
 	});
 
 	describe('code', () => {
-		it('offers nothing inside fenced code and code spans', () => {
+		it('offers nothing inside code: fenced and indented blocks (in list items too), code spans, HTML blocks', () => {
 			for (const marked of [
 				'Text\n\n```md\nSee [x](/$|$)\n```\n',
 				'Text\n\n~~~~\n```\n[Rob$|$\n~~~~\n',
 				'Text `[x](/$|$)` more\n',
 				'Text ``a ` [Rob$|$ b`` more\n',
 				'```\n[Rob$|$\n',
+				'Text\n\n    See [x](/$|$)\n',
+				'Text\n\n    code\n\n    See [Rob$|$\n',
+				'1. ```\n   See [x](/$|$)\n   ```\n',
+				'- Item\n\n  ~~~\n  [Rob$|$\n  ~~~\n',
+				'- Item `[x](/$|$)`\n',
+				'<div>\nSee [x](/$|$)\n</div>\n',
+				'<!--\n[Rob$|$\n-->\n',
 			]) {
 				assert.deepStrictEqual(completeIn('places/a.md', marked).list.items, [], marked);
 			}
 		});
 
-		it('completes again after a closed fence and next to code spans', () => {
+		it('completes again right after code: a closed fence, a code span, indented code, an HTML block', () => {
 			for (const marked of [
 				'```\ncode\n```\n\nSee [x](/$|$)\n',
 				'Text `code` and [x](/$|$)\n',
 				'Text ` literal backtick [x](/$|$)\n',
 				'```js `not a fence`\nSee [x](/$|$)\n',
+				'Text `code`[x](/$|$)\n',
+				'Text\n\n    code\n\nSee [x](/$|$)\n',
+				'1. ```\n   code\n   ```\n\nSee [x](/$|$)\n',
+				'<div>\ncode\n</div>\n\nSee [x](/$|$)\n',
+				'Para\n    See [x](/$|$)\n',
 			]) {
 				assert.deepStrictEqual(labels(completeIn('places/a.md', marked).list), ['organizations', 'people', 'places'], marked);
 			}
@@ -398,6 +410,7 @@ describe('completion latency', function () {
 			lineStarts: new Uint32Array([0]),
 			textLength: 0,
 			linkSpansTo: () => [],
+			isInCode: () => false,
 		};
 	}
 

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { HeadingSlugger, slugifyHeading } from '../../server/src/service/parse/headingSlug';
-import { normalizeMarkdownLabel, scanMarkdown } from '../../server/src/service/parse/markdownScanner';
+import { normalizeMarkdownLabel, scanMarkdown } from '../../server/src/service/parse/markdown';
 import type { MarkdownScan, Span } from '../../server/src/service/parse/markdownTypes';
 
 const repoRoot = path.resolve(__dirname, '../../..');
@@ -286,6 +286,43 @@ describe('markdown scanner', () => {
 			]);
 			assert.strictEqual(slice(text, scan.headings[2].span), 'Intro\n=====');
 			assert.deepStrictEqual(destinations(scan), ['/x/']);
+		});
+	});
+
+	describe('code regions', () => {
+		/** The text of each code region (its end included, so one character past the pair's end offset). */
+		function codeTexts(text: string): string[] {
+			const regions = scanMarkdown(text).codeRegions;
+			const texts: string[] = [];
+			for (let i = 0; i < regions.length; i += 2) {
+				texts.push(text.slice(regions[i], regions[i + 1]));
+			}
+			return texts;
+		}
+
+		it('records fenced and indented code blocks from their content to the end of their last line', () => {
+			assert.deepStrictEqual(codeTexts('Text\n\n```js\n[x](/a/)\n```\n\nafter\n'), ['```js\n[x](/a/)\n```']);
+			assert.deepStrictEqual(codeTexts('Text\n\n    code [x\n\n    more\n\npara\n'), ['code [x\n\n    more']);
+			assert.deepStrictEqual(codeTexts('```\n[Rob\n'), ['```\n[Rob\n'], 'an unclosed fence holds the rest of the document');
+		});
+
+		it('records code blocks inside containers and ends them with their container', () => {
+			assert.deepStrictEqual(codeTexts('1. ```\n   [Rob\n   ```\n\nafter\n'), ['```\n   [Rob\n   ```']);
+			assert.deepStrictEqual(codeTexts('> ```\n> code\nlazy\n'), ['```\n> code']);
+		});
+
+		it('records HTML blocks, ending kinds 6 and 7 before the blank line', () => {
+			assert.deepStrictEqual(codeTexts('<div>\n[Rob\n</div>\n\nafter\n'), ['<div>\n[Rob\n</div>']);
+			assert.deepStrictEqual(codeTexts('<!-- c\n[x\n-->\nafter\n'), ['<!-- c\n[x\n-->']);
+		});
+
+		it('records the content of code spans, in document order with the blocks', () => {
+			assert.deepStrictEqual(codeTexts('Text `[x](/` and ``a ` b``\n\n    code\n\n# `h`\n'), ['[x](/', 'a ` b', 'code', 'h']);
+			assert.deepStrictEqual(codeTexts('Text ` literal\n'), []);
+		});
+
+		it('does not take paragraph continuation lines for indented code', () => {
+			assert.deepStrictEqual(codeTexts('para\n    [not code\n'), []);
 		});
 	});
 

@@ -14,7 +14,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { normalizeMarkdownLabel, scanMarkdown } from '../../server/src/service/parse/markdownScanner';
+import { normalizeMarkdownLabel, scanMarkdown } from '../../server/src/service/parse/markdown';
 import type { MarkdownScan } from '../../server/src/service/parse/markdownTypes';
 import { generateMarkdownDocument } from '../support/markdownGenerator';
 
@@ -313,6 +313,25 @@ function minimize(oracle: Oracle, text: string, frontmatter: boolean): string {
 	return current;
 }
 
+/** Per kind of item, the files of server/src/service/parse/markdown/ that make it. */
+const CONSTRUCT_FILES: Record<string, string> = {
+	'link inline': 'labelEnd.ts',
+	'image inline': 'labelEnd.ts',
+	'link reference': 'labelEnd.ts (the link) or definition.ts (its definition)',
+	'image reference': 'labelEnd.ts (the image) or definition.ts (its definition)',
+	'link autolink': 'autolink.ts',
+	'footnote call': 'gfmFootnote.ts (its label) or labelEnd.ts (a call after `!`)',
+	'footnote definition': 'blockScanner.ts (where it ends) or gfmFootnote.ts (its label)',
+	heading: 'headingAtx.ts or leafBlocks.ts (its span, setext), attention.ts or inlineScanner.ts (its text)',
+};
+
+/** Where to look first for the first of these disagreements. */
+function whereToLook(diff: string[]): string {
+	const match = /(?:missing|unexpected): +((?:link|image) (?:inline|reference|autolink)|footnote call|footnote definition|heading) /.exec(diff[0] ?? '');
+	const files = match === null ? undefined : CONSTRUCT_FILES[match[1]];
+	return files === undefined ? '' : `\nFirst look at server/src/service/parse/markdown/ ${files}; blockScanner.ts and leafBlocks.ts decide which text is a paragraph at all.`;
+}
+
 /** Fails with a minimized reproduction on any disagreement; returns the number of constructs compared. */
 async function checkDocument(name: string, text: string, frontmatter: boolean): Promise<number> {
 	const oracle = await loadOracle();
@@ -324,7 +343,7 @@ async function checkDocument(name: string, text: string, frontmatter: boolean): 
 	assert.fail(
 		`${name}: scanner and micromark disagree.\n` +
 			`Minimal reproduction (JSON string, frontmatter=${frontmatter}):\n${JSON.stringify(small)}\n` +
-			`${smallDiff.join('\n')}\n\nFull document disagreements:\n${diff.slice(0, 20).join('\n')}`,
+			`${smallDiff.join('\n')}${whereToLook(smallDiff)}\n\nFull document disagreements:\n${diff.slice(0, 20).join('\n')}`,
 	);
 }
 

@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { CancellationLike } from '../cancellation';
 import type { PageSummary } from '../parse/pageSummary';
-import { lineAt, positionAt, type LineStarts } from '../text/lineIndex';
+import { lineAt, positionAt } from '../text/lineIndex';
 import type { VaultIndex } from '../vault/vaultIndex';
 import { resolveLinkDestination } from '../vault/vaultPaths';
 import { escapeMarkdown, frontmatterText, plural, shorten } from './entityCard';
@@ -28,7 +28,8 @@ import type { PageContext } from './pageContext';
  *   after the `[`, the first pages alphabetically, so the list opens and
  *   narrows as the user types);
  * - a `tags:` item in the frontmatter → the vault's tags by use count.
- * Nothing inside code spans and fenced code.
+ * Nothing inside code (code spans, fenced and indented code, HTML blocks:
+ * the page summary knows where they are).
  *
  * Page lists are capped at `COMPLETION_LIMIT` items and marked incomplete
  * when capped. Their `sortText` is our rank and their `filterText` starts
@@ -77,114 +78,13 @@ export function provideCompletion({ index, page, text: body }: PageContext, posi
 	if (frontmatter.present && frontmatter.closingFenceStart !== undefined && offset > frontmatter.span.start && offset < frontmatter.closingFenceStart) {
 		return tagCompletion(context) ?? empty();
 	}
-	if (offset < frontmatter.bodyStart || isInCode(body, page.lineStarts, frontmatter.bodyStart, line, offset, lineStart, lineEnd)) {
+	if (offset < frontmatter.bodyStart || page.isInCode(offset)) {
 		return empty();
 	}
 	return footnoteCompletion(context)
 		?? destinationCompletion(context)
 		?? linkTextCompletion(context)
 		?? empty();
-}
-
-// ---------------------------------------------------------------------------
-// Code
-
-const FENCE = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})(.*)$/;
-
-/**
- * Whether `offset` is inside fenced code (a fence opened on an earlier line
- * of the body and not yet closed, or on a fence line itself) or inside an
- * inline code span of its own line.
- */
-function isInCode(text: string, lineStarts: LineStarts, bodyStart: number, line: number, offset: number, lineStart: number, lineEnd: number): boolean {
-	let fenceChar = '';
-	let fenceLength = 0;
-	for (let l = lineAt(lineStarts, bodyStart); l <= line; l++) {
-		const start = lineStarts[l];
-		const end = l + 1 < lineStarts.length ? lineStarts[l + 1] : text.length;
-		// Cheap test before the regular expression: only lines starting (after blanks or `>`) with ` or ~ matter.
-		let first = start;
-		while (first < end && (text[first] === ' ' || text[first] === '\t' || text[first] === '>')) {
-			first++;
-		}
-		const c = text[first];
-		if (c !== '`' && c !== '~') {
-			continue;
-		}
-		const match = FENCE.exec(text.slice(start, end).replace(/[\r\n]+$/, ''));
-		if (!match) {
-			continue;
-		}
-		if (fenceLength === 0) {
-			if (match[1][0] === '`' && match[2].includes('`')) {
-				continue; // an inline code span, not a fence
-			}
-			fenceChar = match[1][0];
-			fenceLength = match[1].length;
-			if (l === line) {
-				return true;
-			}
-		} else if (match[1][0] === fenceChar && match[1].length >= fenceLength && match[2].trim() === '') {
-			if (l === line) {
-				return true;
-			}
-			fenceLength = 0;
-		}
-	}
-	if (fenceLength > 0) {
-		return true;
-	}
-	return isInCodeSpan(text, lineStart, lineEnd, offset);
-}
-
-/** Whether `offset` is between the backtick runs of a code span on its line. */
-function isInCodeSpan(text: string, lineStart: number, lineEnd: number, offset: number): boolean {
-	let i = lineStart;
-	while (i < lineEnd && i < offset) {
-		const c = text.charCodeAt(i);
-		if (c === 92 /* \ */) {
-			i += 2;
-			continue;
-		}
-		if (c !== 96 /* ` */) {
-			i++;
-			continue;
-		}
-		let runEnd = i;
-		while (runEnd < lineEnd && text.charCodeAt(runEnd) === 96) {
-			runEnd++;
-		}
-		const length = runEnd - i;
-		const close = findBacktickRun(text, runEnd, lineEnd, length);
-		if (close < 0) {
-			i = runEnd; // no closing run: the backticks are literal
-			continue;
-		}
-		if (offset >= runEnd && offset <= close) {
-			return true;
-		}
-		i = close + length;
-	}
-	return false;
-}
-
-function findBacktickRun(text: string, from: number, to: number, length: number): number {
-	let i = from;
-	while (i < to) {
-		if (text.charCodeAt(i) !== 96) {
-			i++;
-			continue;
-		}
-		let runEnd = i;
-		while (runEnd < to && text.charCodeAt(runEnd) === 96) {
-			runEnd++;
-		}
-		if (runEnd - i === length) {
-			return i;
-		}
-		i = runEnd;
-	}
-	return -1;
 }
 
 // ---------------------------------------------------------------------------

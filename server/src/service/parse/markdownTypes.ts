@@ -87,4 +87,12 @@ export interface MarkdownScan {
 	readonly footnoteReferences: readonly FootnoteReference[];
 	readonly footnoteDefinitions: readonly FootnoteDefinition[];
 	readonly headings: readonly Heading[];
+	/**
+	 * Where the text is code, not markdown: fenced and indented code blocks
+	 * and HTML blocks (from their first line's content to the end of their
+	 * last line) and code spans (their content, between the backtick runs).
+	 * Flat pairs `start, end` in document order; unlike the spans above, `end`
+	 * is included (a cursor there is still in the code).
+	 */
+	readonly codeRegions: readonly number[];
 }

@@ -1,7 +1,7 @@
 import { computeLineStarts, type LineStarts } from '../text/lineIndex';
 import { destinationFragment, resolveLinkDestination, pageUrlForPath, sectionOfPath, slugOfUrl, titleFromSlug, type LinkTarget } from '../vault/vaultPaths';
 import { parseFrontmatter, type FrontmatterField, type FrontmatterProblem } from './frontmatter';
-import { scanMarkdown } from './markdownScanner';
+import { scanMarkdown } from './markdown';
 import type { FootnoteDefinition, FootnoteReference, Heading, LinkOccurrence, Span } from './markdownTypes';
 
 export interface PageLink extends LinkOccurrence {
@@ -44,6 +44,8 @@ export interface PageSummary {
 	readonly targetUrls: readonly string[];
 	/** The spans of this page's links to the page at `url`, in order (without building the `links` view). */
 	linkSpansTo(url: string): Span[];
+	/** Whether `offset` is in code: a code block, an HTML block or a code span (see MarkdownScan.codeRegions). */
+	isInCode(offset: number): boolean;
 }
 
 /** A destination without its `?query` and `#fragment`. */
@@ -227,6 +229,8 @@ export interface PageSummaryParts {
 	readonly linkTargetUrls: readonly string[] | undefined;
 	/** Counts of links, footnote references, footnote definitions, headings and fields. */
 	readonly counts: readonly number[];
+	/** MarkdownScan.codeRegions: `start, end` pairs. */
+	readonly codeRegions: readonly number[];
 	readonly lineStarts: Uint32Array;
 	readonly textLength: number;
 }
@@ -294,6 +298,7 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 		referenceLabels: hasReferences ? links.map(link => link.referenceLabel) : undefined,
 		linkTargetUrls: linkTargetUrls.some(url => url !== '') ? linkTargetUrls : undefined,
 		counts: [links.length, footnoteReferences.length, footnoteDefinitions.length, headings.length, fields.length],
+		codeRegions: scan.codeRegions,
 		lineStarts: computeLineStarts(text),
 		textLength: text.length,
 	};
@@ -314,8 +319,10 @@ class CompactPageSummary implements PageSummary {
 	readonly tags: readonly string[];
 	readonly textLength: number;
 	readonly frontmatter: CompactFrontmatter;
-	/** links, footnote references, footnote definitions, headings, fields, then the line starts. */
+	/** links, footnote references, footnote definitions, headings, fields, then the code regions, then the line starts. */
 	private readonly numbers: Uint16Array | Uint32Array;
+	/** How many numbers the code regions take (two per region). */
+	private readonly codeNumbers: number;
 	private readonly lineCount: number;
 	private readonly strings: readonly string[];
 	private readonly referenceLabels: readonly (string | undefined)[] | undefined;
@@ -337,10 +344,14 @@ class CompactPageSummary implements PageSummary {
 		this.textLength = parts.textLength;
 		const numbers = parts.numbers;
 		const lineStarts = parts.lineStarts;
+		const codeRegions = parts.codeRegions;
 		this.lineCount = lineStarts.length;
-		const combined = parts.textLength <= 0xffff ? new Uint16Array(numbers.length + lineStarts.length) : new Uint32Array(numbers.length + lineStarts.length);
+		this.codeNumbers = codeRegions.length;
+		const size = numbers.length + codeRegions.length + lineStarts.length;
+		const combined = parts.textLength <= 0xffff ? new Uint16Array(size) : new Uint32Array(size);
 		combined.set(numbers);
-		combined.set(lineStarts, numbers.length);
+		combined.set(codeRegions, numbers.length);
+		combined.set(lineStarts, numbers.length + codeRegions.length);
 		this.numbers = combined;
 		const counts = parts.counts;
 		// Destinations, footnote labels, headings (`Early life`, `References`) and keys recur across pages.
@@ -391,6 +402,28 @@ class CompactPageSummary implements PageSummary {
 		return this.numbers.subarray(this.numbers.length - this.lineCount);
 	}
 
+	/** Where the code regions start in `numbers` (the spans end there). */
+	private get codeStart(): number {
+		return this.numbers.length - this.lineCount - this.codeNumbers;
+	}
+
+	isInCode(offset: number): boolean {
+		const n = this.numbers;
+		// The last region starting at or before `offset` (regions are in order and do not overlap).
+		let lo = 0;
+		let hi = this.codeNumbers / 2 - 1;
+		const base = this.codeStart;
+		while (lo <= hi) {
+			const mid = (lo + hi) >> 1;
+			if (n[base + mid * 2] <= offset) {
+				lo = mid + 1;
+			} else {
+				hi = mid - 1;
+			}
+		}
+		return hi >= 0 && offset <= n[base + hi * 2 + 1];
+	}
+
 	/** The URL of link `i`'s target page, '' when it points at no page. */
 	private targetUrlOf(i: number): string {
 		const flags = this.numbers[i * LINK_STRIDE];
@@ -427,12 +460,13 @@ class CompactPageSummary implements PageSummary {
 	toParts(): PageSummaryParts {
 		const counts = [0, 1, 2, 3, 4].map(which => this.count(which as 0 | 1 | 2 | 3 | 4));
 		const fm = this.frontmatter;
-		const spans = this.numbers.length - this.lineCount;
+		const spans = this.codeStart;
+		const lines = spans + this.codeNumbers;
 		return {
 			path: this.path, url: this.url, section: this.section, title: this.title, aliases: this.aliases, tags: this.tags,
 			frontmatter: { present: fm.present, span: fm.span, bodyStart: fm.bodyStart, closingFenceStart: fm.closingFenceStart, problems: fm.problems, data: fm.data },
 			numbers: this.numbers.slice(0, spans), strings: this.strings, referenceLabels: this.referenceLabels, linkTargetUrls: this.linkTargetUrls, counts,
-			lineStarts: Uint32Array.from(this.numbers.subarray(spans)), textLength: this.textLength,
+			codeRegions: Array.from(this.numbers.subarray(spans, lines)), lineStarts: Uint32Array.from(this.numbers.subarray(lines)), textLength: this.textLength,
 		};
 	}
 
@@ -442,7 +476,7 @@ class CompactPageSummary implements PageSummary {
 		}
 		if (which === 4) {
 			const used = this.count(0) * LINK_STRIDE + this.count(1) * REFERENCE_STRIDE + this.count(2) * DEFINITION_STRIDE + this.count(3) * HEADING_STRIDE;
-			return (this.numbers.length - this.lineCount - used) / FIELD_STRIDE;
+			return (this.codeStart - used) / FIELD_STRIDE;
 		}
 		return (this.counts >>> (which * 8)) & 0xff;
 	}

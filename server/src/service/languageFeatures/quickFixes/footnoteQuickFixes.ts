@@ -1,5 +1,5 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
-import { normalizeMarkdownLabel, scanMarkdown } from '../../parse/markdownScanner';
+import { normalizeMarkdownLabel, scanMarkdown } from '../../parse/markdown';
 import type { FootnoteDefinition } from '../../parse/markdownTypes';
 import { lineAt } from '../../text/lineIndex';
 import type { VaultDiagnostic } from '../diagnostics';
