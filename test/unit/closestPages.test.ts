@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { Random } from '../support/markdownGenerator';
 import { summarizePage } from '../../server/src/service/parse/pageSummary';
-import { boundedEditDistance, DistanceFromQuery } from '../../server/src/service/search/editDistance';
+import { boundedEditDistance, DistanceFromQuery, EditDistanceRows } from '../../server/src/service/search/editDistance';
 import { VaultIndex } from '../../server/src/service/vault/vaultIndex';
 
 
@@ -129,5 +129,23 @@ describe('edit distance from one query (bit-parallel)', () => {
 		assert.strictEqual(new DistanceFromQuery('kitten').within('sitting', 5), 3);
 		assert.strictEqual(new DistanceFromQuery('x'.repeat(32)).within('y'.repeat(32), 40), 32);
 		assert.throws(() => new DistanceFromQuery('x'.repeat(33)), RangeError);
+	});
+});
+
+describe('bounded edit distance with rows kept by the caller', () => {
+	it('answers as with fresh rows, through strings longer than the rows it started with', () => {
+		const generator = new Random(13);
+		const next = (): number => generator.next();
+		const rows = new EditDistanceRows();
+		for (let i = 0; i < 500; i++) {
+			// Up to 100 characters: past the 64 the rows start with, so they grow on the way.
+			const a = word(next, 0, 100);
+			const b = next() < 0.5 ? misspell(next, a) : word(next, 0, 100);
+			const limit = Math.floor(next() * 8);
+			assert.strictEqual(boundedEditDistance(a, b, limit, rows), boundedEditDistance(a, b, limit), `${a} → ${b} within ${limit}`);
+		}
+		assert.ok(rows.a.length > 64);
+		assert.strictEqual(boundedEditDistance('kitten', 'sitting', 5, rows), 3);
+		assert.strictEqual(boundedEditDistance('kitten', 'sitting', 2, rows), 3);
 	});
 });
