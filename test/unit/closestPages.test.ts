@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { Random } from '../support/markdownGenerator';
 import { summarizePage } from '../../server/src/service/parse/pageSummary';
-import { boundedEditDistance, closestPages, closestPagesByScan, DistanceFromQuery } from '../../server/src/service/vault/closestPages';
+import { boundedEditDistance, DistanceFromQuery, EditDistanceRows } from '../../server/src/service/search/editDistance';
 import { VaultIndex } from '../../server/src/service/vault/vaultIndex';
 
 
@@ -64,8 +64,8 @@ describe('closest pages (suggestions for a broken link)', () => {
 				const slug = misspell(next, slugs[Math.floor(next() * slugs.length)]);
 				const section = next() < 0.1 ? 'nowhere' : SECTIONS[Math.floor(next() * SECTIONS.length)];
 				const url = `/${section}/${slug}/`;
-				const expected = closestPagesByScan(index, url, 5);
-				assert.deepStrictEqual(closestPages(index, url, 5), expected, url);
+				const expected = index.search.closestPagesByScan(url, 5);
+				assert.deepStrictEqual(index.search.closestPages(url, 5), expected, url);
 				compared++;
 				suggested += expected.length > 0 ? 1 : 0;
 			}
@@ -91,14 +91,14 @@ describe('closest pages (suggestions for a broken link)', () => {
 		for (const path of ['people/robert-maxwell.md', 'people/ian.md', 'places/iran.md']) {
 			index.update(summarizePage(path, 'Body.\n'));
 		}
-		assert.deepStrictEqual(closestPages(index, '/people/robrt-maxwel/').map(s => [s.url, s.distance]), [['/people/robert-maxwell/', 2]]);
-		assert.deepStrictEqual(closestPages(index, '/people/robet-maxwal/').map(s => [s.url, s.distance]), [['/people/robert-maxwell/', 3]]);
+		assert.deepStrictEqual(index.search.closestPages('/people/robrt-maxwel/').map(s => [s.url, s.distance]), [['/people/robert-maxwell/', 2]]);
+		assert.deepStrictEqual(index.search.closestPages('/people/robet-maxwal/').map(s => [s.url, s.distance]), [['/people/robert-maxwell/', 3]]);
 		// Four edits: too far.
-		assert.deepStrictEqual(closestPages(index, '/people/robrt-mxwl/'), []);
-		assert.deepStrictEqual(closestPages(index, '/people/ain/').map(s => [s.url, s.distance]), []);
-		assert.deepStrictEqual(closestPages(index, '/people/in/').map(s => [s.url, s.distance]), [['/people/ian/', 1]]);
+		assert.deepStrictEqual(index.search.closestPages('/people/robrt-mxwl/'), []);
+		assert.deepStrictEqual(index.search.closestPages('/people/ain/').map(s => [s.url, s.distance]), []);
+		assert.deepStrictEqual(index.search.closestPages('/people/in/').map(s => [s.url, s.distance]), [['/people/ian/', 1]]);
 		// Same slug in another section first.
-		assert.deepStrictEqual(closestPages(index, '/people/iran/').map(s => [s.url, s.distance]), [['/places/iran/', 0], ['/people/ian/', 1]]);
+		assert.deepStrictEqual(index.search.closestPages('/people/iran/').map(s => [s.url, s.distance]), [['/places/iran/', 0], ['/people/ian/', 1]]);
 	});
 });
 
@@ -129,5 +129,23 @@ describe('edit distance from one query (bit-parallel)', () => {
 		assert.strictEqual(new DistanceFromQuery('kitten').within('sitting', 5), 3);
 		assert.strictEqual(new DistanceFromQuery('x'.repeat(32)).within('y'.repeat(32), 40), 32);
 		assert.throws(() => new DistanceFromQuery('x'.repeat(33)), RangeError);
+	});
+});
+
+describe('bounded edit distance with rows kept by the caller', () => {
+	it('answers as with fresh rows, through strings longer than the rows it started with', () => {
+		const generator = new Random(13);
+		const next = (): number => generator.next();
+		const rows = new EditDistanceRows();
+		for (let i = 0; i < 500; i++) {
+			// Up to 100 characters: past the 64 the rows start with, so they grow on the way.
+			const a = word(next, 0, 100);
+			const b = next() < 0.5 ? misspell(next, a) : word(next, 0, 100);
+			const limit = Math.floor(next() * 8);
+			assert.strictEqual(boundedEditDistance(a, b, limit, rows), boundedEditDistance(a, b, limit), `${a} → ${b} within ${limit}`);
+		}
+		assert.ok(rows.a.length > 64);
+		assert.strictEqual(boundedEditDistance('kitten', 'sitting', 5, rows), 3);
+		assert.strictEqual(boundedEditDistance('kitten', 'sitting', 2, rows), 3);
 	});
 });

@@ -1,7 +1,6 @@
 import * as assert from 'assert';
 import { Random } from '../support/markdownGenerator';
 import { createVaultService } from '../../server/src/service/vaultService';
-import { searchPages, searchPagesByScan } from '../../server/src/service/languageFeatures/pageSearch';
 
 const page = (title: string): string => `---\ntitle: ${title}\n---\n`;
 
@@ -11,7 +10,7 @@ describe('page search table', () => {
 		for (let i = 0; i < 50; i++) {
 			service.updatePage(`people/p${i}.md`, page(`Person ${i}`));
 		}
-		const titles = (query: string, section?: string) => searchPages(service.index, query, section, 10).matches.map(m => m.page.title);
+		const titles = (query: string, section?: string) => service.index.search.pages(query, section, 10).matches.map(m => m.page.title);
 		assert.strictEqual(titles('person 7')[0], 'Person 7');
 		service.updatePage('people/p7.md', page('Renamed Seven'));
 		assert.ok(!titles('person 7').includes('Person 7'));
@@ -29,7 +28,7 @@ describe('page search table', () => {
 			service.removePage(`people/p${i}.md`);
 		}
 		assert.deepStrictEqual(titles('person'), ['Person 8']);
-		assert.deepStrictEqual(searchPages(service.index, '', 'people', 10).matches, []);
+		assert.deepStrictEqual(service.index.search.pages('', 'people', 10).matches, []);
 	});
 });
 
@@ -58,8 +57,8 @@ describe('page search by word prefix', () => {
 			for (const query of queries) {
 				for (const section of [undefined, 'people', 'nowhere']) {
 					for (const limit of [5, 201, 202]) {
-						const fast = searchPages(service.index, query, section, limit);
-						const scanned = searchPagesByScan(service.index, query, section, limit);
+						const fast = service.index.search.pages(query, section, limit);
+						const scanned = service.index.search.pagesByScan(query, section, limit);
 						const describe = (result: typeof fast) => ({ capped: result.capped, matches: result.matches.map(m => [m.page.path, m.score, m.field, m.alias]) });
 						assert.deepStrictEqual(describe(fast), describe(scanned), `${JSON.stringify(query)} in ${section} limit ${limit}`);
 						shortcut += fast.matches.length === limit && fast.matches.every(m => m.score >= 700) ? 1 : 0;

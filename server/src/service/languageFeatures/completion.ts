@@ -15,7 +15,9 @@ import type { VaultIndex } from '../vault/vaultIndex';
 import { resolveLinkDestination } from '../vault/vaultPaths';
 import { escapeMarkdown, frontmatterText, plural, shorten } from './entityCard';
 import { footnoteDefinitionText, pageOffsetAt } from './elementAtPosition';
-import { searchPages, normalizeForSearch, fuzzyScore, type PageMatch } from './pageSearch';
+import { fuzzyScore } from '../search/fuzzyScore';
+import type { PageMatch } from '../search/pageSearch';
+import { normalizeForSearch } from '../search/searchKeys';
 import type { PageContext } from './pageContext';
 
 /**
@@ -227,7 +229,7 @@ function pageCompletion(context: LineContext, section: string, start: number): C
 		return empty();
 	}
 	const typed = text.slice(start, offset);
-	const result = searchPages(index, typed, section, COMPLETION_LIMIT + 2, token);
+	const result = index.search.pages(typed, section, COMPLETION_LIMIT + 2, token);
 	if (result.cancelled) {
 		return empty(true);
 	}
@@ -352,7 +354,7 @@ function linkTextCompletion(context: LineContext): CompletionList | undefined {
 	if (query !== '' && query.trim() === '') {
 		return undefined; // `[ `: not a link being written
 	}
-	const result = searchPages(index, query, undefined, COMPLETION_LIMIT + 1, token);
+	const result = index.search.pages(query, undefined, COMPLETION_LIMIT + 1, token);
 	if (result.cancelled) {
 		return empty(true);
 	}

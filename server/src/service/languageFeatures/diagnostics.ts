@@ -2,7 +2,7 @@ import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-language
 import type { PageSummary, PageLink } from '../parse/pageSummary';
 import type { Span } from '../parse/markdownTypes';
 import { spanToRange } from '../text/lineIndex';
-import { closestPages, type PageSuggestion } from '../vault/closestPages';
+import type { PageSuggestion } from '../search/closestPages';
 import type { DiagnosticCode, SeverityName, VaultSettings } from '../vault/settings';
 import type { VaultIndex } from '../vault/vaultIndex';
 import { candidatePathsForUrl, sectionListOfUrl, sectionOfUrl } from '../vault/vaultPaths';
@@ -140,7 +140,7 @@ function checkLinks(index: VaultIndex, page: PageSummary, out: DiagnosticCollect
 }
 
 function reportBrokenLink(index: VaultIndex, link: PageLink, url: string, fragment: string | undefined, out: DiagnosticCollector): void {
-	const suggestions = closestPages(index, url);
+	const suggestions = index.search.closestPages(url);
 	const section = sectionOfUrl(url);
 	const candidatePaths = candidatePathsForUrl(url);
 	const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map(s => `\`${s.url}\``).join(', ')}?` : '';

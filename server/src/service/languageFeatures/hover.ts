@@ -2,7 +2,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-typ
 import type { Span } from '../parse/markdownTypes';
 import type { PageSummary } from '../parse/pageSummary';
 import { spanToRange } from '../text/lineIndex';
-import { anchorsNear, closestPages } from '../vault/closestPages';
+import { anchorsNear } from '../search/anchorsNear';
 import type { VaultIndex } from '../vault/vaultIndex';
 import { candidatePathsForUrl, sectionListOfUrl } from '../vault/vaultPaths';
 import { urlExists } from './diagnostics';
@@ -94,7 +94,7 @@ function brokenLinkMarkdown(index: VaultIndex, url: string): string {
 		`**Broken link**: no page at ${codeSpan(url)}.`,
 		`Looked for ${candidatePathsForUrl(url).map(path => codeSpan(path)).join(', ')}.`,
 	];
-	const suggestions = closestPages(index, url, SUGGESTIONS);
+	const suggestions = index.search.closestPages(url, SUGGESTIONS);
 	if (suggestions.length > 0) {
 		lines.push(`Closest pages:\n${suggestions.map(suggestion => `- ${escapeMarkdown(suggestion.title)} ${codeSpan(suggestion.url)}`).join('\n')}`);
 	} else {

@@ -3,7 +3,9 @@ import { CANCELLATION_CHECK_INTERVAL, type CancellationLike } from '../cancellat
 import type { PageSummary } from '../parse/pageSummary';
 import { spanToRange } from '../text/lineIndex';
 import type { VaultIndex } from '../vault/vaultIndex';
-import { BestMatches, fuzzyScore, prepareQuery, searchTable } from './pageSearch';
+import { BestMatches } from '../search/bestMatches';
+import { fuzzyScore } from '../search/fuzzyScore';
+import { prepareQuery } from '../search/searchQuery';
 
 export interface VaultWorkspaceSymbol {
 	/** The entity's title, or one of its aliases. */
@@ -67,7 +69,7 @@ function aliasesRange(page: PageSummary): Range {
 export function provideWorkspaceSymbols(index: VaultIndex, query: string, token?: CancellationLike): VaultWorkspaceSymbol[] {
 	const prepared = prepareQuery(query);
 	const best = new BestMatches<ScoredSymbol>(WORKSPACE_SYMBOL_LIMIT, prepared.text === '' ? compareByName : compareByRelevance);
-	const { entries, masks } = searchTable(index);
+	const { entries, masks } = index.search.pageTable();
 	for (let e = 0; e < entries.length; e++) {
 		if (e % CANCELLATION_CHECK_INTERVAL === CANCELLATION_CHECK_INTERVAL - 1 && token?.isCancellationRequested) {
 			return [];

@@ -1,5 +1,5 @@
 import { FIELD_KINDS, isIsoDate } from '../languageFeatures/frontmatterRules';
-import { slugifyTitle } from './closestPages';
+import { slugifyTitle } from '../search/similarityKeys';
 import type { VaultIndex } from './vaultIndex';
 import { pageUrlForPath } from './vaultPaths';
 

@@ -1,4 +1,5 @@
 import type { PageSummary } from '../parse/pageSummary';
+import { VaultSearch } from '../search/vaultSearch';
 import { slugOfUrl } from './vaultPaths';
 
 /** What an index update changed for other pages. */
@@ -95,9 +96,16 @@ export class VaultIndex {
 	/** Paths changed, one per version, from `journalStart + 1` to `currentVersion`. */
 	private journal: string[] = [];
 	private journalStart = 0;
+	private searchTables: VaultSearch | undefined;
 
 	get size(): number {
 		return this.pagesByPath.size;
+	}
+
+	/** The search tables of this index (page search, closest pages), built on first use and kept in step through the journal. */
+	get search(): VaultSearch {
+		this.searchTables ??= new VaultSearch(this);
+		return this.searchTables;
 	}
 
 	getPage(path: string): PageSummary | undefined {

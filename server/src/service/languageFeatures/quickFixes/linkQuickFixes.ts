@@ -1,6 +1,6 @@
 import { CodeActionKind } from 'vscode-languageserver-types';
 import type { PageLink } from '../../parse/pageSummary';
-import { anchorsNear } from '../../vault/closestPages';
+import { anchorsNear } from '../../search/anchorsNear';
 import { pageSlug, pageTemplate, sectionConventions } from '../../vault/pageTemplate';
 import { candidatePathsForUrl, slugOfUrl, titleFromSlug } from '../../vault/vaultPaths';
 import { urlExists, type VaultDiagnostic } from '../diagnostics';

@@ -1,0 +1,151 @@
+import type { PageSummary } from '../parse/pageSummary';
+import { VisitMarks } from '../visitMarks';
+import type { FollowingTable } from './journalFollower';
+import { similarityKeys, type SimilarityEntry } from './similarityKeys';
+
+/** The most edits a suggestion may be away from a missing slug. */
+export const MAX_EDITS = 3;
+/**
+ * Keys are cut into `MAX_EDITS + 1` segments: a key within `MAX_EDITS` edits
+ * of a query keeps at least one segment untouched, found in the query at
+ * most that many characters from where it sits in the key (the partition
+ * filter of Pass-Join, Li et al. 2011).
+ */
+const SEGMENTS = MAX_EDITS + 1;
+
+/** Where segment `i` of a key of length `length` starts and how long it is: the first segments are the shorter ones. */
+function segmentOf(length: number, i: number): { start: number; length: number } {
+	const base = Math.floor(length / SEGMENTS);
+	const shorter = SEGMENTS - (length % SEGMENTS);
+	return i < shorter
+		? { start: i * base, length: base }
+		: { start: shorter * base + (i - shorter) * (base + 1), length: base + 1 };
+}
+
+/**
+ * A segment index over every page's slug, title and aliases (in slug form),
+ * kept in step with the vault index by a `JournalFollower`. A lookup probes a
+ * few dozen segments of the missing slug and checks only the keys holding
+ * one of them, so its cost does not grow with the vault, and it finds every
+ * key within the edit limit (no candidate is cut).
+ */
+export class SegmentIndex implements FollowingTable {
+	private entries: (SimilarityEntry | undefined)[] = [];
+	/** Per key length and segment number (`length * SEGMENTS + i`): segment text → entry ids. */
+	private postings = new Map<number, Map<string, number[]>>();
+	/** Keys shorter than `SEGMENTS` characters, by length (`shortKeys[n]`: length n), checked when the length is near. */
+	private shortKeys: number[][] = [];
+	private entriesByPath = new Map<string, number[]>();
+	private holeCount = 0;
+	/** The entries already met in the current lookup. */
+	private readonly met = new VisitMarks();
+
+	get slots(): number {
+		return this.entries.length;
+	}
+
+	get holes(): number {
+		return this.holeCount;
+	}
+
+	rebuild(pages: Iterable<PageSummary>): void {
+		this.entries = [];
+		this.postings = new Map();
+		this.shortKeys = [];
+		this.entriesByPath = new Map();
+		this.holeCount = 0;
+		for (const page of pages) {
+			this.add(page);
+		}
+	}
+
+	add(page: PageSummary): void {
+		const ids: number[] = [];
+		for (const key of similarityKeys(page)) {
+			const id = this.entries.length;
+			this.entries.push({ url: page.url, section: page.section, key });
+			ids.push(id);
+			if (key.length < SEGMENTS) {
+				(this.shortKeys[key.length] ??= []).push(id);
+				continue;
+			}
+			for (let i = 0; i < SEGMENTS; i++) {
+				const segment = segmentOf(key.length, i);
+				const slot = key.length * SEGMENTS + i;
+				let bySegment = this.postings.get(slot);
+				if (!bySegment) {
+					bySegment = new Map();
+					this.postings.set(slot, bySegment);
+				}
+				const text = key.substr(segment.start, segment.length);
+				const list = bySegment.get(text);
+				if (list) {
+					list.push(id);
+				} else {
+					bySegment.set(text, [id]);
+				}
+			}
+		}
+		this.entriesByPath.set(page.path, ids);
+	}
+
+	remove(path: string): void {
+		const ids = this.entriesByPath.get(path);
+		if (!ids) {
+			return;
+		}
+		this.entriesByPath.delete(path);
+		for (const id of ids) {
+			// Posting lists keep the id; the hole is skipped when met.
+			this.entries[id] = undefined;
+			this.holeCount++;
+		}
+	}
+
+	/** Every entry (in `section` when given) that may be within `limit` (≤ MAX_EDITS) edits of `query`; a superset, to be checked. */
+	candidates(query: string, limit: number, section: string | undefined): SimilarityEntry[] {
+		const met = this.met;
+		met.begin(this.entries.length);
+		const result: SimilarityEntry[] = [];
+		const take = (id: number): void => {
+			if (!met.first(id)) {
+				return;
+			}
+			const entry = this.entries[id];
+			if (entry && (section === undefined || entry.section === section)) {
+				result.push(entry);
+			}
+		};
+		const length = query.length;
+		for (let keyLength = Math.max(SEGMENTS, length - limit); keyLength <= length + limit; keyLength++) {
+			for (let i = 0; i < SEGMENTS; i++) {
+				const bySegment = this.postings.get(keyLength * SEGMENTS + i);
+				if (!bySegment) {
+					continue;
+				}
+				const segment = segmentOf(keyLength, i);
+				// A kept segment moves by at most `limit`; and some kept segment moves by no more than
+				// the segments before it (i) and no less than the length difference minus those after it
+				// (multi-match-aware selection of Pass-Join): only those start positions are probed.
+				const delta = length - keyLength;
+				const after = SEGMENTS - 1 - i;
+				const first = Math.max(0, segment.start - limit, segment.start - i, segment.start + delta - after);
+				const last = Math.min(length - segment.length, segment.start + limit, segment.start + i, segment.start + delta + after);
+				for (let at = first; at <= last; at++) {
+					const list = bySegment.get(query.substr(at, segment.length));
+					if (list) {
+						for (const id of list) {
+							take(id);
+						}
+					}
+				}
+			}
+		}
+		for (let keyLength = Math.max(1, length - limit); keyLength < SEGMENTS && keyLength <= length + limit; keyLength++) {
+			for (const id of this.shortKeys[keyLength] ?? []) {
+				take(id);
+			}
+		}
+		return result;
+	}
+}

@@ -1,0 +1,22 @@
+import type { PageSummary } from '../parse/pageSummary';
+import { slugOfUrl } from '../vault/vaultPaths';
+
+/** `Robert Maxwell` → `robert-maxwell`: a title in slug form for comparison. */
+export function slugifyTitle(title: string): string {
+	return title.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+}
+
+/** A page's slug, title and aliases in slug form, lowercase, each once: what a missing slug is compared with. */
+export function similarityKeys(page: PageSummary): string[] {
+	const keys = new Set([slugOfUrl(page.url).toLowerCase(), slugifyTitle(page.title), ...page.aliases.map(slugifyTitle)]);
+	keys.delete('');
+	return [...keys];
+}
+
+/** One key of one page. */
+export interface SimilarityEntry {
+	readonly url: string;
+	readonly section: string | undefined;
+	/** Slug, title or alias in slug form, lowercase. */
+	readonly key: string;
+}

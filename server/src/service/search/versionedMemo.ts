@@ -1,0 +1,28 @@
+/**
+ * Answers kept by key while a version does not change: the first lookup at
+ * a new version forgets every earlier answer. At most `maxSize` answers are
+ * kept; when full, the memo starts over.
+ */
+export class VersionedMemo<V> {
+	private version = -1;
+	private readonly answers = new Map<string, V>();
+
+	constructor(private readonly maxSize: number) { }
+
+	/** The answer for `key` at `version`, computed by `compute` when not kept. */
+	get(version: number, key: string, compute: () => V): V {
+		if (this.version !== version) {
+			this.answers.clear();
+			this.version = version;
+		}
+		let answer = this.answers.get(key);
+		if (answer === undefined) {
+			answer = compute();
+			if (this.answers.size >= this.maxSize) {
+				this.answers.clear();
+			}
+			this.answers.set(key, answer);
+		}
+		return answer;
+	}
+}

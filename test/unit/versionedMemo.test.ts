@@ -1,0 +1,48 @@
+import * as assert from 'assert';
+import { VersionedMemo } from '../../server/src/service/search/versionedMemo';
+
+describe('versioned memo', () => {
+	it('computes an answer once per key and version, and forgets every answer when the version changes', () => {
+		const memo = new VersionedMemo<string[]>(10);
+		const computed: string[] = [];
+		const answer = (version: number, key: string): string[] => memo.get(version, key, () => {
+			computed.push(`${version} ${key}`);
+			return [`${key}@${version}`];
+		});
+		const first = answer(1, 'a');
+		assert.strictEqual(answer(1, 'a'), first);
+		answer(1, 'b');
+		assert.deepStrictEqual(answer(2, 'a'), ['a@2']);
+		answer(2, 'b');
+		// Back at an earlier version: nothing of it was kept.
+		assert.deepStrictEqual(answer(1, 'a'), ['a@1']);
+		assert.notStrictEqual(answer(1, 'a'), first);
+		assert.deepStrictEqual(computed, ['1 a', '1 b', '2 a', '2 b', '1 a']);
+	});
+
+	it('keeps an empty answer', () => {
+		const memo = new VersionedMemo<string[]>(10);
+		let calls = 0;
+		const none = (): string[] => {
+			calls++;
+			return [];
+		};
+		memo.get(1, 'k', none);
+		memo.get(1, 'k', none);
+		assert.strictEqual(calls, 1);
+	});
+
+	it('starts over when full', () => {
+		const memo = new VersionedMemo<number>(3);
+		const computed: string[] = [];
+		const answer = (key: string): number => memo.get(1, key, () => {
+			computed.push(key);
+			return key.length;
+		});
+		for (const key of ['a', 'b', 'c', 'd', 'a', 'd']) {
+			answer(key);
+		}
+		// `d` found three answers kept: they were forgotten, so `a` is computed again; `d` was kept.
+		assert.deepStrictEqual(computed, ['a', 'b', 'c', 'd', 'a']);
+	});
+});
