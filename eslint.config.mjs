@@ -20,6 +20,10 @@ export default tseslint.config(
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{
+		// Every if, else and loop body in braces: a one-line body grows a second line without a diff in the condition.
+		rules: { curly: ['error', 'all'] },
+	},
+	{
 		files: ['**/*.ts'],
 		languageOptions: {
 			parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
