@@ -15,13 +15,19 @@ import { scanMarkdown } from '../server/src/service/parse/markdown';
 
 function findSeedPage(): string {
 	const argument = process.argv[2];
-	if (argument !== undefined) {return argument;}
+	if (argument !== undefined) {
+		return argument;
+	}
 	const repoRoot = path.resolve(__dirname, '..', '..');
 	const candidates = [path.join(repoRoot, '..', 'shared', 'seeds'), path.join(repoRoot, 'test', 'fixtures', 'markdown')];
 	for (const dir of candidates) {
-		if (!fs.existsSync(dir)) {continue;}
+		if (!fs.existsSync(dir)) {
+			continue;
+		}
 		const file = fs.readdirSync(dir).find((f) => f.startsWith('000_') || f === 'seed-mi6.md');
-		if (file !== undefined) {return path.join(dir, file);}
+		if (file !== undefined) {
+			return path.join(dir, file);
+		}
 	}
 	throw new Error('seed page not found; pass its path');
 }
@@ -33,7 +39,9 @@ function bodyStartOf(text: string): number {
 
 function measure(label: string, bytes: number, minMillis: number, run: () => void): number {
 	// Warm up.
-	for (let i = 0; i < 20; i++) {run();}
+	for (let i = 0; i < 20; i++) {
+		run();
+	}
 	let iterations = 0;
 	const start = process.hrtime.bigint();
 	let elapsed = 0;

@@ -41,7 +41,9 @@ function reportPlugin(name) {
       let started = 0;
       build.onStart(() => {
         started = Date.now();
-        if (watch && initialBuildsDone) {console.log(`bundle: ${name} build started`);}
+        if (watch && initialBuildsDone) {
+          console.log(`bundle: ${name} build started`);
+        }
       });
       build.onEnd((result) => {
         const outputs = Object.entries(result.metafile?.outputs ?? {}).filter(([file]) => file.endsWith('.js'));
@@ -55,7 +57,9 @@ function reportPlugin(name) {
         initialReports.push(line);
         if (initialReports.length === selectedNames.length) {
           initialBuildsDone = true;
-          for (const report of initialReports) {console.log(report);}
+          for (const report of initialReports) {
+            console.log(report);
+          }
           console.log('bundle: watching for changes');
         }
       });

@@ -46,7 +46,9 @@ const yamlGrammars = fs.readdirSync(path.dirname(yamlGrammar))
   .filter((name) => name.startsWith('yaml') && name.endsWith('.tmLanguage.json'))
   .map((name) => path.join(path.dirname(yamlGrammar), name));
 const grammarArgs = ['-g', markdownGrammar];
-for (const grammar of yamlGrammars) {grammarArgs.push('-g', grammar);}
+for (const grammar of yamlGrammars) {
+  grammarArgs.push('-g', grammar);
+}
 console.log(`test:grammar: Markdown grammar ${path.relative(repoRoot, markdownGrammar)}`);
 console.log(`test:grammar: YAML grammars ${yamlGrammars.map((file) => path.relative(repoRoot, file)).join(', ')}`);
 
@@ -61,7 +63,9 @@ const result = spawnSync(
   [cli, '--config', path.join(repoRoot, 'package.json'), ...grammarArgs,
     ...testFiles.map((name) => path.join('test', 'grammar', name))],
   { cwd: repoRoot, encoding: 'utf8' });
-if (result.error) {throw result.error;}
+if (result.error) {
+  throw result.error;
+}
 // The Markdown grammar embeds dozens of languages (fenced code blocks) whose grammars are not
 // loaded here; vscode-textmate warns once for each. They do not matter to these tests.
 const isMissingEmbeddedGrammar = (line) => /^grammar not found for "[^"]+"$/.test(line);
@@ -69,7 +73,9 @@ process.stdout.write(result.stdout);
 const stderr = result.stderr.split('\n');
 const missing = stderr.filter(isMissingEmbeddedGrammar).length;
 process.stderr.write(stderr.filter((line) => !isMissingEmbeddedGrammar(line)).join('\n'));
-if (missing > 0) {console.log(`test:grammar: (${missing} grammars of languages embedded in Markdown code blocks not loaded)`);}
+if (missing > 0) {
+  console.log(`test:grammar: (${missing} grammars of languages embedded in Markdown code blocks not loaded)`);
+}
 const failed = result.status !== 0;
 console.log(`test:grammar: ${testFiles.length - (failed ? countFailedFiles(result.stdout) : 0)} passed, ${failed ? countFailedFiles(result.stdout) || 1 : 0} failed`);
 process.exit(failed ? 1 : 0);

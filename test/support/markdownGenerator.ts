@@ -80,7 +80,9 @@ function word(r: Random): string {
 function words(r: Random, min: number, max: number): string {
 	const n = r.int(min, max);
 	const out: string[] = [];
-	for (let i = 0; i < n; i++) {out.push(word(r));}
+	for (let i = 0; i < n; i++) {
+		out.push(word(r));
+	}
 	return out.join(' ');
 }
 
@@ -109,7 +111,9 @@ function linkText(g: GeneratorState, depth: number): string {
 }
 
 function destination(r: Random): string {
-	if (r.chance(0.2)) {return r.pick(ANGLE_DESTS);}
+	if (r.chance(0.2)) {
+		return r.pick(ANGLE_DESTS);
+	}
 	return r.pick(DESTS);
 }
 
@@ -117,9 +121,15 @@ function inlineLink(g: GeneratorState, depth: number): string {
 	const r = g.random;
 	const bang = r.chance(0.15) ? '!' : '';
 	let resource = destination(r);
-	if (r.chance(0.25)) {resource += r.pick([' ', '\n', '  ']) + r.pick(TITLES);}
-	if (r.chance(0.1)) {resource = ' ' + resource + ' ';}
-	if (r.chance(0.05)) {resource = '';}
+	if (r.chance(0.25)) {
+		resource += r.pick([' ', '\n', '  ']) + r.pick(TITLES);
+	}
+	if (r.chance(0.1)) {
+		resource = ' ' + resource + ' ';
+	}
+	if (r.chance(0.05)) {
+		resource = '';
+	}
 	return `${bang}[${linkText(g, depth)}](${resource})`;
 }
 
@@ -129,8 +139,12 @@ function referenceLink(g: GeneratorState): string {
 	const variant = r.int(0, 2);
 	const cased = r.chance(0.3) ? label.toUpperCase() : label;
 	const bang = r.chance(0.1) ? '!' : '';
-	if (variant === 0) {return `${bang}[${words(r, 1, 2)}][${cased}]`;}
-	if (variant === 1) {return `${bang}[${cased}][]`;}
+	if (variant === 0) {
+		return `${bang}[${words(r, 1, 2)}][${cased}]`;
+	}
+	if (variant === 1) {
+		return `${bang}[${cased}][]`;
+	}
 	return `${bang}[${cased}]`;
 }
 
@@ -141,7 +155,9 @@ function footnoteCall(g: GeneratorState): string {
 		// The scanner parses calls of undefined labels as if they were defined (see the test).
 		return `${r.chance(0.1) ? '!' : ''}[^${r.pick(g.undefinedFootnoteLabels)}]${after}`;
 	}
-	if (g.footnoteLabels.length === 0) {return word(r);}
+	if (g.footnoteLabels.length === 0) {
+		return word(r);
+	}
 	const label = r.pick(g.footnoteLabels);
 	const cased = r.chance(0.2) ? label.toUpperCase() : label;
 	return `${r.chance(0.1) ? '!' : ''}[^${cased}]${after}`;
@@ -219,7 +235,9 @@ function inlineText(g: GeneratorState, maxPieces: number, allowBreaks: boolean):
 	const n = r.int(1, maxPieces);
 	let out = '';
 	for (let i = 0; i < n; i++) {
-		if (i > 0) {out += allowBreaks && r.chance(0.12) ? '\n' : r.pick([' ', ' ', ' ', '', '\t']);}
+		if (i > 0) {
+			out += allowBreaks && r.chance(0.12) ? '\n' : r.pick([' ', ' ', ' ', '', '\t']);
+		}
 		out += inlinePiece(g);
 	}
 	return out;
@@ -313,10 +331,14 @@ function block(g: GeneratorState, depth: number): string {
 		case 11:
 			return r.pick(['---', '***', '___', '- - -', ' * * *', '<span>', '<custom a="1">\n[in html](/x/)', '</div>', '<div/>', '<script>\n[s](/s/)\n</script>']);
 		case 12:
-			if (g.definedLabels.length > 0) {return definition(g, r.pick(g.definedLabels));}
+			if (g.definedLabels.length > 0) {
+				return definition(g, r.pick(g.definedLabels));
+			}
 			return inlineText(g, 3, true);
 		case 13:
-			if (depth === 0 && g.footnoteLabels.length > 0) {return footnoteDefinition(g, r.pick(g.footnoteLabels));}
+			if (depth === 0 && g.footnoteLabels.length > 0) {
+				return footnoteDefinition(g, r.pick(g.footnoteLabels));
+			}
 			return inlineText(g, 3, true);
 		default:
 			return inlineText(g, 5, true);
@@ -353,7 +375,9 @@ function list(g: GeneratorState, depth: number): string {
 		const width = space === '\t' ? 4 - (marker.length % 4) + marker.length : marker.length + space.length;
 		const inner = r.chance(0.3) ? blocks(g, depth + 1, r.int(1, 2)) : inlineText(g, 4, true);
 		out.push(prefixLines(inner, marker + space, ' '.repeat(width)));
-		if (r.chance(0.2)) {out.push('');}
+		if (r.chance(0.2)) {
+			out.push('');
+		}
 	}
 	return out.join('\n');
 }
@@ -363,7 +387,9 @@ function blocks(g: GeneratorState, depth: number, count: number): string {
 	const out: string[] = [];
 	for (let i = 0; i < count; i++) {
 		out.push(block(g, depth));
-		if (i < count - 1) {out.push(r.chance(0.8) ? '' : r.pick(['  ', '\t']));}
+		if (i < count - 1) {
+			out.push(r.chance(0.8) ? '' : r.pick(['  ', '\t']));
+		}
 	}
 	return out.join('\n');
 }
@@ -385,9 +411,13 @@ export function generateMarkdownDocument(seed: number): GeneratedDocument {
 		undefinedFootnoteLabels: [],
 	};
 	const labelCount = random.int(0, 3);
-	for (let i = 0; i < labelCount; i++) {g.definedLabels.push(random.pick(LABELS));}
+	for (let i = 0; i < labelCount; i++) {
+		g.definedLabels.push(random.pick(LABELS));
+	}
 	const footnoteCount = random.int(0, 3);
-	for (let i = 0; i < footnoteCount; i++) {g.footnoteLabels.push(random.pick(FOOTNOTE_LABELS));}
+	for (let i = 0; i < footnoteCount; i++) {
+		g.footnoteLabels.push(random.pick(FOOTNOTE_LABELS));
+	}
 	g.undefinedFootnoteLabels = FOOTNOTE_LABELS.filter(
 		(l) => !g.footnoteLabels.some((f) => f.toLowerCase() === l.toLowerCase()),
 	);
@@ -402,7 +432,9 @@ export function generateMarkdownDocument(seed: number): GeneratedDocument {
 	}
 	const frontmatter = random.chance(0.2);
 	let text = frontmatter ? `---\ntitle: x\ntags:\n- "[a](b)"\n---\n${body}` : body;
-	if (random.chance(0.5)) {text += '\n';}
+	if (random.chance(0.5)) {
+		text += '\n';
+	}
 	const eol = random.pick(LINE_ENDINGS);
 	if (eol !== '\n') {
 		text = random.chance(0.8) ? text.replace(/\n/g, eol) : text.replace(/\n/g, () => random.pick(LINE_ENDINGS));

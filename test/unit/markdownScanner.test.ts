@@ -61,7 +61,9 @@ describe('markdown scanner', () => {
 				scan.footnoteReferences.map((f) => [f.label, f.span.start, f.span.end]),
 				[['1', 1281, 1285], ['1', 2087, 2091], ['2', 3007, 3011], ['1', 3917, 3921], ['2', 4676, 4680]],
 			);
-			for (const call of scan.footnoteReferences) {assert.strictEqual(slice(text, call.span), `[^${call.rawLabel}]`);}
+			for (const call of scan.footnoteReferences) {
+				assert.strictEqual(slice(text, call.span), `[^${call.rawLabel}]`);
+			}
 			assert.deepStrictEqual(scan.footnoteDefinitions, [
 				{ label: '1', rawLabel: '1', span: { start: 4682, end: 4815 }, markerSpan: { start: 4682, end: 4687 } },
 				{ label: '2', rawLabel: '2', span: { start: 4816, end: 4933 }, markerSpan: { start: 4816, end: 4821 } },

@@ -41,8 +41,12 @@ interface Oracle {
 
 /** mdast-util-to-string: the text content of a node (html values and image alts included). */
 function plainText(node: MdNode): string {
-	if (node.value !== undefined) {return node.value;}
-	if (node.alt !== undefined && node.alt !== null) {return node.alt;}
+	if (node.value !== undefined) {
+		return node.value;
+	}
+	if (node.alt !== undefined && node.alt !== null) {
+		return node.alt;
+	}
 	return (node.children ?? []).map(plainText).join('');
 }
 
@@ -84,8 +88,12 @@ function end(node: MdNode): number {
 /** The body start for a frontmatter document: after the line ending that follows the closing fence. */
 function bodyStartAfter(text: string, yamlEnd: number): number {
 	let k = yamlEnd;
-	if (text.charCodeAt(k) === 13) {k++;}
-	if (text.charCodeAt(k) === 10) {k++;}
+	if (text.charCodeAt(k) === 13) {
+		k++;
+	}
+	if (text.charCodeAt(k) === 10) {
+		k++;
+	}
 	return k;
 }
 
@@ -103,13 +111,17 @@ function fromOracle(oracle: Oracle, text: string, frontmatter: boolean): OracleR
 	const definitions = new Map<string, string>();
 	let bodyStart = 0;
 	const collectDefinitions = (node: MdNode): void => {
-		if (node.type === 'definition' && !definitions.has(node.identifier!)) {definitions.set(node.identifier!, node.url!);}
+		if (node.type === 'definition' && !definitions.has(node.identifier!)) {
+			definitions.set(node.identifier!, node.url!);
+		}
 		node.children?.forEach(collectDefinitions);
 	};
 	collectDefinitions(tree);
 	const textSpan = (node: MdNode): string => {
 		const children = node.children ?? [];
-		if (children.length === 0) {return '';}
+		if (children.length === 0) {
+			return '';
+		}
 		return ` text ${start(children[0])}-${end(children[children.length - 1])}`;
 	};
 	const visit = (node: MdNode): void => {
@@ -192,7 +204,9 @@ function fromScanner(scan: MarkdownScan): ScannerResult {
 		const kind = link.kind === 'reference' ? 'reference' : link.kind === 'autolink' ? 'autolink' : 'inline';
 		const what = `${link.isImage ? 'image' : 'link'} ${kind}`;
 		let detail = `url=${JSON.stringify(link.destination)}`;
-		if (link.kind === 'reference') {detail += ` label=${JSON.stringify(link.referenceLabel)}`;}
+		if (link.kind === 'reference') {
+			detail += ` label=${JSON.stringify(link.referenceLabel)}`;
+		}
 		if (!link.isImage && link.kind !== 'autolink' && link.textSpan.end > link.textSpan.start) {
 			detail += ` text ${link.textSpan.start}-${link.textSpan.end}`;
 		}
@@ -201,8 +215,11 @@ function fromScanner(scan: MarkdownScan): ScannerResult {
 	const defined = new Set(scan.footnoteDefinitions.map((d) => d.label));
 	for (const call of scan.footnoteReferences) {
 		const item = { what: 'footnote call', start: call.span.start, end: call.span.end, detail: `label=${JSON.stringify(call.label)}` };
-		if (defined.has(call.label)) {items.push(item);}
-		else {undefinedCalls.push({ ...item, rawLabel: call.rawLabel });}
+		if (defined.has(call.label)) {
+			items.push(item);
+		} else {
+			undefinedCalls.push({ ...item, rawLabel: call.rawLabel });
+		}
 	}
 	for (const def of scan.footnoteDefinitions) {
 		items.push({ what: 'footnote definition', start: def.span.start, end: def.span.end, detail: `label=${JSON.stringify(def.label)}` });
@@ -243,7 +260,9 @@ function compareItems(expectedItems: Item[], actualItems: Item[]): string[] {
  */
 function differences(oracle: Oracle, text: string, frontmatter: boolean, compared?: { count: number }): string[] {
 	const expected = fromOracle(oracle, text, frontmatter);
-	if (compared !== undefined) {compared.count = expected.items.length;}
+	if (compared !== undefined) {
+		compared.count = expected.items.length;
+	}
 	const scan = scanMarkdown(text, expected.bodyStart);
 	const actual = fromScanner(scan);
 	// Every `[^label]` written with an undefined label (also where the scanner
@@ -252,15 +271,21 @@ function differences(oracle: Oracle, text: string, frontmatter: boolean, compare
 	const calls: Array<{ start: number; end: number; label: string; rawLabel: string }> = [];
 	for (const match of text.matchAll(CALL_PATTERN)) {
 		const label = normalizeMarkdownLabel(match[1]);
-		if (!definedLabels.has(label)) {calls.push({ start: match.index, end: match.index + match[0].length, label, rawLabel: match[1] });}
+		if (!definedLabels.has(label)) {
+			calls.push({ start: match.index, end: match.index + match[0].length, label, rawLabel: match[1] });
+		}
 	}
-	if (calls.length === 0) {return compareItems(expected.items, actual.items);}
+	if (calls.length === 0) {
+		return compareItems(expected.items, actual.items);
+	}
 	// The zone where the two parses may differ: the paragraphs (headings,
 	// table cells) holding such calls.
 	const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && a.end > b.start;
 	const zone: Array<{ start: number; end: number }> = [...calls];
 	for (const block of expected.inlineBlocks) {
-		if (calls.some((call) => overlaps(block, call))) {zone.push(block);}
+		if (calls.some((call) => overlaps(block, call))) {
+			zone.push(block);
+		}
 	}
 	const away = (item: Item): boolean => !zone.some((z) => overlaps(item, z));
 	const out = compareItems(expected.items.filter(away), actual.items.filter(away));
@@ -269,12 +294,16 @@ function differences(oracle: Oracle, text: string, frontmatter: boolean, compare
 	const appended = [...labels.values()].map((raw) => `[^${raw}]: appended definition`).join('\n\n');
 	const augmented = `${text}\n\n${appended}\n`;
 	const expected2 = fromOracle(oracle, augmented, frontmatter);
-	if (compared !== undefined) {compared.count += expected2.items.length;}
+	if (compared !== undefined) {
+		compared.count += expected2.items.length;
+	}
 	const actual2 = fromScanner(scanMarkdown(augmented, expected2.bodyStart));
 	// (When the appended definitions are swallowed, e.g. by an unclosed fence, (1) is all there is.)
 	const definedNow = new Set(expected2.items.filter((i) => i.what === 'footnote definition').map((i) => i.detail));
 	if ([...labels.keys()].every((label) => definedNow.has(`label=${JSON.stringify(label)}`))) {
-		for (const line of compareItems(expected2.items, actual2.items)) {out.push(`with definitions appended: ${line}`);}
+		for (const line of compareItems(expected2.items, actual2.items)) {
+			out.push(`with definitions appended: ${line}`);
+		}
 	}
 	return out;
 }
@@ -299,16 +328,22 @@ function minimize(oracle: Oracle, text: string, frontmatter: boolean): string {
 		for (let i = 0; i + chunk <= lines.length && budget > 0; ) {
 			const candidate = lines.slice(0, i).concat(lines.slice(i + chunk));
 			budget--;
-			if (candidate.length > 0 && fails(candidate.join(''))) {lines = candidate;}
-			else {i += chunk;}
+			if (candidate.length > 0 && fails(candidate.join(''))) {
+				lines = candidate;
+			} else {
+				i += chunk;
+			}
 		}
 	}
 	let current = lines.join('');
 	for (let i = 0; i < current.length && budget > 0; ) {
 		const candidate = current.slice(0, i) + current.slice(i + 1);
 		budget--;
-		if (candidate.length > 0 && fails(candidate)) {current = candidate;}
-		else {i++;}
+		if (candidate.length > 0 && fails(candidate)) {
+			current = candidate;
+		} else {
+			i++;
+		}
 	}
 	return current;
 }
@@ -337,7 +372,9 @@ async function checkDocument(name: string, text: string, frontmatter: boolean): 
 	const oracle = await loadOracle();
 	const compared = { count: 0 };
 	const diff = differences(oracle, text, frontmatter, compared);
-	if (diff.length === 0) {return compared.count;}
+	if (diff.length === 0) {
+		return compared.count;
+	}
 	const small = minimize(oracle, text, frontmatter);
 	const smallDiff = differences(oracle, small, frontmatter);
 	assert.fail(
