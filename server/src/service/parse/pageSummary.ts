@@ -3,6 +3,10 @@ import { destinationFragment, resolveLinkDestination, pageUrlForPath, sectionOfP
 import { parseFrontmatter, type FrontmatterField, type FrontmatterProblem } from './frontmatter';
 import { scanMarkdown } from './markdown';
 import type { FootnoteDefinition, FootnoteReference, Heading, LinkOccurrence, Span } from './markdownTypes';
+import {
+	CODE_REGION, FOOTNOTE_DEFINITION, FOOTNOTE_REFERENCE, FRONTMATTER_FIELD, HEADING, LINK, LINK_FLAGS, LINK_KINDS, PART_ORDER, PARTS,
+	packCounts, pushItem, spanAt, unpackCount, type PackedNumbers, type PartName,
+} from './pageSummaryLayout';
 
 export interface PageLink extends LinkOccurrence {
 	readonly target: LinkTarget;
@@ -149,30 +153,9 @@ function detachValue(value: unknown, alreadyFlat: boolean): unknown {
 
 const NO_PROBLEMS: readonly FrontmatterProblem[] = Object.freeze([]);
 const NO_STRINGS: readonly string[] = Object.freeze([]);
-const LINK_KINDS: readonly LinkOccurrence['kind'][] = ['inline', 'reference', 'autolink'];
-const IMAGE_FLAG = 4;
-/** Set on a link whose target is a page: its URL is kept, so the link is not resolved again. */
-const PAGE_TARGET_FLAG = 8;
-const CANONICAL_FLAG = 16;
-const MARKDOWN_PATH_FLAG = 32;
-/** Numbers stored per link, footnote reference, footnote definition, heading and frontmatter field. */
-const LINK_STRIDE = 7;
-const REFERENCE_STRIDE = 2;
-const DEFINITION_STRIDE = 4;
-const HEADING_STRIDE = 3;
-const FIELD_STRIDE = 4;
-/** The kinds in the order they are stored, with the numbers and strings each item takes. */
-const PART_ORDER: readonly (keyof Expanded)[] = ['links', 'footnoteReferences', 'footnoteDefinitions', 'headings', 'fields'];
-const PART_STRIDES = [LINK_STRIDE, REFERENCE_STRIDE, DEFINITION_STRIDE, HEADING_STRIDE, FIELD_STRIDE];
-const PART_STRINGS = [1, 2, 2, 2, 1];
 
-interface Expanded {
-	readonly links: readonly PageLink[];
-	readonly footnoteReferences: readonly FootnoteReference[];
-	readonly footnoteDefinitions: readonly FootnoteDefinition[];
-	readonly headings: readonly Heading[];
-	readonly fields: readonly FrontmatterField[];
-}
+/** The object views of a summary, one per kind of packed item (see pageSummaryLayout.ts). */
+type Expanded = Pick<PageSummary, Exclude<PartName, 'fields'>> & Pick<PageFrontmatter, 'fields'>;
 
 /** The object views of one page built so far. */
 type Views = { -readonly [K in keyof Expanded]?: Expanded[K] };
@@ -181,44 +164,47 @@ type Views = { -readonly [K in keyof Expanded]?: Expanded[K] };
 const expandedCache = new Map<CompactPageSummary, Views>();
 const EXPANDED_CACHE_SIZE = 64;
 
+/** The frontmatter as plain data: all but its fields, which are packed with the page's other items. */
+type FrontmatterParts = Omit<PageFrontmatter, 'fields'>;
+
 class CompactFrontmatter implements PageFrontmatter {
-	constructor(
-		private readonly owner: CompactPageSummary,
-		readonly present: boolean,
-		readonly span: Span,
-		readonly bodyStart: number,
-		readonly closingFenceStart: number | undefined,
-		readonly problems: readonly FrontmatterProblem[],
-		readonly data: Readonly<Record<string, unknown>> | undefined,
-	) { }
+	readonly present: boolean;
+	readonly span: Span;
+	readonly bodyStart: number;
+	readonly closingFenceStart: number | undefined;
+	readonly problems: readonly FrontmatterProblem[];
+	readonly data: Readonly<Record<string, unknown>> | undefined;
+
+	constructor(private readonly owner: CompactPageSummary, parts: FrontmatterParts) {
+		this.present = parts.present;
+		this.span = parts.span;
+		this.bodyStart = parts.bodyStart;
+		this.closingFenceStart = parts.closingFenceStart;
+		this.problems = parts.problems;
+		this.data = parts.data;
+	}
 
 	get fields(): readonly FrontmatterField[] {
 		return this.owner.fields;
 	}
+
+	toParts(): FrontmatterParts {
+		return { present: this.present, span: this.span, bodyStart: this.bodyStart, closingFenceStart: this.closingFenceStart, problems: this.problems, data: this.data };
+	}
 }
+
+/** What a summary keeps of a page as it is given (its strings detached and shared). */
+type PageSummaryHeader = Pick<PageSummary, 'path' | 'url' | 'section' | 'title' | 'aliases' | 'tags' | 'textLength'>;
 
 /**
  * A page summary as plain data: what a worker thread sends back and what the
  * persisted index stores (structured-clone and `v8.serialize` friendly).
  */
-export interface PageSummaryParts {
-	readonly path: string;
-	readonly url: string;
-	readonly section: string | undefined;
-	readonly title: string;
-	readonly aliases: readonly string[];
-	readonly tags: readonly string[];
-	readonly frontmatter: {
-		readonly present: boolean;
-		readonly span: Span;
-		readonly bodyStart: number;
-		readonly closingFenceStart: number | undefined;
-		readonly problems: readonly FrontmatterProblem[];
-		readonly data: Readonly<Record<string, unknown>> | undefined;
-	};
-	/** links, then footnote references, footnote definitions, headings, frontmatter fields. */
-	readonly numbers: Uint16Array | Uint32Array;
-	/** Per link its destination; then per footnote reference and definition label and raw label; per heading text and anchor; per field its key. */
+export interface PageSummaryParts extends PageSummaryHeader {
+	readonly frontmatter: FrontmatterParts;
+	/** The items' numbers, kind after kind in `PART_ORDER`, each item as its layout in pageSummaryLayout.ts says. */
+	readonly numbers: PackedNumbers;
+	/** The items' strings, in the same order. */
 	readonly strings: readonly string[];
 	readonly referenceLabels: readonly (string | undefined)[] | undefined;
 	/**
@@ -227,12 +213,11 @@ export interface PageSummaryParts {
 	 * undefined when no link needs one.
 	 */
 	readonly linkTargetUrls: readonly string[] | undefined;
-	/** Counts of links, footnote references, footnote definitions, headings and fields. */
+	/** The number of items of each kind, in `PART_ORDER`. */
 	readonly counts: readonly number[];
-	/** MarkdownScan.codeRegions: `start, end` pairs. */
+	/** MarkdownScan.codeRegions: `start, end` pairs (`CODE_REGION`), kept after the items' numbers. */
 	readonly codeRegions: readonly number[];
 	readonly lineStarts: Uint32Array;
-	readonly textLength: number;
 }
 
 /** Parses a page into its summary's plain data. */
@@ -247,36 +232,32 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 
 	const { links, footnoteReferences, footnoteDefinitions, headings } = scan;
 	const fields = frontmatter.fields;
+	const items = { links, footnoteReferences, footnoteDefinitions, headings, fields } satisfies Record<PartName, readonly unknown[]>;
 	const numbers: number[] = [];
 	const strings: string[] = [];
 	const linkTargetUrls: string[] = [];
 	let hasReferences = false;
 	for (const link of links) {
 		const target = resolveLinkDestination(link.destination, path);
-		let flags = LINK_KINDS.indexOf(link.kind) | (link.isImage ? IMAGE_FLAG : 0);
+		let flags = LINK_KINDS.indexOf(link.kind) | (link.isImage ? LINK_FLAGS.image : 0);
 		if (target.kind === 'page') {
-			flags |= PAGE_TARGET_FLAG | (target.canonical ? CANONICAL_FLAG : 0) | (target.viaMarkdownPath ? MARKDOWN_PATH_FLAG : 0);
+			flags |= LINK_FLAGS.pageTarget | (target.canonical ? LINK_FLAGS.canonical : 0) | (target.viaMarkdownPath ? LINK_FLAGS.markdownPath : 0);
 		}
-		numbers.push(flags, link.span.start, link.span.end, link.textSpan.start, link.textSpan.end, link.destinationSpan.start, link.destinationSpan.end);
-		strings.push(link.destination);
+		pushItem(LINK, { flags, span: link.span, textSpan: link.textSpan, destinationSpan: link.destinationSpan, destination: link.destination }, numbers, strings);
 		linkTargetUrls.push(target.kind === 'page' && target.url !== destinationPath(link.destination) ? target.url : '');
 		hasReferences ||= link.referenceLabel !== undefined;
 	}
 	for (const reference of footnoteReferences) {
-		numbers.push(reference.span.start, reference.span.end);
-		strings.push(reference.label, reference.rawLabel);
+		pushItem(FOOTNOTE_REFERENCE, reference, numbers, strings);
 	}
 	for (const definition of footnoteDefinitions) {
-		numbers.push(definition.span.start, definition.span.end, definition.markerSpan.start, definition.markerSpan.end);
-		strings.push(definition.label, definition.rawLabel);
+		pushItem(FOOTNOTE_DEFINITION, definition, numbers, strings);
 	}
 	for (const heading of headings) {
-		numbers.push(heading.level, heading.span.start, heading.span.end);
-		strings.push(heading.text, heading.anchor);
+		pushItem(HEADING, heading, numbers, strings);
 	}
 	for (const field of fields) {
-		numbers.push(field.keySpan.start, field.keySpan.end, field.valueSpan.start, field.valueSpan.end);
-		strings.push(field.key);
+		pushItem(FRONTMATTER_FIELD, field, numbers, strings);
 	}
 	return {
 		path,
@@ -297,7 +278,7 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 		strings,
 		referenceLabels: hasReferences ? links.map(link => link.referenceLabel) : undefined,
 		linkTargetUrls: linkTargetUrls.some(url => url !== '') ? linkTargetUrls : undefined,
-		counts: [links.length, footnoteReferences.length, footnoteDefinitions.length, headings.length, fields.length],
+		counts: PART_ORDER.map(part => items[part].length),
 		codeRegions: scan.codeRegions,
 		lineStarts: computeLineStarts(text),
 		textLength: text.length,
@@ -311,6 +292,7 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
  * cached for the few pages in use.
  */
 class CompactPageSummary implements PageSummary {
+	// The header (PageSummaryHeader).
 	readonly path: string;
 	readonly url: string;
 	readonly section: string | undefined;
@@ -319,14 +301,15 @@ class CompactPageSummary implements PageSummary {
 	readonly tags: readonly string[];
 	readonly textLength: number;
 	readonly frontmatter: CompactFrontmatter;
-	/** links, footnote references, footnote definitions, headings, fields, then the code regions, then the line starts. */
-	private readonly numbers: Uint16Array | Uint32Array;
-	/** How many numbers the code regions take (two per region). */
+	/** The items' numbers (as in `PageSummaryParts.numbers`), then the code regions, then the line starts. */
+	private readonly numbers: PackedNumbers;
+	/** How many numbers the code regions take (`CODE_REGION.numbers` per region). */
 	private readonly codeNumbers: number;
 	private readonly lineCount: number;
 	private readonly strings: readonly string[];
 	private readonly referenceLabels: readonly (string | undefined)[] | undefined;
 	private readonly linkTargetUrls: readonly string[] | undefined;
+	/** The counts packed by `packCounts`, or 0 when they did not fit and are in `wideCounts`. */
 	private readonly counts: number;
 	private readonly wideCounts: readonly number[] | undefined;
 
@@ -358,24 +341,18 @@ class CompactPageSummary implements PageSummary {
 		this.strings = parts.strings.map(share);
 		this.referenceLabels = parts.referenceLabels?.map(label => (label === undefined ? undefined : share(label)));
 		this.linkTargetUrls = parts.linkTargetUrls?.map(url => (url === '' ? url : share(url)));
-		// Four counts packed a byte each; a page with more than 255 of anything keeps them in an array.
-		if (counts.some(count => count > 0xff)) {
-			this.wideCounts = [...counts];
-			this.counts = 0;
-		} else {
-			this.wideCounts = undefined;
-			this.counts = counts[0] | (counts[1] << 8) | (counts[2] << 16) | (counts[3] << 24);
-		}
+		const packed = packCounts(counts);
+		this.wideCounts = packed === undefined ? [...counts] : undefined;
+		this.counts = packed ?? 0;
 		const frontmatter = parts.frontmatter;
-		this.frontmatter = new CompactFrontmatter(
-			this,
-			frontmatter.present,
-			frontmatter.span,
-			frontmatter.bodyStart,
-			frontmatter.closingFenceStart,
-			frontmatter.problems.length === 0 ? NO_PROBLEMS : frontmatter.problems.map(problem => ({ ...problem, message: own(problem.message) })),
-			frontmatter.data === undefined ? undefined : this.detachData(frontmatter.data, alreadyFlat),
-		);
+		this.frontmatter = new CompactFrontmatter(this, {
+			present: frontmatter.present,
+			span: frontmatter.span,
+			bodyStart: frontmatter.bodyStart,
+			closingFenceStart: frontmatter.closingFenceStart,
+			problems: frontmatter.problems.length === 0 ? NO_PROBLEMS : frontmatter.problems.map(problem => ({ ...problem, message: own(problem.message) })),
+			data: frontmatter.data === undefined ? undefined : this.detachData(frontmatter.data, alreadyFlat),
+		});
 	}
 
 	/**
@@ -411,31 +388,32 @@ class CompactPageSummary implements PageSummary {
 		const n = this.numbers;
 		// The last region starting at or before `offset` (regions are in order and do not overlap).
 		let lo = 0;
-		let hi = this.codeNumbers / 2 - 1;
-		const base = this.codeStart;
+		let hi = this.codeNumbers / CODE_REGION.numbers - 1;
+		const base = this.codeStart + CODE_REGION.at.span;
 		while (lo <= hi) {
 			const mid = (lo + hi) >> 1;
-			if (n[base + mid * 2] <= offset) {
+			if (n[base + mid * CODE_REGION.numbers] <= offset) {
 				lo = mid + 1;
 			} else {
 				hi = mid - 1;
 			}
 		}
-		return hi >= 0 && offset <= n[base + hi * 2 + 1];
+		// A span is its start, then its end.
+		return hi >= 0 && offset <= n[base + hi * CODE_REGION.numbers + 1];
 	}
 
 	/** The URL of link `i`'s target page, '' when it points at no page. */
 	private targetUrlOf(i: number): string {
-		const flags = this.numbers[i * LINK_STRIDE];
-		if ((flags & PAGE_TARGET_FLAG) === 0) {
+		const flags = this.numbers[i * LINK.numbers + LINK.at.flags];
+		if ((flags & LINK_FLAGS.pageTarget) === 0) {
 			return '';
 		}
-		return this.linkTargetUrls?.[i] || destinationPath(this.strings[i]);
+		return this.linkTargetUrls?.[i] || destinationPath(this.strings[i * LINK.strings + LINK.at.destination]);
 	}
 
 	get targetUrls(): readonly string[] {
 		const urls = new Set<string>();
-		for (let i = 0, count = this.count(0); i < count; i++) {
+		for (let i = 0, count = this.count('links'); i < count; i++) {
 			const url = this.targetUrlOf(i);
 			if (url !== '') {
 				urls.add(url);
@@ -447,10 +425,10 @@ class CompactPageSummary implements PageSummary {
 	linkSpansTo(url: string): Span[] {
 		const spans: Span[] = [];
 		const n = this.numbers;
-		for (let i = 0, count = this.count(0); i < count; i++) {
-			const o = i * LINK_STRIDE;
-			if ((n[o] & PAGE_TARGET_FLAG) !== 0 && this.targetUrlOf(i) === url) {
-				spans.push({ start: n[o + 1], end: n[o + 2] });
+		for (let i = 0, count = this.count('links'); i < count; i++) {
+			const o = i * LINK.numbers;
+			if ((n[o + LINK.at.flags] & LINK_FLAGS.pageTarget) !== 0 && this.targetUrlOf(i) === url) {
+				spans.push(spanAt(n, o + LINK.at.span));
 			}
 		}
 		return spans;
@@ -458,27 +436,32 @@ class CompactPageSummary implements PageSummary {
 
 	/** The plain data of this summary (for the persisted index). */
 	toParts(): PageSummaryParts {
-		const counts = [0, 1, 2, 3, 4].map(which => this.count(which as 0 | 1 | 2 | 3 | 4));
-		const fm = this.frontmatter;
-		const spans = this.codeStart;
-		const lines = spans + this.codeNumbers;
+		const counts = PART_ORDER.map(part => this.count(part));
+		const items = this.codeStart;
+		const lines = items + this.codeNumbers;
 		return {
 			path: this.path, url: this.url, section: this.section, title: this.title, aliases: this.aliases, tags: this.tags,
-			frontmatter: { present: fm.present, span: fm.span, bodyStart: fm.bodyStart, closingFenceStart: fm.closingFenceStart, problems: fm.problems, data: fm.data },
-			numbers: this.numbers.slice(0, spans), strings: this.strings, referenceLabels: this.referenceLabels, linkTargetUrls: this.linkTargetUrls, counts,
-			codeRegions: Array.from(this.numbers.subarray(spans, lines)), lineStarts: Uint32Array.from(this.numbers.subarray(lines)), textLength: this.textLength,
+			frontmatter: this.frontmatter.toParts(),
+			numbers: this.numbers.slice(0, items), strings: this.strings, referenceLabels: this.referenceLabels, linkTargetUrls: this.linkTargetUrls, counts,
+			codeRegions: Array.from(this.numbers.subarray(items, lines)), lineStarts: Uint32Array.from(this.numbers.subarray(lines)), textLength: this.textLength,
 		};
 	}
 
-	private count(which: 0 | 1 | 2 | 3 | 4): number {
+	/** How many items of a kind the page has. */
+	private count(part: PartName): number {
+		const which = PART_ORDER.indexOf(part);
 		if (this.wideCounts) {
 			return this.wideCounts[which];
 		}
-		if (which === 4) {
-			const used = this.count(0) * LINK_STRIDE + this.count(1) * REFERENCE_STRIDE + this.count(2) * DEFINITION_STRIDE + this.count(3) * HEADING_STRIDE;
-			return (this.codeStart - used) / FIELD_STRIDE;
+		if (which < PART_ORDER.length - 1) {
+			return unpackCount(this.counts, which);
 		}
-		return (this.counts >>> (which * 8)) & 0xff;
+		// The last kind is not packed: it has the numbers the kinds before it leave.
+		let left = this.codeStart;
+		for (let before = 0; before < which; before++) {
+			left -= unpackCount(this.counts, before) * PARTS[PART_ORDER[before]].numbers;
+		}
+		return left / PARTS[part].numbers;
 	}
 
 	/** The object views of this page, each built on first use and kept for the last pages asked for. */
@@ -502,21 +485,21 @@ class CompactPageSummary implements PageSummary {
 	 * The view of one kind: an object per stored item, `item` reading item
 	 * `i` from its numbers at `n[o…]` and its strings at `s[k…]`.
 	 */
-	private view<K extends keyof Expanded>(which: K, item: (n: Uint16Array | Uint32Array, s: readonly string[], o: number, k: number, i: number) => Expanded[K][number]): Expanded[K] {
+	private view<K extends PartName>(which: K, item: (n: PackedNumbers, s: readonly string[], o: number, k: number, i: number) => Expanded[K][number]): Expanded[K] {
 		const views = this.views();
 		let view = views[which] as Expanded[K] | undefined;
 		if (view === undefined) {
 			// This kind's numbers and strings come after those of the kinds stored before it.
-			const part = PART_ORDER.indexOf(which);
 			let o = 0;
 			let k = 0;
-			for (let before = 0; before < part; before++) {
-				const count = this.count(before as 0 | 1 | 2 | 3);
-				o += count * PART_STRIDES[before];
-				k += count * PART_STRINGS[before];
+			for (const before of PART_ORDER.slice(0, PART_ORDER.indexOf(which))) {
+				const count = this.count(before);
+				o += count * PARTS[before].numbers;
+				k += count * PARTS[before].strings;
 			}
+			const { numbers, strings } = PARTS[which];
 			const items: Expanded[K][number][] = [];
-			for (let i = 0, count = this.count(part as 0 | 1 | 2 | 3 | 4); i < count; i++, o += PART_STRIDES[part], k += PART_STRINGS[part]) {
+			for (let i = 0, count = this.count(which); i < count; i++, o += numbers, k += strings) {
 				items.push(item(this.numbers, this.strings, o, k, i));
 			}
 			view = items as unknown as Expanded[K];
@@ -526,38 +509,44 @@ class CompactPageSummary implements PageSummary {
 	}
 
 	get links(): readonly PageLink[] {
+		const at = LINK.at;
 		return this.view('links', (n, s, o, k, i) => {
-			const destination = s[k];
+			const flags = n[o + at.flags];
+			const destination = s[k + at.destination];
 			const referenceLabel = this.referenceLabels?.[i];
 			return {
-				kind: LINK_KINDS[n[o] & 3],
-				isImage: (n[o] & IMAGE_FLAG) !== 0,
+				kind: LINK_KINDS[flags & LINK_FLAGS.kindMask],
+				isImage: (flags & LINK_FLAGS.image) !== 0,
 				destination,
-				span: { start: n[o + 1], end: n[o + 2] },
-				textSpan: { start: n[o + 3], end: n[o + 4] },
-				destinationSpan: { start: n[o + 5], end: n[o + 6] },
+				span: spanAt(n, o + at.span),
+				textSpan: spanAt(n, o + at.textSpan),
+				destinationSpan: spanAt(n, o + at.destinationSpan),
 				...(referenceLabel === undefined ? {} : { referenceLabel }),
-				target: (n[o] & PAGE_TARGET_FLAG) !== 0
-					? { kind: 'page', url: this.targetUrlOf(i), fragment: destinationFragment(destination), canonical: (n[o] & CANONICAL_FLAG) !== 0, viaMarkdownPath: (n[o] & MARKDOWN_PATH_FLAG) !== 0 }
+				target: (flags & LINK_FLAGS.pageTarget) !== 0
+					? { kind: 'page', url: this.targetUrlOf(i), fragment: destinationFragment(destination), canonical: (flags & LINK_FLAGS.canonical) !== 0, viaMarkdownPath: (flags & LINK_FLAGS.markdownPath) !== 0 }
 					: resolveLinkDestination(destination, this.path),
 			};
 		});
 	}
 
 	get footnoteReferences(): readonly FootnoteReference[] {
-		return this.view('footnoteReferences', (n, s, o, k) => ({ label: s[k], rawLabel: s[k + 1], span: { start: n[o], end: n[o + 1] } }));
+		const at = FOOTNOTE_REFERENCE.at;
+		return this.view('footnoteReferences', (n, s, o, k) => ({ label: s[k + at.label], rawLabel: s[k + at.rawLabel], span: spanAt(n, o + at.span) }));
 	}
 
 	get footnoteDefinitions(): readonly FootnoteDefinition[] {
-		return this.view('footnoteDefinitions', (n, s, o, k) => ({ label: s[k], rawLabel: s[k + 1], span: { start: n[o], end: n[o + 1] }, markerSpan: { start: n[o + 2], end: n[o + 3] } }));
+		const at = FOOTNOTE_DEFINITION.at;
+		return this.view('footnoteDefinitions', (n, s, o, k) => ({ label: s[k + at.label], rawLabel: s[k + at.rawLabel], span: spanAt(n, o + at.span), markerSpan: spanAt(n, o + at.markerSpan) }));
 	}
 
 	get headings(): readonly Heading[] {
-		return this.view('headings', (n, s, o, k) => ({ level: n[o], text: s[k], anchor: s[k + 1], span: { start: n[o + 1], end: n[o + 2] } }));
+		const at = HEADING.at;
+		return this.view('headings', (n, s, o, k) => ({ level: n[o + at.level], text: s[k + at.text], anchor: s[k + at.anchor], span: spanAt(n, o + at.span) }));
 	}
 
 	get fields(): readonly FrontmatterField[] {
-		return this.view('fields', (n, s, o, k) => ({ key: s[k], keySpan: { start: n[o], end: n[o + 1] }, valueSpan: { start: n[o + 2], end: n[o + 3] } }));
+		const at = FRONTMATTER_FIELD.at;
+		return this.view('fields', (n, s, o, k) => ({ key: s[k + at.key], keySpan: spanAt(n, o + at.keySpan), valueSpan: spanAt(n, o + at.valueSpan) }));
 	}
 }
 

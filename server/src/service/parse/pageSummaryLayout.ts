@@ -1,0 +1,152 @@
+import type { LinkOccurrence, Span } from './markdownTypes';
+
+/**
+ * The packed layout of a page summary (see pageSummary.ts): every item of
+ * a page (link, footnote reference, footnote definition, heading,
+ * frontmatter field) is a fixed run of numbers in one typed array and a
+ * fixed run of strings in one list, kind after kind. This module names
+ * where each field of an item is, so that a field is added in one place:
+ * its name and kind in the item's declaration below. The writer of the
+ * summary and the compiler then ask for its value, and each view for its
+ * reading. A new field costs its numbers (or strings) per item and nothing
+ * else: no per-item object is kept.
+ */
+
+/** What one field of an item is stored as: a number, a span (its start, then its end), or a string. */
+type FieldKind = 'number' | 'span' | 'string';
+
+/** The fields of one kind of item, in the order they are stored. */
+type FieldKinds = Readonly<Record<string, FieldKind>>;
+
+type FieldValue<K extends FieldKind> = K extends 'span' ? Span : K extends 'string' ? string : number;
+
+/** The values of one item, as `pushItem` takes them. */
+export type ItemValues<F extends FieldKinds> = { readonly [K in keyof F]: FieldValue<F[K]> };
+
+/** The numbers of a page's items: 16-bit when the page is shorter than 64 KiB. */
+export type PackedNumbers = Uint16Array | Uint32Array;
+
+export interface ItemLayout<F extends FieldKinds> {
+	/**
+	 * Per field, its offset from the item's first number (a span: where its
+	 * start is; its end follows) or, for a string, from the item's first string.
+	 */
+	readonly at: { readonly [K in keyof F]: number };
+	/** Numbers stored per item. */
+	readonly numbers: number;
+	/** Strings stored per item. */
+	readonly strings: number;
+	/** The field names and their kinds, in storage order. */
+	readonly names: readonly (keyof F & string)[];
+	readonly kinds: readonly FieldKind[];
+}
+
+/** The layout of an item declared as its fields in storage order. */
+function itemLayout<const F extends FieldKinds>(fields: F): ItemLayout<F> {
+	const at: Record<string, number> = {};
+	let numbers = 0;
+	let strings = 0;
+	for (const [name, kind] of Object.entries(fields)) {
+		if (kind === 'string') {
+			at[name] = strings++;
+		} else {
+			at[name] = numbers;
+			numbers += kind === 'span' ? 2 : 1;
+		}
+	}
+	return Object.freeze({
+		at: Object.freeze(at) as { readonly [K in keyof F]: number },
+		numbers,
+		strings,
+		names: Object.freeze(Object.keys(fields)),
+		kinds: Object.freeze(Object.values(fields)),
+	});
+}
+
+/** A link: its flags (`LINK_FLAGS`), its spans, its destination. */
+export const LINK = itemLayout({ flags: 'number', span: 'span', textSpan: 'span', destinationSpan: 'span', destination: 'string' });
+export const FOOTNOTE_REFERENCE = itemLayout({ span: 'span', label: 'string', rawLabel: 'string' });
+export const FOOTNOTE_DEFINITION = itemLayout({ span: 'span', markerSpan: 'span', label: 'string', rawLabel: 'string' });
+export const HEADING = itemLayout({ level: 'number', span: 'span', text: 'string', anchor: 'string' });
+export const FRONTMATTER_FIELD = itemLayout({ keySpan: 'span', valueSpan: 'span', key: 'string' });
+
+/**
+ * A code region (`MarkdownScan.codeRegions`): not an item with a count but
+ * a run of its own after the items, as many regions as its numbers allow.
+ */
+export const CODE_REGION = itemLayout({ span: 'span' });
+
+/** The item kinds and their layouts, in the order they are stored (and counted in `PageSummaryParts.counts`). */
+export const PARTS = Object.freeze({
+	links: LINK,
+	footnoteReferences: FOOTNOTE_REFERENCE,
+	footnoteDefinitions: FOOTNOTE_DEFINITION,
+	headings: HEADING,
+	fields: FRONTMATTER_FIELD,
+});
+
+export type PartName = keyof typeof PARTS;
+
+/** The kinds in storage order. */
+export const PART_ORDER = Object.freeze(Object.keys(PARTS) as PartName[]);
+
+/** Appends one item's numbers and strings, each field at its offset. */
+export function pushItem<F extends FieldKinds>(layout: ItemLayout<F>, item: ItemValues<F>, numbers: number[], strings: string[]): void {
+	const { names, kinds } = layout;
+	for (let i = 0; i < names.length; i++) {
+		const kind = kinds[i];
+		if (kind === 'string') {
+			strings.push(item[names[i]] as string);
+		} else if (kind === 'span') {
+			const span = item[names[i]] as Span;
+			numbers.push(span.start, span.end);
+		} else {
+			numbers.push(item[names[i]] as number);
+		}
+	}
+}
+
+/** The span stored at `at` (its start, then its end). */
+export function spanAt(numbers: PackedNumbers, at: number): Span {
+	return { start: numbers[at], end: numbers[at + 1] };
+}
+
+/** The bits of a link's `flags` number. */
+export const LINK_FLAGS = Object.freeze({
+	/** The low two bits: the link's kind, an index into `LINK_KINDS`. */
+	kindMask: 3,
+	image: 4,
+	/** Set on a link whose target is a page: its URL is kept, so the link is not resolved again. */
+	pageTarget: 8,
+	canonical: 16,
+	markdownPath: 32,
+});
+
+export const LINK_KINDS: readonly LinkOccurrence['kind'][] = Object.freeze(['inline', 'reference', 'autolink']);
+
+/**
+ * The counts of a page's items in one number: the first four kinds a byte
+ * each (the last kind's count is what the other kinds leave of the
+ * numbers). A page with more than 255 items of any kind keeps its counts in
+ * an array instead.
+ */
+const COUNT_BITS = 8;
+const COUNT_MASK = (1 << COUNT_BITS) - 1;
+const PACKED_COUNTS = 4;
+
+/** The counts (in `PART_ORDER`) packed into one number; undefined when one does not fit in a byte. */
+export function packCounts(counts: readonly number[]): number | undefined {
+	if (counts.some(count => count > COUNT_MASK)) {
+		return undefined;
+	}
+	let packed = 0;
+	for (let which = 0; which < PACKED_COUNTS; which++) {
+		packed |= counts[which] << (which * COUNT_BITS);
+	}
+	return packed;
+}
+
+/** The count of kind `which` (an index in `PART_ORDER`, not the last) out of packed counts. */
+export function unpackCount(packed: number, which: number): number {
+	return (packed >>> (which * COUNT_BITS)) & COUNT_MASK;
+}
