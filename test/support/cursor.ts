@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import type { Position } from 'vscode-languageserver-types';
+import type { Position, Range } from 'vscode-languageserver-types';
 import type { PageSummary } from '../../server/src/service/parse/pageSummary';
 import type { VaultIndex } from '../../server/src/service/vault/vaultIndex';
 import { createVaultService, type VaultService } from '../../server/src/service/vaultService';
@@ -32,6 +32,22 @@ export function positionOfOffset(text: string, offset: number): Position {
 		}
 	}
 	return { line, character: offset - lineStart };
+}
+
+/**
+ * The range of `fragment` in `text`, its first occurrence or the
+ * `occurrence`-th after it (counted from 0); fails the test when there is no such occurrence.
+ */
+export function rangeOfText(text: string, fragment: string, occurrence = 0): Range {
+	let start = -1;
+	for (let i = 0; i <= occurrence; i++) {
+		start = text.indexOf(fragment, start + 1);
+		if (start < 0) {
+			break;
+		}
+	}
+	assert.ok(start >= 0, `${JSON.stringify(fragment)} (occurrence ${occurrence}) not in ${JSON.stringify(text)}`);
+	return { start: positionOfOffset(text, start), end: positionOfOffset(text, start + fragment.length) };
 }
 
 /** Removes the one cursor marker from `marked`; fails the test when there is not exactly one. */

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { positionOfOffset, vaultOf } from '../support/cursor';
+import { rangeOfText, vaultOf } from '../support/cursor';
 
 const MI6 = '---\ntitle: MI6\n---\n\nIntro.\n\n## Origins\n\nText.\n';
 
@@ -7,16 +7,6 @@ function linksOf(pages: Record<string, string>, path: string) {
 	const service = vaultOf(pages);
 	assert.ok(service.getPage(path), `${path} is not indexed`);
 	return service.documentLinks(path, pages[path]);
-}
-
-/** The range of the n-th occurrence of `fragment` in `text`. */
-function rangeOfText(text: string, fragment: string, occurrence = 0) {
-	let start = -1;
-	for (let i = 0; i <= occurrence; i++) {
-		start = text.indexOf(fragment, start + 1);
-	}
-	assert.ok(start >= 0, `${fragment} not in text`);
-	return { start: positionOfOffset(text, start), end: positionOfOffset(text, start + fragment.length) };
 }
 
 describe('document links', () => {

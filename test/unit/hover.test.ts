@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
-import { positionOfOffset, vaultWithCursor } from '../support/cursor';
+import { rangeOfText, vaultWithCursor } from '../support/cursor';
 import { repoRoot } from '../support/paths';
 
 const example = (page: string): string => fs.readFileSync(path.join(repoRoot, 'examples/vault', page), 'utf8');
@@ -19,13 +19,6 @@ function markdownOf(hover: Hover | undefined): string {
 	const contents = hover.contents as MarkupContent;
 	assert.strictEqual(contents.kind, 'markdown');
 	return contents.value;
-}
-
-/** The range of the first occurrence of `fragment` in `text`. */
-function rangeOfText(text: string, fragment: string) {
-	const start = text.indexOf(fragment);
-	assert.ok(start >= 0, `${fragment} not in text`);
-	return { start: positionOfOffset(text, start), end: positionOfOffset(text, start + fragment.length) };
 }
 
 describe('hover', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { summarizePage } from '../../server/src/service/parse/pageSummary';
 import type { VaultLocation } from '../../server/src/service/vaultService';
-import { positionOfOffset, vaultWithCursor } from '../support/cursor';
+import { rangeOfText, vaultWithCursor } from '../support/cursor';
 
 const MAXWELL = '---\ntitle: Robert Maxwell\n---\n\n# Robert Maxwell\n\nPublisher. See [MI6](/organizations/mi6/).\n';
 const MI6 = '---\ntitle: MI6\n---\n\nWorked with [Maxwell](/people/robert-maxwell/) and [again](/people/robert-maxwell/#death).\n';
@@ -14,12 +14,7 @@ function referencesAt(pages: Record<string, string>, includeDeclaration = false)
 
 /** Where `fragment` (the n-th occurrence) is in `text`, as a location in `path`. */
 function at(path: string, text: string, fragment: string, occurrence = 0): VaultLocation {
-	let start = -1;
-	for (let i = 0; i <= occurrence; i++) {
-		start = text.indexOf(fragment, start + 1);
-	}
-	assert.ok(start >= 0, `${fragment} not in ${path}`);
-	return { path, range: { start: positionOfOffset(text, start), end: positionOfOffset(text, start + fragment.length) } };
+	return { path, range: rangeOfText(text, fragment, occurrence) };
 }
 
 const BACKLINKS_OF_MAXWELL = [
