@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as v8 from 'v8';
-import { pageSummaryFromParts, pageSummaryToParts, summarizePage, summarizePageParts, type PageSummary } from '../../server/src/service/parse/pageSummary';
+import { pageSummaryFromParts, pageSummaryToParts, summarizePage, summarizePageParts, transferableBuffersOf, type PageSummary } from '../../server/src/service/parse/pageSummary';
 import {
 	CODE_REGION, FOOTNOTE_DEFINITION, FOOTNOTE_REFERENCE, FRONTMATTER_FIELD, HEADING, LINK, PART_ORDER, PARTS, packCounts, pushItem, unpackCount,
 } from '../../server/src/service/parse/pageSummaryLayout';
@@ -112,6 +112,15 @@ describe('page summary', () => {
 	it('is the same after a round trip through its plain data', () => {
 		const summary = summarizePage('people/a.md', PAGE);
 		assert.deepStrictEqual(viewsOf(roundTrip(summary)), viewsOf(summary));
+	});
+
+	it('names every buffer of its plain data for a worker to transfer', () => {
+		const parts = summarizePageParts('people/a.md', PAGE);
+		const buffers = Object.values(parts).filter(ArrayBuffer.isView).map(view => view.buffer);
+		const transferable = transferableBuffersOf(parts);
+		assert.strictEqual(buffers.length, 2);
+		assert.strictEqual(transferable.length, buffers.length);
+		assert.ok(buffers.every(buffer => transferable.includes(buffer as ArrayBuffer)), 'a buffer of the parts is not transferred');
 	});
 
 	it('keeps counts over 255 and pages over 64 KiB (32-bit numbers)', () => {

@@ -1,4 +1,5 @@
 import { parentPort } from 'worker_threads';
+import { transferableBuffersOf } from '../service/parse/pageSummary';
 import { readVaultPage, type PageReadResult } from './vaultFiles';
 
 /**
@@ -24,7 +25,7 @@ parentPort?.on('message', (job: IndexJob) => {
 		// Posting copies every string: the main thread need not detach them from the page text.
 		results.push('parts' in result ? { ...result, copied: true } : result);
 		if ('parts' in result) {
-			transfer.push(result.parts.numbers.buffer as ArrayBuffer, result.parts.lineStarts.buffer as ArrayBuffer);
+			transfer.push(...transferableBuffersOf(result.parts));
 		}
 	}
 	parentPort!.postMessage({ id: job.id, results } satisfies IndexJobResult, transfer);

@@ -220,6 +220,11 @@ export interface PageSummaryParts extends PageSummaryHeader {
 	readonly lineStarts: Uint32Array;
 }
 
+/** The buffers of a summary's plain data, which a worker thread transfers instead of copying. */
+export function transferableBuffersOf(parts: PageSummaryParts): ArrayBuffer[] {
+	return [parts.numbers.buffer as ArrayBuffer, parts.lineStarts.buffer as ArrayBuffer];
+}
+
 /** Parses a page into its summary's plain data. */
 export function summarizePageParts(path: string, text: string): PageSummaryParts {
 	const frontmatter = parseFrontmatter(text);
