@@ -49,6 +49,15 @@ describe('page summary layout', () => {
 		assert.deepStrictEqual(PART_ORDER, ['links', 'footnoteReferences', 'footnoteDefinitions', 'headings', 'fields']);
 		assert.deepStrictEqual(PART_ORDER.map(part => [PARTS[part].numbers, PARTS[part].strings]), [[7, 1], [2, 2], [4, 2], [3, 2], [4, 1]]);
 		assert.deepStrictEqual([CODE_REGION.numbers, CODE_REGION.strings], [2, 0]);
+		// The persisted index stores this layout: a change here must bump CACHE_FORMAT in server/src/node/indexCache.ts.
+		assert.deepStrictEqual(PART_ORDER.map(part => PARTS[part].names), [
+			['flags', 'span', 'textSpan', 'destinationSpan', 'destination'],
+			['span', 'label', 'rawLabel'],
+			['span', 'markerSpan', 'label', 'rawLabel'],
+			['level', 'span', 'text', 'anchor'],
+			['keySpan', 'valueSpan', 'key'],
+		]);
+		assert.deepStrictEqual(CODE_REGION.names, ['span']);
 		const parts = summarizePageParts('people/a.md', PAGE);
 		assert.deepStrictEqual(parts.counts, [2, 1, 1, 2, 2]);
 		assert.strictEqual(parts.numbers.length, 2 * LINK.numbers + FOOTNOTE_REFERENCE.numbers + FOOTNOTE_DEFINITION.numbers + 2 * HEADING.numbers + 2 * FRONTMATTER_FIELD.numbers);

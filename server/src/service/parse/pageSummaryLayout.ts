@@ -10,6 +10,10 @@ import type { LinkOccurrence, Span } from './markdownTypes';
  * summary and the compiler then ask for its value, and each view for its
  * reading. A new field costs its numbers (or strings) per item and nothing
  * else: no per-item object is kept.
+ *
+ * The layout is also the persisted index's: changing a declaration (adding,
+ * removing or reordering fields or kinds) must bump `CACHE_FORMAT` in
+ * node/indexCache.ts so that files written before are ignored.
  */
 
 /** What one field of an item is stored as: a number, a span (its start, then its end), or a string. */
