@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import type { Position, Range } from 'vscode-languageserver-types';
+import type { Span } from '../../server/src/service/parse/markdownTypes';
 import type { PageSummary } from '../../server/src/service/parse/pageSummary';
 import type { VaultIndex } from '../../server/src/service/vault/vaultIndex';
 import { createVaultService, type VaultService } from '../../server/src/service/vaultService';
@@ -35,10 +36,11 @@ export function positionOfOffset(text: string, offset: number): Position {
 }
 
 /**
- * The range of `fragment` in `text`, its first occurrence or the
- * `occurrence`-th after it (counted from 0); fails the test when there is no such occurrence.
+ * Where `fragment` is in `text` (UTF-16 offsets), its first occurrence or
+ * the `occurrence`-th after it (counted from 0); fails the test when there
+ * is no such occurrence.
  */
-export function rangeOfText(text: string, fragment: string, occurrence = 0): Range {
+export function spanOfText(text: string, fragment: string, occurrence = 0): Span {
 	let start = -1;
 	for (let i = 0; i <= occurrence; i++) {
 		start = text.indexOf(fragment, start + 1);
@@ -47,7 +49,13 @@ export function rangeOfText(text: string, fragment: string, occurrence = 0): Ran
 		}
 	}
 	assert.ok(start >= 0, `${JSON.stringify(fragment)} (occurrence ${occurrence}) not in ${JSON.stringify(text)}`);
-	return { start: positionOfOffset(text, start), end: positionOfOffset(text, start + fragment.length) };
+	return { start, end: start + fragment.length };
+}
+
+/** The LSP range of `fragment` in `text`, as `spanOfText` finds it. */
+export function rangeOfText(text: string, fragment: string, occurrence = 0): Range {
+	const { start, end } = spanOfText(text, fragment, occurrence);
+	return { start: positionOfOffset(text, start), end: positionOfOffset(text, end) };
 }
 
 /** Removes the one cursor marker from `marked`; fails the test when there is not exactly one. */

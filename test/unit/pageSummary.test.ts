@@ -4,12 +4,7 @@ import { pageSummaryFromParts, pageSummaryToParts, summarizePage, summarizePageP
 import {
 	CODE_REGION, FOOTNOTE_DEFINITION, FOOTNOTE_REFERENCE, FRONTMATTER_FIELD, HEADING, LINK, PART_ORDER, PARTS, packCounts, pushItem, unpackCount,
 } from '../../server/src/service/parse/pageSummaryLayout';
-
-const span = (text: string, fragment: string, from = 0) => {
-	const start = text.indexOf(fragment, from);
-	assert.ok(start >= 0, `${fragment} not in text`);
-	return { start, end: start + fragment.length };
-};
+import { spanOfText } from '../support/cursor';
 
 const PAGE = [
 	'---',
@@ -95,27 +90,27 @@ describe('page summary', () => {
 		assert.deepStrictEqual(summary.links, [
 			{
 				kind: 'inline', isImage: false, destination: '/organizations/mi6/#origins',
-				span: span(PAGE, '[MI6](/organizations/mi6/#origins)'), textSpan: span(PAGE, 'MI6'), destinationSpan: span(PAGE, '/organizations/mi6/#origins'),
+				span: spanOfText(PAGE, '[MI6](/organizations/mi6/#origins)'), textSpan: spanOfText(PAGE, 'MI6'), destinationSpan: spanOfText(PAGE, '/organizations/mi6/#origins'),
 				target: { kind: 'page', url: '/organizations/mi6/', fragment: 'origins', canonical: true, viaMarkdownPath: false },
 			},
 			{
 				kind: 'inline', isImage: true, destination: '../maps/iran.png',
-				span: span(PAGE, '![map](../maps/iran.png)'), textSpan: span(PAGE, 'map'), destinationSpan: span(PAGE, '../maps/iran.png'),
+				span: spanOfText(PAGE, '![map](../maps/iran.png)'), textSpan: spanOfText(PAGE, 'map'), destinationSpan: spanOfText(PAGE, '../maps/iran.png'),
 				target: { kind: 'asset', path: 'maps/iran.png' },
 			},
 		]);
-		assert.deepStrictEqual(summary.footnoteReferences, [{ label: '1', rawLabel: '1', span: span(PAGE, '[^1]') }]);
-		assert.deepStrictEqual(summary.footnoteDefinitions, [{ label: '1', rawLabel: '1', span: span(PAGE, '[^1]: Source.'), markerSpan: span(PAGE, '[^1]:') }]);
+		assert.deepStrictEqual(summary.footnoteReferences, [{ label: '1', rawLabel: '1', span: spanOfText(PAGE, '[^1]') }]);
+		assert.deepStrictEqual(summary.footnoteDefinitions, [{ label: '1', rawLabel: '1', span: spanOfText(PAGE, '[^1]: Source.'), markerSpan: spanOfText(PAGE, '[^1]:') }]);
 		assert.deepStrictEqual(summary.headings, [
-			{ level: 1, text: 'A', anchor: 'a', span: span(PAGE, '# A') },
-			{ level: 2, text: 'Notes', anchor: 'notes', span: span(PAGE, '## Notes') },
+			{ level: 1, text: 'A', anchor: 'a', span: spanOfText(PAGE, '# A') },
+			{ level: 2, text: 'Notes', anchor: 'notes', span: spanOfText(PAGE, '## Notes') },
 		]);
 		assert.deepStrictEqual(summary.frontmatter.fields, [
-			{ key: 'title', keySpan: span(PAGE, 'title'), valueSpan: span(PAGE, 'A', span(PAGE, 'title').end) },
-			{ key: 'tags', keySpan: span(PAGE, 'tags'), valueSpan: span(PAGE, '[x]') },
+			{ key: 'title', keySpan: spanOfText(PAGE, 'title'), valueSpan: spanOfText(PAGE, 'A') },
+			{ key: 'tags', keySpan: spanOfText(PAGE, 'tags'), valueSpan: spanOfText(PAGE, '[x]') },
 		]);
 		assert.deepStrictEqual(summary.targetUrls, ['/organizations/mi6/']);
-		assert.deepStrictEqual(summary.linkSpansTo('/organizations/mi6/'), [span(PAGE, '[MI6](/organizations/mi6/#origins)')]);
+		assert.deepStrictEqual(summary.linkSpansTo('/organizations/mi6/'), [spanOfText(PAGE, '[MI6](/organizations/mi6/#origins)')]);
 	});
 
 	it('is the same after a round trip through its plain data', () => {
@@ -140,14 +135,14 @@ describe('page summary', () => {
 			[wideSummary.links.length, wideSummary.footnoteReferences.length, wideSummary.footnoteDefinitions.length, wideSummary.headings.length, wideSummary.frontmatter.fields.length],
 			[300, 300, 300, 300, 1],
 		);
-		assert.deepStrictEqual(wideSummary.headings[299], { level: 2, text: 'H 299', anchor: 'h-299', span: span(wide, '## H 299') });
+		assert.deepStrictEqual(wideSummary.headings[299], { level: 2, text: 'H 299', anchor: 'h-299', span: spanOfText(wide, '## H 299') });
 		assert.deepStrictEqual(viewsOf(roundTrip(wideSummary)), viewsOf(wideSummary));
 
 		const big = `# Big\n\n${'word '.repeat(14000)}\n\n[a](/people/a/)\n`;
 		const bigParts = summarizePageParts('people/big.md', big);
 		assert.ok(bigParts.numbers instanceof Uint32Array);
 		const bigSummary = summarizePage('people/big.md', big);
-		assert.deepStrictEqual(bigSummary.links.map(link => link.span), [span(big, '[a](/people/a/)')]);
+		assert.deepStrictEqual(bigSummary.links.map(link => link.span), [spanOfText(big, '[a](/people/a/)')]);
 		assert.ok(bigSummary.links[0].span.start > 0xffff);
 		assert.deepStrictEqual(viewsOf(roundTrip(bigSummary)), viewsOf(bigSummary));
 	});
