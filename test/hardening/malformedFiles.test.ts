@@ -6,7 +6,7 @@ import { URI } from 'vscode-uri';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { checkVault, type CheckReport } from '../../server/src/node/cli/checkCommand';
 import { readPageFile } from '../../server/src/node/vaultFiles';
-import { pageSummaryFromParts, stripBom, summarizePageParts } from '../../server/src/service/parse/pageSummary';
+import { PageSummaries, stripBom, summarizePageParts } from '../../server/src/service/parse/pageSummary';
 import { MAX_PAGE_LENGTH } from '../../server/src/service/vaultService';
 import { LspTestClient } from '../support/lspClient';
 import { Random } from '../support/markdownGenerator';
@@ -192,7 +192,7 @@ describe('hardening: malformed and odd files', function () {
 		for (const c of cases) {
 			if (c.title !== undefined) {
 				const read = readPageFile(path.join(dir, c.path), c.path, text => summarizePageParts(c.path, stripBom(text)));
-				const title = 'parts' in read ? pageSummaryFromParts(read.parts).title : `unreadable: ${read.error}`;
+				const title = 'parts' in read ? new PageSummaries().fromParts(read.parts).title : `unreadable: ${read.error}`;
 				if (title !== c.title) {
 					wrong.push(`${c.category} ${c.path}: title ${JSON.stringify(title)} (expected ${JSON.stringify(c.title)})`);
 				}

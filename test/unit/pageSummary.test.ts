@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as v8 from 'v8';
-import { pageSummaryFromParts, pageSummaryToParts, summarizePage, summarizePageParts, transferableBuffersOf, type PageSummary } from '../../server/src/service/parse/pageSummary';
+import { PageSummaries, pageSummaryToParts, summarizePage, summarizePageParts, transferableBuffersOf, type PageSummary } from '../../server/src/service/parse/pageSummary';
 import {
 	CODE_REGION, FOOTNOTE_DEFINITION, FOOTNOTE_REFERENCE, FRONTMATTER_FIELD, HEADING, LINK, PART_ORDER, PARTS, packCounts, pushItem, unpackCount,
 } from '../../server/src/service/parse/pageSummaryLayout';
@@ -36,7 +36,7 @@ function viewsOf(summary: PageSummary) {
 
 /** The summary rebuilt from its plain data after a `v8` round trip (as the persisted index stores it). */
 function roundTrip(summary: PageSummary): PageSummary {
-	return pageSummaryFromParts(v8.deserialize(v8.serialize(pageSummaryToParts(summary))), true);
+	return new PageSummaries().fromParts(v8.deserialize(v8.serialize(pageSummaryToParts(summary))), true);
 }
 
 describe('page summary layout', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { pageSummaryFromParts, pageSummaryToParts, summarizePage, type PageSummary } from '../../server/src/service/parse/pageSummary';
+import { PageSummaries, pageSummaryToParts, summarizePage, type PageSummary } from '../../server/src/service/parse/pageSummary';
 
 /** The offsets of `text` that the summary says are in code. */
 function codeOffsets(summary: PageSummary, text: string): number[] {
@@ -33,7 +33,7 @@ describe('page summary: code regions', () => {
 
 	it('keeps them through its plain data (workers, persisted index), with the other parts intact', () => {
 		const summary = summarizePage('places/a.md', text);
-		const copy = pageSummaryFromParts(structuredClone(pageSummaryToParts(summary)), true);
+		const copy = new PageSummaries().fromParts(structuredClone(pageSummaryToParts(summary)), true);
 		assert.deepStrictEqual(codeOffsets(copy, text), codeOffsets(summary, text));
 		assert.deepStrictEqual(copy.links, summary.links);
 		assert.deepStrictEqual(copy.frontmatter.fields, summary.frontmatter.fields);

@@ -5,7 +5,7 @@ import type { IndexChange } from '../service/vault/vaultIndex';
 import { unreadablePageDiagnostics, type VaultDiagnostic } from '../service/languageFeatures/diagnostics';
 import { candidatePathsForUrl, isMarkdownPath } from '../service/vault/vaultPaths';
 import { PathFilter } from '../service/vault/pathFilter';
-import { pageSummaryFromParts, pageSummaryToParts, type PageSummary } from '../service/parse/pageSummary';
+import { pageSummaryToParts, type PageSummary } from '../service/parse/pageSummary';
 import { fileStamp, listVaultPages, readVaultPage, type PageReadResult } from './vaultFiles';
 import { loadIndexCache, saveIndexCache, type CachedPage } from './indexCache';
 import { TimeSlicer, yieldToEventLoop } from './timeSlices';
@@ -139,7 +139,7 @@ export class VaultWorkspace {
 			if (cached && cached.stamp === this.stampOf(page)) {
 				this.loaded.add(page);
 				this.stamps.set(page, cached.stamp);
-				this.service.updateParsedPage(pageSummaryFromParts(cached.parts, true));
+				this.service.updateParsedPage(cached.parts, true);
 				if (++done % PROGRESS_EVERY === 0) {
 					onProgress?.({ indexed: done, total });
 				}
@@ -191,7 +191,7 @@ export class VaultWorkspace {
 		}
 		this.unreadable.delete(result.path);
 		this.stamps.set(result.path, result.stamp);
-		return this.service.updateParsedPage(pageSummaryFromParts(result.parts, result.copied === true));
+		return this.service.updateParsedPage(result.parts, result.copied === true);
 	}
 
 	private loadFromDisk(relative: string): IndexChange {

@@ -10,7 +10,7 @@ import { provideHover } from './languageFeatures/hover';
 import type { PageContext } from './languageFeatures/pageContext';
 import { provideReferences } from './languageFeatures/references';
 import { provideWorkspaceSymbols, type VaultWorkspaceSymbol } from './languageFeatures/workspaceSymbols';
-import { summarizePage, stripBom, type PageSummary } from './parse/pageSummary';
+import { PageSummaries, stripBom, type PageSummary, type PageSummaryParts } from './parse/pageSummary';
 import { newPage, type NewPage, type NewPageInput } from './vault/pageTemplate';
 import { DEFAULT_SETTINGS, type VaultSettings } from './vault/settings';
 import { VaultIndex, type IndexChange } from './vault/vaultIndex';
@@ -53,8 +53,11 @@ export interface VaultService {
 	 * next update. It never throws for a markdown path.
 	 */
 	updatePage(path: string, text: string): IndexChange;
-	/** Puts an already parsed page (from a worker or the persisted index) in the index. */
-	updateParsedPage(summary: PageSummary): IndexChange;
+	/**
+	 * Puts an already parsed page (from a worker or the persisted index) in the
+	 * index. `copied`: its strings are fresh copies, not slices of a page text.
+	 */
+	updateParsedPage(parts: PageSummaryParts, copied: boolean): IndexChange;
 	removePage(path: string): IndexChange;
 	getPage(path: string): PageSummary | undefined;
 	/** Why a page was quarantined by its last update, if it was. */
@@ -98,13 +101,14 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 	const index = new VaultIndex();
 	let settings = options.settings ?? DEFAULT_SETTINGS;
 	const quarantine = new Map<string, string>();
+	const summaries = new PageSummaries();
 
 	function summarize(path: string, text: string): PageSummary | string {
 		if (text.length > MAX_PAGE_LENGTH) {
 			return `the page is ${sizeOf(text.length)} long, more than the ${sizeOf(MAX_PAGE_LENGTH)} a page may be`;
 		}
 		try {
-			return summarizePage(path, text);
+			return summaries.summarize(path, text);
 		} catch (error) {
 			const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 			return `the page could not be parsed (${message.slice(0, 200)}); it is left out of the index until it changes`;
@@ -135,12 +139,12 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 			quarantine.delete(path);
 			return index.update(summary);
 		},
-		updateParsedPage(summary: PageSummary): IndexChange {
-			if (!isMarkdownPath(summary.path)) {
-				throw new Error(`not a markdown page: ${summary.path}`);
+		updateParsedPage(parts: PageSummaryParts, copied: boolean): IndexChange {
+			if (!isMarkdownPath(parts.path)) {
+				throw new Error(`not a markdown page: ${parts.path}`);
 			}
-			quarantine.delete(summary.path);
-			return index.update(summary);
+			quarantine.delete(parts.path);
+			return index.update(summaries.fromParts(parts, copied));
 		},
 		removePage(path: string): IndexChange {
 			quarantine.delete(path);

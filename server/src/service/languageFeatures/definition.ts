@@ -1,11 +1,9 @@
-import type { Position, Range } from 'vscode-languageserver-types';
-import { spanToRange } from '../text/lineIndex';
+import type { Position } from 'vscode-languageserver-types';
+import { spanToRange, PAGE_START } from '../text/lineIndex';
 import type { VaultIndex } from '../vault/vaultIndex';
 import type { VaultLocation } from '../vault/vaultResults';
 import { elementAtPosition, firstFootnoteDefinition, headingForFragment, type ElementAtPosition } from './elementAtPosition';
 import type { PageContext } from './pageContext';
-
-const PAGE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /**
  * Go to definition:

@@ -1,13 +1,11 @@
 import type { Position } from 'vscode-languageserver-types';
 import { CANCELLATION_CHECK_INTERVAL, type CancellationLike } from '../cancellation';
 import type { PageSummary } from '../parse/pageSummary';
-import { spanContains, spanToRange } from '../text/lineIndex';
+import { spanContains, spanToRange, PAGE_START } from '../text/lineIndex';
 import type { VaultIndex } from '../vault/vaultIndex';
 import type { VaultLocation } from '../vault/vaultResults';
 import { elementAtOffset, pageOffsetAt } from './elementAtPosition';
 import type { PageContext } from './pageContext';
-
-const PAGE_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /**
  * Find references:

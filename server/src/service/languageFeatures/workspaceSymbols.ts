@@ -1,7 +1,7 @@
 import { SymbolKind, type Range } from 'vscode-languageserver-types';
 import { CANCELLATION_CHECK_INTERVAL, type CancellationLike } from '../cancellation';
 import type { PageSummary } from '../parse/pageSummary';
-import { spanToRange } from '../text/lineIndex';
+import { spanToRange, PAGE_START } from '../text/lineIndex';
 import type { VaultIndex } from '../vault/vaultIndex';
 import { BestMatches } from '../search/bestMatches';
 import { fuzzyScore } from '../search/fuzzyScore';
@@ -43,8 +43,6 @@ function compareByName(a: ScoredSymbol, b: ScoredSymbol): number {
 		|| (a.page.path < b.page.path ? -1 : a.page.path > b.page.path ? 1 : 0)
 		|| a.alias - b.alias;
 }
-
-const PAGE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 function titleRange(page: PageSummary): Range {
 	const field = page.frontmatter.fields.find(f => f.key === 'title');

@@ -2,6 +2,7 @@ import { computeLineStarts, type LineStarts } from '../text/lineIndex';
 import { destinationFragment, resolveLinkDestination, pageUrlForPath, sectionOfPath, slugOfUrl, titleFromSlug, type LinkTarget } from '../vault/vaultPaths';
 import { parseFrontmatter, type FrontmatterField, type FrontmatterProblem } from './frontmatter';
 import { scanMarkdown } from './markdown';
+import { detach, RecentlyUsed, StringPool } from './stringPool';
 import type { FootnoteDefinition, FootnoteReference, Heading, LinkOccurrence, Span } from './markdownTypes';
 import {
 	CODE_REGION, FOOTNOTE_DEFINITION, FOOTNOTE_REFERENCE, FRONTMATTER_FIELD, HEADING, LINK, LINK_FLAGS, LINK_KINDS, PART_ORDER, PARTS,
@@ -81,76 +82,6 @@ function stringList(value: unknown): string[] {
 	return [];
 }
 
-/**
- * Strings kept by summaries are copied out of the document text: V8 keeps a
- * substring as a slice of its parent, so one destination string would keep a
- * whole page's text alive. Equal strings (URLs, labels, keys) are shared.
- */
-const internPool = new Map<string, string>();
-const MAX_INTERNED = 1 << 20;
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
-/**
- * A flat copy of a string (V8 keeps a substring of 13 or more characters as
- * a slice of its parent). A string with lone surrogates does not survive the
- * UTF-8 round trip and is kept as it is.
- */
-function detach(value: string): string {
-	if (value.length < 13) {
-		return value;
-	}
-	const copy = decoder.decode(encoder.encode(value));
-	return copy === value ? copy : value;
-}
-
-/** Short strings (footnote labels, most tags and keys) are most of the lookups: a small pool stays in the cache. */
-const shortPool = new Map<string, string>();
-const SHORT = 4;
-
-export function intern(value: string, alreadyFlat = false): string {
-	if (value.length <= SHORT) {
-		const known = shortPool.get(value);
-		if (known !== undefined) {
-			return known;
-		}
-		if (shortPool.size >= MAX_INTERNED) {
-			shortPool.clear();
-		}
-		// Shorter than 13 characters: never a slice of a page text, nothing to detach.
-		shortPool.set(value, value);
-		return value;
-	}
-	const existing = internPool.get(value);
-	if (existing !== undefined) {
-		return existing;
-	}
-	const detached = alreadyFlat ? value : detach(value);
-	if (internPool.size >= MAX_INTERNED) {
-		internPool.clear();
-	}
-	internPool.set(detached, detached);
-	return detached;
-}
-
-/** A copy of a parsed YAML value whose strings no longer point into the page text (nor repeat). */
-function detachValue(value: unknown, alreadyFlat: boolean): unknown {
-	if (typeof value === 'string') {
-		return value.length < 64 ? intern(value, alreadyFlat) : alreadyFlat ? value : detach(value);
-	}
-	if (Array.isArray(value)) {
-		return value.map(item => detachValue(item, alreadyFlat));
-	}
-	if (value !== null && typeof value === 'object') {
-		const out: Record<string, unknown> = {};
-		for (const key of Object.keys(value)) {
-			out[intern(key, alreadyFlat)] = detachValue((value as Record<string, unknown>)[key], alreadyFlat);
-		}
-		return out;
-	}
-	return value;
-}
-
 const NO_PROBLEMS: readonly FrontmatterProblem[] = Object.freeze([]);
 const NO_STRINGS: readonly string[] = Object.freeze([]);
 
@@ -160,9 +91,30 @@ type Expanded = Pick<PageSummary, Exclude<PartName, 'fields'>> & Pick<PageFrontm
 /** The object views of one page built so far. */
 type Views = { -readonly [K in keyof Expanded]?: Expanded[K] };
 
-/** The views of the last pages asked for: requests touch a few pages many times. */
-const expandedCache = new Map<CompactPageSummary, Views>();
-const EXPANDED_CACHE_SIZE = 64;
+/** How many pages keep their object views: requests touch a few pages many times. */
+const RECENT_VIEWS = 64;
+
+/**
+ * Makes the summaries of one vault: it owns the pool their strings are shared
+ * through and the object views of the pages last asked for.
+ */
+export class PageSummaries {
+	readonly strings = new StringPool();
+	readonly recentViews = new RecentlyUsed<PageSummary, Views>(RECENT_VIEWS);
+
+	summarize(path: string, text: string): PageSummary {
+		return new CompactPageSummary(this, summarizePageParts(path, text), false);
+	}
+
+	/**
+	 * A summary from plain data. `copied`: the parts crossed a thread or came
+	 * from the persisted index, so their strings are fresh copies, not slices
+	 * of a page text, and need no detaching.
+	 */
+	fromParts(parts: PageSummaryParts, copied = false): PageSummary {
+		return new CompactPageSummary(this, parts, copied);
+	}
+}
 
 /** The frontmatter as plain data: all but its fields, which are packed with the page's other items. */
 type FrontmatterParts = Omit<PageFrontmatter, 'fields'>;
@@ -319,9 +271,10 @@ class CompactPageSummary implements PageSummary {
 	private readonly wideCounts: readonly number[] | undefined;
 
 	/** `alreadyFlat`: the parts were copied (from a worker or the persisted index), so no string points into a page text. */
-	constructor(parts: PageSummaryParts, alreadyFlat: boolean) {
+	constructor(private readonly home: PageSummaries, parts: PageSummaryParts, alreadyFlat: boolean) {
 		// Strings that recur across pages are shared; the others (titles, headings, paths) only detached.
-		const share = (value: string): string => intern(value, alreadyFlat);
+		const pool = home.strings;
+		const share = (value: string): string => pool.intern(value, alreadyFlat);
 		const own = (value: string): string => (alreadyFlat ? value : detach(value));
 		this.path = own(parts.path);
 		this.url = share(parts.url);
@@ -366,15 +319,16 @@ class CompactPageSummary implements PageSummary {
 	 * second copy, and no entry in the shared pool for strings no other page has).
 	 */
 	private detachData(data: Readonly<Record<string, unknown>>, alreadyFlat: boolean): Record<string, unknown> {
+		const pool = this.home.strings;
 		const out: Record<string, unknown> = {};
 		for (const key of Object.keys(data)) {
 			const value = data[key];
 			if (key === 'title' && typeof value === 'string') {
 				out.title = value === this.title ? this.title : alreadyFlat ? value : detach(value);
 			} else if (key === 'aliases' && Array.isArray(value)) {
-				out.aliases = value.map(item => (typeof item === 'string' ? this.aliases.find(alias => alias === item) ?? (alreadyFlat ? item : detach(item)) : detachValue(item, alreadyFlat)));
+				out.aliases = value.map(item => (typeof item === 'string' ? this.aliases.find(alias => alias === item) ?? (alreadyFlat ? item : detach(item)) : pool.internValue(item, alreadyFlat)));
 			} else {
-				out[intern(key, alreadyFlat)] = detachValue(value, alreadyFlat);
+				out[pool.intern(key, alreadyFlat)] = pool.internValue(value, alreadyFlat);
 			}
 		}
 		return out;
@@ -471,19 +425,7 @@ class CompactPageSummary implements PageSummary {
 
 	/** The object views of this page, each built on first use and kept for the last pages asked for. */
 	private views(): Views {
-		let views = expandedCache.get(this);
-		if (views) {
-			// Most recently used last.
-			expandedCache.delete(this);
-			expandedCache.set(this, views);
-			return views;
-		}
-		views = {};
-		expandedCache.set(this, views);
-		if (expandedCache.size > EXPANDED_CACHE_SIZE) {
-			expandedCache.delete(expandedCache.keys().next().value!);
-		}
-		return views;
+		return this.home.recentViews.get(this, () => ({}));
 	}
 
 	/**
@@ -555,17 +497,9 @@ class CompactPageSummary implements PageSummary {
 	}
 }
 
+/** A summary of one page, its strings in a pool of its own (the vault service shares one pool between its pages: `PageSummaries`). */
 export function summarizePage(path: string, text: string): PageSummary {
-	return new CompactPageSummary(summarizePageParts(path, text), false);
-}
-
-/**
- * A summary from plain data. `copied`: the parts crossed a thread or came
- * from the persisted index, so their strings are fresh copies, not slices of
- * a page text, and need no detaching.
- */
-export function pageSummaryFromParts(parts: PageSummaryParts, copied = false): PageSummary {
-	return new CompactPageSummary(parts, copied);
+	return new PageSummaries().summarize(path, text);
 }
 
 /** The plain data of a summary made by this module. */

@@ -1,6 +1,9 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { Span } from '../parse/markdownTypes';
 
+/** The empty range at the start of a page: where a link to a page without a heading takes you. */
+export const PAGE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
 /** Offsets of the starts of a text's lines (16-bit for texts shorter than 64 Ki code units). */
 export type LineStarts = Uint16Array | Uint32Array;
 

@@ -3,7 +3,7 @@
  * the user's exclude globs (`**` any folders, `*` within a segment, `?` one
  * character), matched against the vault-relative path and each of its folders.
  */
-const ALWAYS_SKIPPED = new Set(['node_modules']);
+const ALWAYS_SKIPPED: ReadonlySet<string> = new Set(['node_modules']);
 
 function globToRegExp(glob: string): RegExp {
 	let source = '';

@@ -2,14 +2,14 @@
 
 import { Code, isAlnum, isAsciiAlpha, isSpaceOrTab } from './characters';
 
-const HTML_BLOCK_NAMES = new Set([
+const HTML_BLOCK_NAMES: ReadonlySet<string> = new Set([
 	'address', 'article', 'aside', 'base', 'basefont', 'blockquote', 'body', 'caption', 'center', 'col', 'colgroup',
 	'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form',
 	'frame', 'frameset', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hr', 'html', 'iframe', 'legend',
 	'li', 'link', 'main', 'menu', 'menuitem', 'nav', 'noframes', 'ol', 'optgroup', 'option', 'p', 'param',
 	'search', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'title', 'tr', 'track', 'ul',
 ]);
-const HTML_RAW_NAMES = new Set(['pre', 'script', 'style', 'textarea']);
+const HTML_RAW_NAMES: ReadonlySet<string> = new Set(['pre', 'script', 'style', 'textarea']);
 
 export const enum HtmlKind {
 	Raw = 1,

@@ -1,0 +1,99 @@
+/**
+ * Strings kept by summaries are copied out of the document text: V8 keeps a
+ * substring as a slice of its parent, so one destination string would keep a
+ * whole page's text alive. Equal strings (URLs, labels, keys) are shared
+ * through a pool owned by the vault service (one per vault; a worker thread
+ * makes plain parts and shares nothing).
+ */
+
+const MAX_INTERNED = 1 << 20;
+/** Short strings (footnote labels, most tags and keys) are most of the lookups: a small pool stays in the cache. */
+const SHORT = 4;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * A flat copy of a string (V8 keeps a substring of 13 or more characters as
+ * a slice of its parent). A string with lone surrogates does not survive the
+ * UTF-8 round trip and is kept as it is.
+ */
+export function detach(value: string): string {
+	if (value.length < 13) {
+		return value;
+	}
+	const copy = decoder.decode(encoder.encode(value));
+	return copy === value ? copy : value;
+}
+
+/** Shares equal strings, each detached from the text it was cut from; cleared when it grows past a million strings. */
+export class StringPool {
+	private readonly pool = new Map<string, string>();
+	private readonly shortPool = new Map<string, string>();
+
+	/** `alreadyFlat`: the string is a fresh copy (it crossed a thread or came from a file), so no detaching. */
+	intern(value: string, alreadyFlat = false): string {
+		if (value.length <= SHORT) {
+			const known = this.shortPool.get(value);
+			if (known !== undefined) {
+				return known;
+			}
+			if (this.shortPool.size >= MAX_INTERNED) {
+				this.shortPool.clear();
+			}
+			// Shorter than 13 characters: never a slice of a page text, nothing to detach.
+			this.shortPool.set(value, value);
+			return value;
+		}
+		const existing = this.pool.get(value);
+		if (existing !== undefined) {
+			return existing;
+		}
+		const detached = alreadyFlat ? value : detach(value);
+		if (this.pool.size >= MAX_INTERNED) {
+			this.pool.clear();
+		}
+		this.pool.set(detached, detached);
+		return detached;
+	}
+
+	/** A copy of a parsed YAML value whose strings no longer point into the page text (nor repeat). */
+	internValue(value: unknown, alreadyFlat: boolean): unknown {
+		if (typeof value === 'string') {
+			return value.length < 64 ? this.intern(value, alreadyFlat) : alreadyFlat ? value : detach(value);
+		}
+		if (Array.isArray(value)) {
+			return value.map(item => this.internValue(item, alreadyFlat));
+		}
+		if (value !== null && typeof value === 'object') {
+			const out: Record<string, unknown> = {};
+			for (const key of Object.keys(value)) {
+				out[this.intern(key, alreadyFlat)] = this.internValue((value as Record<string, unknown>)[key], alreadyFlat);
+			}
+			return out;
+		}
+		return value;
+	}
+}
+
+/** The values of the last keys asked for (most recently used last), at most `capacity` of them. */
+export class RecentlyUsed<K, V> {
+	private readonly entries = new Map<K, V>();
+
+	constructor(private readonly capacity: number) {}
+
+	/** The value of `key`, made by `make` when it is not kept. */
+	get(key: K, make: () => V): V {
+		let value = this.entries.get(key);
+		if (value !== undefined) {
+			this.entries.delete(key);
+			this.entries.set(key, value);
+			return value;
+		}
+		value = make();
+		this.entries.set(key, value);
+		if (this.entries.size > this.capacity) {
+			this.entries.delete(this.entries.keys().next().value!);
+		}
+		return value;
+	}
+}
