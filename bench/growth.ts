@@ -13,7 +13,7 @@
  * compares the search, not the size of the answer.
  * Exit status 1 when a check fails; the last line is `N passed, N failed`.
  */
-import { planVault } from './generateVault';
+import { planVault } from './vaultPlan';
 import { measureRequests, REQUEST_LABELS, ServerSession, type RequestKind } from './serverBench';
 import { distribution } from './stats';
 import { cachedVault } from './vaultCache';

@@ -20,7 +20,7 @@
 import * as path from 'path';
 import { createRequire } from 'module';
 import { forEachFlag } from './commandLine';
-import { planVault, type PlannedPage } from './generateVault';
+import { planVault, type PlannedPage } from './vaultPlan';
 import { Random } from '../test/support/markdownGenerator';
 import { summarizePage } from '../server/src/service/parse/pageSummary';
 import { VaultIndex } from '../server/src/service/vault/vaultIndex';

@@ -13,7 +13,8 @@ import type { CompletionList, Diagnostic } from 'vscode-languageserver-protocol'
 import { LspTestClient } from '../test/support/lspClient';
 import { waitForPersistedIndex } from '../test/support/persistedIndexFile';
 import { REQUEST_TIMINGS_VARIABLE } from '../server/src/node/requestTimings';
-import { planVault, renderPage, type VaultPlan } from './generateVault';
+import { renderPage } from './pageRenderer';
+import { planVault, type VaultPlan } from './vaultPlan';
 import { entityLinks, type LinkPosition } from './pageLinks';
 import { distribution, processMemory, type Distribution } from './stats';
 

@@ -15,7 +15,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ARTIFACTS_DIR, CodeServerSession, isMarkerRow, REPO_ROOT, waitUntil } from './codeServer';
+import { ARTIFACTS_DIR, REPO_ROOT } from './codeServer/paths';
+import { isMarkerRow } from './codeServer/problems';
+import { CodeServerSession } from './codeServer/session';
+import { waitUntil } from './codeServer/waits';
 import { packagedExtension, PackagedExtension } from './extensionPackage';
 import {
   BROKEN_LINK,
@@ -127,9 +130,9 @@ describe('Entity Vault in code-server, as a user sees it (.vsix installed)', fun
     assert.deepEqual(installed, [`entity-vault.entity-vault-${path.basename(extension.vsixPath).replace(/^entity-vault-|\.vsix$/g, '')}`]);
     console.log(`      .vsix: ${path.basename(extension.vsixPath)}, ${extension.bytes} bytes (${(extension.bytes / 1024).toFixed(1)} KiB)${extension.packagedNow ? ', packaged by this test' : ''}`);
     // The editor gets the whole width (and the screenshots show only what matters).
-    await s.runCommand('View: Close Primary Side Bar');
+    await s.quickInput.runCommand('View: Close Primary Side Bar');
     await s.page.locator('.part.sidebar').waitFor({ state: 'hidden' });
-    await s.openFile(PROBLEM_PAGE);
+    await s.editor.openFile(PROBLEM_PAGE);
     const status = await waitUntil(`the status bar to show ${FIXTURE_PAGE_COUNT} pages`, async () => {
       const text = (await s.page.locator(STATUS_ITEM).innerText()).trim();
       return text === `${FIXTURE_PAGE_COUNT} pages` ? text : undefined;
@@ -139,7 +142,7 @@ describe('Entity Vault in code-server, as a user sees it (.vsix installed)', fun
 
   it('lists Entity Vault, activated, with its activation time in Developer: Show Running Extensions', async function () {
     const s = vscode();
-    await s.runCommand('Developer: Show Running Extensions');
+    await s.quickInput.runCommand('Developer: Show Running Extensions');
     const row = s.page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'Entity Vault' }).first();
     const text = await waitUntil('the Entity Vault row with an activation time', async () => {
       const shown = (await row.count()) ? await row.innerText() : '';
@@ -149,17 +152,17 @@ describe('Entity Vault in code-server, as a user sees it (.vsix installed)', fun
     const activationMs = Number(/(\d+)\s*ms/.exec(text)?.[1]);
     console.log(`      activation (Developer: Show Running Extensions): ${activationMs} ms — ${text.replace(/\s+/g, ' ').trim()}`);
     assert.ok(activationMs > 0 && activationMs < 30_000, text);
-    await s.runCommand('View: Close All Editors');
-    await s.openFile(PROBLEM_PAGE);
-    await s.waitForActiveTab(PROBLEM_PAGE_NAME);
+    await s.quickInput.runCommand('View: Close All Editors');
+    await s.editor.openFile(PROBLEM_PAGE);
+    await s.editor.waitForActiveTab(PROBLEM_PAGE_NAME);
   });
 
   it('shows the entity card when hovering a /people/ link', async function () {
     const s = vscode();
-    await s.openFile(PROBLEM_PAGE);
+    await s.editor.openFile(PROBLEM_PAGE);
     const at = fixturePosition(GOOD_LINK, 3);
-    await s.gotoLineColumn(at.line, at.column);
-    const text = await s.showHover((hover) => hover.includes(GOOD_LINK_TITLE) && hover.includes(GOOD_LINK_SUMMARY_WORDS));
+    await s.editor.gotoLineColumn(at.line, at.column);
+    const text = await s.widgets.showHover((hover) => hover.includes(GOOD_LINK_TITLE) && hover.includes(GOOD_LINK_SUMMARY_WORDS));
     assert.match(text, /Person · London, United Kingdom/);
     assert.ok(text.includes(GOOD_LINK_TARGET), text);
     await screenshot('hover', { selectors: ['.part.editor .title', '.monaco-hover:not(.hidden)'], padBottom: 60 });
@@ -169,11 +172,11 @@ describe('Entity Vault in code-server, as a user sees it (.vsix installed)', fun
   it('completes page titles and summaries after ](/places/', async function () {
     const s = vscode();
     const end = fixturePosition(`${MISSING_FOOTNOTE}\n`, MISSING_FOOTNOTE.length);
-    await s.gotoLineColumn(end.line, end.column);
+    await s.editor.gotoLineColumn(end.line, end.column);
     await s.press('Enter');
     await s.press('Enter');
     await s.typeText('He often visited [the capital](/places/');
-    const rows = await s.triggerCompletion((all) => PLACE_TITLES.every((title) => all.some((row) => row.label === title)));
+    const rows = await s.widgets.triggerCompletion((all) => PLACE_TITLES.every((title) => all.some((row) => row.label === title)));
     // Titles, not file names: only Entity Vault offers these (built-in path completion lists london.md).
     assert.deepEqual(rows.filter((row) => PLACE_TITLES.includes(row.label)).map((row) => row.label).sort(), [...PLACE_TITLES].sort());
     // Arrow down to the London item (built-in path completion's london.md may come first).
@@ -199,15 +202,15 @@ describe('Entity Vault in code-server, as a user sees it (.vsix installed)', fun
     await s.press('Enter');
     await s.typeText(').');
     // Wait for the last typed character to be rendered, then compare the whole line.
-    const line = await s.waitForEditorLine((text) => text.startsWith('He often visited') && text.endsWith('.'), 'the completed link');
+    const line = await s.editor.waitForLine((text) => text.startsWith('He often visited') && text.endsWith('.'), 'the completed link');
     assert.equal(line, 'He often visited [the capital](/places/london/).');
   });
 
   it('shows the broken link as an error in the Problems panel', async function () {
     const s = vscode();
-    const counts = await s.waitForProblemCounts((c) => c.errors === 2);
+    const counts = await s.problems.waitForCounts((c) => c.errors === 2);
     assert.deepEqual(counts, { errors: 2, warnings: 0, infos: 0 });
-    const rows = (await s.problemsPanelRows((all) => all.filter(isMarkerRow).length === 2)).filter(isMarkerRow);
+    const rows = (await s.problems.panelRows((all) => all.filter(isMarkerRow).length === 2)).filter(isMarkerRow);
     const broken = fixturePosition(BROKEN_LINK);
     const footnote = fixturePosition(MISSING_FOOTNOTE);
     assert.ok(rows.some((row) => row.ariaLabel.startsWith(`Error: No page at \`${BROKEN_LINK}\``) && row.ariaLabel.includes(`at line ${broken.line} and character ${broken.column}.`)), JSON.stringify(rows));
@@ -217,9 +220,9 @@ describe('Entity Vault in code-server, as a user sees it (.vsix installed)', fun
 
   it('fixes the broken link with its quick fix, and the error goes', async function () {
     const s = vscode();
-    await s.openFile(PROBLEM_PAGE);
+    await s.editor.openFile(PROBLEM_PAGE);
     const at = fixturePosition(BROKEN_LINK, 3);
-    await s.gotoLineColumn(at.line, at.column);
+    await s.editor.gotoLineColumn(at.line, at.column);
     // Open the menu once for the screenshot, then let the harness pick the fix.
     await s.press('Control+.');
     const menu = s.page.locator('.action-widget .monaco-list-row.action', { hasText: BROKEN_LINK_FIX_TITLE });
@@ -227,39 +230,39 @@ describe('Entity Vault in code-server, as a user sees it (.vsix installed)', fun
     await screenshot('quick-fix', { selectors: ['.part.editor .title', '.action-widget'], padBottom: 20 });
     await s.press('Escape');
     await s.page.locator('.action-widget').waitFor({ state: 'hidden' });
-    const offered = await s.quickFix(BROKEN_LINK_FIX_TITLE);
+    const offered = await s.widgets.quickFix(BROKEN_LINK_FIX_TITLE);
     assert.ok(offered.some((label) => label.includes(`Create page ${BROKEN_LINK.slice(1, -1)}.md`)), JSON.stringify(offered));
-    await s.waitForEditorLine((line) => line.includes(`[Nicholas Davies](${BROKEN_LINK_FIX})`), 'the fixed link');
-    const counts = await s.waitForProblemCounts((c) => c.errors === 1);
+    await s.editor.waitForLine((line) => line.includes(`[Nicholas Davies](${BROKEN_LINK_FIX})`), 'the fixed link');
+    const counts = await s.problems.waitForCounts((c) => c.errors === 1);
     assert.deepEqual(counts, { errors: 1, warnings: 0, infos: 0 });
-    const rows = (await s.problemsPanelRows((all) => all.filter(isMarkerRow).length === 1)).filter(isMarkerRow);
+    const rows = (await s.problems.panelRows((all) => all.filter(isMarkerRow).length === 1)).filter(isMarkerRow);
     assert.ok(!rows.some((row) => row.ariaLabel.includes(BROKEN_LINK)), JSON.stringify(rows));
   });
 
   it('goes to the linked page with Go to Definition (F12)', async function () {
     const s = vscode();
-    await s.openFile(PROBLEM_PAGE);
+    await s.editor.openFile(PROBLEM_PAGE);
     const at = fixturePosition(GOOD_LINK, 3);
-    await s.gotoLineColumn(at.line, at.column);
-    await s.goToDefinition(path.posix.basename(GOOD_LINK_TARGET));
-    await s.waitForEditorLine((line) => line.startsWith(`summary: ${GOOD_LINK_TITLE} (1923-1991)`), 'the target page\'s summary');
+    await s.editor.gotoLineColumn(at.line, at.column);
+    await s.editor.goToDefinition(path.posix.basename(GOOD_LINK_TARGET));
+    await s.editor.waitForLine((line) => line.startsWith(`summary: ${GOOD_LINK_TITLE} (1923-1991)`), 'the target page\'s summary');
     await screenshot('definition', { selectors: ['.part.editor .title', '.part.statusbar'] });
   });
 
   it('adds the missing footnote definition with its quick fix, and the last error goes', async function () {
     const s = vscode();
-    await s.openFile(PROBLEM_PAGE);
+    await s.editor.openFile(PROBLEM_PAGE);
     const at = fixturePosition(MISSING_FOOTNOTE, 2);
-    await s.gotoLineColumn(at.line, at.column);
-    await s.quickFix(MISSING_FOOTNOTE_FIX_TITLE);
-    await s.waitForEditorLine((line) => line.trimEnd() === `${MISSING_FOOTNOTE}:`, 'the new footnote definition');
-    const counts = await s.waitForProblemCounts((c) => c.errors === 0 && c.warnings === 0);
+    await s.editor.gotoLineColumn(at.line, at.column);
+    await s.widgets.quickFix(MISSING_FOOTNOTE_FIX_TITLE);
+    await s.editor.waitForLine((line) => line.trimEnd() === `${MISSING_FOOTNOTE}:`, 'the new footnote definition');
+    const counts = await s.problems.waitForCounts((c) => c.errors === 0 && c.warnings === 0);
     assert.deepEqual(counts, { errors: 0, warnings: 0, infos: 0 });
     // The new definition comes after [^1]'s line, which the completion step moved down by two lines.
-    await s.gotoLineColumn(fixturePosition('[^1]: ').line + 3, `${MISSING_FOOTNOTE}: `.length + 1);
+    await s.editor.gotoLineColumn(fixturePosition('[^1]: ').line + 3, `${MISSING_FOOTNOTE}: `.length + 1);
     await s.typeText('Davies, Nicholas. *Ten-Thirty-Three.* Mainstream, 1999.');
     await screenshot('footnote-fixed', { selectors: ['.part.editor', '.part.statusbar'] });
-    await s.save();
+    await s.editor.save();
     const saved = await waitUntil(`${PROBLEM_PAGE} to be written`, () => {
       const text = fs.readFileSync(path.join(vault, PROBLEM_PAGE), 'utf8');
       return text.includes('Ten-Thirty-Three') ? text : undefined;

@@ -8,7 +8,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { copyFolderToTemp, REPO_ROOT } from './codeServer';
+import { copyFolderToTemp } from './codeServer/launch';
+import { REPO_ROOT } from './codeServer/paths';
 import { runExtensionTests } from './runExtensionTests';
 
 const PROBE_EXTENSION = path.join(REPO_ROOT, 'test/e2e/fixtures/api-probe-extension');

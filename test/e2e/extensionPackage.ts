@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { REPO_ROOT } from './codeServer';
+import { REPO_ROOT } from './codeServer/paths';
 
 /** What the .vsix is built from: when one of these is newer, it is packaged again. */
 const PACKAGE_INPUTS = ['client/src', 'server/src', 'syntaxes', 'package.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE'];

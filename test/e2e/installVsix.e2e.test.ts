@@ -11,7 +11,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { CodeServerSession, copyFolderToTemp, REPO_ROOT } from './codeServer';
+import { copyFolderToTemp } from './codeServer/launch';
+import { REPO_ROOT } from './codeServer/paths';
+import { CodeServerSession } from './codeServer/session';
 
 const PROBE_EXTENSION = path.join(REPO_ROOT, 'test/e2e/fixtures/api-probe-extension');
 const WORKSPACE_FIXTURE = path.join(REPO_ROOT, 'test/e2e/fixtures/markdown-smoke');
@@ -58,7 +60,7 @@ describe('installing a .vsix into code-server', function () {
 
   it('runs the installed extension\'s command from the Command Palette', async function () {
     assert.ok(session);
-    await session.runCommand('E2E API Probe: Greet');
+    await session.quickInput.runCommand('E2E API Probe: Greet');
     const text = await session.waitForNotification((toast) => toast.includes('hello palette'));
     assert.match(text, /hello palette from entity-vault-tests\.e2e-api-probe/);
     await session.screenshot('vsix-command');

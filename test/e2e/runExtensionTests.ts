@@ -10,7 +10,8 @@
  * exits with the tests' exit code.
  */
 import * as path from 'node:path';
-import { CodeServerSession, ExtensionTestsResult } from './codeServer';
+import { ExtensionTestsResult } from './codeServer/extensionTests';
+import { CodeServerSession } from './codeServer/session';
 
 export interface RunExtensionTestsOptions {
   /** Folder opened as the workspace (absolute). */

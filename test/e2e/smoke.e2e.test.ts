@@ -8,7 +8,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CodeServerSession, copyFolderToTemp, isMarkerRow, REPO_ROOT, waitUntil } from './codeServer';
+import { copyFolderToTemp } from './codeServer/launch';
+import { REPO_ROOT } from './codeServer/paths';
+import { isMarkerRow } from './codeServer/problems';
+import { CodeServerSession } from './codeServer/session';
+import { waitUntil } from './codeServer/waits';
 
 const FIXTURE = path.join(REPO_ROOT, 'test/e2e/fixtures/markdown-smoke');
 
@@ -46,18 +50,18 @@ describe('e2e harness smoke test (code-server, built-in markdown)', function () 
 
   it('opens a markdown file, places the cursor and types text that appears in the editor', async function () {
     const s = vscode();
-    await s.openFile('notes.md');
-    assert.equal(await s.activeTabName(), 'notes.md');
-    await s.gotoLineColumn(5, 16);
+    await s.editor.openFile('notes.md');
+    assert.equal(await s.editor.activeTabName(), 'notes.md');
+    await s.editor.gotoLineColumn(5, 16);
     await s.typeText(' Typed by the e2e test.');
-    const line = await s.waitForEditorLine((text) => text.startsWith('Some text here.') && text.endsWith('test.'), 'the typed line');
+    const line = await s.editor.waitForLine((text) => text.startsWith('Some text here.') && text.endsWith('test.'), 'the typed line');
     assert.equal(line, 'Some text here. Typed by the e2e test.');
-    await s.waitForCursor(5, 39);
+    await s.editor.waitForCursor(5, 39);
     const png = await s.screenshot('smoke-typed');
     const bytes = fs.readFileSync(png);
     assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG');
     assert.ok(bytes.length > 20_000, `screenshot is suspiciously small (${bytes.length} bytes)`);
-    await s.save();
+    await s.editor.save();
     const saved = await waitUntil('notes.md to be written', () => {
       const text = fs.readFileSync(path.join(workspace, 'notes.md'), 'utf8');
       return text.includes('Typed by') ? text : undefined;
@@ -67,9 +71,9 @@ describe('e2e harness smoke test (code-server, built-in markdown)', function () 
 
   it('shows the built-in broken-link warning in the status bar and the Problems panel', async function () {
     const s = vscode();
-    const counts = await s.waitForProblemCounts((c) => c.warnings === 1);
+    const counts = await s.problems.waitForCounts((c) => c.warnings === 1);
     assert.deepEqual(counts, { errors: 0, warnings: 1, infos: 0 });
-    const rows = await s.problemsPanelRows((all) => all.some((row) => isMarkerRow(row) && row.ariaLabel.includes('missing.md')));
+    const rows = await s.problems.panelRows((all) => all.some((row) => isMarkerRow(row) && row.ariaLabel.includes('missing.md')));
     const marker = rows.filter(isMarkerRow);
     assert.equal(marker.length, 1);
     assert.match(marker[0].ariaLabel, /^Warning: File does not exist at path: .*missing\.md at line 3 and character 37\.$/);
@@ -77,28 +81,28 @@ describe('e2e harness smoke test (code-server, built-in markdown)', function () 
 
   it('shows the hover at the cursor', async function () {
     const s = vscode();
-    await s.openFile('notes.md');
-    await s.gotoLineColumn(3, 40);
-    const hover = await s.showHover((text) => text.includes('File does not exist'));
+    await s.editor.openFile('notes.md');
+    await s.editor.gotoLineColumn(3, 40);
+    const hover = await s.widgets.showHover((text) => text.includes('File does not exist'));
     assert.match(hover, /File does not exist at path: .*missing\.md/);
-    await s.dismissWidgets();
+    await s.widgets.dismiss();
   });
 
   it('goes to the definition of a heading link in another file', async function () {
     const s = vscode();
-    await s.openFile('notes.md');
-    await s.gotoLineColumn(7, 31);
-    await s.goToDefinition('other.md', { line: 1, column: 1 });
-    assert.equal(await s.activeTabName(), 'other.md');
-    await s.openFile('notes.md');
+    await s.editor.openFile('notes.md');
+    await s.editor.gotoLineColumn(7, 31);
+    await s.editor.goToDefinition('other.md', { line: 1, column: 1 });
+    assert.equal(await s.editor.activeTabName(), 'other.md');
+    await s.editor.openFile('notes.md');
   });
 
   it('applies a quick fix chosen by label', async function () {
     const s = vscode();
-    await s.gotoLineColumn(3, 40);
-    const offered = await s.quickFix("Exclude 'missing.md' from link validation");
+    await s.editor.gotoLineColumn(3, 40);
+    const offered = await s.widgets.quickFix("Exclude 'missing.md' from link validation");
     assert.ok(offered.includes("Exclude 'missing.md' from link validation."), JSON.stringify(offered));
-    const counts = await s.waitForProblemCounts((c) => c.warnings === 0);
+    const counts = await s.problems.waitForCounts((c) => c.warnings === 0);
     assert.deepEqual(counts, { errors: 0, warnings: 0, infos: 0 });
     // The fix records the link in the workspace settings.
     const settingsFile = path.join(workspace, '.vscode/settings.json');
@@ -108,13 +112,13 @@ describe('e2e harness smoke test (code-server, built-in markdown)', function () 
 
   it('lists completion rows', async function () {
     const s = vscode();
-    await s.gotoLineColumn(7, 45);
+    await s.editor.gotoLineColumn(7, 45);
     await s.press('Enter');
     await s.typeText('Link to [x](');
-    const rows = await s.triggerCompletion((all) => all.some((row) => row.label === 'other.md'));
+    const rows = await s.widgets.triggerCompletion((all) => all.some((row) => row.label === 'other.md'));
     const other = rows.find((row) => row.label === 'other.md');
     assert.equal(other?.ariaLabel, 'other.md, File');
     await s.screenshot('smoke-completion');
-    await s.dismissWidgets();
+    await s.widgets.dismiss();
   });
 });

@@ -10,7 +10,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REPO_ROOT } from './codeServer';
+import { REPO_ROOT } from './codeServer/paths';
 import { runExtensionTests } from './runExtensionTests';
 import { createFixtureVault } from '../vscode/fixtureVault';
 

@@ -18,7 +18,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { planVault } from '../../bench/generateVault';
+import { planVault } from '../../bench/vaultPlan';
 import { distribution, percentile, processMemory } from '../../bench/stats';
 import { cachedVault } from '../../bench/vaultCache';
 import { LspTestClient } from '../support/lspClient';

@@ -4,25 +4,13 @@ import * as os from 'os';
 import * as path from 'path';
 import * as ts from 'typescript';
 import { repoRoot } from '../support/paths';
+import { SOURCE_TREES, SourceWalk, sourceFilesUnder } from '../support/sourceTrees';
 
-/** The TypeScript trees whose imports must not go round in a circle. */
-const TREES = ['client/src', 'server/src', 'test', 'bench', 'scripts'];
-
-function sourceFiles(dir: string): string[] {
-	if (!fs.existsSync(dir)) {
-		return [];
-	}
-	const files: string[] = [];
-	for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-		const full = path.join(dir, entry.name);
-		if (entry.isDirectory() && entry.name !== 'fixtures' && entry.name !== 'node_modules') {
-			files.push(...sourceFiles(full));
-		} else if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
-			files.push(full);
-		}
-	}
-	return files;
-}
+/** The TypeScript modules of the source trees (fixtures aside), whose imports must not go round in a circle. */
+const MODULES: SourceWalk = {
+	skipFolder: folder => path.basename(folder) === 'fixtures',
+	keepFile: name => name.endsWith('.ts') && !name.endsWith('.d.ts'),
+};
 
 /** The source file a relative module specifier names, if it is one of ours. */
 function resolveRelative(from: string, specifier: string): string | undefined {
@@ -110,7 +98,7 @@ describe('import cycles', () => {
 	});
 
 	it('has none in the source, the tests, the benchmarks or the scripts, type-only imports included', () => {
-		const files = TREES.flatMap(tree => sourceFiles(path.join(repoRoot, tree)));
+		const files = SOURCE_TREES.flatMap(tree => sourceFilesUnder(path.join(repoRoot, tree), MODULES));
 		assert.ok(files.length > 100, `only ${files.length} files found`);
 		const cycles = cyclesOf(importGraph(files)).map(cycle => cycle.map(file => path.relative(repoRoot, file)));
 		assert.deepStrictEqual(cycles, []);
