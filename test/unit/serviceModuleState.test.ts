@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
 import { repoRoot } from '../support/paths';
+import { sourceFilesUnder } from '../support/sourceTrees';
 
 /**
  * The vault service keeps no module-level mutable state: its caches and pools
@@ -12,16 +13,6 @@ import { repoRoot } from '../support/paths';
  */
 const SERVICE = path.join(repoRoot, 'server', 'src', 'service');
 const COLLECTIONS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet']);
-
-function serviceFiles(dir: string): string[] {
-	return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
-		const full = path.join(dir, entry.name);
-		if (entry.isDirectory()) {
-			return serviceFiles(full);
-		}
-		return entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [full] : [];
-	});
-}
 
 /** `name (line N): why` for each piece of module-level mutable state in a source text. */
 function moduleStateOf(fileName: string, text: string): string[] {
@@ -54,7 +45,7 @@ function moduleStateOf(fileName: string, text: string): string[] {
 
 describe('service: no module-level mutable state', () => {
 	it('finds none in server/src/service', () => {
-		const problems = serviceFiles(SERVICE).flatMap(file => moduleStateOf(file, fs.readFileSync(file, 'utf8')).map(problem => `${path.relative(repoRoot, file)}: ${problem}`));
+		const problems = sourceFilesUnder(SERVICE, { skipFolder: () => false, keepFile: name => name.endsWith('.ts') && !name.endsWith('.d.ts') }).flatMap(file => moduleStateOf(file, fs.readFileSync(file, 'utf8')).map(problem => `${path.relative(repoRoot, file)}: ${problem}`));
 		assert.deepStrictEqual(problems, []);
 	});
 
