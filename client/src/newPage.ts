@@ -8,7 +8,7 @@ interface SectionPick extends vscode.QuickPickItem {
 }
 
 /** One quick pick item per section of every vault; the folder is named when there are several vaults. */
-export function sectionPicks(info: VaultInfoResult): SectionPick[] {
+function sectionPicks(info: VaultInfoResult): SectionPick[] {
 	const severalVaults = info.vaults.length > 1;
 	return info.vaults.flatMap(vault =>
 		[...vault.sections].sort((a, b) => a.localeCompare(b)).map(section => ({

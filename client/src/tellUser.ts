@@ -7,7 +7,7 @@ const actionCommands = {
 	'Restart Server': CommandIds.restartServer,
 } as const;
 
-export type ServerAction = keyof typeof actionCommands;
+type ServerAction = keyof typeof actionCommands;
 
 /**
  * Shows a message with buttons that run Show Output or Restart Server. Does not wait for the

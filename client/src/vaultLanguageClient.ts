@@ -4,10 +4,10 @@ import { LanguageClient, type LanguageClientOptions, type ServerOptions, Transpo
 import type { ServerCrashHandler } from './serverCrashHandler';
 
 /** The client id: VS Code reads the `entityVault.trace.server` setting from it. */
-export const clientId = 'entityVault';
+const clientId = 'entityVault';
 
 /** The Node inspector port of the server when the extension runs in the debugger (launch.json attaches to it). */
-export const serverDebugPort = 6009;
+const serverDebugPort = 6009;
 
 /**
  * The language client for the bundled server (dist/server.js), started over Node IPC for the

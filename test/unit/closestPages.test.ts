@@ -32,7 +32,7 @@ function misspell(next: () => number, text: string): string {
 	return result.replace(/^-+|-+$/g, '') || 'e';
 }
 
-function page(path: string, title: string, aliases: string[]): string {
+function page(title: string, aliases: string[]): string {
 	return `---\ntitle: ${title}\naliases: [${aliases.map(alias => JSON.stringify(alias)).join(', ')}]\n---\nBody.\n`;
 }
 
@@ -50,7 +50,7 @@ describe('closest pages (suggestions for a broken link)', () => {
 			const path = `${section}/${slug}.md`;
 			const title = next() < 0.5 ? slug.replace(/-/g, ' ') : word(next, 2, 14).replace(/-/g, ' ');
 			const aliases = next() < 0.3 ? [word(next, 3, 12)] : [];
-			index.update(summarizePage(path, page(path, title, aliases)));
+			index.update(summarizePage(path, page(title, aliases)));
 			slugs.push(slug);
 			paths.push(path);
 		};
@@ -76,7 +76,7 @@ describe('closest pages (suggestions for a broken link)', () => {
 					index.remove(paths[which]);
 				} else {
 					const path = paths[which];
-					index.update(summarizePage(path, page(path, word(next, 3, 14), [word(next, 3, 12)])));
+					index.update(summarizePage(path, page(word(next, 3, 14), [word(next, 3, 12)])));
 				}
 				addPage();
 			}

@@ -4,7 +4,7 @@ import type { VaultWorkspace } from './vaultWorkspace';
 import { TimeSlicer } from './timeSlices';
 
 /** Quiet time after the last edit before diagnostics are computed. */
-export const DIAGNOSTICS_DEBOUNCE_MS = 150;
+const DIAGNOSTICS_DEBOUNCE_MS = 150;
 
 export interface PublisherOptions {
 	/** Whether a page's diagnostics are shown at all (open, or vault-wide scope). */

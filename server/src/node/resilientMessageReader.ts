@@ -5,7 +5,7 @@ const MAX_HEADER_LENGTH = 8 * 1024;
 const CONTENT_LENGTH = /^content-length:[ \t]*(\d+)[ \t]*$/im;
 const MARKER = Buffer.from('content-length:', 'ascii');
 
-export interface ErrorReply {
+interface ErrorReply {
 	readonly jsonrpc: '2.0';
 	readonly id: number | string | null;
 	readonly error: { readonly code: number; readonly message: string };

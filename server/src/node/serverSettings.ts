@@ -1,6 +1,6 @@
 import { settingsFrom, type VaultSettings } from '../service/vault/settings';
 
-export type DiagnosticsScope = 'openFiles' | 'vault';
+type DiagnosticsScope = 'openFiles' | 'vault';
 
 /** The `entityVault` configuration section of one workspace folder, as the server uses it. */
 export interface FolderSettings {

@@ -29,7 +29,7 @@ export function findVaultRoot(folder: string, configuredRoot?: string, fileSyste
 	return folder;
 }
 
-export interface VaultListing {
+interface VaultListing {
 	/** Vault-relative, `/`-separated paths of the markdown pages, each real file once. */
 	readonly pages: string[];
 	/** Entries passed over, with why (symlinks leading out of the vault, loops, unreadable folders). */
@@ -267,7 +267,7 @@ export function readPageText(absolutePath: string, fileSystem: VaultFileSystem =
  * become U+FFFD, as in an editor); bytes that are not UTF-8 at all are
  * decoded as Latin-1 rather than losing text, and said.
  */
-export function decodePageBytes(bytes: Uint8Array): { text: string; note?: string } | { error: string } {
+function decodePageBytes(bytes: Uint8Array): { text: string; note?: string } | { error: string } {
 	if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
 		return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), note: 'UTF-16 encoded' };
 	}

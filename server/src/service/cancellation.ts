@@ -7,8 +7,5 @@ export interface CancellationLike {
 	readonly isCancellationRequested: boolean;
 }
 
-/** A token that is never cancelled, for callers that cannot cancel. */
-export const NEVER_CANCELLED: CancellationLike = Object.freeze({ isCancellationRequested: false });
-
 /** How many items a loop handles between two looks at its token. */
 export const CANCELLATION_CHECK_INTERVAL = 512;

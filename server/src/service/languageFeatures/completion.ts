@@ -168,7 +168,7 @@ function footnoteCompletion(context: LineContext): CompletionList | undefined {
 }
 
 /** The number after the highest numeric footnote label of the page (1 when there is none). */
-export function nextFootnoteNumber(page: PageSummary): string {
+function nextFootnoteNumber(page: PageSummary): string {
 	let highest = 0;
 	for (const item of [...page.footnoteDefinitions, ...page.footnoteReferences]) {
 		if (/^\d{1,9}$/.test(item.label)) {
@@ -373,7 +373,7 @@ function linkTextCompletion(context: LineContext): CompletionList | undefined {
 }
 
 /** Link text that cannot close or open a bracket early. */
-export function escapeLinkText(text: string): string {
+function escapeLinkText(text: string): string {
 	return text.replace(/[\\[\]]/g, '\\$&');
 }
 
@@ -437,7 +437,7 @@ function tagCompletion(context: LineContext): CompletionList | undefined {
 }
 
 /** A tag as a YAML scalar: plain when safe, double-quoted otherwise. */
-export function yamlScalar(value: string, inFlowSequence: boolean): string {
+function yamlScalar(value: string, inFlowSequence: boolean): string {
 	const plain = /^[\p{L}\p{N}_][\p{L}\p{N}_ ./+&'()-]*$/u.test(value) && !/ $/.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value) && !/^[\d.+-]+$/.test(value);
 	return plain && !(inFlowSequence && /[,[\]{}]/.test(value)) ? value : JSON.stringify(value);
 }

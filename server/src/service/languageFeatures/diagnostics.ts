@@ -11,7 +11,7 @@ import { validateFrontmatterFields, type FieldFinding } from './frontmatterRules
 export const DIAGNOSTIC_SOURCE = 'entity-vault';
 
 /** The `data` each diagnostic carries, by code: what its quick fixes need. */
-export interface DiagnosticDataByCode {
+interface DiagnosticDataByCode {
 	'broken-link': { url: string; destination: string; fragment?: string; suggestions: PageSuggestion[]; section?: string; candidatePaths: string[] };
 	'broken-anchor': { url: string; fragment: string; anchors: string[] };
 	'link-outside-vault': { destination: string; reason: string };

@@ -32,7 +32,7 @@ export function pageOffsetAt(page: PageSummary, text: string, position: Position
  * first, else one that ends right at `offset` (the cursor just after it).
  * Among several, the innermost (shortest) wins.
  */
-export function itemAt<T>(items: readonly T[], spanOf: (item: T) => Span, offset: number): T | undefined {
+function itemAt<T>(items: readonly T[], spanOf: (item: T) => Span, offset: number): T | undefined {
 	let best: T | undefined;
 	let bestLength = Infinity;
 	let bestStrict = false;
@@ -53,7 +53,7 @@ export function itemAt<T>(items: readonly T[], spanOf: (item: T) => Span, offset
 }
 
 /** The `#fragment` part of a link's destination as written in `text`, if any. */
-export function fragmentSpanOf(link: PageLink, text: string): Span | undefined {
+function fragmentSpanOf(link: PageLink, text: string): Span | undefined {
 	const { start, end } = link.destinationSpan;
 	const hash = text.slice(start, end).indexOf('#');
 	return hash >= 0 ? { start: start + hash, end } : undefined;

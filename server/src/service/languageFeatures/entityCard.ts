@@ -48,7 +48,7 @@ export function plural(count: number, one: string, many: string): string {
 }
 
 /** Longest summary shown in a card; the page itself has the rest. */
-export const CARD_SUMMARY_LENGTH = 600;
+const CARD_SUMMARY_LENGTH = 600;
 
 /**
  * The entity card: bold title, then category · location, the summary, and a

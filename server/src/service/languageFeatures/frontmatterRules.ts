@@ -1,7 +1,7 @@
 import type { PageFrontmatter } from '../parse/pageSummary';
 import type { Span } from '../parse/markdownTypes';
 
-export type FieldKind = 'text' | 'list' | 'date' | 'any';
+type FieldKind = 'text' | 'list' | 'date' | 'any';
 
 /** What a known field must hold. Fields not named here only need a value. */
 export const FIELD_KINDS: Readonly<Record<string, FieldKind>> = Object.freeze({

@@ -49,7 +49,7 @@ function isOnPageIdentity(page: PageSummary, offset: number): boolean {
 }
 
 /** Every link in the vault whose target is `url`, by linking page path then position. */
-export function linksTo(index: VaultIndex, url: string, includeDeclaration = false, token?: CancellationLike): VaultLocation[] {
+function linksTo(index: VaultIndex, url: string, includeDeclaration = false, token?: CancellationLike): VaultLocation[] {
 	const result: VaultLocation[] = [];
 	if (includeDeclaration) {
 		const targetPath = index.pathsForUrl(url)[0];

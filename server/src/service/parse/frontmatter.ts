@@ -25,7 +25,7 @@ export const MAX_FRONTMATTER_LENGTH = 256 * 1024;
  * Deepest nesting of collections that is parsed: js-yaml recurses once per
  * level, so a block of thousands of `[` or `- - -` would exhaust the stack.
  */
-export const MAX_FRONTMATTER_NESTING = 64;
+const MAX_FRONTMATTER_NESTING = 64;
 /**
  * Most values the parsed data may hold once YAML aliases are expanded: nine
  * anchors of nine aliases each ("billion laughs") are a few hundred bytes of
@@ -40,7 +40,7 @@ export interface FrontmatterField {
 	readonly valueSpan: Span;
 }
 
-export type FrontmatterProblemKind = 'syntax' | 'language' | 'unclosed' | 'line-endings' | 'too-large' | 'not-a-mapping';
+type FrontmatterProblemKind = 'syntax' | 'language' | 'unclosed' | 'line-endings' | 'too-large' | 'not-a-mapping';
 
 export interface FrontmatterProblem {
 	readonly kind: FrontmatterProblemKind;

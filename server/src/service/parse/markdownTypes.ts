@@ -11,7 +11,7 @@ export interface Span {
 	readonly end: number;
 }
 
-export type LinkKind =
+type LinkKind =
 	/** `[text](dest "title")` or `![alt](dest)` */
 	| 'inline'
 	/** `[text][ref]`, `[ref][]` or `[ref]` resolved through a `[ref]: dest` definition */

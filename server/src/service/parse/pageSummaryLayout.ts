@@ -25,12 +25,12 @@ type FieldKinds = Readonly<Record<string, FieldKind>>;
 type FieldValue<K extends FieldKind> = K extends 'span' ? Span : K extends 'string' ? string : number;
 
 /** The values of one item, as `pushItem` takes them. */
-export type ItemValues<F extends FieldKinds> = { readonly [K in keyof F]: FieldValue<F[K]> };
+type ItemValues<F extends FieldKinds> = { readonly [K in keyof F]: FieldValue<F[K]> };
 
 /** The numbers of a page's items: 16-bit when the page is shorter than 64 KiB. */
 export type PackedNumbers = Uint16Array | Uint32Array;
 
-export interface ItemLayout<F extends FieldKinds> {
+interface ItemLayout<F extends FieldKinds> {
 	/**
 	 * Per field, its offset from the item's first number (a span: where its
 	 * start is; its end follows) or, for a string, from the item's first string.

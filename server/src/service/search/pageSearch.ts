@@ -17,7 +17,7 @@ import { prepareQuery, scoreBound, scoreEntry, SLUG_FIELD, type MatchedFieldSlot
  * - only the best `limit` matches are kept and sorted (`BestMatches`).
  */
 
-export type MatchedField = 'title' | 'slug' | 'alias';
+type MatchedField = 'title' | 'slug' | 'alias';
 
 export interface PageMatch {
 	readonly page: PageSummary;

@@ -37,7 +37,7 @@ export function scoreBound(query: SearchQuery, startMask: number, wordMask: numb
 }
 
 /** `MatchedFieldSlot.field` of a title match. */
-export const TITLE_FIELD = -2;
+const TITLE_FIELD = -2;
 /** `MatchedFieldSlot.field` of a slug match. */
 export const SLUG_FIELD = -1;
 

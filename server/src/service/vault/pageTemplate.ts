@@ -21,10 +21,10 @@ import { pageUrlForPath } from './vaultPaths';
  */
 
 /** Fields every new page gets, whether required or not. */
-export const TEMPLATE_FIELDS: readonly string[] = Object.freeze(['category', 'created', 'location', 'summary', 'tags', 'title', 'updated']);
+const TEMPLATE_FIELDS: readonly string[] = Object.freeze(['category', 'created', 'location', 'summary', 'tags', 'title', 'updated']);
 
 /** What all the pages of a section share, used to prefill a new one. */
-export interface SectionConventions {
+interface SectionConventions {
 	/** Tags every page of the section has, in the order the first page lists them. */
 	readonly tags: readonly string[];
 	/** The category every page of the section has, if they all have the same. */

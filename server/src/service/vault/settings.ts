@@ -1,5 +1,5 @@
 /** Stable diagnostic codes. Clients, quick fixes and `check --format json` rely on these strings. */
-export const DIAGNOSTIC_CODES = [
+const DIAGNOSTIC_CODES = [
 	'broken-link',
 	'broken-anchor',
 	'link-outside-vault',
@@ -17,7 +17,7 @@ export type DiagnosticCode = typeof DIAGNOSTIC_CODES[number];
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
-export const DEFAULT_SEVERITIES: Readonly<Record<DiagnosticCode, SeverityName>> = Object.freeze({
+const DEFAULT_SEVERITIES: Readonly<Record<DiagnosticCode, SeverityName>> = Object.freeze({
 	'broken-link': 'error',
 	'broken-anchor': 'warning',
 	'link-outside-vault': 'error',
@@ -31,7 +31,7 @@ export const DEFAULT_SEVERITIES: Readonly<Record<DiagnosticCode, SeverityName>> 
 	'page-unreadable': 'warning',
 });
 
-export const DEFAULT_REQUIRED_FIELDS: readonly string[] = Object.freeze(['summary', 'category', 'tags', 'created', 'updated']);
+const DEFAULT_REQUIRED_FIELDS: readonly string[] = Object.freeze(['summary', 'category', 'tags', 'created', 'updated']);
 
 export interface VaultSettings {
 	readonly severity: Readonly<Record<DiagnosticCode, SeverityName>>;

@@ -1,13 +1,13 @@
 import type { QuickFixContext } from './quickFix';
 
 /** One line of the page: where it starts, where its content ends (before the line break), where the next one starts. */
-export interface LineBounds {
+interface LineBounds {
 	readonly start: number;
 	readonly contentEnd: number;
 	readonly next: number;
 }
 
-export function lineCount(context: QuickFixContext): number {
+function lineCount(context: QuickFixContext): number {
 	return context.page.lineStarts.length;
 }
 

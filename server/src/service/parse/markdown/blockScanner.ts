@@ -42,7 +42,7 @@ const enum Continuation {
 	SiblingReplaced,
 }
 
-export interface FootnoteDefDraft {
+interface FootnoteDefDraft {
 	label: string;
 	rawLabel: string;
 	start: number;

@@ -4,7 +4,7 @@ import { decodeNamedCharacterReference } from '../htmlEntities';
 import { Code, isAlnum, isDigit, isHexDigit } from './characters';
 
 /** A character reference found in a string: where it ends (after `;`) and what it stands for. */
-export interface CharacterReference {
+interface CharacterReference {
 	readonly end: number;
 	readonly value: string;
 }

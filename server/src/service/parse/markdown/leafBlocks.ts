@@ -25,7 +25,7 @@ export const enum Leaf {
 	Html,
 }
 
-export interface PendingHeading {
+interface PendingHeading {
 	level: number;
 	start: number;
 	end: number;
