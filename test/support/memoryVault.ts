@@ -60,3 +60,8 @@ export function titles(vault: VaultWorkspace): Record<string, string> {
 	}
 	return result;
 }
+
+/** The pages kept out of the index with why (unreadable on disk, or unparsable), in the order they were put there. */
+export function unreadablePages(vault: VaultWorkspace): [string, string][] {
+	return vault.service.quarantinedPaths().map(path => [path, vault.service.quarantined(path)!]);
+}

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { inVault, memoryVault, titled, titles, VAULT_ROOT } from '../support/memoryVault';
+import { inVault, memoryVault, titled, titles, unreadablePages, VAULT_ROOT } from '../support/memoryVault';
 
 
 /** An indexed in-memory vault: A links to B, which exists, and to C, which does not yet. */
@@ -46,8 +46,30 @@ describe('vault workspace: watched-file events (in-memory file system)', () => {
 		fileSystem.writeFile(inVault('people'), 'now a file');
 		vault.diskChanged('people/a.md');
 		assert.deepStrictEqual(titles(vault), {});
-		assert.deepStrictEqual([...vault.unreadable], []);
+		assert.deepStrictEqual(unreadablePages(vault), []);
 		assert.deepStrictEqual(vault.allPaths(), []);
+	});
+
+	it('a deleted folder takes out every page under it, indexed or unreadable, but not open pages nor a folder of a longer name', async () => {
+		const { vault, fileSystem } = memoryVault({
+			'people/a.md': titled('A', '[B](/people/b/)\n'),
+			'people/b.md': titled('B'),
+			'people/c.md': titled('C'),
+			'people/locked.md': titled('Locked'),
+			'people-old/d.md': titled('D', '[A](/people/a/)\n'),
+		});
+		fileSystem.makeUnreadable(inVault('people/locked.md'));
+		await vault.index();
+		vault.openDocument('people/c.md', titled('C in the editor'));
+		assert.deepStrictEqual(unreadablePages(vault).map(([path]) => path), ['people/locked.md']);
+		fileSystem.remove(inVault('people'));
+		const removed = vault.diskFolderDeleted(inVault('people'));
+		assert.deepStrictEqual(removed.map(({ path }) => path).sort(), ['people/a.md', 'people/b.md', 'people/locked.md']);
+		assert.deepStrictEqual([...removed.find(({ path }) => path === 'people/a.md')!.change.affected], ['people-old/d.md']);
+		assert.deepStrictEqual(titles(vault), { 'people-old/d.md': 'D', 'people/c.md': 'C in the editor' });
+		assert.deepStrictEqual(unreadablePages(vault), []);
+		assert.deepStrictEqual(vault.allPaths().sort(), ['people-old/d.md', 'people/c.md']);
+		assert.deepStrictEqual(vault.diskFolderDeleted('/elsewhere/people'), [], 'a folder outside the vault names no page');
 	});
 
 	it('a folder created with pages in it: each page event indexes its page', async () => {
@@ -65,12 +87,12 @@ describe('vault workspace: watched-file events (in-memory file system)', () => {
 		const { vault, fileSystem } = await indexedVault();
 		fileSystem.makeUnreadable(inVault('people/b.md'));
 		vault.diskChanged('people/b.md');
-		assert.deepStrictEqual([...vault.unreadable], [['people/b.md', "cannot read: EACCES: permission denied, open '/vault/people/b.md'"]]);
-		assert.deepStrictEqual(vault.diagnostics('people/b.md').map(d => d.code), ['page-unreadable']);
+		assert.deepStrictEqual(unreadablePages(vault), [['people/b.md', "cannot read: EACCES: permission denied, open '/vault/people/b.md'"]]);
+		assert.deepStrictEqual(vault.service.diagnostics('people/b.md').map(d => d.code), ['page-unreadable']);
 		assert.strictEqual(vault.service.getPage('people/b.md'), undefined);
 		fileSystem.writeFile(inVault('people/b.md'), titled('B again'));
 		vault.diskChanged('people/b.md');
-		assert.deepStrictEqual([...vault.unreadable], []);
+		assert.deepStrictEqual(unreadablePages(vault), []);
 		assert.strictEqual(vault.service.getPage('people/b.md')?.title, 'B again');
 	});
 
@@ -99,7 +121,7 @@ describe('vault workspace: watched-file events (in-memory file system)', () => {
 		assert.strictEqual(vault.service.getPage('people/c.md')?.title, 'C, unsaved');
 		vault.closeDocument('people/c.md');
 		assert.deepStrictEqual(Object.keys(titles(vault)), ['people/a.md', 'people/b.md']);
-		assert.deepStrictEqual([...vault.unreadable], []);
+		assert.deepStrictEqual(unreadablePages(vault), []);
 	});
 
 	it('events arriving while indexing runs win over the listing taken before them', async () => {

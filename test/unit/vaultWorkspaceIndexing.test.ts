@@ -3,7 +3,7 @@ import { findVaultRoot } from '../../server/src/node/vaultFiles';
 import type { IndexProgress } from '../../server/src/node/vaultWorkspace';
 import { MAX_PAGE_LENGTH } from '../../server/src/service/vaultService';
 import { MemoryFileSystem } from '../support/memoryFileSystem';
-import { inVault, memoryVault, titled, titles } from '../support/memoryVault';
+import { inVault, memoryVault, titled, titles, unreadablePages } from '../support/memoryVault';
 
 function pagesNamed(...names: string[]): Record<string, string> {
 	return Object.fromEntries(names.map(name => [`people/${name}.md`, titled(name.toUpperCase())]));
@@ -98,12 +98,12 @@ describe('vault workspace: indexing (in-memory file system)', () => {
 		fileSystem.makeUnreadable(inVault('people/locked.md'));
 		await vault.index();
 		assert.deepStrictEqual(Object.keys(titles(vault)), ['people/a.md']);
-		assert.deepStrictEqual([...vault.unreadable].sort(), [
+		assert.deepStrictEqual(unreadablePages(vault).sort(), [
 			['people/binary.md', 'binary file (contains NUL bytes), not a markdown page'],
 			['people/huge.md', 'the file is 2.0 MiB, more than the 2.0 MiB a page may be; it is not read'],
 			['people/locked.md', "cannot read: EACCES: permission denied, open '/vault/people/locked.md'"],
 		]);
-		assert.deepStrictEqual(vault.diagnostics('people/locked.md').map(d => [d.code, d.message]), [
+		assert.deepStrictEqual(vault.service.diagnostics('people/locked.md').map(d => [d.code, d.message]), [
 			['page-unreadable', "Page skipped: cannot read: EACCES: permission denied, open '/vault/people/locked.md'."],
 		]);
 		assert.deepStrictEqual(vault.allPaths().sort(), ['people/a.md', 'people/binary.md', 'people/huge.md', 'people/locked.md']);

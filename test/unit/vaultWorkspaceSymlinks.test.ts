@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { listVaultPages, readVaultPage, type PageReadResult } from '../../server/src/node/vaultFiles';
 import { MemoryFileSystem, type FileAccess } from '../support/memoryFileSystem';
-import { inVault, OUTSIDE, titled, titles, workspaceOn, writeVault } from '../support/memoryVault';
+import { inVault, OUTSIDE, titled, titles, unreadablePages, workspaceOn, writeVault } from '../support/memoryVault';
 
 const OUTSIDE_REASON = 'symbolic link pointing outside the vault; nothing outside the vault root is read';
 
@@ -56,7 +56,7 @@ describe('vault workspace: symbolic links (in-memory file system)', () => {
 		}
 		vault.openDocument('people/d.md', '[Secret](/leak/secret/) [C](/people/more/c/)\n');
 		assert.deepStrictEqual(titles(vault), { 'people/a.md': 'A', 'people/b.md': 'B', 'people/d.md': 'D' });
-		assert.deepStrictEqual([...vault.unreadable].sort(), [
+		assert.deepStrictEqual(unreadablePages(vault).sort(), [
 			['leak/secret.md', OUTSIDE_REASON],
 			['people/evil.md', OUTSIDE_REASON],
 			['people/more/c.md', OUTSIDE_REASON],
@@ -96,7 +96,7 @@ describe('vault workspace: symbolic links (in-memory file system)', () => {
 		fileSystem.symlink(inVault('places/moving.md'), `${OUTSIDE}/secret.md`);
 		vault.diskChanged('places/moving.md');
 		assert.strictEqual(vault.service.getPage('places/moving.md'), undefined);
-		assert.deepStrictEqual([...vault.unreadable], [['places/moving.md', OUTSIDE_REASON]]);
+		assert.deepStrictEqual(unreadablePages(vault), [['places/moving.md', OUTSIDE_REASON]]);
 		assert.deepStrictEqual(accessesOutside(fileSystem.accesses), []);
 	});
 
@@ -111,7 +111,7 @@ describe('vault workspace: symbolic links (in-memory file system)', () => {
 		const vault = workspaceOn(fileSystem);
 		await vault.index();
 		assert.deepStrictEqual(titles(vault), { 'people/a.md': 'A' });
-		assert.deepStrictEqual([...vault.unreadable], []);
+		assert.deepStrictEqual(unreadablePages(vault), []);
 	});
 });
 

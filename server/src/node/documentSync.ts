@@ -105,19 +105,9 @@ export function registerDocumentSync(
 	});
 
 	function removeFolder(vault: VaultWorkspace, fsPath: string): void {
-		const prefix = vault.relativePath(`${fsPath}/x.md`);
-		if (prefix === undefined) {
-			return;
-		}
-		const folder = prefix.slice(0, -'x.md'.length);
-		for (const page of [...vault.service.index.pages()]) {
-			if (page.path.startsWith(folder)) {
-				const change = vault.diskDeleted(page.path);
-				if (change) {
-					publisher.clear(vaults.uriOf(vault, page.path));
-					afterChange(vault, undefined, change);
-				}
-			}
+		for (const { path, change } of vault.diskFolderDeleted(fsPath)) {
+			publisher.clear(vaults.uriOf(vault, path));
+			afterChange(vault, undefined, change);
 		}
 	}
 }

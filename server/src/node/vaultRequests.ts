@@ -35,7 +35,7 @@ export function registerVaultRequests(connection: Connection, vaults: RequestVau
 			const paths = vault.allPaths();
 			pages += paths.length;
 			for (const path of paths) {
-				for (const diagnostic of vault.diagnostics(path)) {
+				for (const diagnostic of vault.service.diagnostics(path)) {
 					if (diagnostic.severity === DiagnosticSeverity.Error) {
 						errors++;
 					} else if (diagnostic.severity === DiagnosticSeverity.Warning) {

@@ -2,7 +2,6 @@ import * as path from 'path';
 import { createVaultService, type VaultService } from '../service/vaultService';
 import type { VaultSettings } from '../service/vault/settings';
 import type { IndexChange } from '../service/vault/vaultIndex';
-import { unreadablePageDiagnostics, type VaultDiagnostic } from '../service/languageFeatures/diagnostics';
 import { candidatePathsForUrl, isMarkdownPath } from '../service/vault/vaultPaths';
 import { PathFilter } from '../service/vault/pathFilter';
 import { pageSummaryToParts, type PageSummary } from '../service/parse/pageSummary';
@@ -54,8 +53,6 @@ export class VaultWorkspace {
 	private saveTimer: NodeJS.Timeout | undefined;
 	private readonly filter: PathFilter;
 	private readonly fileSystem: VaultFileSystem & IndexCacheFileSystem;
-	/** Pages that could not be read or parsed, with the reason. */
-	readonly unreadable = new Map<string, string>();
 
 	constructor(
 		readonly folderUri: string,
@@ -182,14 +179,8 @@ export class VaultWorkspace {
 		this.loaded.add(result.path);
 		if ('error' in result) {
 			this.stamps.delete(result.path);
-			if (result.missing) {
-				this.unreadable.delete(result.path);
-			} else {
-				this.unreadable.set(result.path, result.error);
-			}
-			return this.service.removePage(result.path);
+			return result.missing ? this.service.removePage(result.path) : this.service.markUnreadable(result.path, result.error);
 		}
-		this.unreadable.delete(result.path);
 		this.stamps.set(result.path, result.stamp);
 		return this.service.updateParsedPage(result.parts, result.copied === true);
 	}
@@ -280,7 +271,6 @@ export class VaultWorkspace {
 		this.openPaths.add(relative);
 		this.loaded.add(relative);
 		this.stamps.delete(relative);
-		this.unreadable.delete(relative);
 		return this.service.updatePage(relative, text);
 	}
 
@@ -304,7 +294,6 @@ export class VaultWorkspace {
 
 	/** A watched file was deleted on disk. An open page keeps its editor text. */
 	diskDeleted(relative: string): IndexChange | undefined {
-		this.unreadable.delete(relative);
 		this.stamps.delete(relative);
 		if (this.openPaths.has(relative)) {
 			return undefined;
@@ -316,20 +305,33 @@ export class VaultWorkspace {
 		return this.service.removePage(relative);
 	}
 
-	/** A page's diagnostics, including why it could not be read from disk. */
-	diagnostics(relative: string): VaultDiagnostic[] {
-		const unreadable = this.unreadable.get(relative);
-		return unreadable !== undefined ? unreadablePageDiagnostics(unreadable, this.service.settings()) : this.service.diagnostics(relative);
+	/**
+	 * A watched folder was deleted on disk: every page under it (indexed or
+	 * unreadable) is gone, except open ones. The paths removed, with their changes.
+	 */
+	diskFolderDeleted(folderPath: string): { readonly path: string; readonly change: IndexChange }[] {
+		const inside = this.relativePath(`${folderPath}/x.md`);
+		if (inside === undefined) {
+			return [];
+		}
+		const folder = inside.slice(0, -'x.md'.length);
+		const removed: { path: string; change: IndexChange }[] = [];
+		for (const path of this.allPaths()) {
+			if (path.startsWith(folder)) {
+				const change = this.diskDeleted(path);
+				if (change) {
+					removed.push({ path, change });
+				}
+			}
+		}
+		return removed;
 	}
 
-	/** Every page path known: indexed pages, pages that could not be read and quarantined pages. */
+	/** Every page path known: indexed pages and quarantined ones (unreadable or unparsable). */
 	allPaths(): string[] {
 		const paths = new Set<string>();
 		for (const page of this.service.index.pages()) {
 			paths.add(page.path);
-		}
-		for (const unreadable of this.unreadable.keys()) {
-			paths.add(unreadable);
 		}
 		for (const quarantined of this.service.quarantinedPaths()) {
 			paths.add(quarantined);

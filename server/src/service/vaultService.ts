@@ -60,6 +60,11 @@ export interface VaultService {
 	updateParsedPage(parts: PageSummaryParts, copied: boolean): IndexChange;
 	removePage(path: string): IndexChange;
 	getPage(path: string): PageSummary | undefined;
+	/**
+	 * A page that could not be read (not text, too large, a link out of the
+	 * vault) is quarantined with the reason, like a page the parser fails on.
+	 */
+	markUnreadable(path: string, reason: string): IndexChange;
 	/** Why a page was quarantined by its last update, if it was. */
 	quarantined(path: string): string | undefined;
 	/** Paths of the quarantined pages. */
@@ -145,6 +150,10 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 			}
 			quarantine.delete(parts.path);
 			return index.update(summaries.fromParts(parts, copied));
+		},
+		markUnreadable(path: string, reason: string): IndexChange {
+			quarantine.set(path, reason);
+			return index.remove(path);
 		},
 		removePage(path: string): IndexChange {
 			quarantine.delete(path);
