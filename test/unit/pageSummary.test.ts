@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as v8 from 'v8';
 import { PageSummaries, pageSummaryToParts, summarizePage, summarizePageParts, transferableBuffersOf, type PageSummary } from '../../server/src/service/parse/pageSummary';
 import {
-	CODE_REGION, FOOTNOTE_DEFINITION, FOOTNOTE_REFERENCE, FRONTMATTER_FIELD, HEADING, LINK, PART_ORDER, PARTS, packCounts, pushItem, unpackCount,
+	CODE_REGION, FOOTNOTE_DEFINITION, FOOTNOTE_REFERENCE, FRONTMATTER_FIELD, HEADING, LINK, PART_ORDER, PARTS, packCounts, unpackCount,
 } from '../../server/src/service/parse/pageSummaryLayout';
 import { spanOfText } from '../support/cursor';
 
@@ -63,16 +63,40 @@ describe('page summary layout', () => {
 	it('writes each field of an item at its named offset', () => {
 		const numbers: number[] = [99];
 		const strings: string[] = ['before'];
-		pushItem(LINK, { flags: 5, span: { start: 10, end: 20 }, textSpan: { start: 11, end: 14 }, destinationSpan: { start: 16, end: 19 }, destination: '/a/' }, numbers, strings);
+		LINK.write({ flags: 5, span: { start: 10, end: 20 }, textSpan: { start: 11, end: 14 }, destinationSpan: { start: 16, end: 19 }, destination: '/a/' }, numbers, strings);
 		assert.deepStrictEqual(numbers.length, 1 + LINK.numbers);
 		assert.deepStrictEqual(
 			[numbers[1 + LINK.at.flags], numbers[1 + LINK.at.span], numbers[2 + LINK.at.span], numbers[1 + LINK.at.textSpan], numbers[2 + LINK.at.textSpan], numbers[1 + LINK.at.destinationSpan], numbers[2 + LINK.at.destinationSpan]],
 			[5, 10, 20, 11, 14, 16, 19],
 		);
 		assert.deepStrictEqual(strings, ['before', '/a/']);
-		pushItem(HEADING, { level: 2, span: { start: 3, end: 4 }, text: 'Notes', anchor: 'notes' }, numbers, strings);
+		HEADING.write({ level: 2, span: { start: 3, end: 4 }, text: 'Notes', anchor: 'notes' }, numbers, strings);
 		assert.deepStrictEqual(numbers.slice(1 + LINK.numbers), [2, 3, 4]);
 		assert.deepStrictEqual(strings.slice(1 + LINK.strings + HEADING.at.text), ['Notes', 'notes']);
+	});
+
+	it('has for each kind a writer that writes every declared field at its offset, and nothing else', () => {
+		for (const layout of [...PART_ORDER.map(part => PARTS[part]), CODE_REGION]) {
+			// Distinct values for every field: a number, a span's start and end, a string.
+			let next = 1000;
+			const item: Record<string, unknown> = {};
+			layout.names.forEach((name, i) => {
+				const kind = layout.kinds[i];
+				item[name] = kind === 'string' ? `s${next++}` : kind === 'span' ? { start: next++, end: next++ } : next++;
+			});
+			const numbers: number[] = [7];
+			const strings: string[] = ['before'];
+			(layout.write as (item: unknown, numbers: number[], strings: string[]) => void)(item, numbers, strings);
+			const name = layout.names.join(',');
+			assert.strictEqual(numbers.length, 1 + layout.numbers, name);
+			assert.strictEqual(strings.length, 1 + layout.strings, name);
+			layout.names.forEach((field, i) => {
+				const at = (layout.at as Record<string, number>)[field];
+				const kind = layout.kinds[i];
+				const actual = kind === 'string' ? strings[1 + at] : kind === 'span' ? { start: numbers[1 + at], end: numbers[2 + at] } : numbers[1 + at];
+				assert.deepStrictEqual(actual, item[field], `${name}: ${field}`);
+			});
+		}
 	});
 
 	it('packs the counts a byte each, and gives up on a count over 255', () => {

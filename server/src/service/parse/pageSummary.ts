@@ -6,7 +6,7 @@ import { detach, RecentlyUsed, StringPool } from './stringPool';
 import type { FootnoteDefinition, FootnoteReference, Heading, LinkOccurrence, Span } from './markdownTypes';
 import {
 	CODE_REGION, FOOTNOTE_DEFINITION, FOOTNOTE_REFERENCE, FRONTMATTER_FIELD, HEADING, LINK, LINK_FLAGS, LINK_KINDS, PART_ORDER, PARTS,
-	packCounts, pushItem, spanAt, unpackCount, type PackedNumbers, type PartName,
+	packCounts, spanAt, unpackCount, type PackedNumbers, type PartName,
 } from './pageSummaryLayout';
 
 export interface PageLink extends LinkOccurrence {
@@ -200,21 +200,21 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 		if (target.kind === 'page') {
 			flags |= LINK_FLAGS.pageTarget | (target.canonical ? LINK_FLAGS.canonical : 0) | (target.viaMarkdownPath ? LINK_FLAGS.markdownPath : 0);
 		}
-		pushItem(LINK, { flags, span: link.span, textSpan: link.textSpan, destinationSpan: link.destinationSpan, destination: link.destination }, numbers, strings);
+		LINK.write({ flags, span: link.span, textSpan: link.textSpan, destinationSpan: link.destinationSpan, destination: link.destination }, numbers, strings);
 		linkTargetUrls.push(target.kind === 'page' && target.url !== destinationPath(link.destination) ? target.url : '');
 		hasReferences ||= link.referenceLabel !== undefined;
 	}
 	for (const reference of footnoteReferences) {
-		pushItem(FOOTNOTE_REFERENCE, reference, numbers, strings);
+		FOOTNOTE_REFERENCE.write(reference, numbers, strings);
 	}
 	for (const definition of footnoteDefinitions) {
-		pushItem(FOOTNOTE_DEFINITION, definition, numbers, strings);
+		FOOTNOTE_DEFINITION.write(definition, numbers, strings);
 	}
 	for (const heading of headings) {
-		pushItem(HEADING, heading, numbers, strings);
+		HEADING.write(heading, numbers, strings);
 	}
 	for (const field of fields) {
-		pushItem(FRONTMATTER_FIELD, field, numbers, strings);
+		FRONTMATTER_FIELD.write(field, numbers, strings);
 	}
 	return {
 		path,
@@ -425,7 +425,12 @@ class CompactPageSummary implements PageSummary {
 
 	/** The object views of this page, each built on first use and kept for the last pages asked for. */
 	private views(): Views {
-		return this.home.recentViews.get(this, () => ({}));
+		let views = this.home.recentViews.get(this);
+		if (views === undefined) {
+			views = {};
+			this.home.recentViews.set(this, views);
+		}
+		return views;
 	}
 
 	/**

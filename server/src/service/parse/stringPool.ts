@@ -81,19 +81,22 @@ export class RecentlyUsed<K, V> {
 
 	constructor(private readonly capacity: number) {}
 
-	/** The value of `key`, made by `make` when it is not kept. */
-	get(key: K, make: () => V): V {
-		let value = this.entries.get(key);
+	/** The value kept for `key`, which becomes the most recently used; undefined when none is kept. */
+	get(key: K): V | undefined {
+		const value = this.entries.get(key);
 		if (value !== undefined) {
 			this.entries.delete(key);
 			this.entries.set(key, value);
-			return value;
 		}
-		value = make();
+		return value;
+	}
+
+	/** Keeps `value` for `key`, forgetting the least recently used key past the capacity. */
+	set(key: K, value: V): void {
+		this.entries.delete(key);
 		this.entries.set(key, value);
 		if (this.entries.size > this.capacity) {
 			this.entries.delete(this.entries.keys().next().value!);
 		}
-		return value;
 	}
 }

@@ -1,0 +1,40 @@
+import * as assert from 'assert';
+import { PageSummaries } from '../../server/src/service/parse/pageSummary';
+import { RecentlyUsed, StringPool } from '../../server/src/service/parse/stringPool';
+
+describe('string pool and recent views of the summaries', () => {
+	it('gives back one string for equal strings, short and long, and copies a long one out of its text', () => {
+		const pool = new StringPool();
+		const text = 'See /organizations/secret-intelligence-service/ twice: /organizations/secret-intelligence-service/';
+		const first = pool.intern(text.slice(4, 47));
+		assert.strictEqual(first, '/organizations/secret-intelligence-service/');
+		assert.strictEqual(pool.intern(text.slice(55, 98)), first);
+		assert.strictEqual(pool.intern('mi6'), 'mi6');
+		assert.deepStrictEqual(pool.internValue({ tags: ['MI6', 'GCHQ'], n: 3 }, false), { tags: ['MI6', 'GCHQ'], n: 3 });
+	});
+
+	it('keeps the views of the last pages asked for, forgetting the least recently used', () => {
+		const recent = new RecentlyUsed<string, number>(2);
+		recent.set('a', 1);
+		recent.set('b', 2);
+		assert.strictEqual(recent.get('a'), 1);
+		recent.set('c', 3);
+		assert.deepStrictEqual([recent.get('a'), recent.get('b'), recent.get('c')], [1, undefined, 3]);
+	});
+
+	it('keeps the object views of the pages in use, and builds them anew once 64 other pages were asked for', () => {
+		const summaries = new PageSummaries();
+		const pages = Array.from({ length: 65 }, (_, i) => summaries.summarize(`people/p${i}.md`, `# P${i}\n\n[A](/people/a/)\n`));
+		const links = pages[0].links;
+		assert.strictEqual(pages[0].links, links);
+		for (const page of pages.slice(1, 64)) {
+			assert.strictEqual(page.links.length, 1);
+		}
+		assert.strictEqual(pages[0].links, links, 'still among the last 64');
+		for (const page of pages.slice(1)) {
+			assert.strictEqual(page.links.length, 1);
+		}
+		assert.notStrictEqual(pages[0].links, links, 'forgotten after 64 others');
+		assert.deepStrictEqual(pages[0].links, links);
+	});
+});
