@@ -21,6 +21,12 @@ export interface FeatureVaults {
 	uriOf(vault: VaultWorkspace, path: string): string;
 }
 
+/** What the feature requests ask of what the client said at initialization. */
+export interface FeatureClient {
+	/** Whether the outline lists headings (false when the editor outlines them itself). */
+	readonly headingSymbols: boolean;
+}
+
 interface OpenPage {
 	readonly vault: VaultWorkspace;
 	readonly page: PageSummary;
@@ -32,6 +38,7 @@ export function registerFeatureHandlers(
 	connection: Connection,
 	documents: { get(uri: string): TextDocument | undefined },
 	vaults: FeatureVaults,
+	client: FeatureClient,
 ): void {
 	const editTarget: EditTarget = { uriOf: (vault, path) => vaults.uriOf(vault, path), versionOf: uri => documents.get(uri)?.version };
 
@@ -115,7 +122,7 @@ export function registerFeatureHandlers(
 
 	connection.onDocumentSymbol(async params => {
 		const open = await openPage(params.textDocument.uri);
-		return open ? open.vault.service.documentSymbols(open.page.path, open.document.getText()) : [];
+		return open ? open.vault.service.documentSymbols(open.page.path, open.document.getText(), { headings: client.headingSymbols }) : [];
 	});
 
 	connection.onWorkspaceSymbol(async (params, token) => {

@@ -5,7 +5,7 @@ import { provideCompletion, resolveCompletionItem } from './languageFeatures/com
 import { provideDefinition } from './languageFeatures/definition';
 import { computeDiagnostics, unreadablePageDiagnostics, type VaultDiagnostic } from './languageFeatures/diagnostics';
 import { provideDocumentLinks, type VaultDocumentLink } from './languageFeatures/documentLinks';
-import { provideDocumentSymbols } from './languageFeatures/documentSymbols';
+import { provideDocumentSymbols, type DocumentSymbolOptions } from './languageFeatures/documentSymbols';
 import { provideHover } from './languageFeatures/hover';
 import type { PageContext } from './languageFeatures/pageContext';
 import { provideReferences } from './languageFeatures/references';
@@ -80,7 +80,8 @@ export interface VaultService {
 	/** Adds its page's documentation to a page item of `completion`; other items come back as they are. */
 	resolveCompletion(item: CompletionItem): CompletionItem;
 	documentLinks(path: string, text: string): VaultDocumentLink[];
-	documentSymbols(path: string, text: string): DocumentSymbol[];
+	/** The outline: frontmatter, headings (unless `options.headings` is false), footnote definitions. */
+	documentSymbols(path: string, text: string, options?: DocumentSymbolOptions): DocumentSymbol[];
 	workspaceSymbols(query: string, token?: CancellationLike): VaultWorkspaceSymbol[];
 	/**
 	 * Quick fixes, with the settings, for the diagnostics of this service
@@ -178,7 +179,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 			onPage(path, text, { isIncomplete: false, items: [] }, context => provideCompletion(context, position, token)),
 		resolveCompletion: item => resolveCompletionItem(index, item),
 		documentLinks: (path, text) => onPage(path, text, [], provideDocumentLinks),
-		documentSymbols: (path, text) => onPage(path, text, [], provideDocumentSymbols),
+		documentSymbols: (path, text, options) => onPage(path, text, [], context => provideDocumentSymbols(context, options)),
 		workspaceSymbols: (query, token) => provideWorkspaceSymbols(index, query, token),
 		codeActions: (path, text, range, diagnostics, today) =>
 			onPage(path, text, [], context => provideCodeActions(context, range, diagnostics, settings, today)),

@@ -213,8 +213,9 @@ function sectionCompletion(context: LineContext, start: number): CompletionList 
 	const range = rangeOf(context, start, segmentEnd(text, offset, lineEnd));
 	const items = index.sections().map((section, i): CompletionItem => ({
 		label: section,
-		kind: CompletionItemKind.Folder,
-		detail: plural(index.sectionPaths(section).size, 'page', 'pages'),
+		// Not a Folder: VS Code's own path completion offers the folders, and ours must be told apart.
+		kind: CompletionItemKind.Module,
+		detail: `Entity Vault section · ${plural(index.sectionPaths(section).size, 'page', 'pages')}`,
 		sortText: rank(i),
 		filterText: section,
 		textEdit: { range, newText: `${section}/` },
