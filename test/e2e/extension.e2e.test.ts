@@ -18,7 +18,7 @@ import * as path from 'node:path';
 import { ARTIFACTS_DIR, REPO_ROOT } from './codeServer/paths';
 import { isMarkerRow } from './codeServer/problems';
 import { CodeServerSession } from './codeServer/session';
-import { waitUntil } from './codeServer/waits';
+import { WAIT_TIMEOUT_MS, waitUntil } from './codeServer/waits';
 import { packagedExtension, PackagedExtension } from './extensionPackage';
 import {
   BROKEN_LINK,
@@ -44,6 +44,10 @@ const UPDATE_DOCS_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
 const VIEWPORT = { width: 1100, height: 680 };
 const STATUS_ITEM = '[id="entity-vault.entity-vault.entityVault.status"]';
 const PROBLEM_PAGE_NAME = path.posix.basename(PROBLEM_PAGE);
+/** The sections of the fixture vault, as completion after `](/` offers them. */
+const SECTIONS = ['events', 'organizations', 'people', 'places', 'programs'];
+/** The headings of organizations/mi6.md (the seed page). */
+const MI6_HEADINGS = ['Origins and World War II', 'Operation Boot: The Iran Coup', 'Cold War Operations', 'Robert Maxwell'];
 
 /** 1-based line and column (as the status bar shows them) of `needle` in the fixture page, plus `delta` characters. */
 function fixturePosition(needle: string, delta = 0): { line: number; column: number } {
@@ -152,6 +156,66 @@ describe('Entity Vault in code-server, as a user sees it (.vsix installed)', fun
     const activationMs = Number(/(\d+)\s*ms/.exec(text)?.[1]);
     console.log(`      activation (Developer: Show Running Extensions): ${activationMs} ms — ${text.replace(/\s+/g, ' ').trim()}`);
     assert.ok(activationMs > 0 && activationMs < 30_000, text);
+    await s.quickInput.runCommand('View: Close All Editors');
+    await s.editor.openFile(PROBLEM_PAGE);
+    await s.editor.waitForActiveTab(PROBLEM_PAGE_NAME);
+  });
+
+  it('offers once to turn off VS Code\'s own path suggestions, after which ](/ offers each section once, as Entity Vault\'s', async function () {
+    const s = vscode();
+    await s.waitForNotification((toast) => toast.includes('path suggestions'));
+    const toast = s.page.locator('.notifications-toasts .notification-toast', { hasText: 'path suggestions' });
+    await toast.getByRole('button', { name: 'Turn Off for This Workspace' }).click();
+    const settingsFile = path.join(vault, '.vscode/settings.json');
+    const settings = await waitUntil('the workspace settings to be written', () => {
+      const text = fs.existsSync(settingsFile) ? fs.readFileSync(settingsFile, 'utf8') : '';
+      return /"markdown\.suggest\.paths\.enabled":\s*false/.test(text) ? text : undefined;
+    });
+    assert.match(settings, /"markdown\.suggest\.paths\.enabled":\s*false/);
+    await s.editor.openFile(PROBLEM_PAGE);
+    await s.press('Control+End');
+    await s.press('Enter');
+    await s.typeText('See [x](/');
+    const rows = await s.widgets.triggerCompletion((all) => SECTIONS.every((section) => all.some((row) => row.label === section)));
+    try {
+      // Each section once, and only ours: no `people/` folder nor `.md` file of VS Code's own path completion.
+      assert.deepEqual(rows.map((row) => row.label).sort(), [...SECTIONS].sort(), JSON.stringify(rows));
+      for (const row of rows) {
+        assert.match(row.ariaLabel, /Module/, row.ariaLabel);
+      }
+    } finally {
+      await s.press('Escape');
+      await s.quickInput.runCommand('File: Revert File');
+    }
+  });
+
+  it('shows each heading once in the outline, beside the frontmatter and the footnotes Entity Vault adds', async function () {
+    const s = vscode();
+    await s.editor.openFile('organizations/mi6.md');
+    await s.quickInput.runCommand('Explorer: Focus on Outline View');
+    const rowsOf = s.page.locator('.pane:has(.pane-header:has-text("Outline")) .monaco-list-row');
+    // The outline list renders only the rows in view: walk down it, keeping each row by its index.
+    const byIndex = new Map<number, string>();
+    const labels = await waitUntil('the outline of the MI6 page with its footnotes', async () => {
+      for (const row of await rowsOf.all()) {
+        const index = Number(await row.getAttribute('data-index'));
+        // VS Code's own Markdown outline writes a heading as `### Title`.
+        byIndex.set(index, (await row.innerText()).trim().split('\n')[0].replace(/^#+\s*/, '').trim());
+      }
+      const texts = [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, label]) => label);
+      if (MI6_HEADINGS.every((heading) => texts.includes(heading)) && texts.includes('Footnotes') && texts.some((text) => text.startsWith('[^2]'))) {
+        return texts;
+      }
+      await s.press('PageDown');
+      return undefined;
+    }, WAIT_TIMEOUT_MS, () => JSON.stringify([...byIndex.entries()]));
+    await s.screenshot('extension-outline');
+    for (const heading of MI6_HEADINGS) {
+      assert.equal(labels.filter((label) => label === heading).length, 1, `${heading} in ${JSON.stringify(labels)}`);
+    }
+    assert.equal(labels.filter((label) => label === 'Frontmatter').length, 1, JSON.stringify(labels));
+    await s.quickInput.runCommand('View: Close Primary Side Bar');
+    await s.page.locator('.part.sidebar').waitFor({ state: 'hidden' });
     await s.quickInput.runCommand('View: Close All Editors');
     await s.editor.openFile(PROBLEM_PAGE);
     await s.editor.waitForActiveTab(PROBLEM_PAGE_NAME);
