@@ -32,6 +32,8 @@ export function registerFeatureHandlers(
 	connection: Connection,
 	documents: { get(uri: string): TextDocument | undefined },
 	vaults: FeatureVaults,
+	/** The client takes snippet edits in a WorkspaceEdit (`workspace.workspaceEdit.snippetEditSupport`). */
+	snippetEdits: () => boolean = () => false,
 ): void {
 	const editTarget: EditTarget = { uriOf: (vault, path) => vaults.uriOf(vault, path), versionOf: uri => documents.get(uri)?.version };
 
@@ -143,7 +145,7 @@ export function registerFeatureHandlers(
 		if (!open) {
 			return [];
 		}
-		const actions = open.vault.service.codeActions(open.page.path, open.document.getText(), params.range, params.context.diagnostics, localToday());
+		const actions = open.vault.service.codeActions(open.page.path, open.document.getText(), params.range, params.context.diagnostics, localToday(), snippetEdits());
 		return actions.map(action => ({
 			title: action.title,
 			kind: action.kind,
