@@ -3,7 +3,8 @@
  * of the fixture vault opened (test/vscode/fixtureVault.ts), and every feature driven
  * with the keyboard: the entity card on hover, completion of page titles after
  * `](/places/`, the broken-link error in the Problems panel and its quick fix, Go to
- * Definition (F12), a footnote error and its quick fix. Every wait is a condition wait.
+ * Definition (F12), a footnote error and its quick fix, a link and a footnote written with
+ * completion. Every wait is a condition wait.
  *
  * Screenshots of each step go to test-artifacts/e2e/extension-*.png, and cropped ones for
  * the README to test-artifacts/e2e/readme/*.png; with UPDATE_SCREENSHOTS=1 the cropped ones
@@ -322,8 +323,9 @@ describe('Entity Vault in code-server, as a user sees it (.vsix installed)', fun
     await s.editor.waitForLine((line) => line.trimEnd() === `${MISSING_FOOTNOTE}:`, 'the new footnote definition');
     const counts = await s.problems.waitForCounts((c) => c.errors === 0 && c.warnings === 0);
     assert.deepEqual(counts, { errors: 0, warnings: 0, infos: 0 });
-    // The new definition comes after [^1]'s line, which the completion step moved down by two lines.
-    await s.editor.gotoLineColumn(fixturePosition('[^1]: ').line + 3, `${MISSING_FOOTNOTE}: `.length + 1);
+    // The new definition comes right after [^1]'s line, which the completion step moved down by two lines,
+    // and the fix (a snippet edit) leaves the cursor in it.
+    await s.editor.waitForCursor(fixturePosition('[^1]: ').line + 3, `${MISSING_FOOTNOTE}: `.length + 1);
     await s.typeText('Davies, Nicholas. *Ten-Thirty-Three.* Mainstream, 1999.');
     await screenshot('footnote-fixed', { selectors: ['.part.editor', '.part.statusbar'] });
     await s.editor.save();
@@ -334,6 +336,40 @@ describe('Entity Vault in code-server, as a user sees it (.vsix installed)', fun
     assert.ok(saved.includes(`[Nicholas Davies](${BROKEN_LINK_FIX})`));
     assert.match(saved, /^He often visited \[the capital\]\(\/places\/london\/\)\.$/m);
     assert.match(saved, /^\[\^2\]: Davies, Nicholas\. \*Ten-Thirty-Three\.\* Mainstream, 1999\.$/m);
+  });
+
+  /** Arrows down the open suggest widget to the item labelled `label` and picks it with Enter. */
+  async function pickSuggestion(label: string): Promise<void> {
+    const s = vscode();
+    await s.widgets.waitForCompletion((rows) => rows.some((row) => row.label === label));
+    const focused = s.page.locator('.suggest-widget.visible .monaco-list-row.focused .label-name');
+    for (let step = 0; (await focused.innerText()) !== label; step++) {
+      assert.ok(step < 20, `could not focus the ${label} item`);
+      const before = await focused.innerText();
+      await s.press('ArrowDown');
+      await waitUntil('the suggestion focus to move', async () => ((await focused.innerText()) !== before ? true : undefined));
+    }
+    await s.press('Enter');
+  }
+
+  it('fills an empty link text with the picked page\'s title, and a new footnote label adds its definition', async function () {
+    const s = vscode();
+    await s.editor.openFile(PROBLEM_PAGE);
+    // The end of the paragraph the completion step wrote, two lines under the [^2] line.
+    const visited = fixturePosition(`${MISSING_FOOTNOTE}\n`).line + 2;
+    await s.editor.gotoLineColumn(visited, 1);
+    await s.press('End');
+    await s.press('Enter');
+    await s.press('Enter');
+    await s.typeText('See also [](/people/robert-max');
+    await pickSuggestion(GOOD_LINK_TITLE);
+    await s.editor.waitForLine((line) => line.startsWith(`See also [${GOOD_LINK_TITLE}](/people/robert-maxwell/`), 'the link with its title');
+    await s.press('End');
+    await s.typeText('.[^');
+    await pickSuggestion('3');
+    await s.editor.waitForLine((line) => line.startsWith(`See also [${GOOD_LINK_TITLE}](/people/robert-maxwell/)`) && line.includes('[^3]'), 'the new footnote reference');
+    await s.editor.waitForLine((line) => line.trimEnd() === '[^3]:', 'the new footnote definition');
+    await screenshot('authoring', { selectors: ['.part.editor', '.part.statusbar'] });
   });
 });
 

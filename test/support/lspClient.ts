@@ -32,6 +32,8 @@ export interface LspClientOptions {
 	readonly transport?: 'stdio' | 'ipc' | 'pipe';
 	/** Extra environment variables for the server process. */
 	readonly env?: Readonly<Record<string, string>>;
+	/** The client takes snippet edits in a WorkspaceEdit (`workspace.workspaceEdit.snippetEditSupport`), as VS Code does. */
+	readonly snippetEdits?: boolean;
 }
 
 /**
@@ -156,7 +158,7 @@ export class LspTestClient {
 					didChangeWatchedFiles: { dynamicRegistration: this.options.dynamicWatchers ?? true },
 					didChangeConfiguration: { dynamicRegistration: true },
 					applyEdit: true,
-					workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
+					workspaceEdit: { documentChanges: true, resourceOperations: ['create'], ...(this.options.snippetEdits ? { snippetEditSupport: true } : {}) },
 				},
 				window: { workDoneProgress: true },
 				textDocument: {

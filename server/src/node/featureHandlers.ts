@@ -25,6 +25,8 @@ export interface FeatureVaults {
 export interface FeatureClient {
 	/** Whether the outline lists headings (false when the editor outlines them itself). */
 	readonly headingSymbols: boolean;
+	/** Whether the client takes snippet edits in a WorkspaceEdit (`workspace.workspaceEdit.snippetEditSupport`). */
+	readonly snippetEdits: boolean;
 }
 
 interface OpenPage {
@@ -150,7 +152,7 @@ export function registerFeatureHandlers(
 		if (!open) {
 			return [];
 		}
-		const actions = open.vault.service.codeActions(open.page.path, open.document.getText(), params.range, params.context.diagnostics, localToday());
+		const actions = open.vault.service.codeActions(open.page.path, open.document.getText(), params.range, params.context.diagnostics, localToday(), client.snippetEdits);
 		return actions.map(action => ({
 			title: action.title,
 			kind: action.kind,

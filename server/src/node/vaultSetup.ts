@@ -56,6 +56,10 @@ export class VaultSetup {
 		return this.outlineHeadings;
 	}
 
+	get snippetEdits(): boolean {
+		return this.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+	}
+
 	/** Takes the client's capabilities, its options (the cache folder, whether to outline headings) and its workspace folders. */
 	initialize(params: InitializeParams): void {
 		this.capabilities = params.capabilities;

@@ -87,9 +87,10 @@ export interface VaultService {
 	 * Quick fixes, with the settings, for the diagnostics of this service
 	 * among `diagnostics` (the client sends them back; others are skipped)
 	 * that touch `range`. `today` (`YYYY-MM-DD`) is the date they write: the
-	 * service never reads the clock.
+	 * service never reads the clock. `snippets`: the client takes snippet
+	 * edits in a code action (LSP 3.18 `SnippetTextEdit`).
 	 */
-	codeActions(path: string, text: string, range: Range, diagnostics: readonly Diagnostic[], today: string): VaultCodeAction[];
+	codeActions(path: string, text: string, range: Range, diagnostics: readonly Diagnostic[], today: string, snippets?: boolean): VaultCodeAction[];
 	/** The New Page command, with the settings' required fields (see `newPage`). */
 	newPage(input: NewPageInput): NewPage;
 }
@@ -181,8 +182,8 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 		documentLinks: (path, text) => onPage(path, text, [], provideDocumentLinks),
 		documentSymbols: (path, text, options) => onPage(path, text, [], context => provideDocumentSymbols(context, options)),
 		workspaceSymbols: (query, token) => provideWorkspaceSymbols(index, query, token),
-		codeActions: (path, text, range, diagnostics, today) =>
-			onPage(path, text, [], context => provideCodeActions(context, range, diagnostics, settings, today)),
+		codeActions: (path, text, range, diagnostics, today, snippets) =>
+			onPage(path, text, [], context => provideCodeActions(context, range, diagnostics, settings, today, snippets)),
 		newPage: input => newPage(index, input, settings.requiredFields),
 	});
 }
