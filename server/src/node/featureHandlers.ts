@@ -46,17 +46,15 @@ export function registerFeatureHandlers(
 
 	/**
 	 * The open page a request is about, with the pages it links to loaded even
-	 * while indexing runs; `wholeVault` waits for indexing to finish instead.
+	 * while indexing runs. Never waits for indexing: a feature that needs the
+	 * whole vault waits itself (`indexedOrCancelled`).
 	 */
-	async function openPage(uri: string, wholeVault = false): Promise<OpenPage | undefined> {
+	async function openPage(uri: string): Promise<OpenPage | undefined> {
 		await vaults.whenVaultsCreated();
 		const document = documents.get(uri);
 		const located = vaults.locate(uri);
 		if (!document || !located) {
 			return undefined;
-		}
-		if (wholeVault) {
-			await located.vault.whenIndexed();
 		}
 		const page = located.vault.service.getPage(located.path);
 		if (!page) {
@@ -64,6 +62,23 @@ export function registerFeatureHandlers(
 		}
 		located.vault.ensureLinkTargets(page);
 		return { vault: located.vault, page, document };
+	}
+
+	/** Waits until the vault is indexed; false when the request is cancelled first (then at once). */
+	function indexedOrCancelled(vault: VaultWorkspace, token: CancellationToken): Promise<boolean> {
+		if (vault.isIndexed || token.isCancellationRequested) {
+			return Promise.resolve(!token.isCancellationRequested);
+		}
+		return new Promise(resolve => {
+			const listener = token.onCancellationRequested(() => {
+				listener.dispose();
+				resolve(false);
+			});
+			void vault.whenIndexed().then(() => {
+				listener.dispose();
+				resolve(!token.isCancellationRequested);
+			});
+		});
 	}
 
 	const toLocations = (vault: VaultWorkspace, locations: readonly VaultLocation[]): Location[] =>
@@ -75,7 +90,13 @@ export function registerFeatureHandlers(
 	});
 
 	connection.onReferences(async (params, token) => {
-		const open = await openPage(params.textDocument.uri, true);
+		// Backlinks come from every page, and the answer has no "incomplete" mark: wait for the index (or the cancellation).
+		await vaults.whenVaultsCreated();
+		const located = vaults.locate(params.textDocument.uri);
+		if (located && !(await indexedOrCancelled(located.vault, token))) {
+			return [];
+		}
+		const open = await openPage(params.textDocument.uri);
 		if (!open || token.isCancellationRequested) {
 			return [];
 		}
@@ -88,11 +109,14 @@ export function registerFeatureHandlers(
 	});
 
 	connection.onCompletion(async (params, token: CancellationToken) => {
-		const open = await openPage(params.textDocument.uri, true);
+		// Answered from what is indexed so far, never waiting: while indexing runs the list is
+		// incomplete, so the editor asks again as the user types and the list fills in.
+		const open = await openPage(params.textDocument.uri);
 		if (!open || token.isCancellationRequested) {
-			return { isIncomplete: false, items: [] };
+			return { isIncomplete: open !== undefined && !open.vault.isIndexed, items: [] };
 		}
 		const list = open.vault.service.completion(open.page.path, open.document.getText(), params.position as Position, token);
+		list.isIncomplete ||= !open.vault.isIndexed;
 		// Page items are resolved by the vault they came from.
 		const folder = open.vault.folderUri;
 		for (const item of list.items) {
@@ -130,8 +154,8 @@ export function registerFeatureHandlers(
 	connection.onWorkspaceSymbol(async (params, token) => {
 		await vaults.whenVaultsCreated();
 		const results = [];
+		// From what is indexed so far: the symbol picker asks again at each keystroke.
 		for (const vault of vaults.all) {
-			await vault.whenIndexed();
 			if (token.isCancellationRequested) {
 				break;
 			}
