@@ -346,13 +346,49 @@ describe('code actions: frontmatter', () => {
 		assert.deepStrictEqual(ambiguous.actions('a/b.md', [updated]).map(action => action.title), ['Rewrite `updated` as 2026-05-14']);
 	});
 
-	it('sets updated to created\'s date, or today, when it is earlier', () => {
-		const page = (updated: string): string => `---\ncategory: C\ncreated: 2026-05-14\nsummary: S\ntags: [T]\nupdated: ${updated}\n---\n`;
-		const vault = new TestVault({ 'a/a.md': page('2026-05-01') });
-		const { actions, text } = vault.fix('a/a.md', 'frontmatter-field', 'Set `updated` to `created`\'s date (2026-05-14)');
-		assert.deepStrictEqual(actions.map(action => action.title), ['Set `updated` to `created`\'s date (2026-05-14)', `Set \`updated\` to today (${TODAY})`]);
-		assert.strictEqual(text, page('2026-05-14'));
+	it('puts updated after created by setting either, each title saying which date it replaces', () => {
+		const page = (created: string, updated: string): string => `---\ncategory: C\ncreated: ${created}\nsummary: S\ntags: [T]\nupdated: ${updated}\n---\n`;
+		const vault = new TestVault({ 'a/a.md': page('2026-05-14', '2026-05-01') });
+		const { actions, text } = vault.fix('a/a.md', 'frontmatter-field', 'Set `updated` to `created`\'s date, 2026-05-14 (was 2026-05-01)');
+		assert.deepStrictEqual(actions.map(action => [action.title, action.isPreferred === true]), [
+			['Set `updated` to `created`\'s date, 2026-05-14 (was 2026-05-01)', false],
+			[`Set \`updated\` to today, ${TODAY} (was 2026-05-01)`, false],
+			['Set `created` to `updated`\'s date, 2026-05-01 (was 2026-05-14)', false],
+		]);
+		assert.strictEqual(text, page('2026-05-14', '2026-05-14'));
 		assert.deepStrictEqual(vault.diagnostics('a/a.md'), []);
+
+		const back = new TestVault({ 'a/a.md': page('2026-05-14', '2026-05-01') });
+		assert.strictEqual(back.fix('a/a.md', 'frontmatter-field', /^Set `created`/).text, page('2026-05-01', '2026-05-01'));
+		assert.deepStrictEqual(back.diagnostics('a/a.md'), []);
+	});
+
+	it('gives a missing created the page\'s oldest date and a missing updated no date before created', () => {
+		// The first hour: "Add all" wrote today into `created` above an older `updated`.
+		const vault = new TestVault({ 'people/a.md': '---\ncategory: Person\nsummary: S\ntags: [T]\ntitle: A\nupdated: 2026-05-14\n---\n' });
+		assert.strictEqual(vault.fix('people/a.md', 'frontmatter-field', 'Add frontmatter field `created`').text,
+			'---\ncategory: Person\nsummary: S\ntags: [T]\ntitle: A\nupdated: 2026-05-14\ncreated: 2026-05-14\n---\n');
+		assert.deepStrictEqual(vault.diagnostics('people/a.md'), []);
+
+		// Another date field older than `updated`; both missing: `updated` is today.
+		const older = new TestVault({ 'people/b.md': '---\ncategory: Person\ndate: 2024-02-29\nsummary: S\ntitle: B\n---\n' });
+		assert.strictEqual(older.fix('people/b.md', 'frontmatter-field', 'Add all 3 missing frontmatter fields').text,
+			`---\ncategory: Person\ndate: 2024-02-29\nsummary: S\ntitle: B\ntags: []\ncreated: 2024-02-29\nupdated: ${TODAY}\n---\n`);
+
+		// `created` after today: a missing `updated` takes it rather than today.
+		const future = new TestVault({ 'people/c.md': '---\ncategory: Person\ncreated: 2030-01-02\nsummary: S\ntags: [T]\ntitle: C\n---\n' });
+		assert.strictEqual(future.fix('people/c.md', 'frontmatter-field', 'Add frontmatter field `updated`').text,
+			'---\ncategory: Person\ncreated: 2030-01-02\nsummary: S\ntags: [T]\ntitle: C\nupdated: 2030-01-02\n---\n');
+		assert.deepStrictEqual(future.diagnostics('people/c.md'), []);
+
+		// Empty fields are filled by the same rule, the title naming the date.
+		const empty = new TestVault({ 'a/d.md': '---\ncategory: C\ncreated:\nsummary: S\ntags: [T]\nupdated: 2026-05-14\n---\n' });
+		empty.fix('a/d.md', 'frontmatter-field', 'Set `created` to 2026-05-14, the page\'s oldest date');
+		assert.deepStrictEqual(empty.diagnostics('a/d.md'), []);
+		const emptyUpdated = new TestVault({ 'a/e.md': '---\ncategory: C\ncreated: 2030-01-02\nsummary: S\ntags: [T]\nupdated: ~\n---\n' });
+		assert.strictEqual(emptyUpdated.fix('a/e.md', 'frontmatter-field', 'Set `updated` to 2030-01-02, `created`\'s date').text,
+			'---\ncategory: C\ncreated: 2030-01-02\nsummary: S\ntags: [T]\nupdated: 2030-01-02\n---\n');
+		assert.deepStrictEqual(emptyUpdated.diagnostics('a/e.md'), []);
 	});
 
 	it('fills an empty date with today', () => {
