@@ -117,6 +117,16 @@ describe('code actions: links', () => {
 		assert.strictEqual(vault.service.getPage('organizations/mi5.md')?.title, 'MI5');
 	});
 
+	it('creates the page of a link not written /SECTION/SLUG/ and rewrites the link so, after emoji and CRLF', () => {
+		const vault = new TestVault({ 'places/london.md': frontmatter('London', { eol: '\r\n' }) + '😀 Home of [Jane](../people/jane-doe.md#early-life).\r\n' });
+		const { actions, text } = vault.fix('places/london.md', 'broken-link', /^Create page/);
+		assert.deepStrictEqual(actions.map(action => action.title), ['Create page people/jane-doe.md, link it as /people/jane-doe/#early-life']);
+		assert.ok(text.endsWith('😀 Home of [Jane](/people/jane-doe/#early-life).\r\n'), text);
+		assert.ok(vault.texts.has('people/jane-doe.md'));
+		// Neither broken nor non-canonical; only the anchor the new page does not have yet.
+		assert.deepStrictEqual(vault.diagnostics('places/london.md').map(d => d.code), ['broken-anchor']);
+	});
+
 	it('creates a page in a new section titled from the slug when the link text is not its name', () => {
 		const vault = new TestVault({ 'places/london.md': frontmatter('London') + 'Home of [Jane](/people/jane-doe/).\n' });
 		const { actions } = vault.fix('places/london.md', 'broken-link', 'Create page people/jane-doe.md');

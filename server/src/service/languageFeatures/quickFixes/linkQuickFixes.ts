@@ -1,4 +1,4 @@
-import { CodeActionKind } from 'vscode-languageserver-types';
+import { CodeActionKind, type TextEdit } from 'vscode-languageserver-types';
 import type { PageLink } from '../../parse/pageSummary';
 import { anchorsNear } from '../../search/anchorsNear';
 import { pageSlug, pageTemplate, sectionConventions } from '../../vault/pageTemplate';
@@ -9,7 +9,9 @@ import { pageFix, rangeOfSpan, replaceSpan, sameRange, type QuickFixContext, typ
 /**
  * Link quick fixes:
  * - `broken-link`: point the link at one of the closest existing pages
- *   (keeping its `?query#fragment`), or create the missing page;
+ *   (keeping its `?query#fragment`), or create the missing page (and
+ *   rewrite the link as `/SECTION/SLUG/` when it is not written so, which
+ *   would otherwise be the next problem);
  * - `broken-anchor`: change the fragment to one of the closest headings;
  * - `non-canonical-link`: rewrite the destination as `/SECTION/SLUG/`;
  * - `link-outside-vault`: remove the link and keep its text.
@@ -40,6 +42,12 @@ function titleForNewPage(context: QuickFixContext, link: PageLink, slug: string)
 	return titleFromSlug(slug);
 }
 
+/** The edit rewriting a link's destination as its canonical `/SECTION/SLUG/`, keeping `?query#fragment`. */
+function canonicalDestination(context: QuickFixContext, link: PageLink, url: string): { destination: string; edit: TextEdit } {
+	const destination = url + writtenDestination(context, link).suffix;
+	return { destination, edit: replaceSpan(context, link.destinationSpan.start, link.destinationSpan.end, destination) };
+}
+
 function brokenLinkFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'broken-link'>): VaultCodeAction[] {
 	const link = linkAt(context, diagnostic);
 	if (!link || link.target.kind !== 'page' || link.target.url !== diagnostic.data.url || urlExists(context.index, diagnostic.data.url)) {
@@ -59,8 +67,9 @@ function brokenLinkFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'
 	const slug = slugOfUrl(diagnostic.data.url);
 	if (diagnostic.data.section !== undefined && SAFE_PATH.test(path) && !context.index.getPage(path) && slug !== '') {
 		const title = titleForNewPage(context, link, slug);
+		const canonical = link.target.canonical ? undefined : canonicalDestination(context, link, link.target.url);
 		actions.push({
-			title: `Create page ${path}`,
+			title: canonical ? `Create page ${path}, link it as ${canonical.destination}` : `Create page ${path}`,
 			kind: CodeActionKind.QuickFix,
 			diagnostics: [diagnostic],
 			edit: {
@@ -73,6 +82,7 @@ function brokenLinkFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'
 						conventions: sectionConventions(context.index, diagnostic.data.section),
 					}),
 				}],
+				...(canonical ? { changes: [{ path: context.page.path, edits: [canonical.edit] }] } : {}),
 			},
 		});
 	}
@@ -102,9 +112,8 @@ function nonCanonicalLinkFixes(context: QuickFixContext, diagnostic: VaultDiagno
 	if (!link || link.target.kind !== 'page' || link.target.canonical) {
 		return [];
 	}
-	const destination = link.target.url + writtenDestination(context, link).suffix;
-	return [pageFix(context, diagnostic, `Rewrite link as ${destination}`,
-		[replaceSpan(context, link.destinationSpan.start, link.destinationSpan.end, destination)], true)];
+	const { destination, edit } = canonicalDestination(context, link, link.target.url);
+	return [pageFix(context, diagnostic, `Rewrite link as ${destination}`, [edit], true)];
 }
 
 function linkOutsideVaultFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'link-outside-vault'>): VaultCodeAction[] {
