@@ -247,14 +247,17 @@ describe('code actions: footnotes', () => {
 		});
 	}
 
-	it('renumbers a duplicate definition to an unused label', () => {
+	it('renumbers a duplicate definition to a label used but not defined, never to one nothing uses', () => {
+		const vault = new TestVault({ 'a.md': 'A.[^1] B.[^Two] 😀 C.[^two]\n\n[^1]: First.\n[^1]: Second.\n' });
+		const { actions, text } = vault.fix('a.md', 'duplicate-footnote', 'Renumber duplicate definition to [^Two] (used, not defined)');
+		assert.deepStrictEqual(actions.map(action => action.title), ['Renumber duplicate definition to [^Two] (used, not defined)', 'Remove duplicate definition of [^1]']);
+		assert.strictEqual(text, 'A.[^1] B.[^Two] 😀 C.[^two]\n\n[^1]: First.\n[^Two]: Second.\n');
+		assert.deepStrictEqual(vault.diagnostics('a.md'), []);
+
+		// Renumbered to a fresh label, the note would be unused: only the removal is offered.
 		const body = 'A.[^1] B.[^2]\n\n[^1]: First.\n[^2]: Two.\n[^1]: Second.\n';
-		const vault = new TestVault({ 'a.md': body });
-		const { actions, text } = vault.fix('a.md', 'duplicate-footnote', 'Renumber duplicate definition to [^3]');
-		assert.deepStrictEqual(actions.map(action => action.title), ['Renumber duplicate definition to [^3]', 'Remove duplicate definition of [^1]']);
-		assert.strictEqual(text, 'A.[^1] B.[^2]\n\n[^1]: First.\n[^2]: Two.\n[^3]: Second.\n');
-		// The renamed note is a note of its own, not referenced yet.
-		assert.deepStrictEqual(vault.diagnostics('a.md').map(d => [d.code, (d.data as { label: string }).label]), [['unused-footnote', '3']]);
+		const unused = new TestVault({ 'a.md': body });
+		assert.deepStrictEqual(unused.actions('a.md', unused.diagnostics('a.md', 'duplicate-footnote')).map(action => action.title), ['Remove duplicate definition of [^1]']);
 	});
 
 	it('removes a duplicate definition', () => {
