@@ -80,7 +80,7 @@ describe('code actions: links', () => {
 		assert.deepStrictEqual(actions.map(action => [action.title, action.isPreferred === true]), [
 			['Change link to /people/robert-maxwell/#early-life (Robert Maxwell)', true],
 			['Change link to /people/robert-maxwall/#early-life (Robert Maxwall)', false],
-			['Create page people/robert-maxwel.md', false],
+			['Create page people/robert-maxwel.md with a heading "Early life"', false],
 		]);
 		assert.strictEqual(text, frontmatter('MI6') + '🕵️ Agent 😀 [Robert Maxwell](/people/robert-maxwell/#early-life) ran a press.\n');
 		assert.deepStrictEqual(vault.diagnostics('organizations/mi6.md'), []);
@@ -117,14 +117,18 @@ describe('code actions: links', () => {
 		assert.strictEqual(vault.service.getPage('organizations/mi5.md')?.title, 'MI5');
 	});
 
-	it('creates the page of a link not written /SECTION/SLUG/ and rewrites the link so, after emoji and CRLF', () => {
+	it('creates the page of a link not written /SECTION/SLUG/ with the heading its fragment names, and rewrites the link, after emoji and CRLF', () => {
 		const vault = new TestVault({ 'places/london.md': frontmatter('London', { eol: '\r\n' }) + '😀 Home of [Jane](../people/jane-doe.md#early-life).\r\n' });
 		const { actions, text } = vault.fix('places/london.md', 'broken-link', /^Create page/);
-		assert.deepStrictEqual(actions.map(action => action.title), ['Create page people/jane-doe.md, link it as /people/jane-doe/#early-life']);
+		assert.deepStrictEqual(actions.map(action => action.title), ['Create page people/jane-doe.md with a heading "Early life", link it as /people/jane-doe/#early-life']);
 		assert.ok(text.endsWith('😀 Home of [Jane](/people/jane-doe/#early-life).\r\n'), text);
-		assert.ok(vault.texts.has('people/jane-doe.md'));
-		// Neither broken nor non-canonical; only the anchor the new page does not have yet.
-		assert.deepStrictEqual(vault.diagnostics('places/london.md').map(d => d.code), ['broken-anchor']);
+		assert.ok(vault.text('people/jane-doe.md').endsWith('---\n\n## Early life\n'));
+		// Neither broken, nor non-canonical, nor a missing anchor.
+		assert.deepStrictEqual(vault.diagnostics('places/london.md'), []);
+
+		// A fragment that no heading text slugs to: the page without a heading.
+		const odd = new TestVault({ 'places/london.md': frontmatter('London') + '[Jane](/people/jane-doe/#Early_Life:1)\n' });
+		assert.deepStrictEqual(odd.actions('places/london.md', odd.diagnostics('places/london.md', 'broken-link')).map(action => action.title), ['Create page people/jane-doe.md']);
 	});
 
 	it('creates a page in a new section titled from the slug when the link text is not its name', () => {
