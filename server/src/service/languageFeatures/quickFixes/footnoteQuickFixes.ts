@@ -151,12 +151,19 @@ function duplicateFootnoteFixes(context: QuickFixContext, diagnostic: VaultDiagn
 	if (!definition || !sameRange(rangeOfSpan(context, definition.markerSpan), diagnostic.data.markerRange)) {
 		return [];
 	}
+	// Renumbered to a label nothing references, the definition would be the next problem (unused):
+	// offer only the labels referenced but defined nowhere, which the renumbering defines.
 	const actions: VaultCodeAction[] = [];
-	const newLabel = diagnostic.data.unusedLabel;
-	const taken = new Set([...context.page.footnoteDefinitions.map(d => d.label), ...context.page.footnoteReferences.map(r => r.label)]);
-	if (/^[^\s\]^[\\]+$/.test(newLabel) && !taken.has(newLabel.toLowerCase())) {
-		actions.push(pageFix(context, diagnostic, `Renumber duplicate definition to [^${newLabel}]`,
-			[replaceSpan(context, definition.markerSpan.start, definition.markerSpan.end, `[^${newLabel}]:`)]));
+	const defined = new Set(context.page.footnoteDefinitions.map(d => d.label));
+	const undefinedReferences = new Map<string, string>();
+	for (const reference of context.page.footnoteReferences) {
+		if (!defined.has(reference.label) && !undefinedReferences.has(reference.label) && /^[^\s\]^[\\]+$/.test(reference.rawLabel)) {
+			undefinedReferences.set(reference.label, reference.rawLabel);
+		}
+	}
+	for (const rawLabel of undefinedReferences.values()) {
+		actions.push(pageFix(context, diagnostic, `Renumber duplicate definition to [^${rawLabel}] (used, not defined)`,
+			[replaceSpan(context, definition.markerSpan.start, definition.markerSpan.end, `[^${rawLabel}]:`)]));
 	}
 	const removal = removeDefinitionEdit(context, definition);
 	if (removal) {
