@@ -2,6 +2,7 @@ import * as path from 'path';
 import type * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import type { ServerCrashHandler } from './serverCrashHandler';
+import type { InitializationOptions } from './vaultProtocol';
 
 /** The client id: VS Code reads the `entityVault.trace.server` setting from it. */
 const clientId = 'entityVault';
@@ -32,6 +33,8 @@ export function createVaultLanguageClient(
 		synchronize: { configurationSection: 'entityVault' },
 		outputChannel,
 		errorHandler,
+		// The status bar shows the indexing count (entityVault/status), so the server sends no $/progress of its own.
+		initializationOptions: { statusBar: true } satisfies InitializationOptions,
 	};
 	return new LanguageClient(clientId, 'Entity Vault', serverOptions, clientOptions);
 }

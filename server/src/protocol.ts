@@ -39,6 +39,14 @@ export interface StatusParams {
 /** Server → client: indexing progress, then the page count. */
 export const statusNotification: NotificationDescription<StatusParams> = { method: 'entityVault/status' };
 
+/** The `initializationOptions` a client may send. */
+export interface InitializationOptions {
+	/** Where the persisted index is kept; `null` keeps none; absent: a user cache folder. */
+	readonly cacheDirectory?: string | null;
+	/** The client shows `entityVault/status` (VS Code's status bar): the server then sends no `$/progress` for indexing. */
+	readonly statusBar?: boolean;
+}
+
 export interface CheckVaultResult {
 	readonly pages: number;
 	readonly errors: number;

@@ -26,6 +26,8 @@ export interface LspClientOptions {
 	readonly dynamicWatchers?: boolean;
 	/** Persisted index folder (initializationOptions.cacheDirectory); `null` (the default here) keeps none. */
 	readonly cacheDirectory?: string | null;
+	/** initializationOptions.statusBar: the client shows entityVault/status itself (as VS Code's does). */
+	readonly statusBar?: boolean;
 	/** How to talk to the server: stdio (default), node IPC, or a named pipe. */
 	readonly transport?: 'stdio' | 'ipc' | 'pipe';
 	/** Extra environment variables for the server process. */
@@ -146,7 +148,7 @@ export class LspTestClient {
 			processId: process.pid,
 			rootUri: this.options.workspaceFolders[0]?.uri ?? null,
 			workspaceFolders: this.options.workspaceFolders,
-			initializationOptions: { cacheDirectory: this.options.cacheDirectory ?? null },
+			initializationOptions: { cacheDirectory: this.options.cacheDirectory ?? null, ...(this.options.statusBar === undefined ? {} : { statusBar: this.options.statusBar }) },
 			capabilities: {
 				workspace: {
 					configuration: true,
