@@ -18,6 +18,6 @@ const request0 = <R>(description: RequestDescription0<R>) => new RequestType0<R,
 const request = <P, R>(description: RequestDescription<P, R>) => new RequestType<P, R, void>(description.method);
 
 export const StatusNotification = notification(statusNotification);
-export const CheckVaultRequest = request0(checkVaultRequest);
+export const CheckVaultRequest = request(checkVaultRequest);
 export const VaultInfoRequest = request0(vaultInfoRequest);
 export const NewPageTemplateRequest = request(newPageTemplateRequest);

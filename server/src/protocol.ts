@@ -53,8 +53,14 @@ export interface CheckVaultResult {
 	readonly warnings: number;
 }
 
+/** Check Vault's parameters (all optional: the request may come without any). */
+export interface CheckVaultParams {
+	/** LSP work-done progress token: the server reports the pages checked of the total on it ("1,234/10,000 pages checked"). */
+	readonly workDoneToken?: string | number;
+}
+
 /** Publishes diagnostics for every page of every vault and returns the totals. */
-export const checkVaultRequest: RequestDescription0<CheckVaultResult> = { method: 'entityVault/checkVault' };
+export const checkVaultRequest: RequestDescription<CheckVaultParams, CheckVaultResult> = { method: 'entityVault/checkVault' };
 
 export interface VaultInfoResult {
 	readonly vaults: { folderUri: string; rootUri: string; sections: string[]; pages: number }[];

@@ -65,6 +65,23 @@ describe('server log and indexing progress', function () {
 		assert.ok(logs.includes(`Vault of folder ${site}: ${root} (set by entityVault.root ("content/people")).`), logs.join('\n'));
 		assert.match(logs.find(line => line.startsWith('Indexed ')) ?? '', /^Indexed \d+ pages of .* in [\d,]+ ms: \d+ parsed \(no persisted index is kept\)\.$/);
 	});
+
+	it('counts the pages Check Vault has checked on the work-done token the client sends', async () => {
+		const client = new LspTestClient({ workspaceFolders: [{ uri: URI.file(site).toString(), name: 'site' }], statusBar: true });
+		try {
+			await client.initialize();
+			const result = await client.connection.sendRequest('entityVault/checkVault', { workDoneToken: 'check-1' }) as { pages: number };
+			assert.strictEqual(result.pages, 22);
+			const values = client.progress.filter(p => (p as { token: unknown }).token === 'check-1').map(p => (p as { value: ProgressValue }).value);
+			assert.deepStrictEqual(values[0], { kind: 'begin', title: 'Entity Vault: checking the vault', cancellable: false, message: 'waiting for indexing', percentage: 0 });
+			const messages = values.filter(value => value.kind === 'report').map(value => value.message);
+			assert.strictEqual(messages[0], '0/22 pages checked');
+			assert.strictEqual(messages[messages.length - 1], '22/22 pages checked');
+			assert.strictEqual(values[values.length - 1].kind, 'end');
+		} finally {
+			await client.shutdown();
+		}
+	});
 });
 
 function escape(text: string): string {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { statusBarText } from '../../client/src/statusBarText';
 import { folderSettingsFrom } from '../../server/src/node/serverSettings';
-import { indexingProgressMessage, vaultIndexedLine, vaultRootLine, vaultSettingsLine } from '../../server/src/node/vaultLog';
+import { checkVaultProgressMessage, indexingProgressMessage, vaultIndexedLine, vaultRootLine, vaultSettingsLine } from '../../server/src/node/vaultLog';
 
 describe('server log lines and progress text', () => {
 	it('names the vault root and how it was chosen', () => {
@@ -35,5 +35,10 @@ describe('server log lines and progress text', () => {
 	it('formats the $/progress count as the status bar does', () => {
 		assert.strictEqual(indexingProgressMessage(1234, 10000), '1,234/10,000 pages');
 		assert.ok(statusBarText({ state: 'indexing', indexed: 1234, total: 10000, pages: 1234 }).endsWith('indexing 1,234/10,000'));
+	});
+
+	it('counts the pages Check Vault has checked', () => {
+		assert.strictEqual(checkVaultProgressMessage(0, 10000), '0/10,000 pages checked');
+		assert.strictEqual(checkVaultProgressMessage(1234, 10000), '1,234/10,000 pages checked');
 	});
 });

@@ -47,3 +47,8 @@ export function vaultIndexedLine(root: string, counts: IndexingCounts, milliseco
 export function indexingProgressMessage(indexed: number, total: number): string {
 	return `${formatCount(indexed)}/${formatCount(total)} pages`;
 }
+
+/** Check Vault's `$/progress` message: `1,234/10,000 pages checked`. */
+export function checkVaultProgressMessage(checked: number, total: number): string {
+	return `${formatCount(checked)}/${formatCount(total)} pages checked`;
+}
