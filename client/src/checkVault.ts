@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
 import { checkVaultSummary } from './checkVaultSummary';
 import { CheckVaultRequest, type CheckVaultResult } from './vaultProtocol';
 
@@ -10,7 +10,20 @@ import { CheckVaultRequest, type CheckVaultResult } from './vaultProtocol';
 export async function checkVault(client: LanguageClient): Promise<CheckVaultResult> {
 	const result = await vscode.window.withProgress(
 		{ location: vscode.ProgressLocation.Window, title: 'Entity Vault: checking the vault' },
-		() => client.sendRequest(CheckVaultRequest),
+		async progress => {
+			// The server reports "1,234/10,000 pages checked" on this token.
+			const workDoneToken = `entityVault.checkVault.${Date.now()}.${Math.random().toString(36).slice(2)}`;
+			const listener = client.onProgress(WorkDoneProgress.type, workDoneToken, value => {
+				if (value.kind !== 'end' && value.message !== undefined) {
+					progress.report({ message: value.message });
+				}
+			});
+			try {
+				return await client.sendRequest(CheckVaultRequest, { workDoneToken });
+			} finally {
+				listener.dispose();
+			}
+		},
 	);
 	const summary = checkVaultSummary(result);
 	if (result.errors === 0 && result.warnings === 0) {

@@ -1,5 +1,5 @@
 // Pure (no `vscode` import), so it can be unit-tested outside VS Code.
-import { countOf } from './counts';
+import { countOf } from '../../server/src/counts';
 import type { CheckVaultResult } from './vaultProtocol';
 
 /** The sentence shown after a check, e.g. "Entity Vault checked 1,234 pages: 2 errors, 5 warnings." */

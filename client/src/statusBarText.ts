@@ -1,5 +1,5 @@
 // Pure (no `vscode` import), so it can be unit-tested outside VS Code.
-import { countOf, formatCount } from './counts';
+import { countOf, formatCount } from '../../server/src/counts';
 import type { StatusParams } from './vaultProtocol';
 
 /** The status bar text for a server status: progress while indexing, then the page count. */

@@ -2,6 +2,7 @@ import * as path from 'path';
 import type * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import type { ServerCrashHandler } from './serverCrashHandler';
+import type { InitializationOptions } from './vaultProtocol';
 
 /** The client id: VS Code reads the `entityVault.trace.server` setting from it. */
 const clientId = 'entityVault';
@@ -30,10 +31,11 @@ export function createVaultLanguageClient(
 	const clientOptions: LanguageClientOptions = {
 		documentSelector: [{ scheme: 'file', language: 'markdown' }],
 		synchronize: { configurationSection: 'entityVault' },
-		// VS Code's own Markdown support outlines the headings: the server adds the frontmatter and the footnotes only.
-		initializationOptions: { headingSymbols: false },
 		outputChannel,
 		errorHandler,
+		// The status bar shows the indexing count (entityVault/status), so the server sends no $/progress of its own;
+		// VS Code's own Markdown support outlines the headings, so the server adds the frontmatter and the footnotes only.
+		initializationOptions: { statusBar: true, headingSymbols: false } satisfies InitializationOptions,
 	};
 	return new LanguageClient(clientId, 'Entity Vault', serverOptions, clientOptions);
 }

@@ -9,7 +9,7 @@ import {
 	type RequestDescription0,
 } from '../../server/src/protocol';
 
-export type { CheckVaultResult, NewPageTemplateParams, NewPageTemplateResult, StatusParams, VaultInfoResult } from '../../server/src/protocol';
+export type { CheckVaultResult, InitializationOptions, NewPageTemplateParams, NewPageTemplateResult, StatusParams, VaultInfoResult } from '../../server/src/protocol';
 
 // The client's message types, made with the client's own vscode-jsonrpc from the
 // descriptions the client and the server share (server/src/protocol.ts).
@@ -18,6 +18,6 @@ const request0 = <R>(description: RequestDescription0<R>) => new RequestType0<R,
 const request = <P, R>(description: RequestDescription<P, R>) => new RequestType<P, R, void>(description.method);
 
 export const StatusNotification = notification(statusNotification);
-export const CheckVaultRequest = request0(checkVaultRequest);
+export const CheckVaultRequest = request(checkVaultRequest);
 export const VaultInfoRequest = request0(vaultInfoRequest);
 export const NewPageTemplateRequest = request(newPageTemplateRequest);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandIds } from './commandIds';
-import { countOf, formatCount } from './counts';
+import { countOf, formatCount } from '../../server/src/counts';
 import { statusBarText } from './statusBarText';
 import type { StatusParams } from './vaultProtocol';
 

@@ -39,14 +39,30 @@ export interface StatusParams {
 /** Server → client: indexing progress, then the page count. */
 export const statusNotification: NotificationDescription<StatusParams> = { method: 'entityVault/status' };
 
+/** The `initializationOptions` a client may send. */
+export interface InitializationOptions {
+	/** Where the persisted index is kept; `null` keeps none; absent: a user cache folder. */
+	readonly cacheDirectory?: string | null;
+	/** The client shows `entityVault/status` (VS Code's status bar): the server then sends no `$/progress` for indexing. */
+	readonly statusBar?: boolean;
+	/** False when the editor outlines the headings itself (VS Code): document symbols then hold the frontmatter and the footnotes only. */
+	readonly headingSymbols?: boolean;
+}
+
 export interface CheckVaultResult {
 	readonly pages: number;
 	readonly errors: number;
 	readonly warnings: number;
 }
 
+/** Check Vault's parameters (all optional: the request may come without any). */
+export interface CheckVaultParams {
+	/** LSP work-done progress token: the server reports the pages checked of the total on it ("1,234/10,000 pages checked"). */
+	readonly workDoneToken?: string | number;
+}
+
 /** Publishes diagnostics for every page of every vault and returns the totals. */
-export const checkVaultRequest: RequestDescription0<CheckVaultResult> = { method: 'entityVault/checkVault' };
+export const checkVaultRequest: RequestDescription<CheckVaultParams, CheckVaultResult> = { method: 'entityVault/checkVault' };
 
 export interface VaultInfoResult {
 	readonly vaults: { folderUri: string; rootUri: string; sections: string[]; pages: number }[];

@@ -17,16 +17,16 @@ describe('entity-vault check', () => {
 		const result = run('check', broken);
 		assert.strictEqual(result.status, 1, result.stderr);
 		assert.strictEqual(result.stdout, [
-			"organizations/bureau.md:1:1 warning frontmatter-missing Page has no frontmatter; pages in `organizations/` need summary, category, tags, created, updated.",
-			"organizations/bureau.md:1:41 error link-outside-vault Link `../../outside.md` leaves the vault: the path climbs above the vault root. Nothing outside the vault root is read.",
-			"people/ada.md:12:52 error broken-link No page at `/places/paris/` (looked for places/paris.md, places/paris/index.md, places/paris/_index.md).",
-			"people/ada.md:13:30 warning broken-anchor No heading `#history` in `/organizations/bureau/`. Headings: #origins.",
-			"people/ada.md:13:72 hint non-canonical-link Link `/people/bob#early-life` is better written as `/people/bob/#early-life`, the URL the page is published at.",
-			"people/ada.md:13:96 error missing-footnote Footnote `[^2]` is used but never defined: add a line `[^2]: …`.",
-			"people/ada.md:16:1 warning unused-footnote Footnote `[^3]` is defined but never used.",
-			"people/bob.md:1:1 error frontmatter-syntax JavaScript frontmatter (`---js`) is never evaluated: Entity Vault reads YAML frontmatter only.",
-			"places/london.md:5:10 warning frontmatter-field `updated` (2026-05-13) is before `created` (2026-05-14).",
-			"places/london.md:7:7 warning frontmatter-field Frontmatter field `tags` should be a list of names (`- Name` lines), not the text `London`.",
+			"organizations/bureau.md:1:1 warning frontmatter-missing Page has no frontmatter; pages in organizations/ need summary, category, tags, created, updated.",
+			"organizations/bureau.md:1:41 error link-outside-vault Link \"../../outside.md\" leaves the vault: the path climbs above the vault root. Nothing outside the vault root is read.",
+			"people/ada.md:12:52 error broken-link No page at /places/paris/.",
+			"people/ada.md:13:30 warning broken-anchor No heading #history in /organizations/bureau/. Headings: #origins.",
+			"people/ada.md:13:72 hint non-canonical-link Link \"/people/bob#early-life\" is better written as \"/people/bob/#early-life\", the URL the page is published at.",
+			"people/ada.md:13:96 error missing-footnote Footnote [^2] is used but never defined: add a line \"[^2]: …\".",
+			"people/ada.md:16:1 warning unused-footnote Footnote [^3] is defined but never used.",
+			"people/bob.md:1:1 error frontmatter-syntax JavaScript frontmatter (\"---js\") is never evaluated: Entity Vault reads YAML frontmatter only.",
+			"places/london.md:5:10 warning frontmatter-field updated (2026-05-13) is before created (2026-05-14).",
+			"places/london.md:7:7 warning frontmatter-field Frontmatter field \"tags\" should be a list of names (\"- Name\" lines), not the text \"London\".",
 			"10 problems (4 errors, 5 warnings, 1 hint) in 4 pages.",
 			"",
 		].join('\n'));
@@ -41,7 +41,7 @@ describe('entity-vault check', () => {
 		assert.strictEqual(report.diagnostics.length, 10);
 		assert.deepStrictEqual(report.diagnostics.find(d => d.code === 'broken-link'), {
 			file: 'people/ada.md', line: 12, column: 52, endLine: 12, endColumn: 66, severity: 'error', code: 'broken-link',
-			message: 'No page at `/places/paris/` (looked for places/paris.md, places/paris/index.md, places/paris/_index.md).',
+			message: 'No page at /places/paris/.',
 		});
 	});
 

@@ -137,6 +137,8 @@ describe('language server over JSON-RPC (stdio)', function () {
 		assert.match(value, /[Ll]inked from \d+ page/);
 		const broken = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 10, character: line.indexOf('/places/irn/') + 3 } }) as Hover;
 		assert.match((broken.contents as MarkupContent).value, /\/places\/iran\//);
+		// The closest pages link to their files, so a click opens them.
+		assert.ok((broken.contents as MarkupContent).value.includes(`](<${uriOf('places/iran.md')}>)`), (broken.contents as MarkupContent).value);
 	});
 
 	it('completes section slugs by title and whole links from link text', async () => {

@@ -26,6 +26,8 @@ export interface LspClientOptions {
 	readonly dynamicWatchers?: boolean;
 	/** Persisted index folder (initializationOptions.cacheDirectory); `null` (the default here) keeps none. */
 	readonly cacheDirectory?: string | null;
+	/** initializationOptions.statusBar: the client shows entityVault/status itself (as VS Code's does). */
+	readonly statusBar?: boolean;
 	/** More initializationOptions (as an editor's client sets them, e.g. `headingSymbols: false`). */
 	readonly initializationOptions?: Readonly<Record<string, unknown>>;
 	/** How to talk to the server: stdio (default), node IPC, or a named pipe. */
@@ -150,7 +152,7 @@ export class LspTestClient {
 			processId: process.pid,
 			rootUri: this.options.workspaceFolders[0]?.uri ?? null,
 			workspaceFolders: this.options.workspaceFolders,
-			initializationOptions: { cacheDirectory: this.options.cacheDirectory ?? null, ...this.options.initializationOptions },
+			initializationOptions: { cacheDirectory: this.options.cacheDirectory ?? null, ...(this.options.statusBar === undefined ? {} : { statusBar: this.options.statusBar }), ...this.options.initializationOptions },
 			capabilities: {
 				workspace: {
 					configuration: true,

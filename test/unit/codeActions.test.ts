@@ -113,7 +113,7 @@ describe('code actions: links', () => {
 		].join('\n'));
 		assert.deepStrictEqual(vault.diagnostics('people/kim-philby.md'), []);
 		// The new page is clean but for the summary the author must write.
-		assert.deepStrictEqual(vault.diagnostics('organizations/mi5.md').map(d => [d.code, d.message]), [['frontmatter-field', 'Frontmatter field `summary` is empty.']]);
+		assert.deepStrictEqual(vault.diagnostics('organizations/mi5.md').map(d => [d.code, d.message]), [['frontmatter-field', 'Frontmatter field "summary" is empty.']]);
 		assert.strictEqual(vault.service.getPage('organizations/mi5.md')?.title, 'MI5');
 	});
 

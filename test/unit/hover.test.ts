@@ -66,17 +66,21 @@ describe('hover', () => {
 		assert.ok(summaryBlock.endsWith('…') && summaryBlock.length <= 601, summaryBlock);
 	});
 
-	it('explains a broken link with the closest pages', () => {
-		const { hover, text } = hoverAt({
+	it('on a broken link shows where it looked and the closest pages as links, not the diagnostic again', () => {
+		const vault = vaultWithCursor({
 			'people/robert-maxwell.md': MAXWELL,
 			'places/robert-maxwel.md': '# Wrong section\n',
 			'people/a.md': 'Ask [Bob](/people/robert-$|$maxwel/).\n',
 		});
+		const hover = vault.service.hover(vault.path, vault.text, vault.position, page => `file:///vault/${page}`);
 		const value = markdownOf(hover);
-		assert.deepStrictEqual(hover!.range, rangeOfText(text, '[Bob](/people/robert-maxwel/)'));
-		assert.ok(value.startsWith('**Broken link**: no page at `/people/robert-maxwel/`.'), value);
-		assert.ok(value.includes('Looked for `people/robert-maxwel.md`, `people/robert-maxwel/index.md`, `people/robert-maxwel/_index.md`.'), value);
-		assert.ok(value.includes('Closest pages:\n- Wrong section `/places/robert-maxwel/`\n- Robert Maxwell `/people/robert-maxwell/`'), value);
+		assert.deepStrictEqual(hover!.range, rangeOfText(vault.text, '[Bob](/people/robert-maxwel/)'));
+		assert.ok(value.startsWith('Looked for `people/robert-maxwel.md`, `people/robert-maxwel/index.md`, `people/robert-maxwel/_index.md`: none exists.'), value);
+		assert.ok(value.includes('Closest pages:\n- [Wrong section](<file:///vault/places/robert-maxwel.md>) `/places/robert-maxwel/`\n- [Robert Maxwell](<file:///vault/people/robert-maxwell.md>) `/people/robert-maxwell/`'), value);
+		// The diagnostic, shown above the hover, says what is missing and suggests; the hover does not repeat it.
+		const diagnostic = vault.service.diagnostics(vault.path).find(d => d.code === 'broken-link');
+		assert.strictEqual(diagnostic?.message, 'No page at /people/robert-maxwel/: did you mean /places/robert-maxwel/, /people/robert-maxwell/?');
+		assert.ok(!value.includes(diagnostic.message) && !value.includes('No page at') && !value.includes('no page at'), value);
 	});
 
 	it('says when nothing in the vault is close to a broken link', () => {

@@ -127,7 +127,7 @@ describe('section conventions', () => {
 		assert.strictEqual(file.path, 'places/afghanistan.md');
 		assert.strictEqual(file.text, `---\ncategory: Place\ncreated: ${TODAY}\nlocation:\nsummary:\ntags:\n- Place\ntitle: Afghanistan\nupdated: ${TODAY}\n---\n\n`);
 		service.updatePage(file.path, file.text);
-		assert.deepStrictEqual(service.diagnostics(file.path).map(d => d.message), ['Frontmatter field `summary` is empty.']);
+		assert.deepStrictEqual(service.diagnostics(file.path).map(d => d.message), ['Frontmatter field "summary" is empty.']);
 	});
 });
 

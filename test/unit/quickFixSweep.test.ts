@@ -21,10 +21,10 @@ import { fixturesRoot, repoRoot } from '../support/paths';
  * - no problem may appear more often after than before, the fixed one
  *   counting once less than before (so it must be gone, unless the page had
  *   the very same problem twice);
- * - one restatement is not new: "field `x` is missing." becoming "field `x`
+ * - one restatement is not new: field "x" is missing. becoming field "x"
  *   is empty." on the same page (a field inserted with no value, waiting for
  *   the author's text), and likewise for the fields a fixed "Page has no
- *   frontmatter; pages in `s/` need x, y." names;
+ *   frontmatter; pages in s/ need x, y." names;
  * - a page the action creates had no problems before; its own problems may
  *   only be empty fields of the template (the summary the author must write).
  */
@@ -55,7 +55,7 @@ function allProblems(service: VaultService, pages: Iterable<string>): Map<string
 	return counts;
 }
 
-const EMPTY_FIELD = /^([^\t]*)\tfrontmatter-field\t(Frontmatter field `([^`]+)`) is empty\.$/;
+const EMPTY_FIELD = /^([^\t]*)\tfrontmatter-field\t(Frontmatter field "([^"]+)") is empty\.$/;
 
 /** The fields a "no frontmatter" problem says the page needs, when `fixed` is one on `page`. */
 function fieldsNeeded(fixed: string, page: string): string[] {

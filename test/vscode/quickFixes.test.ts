@@ -38,7 +38,7 @@ describe('Entity Vault diagnostics and quick fixes', () => {
     assert.ok(broken);
     assert.equal(broken.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(document.getText(broken.range), BROKEN_LINK);
-    assert.match(broken.message, new RegExp(`Did you mean \`${BROKEN_LINK_FIX}\``));
+    assert.match(broken.message, new RegExp(`did you mean ${BROKEN_LINK_FIX}`));
     const footnote = diagnostics.find((d) => codeOf(d) === 'missing-footnote');
     assert.ok(footnote);
     assert.equal(footnote.severity, vscode.DiagnosticSeverity.Error);

@@ -105,7 +105,7 @@ export function registerFeatureHandlers(
 
 	connection.onHover(async params => {
 		const open = await openPage(params.textDocument.uri);
-		return open ? open.vault.service.hover(open.page.path, open.document.getText(), params.position) ?? null : null;
+		return open ? open.vault.service.hover(open.page.path, open.document.getText(), params.position, path => vaults.uriOf(open.vault, path)) ?? null : null;
 	});
 
 	connection.onCompletion(async (params, token: CancellationToken) => {

@@ -9,24 +9,32 @@ import type { BoundedFileRead, VaultDirectoryEntry, VaultFileStat, VaultFileSyst
 /** Folders that, when present, hold the sections instead of the folder itself (Hugo's layout). */
 const CONTENT_FOLDER = 'content';
 
+/** How a folder's vault root was chosen: the `entityVault.root` setting, the folder's `content/`, or the folder itself. */
+export type VaultRootChoice = 'setting' | 'content' | 'folder';
+
 /**
  * The vault root for a folder: an explicit setting (relative to the folder)
  * wins; otherwise the folder's `content/` subfolder when it holds sub-folders
  * (Hugo layout), else the folder itself.
  */
 export function findVaultRoot(folder: string, configuredRoot?: string, fileSystem: VaultFileSystem = nodeFileSystem): string {
+	return chooseVaultRoot(folder, configuredRoot, fileSystem).root;
+}
+
+/** `findVaultRoot`, saying how the root was chosen. */
+export function chooseVaultRoot(folder: string, configuredRoot?: string, fileSystem: VaultFileSystem = nodeFileSystem): { root: string; chosenBy: VaultRootChoice } {
 	if (configuredRoot && configuredRoot.trim() !== '') {
-		return path.resolve(folder, configuredRoot.trim());
+		return { root: path.resolve(folder, configuredRoot.trim()), chosenBy: 'setting' };
 	}
 	const content = path.join(folder, CONTENT_FOLDER);
 	try {
 		if (fileSystem.stat(content).isDirectory && fileSystem.readDirectory(content).some(entry => entry.isDirectory && !entry.name.startsWith('.'))) {
-			return content;
+			return { root: content, chosenBy: 'content' };
 		}
 	} catch {
 		// no content folder
 	}
-	return folder;
+	return { root: folder, chosenBy: 'folder' };
 }
 
 interface VaultListing {

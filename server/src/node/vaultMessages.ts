@@ -1,6 +1,5 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver';
 import {
-	checkVaultRequest,
 	newPageTemplateRequest,
 	statusNotification,
 	vaultInfoRequest,
@@ -16,6 +15,5 @@ const request0 = <R>(description: RequestDescription0<R>) => new RequestType0<R,
 const request = <P, R>(description: RequestDescription<P, R>) => new RequestType<P, R, void>(description.method);
 
 export const StatusNotification = notification(statusNotification);
-export const CheckVaultRequest = request0(checkVaultRequest);
 export const VaultInfoRequest = request0(vaultInfoRequest);
 export const NewPageTemplateRequest = request(newPageTemplateRequest);

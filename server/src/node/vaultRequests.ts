@@ -1,8 +1,11 @@
 import type { Connection } from 'vscode-languageserver';
+import { checkVaultRequest, type CheckVaultParams, type CheckVaultResult } from '../protocol';
 import { URI } from 'vscode-uri';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { localToday } from './localDate';
-import { CheckVaultRequest, NewPageTemplateRequest, VaultInfoRequest } from './vaultMessages';
+import { yieldToEventLoop } from './timeSlices';
+import { checkVaultProgressMessage } from './vaultLog';
+import { NewPageTemplateRequest, VaultInfoRequest } from './vaultMessages';
 import type { VaultWorkspace } from './vaultWorkspace';
 
 /** What the vault requests ask of the workspace's vaults. */
@@ -24,16 +27,32 @@ export interface RequestPublisher {
 
 /** The requests a client's commands use: Check Vault, vault info and New Page. */
 export function registerVaultRequests(connection: Connection, vaults: RequestVaults, publisher: RequestPublisher): void {
-	connection.onRequest(CheckVaultRequest, async () => {
+	// By its method name, so a request without parameters (the token is optional) is accepted too.
+	connection.onRequest(checkVaultRequest.method, async (params: CheckVaultParams | undefined): Promise<CheckVaultResult> => {
+		// A null reporter when the client sent no token.
+		const progress = connection.window.attachWorkDoneProgress(params?.workDoneToken);
+		progress.begin('Entity Vault: checking the vault', 0, 'waiting for indexing', false);
 		await vaults.whenVaultsCreated();
+		await Promise.all(vaults.all.map(vault => vault.whenIndexed()));
+		const total = vaults.all.reduce((sum, vault) => sum + vault.allPaths().length, 0);
 		let pages = 0;
 		let errors = 0;
 		let warnings = 0;
+		let lastPercent = -1;
+		// At each new percent the count is sent, and the event loop let run so that it goes out now.
+		const report = async (): Promise<void> => {
+			const percent = total === 0 ? 100 : Math.floor((pages / total) * 100);
+			if (percent !== lastPercent) {
+				lastPercent = percent;
+				progress.report(percent, checkVaultProgressMessage(pages, total));
+				await yieldToEventLoop();
+			}
+		};
+		await report();
 		for (const vault of vaults.all) {
 			await vault.whenIndexed();
 			vaults.markCheckedWhole(vault);
 			const paths = vault.allPaths();
-			pages += paths.length;
 			for (const path of paths) {
 				for (const diagnostic of vault.service.diagnostics(path)) {
 					if (diagnostic.severity === DiagnosticSeverity.Error) {
@@ -42,10 +61,13 @@ export function registerVaultRequests(connection: Connection, vaults: RequestVau
 						warnings++;
 					}
 				}
+				pages++;
+				await report();
 			}
 			publisher.schedule(vault, paths);
 		}
 		await publisher.flush();
+		progress.done();
 		return { pages, errors, warnings };
 	});
 

@@ -7,11 +7,13 @@ import type {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import type { InitializationOptions } from '../protocol';
 import type { AfterIndexChange } from './documentSync';
 import { cacheFileFor, defaultCacheDirectory } from './indexCache';
 import { IndexWorkerPool } from './indexWorkerPool';
 import { folderSettingsFrom, type FolderSettings } from './serverSettings';
-import { findVaultRoot } from './vaultFiles';
+import { chooseVaultRoot, findVaultRoot } from './vaultFiles';
+import { indexingProgressMessage, vaultIndexedLine, vaultRootLine, vaultSettingsLine } from './vaultLog';
 import type { VaultStatus } from './vaultStatus';
 import { VaultWorkspace } from './vaultWorkspace';
 import type { WorkspaceVaults } from './workspaceVaults';
@@ -35,6 +37,8 @@ export class VaultSetup {
 	private cacheDirectory: string | undefined;
 	/** Whether the client wants headings in the outline (`initializationOptions.headingSymbols`; VS Code outlines them itself). */
 	private outlineHeadings = true;
+	/** The client shows `entityVault/status` itself (VS Code's status bar): no `$/progress` for indexing then, so one indicator shows. */
+	private clientShowsStatus = false;
 	/** Settings problems already shown to the user. */
 	private readonly reportedProblems = new Set<string>();
 	private readonly pool = new IndexWorkerPool();
@@ -63,9 +67,10 @@ export class VaultSetup {
 	/** Takes the client's capabilities, its options (the cache folder, whether to outline headings) and its workspace folders. */
 	initialize(params: InitializeParams): void {
 		this.capabilities = params.capabilities;
-		const options = params.initializationOptions as { cacheDirectory?: unknown; headingSymbols?: unknown } | undefined;
+		const options = params.initializationOptions as InitializationOptions | undefined;
 		this.outlineHeadings = options?.headingSymbols !== false;
 		const requested = options?.cacheDirectory;
+		this.clientShowsStatus = options?.statusBar === true;
 		this.cacheDirectory = requested === null ? undefined : typeof requested === 'string' && requested !== '' ? requested : defaultCacheDirectory();
 		this.workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
 	}
@@ -148,7 +153,9 @@ export class VaultSetup {
 		for (const folder of this.workspaceFolders) {
 			const folderPath = URI.parse(folder.uri).fsPath;
 			const settings = await this.fetchFolderSettings(folder);
-			const root = findVaultRoot(folderPath, settings.root);
+			const { root, chosenBy } = chooseVaultRoot(folderPath, settings.root);
+			this.connection.console.info(vaultRootLine(folderPath, root, chosenBy, settings.root));
+			this.connection.console.info(vaultSettingsLine(root, settings));
 			const vault = new VaultWorkspace(folder.uri, folderPath, root, {
 				settings: settings.vault,
 				excludes: settings.excludes,
@@ -180,7 +187,8 @@ export class VaultSetup {
 	}
 
 	private async indexVault(vault: VaultWorkspace): Promise<void> {
-		const progress = this.capabilities.window?.workDoneProgress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+		const started = Date.now();
+		const progress = this.capabilities.window?.workDoneProgress && !this.clientShowsStatus ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
 		progress?.begin('Entity Vault: indexing', 0, vault.root, false);
 		let lastPercent = -1;
 		await vault.index(({ indexed, total }) => {
@@ -188,12 +196,15 @@ export class VaultSetup {
 			const percent = total === 0 ? 100 : Math.floor((indexed / total) * 100);
 			if (percent !== lastPercent) {
 				lastPercent = percent;
-				progress?.report(percent, `${indexed}/${total} pages`);
+				progress?.report(percent, indexingProgressMessage(indexed, total));
 				this.status.update();
 			}
 		});
 		this.status.indexingDone(vault);
 		progress?.done();
+		if (vault.indexingCounts) {
+			this.connection.console.info(vaultIndexedLine(vault.root, vault.indexingCounts, Date.now() - started, this.cacheDirectory !== undefined));
+		}
 		const scope = this.vaults.settingsOf(vault).scope;
 		this.publisher.schedule(vault, scope === 'vault' ? vault.allPaths() : vault.allPaths().filter(path => vault.isOpen(path)));
 		this.status.update();

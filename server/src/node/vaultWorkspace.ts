@@ -17,6 +17,18 @@ export interface IndexProgress {
 	readonly total: number;
 }
 
+/** Where the pages of the last indexing came from. */
+export interface IndexingCounts {
+	/** The pages on disk. */
+	readonly pages: number;
+	/** Taken from the persisted index (unchanged size and time). */
+	readonly fromCache: number;
+	/** Read and parsed on the worker threads. */
+	readonly parsed: number;
+	/** Open in the editor before indexing began, so indexed from the editor's text. */
+	readonly alreadyLoaded: number;
+}
+
 /** Progress is reported every this many pages taken from the persisted index. */
 const PROGRESS_EVERY = 1000;
 /** Quiet time after the last change on disk before the persisted index is rewritten. */
@@ -52,6 +64,8 @@ export class VaultWorkspace {
 	private readonly indexingEnded: Promise<void>;
 	private endIndexing!: () => void;
 	private indexed = false;
+	/** Where the pages came from, once indexing is done. */
+	indexingCounts: IndexingCounts | undefined;
 	private cancelled = false;
 	private saveTimer: NodeJS.Timeout | undefined;
 	private readonly filter: PathFilter;
@@ -134,6 +148,7 @@ export class VaultWorkspace {
 		onProgress?.({ indexed: 0, total });
 		const cache = this.options.cacheFile ? await loadIndexCache(this.options.cacheFile, this.root, this.fileSystem) : new Map<string, CachedPage>();
 		const toParse: string[] = [];
+		let alreadyLoaded = 0;
 		const slicer = new TimeSlicer();
 		for (const page of listing.pages) {
 			if (this.cancelled) {
@@ -141,6 +156,7 @@ export class VaultWorkspace {
 			}
 			if (this.loaded.has(page)) {
 				done++;
+				alreadyLoaded++;
 				continue;
 			}
 			const cached = cache.get(page);
@@ -172,6 +188,7 @@ export class VaultWorkspace {
 			return;
 		}
 		this.indexed = true;
+		this.indexingCounts = { pages: total, fromCache: total - toParse.length - alreadyLoaded, parsed: toParse.length, alreadyLoaded };
 		if (toParse.length > 0 || cache.size !== this.stamps.size) {
 			this.scheduleCacheSave(0);
 		}

@@ -6,7 +6,7 @@ import { provideDefinition } from './languageFeatures/definition';
 import { computeDiagnostics, unreadablePageDiagnostics, type VaultDiagnostic } from './languageFeatures/diagnostics';
 import { provideDocumentLinks, type VaultDocumentLink } from './languageFeatures/documentLinks';
 import { provideDocumentSymbols, type DocumentSymbolOptions } from './languageFeatures/documentSymbols';
-import { provideHover } from './languageFeatures/hover';
+import { provideHover, type PageLinkTarget } from './languageFeatures/hover';
 import type { PageContext } from './languageFeatures/pageContext';
 import { provideReferences } from './languageFeatures/references';
 import { provideWorkspaceSymbols, type VaultWorkspaceSymbol } from './languageFeatures/workspaceSymbols';
@@ -75,7 +75,7 @@ export interface VaultService {
 	definition(path: string, text: string, position: Position): VaultLocation[];
 	/** Find references: the links to a page, or the calls of a footnote. */
 	references(path: string, text: string, position: Position, includeDeclaration: boolean, token?: CancellationLike): VaultLocation[];
-	hover(path: string, text: string, position: Position): Hover | undefined;
+	hover(path: string, text: string, position: Position, pageLink?: PageLinkTarget): Hover | undefined;
 	completion(path: string, text: string, position: Position, token?: CancellationLike): CompletionList;
 	/** Adds its page's documentation to a page item of `completion`; other items come back as they are. */
 	resolveCompletion(item: CompletionItem): CompletionItem;
@@ -175,7 +175,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 		definition: (path, text, position) => onPage(path, text, [], context => provideDefinition(context, position)),
 		references: (path, text, position, includeDeclaration, token) =>
 			onPage(path, text, [], context => provideReferences(context, position, includeDeclaration, token)),
-		hover: (path, text, position) => onPage(path, text, undefined, context => provideHover(context, position)),
+		hover: (path, text, position, pageLink) => onPage(path, text, undefined, context => provideHover(context, position, pageLink)),
 		completion: (path, text, position, token) =>
 			onPage(path, text, { isIncomplete: false, items: [] }, context => provideCompletion(context, position, token)),
 		resolveCompletion: item => resolveCompletionItem(index, item),

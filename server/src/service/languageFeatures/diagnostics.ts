@@ -108,7 +108,7 @@ function checkLinks(index: VaultIndex, page: PageSummary, out: DiagnosticCollect
 		if (target.kind === 'outside') {
 			reported.add(link.destinationSpan.start);
 			out.add('link-outside-vault', link.destinationSpan,
-				`Link \`${link.destination}\` leaves the vault: ${target.reason}. Nothing outside the vault root is read.`,
+				`Link "${link.destination}" leaves the vault: ${target.reason}. Nothing outside the vault root is read.`,
 				{ destination: link.destination, reason: target.reason });
 			continue;
 		}
@@ -124,16 +124,16 @@ function checkLinks(index: VaultIndex, page: PageSummary, out: DiagnosticCollect
 			const targetPage = index.pageForUrl(target.url);
 			const anchors = targetPage ? targetPage.headings.map(heading => heading.anchor) : [];
 			if (targetPage && !anchors.includes(target.fragment)) {
-				const where = targetPage.path === page.path ? 'this page' : `\`${target.url}\``;
+				const where = targetPage.path === page.path ? 'this page' : target.url;
 				out.add('broken-anchor', link.destinationSpan,
-					`No heading \`#${target.fragment}\` in ${where}.` + (anchors.length > 0 ? ` Headings: ${anchors.slice(0, 5).map(a => `#${a}`).join(', ')}${anchors.length > 5 ? ', …' : ''}.` : ' It has no headings.'),
+					`No heading #${target.fragment} in ${where}.` + (anchors.length > 0 ? ` Headings: ${anchors.slice(0, 5).map(a => `#${a}`).join(', ')}${anchors.length > 5 ? ', …' : ''}.` : ' It has no headings.'),
 					{ url: target.url, fragment: target.fragment, anchors });
 			}
 		}
 		if (!target.canonical) {
 			const canonical = target.url + (target.fragment ? `#${target.fragment}` : '');
 			out.add('non-canonical-link', link.destinationSpan,
-				`Link \`${link.destination}\` is better written as \`${canonical}\`, the URL the page is published at.`,
+				`Link "${link.destination}" is better written as "${canonical}", the URL the page is published at.`,
 				{ destination: link.destination, canonical });
 		}
 	}
@@ -143,9 +143,11 @@ function reportBrokenLink(index: VaultIndex, link: PageLink, url: string, fragme
 	const suggestions = index.search.closestPages(url);
 	const section = sectionOfUrl(url);
 	const candidatePaths = candidatePathsForUrl(url);
-	const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map(s => `\`${s.url}\``).join(', ')}?` : '';
-	out.add('broken-link', link.destinationSpan,
-		`No page at \`${url}\` (looked for ${candidatePaths.join(', ')}).${hint}`,
+	// The suggestion first, so a narrow Problems panel still shows it; where it looked is in the hover.
+	const message = suggestions.length > 0
+		? `No page at ${url}: did you mean ${suggestions.map(s => s.url).join(', ')}?`
+		: `No page at ${url}.`;
+	out.add('broken-link', link.destinationSpan, message,
 		{ url, destination: link.destination, fragment, suggestions, section, candidatePaths });
 }
 
@@ -158,7 +160,7 @@ function checkFootnotes(page: PageSummary, out: DiagnosticCollector): void {
 	for (const reference of page.footnoteReferences) {
 		if (!defined.has(reference.label)) {
 			out.add('missing-footnote', reference.span,
-				`Footnote \`[^${reference.rawLabel}]\` is used but never defined: add a line \`[^${reference.rawLabel}]: …\`.`,
+				`Footnote [^${reference.rawLabel}] is used but never defined: add a line "[^${reference.rawLabel}]: …".`,
 				{ label: reference.label, rawLabel: reference.rawLabel });
 		}
 	}
@@ -171,14 +173,14 @@ function checkFootnotes(page: PageSummary, out: DiagnosticCollector): void {
 			const unusedLabel = footnoteLabelNotIn(usedLabels);
 			usedLabels.add(unusedLabel);
 			out.add('duplicate-footnote', definition.markerSpan,
-				`Footnote \`[^${definition.rawLabel}]\` is defined again (first on line ${firstLine + 1}); only the first definition counts.`,
+				`Footnote [^${definition.rawLabel}] is defined again (first on line ${firstLine + 1}); only the first definition counts.`,
 				{ label: definition.label, rawLabel: definition.rawLabel, definitionRange: out.range(definition.span), markerRange, firstDefinitionLine: firstLine, unusedLabel });
 			continue;
 		}
 		seen.set(definition.label, markerRange.start.line);
 		if (!referenced.has(definition.label)) {
 			out.add('unused-footnote', definition.markerSpan,
-				`Footnote \`[^${definition.rawLabel}]\` is defined but never used.`,
+				`Footnote [^${definition.rawLabel}] is defined but never used.`,
 				{ label: definition.label, rawLabel: definition.rawLabel, definitionRange: out.range(definition.span) });
 		}
 	}
@@ -192,7 +194,7 @@ function checkFrontmatter(page: PageSummary, settings: VaultSettings, out: Diagn
 	if (!frontmatter.present) {
 		if (page.section !== undefined && settings.requiredFields.length > 0) {
 			out.add('frontmatter-missing', { start: 0, end: 0 },
-				`Page has no frontmatter; pages in \`${page.section}/\` need ${settings.requiredFields.join(', ')}.`,
+				`Page has no frontmatter; pages in ${page.section}/ need ${settings.requiredFields.join(', ')}.`,
 				{ requiredFields: [...settings.requiredFields], title: page.title });
 		}
 		return;

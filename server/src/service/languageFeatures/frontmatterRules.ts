@@ -53,7 +53,7 @@ function describe(value: unknown): string {
 	if (typeof value === 'object') {
 		return 'a mapping';
 	}
-	return `${typeof value === 'string' ? 'the text' : `the ${typeof value}`} \`${String(value)}\``;
+	return `${typeof value === 'string' ? 'the text' : `the ${typeof value}`} "${String(value)}"`;
 }
 
 function isEmptyValue(value: unknown): boolean {
@@ -83,24 +83,24 @@ export function validateFrontmatterFields(frontmatter: PageFrontmatter, required
 				const present = field in data;
 				findings.push({
 					span: fieldSpan(field),
-					message: present ? `Frontmatter field \`${field}\` is empty.` : `Frontmatter field \`${field}\` is missing.`,
+					message: present ? `Frontmatter field "${field}" is empty.` : `Frontmatter field "${field}" is missing.`,
 					data: { field, reason: present ? 'type' : 'missing', expected, insertOffset },
 				});
 			}
 			continue;
 		}
 		if (expected === 'text' && typeof value !== 'string' && typeof value !== 'number') {
-			findings.push({ span: fieldSpan(field), message: `Frontmatter field \`${field}\` should be text, not ${describe(value)}.`, data: { field, reason: 'type', expected, insertOffset } });
+			findings.push({ span: fieldSpan(field), message: `Frontmatter field "${field}" should be text, not ${describe(value)}.`, data: { field, reason: 'type', expected, insertOffset } });
 		} else if (expected === 'list' && !(Array.isArray(value) && value.every(item => typeof item === 'string' || typeof item === 'number'))) {
-			findings.push({ span: fieldSpan(field), message: `Frontmatter field \`${field}\` should be a list of names (\`- Name\` lines), not ${describe(value)}.`, data: { field, reason: 'type', expected, insertOffset } });
+			findings.push({ span: fieldSpan(field), message: `Frontmatter field "${field}" should be a list of names ("- Name" lines), not ${describe(value)}.`, data: { field, reason: 'type', expected, insertOffset } });
 		} else if (expected === 'date' && !isIsoDate(value)) {
-			findings.push({ span: fieldSpan(field), message: `Frontmatter field \`${field}\` should be a date written YYYY-MM-DD, not ${describe(value)}.`, data: { field, reason: 'date-format', expected, insertOffset } });
+			findings.push({ span: fieldSpan(field), message: `Frontmatter field "${field}" should be a date written YYYY-MM-DD, not ${describe(value)}.`, data: { field, reason: 'date-format', expected, insertOffset } });
 		}
 	}
 	if (isIsoDate(data.created) && isIsoDate(data.updated) && data.updated < data.created) {
 		findings.push({
 			span: fieldSpan('updated'),
-			message: `\`updated\` (${data.updated}) is before \`created\` (${data.created}).`,
+			message: `updated (${data.updated}) is before created (${data.created}).`,
 			data: { field: 'updated', reason: 'date-order', expected: 'date', insertOffset },
 		});
 	}

@@ -10,6 +10,9 @@ import { codeSpan, entityCardMarkdown, escapeMarkdown, plural } from './entityCa
 import { elementAtOffset, footnoteDefinitionText, headingForFragment, pageOffsetAt, type ElementAtPosition } from './elementAtPosition';
 import type { PageContext } from './pageContext';
 
+/** The link target of a vault-relative page path in hover markdown (the transport gives its file URI). */
+export type PageLinkTarget = (path: string) => string;
+
 /** How many similar pages a broken-link hover suggests. */
 const SUGGESTIONS = 5;
 /** How many headings a missing-anchor hover lists. */
@@ -19,11 +22,11 @@ const LISTED_HEADINGS = 8;
  * Hover:
  * - on an entity link: the target's entity card (range: the whole link);
  * - on its `#fragment`: the heading it names, or that none has that anchor;
- * - on a broken link: what is wrong and the closest existing pages;
+ * - on a broken link: where it looked and the closest existing pages, linked through `pageLink`;
  * - on a link leaving the vault: why it is refused;
  * - on a footnote reference: the footnote's text, read from `text`.
  */
-export function provideHover({ index, page, text: body }: PageContext, position: Position): Hover | undefined {
+export function provideHover({ index, page, text: body }: PageContext, position: Position, pageLink: PageLinkTarget = path => path): Hover | undefined {
 	const element = elementAtOffset(page, body, pageOffsetAt(page, body, position));
 	if (!element) {
 		return undefined;
@@ -37,7 +40,7 @@ export function provideHover({ index, page, text: body }: PageContext, position:
 				`Footnote ${codeSpan(`[^${element.definition.rawLabel}]`)}: ${uses === 0 ? 'not referenced on this page' : `referenced ${plural(uses, 'time', 'times')} on this page`}.`);
 		}
 		case 'link':
-			return linkHover(index, page, element);
+			return linkHover(index, page, element, pageLink);
 	}
 }
 
@@ -56,7 +59,7 @@ function footnoteHover(page: PageSummary, text: string, label: string, rawLabel:
 	return `**Footnote ${escapeMarkdown(`[^${rawLabel}]`)}**\n\n${content === '' ? '*(empty)*' : content}${note}`;
 }
 
-function linkHover(index: VaultIndex, page: PageSummary, element: Extract<ElementAtPosition, { kind: 'link' }>): Hover | undefined {
+function linkHover(index: VaultIndex, page: PageSummary, element: Extract<ElementAtPosition, { kind: 'link' }>, pageLink: PageLinkTarget): Hover | undefined {
 	const { link } = element;
 	const target = link.target;
 	if (target.kind === 'outside') {
@@ -73,7 +76,7 @@ function linkHover(index: VaultIndex, page: PageSummary, element: Extract<Elemen
 			return hover(page, element.span,
 				`**Section ${codeSpan(section)}**  \n${plural(index.sectionPaths(section).size, 'page', 'pages')}; the site generator makes its list page.`);
 		}
-		return hover(page, element.span, brokenLinkMarkdown(index, target.url));
+		return hover(page, element.span, brokenLinkMarkdown(index, target.url, pageLink));
 	}
 	const fragmentOnly = element.fragmentSpan !== undefined && element.fragmentSpan.start === link.destinationSpan.start;
 	if (target.fragment && element.fragmentSpan && (element.part === 'fragment' || fragmentOnly)) {
@@ -89,17 +92,17 @@ function linkHover(index: VaultIndex, page: PageSummary, element: Extract<Elemen
 	return hover(page, element.span, card);
 }
 
-function brokenLinkMarkdown(index: VaultIndex, url: string): string {
-	const lines = [
-		`**Broken link**: no page at ${codeSpan(url)}.`,
-		`Looked for ${candidatePathsForUrl(url).map(path => codeSpan(path)).join(', ')}.`,
-	];
-	const suggestions = index.search.closestPages(url, SUGGESTIONS);
-	if (suggestions.length > 0) {
-		lines.push(`Closest pages:\n${suggestions.map(suggestion => `- ${escapeMarkdown(suggestion.title)} ${codeSpan(suggestion.url)}`).join('\n')}`);
-	} else {
-		lines.push('No similar page in the vault.');
-	}
+/**
+ * A broken link's hover: what its diagnostic does not say (the diagnostic, shown above it,
+ * names the URL and the closest URLs): where it looked, and the closest pages as links to their files.
+ */
+function brokenLinkMarkdown(index: VaultIndex, url: string, pageLink: PageLinkTarget): string {
+	const lines = [`Looked for ${candidatePathsForUrl(url).map(path => codeSpan(path)).join(', ')}: none exists.`];
+	const suggestions = index.search.closestPages(url, SUGGESTIONS).flatMap(suggestion => {
+		const suggested = index.pageForUrl(suggestion.url);
+		return suggested ? [`- [${escapeMarkdown(suggestion.title)}](<${pageLink(suggested.path)}>) ${codeSpan(suggestion.url)}`] : [];
+	});
+	lines.push(suggestions.length > 0 ? `Closest pages:\n${suggestions.join('\n')}` : 'No similar page in the vault.');
 	return lines.join('\n\n');
 }
 

@@ -157,7 +157,7 @@ export function parseFrontmatter(text: string): Frontmatter {
 	if (!closing) {
 		problems.push({
 			kind: 'unclosed',
-			message: `Frontmatter opened with \`${fence}\` on line 1 is never closed: add a \`${fence === '+++' ? '+++' : '---'}\` line after the last field. The rest of the page is read as markdown.`,
+			message: `Frontmatter opened with "${fence}" on line 1 is never closed: add a "${fence === '+++' ? '+++' : '---'}" line after the last field. The rest of the page is read as markdown.`,
 			span: openingSpan,
 		});
 		return { present: true, span: openingSpan, bodyStart: first.next, closingFenceStart: undefined, language, data: undefined, fields: [], problems };
@@ -175,7 +175,7 @@ export function parseFrontmatter(text: string): Frontmatter {
 		problems.push({
 			kind: 'language',
 			message: isJavaScript
-				? `JavaScript frontmatter (\`${fence}${language}\`) is never evaluated: Entity Vault reads YAML frontmatter only.`
+				? `JavaScript frontmatter ("${fence}${language}") is never evaluated: Entity Vault reads YAML frontmatter only.`
 				: `Frontmatter in ${named} is not supported: Entity Vault reads YAML frontmatter only.`,
 			span: openingSpan,
 		});
@@ -209,7 +209,7 @@ export function parseFrontmatter(text: string): Frontmatter {
 	}
 	const value = parsed.value;
 	if (value !== undefined && value !== null && (typeof value !== 'object' || Array.isArray(value))) {
-		problems.push({ kind: 'not-a-mapping', message: 'Frontmatter must be a mapping of fields (`key: value` lines).', span: openingSpan });
+		problems.push({ kind: 'not-a-mapping', message: 'Frontmatter must be a mapping of fields ("key: value" lines).', span: openingSpan });
 		return { present: true, span, bodyStart, closingFenceStart: closing.start, language, data: undefined, fields, problems };
 	}
 	const data = (value ?? {}) as Record<string, unknown>;

@@ -179,7 +179,7 @@ export function resolveLinkDestination(destination: string, fromPath: string): L
 	const scheme = SCHEME.exec(path);
 	if (scheme) {
 		return scheme[0].length === 2
-			? { kind: 'outside', reason: `\`${scheme[0]}\` is a drive letter, not a vault path` }
+			? { kind: 'outside', reason: `"${scheme[0]}" is a drive letter, not a vault path` }
 			: { kind: 'external' };
 	}
 	const decoded = decodeRepeatedly(path).replace(/\\/g, '/');
@@ -188,7 +188,7 @@ export function resolveLinkDestination(destination: string, fromPath: string): L
 		return { kind: 'outside', reason: 'the path contains a control character' };
 	}
 	if (decoded.startsWith('//')) {
-		return { kind: 'outside', reason: 'a network path (`//host/…`) is not inside the vault' };
+		return { kind: 'outside', reason: 'a network path (//host/…) is not inside the vault' };
 	}
 	if (/^[a-zA-Z]:/.test(decoded)) {
 		return { kind: 'outside', reason: 'a drive letter is not a vault path' };

@@ -1,4 +1,4 @@
-// Number formatting for the messages the user reads ("1,234 pages", "1 error").
+// Number formatting for the messages the user reads ("1,234 pages", "1 error"), shared by the client and the server.
 const integerFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 /** 1234 → "1,234". */

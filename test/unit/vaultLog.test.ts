@@ -1,0 +1,44 @@
+import * as assert from 'assert';
+import { statusBarText } from '../../client/src/statusBarText';
+import { folderSettingsFrom } from '../../server/src/node/serverSettings';
+import { checkVaultProgressMessage, indexingProgressMessage, vaultIndexedLine, vaultRootLine, vaultSettingsLine } from '../../server/src/node/vaultLog';
+
+describe('server log lines and progress text', () => {
+	it('names the vault root and how it was chosen', () => {
+		assert.strictEqual(vaultRootLine('/w/site', '/w/site/content', 'content', ''), 'Vault of folder /w/site: /w/site/content (its content/ folder, which holds the sections).');
+		assert.strictEqual(vaultRootLine('/w/notes', '/w/notes', 'folder', ''),
+			'Vault of folder /w/notes: /w/notes (the folder itself: no entityVault.root setting and no content/ folder with sections).');
+		assert.strictEqual(vaultRootLine('/w/site', '/w/site/pages', 'setting', ' pages '), 'Vault of folder /w/site: /w/site/pages (set by entityVault.root ("pages")).');
+	});
+
+	it('lists the settings in force, severities only where they differ from the defaults', () => {
+		assert.strictEqual(vaultSettingsLine('/v', folderSettingsFrom(undefined)),
+			'Settings for /v: diagnostics for open pages (scope openFiles); required fields summary, category, tags, created, updated; excluded nothing; severities default.');
+		const custom = folderSettingsFrom({
+			exclude: ['drafts/**', '_archive/**'],
+			diagnostics: { scope: 'vault', severity: { 'broken-link': 'warning', 'unused-footnote': 'off' } },
+			frontmatter: { requiredFields: [] },
+		});
+		assert.strictEqual(vaultSettingsLine('/v', custom),
+			'Settings for /v: diagnostics for every page (scope vault); required fields none; excluded drafts/**, _archive/**; severities default but broken-link warning, unused-footnote off.');
+	});
+
+	it('says how many pages came from the persisted index and how many were parsed, with grouped numbers', () => {
+		assert.strictEqual(vaultIndexedLine('/v', { pages: 10000, fromCache: 9988, parsed: 10, alreadyLoaded: 2 }, 1234.4, true),
+			'Indexed 10,000 pages of /v in 1,234 ms: 9,988 from the persisted index, 10 parsed, 2 from open editors.');
+		assert.strictEqual(vaultIndexedLine('/v', { pages: 1, fromCache: 0, parsed: 1, alreadyLoaded: 0 }, 7, true),
+			'Indexed 1 page of /v in 7 ms: 0 from the persisted index, 1 parsed (cold: nothing usable in the persisted index).');
+		assert.strictEqual(vaultIndexedLine('/v', { pages: 3, fromCache: 0, parsed: 3, alreadyLoaded: 0 }, 7, false),
+			'Indexed 3 pages of /v in 7 ms: 3 parsed (no persisted index is kept).');
+	});
+
+	it('formats the $/progress count as the status bar does', () => {
+		assert.strictEqual(indexingProgressMessage(1234, 10000), '1,234/10,000 pages');
+		assert.ok(statusBarText({ state: 'indexing', indexed: 1234, total: 10000, pages: 1234 }).endsWith('indexing 1,234/10,000'));
+	});
+
+	it('counts the pages Check Vault has checked', () => {
+		assert.strictEqual(checkVaultProgressMessage(0, 10000), '0/10,000 pages checked');
+		assert.strictEqual(checkVaultProgressMessage(1234, 10000), '1,234/10,000 pages checked');
+	});
+});
