@@ -23,14 +23,18 @@ export interface SyncPublisher {
 	clear(uri: string): void;
 }
 
-/** An `AfterIndexChange` that schedules the diagnostics and updates the status when the page count changed. */
+/**
+ * An `AfterIndexChange` that schedules the diagnostics (every page's when the
+ * folder became a vault or stopped being one) and updates the status when the
+ * page count changed.
+ */
 export function afterIndexChange(publisher: SyncPublisher, status: { update(): void }): AfterIndexChange {
 	return (vault, path, change) => {
 		if (path !== undefined) {
 			publisher.schedule(vault, [path]);
 		}
 		if (change) {
-			publisher.schedule(vault, change.affected);
+			publisher.schedule(vault, change.vaultKindChanged ? vault.allPaths() : change.affected);
 			if (change.pagesChanged) {
 				status.update();
 			}

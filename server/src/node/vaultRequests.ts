@@ -1,6 +1,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { sectionOfPath } from '../service/vault/vaultPaths';
 import { localToday } from './localDate';
 import { CheckVaultRequest, NewPageTemplateRequest, VaultInfoRequest } from './vaultMessages';
 import type { VaultWorkspace } from './vaultWorkspace';
@@ -33,7 +34,7 @@ export function registerVaultRequests(connection: Connection, vaults: RequestVau
 			await vault.whenIndexed();
 			vaults.markCheckedWhole(vault);
 			const paths = vault.allPaths();
-			pages += paths.length;
+			pages += paths.filter(path => sectionOfPath(path) !== undefined).length;
 			for (const path of paths) {
 				for (const diagnostic of vault.service.diagnostics(path)) {
 					if (diagnostic.severity === DiagnosticSeverity.Error) {
@@ -52,12 +53,17 @@ export function registerVaultRequests(connection: Connection, vaults: RequestVau
 	connection.onRequest(VaultInfoRequest, async () => {
 		await vaults.whenVaultsCreated();
 		return {
-			vaults: vaults.all.map(vault => ({
-				folderUri: vault.folderUri,
-				rootUri: URI.file(vault.root).toString(),
-				sections: vault.service.index.sections(),
-				pages: vault.service.index.size,
-			})),
+			vaults: vaults.all.map(vault => {
+				const kind = vault.service.vaultKind();
+				return {
+					folderUri: vault.folderUri,
+					rootUri: URI.file(vault.root).toString(),
+					sections: vault.service.index.sections(),
+					pages: vault.service.index.pageCount,
+					isVault: kind.isVault,
+					vaultReason: kind.reason,
+				};
+			}),
 		};
 	});
 

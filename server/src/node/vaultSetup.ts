@@ -11,7 +11,7 @@ import type { AfterIndexChange } from './documentSync';
 import { cacheFileFor, defaultCacheDirectory } from './indexCache';
 import { IndexWorkerPool } from './indexWorkerPool';
 import { folderSettingsFrom, type FolderSettings } from './serverSettings';
-import { findVaultRoot } from './vaultFiles';
+import { findVaultRoot, VAULT_MARKER_FILE, vaultDeclaration } from './vaultFiles';
 import type { VaultStatus } from './vaultStatus';
 import { VaultWorkspace } from './vaultWorkspace';
 import type { WorkspaceVaults } from './workspaceVaults';
@@ -98,6 +98,11 @@ export class VaultSetup {
 				}
 				this.vaults.setSettings(vault, next);
 				vault.service.setSettings(next.vault);
+				const wasVault = vault.service.vaultKind();
+				vault.service.declareVault(declarationOf(vault.folderPath, vault.root, next));
+				if (vault.service.vaultKind().reason !== wasVault.reason) {
+					this.logVaultKind(vault);
+				}
 				if (next.scope === 'openFiles' && previous.scope === 'vault') {
 					this.vaults.unmarkCheckedWhole(vault);
 					this.publisher.clearVault(vault, path => vault.isOpen(path));
@@ -147,6 +152,7 @@ export class VaultSetup {
 			const root = findVaultRoot(folderPath, settings.root);
 			const vault = new VaultWorkspace(folder.uri, folderPath, root, {
 				settings: settings.vault,
+				declaredVault: declarationOf(folderPath, root, settings),
 				excludes: settings.excludes,
 				pool: this.pool,
 				cacheFile: this.cacheDirectory === undefined ? undefined : cacheFileFor(this.cacheDirectory, root),
@@ -175,6 +181,14 @@ export class VaultSetup {
 		}
 	}
 
+	/** Says in the log whether the folder is a vault, and why. */
+	private logVaultKind(vault: VaultWorkspace): void {
+		const kind = vault.service.vaultKind();
+		this.connection.console.info(kind.isVault
+			? `${vault.root} is a vault (${kind.reason}): pages in sections need frontmatter.`
+			: `${vault.root} is a plain markdown folder, not a vault (${kind.reason}): links, anchors and footnotes are checked, frontmatter is not. Add ${VAULT_MARKER_FILE} or set entityVault.root to make it a vault.`);
+	}
+
 	private async indexVault(vault: VaultWorkspace): Promise<void> {
 		const progress = this.capabilities.window?.workDoneProgress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
 		progress?.begin('Entity Vault: indexing', 0, vault.root, false);
@@ -190,8 +204,14 @@ export class VaultSetup {
 		});
 		this.status.indexingDone(vault);
 		progress?.done();
+		this.logVaultKind(vault);
 		const scope = this.vaults.settingsOf(vault).scope;
 		this.publisher.schedule(vault, scope === 'vault' ? vault.allPaths() : vault.allPaths().filter(path => vault.isOpen(path)));
 		this.status.update();
 	}
+}
+
+/** Why a workspace folder is a vault whatever its pages hold: the root setting, or the marker file. */
+function declarationOf(folderPath: string, root: string, settings: FolderSettings): string | undefined {
+	return vaultDeclaration(folderPath, root, settings.root.trim() === '' ? undefined : 'the entityVault.root setting');
 }

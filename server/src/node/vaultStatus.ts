@@ -26,7 +26,7 @@ export class VaultStatus {
 	/** Sends the status when the state or the page count changed. */
 	update(): void {
 		const vaults = this.vaults.all;
-		const pages = vaults.reduce((sum, vault) => sum + vault.service.index.size, 0);
+		const pages = vaults.reduce((sum, vault) => sum + vault.service.index.pageCount, 0);
 		const running = vaults.filter(vault => !vault.isIndexed);
 		const params: StatusParams = running.length === 0
 			? { state: 'ready', indexed: pages, total: pages, pages }
