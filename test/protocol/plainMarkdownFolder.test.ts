@@ -64,7 +64,7 @@ describe('language server in a plain markdown folder (not a vault)', function ()
 describe('language server in a folder with the vault marker file', function () {
 	this.timeout(60000);
 
-	it('checks the frontmatter of the docs', async () => {
+	it('checks the frontmatter of the docs, until the marker is deleted', async () => {
 		const dir = makeDocsRepo();
 		fs.writeFileSync(path.join(dir, '.entity-vault.json'), '{}\n');
 		const client = new LspTestClient({ workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'repo' }] });
@@ -77,6 +77,15 @@ describe('language server in a folder with the vault marker file', function () {
 			assert.deepStrictEqual(diagnostics.map(d => d.code), ['broken-link', 'frontmatter-missing']);
 			const info = await client.connection.sendRequest('entityVault/vaultInfo') as VaultInfoResult;
 			assert.deepStrictEqual(info.vaults.map(vault => [vault.pages, vault.isVault, vault.vaultReason]), [[2, true, 'marker file .entity-vault.json']]);
+
+			// The marker deleted on disk (a watched file): a plain markdown folder again, and a's diagnostics follow.
+			assert.ok(client.registrations.some(r => JSON.stringify(r.registerOptions).includes('**/.entity-vault.json')));
+			fs.rmSync(path.join(dir, '.entity-vault.json'));
+			await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(path.join(dir, '.entity-vault.json')).toString(), type: 3 }] });
+			const after = await client.diagnosticsOf(a, d => !d.some(x => x.code === 'frontmatter-missing'));
+			assert.deepStrictEqual(after.map(d => d.code), ['broken-link']);
+			const plain = await client.connection.sendRequest('entityVault/vaultInfo') as VaultInfoResult;
+			assert.deepStrictEqual(plain.vaults.map(vault => [vault.isVault, vault.vaultReason]), [[false, 'frontmatter on 0 of 2 pages in sections']]);
 		} finally {
 			await client.shutdown();
 			fs.rmSync(dir, { recursive: true, force: true });

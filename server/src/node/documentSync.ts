@@ -1,6 +1,8 @@
 import { FileChangeType, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { basename } from 'path';
 import { URI } from 'vscode-uri';
+import { VAULT_MARKER_FILE } from './vaultFiles';
 import type { IndexChange } from '../service/vault/vaultIndex';
 import type { VaultWorkspace } from './vaultWorkspace';
 
@@ -52,6 +54,8 @@ export function registerDocumentSync(
 	vaults: SyncVaults,
 	publisher: SyncPublisher,
 	afterChange: AfterIndexChange,
+	/** A vault marker file (`VAULT_MARKER_FILE`) was created, changed or deleted. */
+	markerChanged: () => void,
 ): void {
 	documents.onDidChangeContent(event => {
 		const located = vaults.locate(event.document.uri);
@@ -81,11 +85,16 @@ export function registerDocumentSync(
 	});
 
 	connection.onDidChangeWatchedFiles(params => {
+		let markerSeen = false;
 		for (const change of params.changes) {
 			let fsPath: string;
 			try {
 				fsPath = URI.parse(change.uri).fsPath;
 			} catch {
+				continue;
+			}
+			if (basename(fsPath) === VAULT_MARKER_FILE) {
+				markerSeen = true;
 				continue;
 			}
 			for (const vault of vaults.all) {
@@ -105,6 +114,9 @@ export function registerDocumentSync(
 					}
 				}
 			}
+		}
+		if (markerSeen) {
+			markerChanged();
 		}
 	});
 
