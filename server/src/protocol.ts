@@ -35,6 +35,8 @@ export interface StatusParams {
 	readonly total: number;
 	/** Entity pages (in sections) indexed so far. */
 	readonly pages: number;
+	/** Some workspace folder is a vault (see `VaultInfoResult`); false: only plain markdown folders are open. The server always sends it. */
+	readonly isVault?: boolean;
 }
 
 /** Server → client: indexing progress, then the page count. */

@@ -38,7 +38,8 @@ describe('language server in a plain markdown folder (not a vault)', function ()
 	});
 
 	it('counts no root file as a page, says why it is not a vault, and logs it', async () => {
-		assert.strictEqual(client.statuses[client.statuses.length - 1].pages, 2);
+		const ready = client.statuses[client.statuses.length - 1];
+		assert.deepStrictEqual([ready.pages, ready.isVault], [2, false]);
 		const info = await client.connection.sendRequest('entityVault/vaultInfo') as VaultInfoResult;
 		assert.deepStrictEqual(info.vaults.map(vault => [vault.pages, vault.isVault, vault.vaultReason]), [[2, false, 'frontmatter on 0 of 2 pages in sections']]);
 		await client.waitFor('the vault decision in the log', () => client.logs.find(line => line.includes('is a plain markdown folder, not a vault (frontmatter on 0 of 2 pages in sections)')));
@@ -58,6 +59,7 @@ describe('language server in a plain markdown folder (not a vault)', function ()
 		assert.deepStrictEqual(after.map(d => d.code), ['broken-link', 'frontmatter-missing']);
 		const info = await client.connection.sendRequest('entityVault/vaultInfo') as VaultInfoResult;
 		assert.deepStrictEqual(info.vaults.map(vault => [vault.isVault, vault.vaultReason]), [[true, 'frontmatter on 1 of 2 pages in sections']]);
+		await client.waitFor('the status to say it is a vault now', () => client.statuses[client.statuses.length - 1].isVault === true || undefined);
 	});
 });
 

@@ -37,7 +37,7 @@ export function afterIndexChange(publisher: SyncPublisher, status: { update(): v
 		}
 		if (change) {
 			publisher.schedule(vault, change.vaultKindChanged ? vault.allPaths() : change.affected);
-			if (change.pagesChanged) {
+			if (change.pagesChanged || change.vaultKindChanged) {
 				status.update();
 			}
 		}

@@ -28,13 +28,15 @@ export class VaultStatus {
 		const vaults = this.vaults.all;
 		const pages = vaults.reduce((sum, vault) => sum + vault.service.index.pageCount, 0);
 		const running = vaults.filter(vault => !vault.isIndexed);
+		const isVault = vaults.some(vault => vault.service.vaultKind().isVault);
 		const params: StatusParams = running.length === 0
-			? { state: 'ready', indexed: pages, total: pages, pages }
+			? { state: 'ready', indexed: pages, total: pages, pages, isVault }
 			: {
 				state: 'indexing',
 				indexed: running.reduce((sum, vault) => sum + (this.indexing.get(vault)?.indexed ?? 0), 0),
 				total: running.reduce((sum, vault) => sum + (this.indexing.get(vault)?.total ?? 0), 0),
 				pages,
+				isVault,
 			};
 		const key = JSON.stringify(params);
 		if (key !== this.lastSent) {
