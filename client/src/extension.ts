@@ -27,7 +27,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		builtinNotices,
 		languageClient.onNotification(StatusNotification, status => {
 			statusBar.showStatus(status);
-			if (status.state === 'ready' && status.pages > 0) {
+			// Only in a vault: a plain markdown folder (a repository's docs/) keeps VS Code's own Markdown features untouched.
+			if (status.state === 'ready' && status.pages > 0 && status.isVault !== false) {
 				builtinNotices.vaultFound();
 			}
 		}),

@@ -33,7 +33,10 @@ export interface StatusParams {
 	readonly state: 'indexing' | 'ready';
 	readonly indexed: number;
 	readonly total: number;
+	/** Entity pages (in sections) indexed so far. */
 	readonly pages: number;
+	/** Some workspace folder is a vault (see `VaultInfoResult`); false: only plain markdown folders are open. The server always sends it. */
+	readonly isVault?: boolean;
 }
 
 /** Server → client: indexing progress, then the page count. */
@@ -65,7 +68,17 @@ export interface CheckVaultParams {
 export const checkVaultRequest: RequestDescription<CheckVaultParams, CheckVaultResult> = { method: 'entityVault/checkVault' };
 
 export interface VaultInfoResult {
-	readonly vaults: { folderUri: string; rootUri: string; sections: string[]; pages: number }[];
+	readonly vaults: {
+		folderUri: string;
+		rootUri: string;
+		sections: string[];
+		/** Entity pages: the pages in sections (files directly in the root are not pages). */
+		pages: number;
+		/** A vault (its pages in sections need frontmatter), or a plain markdown folder (links and footnotes checked only). */
+		isVault: boolean;
+		/** Why: `the entityVault.root setting`, `marker file .entity-vault.json`, `frontmatter on 3 of 4 pages in sections`. */
+		vaultReason: string;
+	}[];
 }
 
 /** The vaults of the workspace folders, with their sections. */

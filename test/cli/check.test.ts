@@ -1,5 +1,7 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { fixturesRoot, repoRoot } from '../support/paths';
 
@@ -38,6 +40,7 @@ describe('entity-vault check', () => {
 		const report = JSON.parse(result.stdout) as { root: string; files: number; diagnostics: Record<string, unknown>[] };
 		assert.strictEqual(report.root, broken);
 		assert.strictEqual(report.files, 4);
+		assert.deepStrictEqual((report as { vault?: unknown }).vault, { isVault: true, reason: 'frontmatter on 3 of 4 pages in sections' });
 		assert.strictEqual(report.diagnostics.length, 10);
 		assert.deepStrictEqual(report.diagnostics.find(d => d.code === 'broken-link'), {
 			file: 'people/ada.md', line: 12, column: 52, endLine: 12, endColumn: 66, severity: 'error', code: 'broken-link',
@@ -80,5 +83,48 @@ describe('entity-vault check', () => {
 		const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'check.js'), '--format', 'json'], { encoding: 'utf8', cwd: repoRoot });
 		assert.strictEqual(result.status, 0);
 		assert.strictEqual((JSON.parse(result.stdout) as { root: string }).root, path.join(repoRoot, 'examples', 'vault'));
+	});
+
+	describe('on a plain markdown folder', () => {
+		let repo: string;
+		beforeEach(() => {
+			repo = fs.mkdtempSync(path.join(os.tmpdir(), 'ev-check-plain-'));
+			fs.writeFileSync(path.join(repo, 'README.md'), '# Project\n\nSee [the docs](/docs/a/).\n');
+			fs.writeFileSync(path.join(repo, 'CHANGELOG.md'), '# Changelog\n');
+			fs.mkdirSync(path.join(repo, 'docs'));
+			fs.writeFileSync(path.join(repo, 'docs', 'a.md'), '# A\n\nSee [B](/docs/b/) and [nothing](/docs/nope/).\n');
+			fs.writeFileSync(path.join(repo, 'docs', 'b.md'), '# B\n');
+		});
+		afterEach(() => fs.rmSync(repo, { recursive: true, force: true }));
+
+		const brokenLink = 'docs/a.md:3:33 error broken-link No page at /docs/nope/.';
+
+		it('checks links but not frontmatter, says it is not a vault, and counts root files apart', () => {
+			const result = run('check', repo);
+			assert.strictEqual(result.status, 1, result.stderr);
+			assert.strictEqual(result.stdout, [
+				brokenLink,
+				'Not a vault (frontmatter on 0 of 2 pages in sections): frontmatter is not checked. Add .entity-vault.json or pass --vault to check it as a vault.',
+				'1 problem (1 error, 0 warnings) in 2 pages and 2 other markdown files.',
+				'',
+			].join('\n'));
+			const report = JSON.parse(run('check', repo, '--format', 'json').stdout) as { files: number; pages: number; vault: unknown };
+			assert.deepStrictEqual([report.files, report.pages, report.vault], [4, 2, { isVault: false, reason: 'frontmatter on 0 of 2 pages in sections' }]);
+		});
+
+		it('checks it as a vault with the marker file or --vault', () => {
+			const vaultLines = (): string[] => [
+				'docs/a.md:1:1 warning frontmatter-missing Page has no frontmatter; pages in docs/ need summary, category, tags, created, updated.',
+				brokenLink,
+				'docs/b.md:1:1 warning frontmatter-missing Page has no frontmatter; pages in docs/ need summary, category, tags, created, updated.',
+				'3 problems (1 error, 2 warnings) in 2 pages and 2 other markdown files.',
+				'',
+			];
+			assert.strictEqual(run('check', repo, '--vault').stdout, vaultLines().join('\n'));
+			assert.strictEqual(run('check', repo, '--vault=yes').status, 2);
+			fs.writeFileSync(path.join(repo, '.entity-vault.json'), '{}\n');
+			assert.strictEqual(run('check', repo).stdout, vaultLines().join('\n'));
+			assert.deepStrictEqual((JSON.parse(run('check', repo, '--format=json').stdout) as { vault: unknown }).vault, { isVault: true, reason: 'marker file .entity-vault.json' });
+		});
 	});
 });

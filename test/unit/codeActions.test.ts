@@ -279,6 +279,8 @@ function fieldFindings(vault: TestVault, path: string): string[] {
 describe('code actions: frontmatter', () => {
 	it('inserts a whole frontmatter block titled from the H1, with a blank line before the body', () => {
 		const vault = new TestVault({ 'people/jane-doe.md': '# Jane "JD" Doe\n\nA person.\n' });
+		// One page and no frontmatter is a plain markdown folder by the frontmatter rule: declared a vault here (as a marker file does).
+		vault.service.declareVault('marker file .entity-vault.json');
 		const { actions, text } = vault.fix('people/jane-doe.md', 'frontmatter-missing', 'Add frontmatter');
 		assert.strictEqual(actions.length, 1);
 		assert.strictEqual(text, [
@@ -305,6 +307,7 @@ describe('code actions: frontmatter', () => {
 
 	it('writes a CRLF block in a page with CR-only line breaks, which frontmatter cannot use', () => {
 		const vault = new TestVault({ 'people/a.md': '# A\rText.\r' });
+		vault.service.declareVault('marker file .entity-vault.json');
 		const { text } = vault.fix('people/a.md', 'frontmatter-missing', 'Add frontmatter');
 		assert.ok(text.startsWith('---\r\ncategory:\r\n'));
 		assert.ok(text.endsWith(`updated: ${TODAY}\r\n---\r\n\r\n# A\rText.\r`));

@@ -24,10 +24,11 @@ describe('the server status and the routing of index changes', () => {
 		status.update();
 		status.update();
 		assert.deepStrictEqual(sent, [
-			{ state: 'indexing', indexed: 0, total: 0, pages: 0 },
-			{ state: 'indexing', indexed: 1, total: 3, pages: 0 },
-			{ state: 'indexing', indexed: 0, total: 1, pages: 2 },
-			{ state: 'ready', indexed: 3, total: 3, pages: 3 },
+			{ state: 'indexing', indexed: 0, total: 0, pages: 0, isVault: false },
+			{ state: 'indexing', indexed: 1, total: 3, pages: 0, isVault: false },
+			// Once pages with frontmatter are indexed, the folder is a vault.
+			{ state: 'indexing', indexed: 0, total: 1, pages: 2, isVault: true },
+			{ state: 'ready', indexed: 3, total: 3, pages: 3, isVault: true },
 		]);
 	});
 
@@ -42,5 +43,14 @@ describe('the server status and the routing of index changes', () => {
 		assert.deepStrictEqual([scheduled.slice(2), updates], [[['people/c.md']], 1]);
 		afterChange(vault, 'people/d.md', undefined);
 		assert.deepStrictEqual([scheduled.slice(3), updates], [[['people/d.md']], 1]);
+	});
+
+	it('schedules every page and updates the status when the folder became a vault or stopped being one', () => {
+		const vault = { allPaths: () => ['people/a.md', 'people/b.md', 'README.md'] } as unknown as VaultWorkspace;
+		const scheduled: string[][] = [];
+		let updates = 0;
+		const afterChange = afterIndexChange({ schedule: (_vault, paths) => scheduled.push([...paths]), clear: () => undefined }, { update: () => updates++ });
+		afterChange(vault, 'people/a.md', { affected: new Set(), pagesChanged: false, vaultKindChanged: true });
+		assert.deepStrictEqual([scheduled, updates], [[['people/a.md'], ['people/a.md', 'people/b.md', 'README.md']], 1]);
 	});
 });

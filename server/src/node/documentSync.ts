@@ -1,6 +1,8 @@
 import { FileChangeType, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { basename } from 'path';
 import { URI } from 'vscode-uri';
+import { VAULT_MARKER_FILE } from './vaultFiles';
 import type { IndexChange } from '../service/vault/vaultIndex';
 import type { VaultWorkspace } from './vaultWorkspace';
 
@@ -23,15 +25,19 @@ export interface SyncPublisher {
 	clear(uri: string): void;
 }
 
-/** An `AfterIndexChange` that schedules the diagnostics and updates the status when the page count changed. */
+/**
+ * An `AfterIndexChange` that schedules the diagnostics (every page's when the
+ * folder became a vault or stopped being one) and updates the status when the
+ * page count changed.
+ */
 export function afterIndexChange(publisher: SyncPublisher, status: { update(): void }): AfterIndexChange {
 	return (vault, path, change) => {
 		if (path !== undefined) {
 			publisher.schedule(vault, [path]);
 		}
 		if (change) {
-			publisher.schedule(vault, change.affected);
-			if (change.pagesChanged) {
+			publisher.schedule(vault, change.vaultKindChanged ? vault.allPaths() : change.affected);
+			if (change.pagesChanged || change.vaultKindChanged) {
 				status.update();
 			}
 		}
@@ -48,6 +54,8 @@ export function registerDocumentSync(
 	vaults: SyncVaults,
 	publisher: SyncPublisher,
 	afterChange: AfterIndexChange,
+	/** A vault marker file (`VAULT_MARKER_FILE`) was created, changed or deleted. */
+	markerChanged: () => void,
 ): void {
 	documents.onDidChangeContent(event => {
 		const located = vaults.locate(event.document.uri);
@@ -77,11 +85,16 @@ export function registerDocumentSync(
 	});
 
 	connection.onDidChangeWatchedFiles(params => {
+		let markerSeen = false;
 		for (const change of params.changes) {
 			let fsPath: string;
 			try {
 				fsPath = URI.parse(change.uri).fsPath;
 			} catch {
+				continue;
+			}
+			if (basename(fsPath) === VAULT_MARKER_FILE) {
+				markerSeen = true;
 				continue;
 			}
 			for (const vault of vaults.all) {
@@ -101,6 +114,9 @@ export function registerDocumentSync(
 					}
 				}
 			}
+		}
+		if (markerSeen) {
+			markerChanged();
 		}
 	});
 

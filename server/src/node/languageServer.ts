@@ -11,6 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { afterIndexChange, registerDocumentSync } from './documentSync';
 import { registerFeatureHandlers } from './featureHandlers';
+import { VAULT_MARKER_FILE } from './vaultFiles';
 import { StatusNotification } from './vaultMessages';
 import { registerVaultRequests } from './vaultRequests';
 import { VaultSetup } from './vaultSetup';
@@ -53,7 +54,7 @@ export function startLanguageServer(connection: Connection): { shutdownRequested
 		const capabilities = setup.clientCapabilities;
 		if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
 			void connection.client.register(DidChangeWatchedFilesNotification.type, {
-				watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/', kind: 4 /* Delete */ }],
+				watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/', kind: 4 /* Delete */ }, { globPattern: `**/${VAULT_MARKER_FILE}` }],
 			});
 		}
 		if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
@@ -67,7 +68,8 @@ export function startLanguageServer(connection: Connection): { shutdownRequested
 
 	connection.onDidChangeConfiguration(() => setup.configurationChanged());
 
-	registerDocumentSync(connection, documents, vaults, publisher, afterChange);
+	// The marker file came or went: whether each folder is a vault is decided again, as after a settings change.
+	registerDocumentSync(connection, documents, vaults, publisher, afterChange, () => setup.configurationChanged());
 	registerFeatureHandlers(connection, documents, vaults, setup);
 	registerVaultRequests(connection, vaults, publisher);
 

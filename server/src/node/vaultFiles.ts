@@ -37,6 +37,34 @@ export function chooseVaultRoot(folder: string, configuredRoot?: string, fileSys
 	return { root: folder, chosenBy: 'folder' };
 }
 
+/**
+ * The vault configuration file. Here only a marker: its presence, at the vault
+ * root or in the workspace folder above it, makes the folder a vault; what it
+ * may hold is not read.
+ */
+export const VAULT_MARKER_FILE = '.entity-vault.json';
+
+/**
+ * Why a folder is a vault whatever its pages hold: the root was set
+ * explicitly (`rootSetting`: the setting or flag that set it), or the marker
+ * file exists in the vault root or the folder. Undefined: its pages decide.
+ */
+export function vaultDeclaration(folder: string, root: string, rootSetting: string | undefined, fileSystem: VaultFileSystem = nodeFileSystem): string | undefined {
+	if (rootSetting !== undefined) {
+		return rootSetting;
+	}
+	for (const where of root === folder ? [root] : [root, folder]) {
+		try {
+			if (fileSystem.stat(path.join(where, VAULT_MARKER_FILE)).isFile) {
+				return `marker file ${path.relative(folder, path.join(where, VAULT_MARKER_FILE)).split(path.sep).join('/')}`;
+			}
+		} catch {
+			// no marker there
+		}
+	}
+	return undefined;
+}
+
 interface VaultListing {
 	/** Vault-relative, `/`-separated paths of the markdown pages, each real file once. */
 	readonly pages: string[];

@@ -2,6 +2,7 @@ import type { Connection } from 'vscode-languageserver';
 import { checkVaultRequest, type CheckVaultParams, type CheckVaultResult } from '../protocol';
 import { URI } from 'vscode-uri';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { sectionOfPath } from '../service/vault/vaultPaths';
 import { localToday } from './localDate';
 import { yieldToEventLoop } from './timeSlices';
 import { checkVaultProgressMessage } from './vaultLog';
@@ -35,16 +36,18 @@ export function registerVaultRequests(connection: Connection, vaults: RequestVau
 		await vaults.whenVaultsCreated();
 		await Promise.all(vaults.all.map(vault => vault.whenIndexed()));
 		const total = vaults.all.reduce((sum, vault) => sum + vault.allPaths().length, 0);
+		// Markdown files checked (the progress), and of them the pages in sections (the result).
+		let checked = 0;
 		let pages = 0;
 		let errors = 0;
 		let warnings = 0;
 		let lastPercent = -1;
 		// At each new percent the count is sent, and the event loop let run so that it goes out now.
 		const report = async (): Promise<void> => {
-			const percent = total === 0 ? 100 : Math.floor((pages / total) * 100);
+			const percent = total === 0 ? 100 : Math.floor((checked / total) * 100);
 			if (percent !== lastPercent) {
 				lastPercent = percent;
-				progress.report(percent, checkVaultProgressMessage(pages, total));
+				progress.report(percent, checkVaultProgressMessage(checked, total));
 				await yieldToEventLoop();
 			}
 		};
@@ -53,6 +56,7 @@ export function registerVaultRequests(connection: Connection, vaults: RequestVau
 			await vault.whenIndexed();
 			vaults.markCheckedWhole(vault);
 			const paths = vault.allPaths();
+			pages += paths.filter(path => sectionOfPath(path) !== undefined).length;
 			for (const path of paths) {
 				for (const diagnostic of vault.service.diagnostics(path)) {
 					if (diagnostic.severity === DiagnosticSeverity.Error) {
@@ -61,7 +65,7 @@ export function registerVaultRequests(connection: Connection, vaults: RequestVau
 						warnings++;
 					}
 				}
-				pages++;
+				checked++;
 				await report();
 			}
 			publisher.schedule(vault, paths);
@@ -74,12 +78,17 @@ export function registerVaultRequests(connection: Connection, vaults: RequestVau
 	connection.onRequest(VaultInfoRequest, async () => {
 		await vaults.whenVaultsCreated();
 		return {
-			vaults: vaults.all.map(vault => ({
-				folderUri: vault.folderUri,
-				rootUri: URI.file(vault.root).toString(),
-				sections: vault.service.index.sections(),
-				pages: vault.service.index.size,
-			})),
+			vaults: vaults.all.map(vault => {
+				const kind = vault.service.vaultKind();
+				return {
+					folderUri: vault.folderUri,
+					rootUri: URI.file(vault.root).toString(),
+					sections: vault.service.index.sections(),
+					pages: vault.service.index.pageCount,
+					isVault: kind.isVault,
+					vaultReason: kind.reason,
+				};
+			}),
 		};
 	});
 

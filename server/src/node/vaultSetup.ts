@@ -12,7 +12,7 @@ import type { AfterIndexChange } from './documentSync';
 import { cacheFileFor, defaultCacheDirectory } from './indexCache';
 import { IndexWorkerPool } from './indexWorkerPool';
 import { folderSettingsFrom, type FolderSettings } from './serverSettings';
-import { chooseVaultRoot, findVaultRoot } from './vaultFiles';
+import { chooseVaultRoot, findVaultRoot, VAULT_MARKER_FILE, vaultDeclaration } from './vaultFiles';
 import { indexingProgressMessage, vaultIndexedLine, vaultRootLine, vaultSettingsLine } from './vaultLog';
 import type { VaultStatus } from './vaultStatus';
 import { VaultWorkspace } from './vaultWorkspace';
@@ -107,6 +107,11 @@ export class VaultSetup {
 				}
 				this.vaults.setSettings(vault, next);
 				vault.service.setSettings(next.vault);
+				const wasVault = vault.service.vaultKind();
+				vault.service.declareVault(declarationOf(vault.folderPath, vault.root, next));
+				if (vault.service.vaultKind().reason !== wasVault.reason) {
+					this.logVaultKind(vault);
+				}
 				if (next.scope === 'openFiles' && previous.scope === 'vault') {
 					this.vaults.unmarkCheckedWhole(vault);
 					this.publisher.clearVault(vault, path => vault.isOpen(path));
@@ -158,6 +163,7 @@ export class VaultSetup {
 			this.connection.console.info(vaultSettingsLine(root, settings));
 			const vault = new VaultWorkspace(folder.uri, folderPath, root, {
 				settings: settings.vault,
+				declaredVault: declarationOf(folderPath, root, settings),
 				excludes: settings.excludes,
 				pool: this.pool,
 				cacheFile: this.cacheDirectory === undefined ? undefined : cacheFileFor(this.cacheDirectory, root),
@@ -186,6 +192,14 @@ export class VaultSetup {
 		}
 	}
 
+	/** Says in the log whether the folder is a vault, and why. */
+	private logVaultKind(vault: VaultWorkspace): void {
+		const kind = vault.service.vaultKind();
+		this.connection.console.info(kind.isVault
+			? `${vault.root} is a vault (${kind.reason}): pages in sections need frontmatter.`
+			: `${vault.root} is a plain markdown folder, not a vault (${kind.reason}): links, anchors and footnotes are checked, frontmatter is not. Add ${VAULT_MARKER_FILE} or set entityVault.root to make it a vault.`);
+	}
+
 	private async indexVault(vault: VaultWorkspace): Promise<void> {
 		const started = Date.now();
 		const progress = this.capabilities.window?.workDoneProgress && !this.clientShowsStatus ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
@@ -205,8 +219,14 @@ export class VaultSetup {
 		if (vault.indexingCounts) {
 			this.connection.console.info(vaultIndexedLine(vault.root, vault.indexingCounts, Date.now() - started, this.cacheDirectory !== undefined));
 		}
+		this.logVaultKind(vault);
 		const scope = this.vaults.settingsOf(vault).scope;
 		this.publisher.schedule(vault, scope === 'vault' ? vault.allPaths() : vault.allPaths().filter(path => vault.isOpen(path)));
 		this.status.update();
 	}
+}
+
+/** Why a workspace folder is a vault whatever its pages hold: the root setting, or the marker file. */
+function declarationOf(folderPath: string, root: string, settings: FolderSettings): string | undefined {
+	return vaultDeclaration(folderPath, root, settings.root.trim() === '' ? undefined : 'the entityVault.root setting');
 }

@@ -26,15 +26,17 @@ export class VaultStatus {
 	/** Sends the status when the state or the page count changed. */
 	update(): void {
 		const vaults = this.vaults.all;
-		const pages = vaults.reduce((sum, vault) => sum + vault.service.index.size, 0);
+		const pages = vaults.reduce((sum, vault) => sum + vault.service.index.pageCount, 0);
 		const running = vaults.filter(vault => !vault.isIndexed);
+		const isVault = vaults.some(vault => vault.service.vaultKind().isVault);
 		const params: StatusParams = running.length === 0
-			? { state: 'ready', indexed: pages, total: pages, pages }
+			? { state: 'ready', indexed: pages, total: pages, pages, isVault }
 			: {
 				state: 'indexing',
 				indexed: running.reduce((sum, vault) => sum + (this.indexing.get(vault)?.indexed ?? 0), 0),
 				total: running.reduce((sum, vault) => sum + (this.indexing.get(vault)?.total ?? 0), 0),
 				pages,
+				isVault,
 			};
 		const key = JSON.stringify(params);
 		if (key !== this.lastSent) {

@@ -37,6 +37,8 @@ const CACHE_SAVE_DELAY_MS = 30_000;
 
 export interface VaultWorkspaceOptions {
 	readonly settings: VaultSettings;
+	/** Why the folder is a vault whatever its pages hold (`vaultDeclaration`); none: its pages decide. */
+	readonly declaredVault?: string;
 	readonly excludes: readonly string[];
 	/** Reads and parses the pages of the cold index (the worker pool). */
 	readonly pool: PageParser;
@@ -77,7 +79,7 @@ export class VaultWorkspace {
 		readonly root: string,
 		private readonly options: VaultWorkspaceOptions,
 	) {
-		this.service = createVaultService({ settings: options.settings });
+		this.service = createVaultService({ settings: options.settings, declaredVault: options.declaredVault });
 		this.filter = new PathFilter(options.excludes);
 		this.fileSystem = options.fileSystem ?? nodeFileSystem;
 		this.indexingEnded = new Promise(resolve => {

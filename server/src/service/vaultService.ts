@@ -14,13 +14,14 @@ import { PageSummaries, stripBom, type PageSummary, type PageSummaryParts } from
 import { newPage, type NewPage, type NewPageInput } from './vault/pageTemplate';
 import { DEFAULT_SETTINGS, type VaultSettings } from './vault/settings';
 import { VaultIndex, type IndexChange } from './vault/vaultIndex';
+import { decideVaultKind, isVaultByFrontmatter, type VaultKind } from './vault/vaultKind';
 import { isMarkdownPath } from './vault/vaultPaths';
 import type { VaultLocation } from './vault/vaultResults';
 
 // The results the transport converts (paths to URIs) are typed here, so it imports no feature module.
 export type { VaultDiagnostic } from './languageFeatures/diagnostics';
 export type { PageItemData } from './languageFeatures/completion';
-export type { VaultCodeAction, VaultDocumentLink, VaultLocation, VaultWorkspaceSymbol, NewPage, NewPageInput };
+export type { VaultCodeAction, VaultDocumentLink, VaultLocation, VaultWorkspaceSymbol, NewPage, NewPageInput, VaultKind };
 
 /**
  * Longest page text that is parsed, in UTF-16 code units (and the largest
@@ -46,6 +47,18 @@ export interface VaultService {
 	readonly index: VaultIndex;
 	settings(): VaultSettings;
 	setSettings(settings: VaultSettings): void;
+	/**
+	 * Whether the folder is a vault, and why: declared one (`declareVault`),
+	 * or at least half of its pages in sections have frontmatter. Only a
+	 * vault's pages in sections get `frontmatter-missing` and `frontmatter-field`.
+	 */
+	vaultKind(): VaultKind;
+	/**
+	 * Declares the folder a vault, with why (`the entityVault.root setting`,
+	 * `marker file .entity-vault.json`), or takes the declaration back
+	 * (undefined: decided by the pages' frontmatter).
+	 */
+	declareVault(reason: string | undefined): void;
 	/**
 	 * Parses the page once and updates only what it touches in the index.
 	 * A page that is too large or that the parser fails on is quarantined:
@@ -97,6 +110,8 @@ export interface VaultService {
 
 export interface VaultServiceOptions {
 	readonly settings?: VaultSettings;
+	/** Why the folder is a vault whatever its pages hold (see `declareVault`). */
+	readonly declaredVault?: string;
 }
 
 /** A size in KiB or MiB, for messages about pages too large to read. */
@@ -109,6 +124,18 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 	let settings = options.settings ?? DEFAULT_SETTINGS;
 	const quarantine = new Map<string, string>();
 	const summaries = new PageSummaries();
+	let declaredVault = options.declaredVault;
+
+	function isVault(): boolean {
+		return declaredVault !== undefined || isVaultByFrontmatter(index.pageCount, index.pagesWithFrontmatter);
+	}
+
+	/** An index update, flagged when it turned the folder into a vault or back. */
+	function changing(change: () => IndexChange): IndexChange {
+		const before = isVault();
+		const result = change();
+		return isVault() === before ? result : { ...result, vaultKindChanged: true };
+	}
 
 	function summarize(path: string, text: string): PageSummary | string {
 		if (text.length > MAX_PAGE_LENGTH) {
@@ -134,6 +161,10 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 		setSettings(next: VaultSettings): void {
 			settings = next;
 		},
+		vaultKind: () => decideVaultKind(declaredVault, index.pageCount, index.pagesWithFrontmatter),
+		declareVault(reason: string | undefined): void {
+			declaredVault = reason;
+		},
 		updatePage(path: string, text: string): IndexChange {
 			if (!isMarkdownPath(path)) {
 				throw new Error(`not a markdown page: ${path}`);
@@ -141,25 +172,25 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 			const summary = summarize(path, stripBom(text));
 			if (typeof summary === 'string') {
 				quarantine.set(path, summary);
-				return index.remove(path);
+				return changing(() => index.remove(path));
 			}
 			quarantine.delete(path);
-			return index.update(summary);
+			return changing(() => index.update(summary));
 		},
 		updateParsedPage(parts: PageSummaryParts, copied: boolean): IndexChange {
 			if (!isMarkdownPath(parts.path)) {
 				throw new Error(`not a markdown page: ${parts.path}`);
 			}
 			quarantine.delete(parts.path);
-			return index.update(summaries.fromParts(parts, copied));
+			return changing(() => index.update(summaries.fromParts(parts, copied)));
 		},
 		markUnreadable(path: string, reason: string): IndexChange {
 			quarantine.set(path, reason);
-			return index.remove(path);
+			return changing(() => index.remove(path));
 		},
 		removePage(path: string): IndexChange {
 			quarantine.delete(path);
-			return index.remove(path);
+			return changing(() => index.remove(path));
 		},
 		getPage: (path: string) => index.getPage(path),
 		quarantined: (path: string) => quarantine.get(path),
@@ -170,7 +201,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 				return unreadablePageDiagnostics(reason, settings);
 			}
 			const page = index.getPage(path);
-			return page ? computeDiagnostics(index, page, settings) : [];
+			return page ? computeDiagnostics(index, page, settings, isVault()) : [];
 		},
 		definition: (path, text, position) => onPage(path, text, [], context => provideDefinition(context, position)),
 		references: (path, text, position, includeDeclaration, token) =>

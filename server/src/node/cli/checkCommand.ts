@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { settingsFrom, type DiagnosticCode } from '../../service/vault/settings';
-import { findVaultRoot } from '../vaultFiles';
+import { sectionOfPath } from '../../service/vault/vaultPaths';
+import { findVaultRoot, VAULT_MARKER_FILE, vaultDeclaration } from '../vaultFiles';
 import { VaultWorkspace } from '../vaultWorkspace';
 import { IndexWorkerPool } from '../indexWorkerPool';
 import { cacheFileFor } from '../indexCache';
@@ -19,7 +20,12 @@ export interface CheckProblem {
 
 export interface CheckReport {
 	readonly root: string;
+	/** Markdown files checked, the files directly in the root included. */
 	readonly files: number;
+	/** Entity pages: the files in sections. */
+	readonly pages: number;
+	/** A vault (its pages need frontmatter) or a plain markdown folder, and why. */
+	readonly vault: { readonly isVault: boolean; readonly reason: string };
 	readonly diagnostics: CheckProblem[];
 }
 
@@ -38,6 +44,8 @@ export interface CheckOptions {
 	readonly onProgress?: (done: number, total: number) => void;
 	/** Folder of the persisted index; none keeps no cache. */
 	readonly cacheDirectory?: string;
+	/** Check it as a vault whatever its pages hold (`--vault`). */
+	readonly vault?: boolean;
 }
 
 /** Indexes every page of the vault at `folder` and collects every page's diagnostics. */
@@ -47,6 +55,7 @@ export async function checkVault(folder: string, options: CheckOptions = {}): Pr
 	const pool = new IndexWorkerPool();
 	const vault = new VaultWorkspace(folder, folder, root, {
 		settings,
+		declaredVault: vaultDeclaration(folder, root, options.vault ? 'the --vault flag' : undefined),
 		excludes: options.excludes ?? [],
 		pool,
 		cacheFile: options.cacheDirectory ? cacheFileFor(options.cacheDirectory, root) : undefined,
@@ -75,21 +84,26 @@ export async function checkVault(folder: string, options: CheckOptions = {}): Pr
 		}
 	}
 	diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
-	return { root, files: paths.length, diagnostics };
+	const kind = vault.service.vaultKind();
+	return { root, files: paths.length, pages: paths.filter(path => sectionOfPath(path) !== undefined).length, vault: { isVault: kind.isVault, reason: kind.reason }, diagnostics };
 }
 
 export function formatText(report: CheckReport): string {
 	const lines = report.diagnostics.map(d => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
 	const errors = report.diagnostics.filter(d => d.severity === 'error').length;
 	const warnings = report.diagnostics.filter(d => d.severity === 'warning').length;
-	const others = report.diagnostics.length - errors - warnings;
-	const files = `${report.files} ${report.files === 1 ? 'page' : 'pages'}`;
+	const hints = report.diagnostics.length - errors - warnings;
+	const others = report.files - report.pages;
+	const files = `${report.pages} ${report.pages === 1 ? 'page' : 'pages'}` + (others > 0 ? ` and ${others} other markdown ${others === 1 ? 'file' : 'files'}` : '');
+	if (!report.vault.isVault) {
+		lines.push(`Not a vault (${report.vault.reason}): frontmatter is not checked. Add ${VAULT_MARKER_FILE} or pass --vault to check it as a vault.`);
+	}
 	if (report.diagnostics.length === 0) {
 		lines.push(`No problems in ${files}.`);
 	} else {
 		const parts = [`${errors} ${errors === 1 ? 'error' : 'errors'}`, `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`];
-		if (others > 0) {
-			parts.push(`${others} ${others === 1 ? 'hint' : 'hints'}`);
+		if (hints > 0) {
+			parts.push(`${hints} ${hints === 1 ? 'hint' : 'hints'}`);
 		}
 		lines.push(`${report.diagnostics.length} ${report.diagnostics.length === 1 ? 'problem' : 'problems'} (${parts.join(', ')}) in ${files}.`);
 	}

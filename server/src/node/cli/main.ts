@@ -2,7 +2,7 @@ import * as path from 'path';
 import { checkVault, formatJson, formatText, hasErrors, isDirectory } from './checkCommand';
 import { packageVersion } from '../packageInfo';
 
-const USAGE = `Usage: entity-vault check [DIR] [--format text|json] [--exclude GLOB]... [--severity CODE=LEVEL]...
+const USAGE = `Usage: entity-vault check [DIR] [--format text|json] [--exclude GLOB]... [--severity CODE=LEVEL]... [--vault]
 
 Checks every page of the vault in DIR (default: the current folder; its
 content/ subfolder when that holds the sections) for broken links and anchors,
@@ -16,6 +16,15 @@ footnote problems and bad frontmatter.
                        (default summary,category,tags,created,updated)
   --cache-dir DIR      keep a persisted index there: unchanged pages are not
                        parsed again next time
+  --vault              check it as a vault (frontmatter of every page in a
+                       section) even without a .entity-vault.json marker file
+                       and with most pages lacking frontmatter
+
+A folder is a vault when DIR or its vault root holds .entity-vault.json, when
+--vault is given, or when at least half of the pages in its sections (its
+top-level folders) have frontmatter. Elsewhere links, anchors and footnotes
+are checked but frontmatter is not, and the text format says so. Files
+directly in the root (README.md, CHANGELOG.md) are checked but are not pages.
 
 Exit status: 1 when an error-severity problem exists, 0 otherwise, 2 for bad usage.`;
 
@@ -35,10 +44,11 @@ interface ParsedCheck {
 	severity: Record<string, string>;
 	requiredFields?: string[];
 	cacheDirectory?: string;
+	vault: boolean;
 }
 
 function parseCheckArguments(args: readonly string[], cwd: string): ParsedCheck {
-	const parsed: ParsedCheck = { folder: cwd, format: 'text', excludes: [], severity: {} };
+	const parsed: ParsedCheck = { folder: cwd, format: 'text', excludes: [], severity: {}, vault: false };
 	let folderGiven = false;
 	const valueOf = (flag: string, i: number, inline: string | undefined): string => {
 		const value = inline ?? args[i + 1];
@@ -84,6 +94,12 @@ function parseCheckArguments(args: readonly string[], cwd: string): ParsedCheck 
 			case '--required-fields':
 				parsed.requiredFields = valueOf(flag, i, inline).split(',').map(field => field.trim()).filter(Boolean);
 				i += step;
+				break;
+			case '--vault':
+				if (inline !== undefined) {
+					throw new UsageError('--vault takes no value');
+				}
+				parsed.vault = true;
 				break;
 			default:
 				if (arg.startsWith('-')) {
@@ -133,6 +149,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 		excludes: options.excludes,
 		severity: options.severity,
 		requiredFields: options.requiredFields,
+		vault: options.vault,
 		onProgress: showProgress ? (done, total) => {
 			if (total >= 200) {
 				io.stderr(`\rIndexing ${done}/${total} pages…`);

@@ -88,12 +88,16 @@ export function unreadablePageDiagnostics(reason: string, settings: VaultSetting
 	}];
 }
 
-/** Every diagnostic of one page, from its summary and the index. */
-export function computeDiagnostics(index: VaultIndex, page: PageSummary, settings: VaultSettings): VaultDiagnostic[] {
+/**
+ * Every diagnostic of one page, from its summary and the index. `isVault`:
+ * the folder is a vault (see `vaultKind.ts`), so its entity pages (those in
+ * sections) need frontmatter; elsewhere only its syntax is checked.
+ */
+export function computeDiagnostics(index: VaultIndex, page: PageSummary, settings: VaultSettings, isVault: boolean): VaultDiagnostic[] {
 	const collector = new DiagnosticCollector(page, settings);
 	checkLinks(index, page, collector);
 	checkFootnotes(page, collector);
-	checkFrontmatter(page, settings, collector);
+	checkFrontmatter(page, settings, isVault && page.section !== undefined, collector);
 	return collector.diagnostics;
 }
 
@@ -186,13 +190,17 @@ function checkFootnotes(page: PageSummary, out: DiagnosticCollector): void {
 	}
 }
 
-function checkFrontmatter(page: PageSummary, settings: VaultSettings, out: DiagnosticCollector): void {
+/** `entityPage`: a page in a section of a vault, whose frontmatter must hold the required fields. */
+function checkFrontmatter(page: PageSummary, settings: VaultSettings, entityPage: boolean, out: DiagnosticCollector): void {
 	const frontmatter = page.frontmatter;
 	for (const problem of frontmatter.problems) {
 		out.add('frontmatter-syntax', problem.span, problem.message, { kind: problem.kind });
 	}
+	if (!entityPage) {
+		return;
+	}
 	if (!frontmatter.present) {
-		if (page.section !== undefined && settings.requiredFields.length > 0) {
+		if (settings.requiredFields.length > 0) {
 			out.add('frontmatter-missing', { start: 0, end: 0 },
 				`Page has no frontmatter; pages in ${page.section}/ need ${settings.requiredFields.join(', ')}.`,
 				{ requiredFields: [...settings.requiredFields], title: page.title });

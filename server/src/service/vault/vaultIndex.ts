@@ -11,6 +11,11 @@ export interface IndexChange {
 	readonly affected: ReadonlySet<string>;
 	/** The set of page URLs (and so the sections or the page count) changed. */
 	readonly pagesChanged: boolean;
+	/**
+	 * The folder became a vault or stopped being one (see `vaultKind.ts`):
+	 * the frontmatter diagnostics of every page may have changed. Set by the service.
+	 */
+	readonly vaultKindChanged?: boolean;
 }
 
 /**
@@ -91,6 +96,9 @@ export class VaultIndex {
 	/** Slug → URLs ending in it, for "same slug in another section". */
 	private readonly urlsBySlug = new Map<string, OneOrMany>();
 	private readonly tagCounts = new Map<string, number>();
+	/** Pages in sections (entity pages; files directly in the root are not), and how many of them have frontmatter. */
+	private sectionPages = 0;
+	private sectionPagesWithFrontmatter = 0;
 	/** Bumped by every update and removal. */
 	private currentVersion = 0;
 	/** Paths changed, one per version, from `journalStart + 1` to `currentVersion`. */
@@ -98,8 +106,19 @@ export class VaultIndex {
 	private journalStart = 0;
 	private searchTables: VaultSearch | undefined;
 
+	/** Every markdown file indexed, files directly in the root included. */
 	get size(): number {
 		return this.pagesByPath.size;
+	}
+
+	/** The entity pages: those in sections, not the files directly in the root (README.md, CHANGELOG.md…). */
+	get pageCount(): number {
+		return this.sectionPages;
+	}
+
+	/** How many of the pages in sections have a frontmatter block. */
+	get pagesWithFrontmatter(): number {
+		return this.sectionPagesWithFrontmatter;
 	}
 
 	/** The search tables of this index (page search, closest pages), built on first use and kept in step through the journal. */
@@ -240,6 +259,10 @@ export class VaultIndex {
 				this.pathsBySection.set(summary.section, sectionPaths);
 			}
 			sectionPaths.add(summary.path);
+			this.sectionPages++;
+			if (summary.frontmatter.present) {
+				this.sectionPagesWithFrontmatter++;
+			}
 		}
 		// `withdraw` took this page out of every list, and `targetUrls` are distinct: no duplicate can arise.
 		for (const url of summary.targetUrls) {
@@ -261,6 +284,10 @@ export class VaultIndex {
 			sectionPaths?.delete(summary.path);
 			if (sectionPaths?.size === 0) {
 				this.pathsBySection.delete(summary.section);
+			}
+			this.sectionPages--;
+			if (summary.frontmatter.present) {
+				this.sectionPagesWithFrontmatter--;
 			}
 		}
 		for (const url of summary.targetUrls) {
