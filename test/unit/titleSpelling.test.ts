@@ -194,5 +194,8 @@ describe('title-spelling: a page titled from its file name where the vault write
 			assert.strictEqual(each.nameSpellingFor('/organizations/mi5/'), undefined, 'an image names nothing');
 			assert.deepStrictEqual(each.nameSpellingUrls, ['/organizations/mi6/', '/organizations/secret-service/']);
 		}
+		const spellings = summarizePage('people/b.md', '[ Robert \t Maxwell ](/people/robert-maxwell/) [Kim-Philby](/people/kim-philby/) [Kim](/people/kim-philby/) [MI](/organizations/mi6/) [ÉCOLE Été](/places/école_été/)');
+		assert.deepStrictEqual(['/people/robert-maxwell/', '/people/kim-philby/', '/organizations/mi6/', '/places/école_été/'].map(url => spellings.nameSpellingFor(url)),
+			['Robert Maxwell', undefined, undefined, 'ÉCOLE Été']);
 	});
 });

@@ -1,5 +1,6 @@
 import { computeLineStarts, type LineStarts } from '../text/lineIndex';
 import { destinationFragment, resolveLinkDestination, pageUrlForPath, sectionOfPath, slugOfUrl, titleFromSlug, type LinkTarget } from '../vault/vaultPaths';
+import { nameSpellingOf } from './nameSpelling';
 import { parseFrontmatter, type FrontmatterField, type FrontmatterProblem } from './frontmatter';
 import { scanMarkdown } from './markdown';
 import { detach, RecentlyUsed, StringPool } from './stringPool';
@@ -191,13 +192,6 @@ export function transferableBuffersOf(parts: PageSummaryParts): ArrayBuffer[] {
 	return [parts.numbers.buffer as ArrayBuffer, parts.lineStarts.buffer as ArrayBuffer];
 }
 
-/** A link text (blanks collapsed) when it is the slug title of `url` up to letter case. */
-function nameSpellingOf(linkText: string, url: string): string | undefined {
-	const written = linkText.replace(/\s+/g, ' ').trim();
-	const slugTitle = titleFromSlug(slugOfUrl(url));
-	return written !== '' && written.toLowerCase() === slugTitle.toLowerCase() ? written : undefined;
-}
-
 /** Parses a page into its summary's plain data. */
 export function summarizePageParts(path: string, text: string): PageSummaryParts {
 	const frontmatter = parseFrontmatter(text);
@@ -225,7 +219,7 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 		LINK.write({ flags, span: link.span, textSpan: link.textSpan, destinationSpan: link.destinationSpan, destination: link.destination }, numbers, strings);
 		linkTargetUrls.push(target.kind === 'page' && target.url !== destinationPath(link.destination) ? target.url : '');
 		if (target.kind === 'page' && !link.isImage && !nameSpellings.has(target.url)) {
-			const spelling = nameSpellingOf(text.slice(link.textSpan.start, link.textSpan.end), target.url);
+			const spelling = nameSpellingOf(text, link.textSpan, target.url);
 			if (spelling !== undefined) {
 				nameSpellings.set(target.url, spelling);
 			}
