@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { type LanguageClient, State } from 'vscode-languageclient/node';
 import { checkVault } from './checkVault';
 import { CommandIds } from './commandIds';
-import { registerMarkdownValidationNotice } from './markdownValidationNotice';
+import { BuiltinMarkdownNotices } from './builtinMarkdownNotices';
 import { newPage, type NewPageArguments } from './newPage';
 import { ServerCrashHandler } from './serverCrashHandler';
 import { tellUser } from './tellUser';
@@ -19,11 +19,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 	const statusBar = new VaultStatusBar();
 	const languageClient = createVaultLanguageClient(context, outputChannel, crashHandler);
 	client = languageClient;
+	const builtinNotices = new BuiltinMarkdownNotices(context);
 
 	context.subscriptions.push(
 		outputChannel,
 		statusBar,
-		languageClient.onNotification(StatusNotification, status => statusBar.showStatus(status)),
+		builtinNotices,
+		languageClient.onNotification(StatusNotification, status => {
+			statusBar.showStatus(status);
+			if (status.state === 'ready' && status.pages > 0) {
+				builtinNotices.vaultFound();
+			}
+		}),
 		languageClient.onDidChangeState(event => {
 			if (event.newState === State.Starting) {
 				statusBar.showStarting();
@@ -43,7 +50,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 			await reportFailure(() => restartServer(languageClient));
 		}),
 		vscode.commands.registerCommand(CommandIds.showOutput, () => outputChannel.show()),
-		registerMarkdownValidationNotice(context),
 	);
 
 	await reportFailure(async () => {

@@ -30,6 +30,8 @@ export function createVaultLanguageClient(
 	const clientOptions: LanguageClientOptions = {
 		documentSelector: [{ scheme: 'file', language: 'markdown' }],
 		synchronize: { configurationSection: 'entityVault' },
+		// VS Code's own Markdown support outlines the headings: the server adds the frontmatter and the footnotes only.
+		initializationOptions: { headingSymbols: false },
 		outputChannel,
 		errorHandler,
 	};

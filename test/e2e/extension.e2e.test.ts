@@ -3,7 +3,8 @@
  * of the fixture vault opened (test/vscode/fixtureVault.ts), and every feature driven
  * with the keyboard: the entity card on hover, completion of page titles after
  * `](/places/`, the broken-link error in the Problems panel and its quick fix, Go to
- * Definition (F12), a footnote error and its quick fix. Every wait is a condition wait.
+ * Definition (F12), a footnote error and its quick fix, a link and a footnote written with
+ * completion. Every wait is a condition wait.
  *
  * Screenshots of each step go to test-artifacts/e2e/extension-*.png, and cropped ones for
  * the README to test-artifacts/e2e/readme/*.png; with UPDATE_SCREENSHOTS=1 the cropped ones
@@ -18,7 +19,7 @@ import * as path from 'node:path';
 import { ARTIFACTS_DIR, REPO_ROOT } from './codeServer/paths';
 import { isMarkerRow } from './codeServer/problems';
 import { CodeServerSession } from './codeServer/session';
-import { waitUntil } from './codeServer/waits';
+import { WAIT_TIMEOUT_MS, waitUntil } from './codeServer/waits';
 import { packagedExtension, PackagedExtension } from './extensionPackage';
 import {
   BROKEN_LINK,
@@ -44,6 +45,10 @@ const UPDATE_DOCS_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
 const VIEWPORT = { width: 1100, height: 680 };
 const STATUS_ITEM = '[id="entity-vault.entity-vault.entityVault.status"]';
 const PROBLEM_PAGE_NAME = path.posix.basename(PROBLEM_PAGE);
+/** The sections of the fixture vault, as completion after `](/` offers them. */
+const SECTIONS = ['events', 'organizations', 'people', 'places', 'programs'];
+/** The headings of organizations/mi6.md (the seed page). */
+const MI6_HEADINGS = ['Origins and World War II', 'Operation Boot: The Iran Coup', 'Cold War Operations', 'Robert Maxwell'];
 
 /** 1-based line and column (as the status bar shows them) of `needle` in the fixture page, plus `delta` characters. */
 function fixturePosition(needle: string, delta = 0): { line: number; column: number } {
@@ -157,6 +162,66 @@ describe('Entity Vault in code-server, as a user sees it (.vsix installed)', fun
     await s.editor.waitForActiveTab(PROBLEM_PAGE_NAME);
   });
 
+  it('offers once to turn off VS Code\'s own path suggestions, after which ](/ offers each section once, as Entity Vault\'s', async function () {
+    const s = vscode();
+    await s.waitForNotification((toast) => toast.includes('path suggestions'));
+    const toast = s.page.locator('.notifications-toasts .notification-toast', { hasText: 'path suggestions' });
+    await toast.getByRole('button', { name: 'Turn Off for This Workspace' }).click();
+    const settingsFile = path.join(vault, '.vscode/settings.json');
+    const settings = await waitUntil('the workspace settings to be written', () => {
+      const text = fs.existsSync(settingsFile) ? fs.readFileSync(settingsFile, 'utf8') : '';
+      return /"markdown\.suggest\.paths\.enabled":\s*false/.test(text) ? text : undefined;
+    });
+    assert.match(settings, /"markdown\.suggest\.paths\.enabled":\s*false/);
+    await s.editor.openFile(PROBLEM_PAGE);
+    await s.press('Control+End');
+    await s.press('Enter');
+    await s.typeText('See [x](/');
+    const rows = await s.widgets.triggerCompletion((all) => SECTIONS.every((section) => all.some((row) => row.label === section)));
+    try {
+      // Each section once, and only ours: no `people/` folder nor `.md` file of VS Code's own path completion.
+      assert.deepEqual(rows.map((row) => row.label).sort(), [...SECTIONS].sort(), JSON.stringify(rows));
+      for (const row of rows) {
+        assert.match(row.ariaLabel, /Module/, row.ariaLabel);
+      }
+    } finally {
+      await s.press('Escape');
+      await s.quickInput.runCommand('File: Revert File');
+    }
+  });
+
+  it('shows each heading once in the outline, beside the frontmatter and the footnotes Entity Vault adds', async function () {
+    const s = vscode();
+    await s.editor.openFile('organizations/mi6.md');
+    await s.quickInput.runCommand('Explorer: Focus on Outline View');
+    const rowsOf = s.page.locator('.pane:has(.pane-header:has-text("Outline")) .monaco-list-row');
+    // The outline list renders only the rows in view: walk down it, keeping each row by its index.
+    const byIndex = new Map<number, string>();
+    const labels = await waitUntil('the outline of the MI6 page with its footnotes', async () => {
+      for (const row of await rowsOf.all()) {
+        const index = Number(await row.getAttribute('data-index'));
+        // VS Code's own Markdown outline writes a heading as `### Title`.
+        byIndex.set(index, (await row.innerText()).trim().split('\n')[0].replace(/^#+\s*/, '').trim());
+      }
+      const texts = [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, label]) => label);
+      if (MI6_HEADINGS.every((heading) => texts.includes(heading)) && texts.includes('Footnotes') && texts.some((text) => text.startsWith('[^2]'))) {
+        return texts;
+      }
+      await s.press('PageDown');
+      return undefined;
+    }, WAIT_TIMEOUT_MS, () => JSON.stringify([...byIndex.entries()]));
+    await s.screenshot('extension-outline');
+    for (const heading of MI6_HEADINGS) {
+      assert.equal(labels.filter((label) => label === heading).length, 1, `${heading} in ${JSON.stringify(labels)}`);
+    }
+    assert.equal(labels.filter((label) => label === 'Frontmatter').length, 1, JSON.stringify(labels));
+    await s.quickInput.runCommand('View: Close Primary Side Bar');
+    await s.page.locator('.part.sidebar').waitFor({ state: 'hidden' });
+    await s.quickInput.runCommand('View: Close All Editors');
+    await s.editor.openFile(PROBLEM_PAGE);
+    await s.editor.waitForActiveTab(PROBLEM_PAGE_NAME);
+  });
+
   it('shows the entity card when hovering a /people/ link', async function () {
     const s = vscode();
     await s.editor.openFile(PROBLEM_PAGE);
@@ -258,8 +323,9 @@ describe('Entity Vault in code-server, as a user sees it (.vsix installed)', fun
     await s.editor.waitForLine((line) => line.trimEnd() === `${MISSING_FOOTNOTE}:`, 'the new footnote definition');
     const counts = await s.problems.waitForCounts((c) => c.errors === 0 && c.warnings === 0);
     assert.deepEqual(counts, { errors: 0, warnings: 0, infos: 0 });
-    // The new definition comes after [^1]'s line, which the completion step moved down by two lines.
-    await s.editor.gotoLineColumn(fixturePosition('[^1]: ').line + 3, `${MISSING_FOOTNOTE}: `.length + 1);
+    // The new definition comes right after [^1]'s line, which the completion step moved down by two lines,
+    // and the fix (a snippet edit) leaves the cursor in it.
+    await s.editor.waitForCursor(fixturePosition('[^1]: ').line + 3, `${MISSING_FOOTNOTE}: `.length + 1);
     await s.typeText('Davies, Nicholas. *Ten-Thirty-Three.* Mainstream, 1999.');
     await screenshot('footnote-fixed', { selectors: ['.part.editor', '.part.statusbar'] });
     await s.editor.save();
@@ -270,6 +336,40 @@ describe('Entity Vault in code-server, as a user sees it (.vsix installed)', fun
     assert.ok(saved.includes(`[Nicholas Davies](${BROKEN_LINK_FIX})`));
     assert.match(saved, /^He often visited \[the capital\]\(\/places\/london\/\)\.$/m);
     assert.match(saved, /^\[\^2\]: Davies, Nicholas\. \*Ten-Thirty-Three\.\* Mainstream, 1999\.$/m);
+  });
+
+  /** Arrows down the open suggest widget to the item labelled `label` and picks it with Enter. */
+  async function pickSuggestion(label: string): Promise<void> {
+    const s = vscode();
+    await s.widgets.waitForCompletion((rows) => rows.some((row) => row.label === label));
+    const focused = s.page.locator('.suggest-widget.visible .monaco-list-row.focused .label-name');
+    for (let step = 0; (await focused.innerText()) !== label; step++) {
+      assert.ok(step < 20, `could not focus the ${label} item`);
+      const before = await focused.innerText();
+      await s.press('ArrowDown');
+      await waitUntil('the suggestion focus to move', async () => ((await focused.innerText()) !== before ? true : undefined));
+    }
+    await s.press('Enter');
+  }
+
+  it('fills an empty link text with the picked page\'s title, and a new footnote label adds its definition', async function () {
+    const s = vscode();
+    await s.editor.openFile(PROBLEM_PAGE);
+    // The end of the paragraph the completion step wrote, two lines under the [^2] line.
+    const visited = fixturePosition(`${MISSING_FOOTNOTE}\n`).line + 2;
+    await s.editor.gotoLineColumn(visited, 1);
+    await s.press('End');
+    await s.press('Enter');
+    await s.press('Enter');
+    await s.typeText('See also [](/people/robert-max');
+    await pickSuggestion(GOOD_LINK_TITLE);
+    await s.editor.waitForLine((line) => line.startsWith(`See also [${GOOD_LINK_TITLE}](/people/robert-maxwell/`), 'the link with its title');
+    await s.press('End');
+    await s.typeText('.[^');
+    await pickSuggestion('3');
+    await s.editor.waitForLine((line) => line.startsWith(`See also [${GOOD_LINK_TITLE}](/people/robert-maxwell/)`) && line.includes('[^3]'), 'the new footnote reference');
+    await s.editor.waitForLine((line) => line.trimEnd() === '[^3]:', 'the new footnote definition');
+    await screenshot('authoring', { selectors: ['.part.editor', '.part.statusbar'] });
   });
 });
 

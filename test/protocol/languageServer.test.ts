@@ -235,6 +235,9 @@ describe('language server over JSON-RPC (stdio)', function () {
 describe('language server while indexing a large vault', function () {
 	this.timeout(120000);
 	const PAGES = 6000;
+	/** Every 40th page is a person titled "… Quokka": 150 pages, under the completion cap, spread over the people/ section. */
+	const isQuokka = (i: number): boolean => i % 40 === 0;
+	const QUOKKAS = PAGES / 40;
 	let dir: string;
 	let client: LspTestClient;
 
@@ -247,7 +250,7 @@ describe('language server while indexing a large vault', function () {
 		for (let i = 0; i < PAGES; i++) {
 			const section = i % 2 === 0 ? 'people' : 'places';
 			const links = [1, 2, 3].map(k => `[Page ${(i + k) % PAGES}](/${(i + k) % 2 === 0 ? 'people' : 'places'}/page-${(i + k) % PAGES}/)`).join(' ');
-			fs.writeFileSync(path.join(dir, section, `page-${i}.md`), `---\ntitle: Page ${i}\ncategory: Test\nsummary: Summary of page ${i}.\ntags: [T${i % 7}]\ncreated: 2026-05-14\nupdated: 2026-05-14\n---\n\n${filler}\n\n${links}\n`);
+			fs.writeFileSync(path.join(dir, section, `page-${i}.md`), `---\ntitle: Page ${i}${isQuokka(i) ? ' Quokka' : ''}\ncategory: Test\nsummary: Summary of page ${i}.\ntags: [T${i % 7}]\ncreated: 2026-05-14\nupdated: 2026-05-14\n---\n\n${filler}\n\n${links}\n`);
 		}
 	});
 
@@ -256,7 +259,7 @@ describe('language server while indexing a large vault', function () {
 		fs.rmSync(dir, { recursive: true, force: true });
 	});
 
-	it('answers requests mid-indexing with the pages they need, and honours cancellation', async () => {
+	it('answers requests mid-indexing with the pages they need or have so far, and honours cancellation while it waits', async () => {
 		client = new LspTestClient({ workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'large' }] });
 		await client.initialize();
 		// page-5996 links to page-5999, the last page the indexer reads (places/ sorts after people/).
@@ -272,19 +275,66 @@ describe('language server while indexing a large vault', function () {
 		// The hover was answered from the target page alone, before indexing finished.
 		assert.strictEqual(readyBeforeHover, false, 'indexing finished before the hover: make the vault larger');
 
-		// A request cancelled while it waits for the index is answered as cancelled (or empty), and the server goes on.
+		// Completion does not wait for indexing: it answers from the pages indexed so far, marked
+		// incomplete, and fills in as indexing proceeds (a new page, linking nothing of its own).
+		const draft = '---\ntitle: Draft\n---\n\nSee [a quokka](/people/quokka';
+		const draftUri = URI.file(path.join(dir, 'people', 'draft.md')).toString();
+		await client.open(draftUri, draft);
+		const completionParams = { textDocument: { uri: draftUri }, position: { line: 4, character: draft.split('\n')[4].length } };
+		const quokkasIn = (list: CompletionList): number => new Set(list.items.map(item => {
+			const match = /^people\/page-(\d+)\.md$/.exec((item.data as { page: string }).page);
+			assert.ok(match && isQuokka(Number(match[1])), `not a quokka: ${item.label}`);
+			return Number(match[1]);
+		})).size;
+		const isReady = (): boolean => client.statuses.some(s => s.state === 'ready');
+		const midIndexing: number[] = [];
+		/** Asks for the completion while indexing runs, until it has items (or `untilReady`, until indexing is done). */
+		const completeWhileIndexing = async (untilReady: boolean): Promise<void> => {
+			while (!isReady() && (untilReady || !midIndexing.some(count => count > 0))) {
+				const list = await client.connection.sendRequest('textDocument/completion', completionParams) as CompletionList;
+				if (isReady()) {
+					break;
+				}
+				assert.strictEqual(list.isIncomplete, true, 'a list answered while indexing runs is incomplete');
+				midIndexing.push(quokkasIn(list));
+				await new Promise(resolve => setTimeout(resolve, 50));
+			}
+		};
+		await completeWhileIndexing(false);
+		const firstItems = midIndexing.find(count => count > 0);
+		assert.ok(firstItems !== undefined && firstItems < QUOKKAS, `indexing finished before the completion had items (make the vault larger): ${midIndexing}`);
+
+		// Workspace symbols also answer from the pages indexed so far.
+		const partial = await client.connection.sendRequest('workspace/symbol', { query: 'quokka' }) as SymbolInformation[];
+		assert.strictEqual(isReady(), false, 'indexing finished before the symbols: make the vault larger');
+		assert.ok(partial.length > 0 && partial.length < QUOKKAS, `symbols while indexing: ${partial.length}`);
+
+		// References wait for the whole vault; cancelled while waiting, the request is answered
+		// as cancelled (or empty) at once, and the server goes on.
 		const source = new CancellationTokenSource();
-		const pending = client.connection.sendRequest('workspace/symbol', { query: 'page' }, source.token);
+		const references = { textDocument: { uri }, position: { line, character: lines[line].indexOf('/page-5999/') + 2 }, context: { includeDeclaration: false } };
+		const pending = client.connection.sendRequest('textDocument/references', references, source.token);
+		// Cancelled once the server waits with it.
+		await new Promise(resolve => setTimeout(resolve, 100));
 		source.cancel();
 		const outcome = await pending.then(result => ({ result }), error => ({ error: error as { code: number } }));
+		assert.strictEqual(isReady(), false, 'the cancelled request waited for indexing (or the vault is too small)');
 		if ('error' in outcome) {
 			assert.strictEqual(outcome.error.code, -32800);
 		} else {
 			assert.deepStrictEqual(outcome.result, []);
 		}
+
+		await completeWhileIndexing(true);
+		assert.deepStrictEqual(midIndexing, [...midIndexing].sort((a, b) => a - b), 'the list only grows as indexing proceeds');
 		const ready = await client.waitUntilIndexed(90000);
-		assert.strictEqual(ready.pages, PAGES);
+		assert.strictEqual(ready.pages, PAGES + 1);
+		const full = await client.connection.sendRequest('textDocument/completion', completionParams) as CompletionList;
+		assert.strictEqual(full.isIncomplete, false);
+		assert.strictEqual(quokkasIn(full), QUOKKAS);
 		const symbols = await client.connection.sendRequest('workspace/symbol', { query: 'page 5999' }) as SymbolInformation[];
 		assert.ok(symbols.some(symbol => symbol.name === 'Page 5999'));
+		const quokkas = await client.connection.sendRequest('workspace/symbol', { query: 'quokka' }) as SymbolInformation[];
+		assert.strictEqual(quokkas.length, QUOKKAS);
 	});
 });

@@ -26,10 +26,14 @@ export interface LspClientOptions {
 	readonly dynamicWatchers?: boolean;
 	/** Persisted index folder (initializationOptions.cacheDirectory); `null` (the default here) keeps none. */
 	readonly cacheDirectory?: string | null;
+	/** More initializationOptions (as an editor's client sets them, e.g. `headingSymbols: false`). */
+	readonly initializationOptions?: Readonly<Record<string, unknown>>;
 	/** How to talk to the server: stdio (default), node IPC, or a named pipe. */
 	readonly transport?: 'stdio' | 'ipc' | 'pipe';
 	/** Extra environment variables for the server process. */
 	readonly env?: Readonly<Record<string, string>>;
+	/** The client takes snippet edits in a WorkspaceEdit (`workspace.workspaceEdit.snippetEditSupport`), as VS Code does. */
+	readonly snippetEdits?: boolean;
 }
 
 /**
@@ -146,7 +150,7 @@ export class LspTestClient {
 			processId: process.pid,
 			rootUri: this.options.workspaceFolders[0]?.uri ?? null,
 			workspaceFolders: this.options.workspaceFolders,
-			initializationOptions: { cacheDirectory: this.options.cacheDirectory ?? null },
+			initializationOptions: { cacheDirectory: this.options.cacheDirectory ?? null, ...this.options.initializationOptions },
 			capabilities: {
 				workspace: {
 					configuration: true,
@@ -154,7 +158,7 @@ export class LspTestClient {
 					didChangeWatchedFiles: { dynamicRegistration: this.options.dynamicWatchers ?? true },
 					didChangeConfiguration: { dynamicRegistration: true },
 					applyEdit: true,
-					workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
+					workspaceEdit: { documentChanges: true, resourceOperations: ['create'], ...(this.options.snippetEdits ? { snippetEditSupport: true } : {}) },
 				},
 				window: { workDoneProgress: true },
 				textDocument: {

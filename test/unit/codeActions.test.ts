@@ -80,7 +80,7 @@ describe('code actions: links', () => {
 		assert.deepStrictEqual(actions.map(action => [action.title, action.isPreferred === true]), [
 			['Change link to /people/robert-maxwell/#early-life (Robert Maxwell)', true],
 			['Change link to /people/robert-maxwall/#early-life (Robert Maxwall)', false],
-			['Create page people/robert-maxwel.md', false],
+			['Create page people/robert-maxwel.md with a heading "Early life"', false],
 		]);
 		assert.strictEqual(text, frontmatter('MI6') + '🕵️ Agent 😀 [Robert Maxwell](/people/robert-maxwell/#early-life) ran a press.\n');
 		assert.deepStrictEqual(vault.diagnostics('organizations/mi6.md'), []);
@@ -115,6 +115,20 @@ describe('code actions: links', () => {
 		// The new page is clean but for the summary the author must write.
 		assert.deepStrictEqual(vault.diagnostics('organizations/mi5.md').map(d => [d.code, d.message]), [['frontmatter-field', 'Frontmatter field `summary` is empty.']]);
 		assert.strictEqual(vault.service.getPage('organizations/mi5.md')?.title, 'MI5');
+	});
+
+	it('creates the page of a link not written /SECTION/SLUG/ with the heading its fragment names, and rewrites the link, after emoji and CRLF', () => {
+		const vault = new TestVault({ 'places/london.md': frontmatter('London', { eol: '\r\n' }) + '😀 Home of [Jane](../people/jane-doe.md#early-life).\r\n' });
+		const { actions, text } = vault.fix('places/london.md', 'broken-link', /^Create page/);
+		assert.deepStrictEqual(actions.map(action => action.title), ['Create page people/jane-doe.md with a heading "Early life", link it as /people/jane-doe/#early-life']);
+		assert.ok(text.endsWith('😀 Home of [Jane](/people/jane-doe/#early-life).\r\n'), text);
+		assert.ok(vault.text('people/jane-doe.md').endsWith('---\n\n## Early life\n'));
+		// Neither broken, nor non-canonical, nor a missing anchor.
+		assert.deepStrictEqual(vault.diagnostics('places/london.md'), []);
+
+		// A fragment that no heading text slugs to: the page without a heading.
+		const odd = new TestVault({ 'places/london.md': frontmatter('London') + '[Jane](/people/jane-doe/#Early_Life:1)\n' });
+		assert.deepStrictEqual(odd.actions('places/london.md', odd.diagnostics('places/london.md', 'broken-link')).map(action => action.title), ['Create page people/jane-doe.md']);
 	});
 
 	it('creates a page in a new section titled from the slug when the link text is not its name', () => {
@@ -237,14 +251,17 @@ describe('code actions: footnotes', () => {
 		});
 	}
 
-	it('renumbers a duplicate definition to an unused label', () => {
+	it('renumbers a duplicate definition to a label used but not defined, never to one nothing uses', () => {
+		const vault = new TestVault({ 'a.md': 'A.[^1] B.[^Two] 😀 C.[^two]\n\n[^1]: First.\n[^1]: Second.\n' });
+		const { actions, text } = vault.fix('a.md', 'duplicate-footnote', 'Renumber duplicate definition to [^Two] (used, not defined)');
+		assert.deepStrictEqual(actions.map(action => action.title), ['Renumber duplicate definition to [^Two] (used, not defined)', 'Remove duplicate definition of [^1]']);
+		assert.strictEqual(text, 'A.[^1] B.[^Two] 😀 C.[^two]\n\n[^1]: First.\n[^Two]: Second.\n');
+		assert.deepStrictEqual(vault.diagnostics('a.md'), []);
+
+		// Renumbered to a fresh label, the note would be unused: only the removal is offered.
 		const body = 'A.[^1] B.[^2]\n\n[^1]: First.\n[^2]: Two.\n[^1]: Second.\n';
-		const vault = new TestVault({ 'a.md': body });
-		const { actions, text } = vault.fix('a.md', 'duplicate-footnote', 'Renumber duplicate definition to [^3]');
-		assert.deepStrictEqual(actions.map(action => action.title), ['Renumber duplicate definition to [^3]', 'Remove duplicate definition of [^1]']);
-		assert.strictEqual(text, 'A.[^1] B.[^2]\n\n[^1]: First.\n[^2]: Two.\n[^3]: Second.\n');
-		// The renamed note is a note of its own, not referenced yet.
-		assert.deepStrictEqual(vault.diagnostics('a.md').map(d => [d.code, (d.data as { label: string }).label]), [['unused-footnote', '3']]);
+		const unused = new TestVault({ 'a.md': body });
+		assert.deepStrictEqual(unused.actions('a.md', unused.diagnostics('a.md', 'duplicate-footnote')).map(action => action.title), ['Remove duplicate definition of [^1]']);
 	});
 
 	it('removes a duplicate definition', () => {
@@ -346,13 +363,49 @@ describe('code actions: frontmatter', () => {
 		assert.deepStrictEqual(ambiguous.actions('a/b.md', [updated]).map(action => action.title), ['Rewrite `updated` as 2026-05-14']);
 	});
 
-	it('sets updated to created\'s date, or today, when it is earlier', () => {
-		const page = (updated: string): string => `---\ncategory: C\ncreated: 2026-05-14\nsummary: S\ntags: [T]\nupdated: ${updated}\n---\n`;
-		const vault = new TestVault({ 'a/a.md': page('2026-05-01') });
-		const { actions, text } = vault.fix('a/a.md', 'frontmatter-field', 'Set `updated` to `created`\'s date (2026-05-14)');
-		assert.deepStrictEqual(actions.map(action => action.title), ['Set `updated` to `created`\'s date (2026-05-14)', `Set \`updated\` to today (${TODAY})`]);
-		assert.strictEqual(text, page('2026-05-14'));
+	it('puts updated after created by setting either, each title saying which date it replaces', () => {
+		const page = (created: string, updated: string): string => `---\ncategory: C\ncreated: ${created}\nsummary: S\ntags: [T]\nupdated: ${updated}\n---\n`;
+		const vault = new TestVault({ 'a/a.md': page('2026-05-14', '2026-05-01') });
+		const { actions, text } = vault.fix('a/a.md', 'frontmatter-field', 'Set `updated` to `created`\'s date, 2026-05-14 (was 2026-05-01)');
+		assert.deepStrictEqual(actions.map(action => [action.title, action.isPreferred === true]), [
+			['Set `updated` to `created`\'s date, 2026-05-14 (was 2026-05-01)', false],
+			[`Set \`updated\` to today, ${TODAY} (was 2026-05-01)`, false],
+			['Set `created` to `updated`\'s date, 2026-05-01 (was 2026-05-14)', false],
+		]);
+		assert.strictEqual(text, page('2026-05-14', '2026-05-14'));
 		assert.deepStrictEqual(vault.diagnostics('a/a.md'), []);
+
+		const back = new TestVault({ 'a/a.md': page('2026-05-14', '2026-05-01') });
+		assert.strictEqual(back.fix('a/a.md', 'frontmatter-field', /^Set `created`/).text, page('2026-05-01', '2026-05-01'));
+		assert.deepStrictEqual(back.diagnostics('a/a.md'), []);
+	});
+
+	it('gives a missing created the page\'s oldest date and a missing updated no date before created', () => {
+		// The first hour: "Add all" wrote today into `created` above an older `updated`.
+		const vault = new TestVault({ 'people/a.md': '---\ncategory: Person\nsummary: S\ntags: [T]\ntitle: A\nupdated: 2026-05-14\n---\n' });
+		assert.strictEqual(vault.fix('people/a.md', 'frontmatter-field', 'Add frontmatter field `created`').text,
+			'---\ncategory: Person\nsummary: S\ntags: [T]\ntitle: A\nupdated: 2026-05-14\ncreated: 2026-05-14\n---\n');
+		assert.deepStrictEqual(vault.diagnostics('people/a.md'), []);
+
+		// Another date field older than `updated`; both missing: `updated` is today.
+		const older = new TestVault({ 'people/b.md': '---\ncategory: Person\ndate: 2024-02-29\nsummary: S\ntitle: B\n---\n' });
+		assert.strictEqual(older.fix('people/b.md', 'frontmatter-field', 'Add all 3 missing frontmatter fields').text,
+			`---\ncategory: Person\ndate: 2024-02-29\nsummary: S\ntitle: B\ntags: []\ncreated: 2024-02-29\nupdated: ${TODAY}\n---\n`);
+
+		// `created` after today: a missing `updated` takes it rather than today.
+		const future = new TestVault({ 'people/c.md': '---\ncategory: Person\ncreated: 2030-01-02\nsummary: S\ntags: [T]\ntitle: C\n---\n' });
+		assert.strictEqual(future.fix('people/c.md', 'frontmatter-field', 'Add frontmatter field `updated`').text,
+			'---\ncategory: Person\ncreated: 2030-01-02\nsummary: S\ntags: [T]\ntitle: C\nupdated: 2030-01-02\n---\n');
+		assert.deepStrictEqual(future.diagnostics('people/c.md'), []);
+
+		// Empty fields are filled by the same rule, the title naming the date.
+		const empty = new TestVault({ 'a/d.md': '---\ncategory: C\ncreated:\nsummary: S\ntags: [T]\nupdated: 2026-05-14\n---\n' });
+		empty.fix('a/d.md', 'frontmatter-field', 'Set `created` to 2026-05-14, the page\'s oldest date');
+		assert.deepStrictEqual(empty.diagnostics('a/d.md'), []);
+		const emptyUpdated = new TestVault({ 'a/e.md': '---\ncategory: C\ncreated: 2030-01-02\nsummary: S\ntags: [T]\nupdated: ~\n---\n' });
+		assert.strictEqual(emptyUpdated.fix('a/e.md', 'frontmatter-field', 'Set `updated` to 2030-01-02, `created`\'s date').text,
+			'---\ncategory: C\ncreated: 2030-01-02\nsummary: S\ntags: [T]\nupdated: 2030-01-02\n---\n');
+		assert.deepStrictEqual(emptyUpdated.diagnostics('a/e.md'), []);
 	});
 
 	it('fills an empty date with today', () => {

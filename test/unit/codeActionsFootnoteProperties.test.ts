@@ -69,9 +69,18 @@ describe('code actions: footnote fixes on generated pages', () => {
 					service.updatePage('a.md', after);
 					const remaining = service.diagnostics('a.md');
 					if (action.title.startsWith('Add')) {
-						// Stubs appended after the last line, nothing else touched.
-						assert.deepStrictEqual(now.slice(0, before.length), before, context);
-						assert.ok(now.slice(before.length).every(line => /^\[\^[^\]]+\]: $/.test(line)), context);
+						// Stubs inserted in one run, after the last definition standing at the start of its line
+						// (or after the last line), nothing else touched.
+						const added = now.length - before.length;
+						let at = 0;
+						while (at < before.length && now[at] === before[at]) {
+							at++;
+						}
+						assert.ok(added > 0 && now.slice(at, at + added).every(line => /^\[\^[^\]]+\]: $/.test(line)), context);
+						assert.deepStrictEqual([...now.slice(0, at), ...now.slice(at + added)], before, context);
+						const lastDefinition = page.footnoteDefinitions.filter(d => /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', d.span.start - 1) + 1, d.span.start))).at(-1);
+						const expected = lastDefinition ? nonBlankLines(text.slice(0, lastDefinition.span.end)).length : before.length;
+						assert.ok(at === expected || at === before.length, `${context}: stubs at line ${at}, expected ${expected}`);
 						assert.ok(!remaining.some(d => d.code === 'missing-footnote' && action.diagnostics.some(fixed => (fixed.data as { label: string }).label === (d.data as { label: string }).label)), context);
 					} else if (action.title.startsWith('Remove')) {
 						// Exactly the definition's lines are gone (with what GFM reads as part of it), and its label once.

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import type { CompletionItem, CompletionList, MarkupContent, Range, TextEdit } from 'vscode-languageserver-types';
+import { CompletionItemKind, type CompletionItem, type CompletionList, type MarkupContent, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { COMPLETION_LIMIT, provideCompletion } from '../../server/src/service/languageFeatures/completion';
 import type { CancellationLike } from '../../server/src/service/cancellation';
 import { summarizePage, type PageSummary } from '../../server/src/service/parse/pageSummary';
@@ -85,8 +85,9 @@ describe('completion', () => {
 		it('offers the sections with their page counts after `](/`', () => {
 			const completion = completeIn('places/a.md', 'See [someone](/$|$)\n');
 			assert.deepStrictEqual(labels(completion.list), ['organizations', 'people', 'places']);
-			assert.strictEqual(find(completion.list, 'people').detail, '4 pages');
-			assert.strictEqual(find(completion.list, 'places').detail, '2 pages');
+			assert.strictEqual(find(completion.list, 'people').detail, 'Entity Vault section · 4 pages');
+			assert.strictEqual(find(completion.list, 'places').detail, 'Entity Vault section · 2 pages');
+			assert.strictEqual(find(completion.list, 'people').kind, CompletionItemKind.Module);
 			assert.strictEqual(completion.apply(find(completion.list, 'people')), 'See [someone](/people/)\n');
 			assert.strictEqual(completion.list.isIncomplete, false);
 			assertSortTextsFollowOrder(completion.list);

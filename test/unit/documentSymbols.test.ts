@@ -90,6 +90,22 @@ describe('document symbols', () => {
 		assert.deepStrictEqual(symbolsOf(''), []);
 	});
 
+	it('lists the footnote definitions last, each with the start of its text, and leaves the headings out when asked', () => {
+		const page = '---\ntitle: A\n---\n# A\r\n\r\nText.[^1] 😀[^note]\r\n\r\n[^1]: First source, a long one that goes on and on past sixty characters.\r\n[^note]: 👩‍💻 Second.\r\n';
+		const service = vaultOf({ 'people/a.md': page });
+		const all = service.documentSymbols('people/a.md', page);
+		assert.deepStrictEqual(outline(all), [{ Frontmatter: ['title'] }, 'A', { Footnotes: ['[^1]', '[^note]'] }]);
+		const footnotes = all[2];
+		assert.strictEqual(footnotes.kind, SymbolKind.Namespace);
+		assert.deepStrictEqual(footnotes.children!.map(child => [child.kind, child.detail, child.selectionRange]), [
+			[SymbolKind.Key, 'First source, a long one that goes on and on past sixty…', { start: { line: 7, character: 0 }, end: { line: 7, character: 5 } }],
+			[SymbolKind.Key, '👩‍💻 Second.', { start: { line: 8, character: 0 }, end: { line: 8, character: 8 } }],
+		]);
+		assert.deepStrictEqual(footnotes.range, { start: { line: 7, character: 0 }, end: { line: 8, character: '[^note]: 👩‍💻 Second.'.length } });
+		assertContained(footnotes);
+		assert.deepStrictEqual(outline(service.documentSymbols('people/a.md', page, { headings: false })), [{ Frontmatter: ['title'] }, { Footnotes: ['[^1]', '[^note]'] }]);
+	});
+
 	it('names an empty heading so editors accept it', () => {
 		assert.deepStrictEqual(outline(symbolsOf('#\n\ntext\n')), ['(empty heading)']);
 	});

@@ -47,6 +47,25 @@ describe('vault workspace: indexing (in-memory file system)', () => {
 		assert.strictEqual(fileSystem.accesses.filter(access => access.operation === 'readFile').length, 1);
 	});
 
+	it('whenIndexed asked before indexing starts waits for it, and resolves when the vault is disposed instead', async () => {
+		const { vault } = memoryVault(pagesNamed('a', 'b'));
+		let ended = false;
+		const waiting = vault.whenIndexed().then(() => {
+			ended = true;
+		});
+		await new Promise(resolve => setTimeout(resolve, 10));
+		assert.strictEqual(ended, false);
+		await vault.index();
+		await waiting;
+		assert.strictEqual(vault.isIndexed, true);
+
+		const { vault: disposed } = memoryVault(pagesNamed('a'));
+		const gone = disposed.whenIndexed();
+		disposed.dispose();
+		await gone;
+		assert.strictEqual(disposed.isIndexed, false);
+	});
+
 	it('keeps the editor text of a page opened before or while indexing runs', async () => {
 		const { vault } = memoryVault(pagesNamed('a', 'b', 'c', 'd'), { batchSize: 1 });
 		const indexing = vault.index(({ indexed }) => {

@@ -21,6 +21,14 @@ export interface FeatureVaults {
 	uriOf(vault: VaultWorkspace, path: string): string;
 }
 
+/** What the feature requests ask of what the client said at initialization. */
+export interface FeatureClient {
+	/** Whether the outline lists headings (false when the editor outlines them itself). */
+	readonly headingSymbols: boolean;
+	/** Whether the client takes snippet edits in a WorkspaceEdit (`workspace.workspaceEdit.snippetEditSupport`). */
+	readonly snippetEdits: boolean;
+}
+
 interface OpenPage {
 	readonly vault: VaultWorkspace;
 	readonly page: PageSummary;
@@ -32,22 +40,21 @@ export function registerFeatureHandlers(
 	connection: Connection,
 	documents: { get(uri: string): TextDocument | undefined },
 	vaults: FeatureVaults,
+	client: FeatureClient,
 ): void {
 	const editTarget: EditTarget = { uriOf: (vault, path) => vaults.uriOf(vault, path), versionOf: uri => documents.get(uri)?.version };
 
 	/**
 	 * The open page a request is about, with the pages it links to loaded even
-	 * while indexing runs; `wholeVault` waits for indexing to finish instead.
+	 * while indexing runs. Never waits for indexing: a feature that needs the
+	 * whole vault waits itself (`indexedOrCancelled`).
 	 */
-	async function openPage(uri: string, wholeVault = false): Promise<OpenPage | undefined> {
+	async function openPage(uri: string): Promise<OpenPage | undefined> {
 		await vaults.whenVaultsCreated();
 		const document = documents.get(uri);
 		const located = vaults.locate(uri);
 		if (!document || !located) {
 			return undefined;
-		}
-		if (wholeVault) {
-			await located.vault.whenIndexed();
 		}
 		const page = located.vault.service.getPage(located.path);
 		if (!page) {
@@ -55,6 +62,23 @@ export function registerFeatureHandlers(
 		}
 		located.vault.ensureLinkTargets(page);
 		return { vault: located.vault, page, document };
+	}
+
+	/** Waits until the vault is indexed; false when the request is cancelled first (then at once). */
+	function indexedOrCancelled(vault: VaultWorkspace, token: CancellationToken): Promise<boolean> {
+		if (vault.isIndexed || token.isCancellationRequested) {
+			return Promise.resolve(!token.isCancellationRequested);
+		}
+		return new Promise(resolve => {
+			const listener = token.onCancellationRequested(() => {
+				listener.dispose();
+				resolve(false);
+			});
+			void vault.whenIndexed().then(() => {
+				listener.dispose();
+				resolve(!token.isCancellationRequested);
+			});
+		});
 	}
 
 	const toLocations = (vault: VaultWorkspace, locations: readonly VaultLocation[]): Location[] =>
@@ -66,7 +90,13 @@ export function registerFeatureHandlers(
 	});
 
 	connection.onReferences(async (params, token) => {
-		const open = await openPage(params.textDocument.uri, true);
+		// Backlinks come from every page, and the answer has no "incomplete" mark: wait for the index (or the cancellation).
+		await vaults.whenVaultsCreated();
+		const located = vaults.locate(params.textDocument.uri);
+		if (located && !(await indexedOrCancelled(located.vault, token))) {
+			return [];
+		}
+		const open = await openPage(params.textDocument.uri);
 		if (!open || token.isCancellationRequested) {
 			return [];
 		}
@@ -79,11 +109,14 @@ export function registerFeatureHandlers(
 	});
 
 	connection.onCompletion(async (params, token: CancellationToken) => {
-		const open = await openPage(params.textDocument.uri, true);
+		// Answered from what is indexed so far, never waiting: while indexing runs the list is
+		// incomplete, so the editor asks again as the user types and the list fills in.
+		const open = await openPage(params.textDocument.uri);
 		if (!open || token.isCancellationRequested) {
-			return { isIncomplete: false, items: [] };
+			return { isIncomplete: open !== undefined && !open.vault.isIndexed, items: [] };
 		}
 		const list = open.vault.service.completion(open.page.path, open.document.getText(), params.position as Position, token);
+		list.isIncomplete ||= !open.vault.isIndexed;
 		// Page items are resolved by the vault they came from.
 		const folder = open.vault.folderUri;
 		for (const item of list.items) {
@@ -115,14 +148,14 @@ export function registerFeatureHandlers(
 
 	connection.onDocumentSymbol(async params => {
 		const open = await openPage(params.textDocument.uri);
-		return open ? open.vault.service.documentSymbols(open.page.path, open.document.getText()) : [];
+		return open ? open.vault.service.documentSymbols(open.page.path, open.document.getText(), { headings: client.headingSymbols }) : [];
 	});
 
 	connection.onWorkspaceSymbol(async (params, token) => {
 		await vaults.whenVaultsCreated();
 		const results = [];
+		// From what is indexed so far: the symbol picker asks again at each keystroke.
 		for (const vault of vaults.all) {
-			await vault.whenIndexed();
 			if (token.isCancellationRequested) {
 				break;
 			}
@@ -143,7 +176,7 @@ export function registerFeatureHandlers(
 		if (!open) {
 			return [];
 		}
-		const actions = open.vault.service.codeActions(open.page.path, open.document.getText(), params.range, params.context.diagnostics, localToday());
+		const actions = open.vault.service.codeActions(open.page.path, open.document.getText(), params.range, params.context.diagnostics, localToday(), client.snippetEdits);
 		return actions.map(action => ({
 			title: action.title,
 			kind: action.kind,

@@ -68,7 +68,7 @@ export function startLanguageServer(connection: Connection): { shutdownRequested
 	connection.onDidChangeConfiguration(() => setup.configurationChanged());
 
 	registerDocumentSync(connection, documents, vaults, publisher, afterChange);
-	registerFeatureHandlers(connection, documents, vaults);
+	registerFeatureHandlers(connection, documents, vaults, setup);
 	registerVaultRequests(connection, vaults, publisher);
 
 	connection.onShutdown(async () => {

@@ -33,6 +33,8 @@ export class VaultSetup {
 	private capabilities: ClientCapabilities = {};
 	/** Where the persisted index lives: the client's storage folder, a user cache folder, or nowhere. */
 	private cacheDirectory: string | undefined;
+	/** Whether the client wants headings in the outline (`initializationOptions.headingSymbols`; VS Code outlines them itself). */
+	private outlineHeadings = true;
 	/** Settings problems already shown to the user. */
 	private readonly reportedProblems = new Set<string>();
 	private readonly pool = new IndexWorkerPool();
@@ -50,10 +52,20 @@ export class VaultSetup {
 		return this.capabilities;
 	}
 
-	/** Takes the client's capabilities, the cache folder it asks for and its workspace folders. */
+	get headingSymbols(): boolean {
+		return this.outlineHeadings;
+	}
+
+	get snippetEdits(): boolean {
+		return this.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+	}
+
+	/** Takes the client's capabilities, its options (the cache folder, whether to outline headings) and its workspace folders. */
 	initialize(params: InitializeParams): void {
 		this.capabilities = params.capabilities;
-		const requested = (params.initializationOptions as { cacheDirectory?: unknown } | undefined)?.cacheDirectory;
+		const options = params.initializationOptions as { cacheDirectory?: unknown; headingSymbols?: unknown } | undefined;
+		this.outlineHeadings = options?.headingSymbols !== false;
+		const requested = options?.cacheDirectory;
 		this.cacheDirectory = requested === null ? undefined : typeof requested === 'string' && requested !== '' ? requested : defaultCacheDirectory();
 		this.workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
 	}

@@ -48,6 +48,9 @@ export class VaultWorkspace {
 	/** `size:mtime` of the file each disk-loaded page was parsed from (what the persisted index keeps). */
 	private readonly stamps = new Map<string, string>();
 	private indexingPromise: Promise<void> | undefined;
+	/** Resolved when indexing ends (or the vault is disposed): waiting on it works before `index()` is called. */
+	private readonly indexingEnded: Promise<void>;
+	private endIndexing!: () => void;
 	private indexed = false;
 	private cancelled = false;
 	private saveTimer: NodeJS.Timeout | undefined;
@@ -63,6 +66,9 @@ export class VaultWorkspace {
 		this.service = createVaultService({ settings: options.settings });
 		this.filter = new PathFilter(options.excludes);
 		this.fileSystem = options.fileSystem ?? nodeFileSystem;
+		this.indexingEnded = new Promise(resolve => {
+			this.endIndexing = resolve;
+		});
 	}
 
 	get isIndexed(): boolean {
@@ -99,17 +105,22 @@ export class VaultWorkspace {
 	 */
 	index(onProgress?: (progress: IndexProgress) => void): Promise<void> {
 		if (!this.indexingPromise) {
-			this.indexingPromise = this.runIndexing(onProgress);
+			this.indexingPromise = this.runIndexing(onProgress).finally(() => this.endIndexing());
 		}
 		return this.indexingPromise;
 	}
 
+	/**
+	 * Resolves when indexing has ended, even when asked before it started (the
+	 * vault waits for its turn), or when the vault is disposed; never rejects.
+	 */
 	whenIndexed(): Promise<void> {
-		return this.indexingPromise ?? Promise.resolve();
+		return this.indexingEnded;
 	}
 
 	dispose(): void {
 		this.cancelled = true;
+		this.endIndexing();
 		if (this.saveTimer) {
 			clearTimeout(this.saveTimer);
 		}

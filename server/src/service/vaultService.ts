@@ -5,7 +5,7 @@ import { provideCompletion, resolveCompletionItem } from './languageFeatures/com
 import { provideDefinition } from './languageFeatures/definition';
 import { computeDiagnostics, unreadablePageDiagnostics, type VaultDiagnostic } from './languageFeatures/diagnostics';
 import { provideDocumentLinks, type VaultDocumentLink } from './languageFeatures/documentLinks';
-import { provideDocumentSymbols } from './languageFeatures/documentSymbols';
+import { provideDocumentSymbols, type DocumentSymbolOptions } from './languageFeatures/documentSymbols';
 import { provideHover } from './languageFeatures/hover';
 import type { PageContext } from './languageFeatures/pageContext';
 import { provideReferences } from './languageFeatures/references';
@@ -80,15 +80,17 @@ export interface VaultService {
 	/** Adds its page's documentation to a page item of `completion`; other items come back as they are. */
 	resolveCompletion(item: CompletionItem): CompletionItem;
 	documentLinks(path: string, text: string): VaultDocumentLink[];
-	documentSymbols(path: string, text: string): DocumentSymbol[];
+	/** The outline: frontmatter, headings (unless `options.headings` is false), footnote definitions. */
+	documentSymbols(path: string, text: string, options?: DocumentSymbolOptions): DocumentSymbol[];
 	workspaceSymbols(query: string, token?: CancellationLike): VaultWorkspaceSymbol[];
 	/**
 	 * Quick fixes, with the settings, for the diagnostics of this service
 	 * among `diagnostics` (the client sends them back; others are skipped)
 	 * that touch `range`. `today` (`YYYY-MM-DD`) is the date they write: the
-	 * service never reads the clock.
+	 * service never reads the clock. `snippets`: the client takes snippet
+	 * edits in a code action (LSP 3.18 `SnippetTextEdit`).
 	 */
-	codeActions(path: string, text: string, range: Range, diagnostics: readonly Diagnostic[], today: string): VaultCodeAction[];
+	codeActions(path: string, text: string, range: Range, diagnostics: readonly Diagnostic[], today: string, snippets?: boolean): VaultCodeAction[];
 	/** The New Page command, with the settings' required fields (see `newPage`). */
 	newPage(input: NewPageInput): NewPage;
 }
@@ -178,10 +180,10 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 			onPage(path, text, { isIncomplete: false, items: [] }, context => provideCompletion(context, position, token)),
 		resolveCompletion: item => resolveCompletionItem(index, item),
 		documentLinks: (path, text) => onPage(path, text, [], provideDocumentLinks),
-		documentSymbols: (path, text) => onPage(path, text, [], provideDocumentSymbols),
+		documentSymbols: (path, text, options) => onPage(path, text, [], context => provideDocumentSymbols(context, options)),
 		workspaceSymbols: (query, token) => provideWorkspaceSymbols(index, query, token),
-		codeActions: (path, text, range, diagnostics, today) =>
-			onPage(path, text, [], context => provideCodeActions(context, range, diagnostics, settings, today)),
+		codeActions: (path, text, range, diagnostics, today, snippets) =>
+			onPage(path, text, [], context => provideCodeActions(context, range, diagnostics, settings, today, snippets)),
 		newPage: input => newPage(index, input, settings.requiredFields),
 	});
 }

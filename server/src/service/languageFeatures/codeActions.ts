@@ -72,7 +72,8 @@ function intersects(a: Range, b: Range): boolean {
  * The context's `page` must be the summary of its `text` (else there are no
  * fixes). Every edit uses the document's own line break. `today`
  * (`YYYY-MM-DD`, the caller's local date) is the date the fixes write; the
- * service never reads the clock. The result names pages by vault-relative
+ * service never reads the clock. `snippets`: the client takes snippet edits,
+ * which some fixes use to put the cursor where the user writes next. The result names pages by vault-relative
  * path.
  */
 export function provideCodeActions(
@@ -81,6 +82,7 @@ export function provideCodeActions(
 	diagnostics: readonly Diagnostic[],
 	settings: VaultSettings,
 	today: string,
+	snippets = false,
 ): VaultCodeAction[] {
 	if (!isIsoDate(today)) {
 		throw new Error(`today must be a date written YYYY-MM-DD, not ${JSON.stringify(today)}`);
@@ -89,7 +91,7 @@ export function provideCodeActions(
 	if (text.length !== page.textLength) {
 		return []; // the summary is of another version of the text
 	}
-	const context: QuickFixContext = { ...pageContext, settings, today, lineEnding: lineEndingOf(text) };
+	const context: QuickFixContext = { ...pageContext, settings, today, lineEnding: lineEndingOf(text), snippets };
 	const actions = new Map<string, VaultCodeAction>();
 	for (const diagnostic of diagnostics) {
 		if (!isVaultDiagnostic(diagnostic) || !intersects(diagnostic.range, range)) {

@@ -19,13 +19,19 @@ import { fuzzyScore } from '../search/fuzzyScore';
 import type { PageMatch } from '../search/pageSearch';
 import { normalizeForSearch } from '../search/searchKeys';
 import type { PageContext } from './pageContext';
+import { footnoteStubs, stubsText } from './quickFixes/footnoteStubs';
+import { lineEndingOf } from './quickFixes/quickFix';
 
 /**
  * Completion, decided from the text before the cursor:
  * - `](/` → the sections; `](/SECTION/` → that section's pages, fuzzy on
- *   slug, title and aliases (also in a `[label]: /…` definition);
+ *   slug, title and aliases (also in a `[label]: /…` definition); in a link
+ *   whose text is empty, `[](/people/`, a page item also writes the page's
+ *   title into the `[]`;
  * - `#` in a destination → the target page's heading anchors;
- * - `[^` → the document's footnote labels and the next free number;
+ * - `[^` → the document's footnote labels and the next free number; a label
+ *   not defined yet also adds its `[^label]: ` definition (where the
+ *   missing-footnote quick fix puts it);
  * - an open `[Link text` → whole links `[Title](/section/slug/)` (right
  *   after the `[`, the first pages alphabetically, so the list opens and
  *   narrows as the user types);
@@ -139,7 +145,9 @@ function footnoteCompletion(context: LineContext): CompletionList | undefined {
 	const range = rangeOf(context, start, end);
 	const items: CompletionItem[] = [];
 	const offered = new Set<string>();
-	const offer = (rawLabel: string, label: string, detail: string, documentation?: MarkupContent): void => {
+	const next = nextFootnoteNumber(page);
+	const definition = newDefinitionPlace(context, next, end);
+	const offer = (rawLabel: string, label: string, detail: string, documentation?: MarkupContent, define = false): void => {
 		if (offered.has(label)) {
 			return;
 		}
@@ -149,9 +157,11 @@ function footnoteCompletion(context: LineContext): CompletionList | undefined {
 			kind: CompletionItemKind.Reference,
 			detail,
 			...(documentation ? { documentation } : {}),
+			...(define && definition ? { documentation: { kind: MarkupKind.PlainText, value: `Also adds its definition [^${rawLabel}]: to the page's footnotes.` } } : {}),
 			sortText: rank(items.length),
 			filterText: rawLabel,
 			textEdit: { range, newText: closed ? rawLabel : `${rawLabel}]` },
+			...(define && definition ? { additionalTextEdits: [{ range: definition.range, newText: definition.text(rawLabel) }] } : {}),
 		});
 	};
 	for (const definition of page.footnoteDefinitions) {
@@ -160,11 +170,40 @@ function footnoteCompletion(context: LineContext): CompletionList | undefined {
 			content ? { kind: MarkupKind.Markdown, value: content } : undefined);
 	}
 	for (const reference of page.footnoteReferences) {
-		offer(reference.rawLabel, reference.label, 'used but not defined yet');
+		offer(reference.rawLabel, reference.label, 'used but not defined yet', undefined, true);
 	}
-	const next = nextFootnoteNumber(page);
-	offer(next, next, 'new footnote');
+	offer(next, next, 'new footnote', undefined, true);
 	return { isIncomplete: false, items };
+}
+
+/**
+ * Where a completed footnote label's new definition goes, as the
+ * missing-footnote quick fix puts it (placed for `sampleLabel`, written for
+ * any): never at the completion's own edit, which the editor would push
+ * behind it, so an insertion at the end of the cursor's line moves past its
+ * line break (none when the page ends there without one).
+ */
+function newDefinitionPlace(context: LineContext, sampleLabel: string, editEnd: number): { range: Range; text(rawLabel: string): string } | undefined {
+	const { text, page, lineStart, lineEnd } = context;
+	if (text.length !== page.textLength) {
+		return undefined; // the summary is of another version of the text
+	}
+	const stubs = footnoteStubs({ page, text, lineEnding: lineEndingOf(text) }, [sampleLabel]);
+	if (!stubs) {
+		return undefined;
+	}
+	let { at, before, after } = stubs;
+	if (at >= lineStart && at <= editEnd) {
+		const lineBreak = /^(?:\r\n|\n|\r)/.exec(text.slice(lineEnd))?.[0];
+		if (at !== lineEnd || lineBreak === undefined || !before.startsWith(lineBreak)) {
+			return undefined;
+		}
+		at = lineEnd + lineBreak.length;
+		before = before.slice(lineBreak.length);
+		after = after + lineBreak;
+	}
+	const range = rangeOf(context, at, at);
+	return { range, text: rawLabel => stubsText({ ...stubs, before, after, stubs: [`[^${rawLabel}]: `] }) };
 }
 
 /** The number after the highest numeric footnote label of the page (1 when there is none). */
@@ -203,9 +242,27 @@ function destinationCompletion(context: LineContext): CompletionList | undefined
 		return sectionCompletion(context, destinationStart + 1);
 	}
 	if (segments.length === 2 && segments[0] !== '') {
-		return pageCompletion(context, segments[0], destinationStart + 1 + segments[0].length + 1);
+		return pageCompletion(context, segments[0], destinationStart + 1 + segments[0].length + 1, emptyLinkTextAt(context, match));
 	}
 	return empty();
+}
+
+/**
+ * Where the text of an inline link `[](…` goes when it is empty (between its
+ * brackets), if it is one: not an image, not an escaped bracket, not a
+ * link reference definition.
+ */
+function emptyLinkTextAt(context: LineContext, match: RegExpExecArray): number | undefined {
+	if (!match[0].startsWith('](')) {
+		return undefined;
+	}
+	const close = context.lineStart + match.index;
+	const open = close - 1;
+	if (open < context.lineStart || context.text[open] !== '[') {
+		return undefined;
+	}
+	const before = open > context.lineStart ? context.text[open - 1] : '';
+	return before === '!' || before === '\\' ? undefined : close;
 }
 
 function sectionCompletion(context: LineContext, start: number): CompletionList {
@@ -213,8 +270,9 @@ function sectionCompletion(context: LineContext, start: number): CompletionList 
 	const range = rangeOf(context, start, segmentEnd(text, offset, lineEnd));
 	const items = index.sections().map((section, i): CompletionItem => ({
 		label: section,
-		kind: CompletionItemKind.Folder,
-		detail: plural(index.sectionPaths(section).size, 'page', 'pages'),
+		// Not a Folder: VS Code's own path completion offers the folders, and ours must be told apart.
+		kind: CompletionItemKind.Module,
+		detail: `Entity Vault section · ${plural(index.sectionPaths(section).size, 'page', 'pages')}`,
 		sortText: rank(i),
 		filterText: section,
 		textEdit: { range, newText: `${section}/` },
@@ -223,7 +281,11 @@ function sectionCompletion(context: LineContext, start: number): CompletionList 
 	return { isIncomplete: false, items };
 }
 
-function pageCompletion(context: LineContext, section: string, start: number): CompletionList {
+/**
+ * The pages of a section; `titleAt`: the link's text is empty, and each item
+ * writes its page's title there.
+ */
+function pageCompletion(context: LineContext, section: string, start: number, titleAt?: number): CompletionList {
 	const { index, text, offset, lineEnd, token } = context;
 	if (index.sectionPaths(section).size === 0) {
 		return empty();
@@ -235,6 +297,7 @@ function pageCompletion(context: LineContext, section: string, start: number): C
 	}
 	const range = rangeOf(context, start, segmentEnd(text, offset, lineEnd));
 	const sectionUrl = `/${section}/`;
+	const titleRange = titleAt === undefined ? undefined : rangeOf(context, titleAt, titleAt);
 	const items: CompletionItem[] = [];
 	// Two more than shown were asked for: the section's list page and the page being edited are left out.
 	for (const match of result.matches) {
@@ -243,7 +306,11 @@ function pageCompletion(context: LineContext, section: string, start: number): C
 			continue; // the section's own list page, or the page being edited
 		}
 		const relative = url.slice(sectionUrl.length);
-		items.push(pageItem(match, items.length, match.page.title, `${typed} ${relative} ${match.page.title} ${match.page.aliases.join(' ')}`, { range, newText: relative }));
+		const item = pageItem(match, items.length, match.page.title, `${typed} ${relative} ${match.page.title} ${match.page.aliases.join(' ')}`, { range, newText: relative });
+		if (titleRange) {
+			item.additionalTextEdits = [{ range: titleRange, newText: escapeLinkText(match.page.title) }];
+		}
+		items.push(item);
 	}
 	return cappedList(items, result.capped);
 }

@@ -1,14 +1,30 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { positionAt, spanToRange } from '../text/lineIndex';
+import type { PageSummary } from '../parse/pageSummary';
+import { footnoteDefinitionText } from './elementAtPosition';
+import { shorten } from './entityCard';
 import type { PageContext } from './pageContext';
+
+export interface DocumentSymbolOptions {
+	/**
+	 * Whether the outline lists the headings. An editor whose own markdown
+	 * support already outlines them (VS Code) asks for the rest only, so no
+	 * heading shows twice.
+	 */
+	readonly headings: boolean;
+}
+
+/** How much of a footnote's text its outline entry shows. */
+const FOOTNOTE_DETAIL_LENGTH = 60;
 
 /**
  * The outline of a page: the frontmatter (with its fields) when present,
- * then the headings nested by level. A heading's range runs to the end of
- * its section: up to the start of the next heading of the same or a higher
- * level (end exclusive), or the end of the page.
+ * then the headings nested by level, then the footnote definitions. A
+ * heading's range runs to the end of its section: up to the start of the
+ * next heading of the same or a higher level (end exclusive), or the end of
+ * the page.
  */
-export function provideDocumentSymbols({ page }: PageContext): DocumentSymbol[] {
+export function provideDocumentSymbols({ page, text }: PageContext, options: DocumentSymbolOptions = { headings: true }): DocumentSymbol[] {
 	const symbols: DocumentSymbol[] = [];
 	const frontmatter = page.frontmatter;
 	if (frontmatter.present) {
@@ -27,6 +43,32 @@ export function provideDocumentSymbols({ page }: PageContext): DocumentSymbol[] 
 		});
 	}
 
+	if (options.headings) {
+		symbols.push(...headingSymbols(page));
+	}
+	const footnotes = page.footnoteDefinitions;
+	if (footnotes.length > 0) {
+		const children = footnotes.map((definition): DocumentSymbol => ({
+			name: `[^${definition.rawLabel}]`,
+			detail: shorten(footnoteDefinitionText(text, definition), FOOTNOTE_DETAIL_LENGTH),
+			kind: SymbolKind.Key,
+			range: spanToRange(page.lineStarts, definition.span),
+			selectionRange: spanToRange(page.lineStarts, definition.markerSpan),
+		}));
+		symbols.push({
+			name: 'Footnotes',
+			kind: SymbolKind.Namespace,
+			range: { start: children[0].range.start, end: children[children.length - 1].range.end },
+			selectionRange: children[0].selectionRange,
+			children,
+		});
+	}
+	return symbols;
+}
+
+/** The headings, nested by level. */
+function headingSymbols(page: PageSummary): DocumentSymbol[] {
+	const symbols: DocumentSymbol[] = [];
 	const headings = page.headings;
 	const stack: { level: number; symbol: DocumentSymbol }[] = [];
 	for (let i = 0; i < headings.length; i++) {

@@ -37,6 +37,8 @@ export interface PlaceholderValues {
 	/** `YYYY-MM-DD` (the caller reads the clock, the service never does). */
 	readonly today: string;
 	readonly conventions?: SectionConventions;
+	/** The value of a date field when it is not `today` (a missing `created` takes the page's oldest date). */
+	readonly dates?: Readonly<Record<string, string>>;
 }
 
 export interface PageTemplateOptions extends PlaceholderValues {
@@ -79,7 +81,7 @@ export function placeholderFieldLines(field: string, values: PlaceholderValues):
 	}
 	switch (FIELD_KINDS[field] ?? 'any') {
 		case 'date':
-			return [`${key}: ${values.today}`];
+			return [`${key}: ${values.dates?.[field] ?? values.today}`];
 		case 'list':
 			return [`${key}: []`];
 		default:

@@ -1,4 +1,4 @@
-import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { Range, SnippetTextEdit, TextEdit } from 'vscode-languageserver-types';
 
 /**
  * Results of the vault service name pages by vault-relative path; the
@@ -13,6 +13,9 @@ export interface VaultLocation {
 export interface VaultEdit {
 	/** Pages to create first, with their whole text. */
 	readonly createFiles?: readonly { readonly path: string; readonly text: string }[];
-	/** Text edits per existing page. */
-	readonly changes?: readonly { readonly path: string; readonly edits: readonly TextEdit[] }[];
+	/**
+	 * Text edits per existing page; a snippet edit (LSP 3.18) only when the
+	 * caller said the client takes them.
+	 */
+	readonly changes?: readonly { readonly path: string; readonly edits: readonly (TextEdit | SnippetTextEdit)[] }[];
 }

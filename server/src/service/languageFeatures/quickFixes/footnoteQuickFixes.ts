@@ -1,16 +1,18 @@
-import type { Range, TextEdit } from 'vscode-languageserver-types';
-import { normalizeMarkdownLabel, scanMarkdown } from '../../parse/markdown';
+import type { Range, SnippetTextEdit, TextEdit } from 'vscode-languageserver-types';
+import { scanMarkdown } from '../../parse/markdown';
 import type { FootnoteDefinition } from '../../parse/markdownTypes';
 import { lineAt } from '../../text/lineIndex';
 import type { VaultDiagnostic } from '../diagnostics';
-import { isBlankLine, lastNonBlankLine, lineBounds, lineBreakNear } from './documentLines';
+import { isBlankLine, lineBounds, lineBreakNear } from './documentLines';
+import { footnoteStubs, stubsText } from './footnoteStubs';
 import { pageFix, rangeOfSpan, replaceSpan, sameRange, type QuickFixContext, type VaultCodeAction } from './quickFix';
 
 /**
  * Footnote quick fixes:
- * - `missing-footnote`: add a `[^label]: ` stub at the end of the page, after
- *   the existing definitions (one action per label, and one for all of them
- *   when several are undefined);
+ * - `missing-footnote`: add a `[^label]: ` stub after the page's last
+ *   definition, or at its end (one action per label, and one for all of them
+ *   when several are undefined), with the cursor in it when the client takes
+ *   snippet edits;
  * - `unused-footnote`: remove the definition with its continuation lines;
  * - `duplicate-footnote`: rename the duplicate to an unused label (GFM keeps
  *   only the first definition, so the second becomes a note of its own that
@@ -29,34 +31,27 @@ function undefinedLabels(context: QuickFixContext): Map<string, string> {
 	return labels;
 }
 
+/** Text a snippet inserts as it is: `$`, `}` and `\\` escaped. */
+function snippetLiteral(text: string): string {
+	return text.replace(/[$}\\]/g, '\\$&');
+}
+
 /**
- * Inserts `[^label]: ` lines after the last non-blank line of the page:
- * directly under it when it belongs to a footnote definition, after a blank
- * line otherwise. Trailing line breaks (or their absence) stay as they were.
- * Undefined when the stubs would not be definitions there (the page ends
- * inside an unclosed code block, for instance).
+ * Inserts `[^label]: ` lines where `footnoteStubs` puts them. With snippets,
+ * the cursor lands in the (first) new definition, and Tab goes to the next.
  */
-function addDefinitionsEdit(context: QuickFixContext, rawLabels: readonly string[]): TextEdit | undefined {
-	const last = lastNonBlankLine(context);
-	const eol = lineBreakNear(context, last);
-	const stubs = rawLabels.map(label => `[^${label}]: `).join(eol);
-	let at = 0;
-	let newText = stubs + eol;
-	if (last >= 0) {
-		const lineStarts = context.page.lineStarts;
-		const lastIsDefinition = context.page.footnoteDefinitions.some(definition =>
-			lineAt(lineStarts, definition.span.start) <= last && last <= lineAt(lineStarts, definition.span.end));
-		at = lineBounds(context, last).contentEnd;
-		newText = eol + (lastIsDefinition ? '' : eol) + stubs;
-	}
-	const after = context.text.slice(0, at) + newText + context.text.slice(at);
-	const defined = new Set(scanMarkdown(after, context.page.frontmatter.bodyStart).footnoteDefinitions
-		.filter(definition => definition.span.start >= at)
-		.map(definition => definition.label));
-	if (!rawLabels.every(label => defined.has(normalizeMarkdownLabel(label)))) {
+function addDefinitionsEdit(context: QuickFixContext, rawLabels: readonly string[]): TextEdit | SnippetTextEdit | undefined {
+	const stubs = footnoteStubs(context, rawLabels);
+	if (!stubs) {
 		return undefined;
 	}
-	return replaceSpan(context, at, at, newText);
+	const edit = replaceSpan(context, stubs.at, stubs.at, stubsText(stubs));
+	if (!context.snippets) {
+		return edit;
+	}
+	const tabStops = stubs.stubs.map((stub, i) => snippetLiteral(stub) + (stubs.stubs.length === 1 ? '$0' : `$${i + 1}`));
+	const value = snippetLiteral(stubs.before) + tabStops.join(snippetLiteral(stubs.separator)) + snippetLiteral(stubs.after);
+	return { range: edit.range, snippet: { kind: 'snippet', value } };
 }
 
 function missingFootnoteFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'missing-footnote'>): VaultCodeAction[] {
@@ -156,12 +151,19 @@ function duplicateFootnoteFixes(context: QuickFixContext, diagnostic: VaultDiagn
 	if (!definition || !sameRange(rangeOfSpan(context, definition.markerSpan), diagnostic.data.markerRange)) {
 		return [];
 	}
+	// Renumbered to a label nothing references, the definition would be the next problem (unused):
+	// offer only the labels referenced but defined nowhere, which the renumbering defines.
 	const actions: VaultCodeAction[] = [];
-	const newLabel = diagnostic.data.unusedLabel;
-	const taken = new Set([...context.page.footnoteDefinitions.map(d => d.label), ...context.page.footnoteReferences.map(r => r.label)]);
-	if (/^[^\s\]^[\\]+$/.test(newLabel) && !taken.has(newLabel.toLowerCase())) {
-		actions.push(pageFix(context, diagnostic, `Renumber duplicate definition to [^${newLabel}]`,
-			[replaceSpan(context, definition.markerSpan.start, definition.markerSpan.end, `[^${newLabel}]:`)]));
+	const defined = new Set(context.page.footnoteDefinitions.map(d => d.label));
+	const undefinedReferences = new Map<string, string>();
+	for (const reference of context.page.footnoteReferences) {
+		if (!defined.has(reference.label) && !undefinedReferences.has(reference.label) && /^[^\s\]^[\\]+$/.test(reference.rawLabel)) {
+			undefinedReferences.set(reference.label, reference.rawLabel);
+		}
+	}
+	for (const rawLabel of undefinedReferences.values()) {
+		actions.push(pageFix(context, diagnostic, `Renumber duplicate definition to [^${rawLabel}] (used, not defined)`,
+			[replaceSpan(context, definition.markerSpan.start, definition.markerSpan.end, `[^${rawLabel}]:`)]));
 	}
 	const removal = removeDefinitionEdit(context, definition);
 	if (removal) {

@@ -5,6 +5,7 @@ import type { VaultDiagnostic } from '../diagnostics';
 import { isIsoDate, validateFrontmatterFields, FIELD_KINDS } from '../frontmatterRules';
 import { isBlankLine, lineBreakNear } from './documentLines';
 import { parseUnambiguousDate } from './looseDate';
+import { fillDates } from './pageDates';
 import { pageFix, replaceSpan, type QuickFixContext, type VaultCodeAction } from './quickFix';
 
 /**
@@ -12,12 +13,15 @@ import { pageFix, replaceSpan, type QuickFixContext, type VaultCodeAction } from
  * - `frontmatter-missing`: insert a whole block (the new-page template, see
  *   vault/pageTemplate.ts) at the top of the page;
  * - `frontmatter-field`, missing field: insert it before the closing fence
- *   with its placeholder (see vault/pageTemplate.ts: today for dates, the
+ *   with its placeholder (see vault/pageTemplate.ts: for dates what
+ *   `fillDates` chooses, so that `updated` is never before `created`; the
  *   section's shared tags or `[]` for `tags`, the page title for `title`, no
  *   value otherwise), one action per field and one for all;
- * - an empty date (or title): fill it with today (or the page's title);
+ * - an empty date (or title): fill it likewise (or with the page's title);
  * - a date not written `YYYY-MM-DD`: rewrite it when it is unambiguous;
- * - `updated` before `created`: set `updated` to `created`'s date, or today;
+ * - `updated` before `created`: set `updated` to `created`'s date or today,
+ *   or `created` to `updated`'s date; each title says which date it
+ *   replaces, and none is preferred, since each overwrites a real date;
  * - `title-spelling`: insert `title:` with the spelling the vault uses.
  */
 
@@ -49,7 +53,7 @@ function valueToken(context: QuickFixContext, field: FrontmatterField): { value:
 function placeholderValues(context: QuickFixContext): PlaceholderValues {
 	const section = context.page.section;
 	const conventions = section === undefined ? undefined : sectionConventions(context.index, section, context.page.path);
-	return { title: context.page.title, today: context.today, conventions };
+	return { title: context.page.title, today: context.today, conventions, dates: fillDates(context.page.frontmatter.data, context.today) };
 }
 
 function frontmatterMissingFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'frontmatter-missing'>): VaultCodeAction[] {
@@ -93,6 +97,14 @@ function missingFieldFixes(context: QuickFixContext, diagnostic: VaultDiagnostic
 	return actions;
 }
 
+/** How a fix names the date it writes into an empty `created` or `updated`. */
+function describeDate(context: QuickFixContext, name: string, date: string): string {
+	if (date === context.today) {
+		return `today (${date})`;
+	}
+	return name === 'created' ? `${date}, the page's oldest date` : `${date}, \`created\`'s date`;
+}
+
 /** `created:` with no value (or `""`, `~`, `null`): write today's date; `title:` likewise gets the page's title. */
 function emptyFieldFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'frontmatter-field'>): VaultCodeAction[] {
 	const name = diagnostic.data.field;
@@ -105,9 +117,9 @@ function emptyFieldFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'
 	if (!/^[ \t]*:[ \t]*(""|''|~|null|Null|NULL)?$/.test(afterKey)) {
 		return [];
 	}
-	const line = placeholderFieldLines(name, { title: context.page.title, today: context.today })[0];
+	const line = placeholderFieldLines(name, placeholderValues(context))[0];
 	const value = line.slice(line.indexOf(':'));
-	const title = kind === 'date' ? `Set \`${name}\` to today (${context.today})` : `Set \`title\` to ${context.page.title}`;
+	const title = kind === 'date' ? `Set \`${name}\` to ${describeDate(context, name, value.slice(1).trim())}` : `Set \`title\` to ${context.page.title}`;
 	return [pageFix(context, diagnostic, title, [replaceSpan(context, field.keySpan.end, field.valueSpan.end, value)], true)];
 }
 
@@ -124,14 +136,22 @@ function dateFormatFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'
 function dateOrderFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'frontmatter-field'>): VaultCodeAction[] {
 	const data = context.page.frontmatter.data;
 	const created = data?.created;
-	const field = fieldNamed(context, 'updated');
-	const token = field && valueToken(context, field);
-	if (!token || !isIsoDate(created) || !isIsoDate(data?.updated) || !(data.updated < created)) {
+	const updated = data?.updated;
+	const updatedField = fieldNamed(context, 'updated');
+	const updatedToken = updatedField && valueToken(context, updatedField);
+	if (!updatedToken || !isIsoDate(created) || !isIsoDate(updated) || !(updated < created)) {
 		return [];
 	}
-	const actions = [pageFix(context, diagnostic, `Set \`updated\` to \`created\`'s date (${created})`, [replaceSpan(context, token.start, token.end, created)], true)];
+	const setUpdated = (date: string, title: string): VaultCodeAction =>
+		pageFix(context, diagnostic, title, [replaceSpan(context, updatedToken.start, updatedToken.end, date)]);
+	const actions = [setUpdated(created, `Set \`updated\` to \`created\`'s date, ${created} (was ${updated})`)];
 	if (context.today > created) {
-		actions.push(pageFix(context, diagnostic, `Set \`updated\` to today (${context.today})`, [replaceSpan(context, token.start, token.end, context.today)]));
+		actions.push(setUpdated(context.today, `Set \`updated\` to today, ${context.today} (was ${updated})`));
+	}
+	const createdField = fieldNamed(context, 'created');
+	const createdToken = createdField && valueToken(context, createdField);
+	if (createdToken) {
+		actions.push(pageFix(context, diagnostic, `Set \`created\` to \`updated\`'s date, ${updated} (was ${created})`, [replaceSpan(context, createdToken.start, createdToken.end, updated)]));
 	}
 	return actions;
 }

@@ -1,6 +1,7 @@
-import { CodeActionKind } from 'vscode-languageserver-types';
+import { CodeActionKind, type TextEdit } from 'vscode-languageserver-types';
 import type { PageLink } from '../../parse/pageSummary';
 import { anchorsNear } from '../../search/anchorsNear';
+import { slugifyHeading } from '../../parse/headingSlug';
 import { pageSlug, pageTemplate, sectionConventions } from '../../vault/pageTemplate';
 import { candidatePathsForUrl, slugOfUrl, titleFromSlug } from '../../vault/vaultPaths';
 import { urlExists, type VaultDiagnostic } from '../diagnostics';
@@ -9,7 +10,10 @@ import { pageFix, rangeOfSpan, replaceSpan, sameRange, type QuickFixContext, typ
 /**
  * Link quick fixes:
  * - `broken-link`: point the link at one of the closest existing pages
- *   (keeping its `?query#fragment`), or create the missing page;
+ *   (keeping its `?query#fragment`), or create the missing page (and
+ *   rewrite the link as `/SECTION/SLUG/` when it is not written so, and
+ *   give the page the heading its `#fragment` names: each would otherwise
+ *   be the next problem);
  * - `broken-anchor`: change the fragment to one of the closest headings;
  * - `non-canonical-link`: rewrite the destination as `/SECTION/SLUG/`;
  * - `link-outside-vault`: remove the link and keep its text.
@@ -40,6 +44,22 @@ function titleForNewPage(context: QuickFixContext, link: PageLink, slug: string)
 	return titleFromSlug(slug);
 }
 
+/** The edit rewriting a link's destination as its canonical `/SECTION/SLUG/`, keeping `?query#fragment`. */
+function canonicalDestination(context: QuickFixContext, link: PageLink, url: string): { destination: string; edit: TextEdit } {
+	const destination = url + writtenDestination(context, link).suffix;
+	return { destination, edit: replaceSpan(context, link.destinationSpan.start, link.destinationSpan.end, destination) };
+}
+
+/** A heading whose anchor is `fragment` (`early-life` → `Early life`), if the fragment reads as words. */
+function headingForFragment(fragment: string | undefined): string | undefined {
+	if (fragment === undefined || fragment === '') {
+		return undefined;
+	}
+	const words = fragment.split('-').join(' ');
+	const heading = words.charAt(0).toUpperCase() + words.slice(1);
+	return /^[\p{L}\p{N}]+( [\p{L}\p{N}]+)*$/u.test(heading) && slugifyHeading(heading) === fragment ? heading : undefined;
+}
+
 function brokenLinkFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'broken-link'>): VaultCodeAction[] {
 	const link = linkAt(context, diagnostic);
 	if (!link || link.target.kind !== 'page' || link.target.url !== diagnostic.data.url || urlExists(context.index, diagnostic.data.url)) {
@@ -59,20 +79,21 @@ function brokenLinkFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'
 	const slug = slugOfUrl(diagnostic.data.url);
 	if (diagnostic.data.section !== undefined && SAFE_PATH.test(path) && !context.index.getPage(path) && slug !== '') {
 		const title = titleForNewPage(context, link, slug);
+		const canonical = link.target.canonical ? undefined : canonicalDestination(context, link, link.target.url);
+		const heading = headingForFragment(link.target.fragment);
+		const template = pageTemplate({
+			title,
+			today: context.today,
+			requiredFields: context.settings.requiredFields,
+			conventions: sectionConventions(context.index, diagnostic.data.section),
+		});
 		actions.push({
-			title: `Create page ${path}`,
+			title: `Create page ${path}${heading ? ` with a heading "${heading}"` : ''}${canonical ? `, link it as ${canonical.destination}` : ''}`,
 			kind: CodeActionKind.QuickFix,
 			diagnostics: [diagnostic],
 			edit: {
-				createFiles: [{
-					path,
-					text: pageTemplate({
-						title,
-						today: context.today,
-						requiredFields: context.settings.requiredFields,
-						conventions: sectionConventions(context.index, diagnostic.data.section),
-					}),
-				}],
+				createFiles: [{ path, text: heading ? `${template}## ${heading}\n` : template }],
+				...(canonical ? { changes: [{ path: context.page.path, edits: [canonical.edit] }] } : {}),
 			},
 		});
 	}
@@ -102,9 +123,8 @@ function nonCanonicalLinkFixes(context: QuickFixContext, diagnostic: VaultDiagno
 	if (!link || link.target.kind !== 'page' || link.target.canonical) {
 		return [];
 	}
-	const destination = link.target.url + writtenDestination(context, link).suffix;
-	return [pageFix(context, diagnostic, `Rewrite link as ${destination}`,
-		[replaceSpan(context, link.destinationSpan.start, link.destinationSpan.end, destination)], true)];
+	const { destination, edit } = canonicalDestination(context, link, link.target.url);
+	return [pageFix(context, diagnostic, `Rewrite link as ${destination}`, [edit], true)];
 }
 
 function linkOutsideVaultFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'link-outside-vault'>): VaultCodeAction[] {

@@ -1,4 +1,4 @@
-import { CodeActionKind, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { CodeActionKind, type Range, type SnippetTextEdit, type TextEdit } from 'vscode-languageserver-types';
 import { positionAt, spanToRange } from '../../text/lineIndex';
 import type { VaultSettings } from '../../vault/settings';
 import type { VaultEdit } from '../../vault/vaultResults';
@@ -23,6 +23,8 @@ export interface QuickFixContext extends PageContext {
 	readonly today: string;
 	/** The document's line break (`\r\n`, `\n` or `\r`), used for every inserted line. */
 	readonly lineEnding: string;
+	/** The client takes snippet edits (`SnippetTextEdit`) in a code action's edit. */
+	readonly snippets?: boolean;
 }
 
 export type QuickFixProvider<C extends DiagnosticCode> = (context: QuickFixContext, diagnostic: VaultDiagnostic<C>) => VaultCodeAction[];
@@ -48,7 +50,7 @@ export function replaceSpan(context: QuickFixContext, start: number, end: number
 }
 
 /** A code action editing only this page. */
-export function pageFix(context: QuickFixContext, diagnostic: VaultDiagnostic, title: string, edits: TextEdit[], isPreferred?: boolean): VaultCodeAction {
+export function pageFix(context: QuickFixContext, diagnostic: VaultDiagnostic, title: string, edits: (TextEdit | SnippetTextEdit)[], isPreferred?: boolean): VaultCodeAction {
 	return {
 		title,
 		kind: CodeActionKind.QuickFix,
