@@ -411,6 +411,8 @@ describe('completion latency', function () {
 			lineStarts: new Uint32Array([0]),
 			textLength: 0,
 			linkSpansTo: () => [],
+			nameSpellingFor: () => undefined,
+			nameSpellingUrls: [],
 			isInCode: () => false,
 		};
 	}

@@ -161,7 +161,7 @@ describe('quick fixes: every fix on the fixture vaults', () => {
 		// Enough of the sweep to mean something: every code that has quick fixes is exercised.
 		assert.deepStrictEqual([...count.byCode.keys()].sort(), [
 			'broken-anchor', 'broken-link', 'duplicate-footnote', 'frontmatter-field', 'frontmatter-missing',
-			'link-outside-vault', 'missing-footnote', 'non-canonical-link', 'unused-footnote',
+			'link-outside-vault', 'missing-footnote', 'non-canonical-link', 'title-spelling', 'unused-footnote',
 		]);
 		console.log(`      ${count.triples} (page, diagnostic, action) triples: ${[...count.byCode].map(([code, n]) => `${code} ${n}`).join(', ')}`);
 	});

@@ -41,6 +41,7 @@ const DATA_SHAPE: { readonly [C in DiagnosticCode]?: (data: Record<string, unkno
 	'duplicate-footnote': data => isRange(data.definitionRange) && isRange(data.markerRange) && typeof data.unusedLabel === 'string',
 	'frontmatter-missing': () => true,
 	'frontmatter-field': data => typeof data.field === 'string' && typeof data.reason === 'string',
+	'title-spelling': data => typeof data.title === 'string' && data.title.trim() !== '',
 };
 
 /** A diagnostic of this server, with the data its quick fixes need. */

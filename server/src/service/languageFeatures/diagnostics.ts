@@ -7,6 +7,7 @@ import type { DiagnosticCode, SeverityName, VaultSettings } from '../vault/setti
 import type { VaultIndex } from '../vault/vaultIndex';
 import { candidatePathsForUrl, sectionListOfUrl, sectionOfUrl } from '../vault/vaultPaths';
 import { validateFrontmatterFields, type FieldFinding } from './frontmatterRules';
+import { titleSpelling } from './titleSpelling';
 
 export const DIAGNOSTIC_SOURCE = 'entity-vault';
 
@@ -23,6 +24,8 @@ interface DiagnosticDataByCode {
 	'frontmatter-syntax': { kind: string };
 	'frontmatter-field': FieldFinding['data'];
 	'page-unreadable': { reason: string };
+	/** `title`: the spelling the quick fix writes; `derived`: the title the page has now. */
+	'title-spelling': { title: string; derived: string };
 }
 
 export interface VaultDiagnostic<C extends DiagnosticCode = DiagnosticCode> extends Diagnostic {
@@ -97,8 +100,29 @@ export function computeDiagnostics(index: VaultIndex, page: PageSummary, setting
 	const collector = new DiagnosticCollector(page, settings);
 	checkLinks(index, page, collector);
 	checkFootnotes(page, collector);
-	checkFrontmatter(page, settings, isVault && page.section !== undefined, collector);
+	const entityPage = isVault && page.section !== undefined;
+	checkFrontmatter(page, settings, entityPage, collector);
+	if (entityPage) {
+		// How the vault writes the page's name: a vault's convention, nothing to say about a plain folder of markdown.
+		checkTitleSpelling(index, page, collector);
+	}
 	return collector.diagnostics;
+}
+
+/** On the opening fence: the hint is about the frontmatter, where the quick fix writes the title. */
+function checkTitleSpelling(index: VaultIndex, page: PageSummary, out: DiagnosticCollector): void {
+	const spelling = titleSpelling(index, page);
+	if (spelling === undefined) {
+		return;
+	}
+	const { derived, proposed } = spelling;
+	const where = spelling.source === 'links'
+		? `${spelling.pages} ${spelling.pages === 1 ? 'page linking here writes' : 'pages linking here write'} ${proposed}`
+		: `its summary writes ${proposed}`;
+	const fence = page.frontmatter.span.start;
+	out.add('title-spelling', { start: fence, end: fence + 3 },
+		`Title ${derived} is made from the file name, but ${where}. Add title: ${proposed} to the frontmatter.`,
+		{ title: proposed, derived });
 }
 
 function checkLinks(index: VaultIndex, page: PageSummary, out: DiagnosticCollector): void {

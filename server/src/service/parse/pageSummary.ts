@@ -1,5 +1,6 @@
 import { computeLineStarts, type LineStarts } from '../text/lineIndex';
 import { destinationFragment, resolveLinkDestination, pageUrlForPath, sectionOfPath, slugOfUrl, titleFromSlug, type LinkTarget } from '../vault/vaultPaths';
+import { nameSpellingOf } from './nameSpelling';
 import { parseFrontmatter, type FrontmatterField, type FrontmatterProblem } from './frontmatter';
 import { scanMarkdown } from './markdown';
 import { detach, RecentlyUsed, StringPool } from './stringPool';
@@ -49,6 +50,14 @@ export interface PageSummary {
 	readonly targetUrls: readonly string[];
 	/** The spans of this page's links to the page at `url`, in order (without building the `links` view). */
 	linkSpansTo(url: string): Span[];
+	/**
+	 * How this page writes the name of the page at `url`: the text of its
+	 * first link there that is that page's slug title up to letter case (`MI6`
+	 * for `/organizations/mi6/`, whose slug title is `Mi6`), if any.
+	 */
+	nameSpellingFor(url: string): string | undefined;
+	/** The target URLs that `nameSpellingFor` knows, in order. */
+	readonly nameSpellingUrls: readonly string[];
 	/** Whether `offset` is in code: a code block, an HTML block or a code span (see MarkdownScan.codeRegions). */
 	isInCode(offset: number): boolean;
 }
@@ -165,6 +174,12 @@ export interface PageSummaryParts extends PageSummaryHeader {
 	 * undefined when no link needs one.
 	 */
 	readonly linkTargetUrls: readonly string[] | undefined;
+	/**
+	 * `url, spelling` pairs, one per target URL: the text of the first link to
+	 * it that is its slug title up to letter case (see `nameSpellingFor`);
+	 * undefined when no link has one.
+	 */
+	readonly nameSpellings: readonly string[] | undefined;
 	/** The number of items of each kind, in `PART_ORDER`. */
 	readonly counts: readonly number[];
 	/** MarkdownScan.codeRegions: `start, end` pairs (`CODE_REGION`), kept after the items' numbers. */
@@ -193,6 +208,7 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 	const numbers: number[] = [];
 	const strings: string[] = [];
 	const linkTargetUrls: string[] = [];
+	const nameSpellings = new Map<string, string>();
 	let hasReferences = false;
 	for (const link of links) {
 		const target = resolveLinkDestination(link.destination, path);
@@ -202,6 +218,12 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 		}
 		LINK.write({ flags, span: link.span, textSpan: link.textSpan, destinationSpan: link.destinationSpan, destination: link.destination }, numbers, strings);
 		linkTargetUrls.push(target.kind === 'page' && target.url !== destinationPath(link.destination) ? target.url : '');
+		if (target.kind === 'page' && !link.isImage && !nameSpellings.has(target.url)) {
+			const spelling = nameSpellingOf(text, link.textSpan, target.url);
+			if (spelling !== undefined) {
+				nameSpellings.set(target.url, spelling);
+			}
+		}
 		hasReferences ||= link.referenceLabel !== undefined;
 	}
 	for (const reference of footnoteReferences) {
@@ -235,6 +257,7 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 		strings,
 		referenceLabels: hasReferences ? links.map(link => link.referenceLabel) : undefined,
 		linkTargetUrls: linkTargetUrls.some(url => url !== '') ? linkTargetUrls : undefined,
+		nameSpellings: nameSpellings.size === 0 ? undefined : [...nameSpellings].flat(),
 		counts: PART_ORDER.map(part => items[part].length),
 		codeRegions: scan.codeRegions,
 		lineStarts: computeLineStarts(text),
@@ -266,6 +289,7 @@ class CompactPageSummary implements PageSummary {
 	private readonly strings: readonly string[];
 	private readonly referenceLabels: readonly (string | undefined)[] | undefined;
 	private readonly linkTargetUrls: readonly string[] | undefined;
+	private readonly nameSpellings: readonly string[] | undefined;
 	/** The counts packed by `packCounts`, or 0 when they did not fit and are in `wideCounts`. */
 	private readonly counts: number;
 	private readonly wideCounts: readonly number[] | undefined;
@@ -299,6 +323,7 @@ class CompactPageSummary implements PageSummary {
 		this.strings = parts.strings.map(share);
 		this.referenceLabels = parts.referenceLabels?.map(label => (label === undefined ? undefined : share(label)));
 		this.linkTargetUrls = parts.linkTargetUrls?.map(url => (url === '' ? url : share(url)));
+		this.nameSpellings = parts.nameSpellings?.map(share);
 		const packed = packCounts(counts);
 		this.wideCounts = packed === undefined ? [...counts] : undefined;
 		this.counts = packed ?? 0;
@@ -393,6 +418,22 @@ class CompactPageSummary implements PageSummary {
 		return spans;
 	}
 
+	nameSpellingFor(url: string): string | undefined {
+		const pairs = this.nameSpellings;
+		if (pairs !== undefined) {
+			for (let i = 0; i < pairs.length; i += 2) {
+				if (pairs[i] === url) {
+					return pairs[i + 1];
+				}
+			}
+		}
+		return undefined;
+	}
+
+	get nameSpellingUrls(): readonly string[] {
+		return this.nameSpellings === undefined ? NO_STRINGS : this.nameSpellings.filter((_, i) => i % 2 === 0);
+	}
+
 	/** The plain data of this summary (for the persisted index). */
 	toParts(): PageSummaryParts {
 		const counts = PART_ORDER.map(part => this.count(part));
@@ -401,7 +442,7 @@ class CompactPageSummary implements PageSummary {
 		return {
 			path: this.path, url: this.url, section: this.section, title: this.title, aliases: this.aliases, tags: this.tags,
 			frontmatter: this.frontmatter.toParts(),
-			numbers: this.numbers.slice(0, items), strings: this.strings, referenceLabels: this.referenceLabels, linkTargetUrls: this.linkTargetUrls, counts,
+			numbers: this.numbers.slice(0, items), strings: this.strings, referenceLabels: this.referenceLabels, linkTargetUrls: this.linkTargetUrls, nameSpellings: this.nameSpellings, counts,
 			codeRegions: Array.from(this.numbers.subarray(items, lines)), lineStarts: Uint32Array.from(this.numbers.subarray(lines)), textLength: this.textLength,
 		};
 	}

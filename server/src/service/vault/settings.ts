@@ -11,6 +11,7 @@ const DIAGNOSTIC_CODES = [
 	'frontmatter-syntax',
 	'frontmatter-field',
 	'page-unreadable',
+	'title-spelling',
 ] as const;
 
 export type DiagnosticCode = typeof DIAGNOSTIC_CODES[number];
@@ -29,6 +30,7 @@ const DEFAULT_SEVERITIES: Readonly<Record<DiagnosticCode, SeverityName>> = Objec
 	'frontmatter-syntax': 'error',
 	'frontmatter-field': 'warning',
 	'page-unreadable': 'warning',
+	'title-spelling': 'hint',
 });
 
 const DEFAULT_REQUIRED_FIELDS: readonly string[] = Object.freeze(['summary', 'category', 'tags', 'created', 'updated']);

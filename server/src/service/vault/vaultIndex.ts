@@ -1,12 +1,14 @@
 import type { PageSummary } from '../parse/pageSummary';
 import { VaultSearch } from '../search/vaultSearch';
-import { slugOfUrl } from './vaultPaths';
+import { slugOfUrl, titleFromSlug } from './vaultPaths';
 
 /** What an index update changed for other pages. */
 export interface IndexChange {
 	/**
 	 * Pages (other than the one updated) whose diagnostics may have changed:
-	 * pages linking to a page that appeared, disappeared or changed its headings.
+	 * pages linking to a page that appeared, disappeared or changed its headings,
+	 * and the pages whose name the updated page now writes otherwise
+	 * (`PageSummary.nameSpellingFor`, which their `title-spelling` hint reads).
 	 */
 	readonly affected: ReadonlySet<string>;
 	/** The set of page URLs (and so the sections or the page count) changed. */
@@ -78,6 +80,22 @@ function countDown<K>(map: Map<K, number>, key: K, by = 1): void {
 
 function anchorsKey(summary: PageSummary): string {
 	return summary.headings.map(heading => heading.anchor).join('\n');
+}
+
+/** The target URLs whose name `next` writes otherwise than `previous` (or than nothing). */
+function respelledUrls(previous: PageSummary | undefined, next: PageSummary | undefined): Set<string> {
+	const urls = new Set<string>();
+	for (const url of previous?.nameSpellingUrls ?? []) {
+		if (next?.nameSpellingFor(url) !== previous?.nameSpellingFor(url)) {
+			urls.add(url);
+		}
+	}
+	for (const url of next?.nameSpellingUrls ?? []) {
+		if (next?.nameSpellingFor(url) !== previous?.nameSpellingFor(url)) {
+			urls.add(url);
+		}
+	}
+	return urls;
 }
 
 /**
@@ -227,6 +245,7 @@ export class VaultIndex {
 		if (previous && previous.url !== summary.url && !this.pathsByUrl.has(previous.url)) {
 			this.linkersOf(previous.url).forEach(path => affected.add(path));
 		}
+		this.addPagesAt(respelledUrls(previous, summary), affected);
 		affected.delete(summary.path);
 		return { affected, pagesChanged };
 	}
@@ -242,8 +261,22 @@ export class VaultIndex {
 		if (!this.pathsByUrl.has(previous.url)) {
 			this.linkersOf(previous.url).forEach(linker => affected.add(linker));
 		}
+		this.addPagesAt(respelledUrls(previous, undefined), affected);
 		affected.delete(path);
 		return { affected, pagesChanged: true };
+	}
+
+	/** Adds to `paths` the pages published at `urls` that may be titled from their slug (the only ones `title-spelling` looks at). */
+	private addPagesAt(urls: Iterable<string>, paths: Set<string>): void {
+		for (const url of urls) {
+			const slugTitle = titleFromSlug(slugOfUrl(url));
+			for (const path of valuesOf(this.pathsByUrl, url)) {
+				const page = this.pagesByPath.get(path);
+				if (page?.title === slugTitle && page.frontmatter.data !== undefined && page.frontmatter.data.title === undefined) {
+					paths.add(path);
+				}
+			}
+		}
 	}
 
 	private contribute(summary: PageSummary): void {

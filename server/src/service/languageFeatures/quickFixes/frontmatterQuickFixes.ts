@@ -21,7 +21,8 @@ import { pageFix, replaceSpan, type QuickFixContext, type VaultCodeAction } from
  * - a date not written `YYYY-MM-DD`: rewrite it when it is unambiguous;
  * - `updated` before `created`: set `updated` to `created`'s date or today,
  *   or `created` to `updated`'s date; each title says which date it
- *   replaces, and none is preferred, since each overwrites a real date.
+ *   replaces, and none is preferred, since each overwrites a real date;
+ * - `title-spelling`: insert `title:` with the spelling the vault uses.
  */
 
 function fieldNamed(context: QuickFixContext, name: string): FrontmatterField | undefined {
@@ -77,9 +78,8 @@ function missingFields(context: QuickFixContext): string[] {
 		.map(finding => finding.data.field);
 }
 
-function insertFieldsFix(context: QuickFixContext, diagnostic: VaultDiagnostic, title: string, fields: readonly string[], isPreferred: boolean): VaultCodeAction {
+function insertFieldsFix(context: QuickFixContext, diagnostic: VaultDiagnostic, title: string, fields: readonly string[], isPreferred: boolean, values = placeholderValues(context)): VaultCodeAction {
 	const at = context.page.frontmatter.closingFenceStart as number;
-	const values = placeholderValues(context);
 	const eol = lineBreakNear(context, lineAt(context.page.lineStarts, at) - 1);
 	const lines = fields.flatMap(field => placeholderFieldLines(field, values)).map(line => line + eol).join('');
 	return pageFix(context, diagnostic, title, [replaceSpan(context, at, at, lines)], isPreferred);
@@ -171,7 +171,19 @@ function frontmatterFieldFixes(context: QuickFixContext, diagnostic: VaultDiagno
 	}
 }
 
+/** A page titled from its file name (`Mi6`): write the vault's spelling (`MI6`) as its `title`. */
+function titleSpellingFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'title-spelling'>): VaultCodeAction[] {
+	const frontmatter = context.page.frontmatter;
+	// A YAML block that parsed, with no `title` yet (TOML `+++` blocks are not written to).
+	if (frontmatter.data === undefined || frontmatter.closingFenceStart === undefined || fieldNamed(context, 'title') || !context.text.startsWith('---')) {
+		return [];
+	}
+	const title = diagnostic.data.title.trim();
+	return [insertFieldsFix(context, diagnostic, `Add title: ${title}`, ['title'], true, { ...placeholderValues(context), title })];
+}
+
 export const frontmatterQuickFixes = {
 	'frontmatter-missing': frontmatterMissingFixes,
 	'frontmatter-field': frontmatterFieldFixes,
+	'title-spelling': titleSpellingFixes,
 } as const;

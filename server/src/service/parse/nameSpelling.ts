@@ -1,0 +1,78 @@
+import type { Span } from './markdownTypes';
+
+function isBlank(c: number): boolean {
+	return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+/** What `titleFromSlug` reads as a word break: `-`, `_` or a blank. */
+function isWordBreak(c: number): boolean {
+	return c === 0x2d || c === 0x5f || isBlank(c);
+}
+
+function lowerCode(c: number): number {
+	if (c < 0x80) {
+		return c >= 0x41 && c <= 0x5a ? c + 32 : c;
+	}
+	return String.fromCharCode(c).toLowerCase().charCodeAt(0);
+}
+
+/**
+ * The link text at `span` (blanks collapsed) when it is the slug title of
+ * `url` up to letter case (`MI6` for `/organizations/mi6/`); compared code
+ * unit by code unit, without building the title, as it runs for every link.
+ */
+export function nameSpellingOf(text: string, span: Span, url: string): string | undefined {
+	let end = url.length;
+	while (end > 0 && url.charCodeAt(end - 1) === 0x2f /* / */) {
+		end--;
+	}
+	let j = url.lastIndexOf('/', end - 1) + 1;
+	let i = span.start;
+	let textEnd = span.end;
+	while (i < textEnd && isBlank(text.charCodeAt(i))) {
+		i++;
+	}
+	while (textEnd > i && isBlank(text.charCodeAt(textEnd - 1))) {
+		textEnd--;
+	}
+	while (j < end && isWordBreak(url.charCodeAt(j))) {
+		j++;
+	}
+	while (end > j && isWordBreak(url.charCodeAt(end - 1))) {
+		end--;
+	}
+	if (i === textEnd || j === end) {
+		return undefined;
+	}
+	const from = i;
+	let collapse = false;
+	while (i < textEnd && j < end) {
+		const c = text.charCodeAt(i);
+		if (isBlank(c)) {
+			if (!isWordBreak(url.charCodeAt(j))) {
+				return undefined;
+			}
+			const run = i;
+			// Both ends are trimmed: a run of blanks (or of word breaks) ends before them.
+			while (isBlank(text.charCodeAt(i))) {
+				i++;
+			}
+			collapse ||= i - run > 1 || c !== 0x20;
+			while (isWordBreak(url.charCodeAt(j))) {
+				j++;
+			}
+		} else {
+			const d = url.charCodeAt(j);
+			if (isWordBreak(d) || lowerCode(c) !== lowerCode(d)) {
+				return undefined;
+			}
+			i++;
+			j++;
+		}
+	}
+	if (i !== textEnd || j !== end) {
+		return undefined;
+	}
+	const written = text.slice(from, textEnd);
+	return collapse ? written.replace(/\s+/g, ' ') : written;
+}
