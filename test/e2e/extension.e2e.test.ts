@@ -279,7 +279,7 @@ describe('Entity Vault in code-server, as a user sees it (.vsix installed)', fun
     const broken = fixturePosition(BROKEN_LINK);
     const footnote = fixturePosition(MISSING_FOOTNOTE);
     assert.ok(rows.some((row) => row.ariaLabel.startsWith(`Error: No page at ${BROKEN_LINK}`) && row.ariaLabel.includes(`at line ${broken.line} and character ${broken.column}.`)), JSON.stringify(rows));
-    assert.ok(rows.some((row) => row.ariaLabel.startsWith(`Error: Footnote \`${MISSING_FOOTNOTE}\` is used but never defined`) && row.ariaLabel.includes(`at line ${footnote.line} and character ${footnote.column}.`)), JSON.stringify(rows));
+    assert.ok(rows.some((row) => row.ariaLabel.startsWith(`Error: Footnote ${MISSING_FOOTNOTE} is used but never defined`) && row.ariaLabel.includes(`at line ${footnote.line} and character ${footnote.column}.`)), JSON.stringify(rows));
     await screenshot('problems', { selectors: ['.part.editor', '.part.panel'] });
   });
 
@@ -365,7 +365,8 @@ describe('Entity Vault in code-server, as a user sees it (.vsix installed)', fun
     await pickSuggestion(GOOD_LINK_TITLE);
     await s.editor.waitForLine((line) => line.startsWith(`See also [${GOOD_LINK_TITLE}](/people/robert-maxwell/`), 'the link with its title');
     await s.press('End');
-    await s.typeText('.[^');
+    // The completion leaves the destination open, as after ](/places/ above: the author closes it.
+    await s.typeText(').[^');
     await pickSuggestion('3');
     await s.editor.waitForLine((line) => line.startsWith(`See also [${GOOD_LINK_TITLE}](/people/robert-maxwell/)`) && line.includes('[^3]'), 'the new footnote reference');
     await s.editor.waitForLine((line) => line.trimEnd() === '[^3]:', 'the new footnote definition');
