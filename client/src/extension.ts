@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { type LanguageClient, State } from 'vscode-languageclient/node';
 import { checkVault } from './checkVault';
@@ -6,13 +8,21 @@ import { BuiltinMarkdownNotices } from './builtinMarkdownNotices';
 import { newPage, type NewPageArguments } from './newPage';
 import { ServerCrashHandler } from './serverCrashHandler';
 import { tellUser } from './tellUser';
+import { documentPathOf, extendMarkdownIt } from './markdownPreview';
 import { createVaultLanguageClient } from './vaultLanguageClient';
-import { StatusNotification } from './vaultProtocol';
+import { StatusNotification, VaultInfoRequest } from './vaultProtocol';
 import { VaultStatusBar } from './vaultStatusBar';
 
 let client: LanguageClient | undefined;
+/** The vaults' root folders (file paths), from the server once it is ready: the preview's site links resolve against them. */
+let vaultRoots: readonly string[] = [];
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the Markdown preview calls (`markdown.markdownItPlugins`). */
+export interface EntityVaultApi {
+	extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<EntityVaultApi> {
 	const started = Date.now();
 	const outputChannel = vscode.window.createOutputChannel('Entity Vault', { log: true });
 	const crashHandler = new ServerCrashHandler();
@@ -30,6 +40,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 			// Only in a vault: a plain markdown folder (a repository's docs/) keeps VS Code's own Markdown features untouched.
 			if (status.state === 'ready' && status.pages > 0 && status.isVault !== false) {
 				builtinNotices.vaultFound();
+			}
+			if (status.state === 'ready') {
+				void refreshVaultRoots(languageClient);
 			}
 		}),
 		languageClient.onDidChangeState(event => {
@@ -57,11 +70,32 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		await languageClient.start();
 		outputChannel.info(`Entity Vault activated; the language server started in ${Date.now() - started} ms.`);
 	});
+	return {
+		extendMarkdownIt: md => extendMarkdownIt(md, env => {
+			const documentPath = documentPathOf(env);
+			return documentPath === undefined ? undefined : { documentPath, vaultRoots, exists: filePath => fs.existsSync(filePath) };
+		}),
+	};
+}
+
+/** Asks the server for the vaults' roots; when they change, an open preview is rendered again with them. */
+async function refreshVaultRoots(languageClient: LanguageClient): Promise<void> {
+	try {
+		const info = await languageClient.sendRequest(VaultInfoRequest);
+		const roots = info.vaults.map(vault => vscode.Uri.parse(vault.rootUri)).filter(uri => uri.scheme === 'file').map(uri => uri.fsPath);
+		if (roots.join('\n') !== vaultRoots.join('\n')) {
+			vaultRoots = roots;
+			await vscode.commands.executeCommand('markdown.preview.refresh');
+		}
+	} catch {
+		// The server stopped or restarts: the next `ready` asks again.
+	}
 }
 
 export async function deactivate(): Promise<void> {
 	await client?.stop();
 	client = undefined;
+	vaultRoots = [];
 }
 
 /**

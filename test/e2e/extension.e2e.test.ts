@@ -48,6 +48,8 @@ const PROBLEM_PAGE_NAME = path.posix.basename(PROBLEM_PAGE);
 /** The sections of the fixture vault, as completion after `](/` offers them. */
 const SECTIONS = ['events', 'organizations', 'people', 'places', 'programs'];
 /** The headings of organizations/mi6.md (the seed page). */
+/** The seed page: its preview shows footnotes and links to the page files. */
+const SEED_PAGE = 'organizations/mi6.md';
 const MI6_HEADINGS = ['Origins and World War II', 'Operation Boot: The Iran Coup', 'Cold War Operations', 'Robert Maxwell'];
 
 /** 1-based line and column (as the status bar shows them) of `needle` in the fixture page, plus `delta` characters. */
@@ -372,5 +374,30 @@ describe('Entity Vault in code-server, as a user sees it (.vsix installed)', fun
     await s.editor.waitForLine((line) => line.trimEnd() === '[^3]:', 'the new footnote definition');
     await screenshot('authoring', { selectors: ['.part.editor', '.part.statusbar'] });
   });
-});
 
+  it('previews the seed page with numbered footnotes, and a click on a site link opens the page', async function () {
+    const s = vscode();
+    await s.editor.openFile(SEED_PAGE);
+    // The editor title's "Open Preview to the Side" (markdown.showPreviewToSide).
+    await s.page.locator('.editor-actions [aria-label^="Open Preview to the Side"]').first().click();
+    await s.editor.waitForActiveTab(`Preview ${path.posix.basename(SEED_PAGE)}`);
+    // VS Code's preview is a webview: an iframe holding the active frame with the rendered page.
+    const preview = s.page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+    const refs = preview.locator('sup.footnote-ref');
+    const count = await waitUntil('numbered footnote references in the preview', async () => ((await refs.count()) > 0 ? refs.count() : undefined));
+    const seedText = fs.readFileSync(path.join(vault, SEED_PAGE), 'utf8');
+    assert.equal(count, seedText.match(/\[\^\d+\](?!:)/g)?.length);
+    assert.equal((await refs.first().innerText()).trim(), '[1]');
+    assert.equal(await preview.locator('section.footnotes li.footnote-item').count(), seedText.match(/^\[\^\d+\]:/gm)?.length);
+    assert.ok(!(await preview.locator('body').innerText()).includes('[^1]'), 'a literal [^1] in the preview');
+    await s.screenshot('extension-preview');
+    const link = preview.locator('a', { hasText: /^United Kingdom$/ }).first();
+    assert.equal(await link.getAttribute('data-href'), '../places/united-kingdom.md');
+    await link.click();
+    // markdown.preview.openMarkdownLinks is `inPreview` by default: the page opens in the preview's tab.
+    const tab = await s.editor.waitForActiveTab('united-kingdom.md');
+    console.log(`      a click on /places/united-kingdom/ in the preview opened: ${tab.trim()}`);
+    await waitUntil('the United Kingdom page in the preview', async () => ((await preview.locator('body').innerText()).includes('The United Kingdom of Great Britain') ? true : undefined));
+    await s.screenshot('extension-preview-link');
+  });
+});
