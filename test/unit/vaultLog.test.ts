@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { statusBarText } from '../../client/src/statusBarText';
 import { folderSettingsFrom } from '../../server/src/node/serverSettings';
-import { checkVaultProgressMessage, indexingProgressMessage, vaultIndexedLine, vaultRootLine, vaultSettingsLine } from '../../server/src/node/vaultLog';
+import { checkVaultProgressMessage, indexingProgressMessage, vaultIndexedLine, vaultKindLine, vaultRootLine, vaultSettingsLine } from '../../server/src/node/vaultLog';
 
 describe('server log lines and progress text', () => {
 	it('names the vault root and how it was chosen', () => {
@@ -30,6 +30,13 @@ describe('server log lines and progress text', () => {
 			'Indexed 1 page of /v in 7 ms: 0 from the persisted index, 1 parsed (cold: nothing usable in the persisted index).');
 		assert.strictEqual(vaultIndexedLine('/v', { pages: 3, fromCache: 0, parsed: 3, alreadyLoaded: 0 }, 7, false),
 			'Indexed 3 pages of /v in 7 ms: 3 parsed (no persisted index is kept).');
+	});
+
+	it('says whether the folder is a vault, and why', () => {
+		assert.strictEqual(vaultKindLine('/v', { isVault: true, reason: 'marker file .entity-vault.json' }),
+			'/v is a vault (marker file .entity-vault.json): pages in sections need frontmatter.');
+		assert.strictEqual(vaultKindLine('/d', { isVault: false, reason: 'frontmatter on 0 of 2 pages in sections' }),
+			'/d is a plain markdown folder, not a vault (frontmatter on 0 of 2 pages in sections): links, anchors and footnotes are checked, frontmatter is not. Add .entity-vault.json or set entityVault.root to make it a vault.');
 	});
 
 	it('formats the $/progress count as the status bar does', () => {

@@ -76,7 +76,6 @@ describe('the workspace vaults', () => {
 		assert.deepStrictEqual([vaults.shouldPublish(vault, 'people/open.md'), vaults.shouldPublish(vault, 'people/closed.md')], [true, false]);
 
 		vaults.markCheckedWhole(vault);
-		assert.strictEqual(vaults.isCheckedWhole(vault), true);
 		assert.strictEqual(vaults.shouldPublish(vault, 'people/closed.md'), true);
 		vaults.unmarkCheckedWhole(vault);
 		assert.strictEqual(vaults.shouldPublish(vault, 'people/closed.md'), false);
@@ -88,7 +87,8 @@ describe('the workspace vaults', () => {
 		vaults.markCheckedWhole(vault);
 		assert.deepStrictEqual(vaults.removeAll(), [vault]);
 		assert.deepStrictEqual(vaults.all, []);
-		assert.strictEqual(vaults.isCheckedWhole(vault), false);
+		// Not checked whole any more, and back to the open-files scope: a closed page is not published.
+		assert.strictEqual(vaults.shouldPublish(vault, 'people/closed.md'), false);
 		assert.deepStrictEqual(vaults.settingsOf(vault), folderSettingsFrom(undefined));
 	});
 

@@ -2,8 +2,9 @@
 // each vault. Pure, so the wording is unit-tested; vaultSetup.ts writes them.
 import { countOf, formatCount } from '../counts';
 import { DEFAULT_SETTINGS, type DiagnosticCode } from '../service/vault/settings';
+import type { VaultKind } from '../service/vaultService';
 import type { FolderSettings } from './serverSettings';
-import type { VaultRootChoice } from './vaultFiles';
+import { VAULT_MARKER_FILE, type VaultRootChoice } from './vaultFiles';
 import type { IndexingCounts } from './vaultWorkspace';
 
 const CHOSEN_BY: Readonly<Record<VaultRootChoice, (setting: string) => string>> = {
@@ -41,6 +42,13 @@ export function vaultIndexedLine(root: string, counts: IndexingCounts, milliseco
 	].filter(source => source !== undefined);
 	const kind = !persisted ? ' (no persisted index is kept)' : counts.fromCache === 0 ? ' (cold: nothing usable in the persisted index)' : '';
 	return `Indexed ${countOf(counts.pages, 'page')} of ${root} in ${formatCount(Math.round(milliseconds))} ms: ${sources.join(', ')}${kind}.`;
+}
+
+/** Whether the folder is a vault, and why: `/w/docs is a plain markdown folder, not a vault (frontmatter on 0 of 2 pages in sections): …`. */
+export function vaultKindLine(root: string, kind: VaultKind): string {
+	return kind.isVault
+		? `${root} is a vault (${kind.reason}): pages in sections need frontmatter.`
+		: `${root} is a plain markdown folder, not a vault (${kind.reason}): links, anchors and footnotes are checked, frontmatter is not. Add ${VAULT_MARKER_FILE} or set entityVault.root to make it a vault.`;
 }
 
 /** The `$/progress` message while indexing, with the status bar's number format: `1,234/10,000 pages`. */

@@ -12,8 +12,8 @@ import type { AfterIndexChange } from './documentSync';
 import { cacheFileFor, defaultCacheDirectory } from './indexCache';
 import { IndexWorkerPool } from './indexWorkerPool';
 import { folderSettingsFrom, type FolderSettings } from './serverSettings';
-import { chooseVaultRoot, findVaultRoot, VAULT_MARKER_FILE, vaultDeclaration } from './vaultFiles';
-import { indexingProgressMessage, vaultIndexedLine, vaultRootLine, vaultSettingsLine } from './vaultLog';
+import { chooseVaultRoot, findVaultRoot, vaultDeclaration } from './vaultFiles';
+import { indexingProgressMessage, vaultIndexedLine, vaultKindLine, vaultRootLine, vaultSettingsLine } from './vaultLog';
 import type { VaultStatus } from './vaultStatus';
 import { VaultWorkspace } from './vaultWorkspace';
 import type { WorkspaceVaults } from './workspaceVaults';
@@ -116,7 +116,7 @@ export class VaultSetup {
 					this.vaults.unmarkCheckedWhole(vault);
 					this.publisher.clearVault(vault, path => vault.isOpen(path));
 				}
-				this.publisher.schedule(vault, next.scope === 'vault' || this.vaults.isCheckedWhole(vault) ? vault.allPaths() : vault.allPaths().filter(path => vault.isOpen(path)));
+				this.publisher.schedule(vault, this.publishedPaths(vault));
 			}
 			if (rebuild) {
 				await this.createVaults();
@@ -194,10 +194,12 @@ export class VaultSetup {
 
 	/** Says in the log whether the folder is a vault, and why. */
 	private logVaultKind(vault: VaultWorkspace): void {
-		const kind = vault.service.vaultKind();
-		this.connection.console.info(kind.isVault
-			? `${vault.root} is a vault (${kind.reason}): pages in sections need frontmatter.`
-			: `${vault.root} is a plain markdown folder, not a vault (${kind.reason}): links, anchors and footnotes are checked, frontmatter is not. Add ${VAULT_MARKER_FILE} or set entityVault.root to make it a vault.`);
+		this.connection.console.info(vaultKindLine(vault.root, vault.service.vaultKind()));
+	}
+
+	/** The pages whose diagnostics are shown: the open ones, or every page with the `vault` scope or after Check Vault. */
+	private publishedPaths(vault: VaultWorkspace): string[] {
+		return vault.allPaths().filter(path => this.vaults.shouldPublish(vault, path));
 	}
 
 	private async indexVault(vault: VaultWorkspace): Promise<void> {
@@ -220,8 +222,7 @@ export class VaultSetup {
 			this.connection.console.info(vaultIndexedLine(vault.root, vault.indexingCounts, Date.now() - started, this.cacheDirectory !== undefined));
 		}
 		this.logVaultKind(vault);
-		const scope = this.vaults.settingsOf(vault).scope;
-		this.publisher.schedule(vault, scope === 'vault' ? vault.allPaths() : vault.allPaths().filter(path => vault.isOpen(path)));
+		this.publisher.schedule(vault, this.publishedPaths(vault));
 		this.status.update();
 	}
 }

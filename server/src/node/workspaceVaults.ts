@@ -68,9 +68,6 @@ export class WorkspaceVaults {
 		this.checkedWhole.delete(vault);
 	}
 
-	isCheckedWhole(vault: VaultWorkspace): boolean {
-		return this.checkedWhole.has(vault);
-	}
 
 	/** Whether a page's diagnostics are shown at all: it is open, or the whole vault's are. */
 	shouldPublish(vault: VaultWorkspace, path: string): boolean {
