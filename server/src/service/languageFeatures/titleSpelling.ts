@@ -1,4 +1,4 @@
-import type { PageSummary } from '../parse/pageSummary';
+import { isTitledFromSlug, type PageSummary } from '../parse/pageSummary';
 import type { VaultIndex } from '../vault/vaultIndex';
 import { slugOfUrl, titleFromSlug } from '../vault/vaultPaths';
 
@@ -24,14 +24,6 @@ export interface TitleSpelling {
 	readonly source: 'links' | 'summary';
 	/** With `links`: how many linking pages write `proposed`. */
 	readonly pages: number;
-}
-
-/** The page is titled from its slug: no `title` field, no level-1 heading. */
-function titledFromSlug(page: PageSummary, slugTitle: string): boolean {
-	const frontmatter = page.frontmatter;
-	return slugTitle !== '' && page.title === slugTitle && frontmatter.data !== undefined
-		&& frontmatter.data.title === undefined && !frontmatter.fields.some(field => field.key === 'title')
-		&& !page.headings.some(heading => heading.level === 1);
 }
 
 /** A spelling as a vote: all lower case counts as the slug title. */
@@ -75,7 +67,7 @@ function spellingInSummary(page: PageSummary, slugTitle: string): string | undef
 /** The spelling to give a page titled from its slug, when the vault writes its name otherwise. */
 export function titleSpelling(index: VaultIndex, page: PageSummary): TitleSpelling | undefined {
 	const slugTitle = titleFromSlug(slugOfUrl(page.url));
-	if (!titledFromSlug(page, slugTitle)) {
+	if (!isTitledFromSlug(page)) {
 		return undefined;
 	}
 	const inLinks = spellingInLinks(index, page, slugTitle);

@@ -74,6 +74,18 @@ function destinationPath(destination: string): string {
 	return trimmed;
 }
 
+/**
+ * The page's title is made from its slug (`mi6` → "Mi6"): it has parsed
+ * frontmatter without a `title` field and no level-1 heading.
+ */
+export function isTitledFromSlug(page: PageSummary): boolean {
+	const slugTitle = titleFromSlug(slugOfUrl(page.url));
+	const frontmatter = page.frontmatter;
+	return slugTitle !== '' && page.title === slugTitle && frontmatter.data !== undefined
+		&& frontmatter.data.title === undefined && !frontmatter.fields.some(field => field.key === 'title')
+		&& !page.headings.some(heading => heading.level === 1);
+}
+
 /** Removes a leading byte order mark; editors never show it and LSP positions do not count it. */
 export function stripBom(text: string): string {
 	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -1,6 +1,6 @@
-import type { PageSummary } from '../parse/pageSummary';
+import { isTitledFromSlug, type PageSummary } from '../parse/pageSummary';
 import { VaultSearch } from '../search/vaultSearch';
-import { slugOfUrl, titleFromSlug } from './vaultPaths';
+import { slugOfUrl } from './vaultPaths';
 
 /** What an index update changed for other pages. */
 export interface IndexChange {
@@ -269,10 +269,9 @@ export class VaultIndex {
 	/** Adds to `paths` the pages published at `urls` that may be titled from their slug (the only ones `title-spelling` looks at). */
 	private addPagesAt(urls: Iterable<string>, paths: Set<string>): void {
 		for (const url of urls) {
-			const slugTitle = titleFromSlug(slugOfUrl(url));
 			for (const path of valuesOf(this.pathsByUrl, url)) {
 				const page = this.pagesByPath.get(path);
-				if (page?.title === slugTitle && page.frontmatter.data !== undefined && page.frontmatter.data.title === undefined) {
+				if (page && isTitledFromSlug(page)) {
 					paths.add(path);
 				}
 			}
