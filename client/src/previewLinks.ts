@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { candidatePathsForUrl } from '../../server/src/service/vault/vaultPaths';
 
 /**
  * The Markdown preview's site links: `/SECTION/SLUG/` (a page's URL in the vault's site) becomes
@@ -35,9 +36,10 @@ export function rewriteSiteLink(href: string, context: PreviewLinkContext): stri
 	if (segments.some(segment => segment === '' || segment === '.' || segment === '..')) {
 		return undefined;
 	}
-	const base = path.join(root, ...segments);
-	const candidates = [`${base}.md`, path.join(base, 'index.md'), path.join(base, '_index.md')];
-	const target = candidates.find(candidate => context.exists(candidate));
+	// The page files the server resolves the URL to, in its order (`slug.md`, `slug/index.md`, `slug/_index.md`).
+	const target = candidatePathsForUrl(`/${segments.join('/')}/`)
+		.map(candidate => path.join(root, ...candidate.split('/')))
+		.find(candidate => context.exists(candidate));
 	if (target === undefined) {
 		return undefined;
 	}
