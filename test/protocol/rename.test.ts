@@ -219,6 +219,21 @@ describe('rename over JSON-RPC: the old URL field, and a client that cannot rena
 		}
 	}
 
+	it('lets the editor\'s own rename take plain text when the client allows it, and answers on a link', async () => {
+		const client = new LspTestClient({ workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'small' }], renameDefaultBehavior: true });
+		try {
+			await client.initialize();
+			await client.waitUntilIndexed();
+			const uri = URI.file(path.join(dir, 'organizations', 'club.md')).toString();
+			await client.open(uri, fs.readFileSync(path.join(dir, 'organizations', 'club.md'), 'utf8'));
+			const prepare = (character: number) => client.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri }, position: { line: 4, character } });
+			assert.deepStrictEqual(await prepare(2), { defaultBehavior: true });
+			assert.deepStrictEqual(await prepare(10), { range: { start: { line: 4, character: 9 }, end: { line: 4, character: 12 } }, placeholder: 'ada' });
+		} finally {
+			await client.shutdown();
+		}
+	});
+
 	it('is refused when the client does not rename files', async () => {
 		assert.match(await renameAda({ resourceOperations: ['create'] }) as string, /does not rename files/);
 	});

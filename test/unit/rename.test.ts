@@ -169,3 +169,11 @@ describe('rename: keeping the old URL (entityVault.rename.oldUrlField)', () => {
 		assert.match(errorOf(renamed('oldUrls:\n  a: 1') as RenameResult), /"oldUrls" of people\/robert-maxwell\.md is not a list/);
 	});
 });
+
+describe('rename: cancellation', () => {
+	it('answers no edit at all once cancelled, never the file rename without its link edits', () => {
+		const vault = vaultWithCursor({ 'people/robert-maxwell.md': MAXWELL, 'organizations/mi6.md': MI6.replace('[Max', '[Max$|$') });
+		const result = vault.service.rename(vault.path, vault.text, vault.position, 'bob', { isCancellationRequested: true });
+		assert.deepStrictEqual(result, { error: 'The rename was cancelled.' });
+	});
+});

@@ -138,7 +138,12 @@ function renameEntity(context: PageContext, offset: number, newName: string, old
 	if ('error' in destination) {
 		return destination;
 	}
-	let edit: VaultEdit = { ...linkEditsForMoves(context.index, [destination.move], token), renameFiles: [destination.move] };
+	const links = linkEditsForMoves(context.index, [destination.move], token);
+	if (token?.isCancellationRequested) {
+		// Never the file rename without its link edits.
+		return { error: 'The rename was cancelled.' };
+	}
+	let edit: VaultEdit = { ...links, renameFiles: [destination.move] };
 	if (oldUrlField !== '') {
 		const text = page.path === context.page.path ? context.text : pageText?.(page.path);
 		if (text === undefined) {
