@@ -28,7 +28,11 @@ import { waitUntil } from './codeServer/waits';
 import { RenderedElement } from './codeServer/workbenchDom';
 import { packagedExtension } from './extensionPackage';
 
-const PAGES = 10_000;
+/**
+ * 10,000 pages index for 15–20 s on a loaded two-core machine, long enough to open a page and type
+ * a link meanwhile; a much faster machine may need more (E2E_LARGE_VAULT_PAGES=30000).
+ */
+const PAGES = Number(process.env.E2E_LARGE_VAULT_PAGES ?? 10_000);
 const PAGE_COUNT = PAGES.toLocaleString('en-US');
 const SEED = 1;
 /** As extension.e2e.test.ts: README screenshots of the editor at a readable size. */
@@ -37,7 +41,7 @@ const STATUS_ITEM = '[id="entity-vault.entity-vault.entityVault.status"]';
 /** The Entity Vault item while indexing: `Entity Vault: indexing 1,234/10,000`. */
 const INDEXING_STATUS = /^Entity Vault: indexing ([\d,]+)\/([\d,]+)$/;
 const READY_STATUS = `${PAGE_COUNT} pages`;
-/** Indexing 10,000 pages on a loaded two-core machine: generous. */
+/** Indexing on a loaded two-core machine: generous. */
 const INDEXING_TIMEOUT_MS = 150_000;
 
 /** The plan of the generated vault: the page opened, the people's titles, and the person indexed last. */
@@ -60,7 +64,7 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
-describe('Entity Vault on a 10,000-page vault in code-server: completion while indexing, one progress indicator, Check Vault and the log', function () {
+describe('Entity Vault on a large (10,000-page) vault in code-server: completion while indexing, one progress indicator, Check Vault and the log', function () {
   this.timeout(180_000);
   let vault: string;
   let cacheHome: string;
@@ -228,9 +232,10 @@ describe('Entity Vault on a 10,000-page vault in code-server: completion while i
     await indexingDone();
     const whileIndexing = samples.filter((sample) => sample.items.some((item) => `[id="${item.id}"]` === STATUS_ITEM && INDEXING_STATUS.test(item.text)));
     console.log(`      ${whileIndexing.length} of ${samples.length} samples of the window while indexing; e.g. ${JSON.stringify(whileIndexing.at(-1)?.items.map((item) => item.text).filter((text) => text !== ''))}`);
-    assert.ok(whileIndexing.length >= 3, `indexing was seen in ${whileIndexing.length} samples only`);
+    assert.ok(whileIndexing.length >= 3, `indexing was seen in ${whileIndexing.length} samples only: make the vault larger`);
     for (const sample of samples) {
-      // VS Code's own progress item (`status.progress`) may say "Activating Extensions...", never Entity Vault's indexing.
+      // VS Code's own progress item (`status.progress`) may say "Activating Extensions...", never Entity Vault's indexing
+      // (a `$/progress` of the server shows there, and as a silent notification whose only sign is that item).
       const others = sample.items.filter((item) => `[id="${item.id}"]` !== STATUS_ITEM && /Entity Vault|index/i.test(item.text));
       assert.deepEqual(others, [], `a second indexing indicator in the status bar: ${JSON.stringify(sample.items)}`);
       assert.deepEqual(sample.toasts.filter((toast) => /Entity Vault|index/i.test(toast)), [], 'a notification about indexing');
