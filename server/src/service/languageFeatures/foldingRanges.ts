@@ -32,17 +32,24 @@ export function provideFoldingRanges({ page, text }: PageContext): FoldingRange[
 		const { start, end } = page.frontmatter.span;
 		add(lineAt(page.lineStarts, start), lineAt(page.lineStarts, Math.max(start, end - 1)), FoldingRangeKind.Comment);
 	}
-	const headings = page.headings;
-	for (let i = 0; i < headings.length; i++) {
-		const heading = headings[i];
-		const next = headings.slice(i + 1).find(other => other.level <= heading.level);
-		let endLine = next === undefined ? lastLine : lineAt(page.lineStarts, next.span.start) - 1;
-		const startLine = lineAt(page.lineStarts, heading.span.start);
-		while (endLine > startLine && isBlankLine(page, text, endLine)) {
-			endLine--;
+	// The headings whose section is still open, each deeper than the one below it; a heading closes those at its level or deeper.
+	const open: { readonly level: number; readonly startLine: number }[] = [];
+	const closeSections = (level: number, lastLineOfSection: number): void => {
+		while (open.length > 0 && open[open.length - 1].level >= level) {
+			const { startLine } = open.pop()!;
+			let endLine = lastLineOfSection;
+			while (endLine > startLine && isBlankLine(page, text, endLine)) {
+				endLine--;
+			}
+			add(startLine, endLine, FoldingRangeKind.Region);
 		}
-		add(startLine, endLine, FoldingRangeKind.Region);
+	};
+	for (const heading of page.headings) {
+		const startLine = lineAt(page.lineStarts, heading.span.start);
+		closeSections(heading.level, startLine - 1);
+		open.push({ level: heading.level, startLine });
 	}
+	closeSections(0, lastLine);
 	const block = footnoteBlock(page, text);
 	if (block.length > 0) {
 		add(lineAt(page.lineStarts, block[0].span.start), lineAt(page.lineStarts, block[block.length - 1].span.end), FoldingRangeKind.Comment);
