@@ -1,12 +1,12 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { CodeAction, CodeLens, DocumentHighlight, FoldingRange, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import { applyTextEdits } from '../support/applyEdits';
 import { rangeOfText } from '../support/cursor';
 import { LspTestClient } from '../support/lspClient';
+import { temporaryVault } from '../support/paths';
 
 const IRAN = '---\r\ntitle: Iran\r\n---\r\n\r\n# Iran 🙂\r\n\r\nOil[^b] and [history](#history)[^a].\r\n\r\n## History\r\n\r\nOld.\r\n\r\n[^a]: Alpha.\r\n[^b]: Beta.\r\n';
 const PAGES: Record<string, string> = {
@@ -22,11 +22,7 @@ describe('seeing what links where over JSON-RPC', function () {
 	const uriOf = (relative: string) => URI.file(path.join(dir, relative)).toString();
 
 	beforeEach(async () => {
-		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ev-links-where-'));
-		for (const [relative, text] of Object.entries(PAGES)) {
-			fs.mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
-			fs.writeFileSync(path.join(dir, relative), text);
-		}
+		dir = temporaryVault('ev-links-where-', PAGES);
 		client = new LspTestClient({ workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'vault' }] });
 		const result = await client.initialize();
 		assert.deepStrictEqual(result.capabilities.codeLensProvider, { resolveProvider: false });

@@ -50,6 +50,13 @@ describe('rename in a page: headings', () => {
 		assert.strictEqual(changed.has('notes/b.md'), false);
 	});
 
+	it('writes anew a destination with escapes in another page, and a percent-encoded fragment encoded', () => {
+		const page = '# X\n\n## Caf$|$é au lait\n';
+		const changed = renamed({ 'people/x.md': page, 'notes/c.md': '[e](/people/x/#café\\-au-lait) [a](/people/x?a=1&amp;b=2#café-au-lait) [p](/people/x/#caf%C3%A9-au-lait)\n' }, 'Thé');
+		assert.strictEqual(changed.get('people/x.md'), '# X\n\n## Thé\n');
+		assert.strictEqual(changed.get('notes/c.md'), '[e](/people/x/#thé) [a](/people/x?a=1\\&b=2#thé) [p](/people/x/#th%C3%A9)\n');
+	});
+
 	it('keeps CRLF and handles emoji before the heading, and an ATX closing sequence', () => {
 		const page = '# X\r\n\r\n🙂 [a](#notes)\r\n\r\n### No$|$tes ###\r\n';
 		const changed = renamed({ 'people/x.md': page, 'notes/a.md': '[n](/people/x/#notes)\r\n' }, 'Sources 🙂');

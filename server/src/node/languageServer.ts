@@ -34,6 +34,7 @@ const SERVER_CAPABILITIES: ServerCapabilities = {
 	foldingRangeProvider: true,
 	documentSymbolProvider: true,
 	workspaceSymbolProvider: true,
+	renameProvider: { prepareProvider: true },
 	workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 };
 

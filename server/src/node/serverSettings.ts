@@ -20,6 +20,7 @@ interface RawSection {
 	diagnostics?: { scope?: unknown; severity?: unknown };
 	frontmatter?: { requiredFields?: unknown };
 	codeLens?: { enabled?: unknown };
+	rename?: { oldUrlField?: unknown };
 }
 
 /** Reads a client's `entityVault` section; anything malformed falls back to the default, and is reported. */
@@ -48,7 +49,7 @@ export function folderSettingsFrom(raw: unknown): FolderSettings {
 	} else if (section.codeLens?.enabled !== undefined && section.codeLens?.enabled !== null) {
 		problems.push('entityVault.codeLens.enabled must be true or false');
 	}
-	const vault = settingsFrom({ severity: section.diagnostics?.severity, requiredFields: section.frontmatter?.requiredFields });
+	const vault = settingsFrom({ severity: section.diagnostics?.severity, requiredFields: section.frontmatter?.requiredFields, oldUrlField: section.rename?.oldUrlField });
 	problems.push(...vault.problems.map(problem => `entityVault: ${problem}`));
 	return { root, scope, excludes, vault: vault.settings, codeLens, problems };
 }

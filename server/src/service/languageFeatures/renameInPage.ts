@@ -5,6 +5,7 @@ import { normalizeMarkdownLabel, scanMarkdown } from '../parse/markdown';
 import { atxHeadingRegion } from '../parse/markdown/headingAtx';
 import type { Heading, Span } from '../parse/markdownTypes';
 import type { PageLink, PageSummary } from '../parse/pageSummary';
+import { escapeDestination } from '../restructure/linkDestination';
 import { positionAt, spanToRange } from '../text/lineIndex';
 import type { VaultEdit } from '../vault/vaultResults';
 import { elementAtOffset, pageOffsetAt } from './elementAtPosition';
@@ -198,10 +199,10 @@ function within(page: PageSummary, edit: TextEdit, span: Span): boolean {
 /**
  * The edits of a page's links to `url` whose `#fragment` is one of
  * `anchors`' keys: the fragment written anew (percent-encoded when it was).
- * `text` is the page's text when at hand; without it, the fragment is found
- * from the destination the summary holds, which is the text as written
- * unless it has escapes or character references (such a link is left
- * alone unless its fragment is plainly written).
+ * `text` is the page's text when at hand; without it, the destination is
+ * known from the summary, which holds it as written unless it has escapes
+ * or character references: such a destination is written anew whole,
+ * escaped (as the entity rename does, restructure/linkDestination.ts).
  */
 function fragmentEdits(page: PageSummary, url: string, anchors: ReadonlyMap<string, string>, text?: string): TextEdit[] {
 	const edits: TextEdit[] = [];
@@ -212,17 +213,19 @@ function fragmentEdits(page: PageSummary, url: string, anchors: ReadonlyMap<stri
 			continue;
 		}
 		const next = anchors.get(target.fragment);
-		const span = next === undefined ? undefined : writtenFragment(link, text);
-		if (next !== undefined && span !== undefined) {
+		if (next !== undefined) {
 			seen.add(link.destinationSpan.start);
-			edits.push(replace(page, span.span, span.encoded ? encodeURIComponent(next) : next));
+			const edit = fragmentEdit(link, text, next);
+			if (edit) {
+				edits.push(replace(page, edit.span, edit.newText));
+			}
 		}
 	}
 	return edits;
 }
 
-/** Where a link's fragment (after its `#`) is written, and whether it is percent-encoded. */
-function writtenFragment(link: PageLink, text: string | undefined): { span: Span; encoded: boolean } | undefined {
+/** The edit writing `anchor` as a link's fragment (after its `#`), percent-encoded when the old one was. */
+function fragmentEdit(link: PageLink, text: string | undefined, anchor: string): { span: Span; newText: string } | undefined {
 	const { start, end } = link.destinationSpan;
 	const written = text !== undefined ? text.slice(start, end) : link.destination;
 	const hash = written.indexOf('#');
@@ -230,9 +233,9 @@ function writtenFragment(link: PageLink, text: string | undefined): { span: Span
 		return undefined;
 	}
 	const fragment = written.slice(hash + 1);
+	const newText = fragment.includes('%') ? encodeURIComponent(anchor) : anchor;
 	if (written.length === end - start) {
-		return { span: { start: start + hash + 1, end }, encoded: fragment.includes('%') };
+		return { span: { start: start + hash + 1, end }, newText };
 	}
-	// The destination has escapes somewhere: only a plainly written fragment is found from its end.
-	return /^[\p{L}\p{N}_-]*$/u.test(fragment) ? { span: { start: end - fragment.length, end }, encoded: false } : undefined;
+	return { span: { start, end }, newText: escapeDestination(`${written.slice(0, hash + 1)}${newText}`) };
 }
