@@ -2,7 +2,8 @@
  * Seeing what links where, as a user sees it: the packaged Entity Vault (.vsix) in
  * code-server on a copy of the example vault. Above organizations/mi6.md the "N backlinks"
  * code lens says how many other pages link to it (counted here from the files, apart from
- * the server); clicking it opens the references peek on those links.
+ * the server); clicking it opens the references peek on those links. F2 on a heading renames
+ * it, and the `#anchor` link to it in another page follows.
  *
  * Screenshots go to test-artifacts/e2e/links-where-*.png; with UPDATE_SCREENSHOTS=1 the
  * cropped one of the lens and the peek is also written to docs/screenshots/code-lens.png.
@@ -113,5 +114,36 @@ describe('Entity Vault in code-server: what links where', function () {
       fs.copyFileSync(file, path.join(DOCS_SCREENSHOTS, 'code-lens.png'));
     }
     await s.press('Escape');
+  });
+
+  it('renames a heading with F2: its #anchor link in another page follows', async function () {
+    assert.ok(session, 'code-server session did not start');
+    const s = session;
+    await s.editor.openFile(PAGE);
+    const line = fs.readFileSync(path.join(vault, PAGE), 'utf8').split('\n').findIndex((text) => text === '### Operation Boot: The Iran Coup') + 1;
+    assert.ok(line > 0, 'the heading is not in the page');
+    await s.editor.gotoLineColumn(line, 8);
+    const input = s.page.locator('.rename-box input').first();
+    // F2 again while the server is not ready (the rename box does not open then).
+    await waitUntil('the rename box', async () => {
+      if (!(await input.isVisible())) {
+        await s.press('F2');
+        await s.page.waitForTimeout(1000);
+      }
+      return (await input.isVisible()) ? true : undefined;
+    });
+    assert.equal(await input.inputValue(), 'Operation Boot: The Iran Coup');
+    await input.fill('Operation Ajax');
+    await s.press('Enter');
+    await s.editor.waitForLine((text) => text === '### Operation Ajax', 'the renamed heading');
+    await s.quickInput.runCommand('File: Save All Files');
+    const savak = path.join(vault, 'organizations/savak.md');
+    const saved = await waitUntil('savak.md saved with the new anchor', async () => {
+      const text = fs.readFileSync(savak, 'utf8');
+      return text.includes('(/organizations/mi6/#operation-ajax)') ? text : undefined;
+    });
+    assert.ok(!saved.includes('#operation-boot-the-iran-coup'), 'the old anchor is left');
+    assert.match(fs.readFileSync(path.join(vault, PAGE), 'utf8'), /^### Operation Ajax$/m);
+    await s.screenshot('links-where-heading-renamed');
   });
 });

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { folderSettingsFrom } from '../../server/src/node/serverSettings';
 import { rangeOfText, vaultOf } from '../support/cursor';
 
 const IRAN = '---\ntitle: Iran\n---\n\nSee [history](#history)[^1] and [^note] and [^1].\n\n## History\n\n[^1]: One.\r\n[^NOTE]: Two.\n[^unused]: Three.\n';
@@ -47,5 +48,15 @@ describe('code lenses', () => {
 		assert.strictEqual(service.codeLenses('places/iran.md', IRAN)[0].title, '2 backlinks');
 		service.removePage('notes/b.md');
 		assert.strictEqual(service.backlinkCount('places/iran.md'), 1);
+	});
+});
+
+describe('the entityVault.codeLens.enabled setting', () => {
+	it('is on by default, off when false, and reported when not a boolean', () => {
+		assert.strictEqual(folderSettingsFrom(undefined).codeLens, true);
+		assert.strictEqual(folderSettingsFrom({ codeLens: { enabled: false } }).codeLens, false);
+		const bad = folderSettingsFrom({ codeLens: { enabled: 'no' } });
+		assert.strictEqual(bad.codeLens, true);
+		assert.deepStrictEqual(bad.problems, ['entityVault.codeLens.enabled must be true or false']);
 	});
 });
