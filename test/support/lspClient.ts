@@ -57,6 +57,8 @@ export class LspTestClient {
 	readonly events: string[] = [];
 	/** `entityVault/requestTiming` notifications (with ENTITY_VAULT_REQUEST_TIMINGS=1), in arrival order. */
 	readonly requestTimings: RequestTiming[] = [];
+	/** How many `workspace/codeLens/refresh` requests the server sent. */
+	codeLensRefreshes = 0;
 	private readonly waiters: (() => void)[] = [];
 	private readonly started: Promise<void>;
 	stderr = '';
@@ -115,6 +117,11 @@ export class LspTestClient {
 			return null;
 		});
 		this.connection.onRequest('window/workDoneProgress/create', () => null);
+		this.connection.onRequest('workspace/codeLens/refresh', () => {
+			this.codeLensRefreshes++;
+			this.notify();
+			return null;
+		});
 		this.connection.onRequest('window/showMessageRequest', () => null);
 		this.connection.listen();
 	}
@@ -164,6 +171,7 @@ export class LspTestClient {
 					didChangeWatchedFiles: { dynamicRegistration: this.options.dynamicWatchers ?? true },
 					didChangeConfiguration: { dynamicRegistration: true },
 					applyEdit: true,
+					codeLens: { refreshSupport: true },
 					workspaceEdit: { documentChanges: true, resourceOperations: this.options.resourceOperations ?? ['create', 'rename', 'delete'], ...(this.options.snippetEdits ? { snippetEditSupport: true } : {}) },
 				},
 				window: { workDoneProgress: true },

@@ -10,11 +10,12 @@ import { slugOfUrl } from '../vault/vaultPaths';
 import type { VaultEdit } from '../vault/vaultResults';
 import { elementAtOffset, pageOffsetAt } from './elementAtPosition';
 import type { PageContext } from './pageContext';
+import { prepareRenameInPage, renameInPage } from './renameInPage';
 
 /**
- * Rename (F2). Today one kind of thing is renamed: an entity, from a link to
- * it (its text or destination), from its own frontmatter `title` field or
- * from its first level-1 heading. Its new name is a slug, or
+ * Rename (F2): a heading or a footnote label of the page (renameInPage.ts),
+ * else an entity, from a link to it (its text or destination), from its own
+ * frontmatter `title` field or from its first level-1 heading. Its new name is a slug, or
  * `/SECTION/SLUG/` to move it to another section; the edit renames its file
  * (or its folder, for `SLUG/index.md`) and rewrites every link to it in
  * every spelling (restructure/moveLinks.ts).
@@ -37,7 +38,7 @@ export type PageTextReader = (path: string) => string | undefined;
 /** What a rename at a position is about: the entity page, and the range the editor shows. */
 type EntityTarget = { readonly page: PageSummary; readonly span: Span } | { readonly error: string; readonly elsewhere?: boolean };
 
-const NOTHING_HERE = 'Nothing to rename here: put the cursor on a link to a page of the vault, on the page\'s title in its frontmatter, or on its first "# " heading.';
+const NOTHING_HERE = 'Nothing to rename here: put the cursor on a link to a page of the vault, on the page\'s title in its frontmatter, on its first "# " heading, on another heading or on a footnote label.';
 
 /** The page's `title` field (key to value), or its first level-1 heading, when `offset` is on it. */
 function titleSpanAt(page: PageSummary, offset: number): Span | undefined {
@@ -104,7 +105,7 @@ function prepareEntity(context: PageContext, offset: number): PrepareRenameResul
 
 export function prepareRename(context: PageContext, position: Position): PrepareRenameResult {
 	const offset = pageOffsetAt(context.page, context.text, position);
-	return prepareEntity(context, offset);
+	return prepareRenameInPage(context, position) ?? prepareEntity(context, offset);
 }
 
 /** Adds `edits` to the text edits of `path` in `edit`, keeping each page's edits in document order. */
@@ -165,5 +166,5 @@ function renameEntity(context: PageContext, offset: number, newName: string, old
  */
 export function provideRename(context: PageContext, position: Position, newName: string, oldUrlField: string, pageText?: PageTextReader, token?: CancellationLike): RenameResult {
 	const offset = pageOffsetAt(context.page, context.text, position);
-	return renameEntity(context, offset, newName, oldUrlField, pageText, token);
+	return renameInPage(context, position, newName, token) ?? renameEntity(context, offset, newName, oldUrlField, pageText, token);
 }
