@@ -6,8 +6,8 @@
  * and every link in the vault names the new URL, and `check` reports what it reported
  * before. F2 on a broken link shows our reason, and no other rename runs.
  *
- * Screenshot: test-artifacts/e2e/rename-*.png; the cropped rename box goes to
- * docs/screenshots/rename.png with UPDATE_SCREENSHOTS=1.
+ * Screenshots: test-artifacts/e2e/rename-*.png; the rename box, cropped (readmeScreenshots.ts),
+ * goes to docs/screenshots/rename.png with UPDATE_SCREENSHOTS=1.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -15,7 +15,8 @@ import * as path from 'node:path';
 import { summarizePage } from '../../server/src/service/parse/pageSummary';
 import { checkFolder, markdownFilesIn, type CheckReport } from '../support/checkCommand';
 import { copyFolderToTemp } from './codeServer/launch';
-import { ARTIFACTS_DIR, REPO_ROOT } from './codeServer/paths';
+import { REPO_ROOT } from './codeServer/paths';
+import { readmeScreenshot } from './codeServer/readmeScreenshots';
 import { CodeServerSession } from './codeServer/session';
 import { waitUntil } from './codeServer/waits';
 import { packagedExtension } from './extensionPackage';
@@ -124,15 +125,7 @@ describe('Rename (F2) in code-server: Entity Vault answers, not the built-in Mar
 
     // The built-in Markdown rename would offer the link's path; ours offers the slug.
     assert.equal(await pressF2(), 'robert-maxwell');
-    await s.screenshot('rename-box');
-    const box = await s.page.locator('.rename-box').first().boundingBox();
-    assert.ok(box, 'the rename box is on screen');
-    const clip = { x: Math.max(0, box.x - 260), y: Math.max(0, box.y - 40), width: Math.min(VIEWPORT.width - Math.max(0, box.x - 260), box.width + 520), height: box.height + 80 };
-    const file = path.join(ARTIFACTS_DIR, 'rename.png');
-    await s.page.screenshot({ path: file, clip });
-    if (process.env.UPDATE_SCREENSHOTS === '1') {
-      fs.copyFileSync(file, path.join(REPO_ROOT, 'docs/screenshots/rename.png'));
-    }
+    await readmeScreenshot(s, 'rename-box', 'rename', { selectors: ['.part.editor .title', '.rename-box'], padBottom: 10 });
 
     await typeNewName(NEW_SLUG);
     await waitUntil('the page file to be renamed', () => (fs.existsSync(path.join(vault, `people/${NEW_SLUG}.md`)) ? true : undefined));

@@ -1,6 +1,5 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
@@ -9,6 +8,7 @@ import { summarizePage } from '../../server/src/service/parse/pageSummary';
 import { applyWorkspaceEditToFiles } from '../support/applyEdits';
 import { checkFolder, markdownFilesIn, type CheckReport } from '../support/checkCommand';
 import { LspTestClient } from '../support/lspClient';
+import { temporaryVault } from '../support/paths';
 
 /** The new slug, as long as the old one, so that `check` reports its problems at the same columns. */
 const NEW_SLUG = 'rob-maxwell-ii';
@@ -66,18 +66,18 @@ function linkerText(i: number): string {
 	return lines.join(eol);
 }
 
-function writeVault(dir: string): void {
-	const write = (relative: string, text: string): void => {
-		fs.mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
-		fs.writeFileSync(path.join(dir, relative), text);
+/** The fixture vault, in a new temporary folder. */
+function fixtureVault(): string {
+	const files: Record<string, string> = {
+		'people/robert-maxwell.md': `${frontmatter('Robert Maxwell', '\n')}\n# Robert Maxwell\n\n## Early life\n\nSee [MI6](../organizations/mi6.md) and ![me](../images/rm.png) and [self](/people/robert-maxwell/#early-life).\n`,
+		'people/ada.md': `${frontmatter('Ada', '\n')}\nAda.\n`,
+		'organizations/mi6.md': `${frontmatter('MI6', '\n')}\nWorked with [Maxwell](/people/robert-maxwell/).\n`,
+		'images/rm.png': 'png',
 	};
-	write('people/robert-maxwell.md', `${frontmatter('Robert Maxwell', '\n')}\n# Robert Maxwell\n\n## Early life\n\nSee [MI6](../organizations/mi6.md) and ![me](../images/rm.png) and [self](/people/robert-maxwell/#early-life).\n`);
-	write('people/ada.md', `${frontmatter('Ada', '\n')}\nAda.\n`);
-	write('organizations/mi6.md', `${frontmatter('MI6', '\n')}\nWorked with [Maxwell](/people/robert-maxwell/).\n`);
-	write('images/rm.png', 'png');
 	for (let i = 0; i < LINKERS; i++) {
-		write(`notes/n${i}.md`, linkerText(i));
+		files[`notes/n${i}.md`] = linkerText(i);
 	}
+	return temporaryVault('ev-rename-', files);
 }
 
 function occurrences(text: string, fragment: string): number {
@@ -91,8 +91,7 @@ describe('rename over JSON-RPC on a vault with 300 linking pages', function () {
 	const uriOf = (relative: string): string => URI.file(path.join(dir, relative)).toString();
 
 	before(async () => {
-		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ev-rename-'));
-		writeVault(dir);
+		dir = fixtureVault();
 		client = new LspTestClient({ workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'vault' }], env: { [REQUEST_TIMINGS_VARIABLE]: '1' } });
 		await client.initialize();
 		await client.waitUntilIndexed();
@@ -194,11 +193,10 @@ describe('rename over JSON-RPC: the old URL field, and a client that cannot rena
 	let dir: string;
 
 	before(() => {
-		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ev-rename-small-'));
-		fs.mkdirSync(path.join(dir, 'people'));
-		fs.mkdirSync(path.join(dir, 'organizations'));
-		fs.writeFileSync(path.join(dir, 'people', 'ada.md'), '\ufeff---\r\ntitle: Ada\r\noldUrls:\r\n  - /people/ada-l/\r\n---\r\n\r\nAda.\r\n');
-		fs.writeFileSync(path.join(dir, 'organizations', 'club.md'), '---\ntitle: Club\n---\n\nMember: [Ada](/people/ada/).\n');
+		dir = temporaryVault('ev-rename-small-', {
+			'people/ada.md': '\ufeff---\r\ntitle: Ada\r\noldUrls:\r\n  - /people/ada-l/\r\n---\r\n\r\nAda.\r\n',
+			'organizations/club.md': '---\ntitle: Club\n---\n\nMember: [Ada](/people/ada/).\n',
+		});
 	});
 
 	after(() => {
