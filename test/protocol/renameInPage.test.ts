@@ -58,6 +58,25 @@ describe('renaming a heading or a footnote label over JSON-RPC', function () {
 		assert.strictEqual(fs.readFileSync(file('people/x.md'), 'utf8'), X.replace('[^src].', '[^dorril].').replace('[^SRC]', '[^dorril]').replace('[^src]:', '[^dorril]:'));
 	});
 
+	it('renames a footnote label for a client that cannot rename files (no file moves), and refuses it the entity rename', async () => {
+		const textClient = new LspTestClient({ workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'vault' }], resourceOperations: ['create'] });
+		try {
+			await textClient.initialize();
+			await textClient.waitUntilIndexed();
+			const textDocument = { uri: URI.file(file('people/x.md')).toString() };
+			await textClient.open(textDocument.uri, X);
+			const position = rangeOfText(X, 'SRC]').start;
+			assert.deepStrictEqual(await textClient.connection.sendRequest('textDocument/prepareRename', { textDocument, position }), { range: rangeOfText(X, 'SRC'), placeholder: 'SRC' });
+			applyWorkspaceEditToFiles(await textClient.connection.sendRequest('textDocument/rename', { textDocument, position, newName: 'dorril' }) as WorkspaceEdit);
+			assert.strictEqual(fs.readFileSync(file('people/x.md'), 'utf8'), X.replace('[^src].', '[^dorril].').replace('[^SRC]', '[^dorril]').replace('[^src]:', '[^dorril]:'));
+			const onTitle = rangeOfText(X, 'X\r\n---').start;
+			await assert.rejects(textClient.connection.sendRequest('textDocument/prepareRename', { textDocument, position: onTitle }), /does not rename files/);
+			await assert.rejects(textClient.connection.sendRequest('textDocument/rename', { textDocument, position: onTitle, newName: 'y' }), /does not rename files/);
+		} finally {
+			await textClient.shutdown();
+		}
+	});
+
 	it('refuses a heading text whose anchor another heading has, with the reason', async () => {
 		const textDocument = { uri: URI.file(file('people/x.md')).toString() };
 		await assert.rejects(

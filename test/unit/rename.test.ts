@@ -42,16 +42,16 @@ describe('rename: prepareRename', () => {
 			[MI6.replace('.md#death', '.md#de$|$ath'), '../people/robert-maxwell.md#death'],
 		]) {
 			const { vault, result } = prepareAt({ 'people/robert-maxwell.md': MAXWELL, 'organizations/mi6.md': marked });
-			assert.deepStrictEqual(result, { range: rangeOfText(vault.text, fragment), placeholder: 'robert-maxwell' }, marked);
+			assert.deepStrictEqual(result, { range: rangeOfText(vault.text, fragment), placeholder: 'robert-maxwell', renamesFile: true }, marked);
 		}
 	});
 
 	it('names the page from a reference definition, its own title field, or its first heading', () => {
 		const reference = prepareAt({ 'people/robert-maxwell.md': MAXWELL, 'notes/n.md': NOTES.replace('[rm]: /people/', '[rm]: /peo$|$ple/') });
-		assert.deepStrictEqual(reference.result, { range: rangeOfText(reference.vault.text, '/people/robert-maxwell'), placeholder: 'robert-maxwell' });
+		assert.deepStrictEqual(reference.result, { range: rangeOfText(reference.vault.text, '/people/robert-maxwell'), placeholder: 'robert-maxwell', renamesFile: true });
 		for (const [marked, fragment] of [[MAXWELL.replace('title: Rob', 'ti$|$tle: Rob'), 'title: Robert Maxwell'], [MAXWELL.replace('# Robert', '# Rob$|$ert'), '# Robert Maxwell']]) {
 			const { vault, result } = prepareAt({ 'people/robert-maxwell.md': marked });
-			assert.deepStrictEqual(result, { range: rangeOfText(vault.text, fragment), placeholder: 'robert-maxwell' });
+			assert.deepStrictEqual(result, { range: rangeOfText(vault.text, fragment), placeholder: 'robert-maxwell', renamesFile: true });
 		}
 	});
 

@@ -139,16 +139,13 @@ export function registerFeatureHandlers(
 			}
 			throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);
 		}
-		if (!client.fileRenames) {
+		if (result.renamesFile && !client.fileRenames) {
 			throw new ResponseError(LSPErrorCodes.RequestFailed, NO_FILE_RENAMES);
 		}
-		return result;
+		return { range: result.range, placeholder: result.placeholder };
 	});
 
 	connection.onRenameRequest(async (params, token) => {
-		if (!client.fileRenames) {
-			throw new ResponseError(LSPErrorCodes.RequestFailed, NO_FILE_RENAMES);
-		}
 		const open = await indexedOpenPage(params.textDocument.uri, token);
 		if (!open) {
 			return null;
@@ -159,6 +156,10 @@ export function registerFeatureHandlers(
 		const result = vault.service.rename(open.page.path, open.document.getText(), params.position, params.newName, token, pageText);
 		if ('error' in result) {
 			throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);
+		}
+		// A heading or footnote rename edits text only; an entity's moves its file, which the editor must be able to do.
+		if ((result.renameFiles?.length ?? 0) > 0 && !client.fileRenames) {
+			throw new ResponseError(LSPErrorCodes.RequestFailed, NO_FILE_RENAMES);
 		}
 		return token.isCancellationRequested ? null : toWorkspaceEdit(editTarget, vault, result);
 	});

@@ -29,7 +29,14 @@ import { prepareRenameInPage, renameInPage } from './renameInPage';
  * The range and current name of what is renamed, or why nothing is; `elsewhere`: the position
  * names no entity (plain text, a link to an image), so another rename (the editor's own) may apply.
  */
-export type PrepareRenameResult = { readonly range: Range; readonly placeholder: string } | { readonly error: string; readonly elsewhere?: boolean };
+export type PrepareRenameResult =
+	| {
+		readonly range: Range;
+		readonly placeholder: string;
+		/** The rename moves a page file (an entity), so the editor must be able to rename files; a heading or footnote rename does not. */
+		readonly renamesFile?: boolean;
+	}
+	| { readonly error: string; readonly elsewhere?: boolean };
 export type RenameResult = VaultEdit | { readonly error: string };
 
 /** Reads a page's current text (an open document's, else the file's), for the edits that need more than the index. */
@@ -100,7 +107,7 @@ function prepareEntity(context: PageContext, offset: number): PrepareRenameResul
 	const problem = entityProblem(target.page);
 	return problem !== undefined
 		? { error: problem }
-		: { range: spanToRange(context.page.lineStarts, target.span), placeholder: slugOfUrl(target.page.url) };
+		: { range: spanToRange(context.page.lineStarts, target.span), placeholder: slugOfUrl(target.page.url), renamesFile: true };
 }
 
 export function prepareRename(context: PageContext, position: Position): PrepareRenameResult {
