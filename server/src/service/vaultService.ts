@@ -10,18 +10,19 @@ import { provideHover, type PageLinkTarget } from './languageFeatures/hover';
 import type { PageContext } from './languageFeatures/pageContext';
 import { provideReferences } from './languageFeatures/references';
 import { provideWorkspaceSymbols, type VaultWorkspaceSymbol } from './languageFeatures/workspaceSymbols';
+import { linkEditsForMoves, type PathMove } from './restructure/moveLinks';
 import { PageSummaries, stripBom, type PageSummary, type PageSummaryParts } from './parse/pageSummary';
 import { newPage, type NewPage, type NewPageInput } from './vault/pageTemplate';
 import { DEFAULT_SETTINGS, type VaultSettings } from './vault/settings';
 import { VaultIndex, type IndexChange } from './vault/vaultIndex';
 import { decideVaultKind, isVaultByFrontmatter, type VaultKind } from './vault/vaultKind';
 import { isMarkdownPath } from './vault/vaultPaths';
-import type { VaultLocation } from './vault/vaultResults';
+import type { VaultEdit, VaultLocation } from './vault/vaultResults';
 
 // The results the transport converts (paths to URIs) are typed here, so it imports no feature module.
 export type { VaultDiagnostic } from './languageFeatures/diagnostics';
 export type { PageItemData } from './languageFeatures/completion';
-export type { VaultCodeAction, VaultDocumentLink, VaultLocation, VaultWorkspaceSymbol, NewPage, NewPageInput, VaultKind };
+export type { VaultCodeAction, VaultDocumentLink, VaultEdit, VaultLocation, VaultWorkspaceSymbol, NewPage, NewPageInput, VaultKind, PathMove };
 
 /**
  * Longest page text that is parsed, in UTF-16 code units (and the largest
@@ -106,6 +107,12 @@ export interface VaultService {
 	codeActions(path: string, text: string, range: Range, diagnostics: readonly Diagnostic[], today: string, snippets?: boolean): VaultCodeAction[];
 	/** The New Page command, with the settings' required fields (see `newPage`). */
 	newPage(input: NewPageInput): NewPage;
+	/**
+	 * The link edits that go with moving files or folders (see
+	 * `linkEditsForMoves`): text edits only, on the pages at their old paths;
+	 * the caller adds the renames.
+	 */
+	moveEdits(moves: readonly PathMove[], token?: CancellationLike): VaultEdit;
 }
 
 export interface VaultServiceOptions {
@@ -216,5 +223,6 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 		codeActions: (path, text, range, diagnostics, today, snippets) =>
 			onPage(path, text, [], context => provideCodeActions(context, range, diagnostics, settings, today, snippets)),
 		newPage: input => newPage(index, input, settings.requiredFields),
+		moveEdits: (moves, token) => linkEditsForMoves(index, moves, token),
 	});
 }
