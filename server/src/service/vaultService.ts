@@ -102,9 +102,11 @@ export interface VaultService {
 	 * among `diagnostics` (the client sends them back; others are skipped)
 	 * that touch `range`. `today` (`YYYY-MM-DD`) is the date they write: the
 	 * service never reads the clock. `snippets`: the client takes snippet
-	 * edits in a code action (LSP 3.18 `SnippetTextEdit`).
+	 * edits in a code action (LSP 3.18 `SnippetTextEdit`). `only`: the kinds
+	 * of action the client asks for (`CodeActionContext.only`), which decides
+	 * whether refactorings are offered besides the quick fixes.
 	 */
-	codeActions(path: string, text: string, range: Range, diagnostics: readonly Diagnostic[], today: string, snippets?: boolean): VaultCodeAction[];
+	codeActions(path: string, text: string, range: Range, diagnostics: readonly Diagnostic[], today: string, snippets?: boolean, only?: readonly string[]): VaultCodeAction[];
 	/** The New Page command, with the settings' required fields (see `newPage`). */
 	newPage(input: NewPageInput): NewPage;
 	/**
@@ -220,8 +222,8 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 		documentLinks: (path, text) => onPage(path, text, [], provideDocumentLinks),
 		documentSymbols: (path, text, options) => onPage(path, text, [], context => provideDocumentSymbols(context, options)),
 		workspaceSymbols: (query, token) => provideWorkspaceSymbols(index, query, token),
-		codeActions: (path, text, range, diagnostics, today, snippets) =>
-			onPage(path, text, [], context => provideCodeActions(context, range, diagnostics, settings, today, snippets)),
+		codeActions: (path, text, range, diagnostics, today, snippets, only) =>
+			onPage(path, text, [], context => provideCodeActions(context, range, diagnostics, settings, today, snippets, only)),
 		newPage: input => newPage(index, input, settings.requiredFields),
 		moveEdits: (moves, token) => linkEditsForMoves(index, moves, token),
 	});
