@@ -8,28 +8,15 @@ import type { CodeAction, Diagnostic, WorkspaceEdit } from 'vscode-languageserve
 import { summarizePage } from '../../server/src/service/parse/pageSummary';
 import { applyWorkspaceEditToFiles } from '../support/applyEdits';
 import { LspTestClient } from '../support/lspClient';
+import { PHILBY_PATH, philbyPage, SIS_PATH as SIS, sisPage } from '../support/mergeVault';
 import { repoRoot } from '../support/paths';
 
 const bin = path.join(repoRoot, 'bin', 'entity-vault.js');
-const SIS = 'organizations/secret-intelligence-service.md';
 const MI6 = 'organizations/mi6.md';
 const OLD_URL = '/organizations/secret-intelligence-service/';
 
-/** The page merged: the same entity as the seed's organizations/mi6.md (titled Mi6 from its file name), with an alias MI6. */
-const SIS_TEXT = [
-	'---',
-	'title: Secret Intelligence Service',
-	'aliases:',
-	'- MI6',
-	'- SIS',
-	'category: Intelligence & Government',
-	'summary: The UK\'s foreign intelligence service, founded in 1909 as the foreign section of the Secret Service Bureau.',
-	'tags: [Organization, UnitedKingdom]',
-	'created: 2026-05-20',
-	'updated: 2026-05-21',
-	'founded: 1909',
-	'---',
-	'',
+/** The page merged: the same entity as the seed's organizations/mi6.md. */
+const SIS_TEXT = sisPage([
 	'The Secret Intelligence Service shares signals work with [GCHQ](/organizations/gchq/).[^1]',
 	'',
 	'## Headquarters',
@@ -38,8 +25,7 @@ const SIS_TEXT = [
 	'',
 	'[^1]: Intelligence Services Act 1994.',
 	'[^2]: Vauxhall Cross history.',
-	'',
-].join('\n');
+]);
 
 /** Backlinks to the merged page in every spelling, and decoys in code that must stay byte for byte. */
 const DECOYS = [
@@ -48,16 +34,7 @@ const DECOYS = [
 	'[fenced](/organizations/secret-intelligence-service/)',
 	'```',
 ];
-const PHILBY_TEXT = [
-	'---',
-	'title: Kim Philby',
-	'category: Person',
-	'summary: A Soviet double agent inside the Service.',
-	'tags: [Person]',
-	'created: 2026-05-20',
-	'updated: 2026-05-20',
-	'---',
-	'',
+const PHILBY_TEXT = philbyPage([
 	'Philby joined [the Service](/organizations/secret-intelligence-service/) in 1940, its [headquarters](/organizations/secret-intelligence-service/#headquarters),',
 	'[SIS](/organizations/secret-intelligence-service) for short,',
 	'[the agency](../organizations/secret-intelligence-service.md), [the Service](</organizations/secret-intelligence-service/>),',
@@ -66,8 +43,7 @@ const PHILBY_TEXT = [
 	...DECOYS,
 	'',
 	'[sis]: /organizations/secret-intelligence-service/',
-	'',
-].join('\n');
+]);
 
 interface CheckReport {
 	readonly diagnostics: readonly { file: string; line: number; column: number; code: string; severity: string; message: string }[];
@@ -98,7 +74,7 @@ describe('language server: merging two pages of one entity over JSON-RPC, applie
 		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ev-merge-'));
 		fs.cpSync(path.join(repoRoot, 'examples', 'vault'), dir, { recursive: true });
 		fs.writeFileSync(path.join(dir, SIS), SIS_TEXT);
-		fs.writeFileSync(path.join(dir, 'people', 'kim-philby.md'), PHILBY_TEXT);
+		fs.writeFileSync(path.join(dir, PHILBY_PATH), PHILBY_TEXT);
 		client = new LspTestClient({ workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'vault' }] });
 		await client.initialize();
 		await client.waitUntilIndexed();
@@ -137,7 +113,7 @@ describe('language server: merging two pages of one entity over JSON-RPC, applie
 			const page = summarizePage(file, read(file));
 			assert.deepStrictEqual(page.links.filter(link => link.target.kind === 'page' && link.target.url === OLD_URL).map(link => link.destination), [], file);
 		}
-		const philby = read('people/kim-philby.md');
+		const philby = read(PHILBY_PATH);
 		const [links, rest] = PHILBY_TEXT.split(DECOYS.join('\n'));
 		const moved = (text: string): string => text.replace(/secret-intelligence-service/g, 'mi6');
 		assert.strictEqual(philby, moved(links) + DECOYS.join('\n') + moved(rest), 'every spelling of the link rewritten in its own style');
@@ -161,5 +137,20 @@ describe('language server: merging two pages of one entity over JSON-RPC, applie
 			: d);
 		assert.deepStrictEqual(after.diagnostics.map(comparable), before.diagnostics.filter(d => d.code !== 'duplicate-entity').map(comparable));
 		assert.ok(before.diagnostics.some(d => d.code === 'non-canonical-link' && d.message.includes('secret-intelligence-service')), 'the backlinks spelled otherwise were hinted before, and are after');
+	});
+
+	it('republishes an open page when another is retitled to its name, and again when retitled back', async () => {
+		const london = uriOf('places/london.md');
+		const iran = uriOf('places/iran.md');
+		const iranText = read('places/iran.md');
+		await client.open(london, read('places/london.md'), 1);
+		await client.diagnosticsOf(london, list => !list.some(d => d.code === 'duplicate-entity'));
+		await client.open(iran, iranText, 1);
+		// Only Iran is edited: London's warning comes from IndexChange.affected.
+		await client.change(iran, 2, [{ text: iranText.replace(/^title: .*$/m, 'title: london') }]);
+		const warned = await client.diagnosticsOf(london, list => list.some(d => d.code === 'duplicate-entity'));
+		assert.strictEqual(warned.find(d => d.code === 'duplicate-entity')?.message, 'The title London also names london (/places/iran/): if they are one entity, merge the two pages.');
+		await client.change(iran, 3, [{ text: iranText }]);
+		await client.diagnosticsOf(london, list => !list.some(d => d.code === 'duplicate-entity'));
 	});
 });
