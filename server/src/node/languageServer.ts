@@ -28,6 +28,7 @@ const SERVER_CAPABILITIES: ServerCapabilities = {
 	codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
 	documentSymbolProvider: true,
 	workspaceSymbolProvider: true,
+	renameProvider: { prepareProvider: true },
 	workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 };
 
