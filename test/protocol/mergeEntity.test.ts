@@ -153,4 +153,24 @@ describe('language server: merging two pages of one entity over JSON-RPC, applie
 		await client.change(iran, 3, [{ text: iranText }]);
 		await client.diagnosticsOf(london, list => !list.some(d => d.code === 'duplicate-entity'));
 	});
+
+	it('offers the merge only to a client that deletes files', async () => {
+		const text = '---\ntitle: London\ncategory: Place\nsummary: The Roman city.\ntags: [Place]\ncreated: 2026-05-20\nupdated: 2026-05-20\n---\n\nLondinium.\n';
+		fs.writeFileSync(path.join(dir, 'places/londinium.md'), text);
+		const noDeletes = new LspTestClient({ workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'vault' }], resourceOperations: ['create', 'rename'] });
+		try {
+			await noDeletes.initialize();
+			await noDeletes.waitUntilIndexed();
+			const titles: string[][] = [];
+			for (const each of [client, noDeletes]) {
+				await each.open(uriOf('places/londinium.md'), text, 1);
+				const warning = (await each.diagnosticsOf(uriOf('places/londinium.md'), list => list.some(d => d.code === 'duplicate-entity'))).find(d => d.code === 'duplicate-entity')!;
+				const actions = await each.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: uriOf('places/londinium.md') }, range: warning.range, context: { diagnostics: [warning] } }) as CodeAction[];
+				titles.push(actions.map(action => action.title));
+			}
+			assert.deepStrictEqual(titles, [['Merge into London (/places/london/)'], []]);
+		} finally {
+			await noDeletes.shutdown();
+		}
+	});
 });

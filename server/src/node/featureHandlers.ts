@@ -29,6 +29,8 @@ export interface FeatureClient {
 	readonly snippetEdits: boolean;
 	/** Whether the client renames files in a WorkspaceEdit (`documentChanges` with the `rename` resource operation). */
 	readonly fileRenames: boolean;
+	/** Whether the client deletes files in a WorkspaceEdit (`resourceOperations` has "delete"): a merge deletes the merged page. */
+	readonly fileDeletes: boolean;
 }
 
 /** Why a client that cannot rename files gets no rename: the links would follow a file that does not move. */
@@ -222,7 +224,8 @@ export function registerFeatureHandlers(
 			return [];
 		}
 		const actions = open.vault.service.codeActions(open.page.path, open.document.getText(), params.range, params.context.diagnostics, localToday(), client.snippetEdits, params.context.only);
-		return actions.map(action => ({
+		// An edit that deletes a file (a merge) is offered only to a client that applies the deletion.
+		return actions.filter(action => client.fileDeletes || action.edit.deleteFiles === undefined).map(action => ({
 			title: action.title,
 			kind: action.kind,
 			diagnostics: action.diagnostics,
