@@ -195,6 +195,16 @@ describe('merge two entities: the quick fix of duplicate-entity', () => {
 		].join('\r\n'));
 	});
 
+	it('leaves frontmatter it cannot parse as it is (the names stay in the kept copy), and merges a page without frontmatter', () => {
+		const vault = new TestVault({ 'people/ada.md': '# Ada Lovelace\n\nBody[^1].\n\n[^1]: Note.\n', 'people/lovelace.md': '---\ntitle: Ada Lovelace\n---\nY[^1].\n\n[^1]: y\n' });
+		assert.strictEqual(vault.merge('people/ada.md').get('people/lovelace.md'),
+			'---\ntitle: Ada Lovelace\n---\nY[^1].\n\n[^1]: y\n\n## Merged from Ada Lovelace\n\n# Ada Lovelace\n\nBody[^2].\n\n[^2]: Note.\n');
+		const other = new TestVault({ 'people/ada.md': '---\ntitle: Ada\naliases: [Countess]\n---\nBody.\n', 'people/countess.md': '---\ntitle: The Countess\nx: [\n---\nY.\n' });
+		assert.ok(other.duplicates('people/ada.md').length === 1);
+		assert.strictEqual(other.merge('people/ada.md').get('people/countess.md'),
+			'---\ntitle: The Countess\nx: [\n---\nY.\n\n## Merged from Ada\n\n<!-- The frontmatter of people/ada.md, merged into this page:\n---\ntitle: Ada\naliases: [Countess]\n---\n-->\n\nBody.\n');
+	});
+
 	it('offers the merge as a refactoring on the title when asked for refactorings, not twice beside the quick fix', () => {
 		const vault = sisVault();
 		const title = rangeOfText(MI6_TEXT, 'MI6');
