@@ -17,7 +17,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isMarkerRow } from './codeServer/problems';
-import { cropScreenshot } from './codeServer/screenshots';
+import { readmeScreenshot, ReadmeCrop } from './codeServer/readmeScreenshots';
 import { CodeServerSession } from './codeServer/session';
 import { WAIT_TIMEOUT_MS, waitUntil } from './codeServer/waits';
 import { packagedExtension, PackagedExtension } from './extensionPackage';
@@ -98,15 +98,10 @@ describe('Entity Vault in code-server, as a user sees it (.vsix installed)', fun
 
   /**
    * Saves test-artifacts/e2e/extension-NAME.png (the whole window) and, when `docs` is given,
-   * test-artifacts/e2e/readme/NAME.png: the window cropped to the box around the given
-   * elements (and `padBottom` pixels more), copied to docs/screenshots/ with UPDATE_SCREENSHOTS=1.
+   * test-artifacts/e2e/readme/NAME.png cropped to it (docs/screenshots/ with UPDATE_SCREENSHOTS=1).
    */
-  async function screenshot(name: string, docs?: { selectors: string[]; padBottom?: number }): Promise<void> {
-    const s = vscode();
-    await s.screenshot(`extension-${name}`);
-    if (docs) {
-      await cropScreenshot(s, name, VIEWPORT, docs);
-    }
+  async function screenshot(name: string, docs?: ReadmeCrop): Promise<void> {
+    await readmeScreenshot(vscode(), `extension-${name}`, name, docs);
   }
 
   it('installs the .vsix, activates on the vault and shows the page count in the status bar', async function () {

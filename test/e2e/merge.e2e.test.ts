@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { copyFolderToTemp } from './codeServer/launch';
 import { REPO_ROOT } from './codeServer/paths';
 import { isMarkerRow } from './codeServer/problems';
-import { cropScreenshot } from './codeServer/screenshots';
+import { readmeScreenshot } from './codeServer/readmeScreenshots';
 import { CodeServerSession } from './codeServer/session';
 import { waitUntil } from './codeServer/waits';
 import { packagedExtension } from './extensionPackage';
@@ -92,8 +92,7 @@ describe('Entity Vault in code-server: merging two pages of one entity', functio
     await s.press('Control+.');
     const menu = s.page.locator('.action-widget .monaco-list-row.action', { hasText: MERGE_TITLE });
     await menu.first().waitFor({ state: 'visible' });
-    await s.screenshot('merge-quick-fix');
-    await cropScreenshot(s, 'merge', VIEWPORT, { selectors: ['.part.editor .title', '.action-widget'], padBottom: 20 });
+    await readmeScreenshot(s, 'merge-quick-fix', 'merge', { selectors: ['.part.editor .title', '.action-widget'], padBottom: 20 });
     await s.press('Escape');
     await s.page.locator('.action-widget').waitFor({ state: 'hidden' });
     await s.widgets.quickFix(MERGE_TITLE);

@@ -38,6 +38,8 @@ export interface LspClientOptions {
 	readonly snippetEdits?: boolean;
 	/** `workspace.workspaceEdit.resourceOperations` (default: create, rename and delete, as VS Code says). */
 	readonly resourceOperations?: readonly string[];
+	/** `textDocument.rename.prepareSupportDefaultBehavior` (as VS Code says): prepareRename may answer "ask the others". */
+	readonly renameDefaultBehavior?: boolean;
 }
 
 /**
@@ -55,6 +57,8 @@ export class LspTestClient {
 	readonly events: string[] = [];
 	/** `entityVault/requestTiming` notifications (with ENTITY_VAULT_REQUEST_TIMINGS=1), in arrival order. */
 	readonly requestTimings: RequestTiming[] = [];
+	/** How many `workspace/codeLens/refresh` requests the server sent. */
+	codeLensRefreshes = 0;
 	private readonly waiters: (() => void)[] = [];
 	private readonly started: Promise<void>;
 	stderr = '';
@@ -113,6 +117,11 @@ export class LspTestClient {
 			return null;
 		});
 		this.connection.onRequest('window/workDoneProgress/create', () => null);
+		this.connection.onRequest('workspace/codeLens/refresh', () => {
+			this.codeLensRefreshes++;
+			this.notify();
+			return null;
+		});
 		this.connection.onRequest('window/showMessageRequest', () => null);
 		this.connection.listen();
 	}
@@ -162,6 +171,7 @@ export class LspTestClient {
 					didChangeWatchedFiles: { dynamicRegistration: this.options.dynamicWatchers ?? true },
 					didChangeConfiguration: { dynamicRegistration: true },
 					applyEdit: true,
+					codeLens: { refreshSupport: true },
 					workspaceEdit: { documentChanges: true, resourceOperations: this.options.resourceOperations ?? ['create', 'rename', 'delete'], ...(this.options.snippetEdits ? { snippetEditSupport: true } : {}) },
 				},
 				window: { workDoneProgress: true },
@@ -170,6 +180,7 @@ export class LspTestClient {
 					completion: { completionItem: { snippetSupport: false, documentationFormat: ['markdown', 'plaintext'] } },
 					hover: { contentFormat: ['markdown', 'plaintext'] },
 					codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, dataSupport: true, isPreferredSupport: true },
+					...(this.options.renameDefaultBehavior ? { rename: { prepareSupport: true, prepareSupportDefaultBehavior: 1 } } : {}),
 				},
 			},
 		}) as InitializeResult;

@@ -1,7 +1,8 @@
 import { LSPErrorCodes, ResponseError, SymbolKind, type CancellationToken, type Connection, type Location, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { showReferencesCommand } from '../protocol';
 import type { PageSummary } from '../service/parse/pageSummary';
-import type { PageItemData, VaultLocation } from '../service/vaultService';
+import { RENUMBER_FOOTNOTES_KIND, type PageItemData, type VaultLocation } from '../service/vaultService';
 import { localToday } from './localDate';
 import type { VaultWorkspace } from './vaultWorkspace';
 import { toWorkspaceEdit, type EditTarget } from './workspaceEdits';
@@ -19,6 +20,13 @@ export interface FeatureVaults {
 	/** The vault and vault-relative path of a document URI, if it is a page of a vault. */
 	locate(uri: string): { readonly vault: VaultWorkspace; readonly path: string } | undefined;
 	uriOf(vault: VaultWorkspace, path: string): string;
+	/** The settings of a vault's workspace folder (whether code lenses are shown). */
+	settingsOf(vault: VaultWorkspace): { readonly codeLens: boolean };
+}
+
+/** Told the backlink count each "N backlinks" lens says, to refresh the lenses when it changes. */
+export interface ServedLenses {
+	servedCount(vault: VaultWorkspace, path: string, count: number): void;
 }
 
 /** What the feature requests ask of what the client said at initialization. */
@@ -31,6 +39,8 @@ export interface FeatureClient {
 	readonly fileRenames: boolean;
 	/** Whether the client deletes files in a WorkspaceEdit (`resourceOperations` has "delete"): a merge deletes the merged page. */
 	readonly fileDeletes: boolean;
+	/** Whether prepareRename may answer `{ defaultBehavior: true }` (`textDocument.rename.prepareSupportDefaultBehavior`): "not mine, ask the others". */
+	readonly renameDefaultBehavior: boolean;
 }
 
 /** Why a client that cannot rename files gets no rename: the links would follow a file that does not move. */
@@ -48,6 +58,7 @@ export function registerFeatureHandlers(
 	documents: { get(uri: string): TextDocument | undefined },
 	vaults: FeatureVaults,
 	client: FeatureClient,
+	lenses: ServedLenses,
 ): void {
 	const editTarget: EditTarget = { uriOf: (vault, path) => vaults.uriOf(vault, path), versionOf: uri => documents.get(uri)?.version };
 
@@ -124,6 +135,10 @@ export function registerFeatureHandlers(
 		}
 		const result = open.vault.service.prepareRename(open.page.path, open.document.getText(), params.position);
 		if ('error' in result) {
+			// Not an entity (plain text, an image link): the editor's own rename may take it (VS Code's renames image files).
+			if (result.elsewhere && client.renameDefaultBehavior) {
+				return { defaultBehavior: true };
+			}
 			throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);
 		}
 		if (!client.fileRenames) {
@@ -198,6 +213,40 @@ export function registerFeatureHandlers(
 		return open ? open.vault.service.documentSymbols(open.page.path, open.document.getText(), { headings: client.headingSymbols }) : [];
 	});
 
+	connection.onDocumentHighlight(async params => {
+		const open = await openPage(params.textDocument.uri);
+		return open ? open.vault.service.documentHighlights(open.page.path, open.document.getText(), params.position) : [];
+	});
+
+	connection.onFoldingRanges(async params => {
+		const open = await openPage(params.textDocument.uri);
+		return open ? open.vault.service.foldingRanges(open.page.path, open.document.getText()) : [];
+	});
+
+	connection.onCodeLens(async (params, token) => {
+		// The backlink count is of the whole vault: wait for the index (or the cancellation).
+		await vaults.whenVaultsCreated();
+		const located = vaults.locate(params.textDocument.uri);
+		if (!located || !vaults.settingsOf(located.vault).codeLens || !(await indexedOrCancelled(located.vault, token))) {
+			return [];
+		}
+		const open = await openPage(params.textDocument.uri);
+		if (!open || token.isCancellationRequested) {
+			return [];
+		}
+		const { service } = open.vault;
+		lenses.servedCount(open.vault, open.page.path, service.backlinkCount(open.page.path) ?? 0);
+		return service.codeLenses(open.page.path, open.document.getText(), token).map(lens => ({
+			range: lens.range,
+			command: {
+				title: lens.title,
+				// A lens with nothing to open only tells.
+				command: lens.locations.length > 0 ? showReferencesCommand : '',
+				arguments: lens.locations.length > 0 ? [params.textDocument.uri, lens.position, toLocations(open.vault, lens.locations)] : undefined,
+			},
+		}));
+	});
+
 	connection.onWorkspaceSymbol(async (params, token) => {
 		await vaults.whenVaultsCreated();
 		const results = [];
@@ -223,14 +272,23 @@ export function registerFeatureHandlers(
 		if (!open) {
 			return [];
 		}
-		const actions = open.vault.service.codeActions(open.page.path, open.document.getText(), params.range, params.context.diagnostics, localToday(), client.snippetEdits, params.context.only);
-		// An edit that deletes a file (a merge) is offered only to a client that applies the deletion.
-		return actions.filter(action => client.fileDeletes || action.edit.deleteFiles === undefined).map(action => ({
-			title: action.title,
-			kind: action.kind,
-			diagnostics: action.diagnostics,
-			isPreferred: action.isPreferred,
-			edit: toWorkspaceEdit(editTarget, open.vault, action.edit),
-		}));
+		const only = params.context.only;
+		const text = open.document.getText();
+		const actions = open.vault.service.codeActions(open.page.path, text, params.range, params.context.diagnostics, localToday(), client.snippetEdits, only);
+		// A source action only when the client asks for every kind or for source actions.
+		const renumber = only === undefined || only.some(kind => RENUMBER_FOOTNOTES_KIND === kind || RENUMBER_FOOTNOTES_KIND.startsWith(`${kind}.`))
+			? open.vault.service.renumberFootnotes(open.page.path, text)
+			: undefined;
+		return [
+			// An edit that deletes a file (a merge) is offered only to a client that applies the deletion.
+			...actions.filter(action => client.fileDeletes || action.edit.deleteFiles === undefined).map(action => ({
+				title: action.title,
+				kind: action.kind,
+				diagnostics: action.diagnostics,
+				isPreferred: action.isPreferred,
+				edit: toWorkspaceEdit(editTarget, open.vault, action.edit),
+			})),
+			...(renumber ? [{ title: renumber.title, kind: renumber.kind, edit: toWorkspaceEdit(editTarget, open.vault, renumber.edit) }] : []),
+		];
 	});
 }

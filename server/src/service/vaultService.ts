@@ -1,14 +1,19 @@
-import type { CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { CompletionItem, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, Position, Range } from 'vscode-languageserver-types';
 import type { CancellationLike } from './cancellation';
 import { provideCodeActions, type VaultCodeAction } from './languageFeatures/codeActions';
+import { backlinkLensCount, provideCodeLenses, type VaultCodeLens } from './languageFeatures/codeLenses';
 import { provideCompletion, resolveCompletionItem } from './languageFeatures/completion';
 import { provideDefinition } from './languageFeatures/definition';
 import { computeDiagnostics, unreadablePageDiagnostics, type VaultDiagnostic } from './languageFeatures/diagnostics';
+import { provideDocumentHighlights } from './languageFeatures/documentHighlights';
 import { provideDocumentLinks, type VaultDocumentLink } from './languageFeatures/documentLinks';
 import { provideDocumentSymbols, type DocumentSymbolOptions } from './languageFeatures/documentSymbols';
+import { provideFoldingRanges } from './languageFeatures/foldingRanges';
 import { provideHover, type PageLinkTarget } from './languageFeatures/hover';
 import type { PageContext } from './languageFeatures/pageContext';
 import { provideReferences } from './languageFeatures/references';
+import { renumberFootnotes, type VaultSourceAction } from './languageFeatures/renumberFootnotes';
+export { RENUMBER_FOOTNOTES_KIND } from './languageFeatures/renumberFootnotes';
 import { prepareRename, provideRename, type PageTextReader, type PrepareRenameResult, type RenameResult } from './languageFeatures/rename';
 import { provideWorkspaceSymbols, type VaultWorkspaceSymbol } from './languageFeatures/workspaceSymbols';
 import { linkEditsForMoves, type PathMove } from './restructure/moveLinks';
@@ -23,7 +28,7 @@ import type { VaultEdit, VaultLocation } from './vault/vaultResults';
 // The results the transport converts (paths to URIs) are typed here, so it imports no feature module.
 export type { VaultDiagnostic } from './languageFeatures/diagnostics';
 export type { PageItemData } from './languageFeatures/completion';
-export type { VaultCodeAction, VaultDocumentLink, VaultEdit, VaultLocation, VaultWorkspaceSymbol, NewPage, NewPageInput, VaultKind, PathMove, PageTextReader, PrepareRenameResult, RenameResult };
+export type { VaultCodeAction, VaultCodeLens, VaultSourceAction, VaultDocumentLink, VaultEdit, VaultLocation, VaultWorkspaceSymbol, NewPage, NewPageInput, VaultKind, PathMove, PageTextReader, PrepareRenameResult, RenameResult };
 
 /**
  * Longest page text that is parsed, in UTF-16 code units (and the largest
@@ -108,6 +113,16 @@ export interface VaultService {
 	 * whether refactorings are offered besides the quick fixes.
 	 */
 	codeActions(path: string, text: string, range: Range, diagnostics: readonly Diagnostic[], today: string, snippets?: boolean, only?: readonly string[]): VaultCodeAction[];
+	/** Source action "Renumber footnotes", when the page has footnotes not already numbered `1..n` in order of use with their definitions at the end. */
+	renumberFootnotes(path: string, text: string): VaultSourceAction | undefined;
+	/** Code lenses, resolved: "N backlinks" at the top of the page, "N uses" on each footnote definition. */
+	codeLenses(path: string, text: string, token?: CancellationLike): VaultCodeLens[];
+	/** What the page's "N backlinks" lens counts: the other pages linking to it (undefined: no such page). */
+	backlinkCount(path: string): number | undefined;
+	/** The other links of the page to the target of the link at `position`, or a footnote's references and definitions. */
+	documentHighlights(path: string, text: string, position: Position): DocumentHighlight[];
+	/** The frontmatter, each heading's section and the footnote block at the end. */
+	foldingRanges(path: string, text: string): FoldingRange[];
 	/** The New Page command, with the settings' required fields (see `newPage`). */
 	newPage(input: NewPageInput): NewPage;
 	/**
@@ -236,9 +251,17 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 		workspaceSymbols: (query, token) => provideWorkspaceSymbols(index, query, token),
 		codeActions: (path, text, range, diagnostics, today, snippets, only) =>
 			onPage(path, text, [], context => provideCodeActions(context, range, diagnostics, settings, today, snippets, only)),
+		renumberFootnotes: (path, text) => onPage(path, text, undefined, renumberFootnotes),
+		codeLenses: (path, text, token) => onPage(path, text, [], context => provideCodeLenses(context, token)),
+		backlinkCount(path: string): number | undefined {
+			const page = index.getPage(path);
+			return page ? backlinkLensCount({ index, page }) : undefined;
+		},
+		documentHighlights: (path, text, position) => onPage(path, text, [], context => provideDocumentHighlights(context, position)),
+		foldingRanges: (path, text) => onPage(path, text, [], provideFoldingRanges),
 		newPage: input => newPage(index, input, settings.requiredFields),
 		moveEdits: (moves, token) => linkEditsForMoves(index, moves, token),
-		prepareRename: (path, text, position) => onPage(path, text, NOT_A_PAGE, context => prepareRename(context, position)),
+		prepareRename: (path, text, position) => onPage<PrepareRenameResult>(path, text, NOT_A_PAGE, context => prepareRename(context, position)),
 		rename: (path, text, position, newName, token, pageText) =>
 			onPage<RenameResult>(path, text, NOT_A_PAGE, context => provideRename(context, position, newName, settings.oldUrlField, pageText, token)),
 	});

@@ -10,11 +10,12 @@ import { slugOfUrl } from '../vault/vaultPaths';
 import type { VaultEdit } from '../vault/vaultResults';
 import { elementAtOffset, pageOffsetAt } from './elementAtPosition';
 import type { PageContext } from './pageContext';
+import { prepareRenameInPage, renameInPage } from './renameInPage';
 
 /**
- * Rename (F2). Today one kind of thing is renamed: an entity, from a link to
- * it (its text or destination), from its own frontmatter `title` field or
- * from its first level-1 heading. Its new name is a slug, or
+ * Rename (F2): a heading or a footnote label of the page (renameInPage.ts),
+ * else an entity, from a link to it (its text or destination), from its own
+ * frontmatter `title` field or from its first level-1 heading. Its new name is a slug, or
  * `/SECTION/SLUG/` to move it to another section; the edit renames its file
  * (or its folder, for `SLUG/index.md`) and rewrites every link to it in
  * every spelling (restructure/moveLinks.ts).
@@ -24,16 +25,20 @@ import type { PageContext } from './pageContext';
  * answering undefined when the cursor is not on its kind of element.
  */
 
-export type PrepareRenameResult = { readonly range: Range; readonly placeholder: string } | { readonly error: string };
+/**
+ * The range and current name of what is renamed, or why nothing is; `elsewhere`: the position
+ * names no entity (plain text, a link to an image), so another rename (the editor's own) may apply.
+ */
+export type PrepareRenameResult = { readonly range: Range; readonly placeholder: string } | { readonly error: string; readonly elsewhere?: boolean };
 export type RenameResult = VaultEdit | { readonly error: string };
 
 /** Reads a page's current text (an open document's, else the file's), for the edits that need more than the index. */
 export type PageTextReader = (path: string) => string | undefined;
 
 /** What a rename at a position is about: the entity page, and the range the editor shows. */
-type EntityTarget = { readonly page: PageSummary; readonly span: Span } | { readonly error: string };
+type EntityTarget = { readonly page: PageSummary; readonly span: Span } | { readonly error: string; readonly elsewhere?: boolean };
 
-const NOTHING_HERE = 'Nothing to rename here: put the cursor on a link to a page of the vault, on the page\'s title in its frontmatter, or on its first "# " heading.';
+const NOTHING_HERE = 'Nothing to rename here: put the cursor on a link to a page of the vault, on the page\'s title in its frontmatter, on its first "# " heading, on another heading or on a footnote label.';
 
 /** The page's `title` field (key to value), or its first level-1 heading, when `offset` is on it. */
 function titleSpanAt(page: PageSummary, offset: number): Span | undefined {
@@ -55,7 +60,7 @@ function entityAt({ index, page, text }: PageContext, offset: number): EntityTar
 			return { error: `"${link.destination}" is an external link: only pages of the vault can be renamed.` };
 		}
 		if (target.kind === 'asset') {
-			return { error: `"${link.destination}" is a file (${target.path}), not a page: rename it in the explorer.` };
+			return { error: `"${link.destination}" is a file (${target.path}), not a page: rename it in the explorer.`, elsewhere: true };
 		}
 		if (target.kind === 'outside') {
 			return { error: `"${link.destination}" leaves the vault (${target.reason}): there is no page to rename.` };
@@ -88,7 +93,7 @@ function entityProblem(page: PageSummary): string | undefined {
 }
 
 function prepareEntity(context: PageContext, offset: number): PrepareRenameResult {
-	const target = entityAt(context, offset) ?? { error: NOTHING_HERE };
+	const target = entityAt(context, offset) ?? { error: NOTHING_HERE, elsewhere: true };
 	if ('error' in target) {
 		return target;
 	}
@@ -100,7 +105,7 @@ function prepareEntity(context: PageContext, offset: number): PrepareRenameResul
 
 export function prepareRename(context: PageContext, position: Position): PrepareRenameResult {
 	const offset = pageOffsetAt(context.page, context.text, position);
-	return prepareEntity(context, offset);
+	return prepareRenameInPage(context, position) ?? prepareEntity(context, offset);
 }
 
 /** Adds `edits` to the text edits of `path` in `edit`, keeping each page's edits in document order. */
@@ -134,7 +139,12 @@ function renameEntity(context: PageContext, offset: number, newName: string, old
 	if ('error' in destination) {
 		return destination;
 	}
-	let edit: VaultEdit = { ...linkEditsForMoves(context.index, [destination.move], token), renameFiles: [destination.move] };
+	const links = linkEditsForMoves(context.index, [destination.move], token);
+	if (token?.isCancellationRequested) {
+		// Never the file rename without its link edits.
+		return { error: 'The rename was cancelled.' };
+	}
+	let edit: VaultEdit = { ...links, renameFiles: [destination.move] };
 	if (oldUrlField !== '') {
 		const text = page.path === context.page.path ? context.text : pageText?.(page.path);
 		if (text === undefined) {
@@ -156,5 +166,5 @@ function renameEntity(context: PageContext, offset: number, newName: string, old
  */
 export function provideRename(context: PageContext, position: Position, newName: string, oldUrlField: string, pageText?: PageTextReader, token?: CancellationLike): RenameResult {
 	const offset = pageOffsetAt(context.page, context.text, position);
-	return renameEntity(context, offset, newName, oldUrlField, pageText, token);
+	return renameInPage(context, position, newName, token) ?? renameEntity(context, offset, newName, oldUrlField, pageText, token);
 }

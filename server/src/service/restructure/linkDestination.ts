@@ -119,7 +119,7 @@ function newPathPart(writtenPath: string, viaMarkdownPath: boolean, linkerPath: 
 }
 
 /** Backslash-escapes what CommonMark would read otherwise in a destination (bare or `<…>`); spaces are percent-encoded. */
-function escapeDestination(destination: string): string {
+export function escapeDestination(destination: string): string {
 	return destination.replace(/[\\<>()&[\]]/g, c => `\\${c}`).replace(/\s/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 

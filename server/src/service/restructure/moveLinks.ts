@@ -20,19 +20,32 @@ export interface PathMove {
 /** The moves, trimmed of slashes, with how each path maps to its new place. */
 class MoveMap {
 	private readonly moves: readonly PathMove[];
+	/** Every move by the path it moves (a move of thousands of files finds each in one look). */
+	private readonly exact = new Map<string, string>();
+	/** The moves that may be of folders (all but markdown files), looked through in order for the paths under them. */
+	private readonly folders: PathMove[] = [];
 
 	constructor(moves: readonly PathMove[]) {
 		this.moves = moves
 			.map(move => ({ from: move.from.replace(/^\/+|\/+$/g, ''), to: move.to.replace(/^\/+|\/+$/g, '') }))
 			.filter(move => move.from !== '' && move.to !== '' && move.from !== move.to);
+		for (const move of this.moves) {
+			if (!this.exact.has(move.from)) {
+				this.exact.set(move.from, move.to);
+			}
+			if (!isMarkdownPath(move.from)) {
+				this.folders.push(move);
+			}
+		}
 	}
 
 	/** The new path of `path` (a file, or anything under a moved folder), or undefined when it stays. */
 	map(path: string): string | undefined {
-		for (const move of this.moves) {
-			if (path === move.from) {
-				return move.to;
-			}
+		const exact = this.exact.get(path);
+		if (exact !== undefined) {
+			return exact;
+		}
+		for (const move of this.folders) {
 			if (path.startsWith(move.from) && path.charCodeAt(move.from.length) === 47 /* / */) {
 				return move.to + path.slice(move.from.length);
 			}
@@ -102,7 +115,10 @@ function editsOfPage(page: PageSummary, newPath: string | undefined, urls: Reado
 			continue;
 		}
 		const after = targetAfterMoves(link, urls, moves);
-		const edit = after && rewriteDestination(link, newPath ?? page.path, after.target, { linker: newPath !== undefined, target: after.moved });
+		if (after === undefined || (!after.moved && newPath === undefined)) {
+			continue;
+		}
+		const edit = rewriteDestination(link, newPath ?? page.path, after.target, { linker: newPath !== undefined, target: after.moved });
 		if (edit) {
 			edits.set(link.destinationSpan.start, edit);
 		}
