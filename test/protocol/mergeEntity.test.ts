@@ -1,7 +1,6 @@
 import * as assert from 'assert';
 import * as childProcess from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { CodeAction, Diagnostic, WorkspaceEdit } from 'vscode-languageserver-protocol';
@@ -9,7 +8,7 @@ import { summarizePage } from '../../server/src/service/parse/pageSummary';
 import { applyWorkspaceEditToFiles } from '../support/applyEdits';
 import { LspTestClient } from '../support/lspClient';
 import { PHILBY_PATH, philbyPage, SIS_PATH as SIS, sisPage } from '../support/mergeVault';
-import { repoRoot } from '../support/paths';
+import { repoRoot, temporaryVault } from '../support/paths';
 
 const bin = path.join(repoRoot, 'bin', 'entity-vault.js');
 const MI6 = 'organizations/mi6.md';
@@ -71,10 +70,8 @@ describe('language server: merging two pages of one entity over JSON-RPC, applie
 	const read = (relative: string): string => fs.readFileSync(path.join(dir, relative), 'utf8');
 
 	before(async () => {
-		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ev-merge-'));
+		dir = temporaryVault('ev-merge-', { [SIS]: SIS_TEXT, [PHILBY_PATH]: PHILBY_TEXT });
 		fs.cpSync(path.join(repoRoot, 'examples', 'vault'), dir, { recursive: true });
-		fs.writeFileSync(path.join(dir, SIS), SIS_TEXT);
-		fs.writeFileSync(path.join(dir, PHILBY_PATH), PHILBY_TEXT);
 		client = new LspTestClient({ workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'vault' }] });
 		await client.initialize();
 		await client.waitUntilIndexed();
