@@ -3,6 +3,8 @@ import { createVaultService } from '../../server/src/service/vaultService';
 import { settingsFrom } from '../../server/src/service/vault/settings';
 
 const FRONTMATTER = '---\ntitle: T\ncategory: C\nsummary: S\ntags:\n- A\ncreated: 2026-05-14\nupdated: 2026-05-15\n---\n';
+/** The same with another title: two pages of a section titled alike would be a `duplicate-entity`. */
+const OTHER_FRONTMATTER = FRONTMATTER.replace('title: T', 'title: U');
 
 function codes(service: ReturnType<typeof createVaultService>, path: string): string[] {
 	return service.diagnostics(path).map(d => d.code);
@@ -25,7 +27,7 @@ describe('vault index and diagnostics', () => {
 		// Same slug in another section comes first.
 		assert.deepStrictEqual((diagnostics[1].data as { suggestions: { url: string }[] }).suggestions.map(s => s.url), ['/places/iran/']);
 
-		const created = service.updatePage('places/irn.md', FRONTMATTER);
+		const created = service.updatePage('places/irn.md', OTHER_FRONTMATTER);
 		assert.deepStrictEqual([...created.affected], ['organizations/mi6.md']);
 		assert.strictEqual(created.pagesChanged, true);
 		assert.deepStrictEqual(codes(service, 'organizations/mi6.md'), ['broken-link']);
@@ -54,7 +56,7 @@ describe('vault index and diagnostics', () => {
 	it('accepts section URLs, index.md pages and non-canonical spellings', () => {
 		const service = createVaultService();
 		service.updatePage('people/x/index.md', FRONTMATTER);
-		service.updatePage('people/y.md', FRONTMATTER + '[s](/people/) [x](/people/x/) [x2](/people/x) [x3](x/index.md) [x4](../x/)\n');
+		service.updatePage('people/y.md', OTHER_FRONTMATTER + '[s](/people/) [x](/people/x/) [x2](/people/x) [x3](x/index.md) [x4](../x/)\n');
 		const diagnostics = service.diagnostics('people/y.md');
 		assert.deepStrictEqual(diagnostics.map(d => d.code), ['non-canonical-link', 'non-canonical-link', 'non-canonical-link']);
 		assert.deepStrictEqual(diagnostics.map(d => (d.data as { canonical: string }).canonical), ['/people/x/', '/people/x/', '/people/x/']);
@@ -63,7 +65,7 @@ describe('vault index and diagnostics', () => {
 	it('checks anchors against the target headings and refreshes linkers when headings change', () => {
 		const service = createVaultService();
 		service.updatePage('a/target.md', FRONTMATTER + '## Early Life\n');
-		service.updatePage('a/source.md', FRONTMATTER + '[t](/a/target/#early-life) [u](/a/target/#later-life) [self](#nowhere)\n');
+		service.updatePage('a/source.md', OTHER_FRONTMATTER + '[t](/a/target/#early-life) [u](/a/target/#later-life) [self](#nowhere)\n');
 		const diagnostics = service.diagnostics('a/source.md');
 		assert.deepStrictEqual(diagnostics.map(d => [d.code, (d.data as { fragment: string }).fragment]), [['broken-anchor', 'later-life'], ['broken-anchor', 'nowhere']]);
 		const change = service.updatePage('a/target.md', FRONTMATTER + '## Early Life\n## Later Life\n');

@@ -74,7 +74,11 @@ export class DiagnosticsPublisher {
 		if (!this.options.shouldPublish(vault, path)) {
 			return;
 		}
-		const diagnostics = vault.service.diagnostics(path);
+		// Related information names other pages by vault-relative path.
+		const diagnostics = vault.service.diagnostics(path).map(diagnostic => (diagnostic.relatedInformation === undefined ? diagnostic : {
+			...diagnostic,
+			relatedInformation: diagnostic.relatedInformation.map(related => ({ ...related, location: { ...related.location, uri: this.options.uriOf(vault, related.location.uri) } })),
+		}));
 		// An open page gets every result, the empty list too: an editor that shows "checking…"
 		// until the first publish learns that the page is clean. A page that is not open gets
 		// an empty list only to clear the problems it showed.

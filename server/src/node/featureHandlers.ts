@@ -37,6 +37,8 @@ export interface FeatureClient {
 	readonly snippetEdits: boolean;
 	/** Whether the client renames files in a WorkspaceEdit (`documentChanges` with the `rename` resource operation). */
 	readonly fileRenames: boolean;
+	/** Whether the client deletes files in a WorkspaceEdit (`resourceOperations` has "delete"): a merge deletes the merged page. */
+	readonly fileDeletes: boolean;
 	/** Whether prepareRename may answer `{ defaultBehavior: true }` (`textDocument.rename.prepareSupportDefaultBehavior`): "not mine, ask the others". */
 	readonly renameDefaultBehavior: boolean;
 }
@@ -273,13 +275,14 @@ export function registerFeatureHandlers(
 		}
 		const only = params.context.only;
 		const text = open.document.getText();
-		const actions = open.vault.service.codeActions(open.page.path, text, params.range, params.context.diagnostics, localToday(), client.snippetEdits);
+		const actions = open.vault.service.codeActions(open.page.path, text, params.range, params.context.diagnostics, localToday(), client.snippetEdits, only);
 		// A source action only when the client asks for every kind or for source actions.
 		const renumber = only === undefined || only.some(kind => RENUMBER_FOOTNOTES_KIND === kind || RENUMBER_FOOTNOTES_KIND.startsWith(`${kind}.`))
 			? open.vault.service.renumberFootnotes(open.page.path, text)
 			: undefined;
 		return [
-			...actions.map(action => ({
+			// An edit that deletes a file (a merge) is offered only to a client that applies the deletion.
+			...actions.filter(action => client.fileDeletes || action.edit.deleteFiles === undefined).map(action => ({
 				title: action.title,
 				kind: action.kind,
 				diagnostics: action.diagnostics,

@@ -73,6 +73,11 @@ export class VaultSetup {
 		return workspaceEdit?.documentChanges === true && workspaceEdit.resourceOperations?.includes('rename') === true;
 	}
 
+	get fileDeletes(): boolean {
+		const workspaceEdit = this.capabilities.workspace?.workspaceEdit;
+		return workspaceEdit?.documentChanges === true && workspaceEdit.resourceOperations?.includes('delete') === true;
+	}
+
 	/** Takes the client's capabilities, its options (the cache folder, whether to outline headings) and its workspace folders. */
 	initialize(params: InitializeParams): void {
 		this.capabilities = params.capabilities;

@@ -108,9 +108,11 @@ export interface VaultService {
 	 * among `diagnostics` (the client sends them back; others are skipped)
 	 * that touch `range`. `today` (`YYYY-MM-DD`) is the date they write: the
 	 * service never reads the clock. `snippets`: the client takes snippet
-	 * edits in a code action (LSP 3.18 `SnippetTextEdit`).
+	 * edits in a code action (LSP 3.18 `SnippetTextEdit`). `only`: the kinds
+	 * of action the client asks for (`CodeActionContext.only`), which decides
+	 * whether refactorings are offered besides the quick fixes.
 	 */
-	codeActions(path: string, text: string, range: Range, diagnostics: readonly Diagnostic[], today: string, snippets?: boolean): VaultCodeAction[];
+	codeActions(path: string, text: string, range: Range, diagnostics: readonly Diagnostic[], today: string, snippets?: boolean, only?: readonly string[]): VaultCodeAction[];
 	/** Source action "Renumber footnotes", when the page has footnotes not already numbered `1..n` in order of use with their definitions at the end. */
 	renumberFootnotes(path: string, text: string): VaultSourceAction | undefined;
 	/** Code lenses, resolved: "N backlinks" at the top of the page, "N uses" on each footnote definition. */
@@ -247,8 +249,8 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 		documentLinks: (path, text) => onPage(path, text, [], provideDocumentLinks),
 		documentSymbols: (path, text, options) => onPage(path, text, [], context => provideDocumentSymbols(context, options)),
 		workspaceSymbols: (query, token) => provideWorkspaceSymbols(index, query, token),
-		codeActions: (path, text, range, diagnostics, today, snippets) =>
-			onPage(path, text, [], context => provideCodeActions(context, range, diagnostics, settings, today, snippets)),
+		codeActions: (path, text, range, diagnostics, today, snippets, only) =>
+			onPage(path, text, [], context => provideCodeActions(context, range, diagnostics, settings, today, snippets, only)),
 		renumberFootnotes: (path, text) => onPage(path, text, undefined, renumberFootnotes),
 		codeLenses: (path, text, token) => onPage(path, text, [], context => provideCodeLenses(context, token)),
 		backlinkCount(path: string): number | undefined {

@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver-types';
 import type { PageSummary, PageLink } from '../parse/pageSummary';
 import type { Span } from '../parse/markdownTypes';
 import { spanToRange } from '../text/lineIndex';
@@ -8,6 +8,7 @@ import type { VaultIndex } from '../vault/vaultIndex';
 import { candidatePathsForUrl, sectionListOfUrl, sectionOfUrl } from '../vault/vaultPaths';
 import { validateFrontmatterFields, type FieldFinding } from './frontmatterRules';
 import { titleSpelling } from './titleSpelling';
+import { duplicateRelatedInformation, entityDuplicates, nameRangeOf } from './duplicateEntity';
 
 export const DIAGNOSTIC_SOURCE = 'entity-vault';
 
@@ -26,6 +27,8 @@ interface DiagnosticDataByCode {
 	'page-unreadable': { reason: string };
 	/** `title`: the spelling the quick fix writes; `derived`: the title the page has now. */
 	'title-spelling': { title: string; derived: string };
+	/** `name`: the shared name as this page writes it; `others`: the pages sharing it, what the merge needs. */
+	'duplicate-entity': { name: string; kind: 'title' | 'alias'; others: { path: string; url: string; title: string }[] };
 }
 
 export interface VaultDiagnostic<C extends DiagnosticCode = DiagnosticCode> extends Diagnostic {
@@ -66,12 +69,13 @@ class DiagnosticCollector {
 		return spanToRange(this.page.lineStarts, span);
 	}
 
-	add<C extends DiagnosticCode>(code: C, span: Span, message: string, data: DiagnosticDataByCode[C]): void {
+	add<C extends DiagnosticCode>(code: C, span: Span | Range, message: string, data: DiagnosticDataByCode[C], relatedInformation?: DiagnosticRelatedInformation[]): void {
 		const severity = this.settings.severity[code];
 		if (severity === 'off') {
 			return;
 		}
-		this.diagnostics.push({ range: this.range(span), severity: SEVERITY[severity], code, source: DIAGNOSTIC_SOURCE, message, data } as VaultDiagnostic);
+		const range = 'start' in span && typeof span.start === 'number' ? this.range(span as Span) : span as Range;
+		this.diagnostics.push({ range, severity: SEVERITY[severity], code, source: DIAGNOSTIC_SOURCE, message, data, ...(relatedInformation ? { relatedInformation } : {}) } as VaultDiagnostic);
 	}
 }
 
@@ -105,6 +109,7 @@ export function computeDiagnostics(index: VaultIndex, page: PageSummary, setting
 	if (entityPage) {
 		// How the vault writes the page's name: a vault's convention, nothing to say about a plain folder of markdown.
 		checkTitleSpelling(index, page, collector);
+		checkDuplicateEntity(index, page, collector);
 	}
 	return collector.diagnostics;
 }
@@ -123,6 +128,23 @@ function checkTitleSpelling(index: VaultIndex, page: PageSummary, out: Diagnosti
 	out.add('title-spelling', { start: fence, end: fence + 3 },
 		`Title ${derived} is made from the file name, but ${where}. Add title: ${proposed} to the frontmatter.`,
 		{ title: proposed, derived });
+}
+
+/**
+ * Another entity page of the folder has one of this page's names: one
+ * warning per shared name, where this page writes it, related to where the
+ * other pages write it. In a vault only: a plain folder of markdown has no entities.
+ */
+function checkDuplicateEntity(index: VaultIndex, page: PageSummary, out: DiagnosticCollector): void {
+	for (const duplicate of entityDuplicates(index, page)) {
+		const others = duplicate.others;
+		const named = others.map(other => `${other.title} (${other.url})`);
+		const what = duplicate.kind === 'title' ? 'title' : 'alias';
+		out.add('duplicate-entity', nameRangeOf(page, duplicate.kind),
+			`The ${what} ${duplicate.name} also names ${named.join(', ')}: ${others.length === 1 ? 'if they are one entity, merge the two pages' : 'if they are one entity, merge the pages'}.`,
+			{ name: duplicate.name, kind: duplicate.kind, others: others.map(({ path, url, title }) => ({ path, url, title })) },
+			duplicateRelatedInformation(duplicate));
+	}
 }
 
 function checkLinks(index: VaultIndex, page: PageSummary, out: DiagnosticCollector): void {

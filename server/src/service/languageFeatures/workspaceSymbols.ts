@@ -1,11 +1,11 @@
 import { SymbolKind, type Range } from 'vscode-languageserver-types';
 import { CANCELLATION_CHECK_INTERVAL, type CancellationLike } from '../cancellation';
 import type { PageSummary } from '../parse/pageSummary';
-import { spanToRange, PAGE_START } from '../text/lineIndex';
 import type { VaultIndex } from '../vault/vaultIndex';
 import { BestMatches } from '../search/bestMatches';
 import { fuzzyScore } from '../search/fuzzyScore';
 import { prepareQuery } from '../search/searchQuery';
+import { aliasesRange, titleRange } from './nameRanges';
 
 export interface VaultWorkspaceSymbol {
 	/** The entity's title, or one of its aliases. */
@@ -42,20 +42,6 @@ function compareByName(a: ScoredSymbol, b: ScoredSymbol): number {
 	return (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
 		|| (a.page.path < b.page.path ? -1 : a.page.path > b.page.path ? 1 : 0)
 		|| a.alias - b.alias;
-}
-
-function titleRange(page: PageSummary): Range {
-	const field = page.frontmatter.fields.find(f => f.key === 'title');
-	if (field && typeof page.frontmatter.data?.title === 'string' && page.frontmatter.data.title.trim() !== '') {
-		return spanToRange(page.lineStarts, field.valueSpan);
-	}
-	const h1 = page.headings.find(heading => heading.level === 1);
-	return h1 ? spanToRange(page.lineStarts, h1.span) : PAGE_START;
-}
-
-function aliasesRange(page: PageSummary): Range {
-	const field = page.frontmatter.fields.find(f => f.key === 'aliases');
-	return field ? spanToRange(page.lineStarts, { start: field.keySpan.start, end: Math.max(field.keySpan.end, field.valueSpan.end) }) : PAGE_START;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { isTitledFromSlug, type PageSummary } from '../parse/pageSummary';
 import { VaultSearch } from '../search/vaultSearch';
+import { entityNameKeysOf } from './entityNames';
 import { slugOfUrl } from './vaultPaths';
 
 /** What an index update changed for other pages. */
@@ -8,7 +9,9 @@ export interface IndexChange {
 	 * Pages (other than the one updated) whose diagnostics may have changed:
 	 * pages linking to a page that appeared, disappeared or changed its headings,
 	 * and the pages whose name the updated page now writes otherwise
-	 * (`PageSummary.nameSpellingFor`, which their `title-spelling` hint reads).
+	 * (`PageSummary.nameSpellingFor`, which their `title-spelling` hint reads),
+	 * and the pages that share a name (title or alias) the updated page took
+	 * or gave up (their `duplicate-entity` warning appears or goes).
 	 */
 	readonly affected: ReadonlySet<string>;
 	/** The set of page URLs (and so the sections or the page count) changed. */
@@ -98,6 +101,13 @@ function respelledUrls(previous: PageSummary | undefined, next: PageSummary | un
 	return urls;
 }
 
+/** The entity name keys one of the two summaries has and the other has not. */
+function renamedKeys(previous: PageSummary | undefined, next: PageSummary): string[] {
+	const before = new Set(previous ? entityNameKeysOf(previous) : []);
+	const after = new Set(entityNameKeysOf(next));
+	return [...[...before].filter(key => !after.has(key)), ...[...after].filter(key => !before.has(key))];
+}
+
 /**
  * The vault's pages and its reverse maps. Every map is updated per page:
  * `update` and `remove` take out exactly what the page contributed before
@@ -114,6 +124,8 @@ export class VaultIndex {
 	/** Slug → URLs ending in it, for "same slug in another section". */
 	private readonly urlsBySlug = new Map<string, OneOrMany>();
 	private readonly tagCounts = new Map<string, number>();
+	/** Entity name key (`entityNames.ts`: the page's folder and a normalised title or alias) → paths of the pages so named. */
+	private readonly pathsByName = new Map<string, OneOrMany>();
 	/** Pages in sections (entity pages; files directly in the root are not), and how many of them have frontmatter. */
 	private sectionPages = 0;
 	private sectionPagesWithFrontmatter = 0;
@@ -192,6 +204,11 @@ export class VaultIndex {
 		return valuesOf(this.urlsBySlug, slug);
 	}
 
+	/** Paths of the pages named by an entity name key (see `entityNameKeysOf`). */
+	pathsNamed(key: string): readonly string[] {
+		return valuesOf(this.pathsByName, key);
+	}
+
 	/** Every tag used in the vault with the number of pages using it. */
 	tags(): ReadonlyMap<string, number> {
 		return this.tagCounts;
@@ -246,6 +263,7 @@ export class VaultIndex {
 			this.linkersOf(previous.url).forEach(path => affected.add(path));
 		}
 		this.addPagesAt(respelledUrls(previous, summary), affected);
+		this.addPagesNamed(renamedKeys(previous, summary), affected);
 		affected.delete(summary.path);
 		return { affected, pagesChanged };
 	}
@@ -262,6 +280,7 @@ export class VaultIndex {
 			this.linkersOf(previous.url).forEach(linker => affected.add(linker));
 		}
 		this.addPagesAt(respelledUrls(previous, undefined), affected);
+		this.addPagesNamed(entityNameKeysOf(previous), affected);
 		affected.delete(path);
 		return { affected, pagesChanged: true };
 	}
@@ -274,6 +293,15 @@ export class VaultIndex {
 				if (page && isTitledFromSlug(page)) {
 					paths.add(path);
 				}
+			}
+		}
+	}
+
+	/** Adds to `paths` the pages named by `keys`. */
+	private addPagesNamed(keys: Iterable<string>, paths: Set<string>): void {
+		for (const key of keys) {
+			for (const path of valuesOf(this.pathsByName, key)) {
+				paths.add(path);
 			}
 		}
 	}
@@ -303,6 +331,10 @@ export class VaultIndex {
 		for (const tag of new Set(summary.tags)) {
 			countUp(this.tagCounts, tag);
 		}
+		// Distinct keys, and `withdraw` took this page out of every list.
+		for (const key of entityNameKeysOf(summary)) {
+			addTo(this.pathsByName, key, summary.path, true);
+		}
 	}
 
 	private withdraw(summary: PageSummary): void {
@@ -327,6 +359,9 @@ export class VaultIndex {
 		}
 		for (const tag of new Set(summary.tags)) {
 			countDown(this.tagCounts, tag);
+		}
+		for (const key of entityNameKeysOf(summary)) {
+			removeFrom(this.pathsByName, key, summary.path);
 		}
 	}
 }

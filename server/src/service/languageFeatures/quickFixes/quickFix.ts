@@ -7,10 +7,10 @@ import type { VaultDiagnostic } from '../diagnostics';
 import type { DiagnosticCode } from '../../vault/settings';
 import type { PageContext } from '../pageContext';
 
-/** A quick fix, linked to the diagnostic it fixes; the transport turns `edit` into a WorkspaceEdit. */
+/** A quick fix, linked to the diagnostic it fixes (or a refactoring, linked to none); the transport turns `edit` into a WorkspaceEdit. */
 export interface VaultCodeAction {
 	readonly title: string;
-	readonly kind: typeof CodeActionKind.QuickFix;
+	readonly kind: typeof CodeActionKind.QuickFix | typeof CodeActionKind.RefactorRewrite;
 	readonly diagnostics: VaultDiagnostic[];
 	readonly isPreferred?: boolean;
 	readonly edit: VaultEdit;

@@ -1,0 +1,67 @@
+import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
+import type { PageSummary } from '../parse/pageSummary';
+import { entityNameKeyFor, entityNamesOf, type EntityName } from '../vault/entityNames';
+import type { VaultIndex } from '../vault/vaultIndex';
+import { aliasesRange, titleRange } from './nameRanges';
+
+/**
+ * The `duplicate-entity` check: two entity pages in the same folder share a
+ * name, a title or an alias (see vault/entityNames.ts for which pages and
+ * names take part). Answered from the index's names map, nothing scanned.
+ */
+
+/** Another page sharing one of this page's names. */
+export interface DuplicatePage {
+	readonly path: string;
+	readonly url: string;
+	readonly title: string;
+	/** Where that page writes the name, and as what. */
+	readonly kind: EntityName['kind'];
+	readonly range: Range;
+}
+
+export interface EntityDuplicate {
+	/** The name as this page writes it. */
+	readonly name: string;
+	/** Where this page writes it: its title or an alias. */
+	readonly kind: EntityName['kind'];
+	/** The other pages with that name, by path. */
+	readonly others: readonly DuplicatePage[];
+}
+
+/** Where a page writes a name of the given kind: the `title:` value (or `# ` heading, or page start), or the `aliases:` field. */
+export function nameRangeOf(page: PageSummary, kind: EntityName['kind']): Range {
+	return kind === 'title' ? titleRange(page) : aliasesRange(page);
+}
+
+/** This page's names that other pages of its folder have too, each with those pages (by path). */
+export function entityDuplicates(index: VaultIndex, page: PageSummary): EntityDuplicate[] {
+	const duplicates: EntityDuplicate[] = [];
+	for (const name of entityNamesOf(page)) {
+		const key = entityNameKeyFor(page, name.normalized);
+		const others: DuplicatePage[] = [];
+		for (const path of key === undefined ? [] : [...index.pathsNamed(key)].sort()) {
+			const other = path === page.path ? undefined : index.getPage(path);
+			const theirs = other && entityNamesOf(other).find(candidate => candidate.normalized === name.normalized);
+			if (other && theirs) {
+				others.push({ path, url: other.url, title: other.title, kind: theirs.kind, range: nameRangeOf(other, theirs.kind) });
+			}
+		}
+		if (others.length > 0) {
+			duplicates.push({ name: name.written, kind: name.kind, others });
+		}
+	}
+	return duplicates;
+}
+
+/**
+ * The related information of a duplicate: where each other page writes the
+ * name. Its `uri` is the other page's vault-relative path; the transport
+ * turns it into a URI.
+ */
+export function duplicateRelatedInformation(duplicate: EntityDuplicate): DiagnosticRelatedInformation[] {
+	return duplicate.others.map(other => ({
+		location: { uri: other.path, range: other.range },
+		message: other.kind === 'alias' ? `${duplicate.name}: an alias of ${other.title} (${other.url})` : `${other.title}: the title of ${other.url}`,
+	}));
+}
