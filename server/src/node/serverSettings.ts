@@ -1,3 +1,4 @@
+import type { UpdateLinksOnMove } from '../protocol';
 import { settingsFrom, type VaultSettings } from '../service/vault/settings';
 
 type DiagnosticsScope = 'openFiles' | 'vault';
@@ -8,6 +9,8 @@ export interface FolderSettings {
 	readonly scope: DiagnosticsScope;
 	readonly excludes: readonly string[];
 	readonly vault: VaultSettings;
+	/** Whether moving or renaming pages and folders rewrites the links to them (`entityVault.updateLinksOnMove`). */
+	readonly updateLinksOnMove: UpdateLinksOnMove;
 	/** What was wrong in the configuration (shown to the user once). */
 	readonly problems: readonly string[];
 }
@@ -17,7 +20,10 @@ interface RawSection {
 	exclude?: unknown;
 	diagnostics?: { scope?: unknown; severity?: unknown };
 	frontmatter?: { requiredFields?: unknown };
+	updateLinksOnMove?: unknown;
 }
+
+const UPDATE_LINKS_ON_MOVE: readonly UpdateLinksOnMove[] = ['always', 'prompt', 'never'];
 
 /** Reads a client's `entityVault` section; anything malformed falls back to the default, and is reported. */
 export function folderSettingsFrom(raw: unknown): FolderSettings {
@@ -39,7 +45,13 @@ export function folderSettingsFrom(raw: unknown): FolderSettings {
 	} else if (section.exclude !== undefined && section.exclude !== null) {
 		problems.push('entityVault.exclude must be a list of glob patterns');
 	}
+	let updateLinksOnMove: UpdateLinksOnMove = 'prompt';
+	if (UPDATE_LINKS_ON_MOVE.includes(section.updateLinksOnMove as UpdateLinksOnMove)) {
+		updateLinksOnMove = section.updateLinksOnMove as UpdateLinksOnMove;
+	} else if (section.updateLinksOnMove !== undefined && section.updateLinksOnMove !== null) {
+		problems.push('entityVault.updateLinksOnMove must be "always", "prompt" or "never"');
+	}
 	const vault = settingsFrom({ severity: section.diagnostics?.severity, requiredFields: section.frontmatter?.requiredFields });
 	problems.push(...vault.problems.map(problem => `entityVault: ${problem}`));
-	return { root, scope, excludes, vault: vault.settings, problems };
+	return { root, scope, excludes, vault: vault.settings, updateLinksOnMove, problems };
 }
