@@ -36,6 +36,8 @@ export interface LspClientOptions {
 	readonly env?: Readonly<Record<string, string>>;
 	/** The client takes snippet edits in a WorkspaceEdit (`workspace.workspaceEdit.snippetEditSupport`), as VS Code does. */
 	readonly snippetEdits?: boolean;
+	/** `workspace.workspaceEdit.resourceOperations` (default: create, rename and delete, as VS Code says). */
+	readonly resourceOperations?: readonly string[];
 }
 
 /**
@@ -172,7 +174,7 @@ export class LspTestClient {
 					didChangeWatchedFiles: { dynamicRegistration: this.options.dynamicWatchers ?? true },
 					didChangeConfiguration: { dynamicRegistration: true },
 					applyEdit: true,
-					workspaceEdit: { documentChanges: true, resourceOperations: ['create'], ...(this.options.snippetEdits ? { snippetEditSupport: true } : {}) },
+					workspaceEdit: { documentChanges: true, resourceOperations: this.options.resourceOperations ?? ['create', 'rename', 'delete'], ...(this.options.snippetEdits ? { snippetEditSupport: true } : {}) },
 				},
 				window: { workDoneProgress: true },
 				textDocument: {

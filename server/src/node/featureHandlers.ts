@@ -1,4 +1,4 @@
-import { SymbolKind, type CancellationToken, type Connection, type Location, type Position } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, SymbolKind, type CancellationToken, type Connection, type Location, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PageSummary } from '../service/parse/pageSummary';
 import type { PageItemData, VaultLocation } from '../service/vaultService';
@@ -27,7 +27,12 @@ export interface FeatureClient {
 	readonly headingSymbols: boolean;
 	/** Whether the client takes snippet edits in a WorkspaceEdit (`workspace.workspaceEdit.snippetEditSupport`). */
 	readonly snippetEdits: boolean;
+	/** Whether the client renames files in a WorkspaceEdit (`documentChanges` with the `rename` resource operation). */
+	readonly fileRenames: boolean;
 }
+
+/** Why a client that cannot rename files gets no rename: the links would follow a file that does not move. */
+const NO_FILE_RENAMES = 'This editor does not rename files through a language server (workspace.workspaceEdit.resourceOperations has no "rename"), so Entity Vault cannot rename a page here.';
 
 interface OpenPage {
 	readonly vault: VaultWorkspace;
@@ -92,18 +97,58 @@ export function registerFeatureHandlers(
 		return open ? toLocations(open.vault, open.vault.service.definition(open.page.path, open.document.getText(), params.position)) : [];
 	});
 
-	connection.onReferences(async (params, token) => {
-		// Backlinks come from every page, and the answer has no "incomplete" mark: wait for the index (or the cancellation).
+	/** The open page of a request that needs the whole vault (backlinks come from every page): waits for the index, undefined when cancelled first. */
+	async function indexedOpenPage(uri: string, token: CancellationToken): Promise<OpenPage | undefined> {
 		await vaults.whenVaultsCreated();
-		const located = vaults.locate(params.textDocument.uri);
+		const located = vaults.locate(uri);
 		if (located && !(await indexedOrCancelled(located.vault, token))) {
-			return [];
+			return undefined;
 		}
-		const open = await openPage(params.textDocument.uri);
-		if (!open || token.isCancellationRequested) {
+		const open = await openPage(uri);
+		return open && !token.isCancellationRequested ? open : undefined;
+	}
+
+	connection.onReferences(async (params, token) => {
+		// The answer has no "incomplete" mark: wait for the index (or the cancellation).
+		const open = await indexedOpenPage(params.textDocument.uri, token);
+		if (!open) {
 			return [];
 		}
 		return toLocations(open.vault, open.vault.service.references(open.page.path, open.document.getText(), params.position, params.context.includeDeclaration, token));
+	});
+
+	// A refused rename is a ResponseError with the reason, which editors show to the user.
+	connection.onPrepareRename(async params => {
+		const open = await openPage(params.textDocument.uri);
+		if (!open) {
+			return null;
+		}
+		const result = open.vault.service.prepareRename(open.page.path, open.document.getText(), params.position);
+		if ('error' in result) {
+			throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);
+		}
+		if (!client.fileRenames) {
+			throw new ResponseError(LSPErrorCodes.RequestFailed, NO_FILE_RENAMES);
+		}
+		return result;
+	});
+
+	connection.onRenameRequest(async (params, token) => {
+		if (!client.fileRenames) {
+			throw new ResponseError(LSPErrorCodes.RequestFailed, NO_FILE_RENAMES);
+		}
+		const open = await indexedOpenPage(params.textDocument.uri, token);
+		if (!open) {
+			return null;
+		}
+		const vault = open.vault;
+		// An open page's text is the editor's; another page's, the file's (only read to add the old URL to its frontmatter).
+		const pageText = (path: string): string | undefined => documents.get(vaults.uriOf(vault, path))?.getText() ?? vault.diskText(path);
+		const result = vault.service.rename(open.page.path, open.document.getText(), params.position, params.newName, token, pageText);
+		if ('error' in result) {
+			throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);
+		}
+		return token.isCancellationRequested ? null : toWorkspaceEdit(editTarget, vault, result);
 	});
 
 	connection.onHover(async params => {

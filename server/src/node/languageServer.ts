@@ -28,6 +28,7 @@ const SERVER_CAPABILITIES: ServerCapabilities = {
 	codeActionProvider: { codeActionKinds: ['quickfix'] },
 	documentSymbolProvider: true,
 	workspaceSymbolProvider: true,
+	renameProvider: { prepareProvider: true },
 	workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 };
 

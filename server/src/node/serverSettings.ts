@@ -21,6 +21,7 @@ interface RawSection {
 	diagnostics?: { scope?: unknown; severity?: unknown };
 	frontmatter?: { requiredFields?: unknown };
 	updateLinksOnMove?: unknown;
+	rename?: { oldUrlField?: unknown };
 }
 
 const UPDATE_LINKS_ON_MOVE: readonly UpdateLinksOnMove[] = ['always', 'prompt', 'never'];
@@ -51,7 +52,7 @@ export function folderSettingsFrom(raw: unknown): FolderSettings {
 	} else if (section.updateLinksOnMove !== undefined && section.updateLinksOnMove !== null) {
 		problems.push('entityVault.updateLinksOnMove must be "always", "prompt" or "never"');
 	}
-	const vault = settingsFrom({ severity: section.diagnostics?.severity, requiredFields: section.frontmatter?.requiredFields });
+	const vault = settingsFrom({ severity: section.diagnostics?.severity, requiredFields: section.frontmatter?.requiredFields, oldUrlField: section.rename?.oldUrlField });
 	problems.push(...vault.problems.map(problem => `entityVault: ${problem}`));
 	return { root, scope, excludes, vault: vault.settings, updateLinksOnMove, problems };
 }

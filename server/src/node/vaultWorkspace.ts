@@ -5,7 +5,7 @@ import type { IndexChange } from '../service/vault/vaultIndex';
 import { candidatePathsForUrl, isMarkdownPath } from '../service/vault/vaultPaths';
 import { PathFilter } from '../service/vault/pathFilter';
 import { pageSummaryToParts, type PageSummary } from '../service/parse/pageSummary';
-import { fileStamp, listVaultPages, readVaultPage, type PageReadResult } from './vaultFiles';
+import { fileStamp, listVaultPages, readPageText, readVaultPage, type PageReadResult } from './vaultFiles';
 import { loadIndexCache, saveIndexCache, type CachedPage } from './indexCache';
 import { TimeSlicer, yieldToEventLoop } from './timeSlices';
 import type { PageParser } from './pageParser';
@@ -339,6 +339,12 @@ export class VaultWorkspace {
 		this.loaded.add(relative);
 		this.stamps.delete(relative);
 		return this.service.updatePage(relative, text);
+	}
+
+	/** A page's text on disk, without reading it into the index; undefined when it cannot be read. */
+	diskText(relative: string): string | undefined {
+		const read = readPageText(this.absolutePath(relative), this.fileSystem);
+		return 'text' in read ? read.text : undefined;
 	}
 
 	isOpen(relative: string): boolean {

@@ -9,19 +9,21 @@ import { provideDocumentSymbols, type DocumentSymbolOptions } from './languageFe
 import { provideHover, type PageLinkTarget } from './languageFeatures/hover';
 import type { PageContext } from './languageFeatures/pageContext';
 import { provideReferences } from './languageFeatures/references';
+import { prepareRename, provideRename, type PageTextReader, type PrepareRenameResult, type RenameResult } from './languageFeatures/rename';
 import { provideWorkspaceSymbols, type VaultWorkspaceSymbol } from './languageFeatures/workspaceSymbols';
+import { linkEditsForMoves, type PathMove } from './restructure/moveLinks';
 import { PageSummaries, stripBom, type PageSummary, type PageSummaryParts } from './parse/pageSummary';
 import { newPage, type NewPage, type NewPageInput } from './vault/pageTemplate';
 import { DEFAULT_SETTINGS, type VaultSettings } from './vault/settings';
 import { VaultIndex, type IndexChange } from './vault/vaultIndex';
 import { decideVaultKind, isVaultByFrontmatter, type VaultKind } from './vault/vaultKind';
 import { isMarkdownPath } from './vault/vaultPaths';
-import type { VaultLocation } from './vault/vaultResults';
+import type { VaultEdit, VaultLocation } from './vault/vaultResults';
 
 // The results the transport converts (paths to URIs) are typed here, so it imports no feature module.
 export type { VaultDiagnostic } from './languageFeatures/diagnostics';
 export type { PageItemData } from './languageFeatures/completion';
-export type { VaultCodeAction, VaultDocumentLink, VaultLocation, VaultWorkspaceSymbol, NewPage, NewPageInput, VaultKind };
+export type { VaultCodeAction, VaultDocumentLink, VaultEdit, VaultLocation, VaultWorkspaceSymbol, NewPage, NewPageInput, VaultKind, PathMove, PageTextReader, PrepareRenameResult, RenameResult };
 
 /**
  * Longest page text that is parsed, in UTF-16 code units (and the largest
@@ -106,6 +108,21 @@ export interface VaultService {
 	codeActions(path: string, text: string, range: Range, diagnostics: readonly Diagnostic[], today: string, snippets?: boolean): VaultCodeAction[];
 	/** The New Page command, with the settings' required fields (see `newPage`). */
 	newPage(input: NewPageInput): NewPage;
+	/**
+	 * The link edits that go with moving files or folders (see
+	 * `linkEditsForMoves`): text edits only, on the pages at their old paths;
+	 * the caller adds the renames.
+	 */
+	moveEdits(moves: readonly PathMove[], token?: CancellationLike): VaultEdit;
+	/** Whether the position names something to rename: the range to show and the current name (an entity's slug), or why not. */
+	prepareRename(path: string, text: string, position: Position): PrepareRenameResult;
+	/**
+	 * Rename: the edit renaming the entity at the position to `newName` (a
+	 * slug, or `/SECTION/SLUG/`), or why not. `pageText` reads a page's
+	 * current text, needed only to append the old URL to the field the
+	 * settings name (`oldUrlField`) on a page other than this one.
+	 */
+	rename(path: string, text: string, position: Position, newName: string, token?: CancellationLike, pageText?: PageTextReader): RenameResult;
 }
 
 export interface VaultServiceOptions {
@@ -113,6 +130,8 @@ export interface VaultServiceOptions {
 	/** Why the folder is a vault whatever its pages hold (see `declareVault`). */
 	readonly declaredVault?: string;
 }
+
+const NOT_A_PAGE = Object.freeze({ error: 'This file is not a page of the vault: nothing in it can be renamed.' });
 
 /** A size in KiB or MiB, for messages about pages too large to read. */
 export function sizeOf(length: number): string {
@@ -216,5 +235,9 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 		codeActions: (path, text, range, diagnostics, today, snippets) =>
 			onPage(path, text, [], context => provideCodeActions(context, range, diagnostics, settings, today, snippets)),
 		newPage: input => newPage(index, input, settings.requiredFields),
+		moveEdits: (moves, token) => linkEditsForMoves(index, moves, token),
+		prepareRename: (path, text, position) => onPage(path, text, NOT_A_PAGE, context => prepareRename(context, position)),
+		rename: (path, text, position, newName, token, pageText) =>
+			onPage<RenameResult>(path, text, NOT_A_PAGE, context => provideRename(context, position, newName, settings.oldUrlField, pageText, token)),
 	});
 }
