@@ -11,6 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { afterIndexChange, registerDocumentSync } from './documentSync';
 import { registerFeatureHandlers } from './featureHandlers';
+import { FILE_MOVE_CAPABILITIES, registerFileMoves } from './fileMoves';
 import { VAULT_MARKER_FILE } from './vaultFiles';
 import { StatusNotification } from './vaultMessages';
 import { registerVaultRequests } from './vaultRequests';
@@ -29,7 +30,7 @@ const SERVER_CAPABILITIES: ServerCapabilities = {
 	documentSymbolProvider: true,
 	workspaceSymbolProvider: true,
 	renameProvider: { prepareProvider: true },
-	workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+	workspace: { workspaceFolders: { supported: true, changeNotifications: true }, fileOperations: FILE_MOVE_CAPABILITIES },
 };
 
 /** Wires the vault service to an LSP connection. */
@@ -73,6 +74,7 @@ export function startLanguageServer(connection: Connection): { shutdownRequested
 	registerDocumentSync(connection, documents, vaults, publisher, afterChange, () => setup.configurationChanged());
 	registerFeatureHandlers(connection, documents, vaults, setup);
 	registerVaultRequests(connection, vaults, publisher);
+	registerFileMoves(connection, documents, vaults, publisher, setup, afterChange);
 
 	connection.onShutdown(async () => {
 		shutdownRequested = true;
