@@ -1,5 +1,4 @@
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -8,8 +7,8 @@ import { URI } from 'vscode-uri';
 import { REQUEST_TIMINGS_VARIABLE } from '../../server/src/node/requestTimings';
 import { summarizePage } from '../../server/src/service/parse/pageSummary';
 import { applyWorkspaceEditToFiles } from '../support/applyEdits';
+import { checkFolder, markdownFilesIn, type CheckReport } from '../support/checkCommand';
 import { LspTestClient } from '../support/lspClient';
-import { repoRoot } from '../support/paths';
 
 /** The new slug, as long as the old one, so that `check` reports its problems at the same columns. */
 const NEW_SLUG = 'rob-maxwell-ii';
@@ -81,29 +80,6 @@ function writeVault(dir: string): void {
 	}
 }
 
-interface CheckReport {
-	readonly diagnostics: readonly { file: string; line: number; column: number; code: string; message: string; severity: string }[];
-	readonly files: number;
-	readonly pages: number;
-}
-
-function check(dir: string): CheckReport {
-	const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'entity-vault.js'), 'check', dir, '--format', 'json'], { encoding: 'utf8' });
-	return JSON.parse(result.stdout) as CheckReport;
-}
-
-/** The markdown files of a folder, by relative path. */
-function readTexts(dir: string): Map<string, string> {
-	const texts = new Map<string, string>();
-	for (const entry of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-		const relative = entry.split(path.sep).join('/');
-		if (relative.endsWith('.md')) {
-			texts.set(relative, fs.readFileSync(path.join(dir, entry), 'utf8'));
-		}
-	}
-	return texts;
-}
-
 function occurrences(text: string, fragment: string): number {
 	return text.split(fragment).length - 1;
 }
@@ -151,7 +127,7 @@ describe('rename over JSON-RPC on a vault with 300 linking pages', function () {
 	});
 
 	it('renames the page: every link follows in its spelling, the decoys stay, check reports the same, and an open page gets a versioned edit', async () => {
-		const before = readTexts(dir);
+		const before = markdownFilesIn(dir);
 
 		// n1's editor holds an unsaved change with one more link.
 		const openPath = 'notes/n1.md';
@@ -178,10 +154,10 @@ describe('rename over JSON-RPC on a vault with 300 linking pages', function () {
 
 		// The editor applies the edit to its buffers; the open page's buffer is its unsaved text, saved here first.
 		fs.writeFileSync(path.join(dir, openPath), unsaved);
-		const reportBefore = check(dir);
+		const reportBefore = checkFolder(dir);
 		assert.ok(reportBefore.diagnostics.some(d => d.code === 'broken-link') && reportBefore.diagnostics.some(d => d.code === 'non-canonical-link'));
 		applyWorkspaceEditToFiles(edit);
-		const after = readTexts(dir);
+		const after = markdownFilesIn(dir);
 		assert.ok(!after.has(page) && after.has(`people/${NEW_SLUG}.md`));
 
 		for (const [relative, text] of after) {
@@ -199,7 +175,7 @@ describe('rename over JSON-RPC on a vault with 300 linking pages', function () {
 		assert.ok(n0.includes('[Robert Maxwell](/people/rob-maxwell-ii/), [RM](/people/rob-maxwell-ii), [angle](</people/rob-maxwell-ii/>)'), n0);
 		assert.ok(after.get('notes/n6.md')!.includes('[relative URL](../../people/rob-maxwell-ii/), [first][rm] and [second][rm], [escaped](/people/rob-maxwell-ii/#early-life)'));
 
-		const reportAfter = check(dir);
+		const reportAfter = checkFolder(dir);
 		// The same problems, the renamed page's under its new path, a message quoting a link with its new URL.
 		const normalized = (report: CheckReport, renamedPage: boolean) => ({
 			...report,
@@ -242,6 +218,21 @@ describe('rename over JSON-RPC: the old URL field, and a client that cannot rena
 			await client.shutdown();
 		}
 	}
+
+	it('lets the editor\'s own rename take plain text when the client allows it, and answers on a link', async () => {
+		const client = new LspTestClient({ workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'small' }], renameDefaultBehavior: true });
+		try {
+			await client.initialize();
+			await client.waitUntilIndexed();
+			const uri = URI.file(path.join(dir, 'organizations', 'club.md')).toString();
+			await client.open(uri, fs.readFileSync(path.join(dir, 'organizations', 'club.md'), 'utf8'));
+			const prepare = (character: number) => client.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri }, position: { line: 4, character } });
+			assert.deepStrictEqual(await prepare(2), { defaultBehavior: true });
+			assert.deepStrictEqual(await prepare(10), { range: { start: { line: 4, character: 9 }, end: { line: 4, character: 12 } }, placeholder: 'ada' });
+		} finally {
+			await client.shutdown();
+		}
+	});
 
 	it('is refused when the client does not rename files', async () => {
 		assert.match(await renameAda({ resourceOperations: ['create'] }) as string, /does not rename files/);

@@ -38,6 +38,8 @@ export interface LspClientOptions {
 	readonly snippetEdits?: boolean;
 	/** `workspace.workspaceEdit.resourceOperations` (default: create, rename and delete, as VS Code says). */
 	readonly resourceOperations?: readonly string[];
+	/** `textDocument.rename.prepareSupportDefaultBehavior` (as VS Code says): prepareRename may answer "ask the others". */
+	readonly renameDefaultBehavior?: boolean;
 }
 
 /**
@@ -182,6 +184,7 @@ export class LspTestClient {
 					completion: { completionItem: { snippetSupport: false, documentationFormat: ['markdown', 'plaintext'] } },
 					hover: { contentFormat: ['markdown', 'plaintext'] },
 					codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, dataSupport: true, isPreferredSupport: true },
+					...(this.options.renameDefaultBehavior ? { rename: { prepareSupport: true, prepareSupportDefaultBehavior: 1 } } : {}),
 				},
 			},
 		}) as InitializeResult;

@@ -56,18 +56,20 @@ describe('rename: prepareRename', () => {
 	});
 
 	it('refuses with a reason on a broken, external, file or heading link, in plain text, and for a page in the vault root', () => {
-		const cases: [string, string, RegExp][] = [
-			['notes/n.md', NOTES.replace('[gone]', '[go$|$ne]'), /No page at \/people\/ghost\/: a broken link/],
-			['notes/n.md', NOTES.replace('[web]', '[w$|$eb]'), /external link/],
-			['notes/n.md', NOTES.replace('[img]', '[i$|$mg]'), /is a file \(notes\/pic\.png\)/],
-			['notes/n.md', NOTES.replace('[top]', '[t$|$op]'), /names a heading of this page/],
-			['notes/n.md', NOTES.replace('[Bob]', '$|$ [Bob]'), /Nothing to rename here/],
-			['people/robert-maxwell.md', MAXWELL.replace('Publisher', 'Pub$|$lisher'), /Nothing to rename here/],
-			['README.md', '# Read$|$me\n', /in the vault root/],
+		const cases: [string, string, RegExp, boolean][] = [
+			['notes/n.md', NOTES.replace('[gone]', '[go$|$ne]'), /No page at \/people\/ghost\/: a broken link/, false],
+			['notes/n.md', NOTES.replace('[web]', '[w$|$eb]'), /external link/, false],
+			['notes/n.md', NOTES.replace('[img]', '[i$|$mg]'), /is a file \(notes\/pic\.png\)/, true],
+			['notes/n.md', NOTES.replace('[top]', '[t$|$op]'), /names a heading of this page/, false],
+			['notes/n.md', NOTES.replace('[Bob]', '$|$ [Bob]'), /Nothing to rename here/, true],
+			['people/robert-maxwell.md', MAXWELL.replace('Publisher', 'Pub$|$lisher'), /Nothing to rename here/, true],
+			['README.md', '# Read$|$me\n', /in the vault root/, false],
 		];
-		for (const [path, marked, message] of cases) {
+		for (const [path, marked, message, elsewhere] of cases) {
 			const { result } = prepareAt({ 'people/robert-maxwell.md': MAXWELL, [path]: marked });
 			assert.match(errorOf(result as RenameResult), message, marked);
+			// Only where no entity is named may another rename (the editor's own) take over.
+			assert.strictEqual('elsewhere' in result && result.elsewhere === true, elsewhere, marked);
 		}
 	});
 });
@@ -165,5 +167,13 @@ describe('rename: keeping the old URL (entityVault.rename.oldUrlField)', () => {
 
 	it('refuses when the field is a map', () => {
 		assert.match(errorOf(renamed('oldUrls:\n  a: 1') as RenameResult), /"oldUrls" of people\/robert-maxwell\.md is not a list/);
+	});
+});
+
+describe('rename: cancellation', () => {
+	it('answers no edit at all once cancelled, never the file rename without its link edits', () => {
+		const vault = vaultWithCursor({ 'people/robert-maxwell.md': MAXWELL, 'organizations/mi6.md': MI6.replace('[Max', '[Max$|$') });
+		const result = vault.service.rename(vault.path, vault.text, vault.position, 'bob', { isCancellationRequested: true });
+		assert.deepStrictEqual(result, { error: 'The rename was cancelled.' });
 	});
 });

@@ -29,6 +29,8 @@ export interface FeatureClient {
 	readonly snippetEdits: boolean;
 	/** Whether the client renames files in a WorkspaceEdit (`documentChanges` with the `rename` resource operation). */
 	readonly fileRenames: boolean;
+	/** Whether prepareRename may answer `{ defaultBehavior: true }` (`textDocument.rename.prepareSupportDefaultBehavior`): "not mine, ask the others". */
+	readonly renameDefaultBehavior: boolean;
 }
 
 /** Why a client that cannot rename files gets no rename: the links would follow a file that does not move. */
@@ -125,6 +127,10 @@ export function registerFeatureHandlers(
 		}
 		const result = open.vault.service.prepareRename(open.page.path, open.document.getText(), params.position);
 		if ('error' in result) {
+			// Not an entity (plain text, an image link): the editor's own rename may take it (VS Code's renames image files).
+			if (result.elsewhere && client.renameDefaultBehavior) {
+				return { defaultBehavior: true };
+			}
 			throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);
 		}
 		if (!client.fileRenames) {

@@ -70,6 +70,10 @@ export class VaultSetup {
 		return this.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
 	}
 
+	get renameDefaultBehavior(): boolean {
+		return this.capabilities.textDocument?.rename?.prepareSupportDefaultBehavior === 1;
+	}
+
 	get fileRenames(): boolean {
 		const workspaceEdit = this.capabilities.workspace?.workspaceEdit;
 		return workspaceEdit?.documentChanges === true && workspaceEdit.resourceOperations?.includes('rename') === true;

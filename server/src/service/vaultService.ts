@@ -236,7 +236,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 			onPage(path, text, [], context => provideCodeActions(context, range, diagnostics, settings, today, snippets)),
 		newPage: input => newPage(index, input, settings.requiredFields),
 		moveEdits: (moves, token) => linkEditsForMoves(index, moves, token),
-		prepareRename: (path, text, position) => onPage(path, text, NOT_A_PAGE, context => prepareRename(context, position)),
+		prepareRename: (path, text, position) => onPage<PrepareRenameResult>(path, text, NOT_A_PAGE, context => prepareRename(context, position)),
 		rename: (path, text, position, newName, token, pageText) =>
 			onPage<RenameResult>(path, text, NOT_A_PAGE, context => provideRename(context, position, newName, settings.oldUrlField, pageText, token)),
 	});

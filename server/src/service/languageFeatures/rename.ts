@@ -24,14 +24,18 @@ import type { PageContext } from './pageContext';
  * answering undefined when the cursor is not on its kind of element.
  */
 
-export type PrepareRenameResult = { readonly range: Range; readonly placeholder: string } | { readonly error: string };
+/**
+ * The range and current name of what is renamed, or why nothing is; `elsewhere`: the position
+ * names no entity (plain text, a link to an image), so another rename (the editor's own) may apply.
+ */
+export type PrepareRenameResult = { readonly range: Range; readonly placeholder: string } | { readonly error: string; readonly elsewhere?: boolean };
 export type RenameResult = VaultEdit | { readonly error: string };
 
 /** Reads a page's current text (an open document's, else the file's), for the edits that need more than the index. */
 export type PageTextReader = (path: string) => string | undefined;
 
 /** What a rename at a position is about: the entity page, and the range the editor shows. */
-type EntityTarget = { readonly page: PageSummary; readonly span: Span } | { readonly error: string };
+type EntityTarget = { readonly page: PageSummary; readonly span: Span } | { readonly error: string; readonly elsewhere?: boolean };
 
 const NOTHING_HERE = 'Nothing to rename here: put the cursor on a link to a page of the vault, on the page\'s title in its frontmatter, or on its first "# " heading.';
 
@@ -55,7 +59,7 @@ function entityAt({ index, page, text }: PageContext, offset: number): EntityTar
 			return { error: `"${link.destination}" is an external link: only pages of the vault can be renamed.` };
 		}
 		if (target.kind === 'asset') {
-			return { error: `"${link.destination}" is a file (${target.path}), not a page: rename it in the explorer.` };
+			return { error: `"${link.destination}" is a file (${target.path}), not a page: rename it in the explorer.`, elsewhere: true };
 		}
 		if (target.kind === 'outside') {
 			return { error: `"${link.destination}" leaves the vault (${target.reason}): there is no page to rename.` };
@@ -88,7 +92,7 @@ function entityProblem(page: PageSummary): string | undefined {
 }
 
 function prepareEntity(context: PageContext, offset: number): PrepareRenameResult {
-	const target = entityAt(context, offset) ?? { error: NOTHING_HERE };
+	const target = entityAt(context, offset) ?? { error: NOTHING_HERE, elsewhere: true };
 	if ('error' in target) {
 		return target;
 	}
@@ -134,7 +138,12 @@ function renameEntity(context: PageContext, offset: number, newName: string, old
 	if ('error' in destination) {
 		return destination;
 	}
-	let edit: VaultEdit = { ...linkEditsForMoves(context.index, [destination.move], token), renameFiles: [destination.move] };
+	const links = linkEditsForMoves(context.index, [destination.move], token);
+	if (token?.isCancellationRequested) {
+		// Never the file rename without its link edits.
+		return { error: 'The rename was cancelled.' };
+	}
+	let edit: VaultEdit = { ...links, renameFiles: [destination.move] };
 	if (oldUrlField !== '') {
 		const text = page.path === context.page.path ? context.text : pageText?.(page.path);
 		if (text === undefined) {
