@@ -231,3 +231,48 @@ describe('moves over JSON-RPC: entityVault.updateLinksOnMove, and the question a
 		});
 	});
 });
+
+describe('moves over JSON-RPC: a page moved out of the vault, and one moved in', function () {
+	this.timeout(60000);
+	let dir: string;
+	let client: LspTestClient;
+
+	before(async () => {
+		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ev-move-out-'));
+		writeMoveFixture(path.join(dir, 'vault'), 3, 2);
+		fs.mkdirSync(path.join(dir, 'outside'));
+		client = new LspTestClient({ workspaceFolders: [{ uri: URI.file(path.join(dir, 'vault')).toString(), name: 'vault' }], settings: { diagnostics: { scope: 'vault' }, updateLinksOnMove: 'always' } });
+		await client.initialize();
+		await client.waitUntilIndexed();
+	});
+
+	after(async () => {
+		await client?.shutdown();
+		fs.rmSync(dir, { recursive: true, force: true });
+	});
+
+	async function moveFile(from: string, to: string): Promise<WorkspaceEdit | null> {
+		const files = [{ oldUri: URI.file(path.join(dir, from)).toString(), newUri: URI.file(path.join(dir, to)).toString() }];
+		const edit = await client.connection.sendRequest('workspace/willRenameFiles', { files }) as WorkspaceEdit | null;
+		fs.mkdirSync(path.dirname(path.join(dir, to)), { recursive: true });
+		fs.renameSync(path.join(dir, from), path.join(dir, to));
+		await client.connection.sendNotification('workspace/didRenameFiles', { files });
+		return edit;
+	}
+
+	const brokenLinks = (relative: string) => (client.diagnostics.get(URI.file(path.join(dir, 'vault', relative)).toString())?.diagnostics ?? [])
+		.filter(diagnostic => diagnostic.code === 'broken-link').map(diagnostic => String(diagnostic.message));
+
+	it('out of the vault: no link is rewritten (a site link cannot leave the vault), the page is gone from the index and the links to it are broken', async () => {
+		assert.deepStrictEqual(brokenLinks('people/robert-maxwell.md'), []);
+		assert.strictEqual(await moveFile('vault/people/ghislaine.md', 'outside/ghislaine.md'), null);
+		await client.waitFor('the link to the page that left reported broken', () => brokenLinks('people/robert-maxwell.md').length === 1);
+		assert.match(brokenLinks('people/robert-maxwell.md')[0], /\/people\/ghislaine\//);
+	});
+
+	it('into the vault: the page is read where it lands, its relative links resolved from there', async () => {
+		assert.strictEqual(await moveFile('outside/ghislaine.md', 'vault/places/ghislaine.md'), null);
+		await client.waitFor('the page that arrived checked', () => brokenLinks('places/ghislaine.md').some(message => message.includes('/places/robert-maxwell/')));
+		assert.deepStrictEqual(brokenLinks('people/robert-maxwell.md'), ['No page at /people/ghislaine/.']);
+	});
+});
