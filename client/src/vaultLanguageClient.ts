@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type Middleware, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { willRenameFiles } from './moveLinks';
 import { finalRefusal, refusalReason } from './renameOwnership';
 import type { ServerCrashHandler } from './serverCrashHandler';
 import type { InitializationOptions } from './vaultProtocol';
@@ -66,8 +67,9 @@ export function createVaultLanguageClient(
 		errorHandler,
 		// The status bar shows the indexing count (entityVault/status), so the server sends no $/progress of its own;
 		// VS Code's own Markdown support outlines the headings, so the server adds the frontmatter and the footnotes only.
-		initializationOptions: { statusBar: true, headingSymbols: false } satisfies InitializationOptions,
-		middleware: renameMiddleware(ownsRename),
+		// A page or folder moved in the explorer: the client asks before the links are rewritten (entityVault.updateLinksOnMove).
+		initializationOptions: { statusBar: true, headingSymbols: false, promptsOnMove: true } satisfies InitializationOptions,
+		middleware: { ...renameMiddleware(ownsRename), workspace: { willRenameFiles } },
 	};
 	return new LanguageClient(clientId, 'Entity Vault', serverOptions, clientOptions);
 }

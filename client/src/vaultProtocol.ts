@@ -10,7 +10,7 @@ import {
 	type RequestDescription0,
 } from '../../server/src/protocol';
 
-export type { CheckVaultResult, InitializationOptions, NewPageTemplateParams, NewPageTemplateResult, StatusParams, VaultInfoResult } from '../../server/src/protocol';
+export type { CheckVaultResult, InitializationOptions, NewPageTemplateParams, NewPageTemplateResult, StatusParams, UpdateLinksOnMove, VaultInfoResult } from '../../server/src/protocol';
 
 // The client's message types, made with the client's own vscode-jsonrpc from the
 // descriptions the client and the server share (server/src/protocol.ts).

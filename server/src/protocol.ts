@@ -50,7 +50,18 @@ export interface InitializationOptions {
 	readonly statusBar?: boolean;
 	/** False when the editor outlines the headings itself (VS Code): document symbols then hold the frontmatter and the footnotes only. */
 	readonly headingSymbols?: boolean;
+	/**
+	 * The client asks the user itself before it applies the link edit of a file move
+	 * (`entityVault.updateLinksOnMove: prompt`; VS Code's does, in its `willRenameFiles`
+	 * middleware): the server then answers `workspace/willRenameFiles` without asking
+	 * through `window/showMessageRequest`.
+	 */
+	readonly promptsOnMove?: boolean;
 }
+
+/** `entityVault.updateLinksOnMove`: whether moving or renaming pages and folders rewrites the links to them. */
+export type UpdateLinksOnMove = 'always' | 'prompt' | 'never';
+
 
 export interface CheckVaultResult {
 	readonly pages: number;

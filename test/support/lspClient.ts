@@ -50,11 +50,17 @@ export class LspTestClient {
 	connection!: ProtocolConnection;
 	private child!: ChildProcess;
 	readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+	/** Every publishDiagnostics received, in order. */
+	readonly diagnosticsHistory: PublishDiagnosticsParams[] = [];
 	readonly statuses: StatusParams[] = [];
 	readonly progress: unknown[] = [];
 	readonly registrations: { method: string; registerOptions?: unknown }[] = [];
 	readonly logs: string[] = [];
 	readonly events: string[] = [];
+	/** `window/showMessageRequest` questions asked by the server, in order. */
+	readonly messageRequests: { message: string; actions: string[] }[] = [];
+	/** How a `window/showMessageRequest` is answered: the title of the action chosen, or null (dismissed, the default). */
+	answerMessageRequest: (message: string, actions: string[]) => string | null = () => null;
 	/** `entityVault/requestTiming` notifications (with ENTITY_VAULT_REQUEST_TIMINGS=1), in arrival order. */
 	readonly requestTimings: RequestTiming[] = [];
 	/** How many `workspace/codeLens/refresh` requests the server sent. */
@@ -93,6 +99,7 @@ export class LspTestClient {
 		this.connection = createProtocolConnection(reader, writer);
 		this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
 			this.diagnostics.set(params.uri, params);
+			this.diagnosticsHistory.push(params);
 			this.events.push(`diagnostics ${params.uri}`);
 			this.notify();
 		});
@@ -122,7 +129,12 @@ export class LspTestClient {
 			this.notify();
 			return null;
 		});
-		this.connection.onRequest('window/showMessageRequest', () => null);
+		this.connection.onRequest('window/showMessageRequest', (params: { message: string; actions?: { title: string }[] }) => {
+			const actions = (params.actions ?? []).map(action => action.title);
+			this.messageRequests.push({ message: params.message, actions });
+			const answer = this.answerMessageRequest(params.message, actions);
+			return answer === null ? null : { title: answer };
+		});
 		this.connection.listen();
 	}
 

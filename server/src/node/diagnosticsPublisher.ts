@@ -24,6 +24,8 @@ export class DiagnosticsPublisher {
 	private flushing = false;
 	/** URIs that currently show a non-empty list (an open page's empty list is published too, but not kept here). */
 	private readonly published = new Map<string, VaultWorkspace>();
+	/** Holds on the debounced publishing (a move under way, see `hold`). */
+	private readonly holds = new Set<object>();
 
 	constructor(private readonly connection: Connection, private readonly options: PublisherOptions) { }
 
@@ -39,13 +41,42 @@ export class DiagnosticsPublisher {
 		if (set.size === 0) {
 			return;
 		}
+		this.debounce();
+	}
+
+	private debounce(): void {
 		if (this.timer) {
 			clearTimeout(this.timer);
 		}
 		this.timer = setTimeout(() => {
 			this.timer = undefined;
-			void this.flush();
+			// A hold keeps what is scheduled; its release starts the wait again.
+			if (this.holds.size === 0) {
+				void this.flush();
+			}
 		}, DIAGNOSTICS_DEBOUNCE_MS);
+	}
+
+	/**
+	 * Holds the debounced publishing until the returned function is called, or
+	 * `timeoutMs` has passed: between the link edit of a file move and the
+	 * move itself, the rewritten links name pages that are not at their new
+	 * paths yet, and publishing then would show a wave of broken links that the
+	 * move clears a moment later. What is scheduled meanwhile is published once
+	 * every hold is released. `flush` (Check Vault) does not wait.
+	 */
+	hold(timeoutMs: number): () => void {
+		const hold = {};
+		this.holds.add(hold);
+		const release = (): void => {
+			clearTimeout(timer);
+			if (this.holds.delete(hold) && this.holds.size === 0 && this.pending.size > 0) {
+				this.debounce();
+			}
+		};
+		const timer = setTimeout(release, timeoutMs);
+		timer.unref();
+		return release;
 	}
 
 	/** Computes and sends everything pending now (used by Check Vault and after debouncing). */

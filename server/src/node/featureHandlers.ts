@@ -52,6 +52,26 @@ interface OpenPage {
 	readonly document: TextDocument;
 }
 
+/**
+ * Waits until the vault is indexed; false when the request is cancelled first
+ * (then at once). For the features that answer from the whole vault.
+ */
+export function indexedOrCancelled(vault: Pick<VaultWorkspace, 'isIndexed' | 'whenIndexed'>, token: CancellationToken): Promise<boolean> {
+	if (vault.isIndexed || token.isCancellationRequested) {
+		return Promise.resolve(!token.isCancellationRequested);
+	}
+	return new Promise(resolve => {
+		const listener = token.onCancellationRequested(() => {
+			listener.dispose();
+			resolve(false);
+		});
+		void vault.whenIndexed().then(() => {
+			listener.dispose();
+			resolve(!token.isCancellationRequested);
+		});
+	});
+}
+
 /** Registers the LSP feature requests: each one is a thin call into the vault service. */
 export function registerFeatureHandlers(
 	connection: Connection,
@@ -80,23 +100,6 @@ export function registerFeatureHandlers(
 		}
 		located.vault.ensureLinkTargets(page);
 		return { vault: located.vault, page, document };
-	}
-
-	/** Waits until the vault is indexed; false when the request is cancelled first (then at once). */
-	function indexedOrCancelled(vault: VaultWorkspace, token: CancellationToken): Promise<boolean> {
-		if (vault.isIndexed || token.isCancellationRequested) {
-			return Promise.resolve(!token.isCancellationRequested);
-		}
-		return new Promise(resolve => {
-			const listener = token.onCancellationRequested(() => {
-				listener.dispose();
-				resolve(false);
-			});
-			void vault.whenIndexed().then(() => {
-				listener.dispose();
-				resolve(!token.isCancellationRequested);
-			});
-		});
 	}
 
 	const toLocations = (vault: VaultWorkspace, locations: readonly VaultLocation[]): Location[] =>

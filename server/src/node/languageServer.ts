@@ -14,6 +14,7 @@ import { CodeLensRefresh } from './codeLensRefresh';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { afterIndexChange, registerDocumentSync, type AfterIndexChange } from './documentSync';
 import { registerFeatureHandlers } from './featureHandlers';
+import { FILE_MOVE_CAPABILITIES, registerFileMoves } from './fileMoves';
 import { VAULT_MARKER_FILE } from './vaultFiles';
 import { StatusNotification } from './vaultMessages';
 import { registerVaultRequests } from './vaultRequests';
@@ -35,7 +36,7 @@ const SERVER_CAPABILITIES: ServerCapabilities = {
 	documentSymbolProvider: true,
 	workspaceSymbolProvider: true,
 	renameProvider: { prepareProvider: true },
-	workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+	workspace: { workspaceFolders: { supported: true, changeNotifications: true }, fileOperations: FILE_MOVE_CAPABILITIES },
 };
 
 /** Wires the vault service to an LSP connection. */
@@ -91,6 +92,7 @@ export function startLanguageServer(connection: Connection): { shutdownRequested
 	registerDocumentSync(connection, documents, vaults, publisher, afterChange, () => setup.configurationChanged());
 	registerFeatureHandlers(connection, documents, vaults, setup, lenses);
 	registerVaultRequests(connection, vaults, publisher);
+	registerFileMoves(connection, documents, vaults, publisher, setup, afterChange);
 
 	connection.onShutdown(async () => {
 		shutdownRequested = true;

@@ -1,3 +1,4 @@
+import type { UpdateLinksOnMove } from '../protocol';
 import { settingsFrom, type VaultSettings } from '../service/vault/settings';
 
 type DiagnosticsScope = 'openFiles' | 'vault';
@@ -10,6 +11,8 @@ export interface FolderSettings {
 	readonly vault: VaultSettings;
 	/** `entityVault.codeLens.enabled`: the "N backlinks" and "N uses" code lenses are shown. */
 	readonly codeLens: boolean;
+	/** Whether moving or renaming pages and folders rewrites the links to them (`entityVault.updateLinksOnMove`). */
+	readonly updateLinksOnMove: UpdateLinksOnMove;
 	/** What was wrong in the configuration (shown to the user once). */
 	readonly problems: readonly string[];
 }
@@ -20,8 +23,11 @@ interface RawSection {
 	diagnostics?: { scope?: unknown; severity?: unknown };
 	frontmatter?: { requiredFields?: unknown };
 	codeLens?: { enabled?: unknown };
+	updateLinksOnMove?: unknown;
 	rename?: { oldUrlField?: unknown };
 }
+
+const UPDATE_LINKS_ON_MOVE: readonly UpdateLinksOnMove[] = ['always', 'prompt', 'never'];
 
 /** Reads a client's `entityVault` section; anything malformed falls back to the default, and is reported. */
 export function folderSettingsFrom(raw: unknown): FolderSettings {
@@ -49,7 +55,13 @@ export function folderSettingsFrom(raw: unknown): FolderSettings {
 	} else if (section.codeLens?.enabled !== undefined && section.codeLens?.enabled !== null) {
 		problems.push('entityVault.codeLens.enabled must be true or false');
 	}
+	let updateLinksOnMove: UpdateLinksOnMove = 'prompt';
+	if (UPDATE_LINKS_ON_MOVE.includes(section.updateLinksOnMove as UpdateLinksOnMove)) {
+		updateLinksOnMove = section.updateLinksOnMove as UpdateLinksOnMove;
+	} else if (section.updateLinksOnMove !== undefined && section.updateLinksOnMove !== null) {
+		problems.push('entityVault.updateLinksOnMove must be "always", "prompt" or "never"');
+	}
 	const vault = settingsFrom({ severity: section.diagnostics?.severity, requiredFields: section.frontmatter?.requiredFields, oldUrlField: section.rename?.oldUrlField });
 	problems.push(...vault.problems.map(problem => `entityVault: ${problem}`));
-	return { root, scope, excludes, vault: vault.settings, codeLens, problems };
+	return { root, scope, excludes, vault: vault.settings, codeLens, updateLinksOnMove, problems };
 }

@@ -39,6 +39,8 @@ export class VaultSetup {
 	private outlineHeadings = true;
 	/** The client shows `entityVault/status` itself (VS Code's status bar): no `$/progress` for indexing then, so one indicator shows. */
 	private clientShowsStatus = false;
+	/** The client asks the user itself before applying a move's link edit (`initializationOptions.promptsOnMove`, VS Code's does). */
+	private clientPromptsOnMove = false;
 	/** Settings problems already shown to the user. */
 	private readonly reportedProblems = new Set<string>();
 	private readonly pool = new IndexWorkerPool();
@@ -58,6 +60,10 @@ export class VaultSetup {
 
 	get headingSymbols(): boolean {
 		return this.outlineHeadings;
+	}
+
+	get promptsOnMove(): boolean {
+		return this.clientPromptsOnMove;
 	}
 
 	get snippetEdits(): boolean {
@@ -85,6 +91,7 @@ export class VaultSetup {
 		this.outlineHeadings = options?.headingSymbols !== false;
 		const requested = options?.cacheDirectory;
 		this.clientShowsStatus = options?.statusBar === true;
+		this.clientPromptsOnMove = options?.promptsOnMove === true;
 		this.cacheDirectory = requested === null ? undefined : typeof requested === 'string' && requested !== '' ? requested : defaultCacheDirectory();
 		this.workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
 	}

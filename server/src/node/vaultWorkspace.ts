@@ -72,6 +72,15 @@ export class VaultWorkspace {
 	private saveTimer: NodeJS.Timeout | undefined;
 	private readonly filter: PathFilter;
 	private readonly fileSystem: VaultFileSystem & IndexCacheFileSystem;
+	/**
+	 * Pages read at their new paths by a move (`pagesMoved`), with nothing read
+	 * for them since: the watcher's creation event that follows the move finds
+	 * the file unchanged (same stamp) and reads nothing.
+	 */
+	private readonly movedHere = new Set<string>();
+	/** New paths of a move whose reading is under way, and the watcher events met for them meanwhile (looked at once it is done). */
+	private readonly moving = new Set<string>();
+	private readonly changedWhileMoving = new Set<string>();
 
 	constructor(
 		readonly folderUri: string,
@@ -108,6 +117,34 @@ export class VaultWorkspace {
 			}
 		}
 		return posix;
+	}
+
+	/**
+	 * The vault-relative path of an absolute folder path inside the root (not
+	 * the root itself), if no folder on the way is skipped (dot-folders,
+	 * `node_modules`, the excludes).
+	 */
+	relativeFolder(absolute: string): string | undefined {
+		const relative = path.relative(this.root, absolute);
+		if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+			return undefined;
+		}
+		const segments = relative.split(path.sep);
+		for (let i = 0; i < segments.length; i++) {
+			if (this.filter.isSkipped(segments.slice(0, i + 1).join('/'), segments[i])) {
+				return undefined;
+			}
+		}
+		return segments.join('/');
+	}
+
+	/** Whether an absolute path is a folder on disk (false when it is a file or is not there). */
+	isFolderOnDisk(absolute: string): boolean {
+		try {
+			return this.fileSystem.stat(absolute).isDirectory;
+		} catch {
+			return false;
+		}
 	}
 
 	absolutePath(relative: string): string {
@@ -325,6 +362,14 @@ export class VaultWorkspace {
 		if (this.openPaths.has(relative)) {
 			return undefined;
 		}
+		if (this.moving.has(relative)) {
+			this.changedWhileMoving.add(relative);
+			return undefined;
+		}
+		// The creation event of a page a move has just read: nothing to read again while the file is the one read.
+		if (this.movedHere.delete(relative) && this.stamps.get(relative) === this.stampOf(relative)) {
+			return undefined;
+		}
 		return this.loadFromDisk(relative);
 	}
 
@@ -346,21 +391,102 @@ export class VaultWorkspace {
 	 * unreadable) is gone, except open ones. The paths removed, with their changes.
 	 */
 	diskFolderDeleted(folderPath: string): { readonly path: string; readonly change: IndexChange }[] {
-		const inside = this.relativePath(`${folderPath}/x.md`);
-		if (inside === undefined) {
+		const folder = this.relativeFolder(folderPath);
+		const isRoot = path.relative(this.root, folderPath) === '';
+		if (folder === undefined && !isRoot) {
 			return [];
 		}
-		const folder = inside.slice(0, -'x.md'.length);
 		const removed: { path: string; change: IndexChange }[] = [];
-		for (const path of this.allPaths()) {
-			if (path.startsWith(folder)) {
-				const change = this.diskDeleted(path);
-				if (change) {
-					removed.push({ path, change });
-				}
+		for (const path of folder === undefined ? this.allPaths() : this.pathsUnder(folder)) {
+			const change = this.diskDeleted(path);
+			if (change) {
+				removed.push({ path, change });
 			}
 		}
 		return removed;
+	}
+
+	/**
+	 * The pages known under a vault-relative folder (indexed, or quarantined),
+	 * from its section's list: no scan of the whole vault.
+	 */
+	pathsUnder(folder: string): string[] {
+		const prefix = `${folder}/`;
+		const section = folder.split('/')[0];
+		const paths = [...this.service.index.sectionPaths(section)].filter(page => page.startsWith(prefix));
+		for (const quarantined of this.service.quarantinedPaths()) {
+			if (quarantined.startsWith(prefix)) {
+				paths.push(quarantined);
+			}
+		}
+		return paths;
+	}
+
+	/**
+	 * The pages on disk under a vault-relative folder, listed (not read) as
+	 * indexing lists a vault: each real file once, nothing skipped by the excludes.
+	 */
+	pagesOnDiskUnder(folder: string): string[] {
+		let listed: string[];
+		try {
+			listed = listVaultPages(this.absolutePath(folder), [], this.fileSystem).pages;
+		} catch {
+			return [];
+		}
+		return listed.map(page => this.relativePath(this.absolutePath(`${folder}/${page}`))).filter(page => page !== undefined);
+	}
+
+	/**
+	 * Pages moved or renamed on disk (`workspace/didRenameFiles`): the pages at
+	 * `removed` leave the index, and only the files at `added` are read (on
+	 * the worker pool when there are many), so nothing else is read again and
+	 * no page is reindexed. An open page keeps its editor text: the editor's
+	 * close and open of the moved document update it. The changes, by path, in
+	 * the order made; `removed` says which pages left.
+	 */
+	async pagesMoved(removed: readonly string[], added: readonly string[]): Promise<{ readonly path: string; readonly removed: boolean; readonly change: IndexChange }[]> {
+		const changes: { path: string; removed: boolean; change: IndexChange }[] = [];
+		const adding = new Set(added);
+		for (const path of removed) {
+			// A path both left and arrived at (a name's case changed, pages swapped) is read again below.
+			const change = adding.has(path) ? undefined : this.diskDeleted(path);
+			if (change) {
+				changes.push({ path, removed: true, change });
+			}
+		}
+		const toRead = added.filter(path => !this.openPaths.has(path));
+		for (const path of toRead) {
+			this.moving.add(path);
+		}
+		const slicer = new TimeSlicer();
+		try {
+			await this.options.pool.parseAll(this.root, toRead, async results => {
+				for (const result of results) {
+					this.moving.delete(result.path);
+					if (!this.openPaths.has(result.path)) {
+						changes.push({ path: result.path, removed: false, change: this.apply(result) });
+						this.movedHere.add(result.path);
+					}
+					await slicer.pause();
+				}
+			}, () => this.cancelled);
+		} finally {
+			for (const path of toRead) {
+				this.moving.delete(path);
+			}
+		}
+		// A page changed on disk while it was read: read it again if it is not the file that was read.
+		for (const path of this.changedWhileMoving) {
+			const change = this.diskChanged(path);
+			if (change) {
+				changes.push({ path, removed: false, change });
+			}
+		}
+		this.changedWhileMoving.clear();
+		if (this.indexed) {
+			this.scheduleCacheSave(CACHE_SAVE_DELAY_MS);
+		}
+		return changes;
 	}
 
 	/** Every page path known: indexed pages and quarantined ones (unreadable or unparsable). */
