@@ -5,7 +5,7 @@ import type { IndexChange } from '../service/vault/vaultIndex';
 import { candidatePathsForUrl, isMarkdownPath } from '../service/vault/vaultPaths';
 import { PathFilter } from '../service/vault/pathFilter';
 import { pageSummaryToParts, type PageSummary } from '../service/parse/pageSummary';
-import { fileStamp, listVaultPages, readVaultPage, type PageReadResult } from './vaultFiles';
+import { fileStamp, listVaultPages, readPageText, readVaultPage, type PageReadResult } from './vaultFiles';
 import { loadIndexCache, saveIndexCache, type CachedPage } from './indexCache';
 import { TimeSlicer, yieldToEventLoop } from './timeSlices';
 import type { PageParser } from './pageParser';
@@ -294,6 +294,12 @@ export class VaultWorkspace {
 				}
 			}
 		}
+	}
+
+	/** A page's text as it is on disk, undefined when it cannot be read (for a feature that reads other pages' link texts). */
+	diskText(relative: string): string | undefined {
+		const read = readPageText(this.absolutePath(relative), this.fileSystem);
+		return 'text' in read ? read.text : undefined;
 	}
 
 	/** The editor's text of a page, which wins over the disk while open. */

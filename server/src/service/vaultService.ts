@@ -9,6 +9,7 @@ import { provideDocumentSymbols, type DocumentSymbolOptions } from './languageFe
 import { provideHover, type PageLinkTarget } from './languageFeatures/hover';
 import type { PageContext } from './languageFeatures/pageContext';
 import { provideReferences } from './languageFeatures/references';
+import { wantedPages, type PageTextSource, type WantedPage } from './languageFeatures/wantedPages';
 import { provideWorkspaceSymbols, type VaultWorkspaceSymbol } from './languageFeatures/workspaceSymbols';
 import { PageSummaries, stripBom, type PageSummary, type PageSummaryParts } from './parse/pageSummary';
 import { newPage, type NewPage, type NewPageInput } from './vault/pageTemplate';
@@ -21,6 +22,7 @@ import type { VaultLocation } from './vault/vaultResults';
 // The results the transport converts (paths to URIs) are typed here, so it imports no feature module.
 export type { VaultDiagnostic } from './languageFeatures/diagnostics';
 export type { PageItemData } from './languageFeatures/completion';
+export type { PageTextSource, WantedPage } from './languageFeatures/wantedPages';
 export type { VaultCodeAction, VaultDocumentLink, VaultLocation, VaultWorkspaceSymbol, NewPage, NewPageInput, VaultKind };
 
 /**
@@ -106,6 +108,12 @@ export interface VaultService {
 	codeActions(path: string, text: string, range: Range, diagnostics: readonly Diagnostic[], today: string, snippets?: boolean): VaultCodeAction[];
 	/** The New Page command, with the settings' required fields (see `newPage`). */
 	newPage(input: NewPageInput): NewPage;
+	/**
+	 * Wanted pages: the missing targets of links, most linked first, at most
+	 * `limit`, each with its most common link text, read from `textOf` (the
+	 * transport's page texts) for the pages listed only.
+	 */
+	wantedPages(textOf: PageTextSource, limit: number, token?: CancellationLike): WantedPage[];
 }
 
 export interface VaultServiceOptions {
@@ -216,5 +224,6 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 		codeActions: (path, text, range, diagnostics, today, snippets) =>
 			onPage(path, text, [], context => provideCodeActions(context, range, diagnostics, settings, today, snippets)),
 		newPage: input => newPage(index, input, settings.requiredFields),
+		wantedPages: (textOf, limit, token) => wantedPages(index, textOf, limit, token),
 	});
 }
