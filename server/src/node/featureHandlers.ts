@@ -177,7 +177,9 @@ export function registerFeatureHandlers(
 			return [];
 		}
 		const actions = open.vault.service.codeActions(open.page.path, open.document.getText(), params.range, params.context.diagnostics, localToday(), client.snippetEdits);
-		return actions.map(action => ({
+		// `only`: the kinds the editor asks for (a refactor menu, a source action on save).
+		const only = params.context.only;
+		return actions.filter(action => !only || only.some(kind => action.kind === kind || action.kind.startsWith(`${kind}.`))).map(action => ({
 			title: action.title,
 			kind: action.kind,
 			diagnostics: action.diagnostics,

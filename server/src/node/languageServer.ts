@@ -25,7 +25,7 @@ const SERVER_CAPABILITIES: ServerCapabilities = {
 	hoverProvider: true,
 	completionProvider: { triggerCharacters: ['/', '#', '^', '['], resolveProvider: true },
 	documentLinkProvider: { resolveProvider: false },
-	codeActionProvider: { codeActionKinds: ['quickfix'] },
+	codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.extract', 'refactor.rewrite'] },
 	documentSymbolProvider: true,
 	workspaceSymbolProvider: true,
 	workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

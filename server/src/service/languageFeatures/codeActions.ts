@@ -6,7 +6,9 @@ import type { PageContext } from './pageContext';
 import { footnoteQuickFixes } from './quickFixes/footnoteQuickFixes';
 import { frontmatterQuickFixes } from './quickFixes/frontmatterQuickFixes';
 import { linkQuickFixes } from './quickFixes/linkQuickFixes';
-import { lineEndingOf, type QuickFixContext, type QuickFixProvider, type VaultCodeAction } from './quickFixes/quickFix';
+import { lineEndingOf, type QuickFixContext, type QuickFixProvider, type RangeActionProvider, type VaultCodeAction } from './quickFixes/quickFix';
+import { makePageActions } from './quickFixes/makePage';
+import { pageFromSelectionActions } from './quickFixes/pageFromSelection';
 
 export type { VaultCodeAction } from './quickFixes/quickFix';
 
@@ -29,6 +31,12 @@ function isPosition(value: unknown): value is Position {
 function isRange(value: unknown): value is Range {
 	return isObject(value) && isPosition(value.start) && isPosition(value.end);
 }
+
+/** Actions on the range itself, diagnostic or not (refactorings), after the quick fixes. */
+const RANGE_PROVIDERS: readonly RangeActionProvider[] = [
+	makePageActions,
+	pageFromSelectionActions,
+];
 
 /** The `data` properties each quick fix reads, checked because the client sends the diagnostics back. */
 const DATA_SHAPE: { readonly [C in DiagnosticCode]?: (data: Record<string, unknown>) => boolean } = {
@@ -93,19 +101,24 @@ export function provideCodeActions(
 	}
 	const context: QuickFixContext = { ...pageContext, settings, today, lineEnding: lineEndingOf(text), snippets };
 	const actions = new Map<string, VaultCodeAction>();
-	for (const diagnostic of diagnostics) {
-		if (!isVaultDiagnostic(diagnostic) || !intersects(diagnostic.range, range)) {
-			continue;
+	const valid = diagnostics.filter(isVaultDiagnostic);
+	const offered: VaultCodeAction[] = [];
+	for (const diagnostic of valid) {
+		if (intersects(diagnostic.range, range)) {
+			const provider = PROVIDERS[diagnostic.code] as QuickFixProvider<DiagnosticCode> | undefined;
+			offered.push(...provider?.(context, diagnostic) ?? []);
 		}
-		const provider = PROVIDERS[diagnostic.code] as QuickFixProvider<DiagnosticCode> | undefined;
-		for (const action of provider?.(context, diagnostic) ?? []) {
-			const key = `${action.title}\u0000${JSON.stringify(action.edit)}`;
-			const same = actions.get(key);
-			if (same) {
-				same.diagnostics.push(...action.diagnostics);
-			} else {
-				actions.set(key, action);
-			}
+	}
+	for (const provider of RANGE_PROVIDERS) {
+		offered.push(...provider(context, range, valid));
+	}
+	for (const action of offered) {
+		const key = `${action.title}\u0000${JSON.stringify(action.edit)}`;
+		const same = actions.get(key);
+		if (same) {
+			same.diagnostics.push(...action.diagnostics);
+		} else {
+			actions.set(key, action);
 		}
 	}
 	return [...actions.values()];

@@ -39,6 +39,8 @@ export interface PlaceholderValues {
 	readonly conventions?: SectionConventions;
 	/** The value of a date field when it is not `today` (a missing `created` takes the page's oldest date). */
 	readonly dates?: Readonly<Record<string, string>>;
+	/** The `summary` when one is known (Make this a page: the page's first sentence); none leaves it empty. */
+	readonly summary?: string;
 }
 
 export interface PageTemplateOptions extends PlaceholderValues {
@@ -75,6 +77,9 @@ export function placeholderFieldLines(field: string, values: PlaceholderValues):
 	}
 	if (field === 'tags' && values.conventions && values.conventions.tags.length > 0) {
 		return [`${key}:`, ...values.conventions.tags.map(tag => `- ${yamlString(tag)}`)];
+	}
+	if (field === 'summary' && values.summary !== undefined && values.summary.trim() !== '') {
+		return [`${key}: ${yamlString(values.summary.trim())}`];
 	}
 	if (field === 'category' && values.conventions?.category !== undefined) {
 		return [`${key}: ${yamlString(values.conventions.category)}`];
