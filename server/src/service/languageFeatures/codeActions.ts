@@ -7,6 +7,7 @@ import { footnoteQuickFixes } from './quickFixes/footnoteQuickFixes';
 import { frontmatterQuickFixes } from './quickFixes/frontmatterQuickFixes';
 import { linkQuickFixes } from './quickFixes/linkQuickFixes';
 import { lineEndingOf, type QuickFixContext, type QuickFixProvider, type RangeActionProvider, type VaultCodeAction } from './quickFixes/quickFix';
+import { citationQuickFixes, citeAsFootnoteActions } from './quickFixes/citations';
 import { makePageActions } from './quickFixes/makePage';
 import { pageFromSelectionActions } from './quickFixes/pageFromSelection';
 
@@ -18,6 +19,7 @@ const PROVIDERS: QuickFixProviders = {
 	...linkQuickFixes,
 	...footnoteQuickFixes,
 	...frontmatterQuickFixes,
+	...citationQuickFixes,
 };
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -36,6 +38,7 @@ function isRange(value: unknown): value is Range {
 const RANGE_PROVIDERS: readonly RangeActionProvider[] = [
 	makePageActions,
 	pageFromSelectionActions,
+	citeAsFootnoteActions,
 ];
 
 /** The `data` properties each quick fix reads, checked because the client sends the diagnostics back. */
@@ -50,6 +53,7 @@ const DATA_SHAPE: { readonly [C in DiagnosticCode]?: (data: Record<string, unkno
 	'frontmatter-missing': () => true,
 	'frontmatter-field': data => typeof data.field === 'string' && typeof data.reason === 'string',
 	'title-spelling': data => typeof data.title === 'string' && data.title.trim() !== '',
+	'duplicate-citation': data => typeof data.label === 'string' && typeof data.sameLabel === 'string' && isRange(data.definitionRange),
 };
 
 /** A diagnostic of this server, with the data its quick fixes need. */

@@ -26,6 +26,8 @@ interface DiagnosticDataByCode {
 	'page-unreadable': { reason: string };
 	/** `title`: the spelling the quick fix writes; `derived`: the title the page has now. */
 	'title-spelling': { title: string; derived: string };
+	/** The definition that repeats an earlier one (`sameLabel`), and its whole range. */
+	'duplicate-citation': { label: string; rawLabel: string; sameLabel: string; sameRawLabel: string; definitionRange: Range };
 }
 
 export interface VaultDiagnostic<C extends DiagnosticCode = DiagnosticCode> extends Diagnostic {
@@ -210,6 +212,13 @@ function checkFootnotes(page: PageSummary, out: DiagnosticCollector): void {
 			out.add('unused-footnote', definition.markerSpan,
 				`Footnote [^${definition.rawLabel}] is defined but never used.`,
 				{ label: definition.label, rawLabel: definition.rawLabel, definitionRange: out.range(definition.span) });
+			continue;
+		}
+		const same = definition.sameTextAs >= 0 ? page.footnoteDefinitions[definition.sameTextAs] : undefined;
+		if (same && defined.get(definition.label) === 1) {
+			out.add('duplicate-citation', definition.markerSpan,
+				`Footnote [^${definition.rawLabel}] cites the same as [^${same.rawLabel}]: use [^${same.rawLabel}] instead.`,
+				{ label: definition.label, rawLabel: definition.rawLabel, sameLabel: same.label, sameRawLabel: same.rawLabel, definitionRange: out.range(definition.span) });
 		}
 	}
 }

@@ -12,6 +12,7 @@ const DIAGNOSTIC_CODES = [
 	'frontmatter-field',
 	'page-unreadable',
 	'title-spelling',
+	'duplicate-citation',
 ] as const;
 
 export type DiagnosticCode = typeof DIAGNOSTIC_CODES[number];
@@ -31,6 +32,7 @@ const DEFAULT_SEVERITIES: Readonly<Record<DiagnosticCode, SeverityName>> = Objec
 	'frontmatter-field': 'warning',
 	'page-unreadable': 'warning',
 	'title-spelling': 'hint',
+	'duplicate-citation': 'hint',
 });
 
 const DEFAULT_REQUIRED_FIELDS: readonly string[] = Object.freeze(['summary', 'category', 'tags', 'created', 'updated']);
