@@ -1,5 +1,8 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { SnippetTextEdit, TextEdit } from 'vscode-languageserver-types';
+import type { SnippetTextEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { URI } from 'vscode-uri';
 import type { VaultEdit } from '../../server/src/service/vault/vaultResults';
 
 /**
@@ -71,4 +74,35 @@ export function applyVaultEdit(texts: Map<string, string>, edit: VaultEdit, tabS
 		changed.set(change.path, next);
 	}
 	return changed;
+}
+
+/**
+ * Applies an LSP WorkspaceEdit (its `documentChanges`) to files on disk as an
+ * editor does: `CreateFile` makes an empty file (an existing one is an error
+ * unless `ignoreIfExists`), then each text document edit is applied to the
+ * file's text. Returns the paths written, in order.
+ */
+export function applyWorkspaceEditToDisk(edit: WorkspaceEdit): string[] {
+	const written: string[] = [];
+	for (const change of edit.documentChanges ?? []) {
+		if ('kind' in change) {
+			if (change.kind !== 'create') {
+				throw new Error(`unexpected ${change.kind} operation`);
+			}
+			const file = URI.parse(change.uri).fsPath;
+			if (fs.existsSync(file) && !change.options?.ignoreIfExists) {
+				throw new Error(`${file} already exists`);
+			}
+			fs.mkdirSync(path.dirname(file), { recursive: true });
+			if (!fs.existsSync(file)) {
+				fs.writeFileSync(file, '');
+			}
+			written.push(file);
+			continue;
+		}
+		const file = URI.parse(change.textDocument.uri).fsPath;
+		fs.writeFileSync(file, applyTextEdits(fs.readFileSync(file, 'utf8'), change.edits));
+		written.push(file);
+	}
+	return written;
 }
