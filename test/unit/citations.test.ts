@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import type { Range } from 'vscode-languageserver-types';
+import { PageSummaries, pageSummaryToParts, summarizePage } from '../../server/src/service/parse/pageSummary';
 import { createVaultService, type VaultCodeAction } from '../../server/src/service/vaultService';
 import { applyTextEdits } from '../support/applyEdits';
 import { positionOfOffset, spanOfText } from '../support/cursor';
@@ -86,5 +87,12 @@ describe('citations: duplicate-citation', () => {
 		assert.deepStrictEqual(service.diagnostics(PATH).filter(d => d.code === 'duplicate-citation').map(d => d.message), ['Footnote [^b] cites the same as [^a]: use [^a] instead.']);
 		const { actions, apply } = actionsAt(crlf, '[^b]: same');
 		assert.strictEqual(apply(actions.find(action => action.title === 'Use [^a] instead')!), 'A[^a] B[^a] 😀[^a] E[^e]\r\n\r\n[^a]: Same.\r\n[^c]: Same.\r\n[^a]: same\r\n[^e]: SAME\r\n[^e]: Other.\r\n');
+	});
+
+	it('keeps which definition repeats which through the persisted form of the summary', () => {
+		const summary = summarizePage(PATH, text);
+		const again = new PageSummaries().fromParts(structuredClone(pageSummaryToParts(summary)), true);
+		assert.deepStrictEqual(again.footnoteDefinitions.map(definition => definition.sameTextAs), [-1, 0, -1, 2]);
+		assert.deepStrictEqual(again.footnoteDefinitions, summary.footnoteDefinitions);
 	});
 });

@@ -71,4 +71,34 @@ describe('wanted pages', () => {
 		assert.match(page.exists ? '' : page.text, /^title: The Bureau$/m);
 		assert.throws(() => service.newPage({ section: 'people', title: 'X', slug: '../x', today: '2026-06-01' }));
 	});
+
+	it('keeps the wanted URLs equal to the linked URLs without a page through random updates and removals', () => {
+		const service = createVaultService();
+		const paths = ['a/x.md', 'a/y.md', 'a/y/index.md', 'b/z.md', 'b/w/_index.md', 'c/v.md'];
+		const urls = ['/a/x/', '/a/y/', '/b/z/', '/b/w/', '/c/v/', '/c/u/', '/a/'];
+		let seed = 7;
+		const random = (n: number): number => {
+			seed = (seed * 1103515245 + 12345) % 2147483648;
+			return (seed >>> 16) % n;
+		};
+		for (let step = 0; step < 400; step++) {
+			const path = paths[random(paths.length)];
+			if (random(4) === 0) {
+				service.removePage(path);
+			} else {
+				const links = Array.from({ length: random(4) }, () => `[l](${urls[random(urls.length)]})`).join(' ');
+				service.updatePage(path, titled(path, `${links}\n`));
+			}
+			const index = service.index;
+			const expected = new Set<string>();
+			for (const page of index.pages()) {
+				for (const url of page.targetUrls) {
+					if (!index.hasUrl(url)) {
+						expected.add(url);
+					}
+				}
+			}
+			assert.deepStrictEqual([...index.wantedUrls()].sort(), [...expected].sort(), `step ${step}`);
+		}
+	});
 });
