@@ -8,10 +8,11 @@ import { BuiltinMarkdownNotices } from './builtinMarkdownNotices';
 import { newPage, type NewPageArguments } from './newPage';
 import { wantedPages } from './wantedPages';
 import { ServerCrashHandler } from './serverCrashHandler';
+import { showReferences } from './showReferences';
 import { tellUser } from './tellUser';
 import { documentPathOf, extendMarkdownIt } from './markdownPreview';
 import { createVaultLanguageClient } from './vaultLanguageClient';
-import { StatusNotification, VaultInfoRequest } from './vaultProtocol';
+import { ShowReferencesCommand, StatusNotification, VaultInfoRequest } from './vaultProtocol';
 import { VaultStatusBar } from './vaultStatusBar';
 
 let client: LanguageClient | undefined;
@@ -68,6 +69,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Entity
 			await reportFailure(() => restartServer(languageClient));
 		}),
 		vscode.commands.registerCommand(CommandIds.showOutput, () => outputChannel.show()),
+		// The code lenses' command (not in the Command Palette): the server sends LSP locations.
+		vscode.commands.registerCommand(ShowReferencesCommand, showReferences.bind(undefined, languageClient)),
 	);
 
 	await reportFailure(async () => {

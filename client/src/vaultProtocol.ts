@@ -2,6 +2,7 @@ import { NotificationType, RequestType, RequestType0 } from 'vscode-languageclie
 import {
 	checkVaultRequest,
 	newPageTemplateRequest,
+	showReferencesCommand,
 	statusNotification,
 	vaultInfoRequest,
 	wantedPagesRequest,
@@ -23,3 +24,4 @@ export const CheckVaultRequest = request(checkVaultRequest);
 export const VaultInfoRequest = request0(vaultInfoRequest);
 export const NewPageTemplateRequest = request(newPageTemplateRequest);
 export const WantedPagesRequest = request(wantedPagesRequest);
+export const ShowReferencesCommand = showReferencesCommand;

@@ -5,8 +5,8 @@
  * then Entity Vault: Wanted Pages lists the missing targets of the vault's links in a quick pick,
  * and the one picked is created and opened.
  *
- * Screenshots of each step go to test-artifacts/e2e/pages-from-text-*.png; with
- * UPDATE_SCREENSHOTS=1 the menu and the quick pick are also written to docs/screenshots/.
+ * Screenshots of each step go to test-artifacts/e2e/pages-from-text-*.png, the README's crops
+ * (readmeScreenshots.ts) to docs/screenshots/ with UPDATE_SCREENSHOTS=1.
  *
  * Needs `bash scripts/install-code-server.sh`; packages the .vsix if it is not up to date.
  */
@@ -15,11 +15,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { copyFolderToTemp } from './codeServer/launch';
 import { REPO_ROOT } from './codeServer/paths';
+import { readmeScreenshot } from './codeServer/readmeScreenshots';
 import { CodeServerSession } from './codeServer/session';
 import { triggerUntil, waitUntil } from './codeServer/waits';
 import { packagedExtension } from './extensionPackage';
 
-const DOCS_SCREENSHOTS = path.join(REPO_ROOT, 'docs/screenshots');
 const VIEWPORT = { width: 1100, height: 680 };
 const NAME = 'Sami Kallio';
 const CREATE_TITLE = `Create a page for '${NAME}' in /people/ and link it`;
@@ -71,16 +71,6 @@ describe('Entity Vault in code-server: pages from text (.vsix installed)', funct
     return session;
   }
 
-  /** The whole window to test-artifacts/e2e/, and with UPDATE_SCREENSHOTS=1 the element `selector` to docs/screenshots/NAME.png. */
-  async function screenshot(name: string, selector: string): Promise<void> {
-    const s = vscode();
-    await s.screenshot(`pages-from-text-${name}`);
-    if (process.env.UPDATE_SCREENSHOTS === '1') {
-      fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-      await s.page.locator(selector).first().screenshot({ path: path.join(DOCS_SCREENSHOTS, `${name}.png`) });
-    }
-  }
-
   it('creates a page for a selected name from the light bulb menu, and links the name', async function () {
     const s = vscode();
     await s.quickInput.runCommand('View: Close Primary Side Bar');
@@ -101,7 +91,7 @@ describe('Entity Vault in code-server: pages from text (.vsix installed)', funct
       await s.press('Escape');
       await s.page.locator('.action-widget').waitFor({ state: 'hidden' });
     }, () => '');
-    await screenshot('create-page-from-selection', '.part.editor');
+    await readmeScreenshot(s, 'pages-from-text-create-page', 'create-page-from-selection', { selectors: ['.part.editor .title', '.action-widget'], padBottom: 20 });
     await s.press('Escape');
     await s.page.locator('.action-widget').waitFor({ state: 'hidden' });
     const offered = await s.widgets.quickFix(CREATE_TITLE);
@@ -119,7 +109,7 @@ describe('Entity Vault in code-server: pages from text (.vsix installed)', funct
     const label = (await row.getAttribute('aria-label')) ?? (await row.innerText());
     assert.match(label, /Gordon Welchman/);
     assert.match(await row.innerText(), /linked from 2 pages/);
-    await screenshot('wanted-pages', '.quick-input-widget');
+    await readmeScreenshot(s, 'pages-from-text-wanted-pages', 'wanted-pages', { selectors: ['.quick-input-widget'] });
     await s.quickInput.pickFocusedRow(WANTED_URL);
     await s.editor.waitForActiveTab('gordon-welchman.md');
     const page = path.join(vault, 'people', 'gordon-welchman.md');

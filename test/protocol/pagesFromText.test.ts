@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
-import { applyTextEdits, applyWorkspaceEditToDisk } from '../support/applyEdits';
+import { applyTextEdits, applyWorkspaceEditToFiles } from '../support/applyEdits';
 import { LspTestClient } from '../support/lspClient';
 import { repoRoot } from '../support/paths';
 
@@ -65,7 +65,7 @@ describe('pages from text and citations through the language server', function (
 		assert.strictEqual(create.kind, 'refactor.extract');
 		assert.ok(actions.some(action => action.title === "Create a page for 'Sami Kallio' in /places/ and link it"));
 		assert.strictEqual(fs.existsSync(path.join(dir, 'people', 'sami-kallio.md')), false, 'the server never writes files');
-		applyWorkspaceEditToDisk(create.edit!);
+		applyWorkspaceEditToFiles(create.edit!);
 		const page = fs.readFileSync(path.join(dir, 'people', 'sami-kallio.md'), 'utf8');
 		assert.match(page, /^---\ncategory: Person\ncreated: \d{4}-\d{2}-\d{2}\n(.*\n)*tags:\n- Person\ntitle: Sami Kallio\n(.*\n)*---\n\n$/);
 		assert.strictEqual(fs.readFileSync(path.join(dir, 'people', 'probe.md'), 'utf8'), PROBE.replace('met Sami Kallio in', 'met [Sami Kallio](/people/sami-kallio/) in'));

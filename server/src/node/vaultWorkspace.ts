@@ -296,18 +296,18 @@ export class VaultWorkspace {
 		}
 	}
 
-	/** A page's text as it is on disk, undefined when it cannot be read (for a feature that reads other pages' link texts). */
-	diskText(relative: string): string | undefined {
-		const read = readPageText(this.absolutePath(relative), this.fileSystem);
-		return 'text' in read ? read.text : undefined;
-	}
-
 	/** The editor's text of a page, which wins over the disk while open. */
 	openDocument(relative: string, text: string): IndexChange {
 		this.openPaths.add(relative);
 		this.loaded.add(relative);
 		this.stamps.delete(relative);
 		return this.service.updatePage(relative, text);
+	}
+
+	/** A page's text on disk, without reading it into the index; undefined when it cannot be read. */
+	diskText(relative: string): string | undefined {
+		const read = readPageText(this.absolutePath(relative), this.fileSystem);
+		return 'text' in read ? read.text : undefined;
 	}
 
 	isOpen(relative: string): boolean {

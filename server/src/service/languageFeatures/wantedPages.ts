@@ -3,6 +3,7 @@ import { plainTitleText, titleForSlug } from '../vault/pageTemplate';
 import type { VaultIndex } from '../vault/vaultIndex';
 import { candidatePathsForUrl, sectionOfUrl, slugOfUrl } from '../vault/vaultPaths';
 import { urlExists } from './diagnostics';
+import type { PageTextReader } from './rename';
 
 /** A page that links ask for and that does not exist (MediaWiki's *Special:WantedPages*). */
 export interface WantedPage {
@@ -20,8 +21,6 @@ export interface WantedPage {
 	readonly title: string;
 }
 
-/** The page texts the transport can give (the summary of a page must be of that text, else it is not read). */
-export type PageTextSource = (path: string) => string | undefined;
 
 /** Linking pages read per wanted page to find its most common link text. */
 const TEXT_SAMPLE = 25;
@@ -31,7 +30,7 @@ const TEXT_SAMPLE = 25;
  * `TEXT_SAMPLE` of) the pages linking to it, ties to the first seen in path
  * order; '' when no text could be read.
  */
-function mostCommonText(index: VaultIndex, url: string, textOf: PageTextSource): string {
+function mostCommonText(index: VaultIndex, url: string, textOf: PageTextReader): string {
 	const counts = new Map<string, number>();
 	let best = '';
 	for (const path of index.linkersOf(url).sort().slice(0, TEXT_SAMPLE)) {
@@ -65,7 +64,7 @@ function mostCommonText(index: VaultIndex, url: string, textOf: PageTextSource):
  * Answered from the index's set of wanted URLs; the link texts are read
  * from `textOf` for the pages listed only.
  */
-export function wantedPages(index: VaultIndex, textOf: PageTextSource, limit: number, token?: CancellationLike): WantedPage[] {
+export function wantedPages(index: VaultIndex, textOf: PageTextReader, limit: number, token?: CancellationLike): WantedPage[] {
 	const ranked: { url: string; linkers: number }[] = [];
 	let seen = 0;
 	for (const url of index.wantedUrls()) {

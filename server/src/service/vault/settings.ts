@@ -40,11 +40,14 @@ const DEFAULT_REQUIRED_FIELDS: readonly string[] = Object.freeze(['summary', 'ca
 export interface VaultSettings {
 	readonly severity: Readonly<Record<DiagnosticCode, SeverityName>>;
 	readonly requiredFields: readonly string[];
+	/** The frontmatter field a rename appends the page's old URL to; '' (the default): none. */
+	readonly oldUrlField: string;
 }
 
 export const DEFAULT_SETTINGS: VaultSettings = Object.freeze({
 	severity: DEFAULT_SEVERITIES,
 	requiredFields: DEFAULT_REQUIRED_FIELDS,
+	oldUrlField: '',
 });
 
 const SEVERITY_NAMES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -60,6 +63,7 @@ export function isDiagnosticCode(value: string): value is DiagnosticCode {
 export function settingsFrom(input: {
 	severity?: unknown;
 	requiredFields?: unknown;
+	oldUrlField?: unknown;
 } | undefined): { settings: VaultSettings; problems: string[] } {
 	const problems: string[] = [];
 	const severity: Record<DiagnosticCode, SeverityName> = { ...DEFAULT_SEVERITIES };
@@ -86,5 +90,11 @@ export function settingsFrom(input: {
 			requiredFields = Object.freeze([...new Set((input.requiredFields as string[]).map(field => field.trim()).filter(Boolean))]);
 		}
 	}
-	return { settings: Object.freeze({ severity: Object.freeze(severity), requiredFields }), problems };
+	let oldUrlField = '';
+	if (typeof input?.oldUrlField === 'string') {
+		oldUrlField = input.oldUrlField.trim();
+	} else if (input?.oldUrlField !== undefined && input.oldUrlField !== null) {
+		problems.push('rename.oldUrlField must be a frontmatter field name (or empty)');
+	}
+	return { settings: Object.freeze({ severity: Object.freeze(severity), requiredFields, oldUrlField }), problems };
 }
