@@ -2,6 +2,7 @@
 export const CommandIds = {
 	newPage: 'entityVault.newPage',
 	checkVault: 'entityVault.checkVault',
+	wantedPages: 'entityVault.wantedPages',
 	restartServer: 'entityVault.restartServer',
 	showOutput: 'entityVault.showOutput',
 } as const;

@@ -6,6 +6,7 @@ import { checkVault } from './checkVault';
 import { CommandIds } from './commandIds';
 import { BuiltinMarkdownNotices } from './builtinMarkdownNotices';
 import { newPage, type NewPageArguments } from './newPage';
+import { wantedPages } from './wantedPages';
 import { ServerCrashHandler } from './serverCrashHandler';
 import { showReferences } from './showReferences';
 import { tellUser } from './tellUser';
@@ -62,6 +63,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Entity
 		),
 		vscode.commands.registerCommand(CommandIds.checkVault, () =>
 			whenRunning(languageClient, () => checkVault(languageClient)),
+		),
+		vscode.commands.registerCommand(CommandIds.wantedPages, () =>
+			whenRunning(languageClient, () => wantedPages(languageClient)),
 		),
 		vscode.commands.registerCommand(CommandIds.restartServer, async () => {
 			crashHandler.reset();

@@ -24,6 +24,10 @@ function sectionPicks(info: VaultInfoResult): SectionPick[] {
 export interface NewPageArguments {
 	readonly section?: string;
 	readonly title?: string;
+	/** The file's slug when it is not made from the title (Wanted Pages: the URL's). */
+	readonly slug?: string;
+	/** The vault, when several are open (its root's URI); its section need not exist yet. */
+	readonly rootUri?: string;
 }
 
 /**
@@ -41,7 +45,8 @@ export async function newPage(client: LanguageClient, args: NewPageArguments = {
 	}
 	const picked =
 		args.section !== undefined
-			? picks.find(pick => pick.section === args.section)
+			? picks.find(pick => pick.section === args.section && (args.rootUri === undefined || pick.rootUri === args.rootUri))
+				?? (args.rootUri === undefined ? undefined : { label: args.section, rootUri: args.rootUri, section: args.section })
 			: await vscode.window.showQuickPick(picks, {
 					title: 'New Page: Section',
 					placeHolder: 'The section of the new page',
@@ -68,6 +73,7 @@ export async function newPage(client: LanguageClient, args: NewPageArguments = {
 		rootUri: picked.rootUri,
 		section: picked.section,
 		title: title.trim(),
+		...(args.slug === undefined ? {} : { slug: args.slug }),
 	});
 	const uri = vscode.Uri.parse(template.uri);
 	if (template.exists || (await fileExists(uri))) {

@@ -5,12 +5,13 @@ import {
 	showReferencesCommand,
 	statusNotification,
 	vaultInfoRequest,
+	wantedPagesRequest,
 	type NotificationDescription,
 	type RequestDescription,
 	type RequestDescription0,
 } from '../../server/src/protocol';
 
-export type { CheckVaultResult, InitializationOptions, NewPageTemplateParams, NewPageTemplateResult, StatusParams, UpdateLinksOnMove, VaultInfoResult } from '../../server/src/protocol';
+export type { CheckVaultResult, InitializationOptions, NewPageTemplateParams, NewPageTemplateResult, StatusParams, UpdateLinksOnMove, VaultInfoResult, WantedPageItem } from '../../server/src/protocol';
 
 // The client's message types, made with the client's own vscode-jsonrpc from the
 // descriptions the client and the server share (server/src/protocol.ts).
@@ -22,4 +23,5 @@ export const StatusNotification = notification(statusNotification);
 export const CheckVaultRequest = request(checkVaultRequest);
 export const VaultInfoRequest = request0(vaultInfoRequest);
 export const NewPageTemplateRequest = request(newPageTemplateRequest);
+export const WantedPagesRequest = request(wantedPagesRequest);
 export const ShowReferencesCommand = showReferencesCommand;

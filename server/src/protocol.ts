@@ -99,6 +99,8 @@ export interface NewPageTemplateParams {
 	readonly rootUri: string;
 	readonly section: string;
 	readonly title: string;
+	/** The file's slug when it is not made from the title (a wanted page's). */
+	readonly slug?: string;
 }
 
 export interface NewPageTemplateResult {
@@ -111,6 +113,36 @@ export interface NewPageTemplateResult {
 
 /** Where a new page goes and its front matter; the client creates the file. */
 export const newPageTemplateRequest: RequestDescription<NewPageTemplateParams, NewPageTemplateResult> = { method: 'entityVault/newPageTemplate' };
+
+export interface WantedPagesParams {
+	/** At most this many (default 100). */
+	readonly limit?: number;
+}
+
+/** A page that links ask for and that does not exist. */
+export interface WantedPageItem {
+	/** The URL linked, `/SECTION/SLUG/`. */
+	readonly url: string;
+	/** The vault it is wanted in (its root) and the file it would be. */
+	readonly rootUri: string;
+	readonly uri: string;
+	readonly section: string;
+	readonly slug: string;
+	/** How many pages link to it. */
+	readonly linkers: number;
+	/** The most common text of the links to it ('' when none). */
+	readonly text: string;
+	/** The title a page created for it gets (`text` when it names the slug, else the slug's words). */
+	readonly title: string;
+}
+
+export interface WantedPagesResult {
+	/** Most linked first. */
+	readonly pages: readonly WantedPageItem[];
+}
+
+/** Wanted pages (MediaWiki's Special:WantedPages): the missing targets of links, ranked by how many pages link them. */
+export const wantedPagesRequest: RequestDescription<WantedPagesParams, WantedPagesResult> = { method: 'entityVault/wantedPages' };
 
 /** How long the server took to answer one request. */
 export interface RequestTiming {

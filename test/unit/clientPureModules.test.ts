@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { RestartPolicy } from '../../client/src/restartPolicy';
 import { statusBarText } from '../../client/src/statusBarText';
+import { wantedPagePick } from '../../client/src/wantedPageItems';
 
 describe('client: restart policy and status text', () => {
 	it('restarts a crashed server at most four times in three minutes', () => {
@@ -23,5 +24,11 @@ describe('client: restart policy and status text', () => {
 		assert.match(statusBarText({ state: 'indexing', indexed: 1234, total: 10000, pages: 1234 }), /indexing 1,234\/10,000$/);
 		assert.strictEqual(statusBarText({ state: 'ready', indexed: 1, total: 1, pages: 1 }), '$(book) 1 page');
 		assert.strictEqual(statusBarText({ state: 'ready', indexed: 22, total: 22, pages: 22 }), '$(book) 22 pages');
+	});
+
+	it('shows a wanted page as its URL, its most common link text and how many pages link it', () => {
+		const page = { url: '/people/sami/', rootUri: 'file:///v', uri: 'file:///v/people/sami.md', section: 'people', slug: 'sami', linkers: 1234, text: 'Sami', title: 'Sami' };
+		assert.deepStrictEqual(wantedPagePick(page), { label: '/people/sami/', description: 'Sami', detail: 'linked from 1,234 pages', page });
+		assert.deepStrictEqual(wantedPagePick({ ...page, linkers: 1, text: '' }), { label: '/people/sami/', detail: 'linked from 1 page', page: { ...page, linkers: 1, text: '' } });
 	});
 });

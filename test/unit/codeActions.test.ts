@@ -284,11 +284,12 @@ describe('code actions: frontmatter', () => {
 		const { actions, text } = vault.fix('people/jane-doe.md', 'frontmatter-missing', 'Add frontmatter');
 		assert.strictEqual(actions.length, 1);
 		assert.strictEqual(text, [
-			'---', 'category:', `created: ${TODAY}`, 'location:', 'summary:', 'tags: []', 'title: "Jane \\"JD\\" Doe"', `updated: ${TODAY}`, '---',
+			// Filled in as "Make this a page" fills it: the section's name as category and tag, the first sentence as summary.
+			'---', 'category: Person', `created: ${TODAY}`, 'location:', 'summary: A person.', 'tags:', '- Person', 'title: "Jane \\"JD\\" Doe"', `updated: ${TODAY}`, '---',
 			'', '# Jane "JD" Doe', '', 'A person.', '',
 		].join('\n'));
 		assert.strictEqual(vault.service.getPage('people/jane-doe.md')?.frontmatter.data?.title, 'Jane "JD" Doe');
-		assert.deepStrictEqual(fieldFindings(vault, 'people/jane-doe.md'), ['summary:type', 'category:type', 'tags:type']);
+		assert.deepStrictEqual(fieldFindings(vault, 'people/jane-doe.md'), []);
 	});
 
 	it('inserts a CRLF block prefilled from the section, without doubling a blank first line', () => {
@@ -299,19 +300,20 @@ describe('code actions: frontmatter', () => {
 		});
 		const { text } = vault.fix('people/c-d.md', 'frontmatter-missing', 'Add frontmatter');
 		assert.strictEqual(text, [
-			'---', 'category: Person', `created: ${TODAY}`, 'location:', 'summary:', 'tags:', '- Person', 'title: C D', `updated: ${TODAY}`, '---',
+			'---', 'category: Person', `created: ${TODAY}`, 'location:', 'summary: "C is a person 😀."', 'tags:', '- Person', 'title: C D', `updated: ${TODAY}`, '---',
 			'', 'C is a person 😀.', '',
 		].join('\r\n'));
-		assert.deepStrictEqual(fieldFindings(vault, 'people/c-d.md'), ['summary:type']);
+		assert.deepStrictEqual(fieldFindings(vault, 'people/c-d.md'), []);
 	});
 
 	it('writes a CRLF block in a page with CR-only line breaks, which frontmatter cannot use', () => {
 		const vault = new TestVault({ 'people/a.md': '# A\rText.\r' });
 		vault.service.declareVault('marker file .entity-vault.json');
 		const { text } = vault.fix('people/a.md', 'frontmatter-missing', 'Add frontmatter');
-		assert.ok(text.startsWith('---\r\ncategory:\r\n'));
+		assert.ok(text.startsWith('---\r\ncategory: Person\r\n'));
+		assert.ok(text.includes('\r\nsummary: Text.\r\n'));
 		assert.ok(text.endsWith(`updated: ${TODAY}\r\n---\r\n\r\n# A\rText.\r`));
-		assert.deepStrictEqual(fieldFindings(vault, 'people/a.md'), ['summary:type', 'category:type', 'tags:type']);
+		assert.deepStrictEqual(fieldFindings(vault, 'people/a.md'), []);
 	});
 
 	it('inserts each missing field before the closing fence, or all of them', () => {

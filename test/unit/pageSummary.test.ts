@@ -42,13 +42,13 @@ function roundTrip(summary: PageSummary): PageSummary {
 describe('page summary layout', () => {
 	it('stores a fixed number of numbers and strings per item of each kind (the memory cost of a summary)', () => {
 		assert.deepStrictEqual(PART_ORDER, ['links', 'footnoteReferences', 'footnoteDefinitions', 'headings', 'fields']);
-		assert.deepStrictEqual(PART_ORDER.map(part => [PARTS[part].numbers, PARTS[part].strings]), [[7, 1], [2, 2], [4, 2], [3, 2], [4, 1]]);
+		assert.deepStrictEqual(PART_ORDER.map(part => [PARTS[part].numbers, PARTS[part].strings]), [[7, 1], [2, 2], [5, 2], [3, 2], [4, 1]]);
 		assert.deepStrictEqual([CODE_REGION.numbers, CODE_REGION.strings], [2, 0]);
 		// The persisted index stores this layout: a change here must bump CACHE_FORMAT in server/src/node/indexCache.ts.
 		assert.deepStrictEqual(PART_ORDER.map(part => PARTS[part].names), [
 			['flags', 'span', 'textSpan', 'destinationSpan', 'destination'],
 			['span', 'label', 'rawLabel'],
-			['span', 'markerSpan', 'label', 'rawLabel'],
+			['span', 'markerSpan', 'sameTextAs', 'label', 'rawLabel'],
 			['level', 'span', 'text', 'anchor'],
 			['keySpan', 'valueSpan', 'key'],
 		]);
@@ -124,7 +124,7 @@ describe('page summary', () => {
 			},
 		]);
 		assert.deepStrictEqual(summary.footnoteReferences, [{ label: '1', rawLabel: '1', span: spanOfText(PAGE, '[^1]') }]);
-		assert.deepStrictEqual(summary.footnoteDefinitions, [{ label: '1', rawLabel: '1', span: spanOfText(PAGE, '[^1]: Source.'), markerSpan: spanOfText(PAGE, '[^1]:') }]);
+		assert.deepStrictEqual(summary.footnoteDefinitions, [{ label: '1', rawLabel: '1', span: spanOfText(PAGE, '[^1]: Source.'), markerSpan: spanOfText(PAGE, '[^1]:'), sameTextAs: -1 }]);
 		assert.deepStrictEqual(summary.headings, [
 			{ level: 1, text: 'A', anchor: 'a', span: spanOfText(PAGE, '# A') },
 			{ level: 2, text: 'Notes', anchor: 'notes', span: spanOfText(PAGE, '## Notes') },

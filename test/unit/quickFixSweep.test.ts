@@ -122,7 +122,9 @@ function sweepVault(folder: string, count: SweepCount, failures: string[]): void
 		const text = texts.get(page)!;
 		for (const diagnostic of service.diagnostics(page)) {
 			const fromClient = JSON.parse(JSON.stringify(diagnostic)) as Diagnostic;
-			const actions: VaultCodeAction[] = service.codeActions(page, text, diagnostic.range, [fromClient], TODAY);
+			// The fixes of this diagnostic: not the refactorings offered on its range whatever the diagnostics.
+			const actions: VaultCodeAction[] = service.codeActions(page, text, diagnostic.range, [fromClient], TODAY)
+				.filter(action => action.diagnostics.some(fixed => fixed.code === diagnostic.code));
 			for (const action of actions) {
 				count.triples++;
 				count.byCode.set(String(diagnostic.code), (count.byCode.get(String(diagnostic.code)) ?? 0) + 1);

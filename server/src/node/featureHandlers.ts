@@ -284,8 +284,12 @@ export function registerFeatureHandlers(
 			? open.vault.service.renumberFootnotes(open.page.path, text)
 			: undefined;
 		return [
-			// An edit that deletes a file (a merge) is offered only to a client that applies the deletion.
-			...actions.filter(action => client.fileDeletes || action.edit.deleteFiles === undefined).map(action => ({
+			// An edit that deletes a file (a merge) is offered only to a client that applies the deletion;
+			// `only`: the kinds the editor asks for (a refactor menu, a source action on save).
+			...actions
+				.filter(action => client.fileDeletes || action.edit.deleteFiles === undefined)
+				.filter(action => !only || only.some(kind => action.kind === kind || action.kind.startsWith(`${kind}.`)))
+				.map(action => ({
 				title: action.title,
 				kind: action.kind,
 				diagnostics: action.diagnostics,

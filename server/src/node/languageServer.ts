@@ -29,7 +29,7 @@ const SERVER_CAPABILITIES: ServerCapabilities = {
 	hoverProvider: true,
 	completionProvider: { triggerCharacters: ['/', '#', '^', '['], resolveProvider: true },
 	documentLinkProvider: { resolveProvider: false },
-	codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite', RENUMBER_FOOTNOTES_KIND] },
+	codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.extract', 'refactor.rewrite', RENUMBER_FOOTNOTES_KIND] },
 	codeLensProvider: { resolveProvider: false },
 	documentHighlightProvider: true,
 	foldingRangeProvider: true,

@@ -3,6 +3,7 @@ import {
 	newPageTemplateRequest,
 	statusNotification,
 	vaultInfoRequest,
+	wantedPagesRequest,
 	type NotificationDescription,
 	type RequestDescription,
 	type RequestDescription0,
@@ -17,3 +18,4 @@ const request = <P, R>(description: RequestDescription<P, R>) => new RequestType
 export const StatusNotification = notification(statusNotification);
 export const VaultInfoRequest = request0(vaultInfoRequest);
 export const NewPageTemplateRequest = request(newPageTemplateRequest);
+export const WantedPagesRequest = request(wantedPagesRequest);

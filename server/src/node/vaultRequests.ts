@@ -1,12 +1,12 @@
 import type { Connection } from 'vscode-languageserver';
-import { checkVaultRequest, type CheckVaultParams, type CheckVaultResult } from '../protocol';
+import { checkVaultRequest, type CheckVaultParams, type CheckVaultResult, type WantedPageItem } from '../protocol';
 import { URI } from 'vscode-uri';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { sectionOfPath } from '../service/vault/vaultPaths';
 import { localToday } from './localDate';
 import { yieldToEventLoop } from './timeSlices';
 import { checkVaultProgressMessage } from './vaultLog';
-import { NewPageTemplateRequest, VaultInfoRequest } from './vaultMessages';
+import { NewPageTemplateRequest, VaultInfoRequest, WantedPagesRequest } from './vaultMessages';
 import type { VaultWorkspace } from './vaultWorkspace';
 
 /** What the vault requests ask of the workspace's vaults. */
@@ -26,7 +26,7 @@ export interface RequestPublisher {
 	flush(): Promise<void>;
 }
 
-/** The requests a client's commands use: Check Vault, vault info and New Page. */
+/** The requests a client's commands use: Check Vault, vault info, New Page and Wanted Pages. */
 export function registerVaultRequests(connection: Connection, vaults: RequestVaults, publisher: RequestPublisher): void {
 	// By its method name, so a request without parameters (the token is optional) is accepted too.
 	connection.onRequest(checkVaultRequest.method, async (params: CheckVaultParams | undefined): Promise<CheckVaultResult> => {
@@ -100,10 +100,26 @@ export function registerVaultRequests(connection: Connection, vaults: RequestVau
 			throw new Error('No vault is open: open a folder of markdown pages first.');
 		}
 		await vault.whenIndexed();
-		const page = vault.service.newPage({ section: params.section, title: params.title, today: localToday() });
+		const page = vault.service.newPage({ section: params.section, title: params.title, today: localToday(), slug: params.slug });
 		// A page of that title exists already: the client opens it instead of making a twin.
 		return page.exists
 			? { uri: vaults.uriOf(vault, page.path), text: '', exists: true }
 			: { uri: URI.file(vault.absolutePath(page.path)).toString(), text: page.text, exists: false };
+	});
+
+	connection.onRequest(WantedPagesRequest, async (params, token) => {
+		await vaults.whenVaultsCreated();
+		const limit = Number.isInteger(params?.limit) && (params.limit as number) > 0 ? params.limit as number : 100;
+		const pages: WantedPageItem[] = [];
+		for (const vault of vaults.all) {
+			await vault.whenIndexed();
+			const rootUri = URI.file(vault.root).toString();
+			for (const wanted of vault.service.wantedPages(path => vault.diskText(path), limit, token)) {
+				const { url, section, slug, linkers, text, title } = wanted;
+				pages.push({ url, rootUri, uri: URI.file(vault.absolutePath(wanted.path)).toString(), section, slug, linkers, text, title });
+			}
+		}
+		pages.sort((a, b) => b.linkers - a.linkers || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+		return { pages: pages.slice(0, limit) };
 	});
 }

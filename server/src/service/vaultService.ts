@@ -12,6 +12,7 @@ import { provideFoldingRanges } from './languageFeatures/foldingRanges';
 import { provideHover, type PageLinkTarget } from './languageFeatures/hover';
 import type { PageContext } from './languageFeatures/pageContext';
 import { provideReferences } from './languageFeatures/references';
+import { wantedPages, type WantedPage } from './languageFeatures/wantedPages';
 import { renumberFootnotes, type VaultSourceAction } from './languageFeatures/renumberFootnotes';
 export { RENUMBER_FOOTNOTES_KIND } from './languageFeatures/renumberFootnotes';
 import { prepareRename, provideRename, type PageTextReader, type PrepareRenameResult, type RenameResult } from './languageFeatures/rename';
@@ -28,6 +29,7 @@ import type { VaultEdit, VaultLocation } from './vault/vaultResults';
 // The results the transport converts (paths to URIs) are typed here, so it imports no feature module.
 export type { VaultDiagnostic } from './languageFeatures/diagnostics';
 export type { PageItemData } from './languageFeatures/completion';
+export type { WantedPage } from './languageFeatures/wantedPages';
 export type { VaultCodeAction, VaultCodeLens, VaultSourceAction, VaultDocumentLink, VaultEdit, VaultLocation, VaultWorkspaceSymbol, NewPage, NewPageInput, VaultKind, PathMove, PageTextReader, PrepareRenameResult, RenameResult };
 
 /**
@@ -125,6 +127,12 @@ export interface VaultService {
 	foldingRanges(path: string, text: string): FoldingRange[];
 	/** The New Page command, with the settings' required fields (see `newPage`). */
 	newPage(input: NewPageInput): NewPage;
+	/**
+	 * Wanted pages: the missing targets of links, most linked first, at most
+	 * `limit`, each with its most common link text, read from `textOf` (the
+	 * transport's page texts) for the pages listed only.
+	 */
+	wantedPages(textOf: PageTextReader, limit: number, token?: CancellationLike): WantedPage[];
 	/**
 	 * The link edits that go with moving files or folders (see
 	 * `linkEditsForMoves`): text edits only, on the pages at their old paths;
@@ -260,6 +268,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 		documentHighlights: (path, text, position) => onPage(path, text, [], context => provideDocumentHighlights(context, position)),
 		foldingRanges: (path, text) => onPage(path, text, [], provideFoldingRanges),
 		newPage: input => newPage(index, input, settings.requiredFields),
+		wantedPages: (textOf, limit, token) => wantedPages(index, textOf, limit, token),
 		moveEdits: (moves, token) => linkEditsForMoves(index, moves, token),
 		prepareRename: (path, text, position) => onPage<PrepareRenameResult>(path, text, NOT_A_PAGE, context => prepareRename(context, position)),
 		rename: (path, text, position, newName, token, pageText) =>

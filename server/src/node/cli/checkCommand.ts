@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { WantedPage } from '../../service/vaultService';
 import { settingsFrom, type DiagnosticCode } from '../../service/vault/settings';
 import { sectionOfPath } from '../../service/vault/vaultPaths';
 import { findVaultRoot, VAULT_MARKER_FILE, vaultDeclaration } from '../vaultFiles';
@@ -27,6 +28,20 @@ export interface CheckReport {
 	/** A vault (its pages need frontmatter) or a plain markdown folder, and why. */
 	readonly vault: { readonly isVault: boolean; readonly reason: string };
 	readonly diagnostics: CheckProblem[];
+	/** With `wanted`: the missing targets of links, most linked first. */
+	readonly wanted?: readonly WantedEntry[];
+}
+
+/** A wanted page as `check --wanted` reports it. */
+export interface WantedEntry {
+	readonly url: string;
+	/** The file a page there would be, relative to the root. */
+	readonly path: string;
+	/** How many pages link to it. */
+	readonly linkers: number;
+	/** The most common link text ('' when none). */
+	readonly text: string;
+	readonly title: string;
 }
 
 const SEVERITY_NAMES: Record<DiagnosticSeverity, CheckProblem['severity']> = {
@@ -46,6 +61,8 @@ export interface CheckOptions {
 	readonly cacheDirectory?: string;
 	/** Check it as a vault whatever its pages hold (`--vault`). */
 	readonly vault?: boolean;
+	/** Also list the wanted pages (`--wanted`). */
+	readonly wanted?: boolean;
 }
 
 /** Indexes every page of the vault at `folder` and collects every page's diagnostics. */
@@ -60,9 +77,14 @@ export async function checkVault(folder: string, options: CheckOptions = {}): Pr
 		pool,
 		cacheFile: options.cacheDirectory ? cacheFileFor(options.cacheDirectory, root) : undefined,
 	});
+	let wanted: WantedEntry[] | undefined;
 	try {
 		await vault.index(options.onProgress ? ({ indexed, total }) => options.onProgress!(indexed, total) : undefined);
 		await vault.saveCache();
+		if (options.wanted) {
+			wanted = vault.service.wantedPages(path => vault.diskText(path), Number.MAX_SAFE_INTEGER)
+				.map((page: WantedPage) => ({ url: page.url, path: page.path, linkers: page.linkers, text: page.text, title: page.title }));
+		}
 	} finally {
 		vault.dispose();
 		pool.dispose();
@@ -85,7 +107,8 @@ export async function checkVault(folder: string, options: CheckOptions = {}): Pr
 	}
 	diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
 	const kind = vault.service.vaultKind();
-	return { root, files: paths.length, pages: paths.filter(path => sectionOfPath(path) !== undefined).length, vault: { isVault: kind.isVault, reason: kind.reason }, diagnostics };
+	const pages = paths.filter(path => sectionOfPath(path) !== undefined).length;
+	return { root, files: paths.length, pages, vault: { isVault: kind.isVault, reason: kind.reason }, diagnostics, ...(wanted ? { wanted } : {}) };
 }
 
 export function formatText(report: CheckReport): string {
@@ -108,6 +131,23 @@ export function formatText(report: CheckReport): string {
 		lines.push(`${report.diagnostics.length} ${report.diagnostics.length === 1 ? 'problem' : 'problems'} (${parts.join(', ')}) in ${files}.`);
 	}
 	return lines.join('\n') + '\n';
+}
+
+/**
+ * `check --wanted` as text: one line per wanted page, most linked first,
+ * `URL  N pages  "most common text"  (FILE)`, then a count.
+ */
+export function formatWantedText(report: CheckReport): string {
+	const wanted = report.wanted ?? [];
+	const lines = wanted.map(page => `${page.url} linked from ${page.linkers} ${page.linkers === 1 ? 'page' : 'pages'}${page.text === '' ? '' : ` as ${JSON.stringify(page.text)}`} (${page.path})`);
+	const pages = `${report.pages} ${report.pages === 1 ? 'page' : 'pages'}`;
+	lines.push(wanted.length === 0 ? `No wanted pages: every link of the ${pages} has its page.` : `${wanted.length} wanted ${wanted.length === 1 ? 'page' : 'pages'} in ${pages}.`);
+	return lines.join('\n') + '\n';
+}
+
+/** `check --wanted --format json`: the root, the page count and the wanted pages. */
+export function formatWantedJson(report: CheckReport): string {
+	return JSON.stringify({ root: report.root, files: report.files, pages: report.pages, wanted: report.wanted ?? [] }, null, 2) + '\n';
 }
 
 export function formatJson(report: CheckReport): string {

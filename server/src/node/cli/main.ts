@@ -1,8 +1,8 @@
 import * as path from 'path';
-import { checkVault, formatJson, formatText, hasErrors, isDirectory } from './checkCommand';
+import { checkVault, formatJson, formatText, formatWantedJson, formatWantedText, hasErrors, isDirectory } from './checkCommand';
 import { packageVersion } from '../packageInfo';
 
-const USAGE = `Usage: entity-vault check [DIR] [--format text|json] [--exclude GLOB]... [--severity CODE=LEVEL]... [--vault]
+const USAGE = `Usage: entity-vault check [DIR] [--format text|json] [--exclude GLOB]... [--severity CODE=LEVEL]... [--vault] [--wanted]
 
 Checks every page of the vault in DIR (default: the current folder; its
 content/ subfolder when that holds the sections) for broken links and anchors,
@@ -19,6 +19,9 @@ footnote problems and bad frontmatter.
   --vault              check it as a vault (frontmatter of every page in a
                        section) even without a .entity-vault.json marker file
                        and with most pages lacking frontmatter
+  --wanted             list the wanted pages instead of the problems: the
+                       missing targets of links, most linked first, each with
+                       its most common link text (exit status 0)
 
 A folder is a vault when DIR or its vault root holds .entity-vault.json, when
 --vault is given, or when at least half of the pages in its sections (its
@@ -45,10 +48,11 @@ interface ParsedCheck {
 	requiredFields?: string[];
 	cacheDirectory?: string;
 	vault: boolean;
+	wanted: boolean;
 }
 
 function parseCheckArguments(args: readonly string[], cwd: string): ParsedCheck {
-	const parsed: ParsedCheck = { folder: cwd, format: 'text', excludes: [], severity: {}, vault: false };
+	const parsed: ParsedCheck = { folder: cwd, format: 'text', excludes: [], severity: {}, vault: false, wanted: false };
 	let folderGiven = false;
 	const valueOf = (flag: string, i: number, inline: string | undefined): string => {
 		const value = inline ?? args[i + 1];
@@ -101,6 +105,12 @@ function parseCheckArguments(args: readonly string[], cwd: string): ParsedCheck 
 				}
 				parsed.vault = true;
 				break;
+			case '--wanted':
+				if (inline !== undefined) {
+					throw new UsageError('--wanted takes no value');
+				}
+				parsed.wanted = true;
+				break;
 			default:
 				if (arg.startsWith('-')) {
 					throw new UsageError(`unknown option \`${arg}\``);
@@ -150,6 +160,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 		severity: options.severity,
 		requiredFields: options.requiredFields,
 		vault: options.vault,
+		wanted: options.wanted,
 		onProgress: showProgress ? (done, total) => {
 			if (total >= 200) {
 				io.stderr(`\rIndexing ${done}/${total} pages…`);
@@ -159,6 +170,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 			}
 		} : undefined,
 	});
+	if (options.wanted) {
+		io.stdout(options.format === 'json' ? formatWantedJson(report) : formatWantedText(report));
+		return 0;
+	}
 	io.stdout(options.format === 'json' ? formatJson(report) : formatText(report));
 	return hasErrors(report) ? 1 : 0;
 }

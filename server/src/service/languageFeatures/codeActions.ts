@@ -7,7 +7,10 @@ import { footnoteQuickFixes } from './quickFixes/footnoteQuickFixes';
 import { frontmatterQuickFixes } from './quickFixes/frontmatterQuickFixes';
 import { linkQuickFixes } from './quickFixes/linkQuickFixes';
 import { mergeQuickFixes, mergeRefactorings } from './quickFixes/mergeEntity';
-import { lineEndingOf, type QuickFixContext, type QuickFixProvider, type VaultCodeAction } from './quickFixes/quickFix';
+import { lineEndingOf, type QuickFixContext, type QuickFixProvider, type RangeActionProvider, type VaultCodeAction } from './quickFixes/quickFix';
+import { citationQuickFixes, citeAsFootnoteActions } from './quickFixes/citations';
+import { makePageActions } from './quickFixes/makePage';
+import { pageFromSelectionActions } from './quickFixes/pageFromSelection';
 
 export type { VaultCodeAction } from './quickFixes/quickFix';
 
@@ -18,6 +21,7 @@ const PROVIDERS: QuickFixProviders = {
 	...footnoteQuickFixes,
 	...frontmatterQuickFixes,
 	...mergeQuickFixes,
+	...citationQuickFixes,
 };
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -32,6 +36,13 @@ function isRange(value: unknown): value is Range {
 	return isObject(value) && isPosition(value.start) && isPosition(value.end);
 }
 
+/** Actions on the range itself, diagnostic or not (refactorings), after the quick fixes. */
+const RANGE_PROVIDERS: readonly RangeActionProvider[] = [
+	makePageActions,
+	pageFromSelectionActions,
+	citeAsFootnoteActions,
+];
+
 /** The `data` properties each quick fix reads, checked because the client sends the diagnostics back. */
 const DATA_SHAPE: { readonly [C in DiagnosticCode]?: (data: Record<string, unknown>) => boolean } = {
 	'broken-link': data => typeof data.url === 'string' && (data.suggestions === undefined || Array.isArray(data.suggestions)) && (data.section === undefined || typeof data.section === 'string'),
@@ -45,6 +56,7 @@ const DATA_SHAPE: { readonly [C in DiagnosticCode]?: (data: Record<string, unkno
 	'frontmatter-field': data => typeof data.field === 'string' && typeof data.reason === 'string',
 	'title-spelling': data => typeof data.title === 'string' && data.title.trim() !== '',
 	'duplicate-entity': data => Array.isArray(data.others),
+	'duplicate-citation': data => typeof data.label === 'string' && typeof data.sameLabel === 'string' && isRange(data.definitionRange),
 };
 
 /** A diagnostic of this server, with the data its quick fixes need. */
@@ -99,19 +111,24 @@ export function provideCodeActions(
 	}
 	const context: QuickFixContext = { ...pageContext, settings, today, lineEnding: lineEndingOf(text), snippets };
 	const actions = new Map<string, VaultCodeAction>();
-	for (const diagnostic of diagnostics) {
-		if (!isVaultDiagnostic(diagnostic) || !intersects(diagnostic.range, range)) {
-			continue;
+	const valid = diagnostics.filter(isVaultDiagnostic);
+	const offered: VaultCodeAction[] = [];
+	for (const diagnostic of valid) {
+		if (intersects(diagnostic.range, range)) {
+			const provider = PROVIDERS[diagnostic.code] as QuickFixProvider<DiagnosticCode> | undefined;
+			offered.push(...provider?.(context, diagnostic) ?? []);
 		}
-		const provider = PROVIDERS[diagnostic.code] as QuickFixProvider<DiagnosticCode> | undefined;
-		for (const action of provider?.(context, diagnostic) ?? []) {
-			const key = `${action.title}\u0000${JSON.stringify(action.edit)}`;
-			const same = actions.get(key);
-			if (same) {
-				same.diagnostics.push(...action.diagnostics);
-			} else {
-				actions.set(key, action);
-			}
+	}
+	for (const provider of RANGE_PROVIDERS) {
+		offered.push(...provider(context, range, valid));
+	}
+	for (const action of offered) {
+		const key = `${action.title}\u0000${JSON.stringify(action.edit)}`;
+		const same = actions.get(key);
+		if (same) {
+			same.diagnostics.push(...action.diagnostics);
+		} else {
+			actions.set(key, action);
 		}
 	}
 	return [...actions.values(), ...mergeRefactorings(context, range, diagnostics, only, intersects)];

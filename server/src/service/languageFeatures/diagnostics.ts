@@ -29,6 +29,8 @@ interface DiagnosticDataByCode {
 	'title-spelling': { title: string; derived: string };
 	/** `name`: the shared name as this page writes it; `others`: the pages sharing it, what the merge needs. */
 	'duplicate-entity': { name: string; kind: 'title' | 'alias'; others: { path: string; url: string; title: string }[] };
+	/** The definition that repeats an earlier one (`sameLabel`), and its whole range. */
+	'duplicate-citation': { label: string; rawLabel: string; sameLabel: string; sameRawLabel: string; definitionRange: Range };
 }
 
 export interface VaultDiagnostic<C extends DiagnosticCode = DiagnosticCode> extends Diagnostic {
@@ -232,6 +234,13 @@ function checkFootnotes(page: PageSummary, out: DiagnosticCollector): void {
 			out.add('unused-footnote', definition.markerSpan,
 				`Footnote [^${definition.rawLabel}] is defined but never used.`,
 				{ label: definition.label, rawLabel: definition.rawLabel, definitionRange: out.range(definition.span) });
+			continue;
+		}
+		const same = definition.sameTextAs >= 0 ? page.footnoteDefinitions[definition.sameTextAs] : undefined;
+		if (same && defined.get(definition.label) === 1) {
+			out.add('duplicate-citation', definition.markerSpan,
+				`Footnote [^${definition.rawLabel}] cites the same as [^${same.rawLabel}]: use [^${same.rawLabel}] instead.`,
+				{ label: definition.label, rawLabel: definition.rawLabel, sameLabel: same.label, sameRawLabel: same.rawLabel, definitionRange: out.range(definition.span) });
 		}
 	}
 }

@@ -95,4 +95,9 @@ export interface MarkdownScan {
 	 * is included (a cursor there is still in the code).
 	 */
 	readonly codeRegions: readonly number[];
+	/**
+	 * GFM literal autolinks: bare `https://…` (and `www.…`) in text, which
+	 * render as links but are not `links` (nothing is resolved through them).
+	 */
+	readonly literalAutolinks: readonly Span[];
 }

@@ -1,5 +1,6 @@
 import { computeLineStarts, type LineStarts } from '../text/lineIndex';
 import { destinationFragment, resolveLinkDestination, pageUrlForPath, sectionOfPath, slugOfUrl, titleFromSlug, type LinkTarget } from '../vault/vaultPaths';
+import { citationKey } from './citationKey';
 import { nameSpellingOf } from './nameSpelling';
 import { parseFrontmatter, type FrontmatterField, type FrontmatterProblem } from './frontmatter';
 import { scanMarkdown } from './markdown';
@@ -12,6 +13,15 @@ import {
 
 export interface PageLink extends LinkOccurrence {
 	readonly target: LinkTarget;
+}
+
+/** A footnote definition of a page, with what the `duplicate-citation` hint reads. */
+export interface PageFootnoteDefinition extends FootnoteDefinition {
+	/**
+	 * The index in `footnoteDefinitions` of the first earlier definition of
+	 * another label that cites the same thing (`citationKey`), -1 for none.
+	 */
+	readonly sameTextAs: number;
 }
 
 export interface PageFrontmatter {
@@ -42,7 +52,7 @@ export interface PageSummary {
 	readonly frontmatter: PageFrontmatter;
 	readonly links: readonly PageLink[];
 	readonly footnoteReferences: readonly FootnoteReference[];
-	readonly footnoteDefinitions: readonly FootnoteDefinition[];
+	readonly footnoteDefinitions: readonly PageFootnoteDefinition[];
 	readonly headings: readonly Heading[];
 	readonly lineStarts: LineStarts;
 	readonly textLength: number;
@@ -241,9 +251,16 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 	for (const reference of footnoteReferences) {
 		FOOTNOTE_REFERENCE.write(reference, numbers, strings);
 	}
-	for (const definition of footnoteDefinitions) {
-		FOOTNOTE_DEFINITION.write(definition, numbers, strings);
-	}
+	const firstCiting = new Map<string, number>();
+	footnoteDefinitions.forEach((definition, i) => {
+		const key = citationKey(text, definition);
+		const first = key === '' ? undefined : firstCiting.get(key);
+		if (key !== '' && first === undefined) {
+			firstCiting.set(key, i);
+		}
+		const sameTextAs = first !== undefined && footnoteDefinitions[first].label !== definition.label ? first + 1 : 0;
+		FOOTNOTE_DEFINITION.write({ span: definition.span, markerSpan: definition.markerSpan, sameTextAs, label: definition.label, rawLabel: definition.rawLabel }, numbers, strings);
+	});
 	for (const heading of headings) {
 		HEADING.write(heading, numbers, strings);
 	}
@@ -539,9 +556,11 @@ class CompactPageSummary implements PageSummary {
 		return this.view('footnoteReferences', (n, s, o, k) => ({ label: s[k + at.label], rawLabel: s[k + at.rawLabel], span: spanAt(n, o + at.span) }));
 	}
 
-	get footnoteDefinitions(): readonly FootnoteDefinition[] {
+	get footnoteDefinitions(): readonly PageFootnoteDefinition[] {
 		const at = FOOTNOTE_DEFINITION.at;
-		return this.view('footnoteDefinitions', (n, s, o, k) => ({ label: s[k + at.label], rawLabel: s[k + at.rawLabel], span: spanAt(n, o + at.span), markerSpan: spanAt(n, o + at.markerSpan) }));
+		return this.view('footnoteDefinitions', (n, s, o, k) => ({
+			label: s[k + at.label], rawLabel: s[k + at.rawLabel], span: spanAt(n, o + at.span), markerSpan: spanAt(n, o + at.markerSpan), sameTextAs: n[o + at.sameTextAs] - 1,
+		}));
 	}
 
 	get headings(): readonly Heading[] {

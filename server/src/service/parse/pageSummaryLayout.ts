@@ -93,10 +93,11 @@ export const FOOTNOTE_REFERENCE = itemLayout(
 		strings.push(reference.label, reference.rawLabel);
 	},
 );
+/** A footnote definition; `sameTextAs`: 1 + the index of the first earlier definition with the same text (`citationKey`), 0 for none. */
 export const FOOTNOTE_DEFINITION = itemLayout(
-	{ span: 'span', markerSpan: 'span', label: 'string', rawLabel: 'string' },
+	{ span: 'span', markerSpan: 'span', sameTextAs: 'number', label: 'string', rawLabel: 'string' },
 	(definition, numbers, strings) => {
-		numbers.push(definition.span.start, definition.span.end, definition.markerSpan.start, definition.markerSpan.end);
+		numbers.push(definition.span.start, definition.span.end, definition.markerSpan.start, definition.markerSpan.end, definition.sameTextAs);
 		strings.push(definition.label, definition.rawLabel);
 	},
 );

@@ -1,7 +1,7 @@
 import { FIELD_KINDS, isIsoDate } from '../languageFeatures/frontmatterRules';
 import { slugifyTitle } from '../search/similarityKeys';
 import type { VaultIndex } from './vaultIndex';
-import { pageUrlForPath } from './vaultPaths';
+import { pageUrlForPath, titleFromSlug } from './vaultPaths';
 
 /**
  * The text of new pages and of inserted frontmatter fields, in the vault's
@@ -39,6 +39,8 @@ export interface PlaceholderValues {
 	readonly conventions?: SectionConventions;
 	/** The value of a date field when it is not `today` (a missing `created` takes the page's oldest date). */
 	readonly dates?: Readonly<Record<string, string>>;
+	/** The `summary` when one is known (Make this a page: the page's first sentence); none leaves it empty. */
+	readonly summary?: string;
 }
 
 export interface PageTemplateOptions extends PlaceholderValues {
@@ -75,6 +77,9 @@ export function placeholderFieldLines(field: string, values: PlaceholderValues):
 	}
 	if (field === 'tags' && values.conventions && values.conventions.tags.length > 0) {
 		return [`${key}:`, ...values.conventions.tags.map(tag => `- ${yamlString(tag)}`)];
+	}
+	if (field === 'summary' && values.summary !== undefined && values.summary.trim() !== '') {
+		return [`${key}: ${yamlString(values.summary.trim())}`];
 	}
 	if (field === 'category' && values.conventions?.category !== undefined) {
 		return [`${key}: ${yamlString(values.conventions.category)}`];
@@ -163,18 +168,36 @@ export function pageSlug(title: string): string {
 	return slugifyTitle(folded);
 }
 
+/**
+ * Link text (or selected text) as a page title: emphasis and code marks
+ * dropped, blanks collapsed; empty when it holds other markup (brackets,
+ * angle brackets, backslashes).
+ */
+export function plainTitleText(written: string): string {
+	const text = written.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+	return /[[\]<>\\]/.test(text) ? '' : text;
+}
+
+/**
+ * The title of a new page at `slug` that links name `linkText`: the text
+ * when it names the slug (`MI5` for `mi5`), else the slug's words (`Mi5`).
+ */
+export function titleForSlug(linkText: string, slug: string): string {
+	return linkText !== '' && pageSlug(linkText) === pageSlug(slug) ? linkText : titleFromSlug(slug);
+}
+
 /** The slug of a new page named `title`: its `pageSlug`, or `new-page` when that is empty. */
 function newPageSlug(title: string): string {
 	return pageSlug(title) || 'new-page';
 }
 
 /**
- * The path for a new page in `section`: `SECTION/slug.md`, with `-2`, `-3`…
- * appended to the slug when a page already has that path or URL.
+ * The path for a new page in `section`: `SECTION/slug.md` (the slug made
+ * from `title` unless given), with `-2`, `-3`… appended to the slug when a
+ * page already has that path or URL (in any of its file forms).
  */
-export function newPagePath(index: VaultIndex, section: string, title: string): string {
+export function newPagePath(index: VaultIndex, section: string, title: string, slug = newPageSlug(title)): string {
 	const folder = section.replace(/^\/+|\/+$/g, '');
-	const slug = newPageSlug(title);
 	const prefix = folder === '' ? '' : `${folder}/`;
 	for (let n = 1; ; n++) {
 		const path = `${prefix}${n === 1 ? slug : `${slug}-${n}`}.md`;
@@ -189,6 +212,8 @@ export interface NewPageRequest {
 	readonly title: string;
 	readonly today: string;
 	readonly requiredFields: readonly string[];
+	/** The new page's slug, when it is not made from the title (a wanted page's URL). */
+	readonly slug?: string;
 }
 
 /**
@@ -198,7 +223,7 @@ export interface NewPageRequest {
 export function newPageFile(index: VaultIndex, request: NewPageRequest): { path: string; text: string } {
 	const section = request.section.replace(/^\/+|\/+$/g, '');
 	return {
-		path: newPagePath(index, section, request.title),
+		path: newPagePath(index, section, request.title, request.slug || undefined),
 		text: pageTemplate({
 			title: request.title.trim(),
 			today: request.today,
@@ -214,6 +239,8 @@ export interface NewPageInput {
 	readonly title: string;
 	/** `YYYY-MM-DD` (the caller reads the clock, the service never does). */
 	readonly today: string;
+	/** The slug of the page's file, when it is not made from the title (Wanted Pages: the slug of the URL linked). */
+	readonly slug?: string;
 }
 
 /** The page the New Page command opens: an existing one of that title, or a new one to create. */
@@ -230,12 +257,13 @@ export type NewPage =
 export function newPage(index: VaultIndex, input: NewPageInput, requiredFields: readonly string[]): NewPage {
 	const section = input.section.trim().replace(/^\/+|\/+$/g, '');
 	const title = input.title.trim();
-	if (section === '' || section.includes('..') || title === '') {
+	const slug = input.slug?.trim() || newPageSlug(title);
+	if (section === '' || section.includes('..') || title === '' || !/^[^/\\.][^/\\]*$/.test(slug)) {
 		throw new Error('A new page needs a section and a title.');
 	}
-	const existing = index.pathsForUrl(pageUrlForPath(`${section}/${newPageSlug(title)}.md`))[0];
+	const existing = index.pathsForUrl(pageUrlForPath(`${section}/${slug}.md`))[0];
 	if (existing !== undefined) {
 		return { exists: true, path: existing };
 	}
-	return { exists: false, ...newPageFile(index, { section, title, today: input.today, requiredFields }) };
+	return { exists: false, ...newPageFile(index, { section, title, today: input.today, requiredFields, slug }) };
 }

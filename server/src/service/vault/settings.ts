@@ -13,6 +13,7 @@ const DIAGNOSTIC_CODES = [
 	'page-unreadable',
 	'title-spelling',
 	'duplicate-entity',
+	'duplicate-citation',
 ] as const;
 
 export type DiagnosticCode = typeof DIAGNOSTIC_CODES[number];
@@ -33,6 +34,7 @@ const DEFAULT_SEVERITIES: Readonly<Record<DiagnosticCode, SeverityName>> = Objec
 	'page-unreadable': 'warning',
 	'title-spelling': 'hint',
 	'duplicate-entity': 'warning',
+	'duplicate-citation': 'hint',
 });
 
 const DEFAULT_REQUIRED_FIELDS: readonly string[] = Object.freeze(['summary', 'category', 'tags', 'created', 'updated']);

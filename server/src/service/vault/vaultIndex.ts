@@ -119,6 +119,8 @@ export class VaultIndex {
 	private readonly pathsByUrl = new Map<string, OneOrMany>();
 	/** Target URL (existing or not) → paths of the pages linking to it, each once. */
 	private readonly linkersByUrl = new Map<string, OneOrMany>();
+	/** Target URLs that some page links to and no page publishes: the wanted pages (see `wantedUrls`). */
+	private readonly missingTargets = new Set<string>();
 	/** Section → paths of its pages. */
 	private readonly pathsBySection = new Map<string, Set<string>>();
 	/** Slug → URLs ending in it, for "same slug in another section". */
@@ -185,6 +187,14 @@ export class VaultIndex {
 	/** Paths of the pages that link to `url` (whether it exists or not). */
 	linkersOf(url: string): string[] {
 		return [...valuesOf(this.linkersByUrl, url)];
+	}
+
+	/**
+	 * The URLs that pages link to and no page is published at (MediaWiki's
+	 * wanted pages), in no order; kept per page update, never by a scan.
+	 */
+	wantedUrls(): ReadonlySet<string> {
+		return this.missingTargets;
 	}
 
 	backlinkCount(url: string): number {
@@ -312,6 +322,7 @@ export class VaultIndex {
 			addTo(this.urlsBySlug, slugOfUrl(summary.url), summary.url);
 		}
 		addTo(this.pathsByUrl, summary.url, summary.path);
+		this.missingTargets.delete(summary.url);
 		if (summary.section !== undefined) {
 			let sectionPaths = this.pathsBySection.get(summary.section);
 			if (!sectionPaths) {
@@ -327,6 +338,9 @@ export class VaultIndex {
 		// `withdraw` took this page out of every list, and `targetUrls` are distinct: no duplicate can arise.
 		for (const url of summary.targetUrls) {
 			addTo(this.linkersByUrl, url, summary.path, true);
+			if (!this.pathsByUrl.has(url)) {
+				this.missingTargets.add(url);
+			}
 		}
 		for (const tag of new Set(summary.tags)) {
 			countUp(this.tagCounts, tag);
@@ -342,6 +356,9 @@ export class VaultIndex {
 		removeFrom(this.pathsByUrl, summary.url, summary.path);
 		if (!this.pathsByUrl.has(summary.url)) {
 			removeFrom(this.urlsBySlug, slugOfUrl(summary.url), summary.url);
+			if (this.linkersByUrl.has(summary.url)) {
+				this.missingTargets.add(summary.url);
+			}
 		}
 		if (summary.section !== undefined) {
 			const sectionPaths = this.pathsBySection.get(summary.section);
@@ -356,6 +373,9 @@ export class VaultIndex {
 		}
 		for (const url of summary.targetUrls) {
 			removeFrom(this.linkersByUrl, url, summary.path);
+			if (!this.linkersByUrl.has(url)) {
+				this.missingTargets.delete(url);
+			}
 		}
 		for (const tag of new Set(summary.tags)) {
 			countDown(this.tagCounts, tag);

@@ -1,6 +1,7 @@
 import type { Range, SnippetTextEdit, TextEdit } from 'vscode-languageserver-types';
 import { scanMarkdown } from '../../parse/markdown';
 import type { FootnoteDefinition } from '../../parse/markdownTypes';
+import type { PageFootnoteDefinition } from '../../parse/pageSummary';
 import { lineAt } from '../../text/lineIndex';
 import type { VaultDiagnostic } from '../diagnostics';
 import { isBlankLine, lineBounds, lineBreakNear } from './documentLines';
@@ -73,7 +74,7 @@ function missingFootnoteFixes(context: QuickFixContext, diagnostic: VaultDiagnos
 }
 
 /** The definition whose whole span is `range` in the current text, if it is still there. */
-function definitionAt(context: QuickFixContext, range: Range): FootnoteDefinition | undefined {
+export function definitionAt(context: QuickFixContext, range: Range): PageFootnoteDefinition | undefined {
 	return context.page.footnoteDefinitions.find(definition => sameRange(rangeOfSpan(context, definition.span), range));
 }
 
@@ -85,7 +86,7 @@ function definitionAt(context: QuickFixContext, range: Range): FootnoteDefinitio
  * is gone, it leaves a blank line instead. A page without a final line break
  * keeps having none. Undefined when something else shares its lines.
  */
-function removeDefinitionEdit(context: QuickFixContext, definition: FootnoteDefinition): TextEdit | undefined {
+export function removeDefinitionEdit(context: QuickFixContext, definition: FootnoteDefinition): TextEdit | undefined {
 	const lineStarts = context.page.lineStarts;
 	const firstLine = lineAt(lineStarts, definition.span.start);
 	const lastLine = lineAt(lineStarts, definition.span.end);

@@ -1,9 +1,10 @@
 import type { FrontmatterField } from '../../parse/frontmatter';
 import { lineAt } from '../../text/lineIndex';
-import { frontmatterBlock, placeholderFieldLines, sectionConventions, type PlaceholderValues } from '../../vault/pageTemplate';
+import { placeholderFieldLines, sectionConventions, type PlaceholderValues } from '../../vault/pageTemplate';
 import type { VaultDiagnostic } from '../diagnostics';
 import { isIsoDate, validateFrontmatterFields, FIELD_KINDS } from '../frontmatterRules';
-import { isBlankLine, lineBreakNear } from './documentLines';
+import { lineBreakNear } from './documentLines';
+import { makePageEdit } from './makePage';
 import { parseUnambiguousDate } from './looseDate';
 import { fillDates } from './pageDates';
 import { pageFix, replaceSpan, type QuickFixContext, type VaultCodeAction } from './quickFix';
@@ -11,7 +12,8 @@ import { pageFix, replaceSpan, type QuickFixContext, type VaultCodeAction } from
 /**
  * Frontmatter quick fixes:
  * - `frontmatter-missing`: insert a whole block (the new-page template, see
- *   vault/pageTemplate.ts) at the top of the page;
+ *   vault/pageTemplate.ts, filled in as "Make this a page" fills it: see
+ *   makePage.ts) at the top of the page;
  * - `frontmatter-field`, missing field: insert it before the closing fence
  *   with its placeholder (see vault/pageTemplate.ts: for dates what
  *   `fillDates` chooses, so that `updated` is never before `created`; the
@@ -56,15 +58,10 @@ function placeholderValues(context: QuickFixContext): PlaceholderValues {
 	return { title: context.page.title, today: context.today, conventions, dates: fillDates(context.page.frontmatter.data, context.today) };
 }
 
+/** The frontmatter template filled in as "Make this a page" fills it (see makePage.ts). */
 function frontmatterMissingFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'frontmatter-missing'>): VaultCodeAction[] {
-	if (context.page.frontmatter.present) {
-		return [];
-	}
-	// Static-site generators do not recognise a frontmatter block with CR-only line breaks.
-	const lineEnding = context.lineEnding === '\r' ? '\r\n' : context.lineEnding;
-	const block = frontmatterBlock({ ...placeholderValues(context), requiredFields: context.settings.requiredFields, lineEnding });
-	const separator = isBlankLine(context, 0) ? '' : lineEnding;
-	return [pageFix(context, diagnostic, 'Add frontmatter', [replaceSpan(context, 0, 0, block + separator)], true)];
+	const edit = makePageEdit(context);
+	return edit ? [pageFix(context, diagnostic, 'Add frontmatter', [edit], true)] : [];
 }
 
 /** Required fields missing from the current frontmatter, in the order of the settings. */

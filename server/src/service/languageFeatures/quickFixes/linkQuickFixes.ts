@@ -2,8 +2,8 @@ import { CodeActionKind, type TextEdit } from 'vscode-languageserver-types';
 import type { PageLink } from '../../parse/pageSummary';
 import { anchorsNear } from '../../search/anchorsNear';
 import { slugifyHeading } from '../../parse/headingSlug';
-import { pageSlug, pageTemplate, sectionConventions } from '../../vault/pageTemplate';
-import { candidatePathsForUrl, slugOfUrl, titleFromSlug } from '../../vault/vaultPaths';
+import { pageTemplate, plainTitleText, sectionConventions, titleForSlug } from '../../vault/pageTemplate';
+import { candidatePathsForUrl, slugOfUrl } from '../../vault/vaultPaths';
 import { urlExists, type VaultDiagnostic } from '../diagnostics';
 import { pageFix, rangeOfSpan, replaceSpan, sameRange, type QuickFixContext, type VaultCodeAction } from './quickFix';
 
@@ -37,11 +37,7 @@ const SAFE_PATH = /^[^\\:*?"<>|\u0000-\u001f]+$/;
 
 /** The title of a page created for a link: its text when it names the slug (`[MI5](/organizations/mi5/)`), else the slug's words. */
 function titleForNewPage(context: QuickFixContext, link: PageLink, slug: string): string {
-	const linkText = context.text.slice(link.textSpan.start, link.textSpan.end).replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
-	if (linkText !== '' && !/[[\]<>\\]/.test(linkText) && pageSlug(linkText) === pageSlug(slug)) {
-		return linkText;
-	}
-	return titleFromSlug(slug);
+	return titleForSlug(plainTitleText(context.text.slice(link.textSpan.start, link.textSpan.end)), slug);
 }
 
 /** The edit rewriting a link's destination as its canonical `/SECTION/SLUG/`, keeping `?query#fragment`. */

@@ -7,10 +7,14 @@ import type { VaultDiagnostic } from '../diagnostics';
 import type { DiagnosticCode } from '../../vault/settings';
 import type { PageContext } from '../pageContext';
 
-/** A quick fix, linked to the diagnostic it fixes (or a refactoring, linked to none); the transport turns `edit` into a WorkspaceEdit. */
+/**
+ * A code action: a quick fix linked to the diagnostics it fixes, or an
+ * action on the range itself (a refactoring, no diagnostic); the transport
+ * turns `edit` into a WorkspaceEdit.
+ */
 export interface VaultCodeAction {
 	readonly title: string;
-	readonly kind: typeof CodeActionKind.QuickFix | typeof CodeActionKind.RefactorRewrite;
+	readonly kind: typeof CodeActionKind.QuickFix | typeof CodeActionKind.RefactorRewrite | typeof CodeActionKind.RefactorExtract;
 	readonly diagnostics: VaultDiagnostic[];
 	readonly isPreferred?: boolean;
 	readonly edit: VaultEdit;
@@ -28,6 +32,13 @@ export interface QuickFixContext extends PageContext {
 }
 
 export type QuickFixProvider<C extends DiagnosticCode> = (context: QuickFixContext, diagnostic: VaultDiagnostic<C>) => VaultCodeAction[];
+
+/**
+ * Actions offered on the range the editor asks about, whatever the
+ * diagnostics (which it is given: the valid ones of this server among those
+ * the client sent, e.g. to leave out an action a quick fix already offers).
+ */
+export type RangeActionProvider = (context: QuickFixContext, range: Range, diagnostics: readonly VaultDiagnostic[]) => VaultCodeAction[];
 
 /** The document's line break: the first one it uses, `\n` when it has none. */
 export function lineEndingOf(text: string): string {

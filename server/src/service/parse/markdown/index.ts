@@ -28,8 +28,8 @@
  *  - GFM tables are scanned as paragraphs (a link split by a cell `|` is
  *    still one link here);
  *  - GFM literal autolinks (bare `https://…`, `www.…`) are skipped like
- *    micromark does (so `https://x.org/a[^1]` holds no footnote call) but
- *    not reported as links; bare e-mail addresses are not looked for (they
+ *    micromark does (so `https://x.org/a[^1]` holds no footnote call) and
+ *    reported apart (`literalAutolinks`), not as links; bare e-mail addresses are not looked for (they
  *    cannot contain link syntax).
  */
 
@@ -71,7 +71,7 @@ export function scanMarkdown(text: string, bodyStart = 0): MarkdownScan {
 		markerSpan: { start: d.start, end: d.markerEnd },
 	}));
 	const codeRegions = mergeRegions(blocks.codeBlocks, inline.codeSpans);
-	return { links, definitions: blocks.definitions.list, footnoteReferences, footnoteDefinitions, headings, codeRegions };
+	return { links, definitions: blocks.definitions.list, footnoteReferences, footnoteDefinitions, headings, codeRegions, literalAutolinks: inline.literalAutolinks };
 }
 
 /** Two lists of `[start, end]` pairs, each in order and not overlapping the other, merged in order. */

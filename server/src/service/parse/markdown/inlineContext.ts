@@ -5,7 +5,7 @@
  * its emphasis delimiter runs.
  */
 
-import type { FootnoteReference, LinkDefinition, LinkOccurrence } from '../markdownTypes';
+import type { FootnoteReference, LinkDefinition, LinkOccurrence, Span } from '../markdownTypes';
 import { type Region, toTextOffset } from './region';
 
 export interface Opener {
@@ -46,6 +46,8 @@ export class InlineContext {
 	readonly found: RawLink[] = [];
 	/** Code spans, in document order, as pairs of text offsets: their content's start and end (between the backtick runs). */
 	readonly codeSpans: number[] = [];
+	/** GFM literal autolinks (bare `https://…`, `www.…`), in document order. */
+	readonly literalAutolinks: Span[] = [];
 
 	// Per region state.
 	s = '';

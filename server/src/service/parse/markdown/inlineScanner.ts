@@ -221,6 +221,7 @@ export class InlineScanner extends InlineContext {
 		if (end < 0) {
 			return i + 1;
 		}
+		this.literalAutolinks.push({ start: toTextOffset(this.region, i), end: toTextOffset(this.region, end) });
 		if (this.heading) {
 			this.replaceText(i, end, this.s.slice(i, end));
 		}
