@@ -74,7 +74,7 @@ export class DiagnosticsPublisher {
 		if (!this.options.shouldPublish(vault, path)) {
 			return;
 		}
-		const diagnostics = vault.service.diagnostics(path);
+		const diagnostics = vault.diagnostics(path);
 		// An open page gets every result, the empty list too: an editor that shows "checking…"
 		// until the first publish learns that the page is clean. A page that is not open gets
 		// an empty list only to clear the problems it showed.

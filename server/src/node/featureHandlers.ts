@@ -176,7 +176,7 @@ export function registerFeatureHandlers(
 		if (!open) {
 			return [];
 		}
-		const actions = open.vault.service.codeActions(open.page.path, open.document.getText(), params.range, params.context.diagnostics, localToday(), client.snippetEdits);
+		const actions = open.vault.service.codeActions(open.page.path, open.document.getText(), params.range, params.context.diagnostics, localToday(), client.snippetEdits, params.context.only);
 		return actions.map(action => ({
 			title: action.title,
 			kind: action.kind,

@@ -8,6 +8,7 @@ import {
 	type ServerCapabilities,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LINK_MENTIONS_KIND } from '../service/vaultService';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { afterIndexChange, registerDocumentSync } from './documentSync';
 import { registerFeatureHandlers } from './featureHandlers';
@@ -25,7 +26,7 @@ const SERVER_CAPABILITIES: ServerCapabilities = {
 	hoverProvider: true,
 	completionProvider: { triggerCharacters: ['/', '#', '^', '['], resolveProvider: true },
 	documentLinkProvider: { resolveProvider: false },
-	codeActionProvider: { codeActionKinds: ['quickfix'] },
+	codeActionProvider: { codeActionKinds: ['quickfix', LINK_MENTIONS_KIND] },
 	documentSymbolProvider: true,
 	workspaceSymbolProvider: true,
 	workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

@@ -17,6 +17,7 @@ interface RawSection {
 	exclude?: unknown;
 	diagnostics?: { scope?: unknown; severity?: unknown };
 	frontmatter?: { requiredFields?: unknown };
+	mentions?: { minLength?: unknown; ignore?: unknown };
 }
 
 /** Reads a client's `entityVault` section; anything malformed falls back to the default, and is reported. */
@@ -39,7 +40,7 @@ export function folderSettingsFrom(raw: unknown): FolderSettings {
 	} else if (section.exclude !== undefined && section.exclude !== null) {
 		problems.push('entityVault.exclude must be a list of glob patterns');
 	}
-	const vault = settingsFrom({ severity: section.diagnostics?.severity, requiredFields: section.frontmatter?.requiredFields });
+	const vault = settingsFrom({ severity: section.diagnostics?.severity, requiredFields: section.frontmatter?.requiredFields, mentions: section.mentions });
 	problems.push(...vault.problems.map(problem => `entityVault: ${problem}`));
 	return { root, scope, excludes, vault: vault.settings, problems };
 }

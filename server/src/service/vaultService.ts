@@ -21,6 +21,7 @@ import type { VaultLocation } from './vault/vaultResults';
 // The results the transport converts (paths to URIs) are typed here, so it imports no feature module.
 export type { VaultDiagnostic } from './languageFeatures/diagnostics';
 export type { PageItemData } from './languageFeatures/completion';
+export { LINK_MENTIONS_KIND } from './languageFeatures/quickFixes/mentionQuickFixes';
 export type { VaultCodeAction, VaultDocumentLink, VaultLocation, VaultWorkspaceSymbol, NewPage, NewPageInput, VaultKind };
 
 /**
@@ -82,7 +83,12 @@ export interface VaultService {
 	quarantined(path: string): string | undefined;
 	/** Paths of the quarantined pages. */
 	quarantinedPaths(): string[];
-	diagnostics(path: string): VaultDiagnostic[];
+	/**
+	 * The page's diagnostics. `text`: its text as indexed (a BOM is allowed),
+	 * which `unlinked-mention` reads (the summary does not keep it); without
+	 * it, or when it is not the version indexed, there are no such hints.
+	 */
+	diagnostics(path: string, text?: string): VaultDiagnostic[];
 
 	/** Go to definition: the target page of a link, or the definition of a footnote. */
 	definition(path: string, text: string, position: Position): VaultLocation[];
@@ -101,9 +107,10 @@ export interface VaultService {
 	 * among `diagnostics` (the client sends them back; others are skipped)
 	 * that touch `range`. `today` (`YYYY-MM-DD`) is the date they write: the
 	 * service never reads the clock. `snippets`: the client takes snippet
-	 * edits in a code action (LSP 3.18 `SnippetTextEdit`).
+	 * edits in a code action (LSP 3.18 `SnippetTextEdit`). `only`: the kinds
+	 * asked for (the source action `source.linkMentions` only when asked for).
 	 */
-	codeActions(path: string, text: string, range: Range, diagnostics: readonly Diagnostic[], today: string, snippets?: boolean): VaultCodeAction[];
+	codeActions(path: string, text: string, range: Range, diagnostics: readonly Diagnostic[], today: string, snippets?: boolean, only?: readonly string[]): VaultCodeAction[];
 	/** The New Page command, with the settings' required fields (see `newPage`). */
 	newPage(input: NewPageInput): NewPage;
 }
@@ -195,13 +202,13 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 		getPage: (path: string) => index.getPage(path),
 		quarantined: (path: string) => quarantine.get(path),
 		quarantinedPaths: () => [...quarantine.keys()],
-		diagnostics(path: string): VaultDiagnostic[] {
+		diagnostics(path: string, text?: string): VaultDiagnostic[] {
 			const reason = quarantine.get(path);
 			if (reason !== undefined) {
 				return unreadablePageDiagnostics(reason, settings);
 			}
 			const page = index.getPage(path);
-			return page ? computeDiagnostics(index, page, settings, isVault()) : [];
+			return page ? computeDiagnostics(index, page, settings, isVault(), text === undefined ? undefined : stripBom(text)) : [];
 		},
 		definition: (path, text, position) => onPage(path, text, [], context => provideDefinition(context, position)),
 		references: (path, text, position, includeDeclaration, token) =>
@@ -213,8 +220,8 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 		documentLinks: (path, text) => onPage(path, text, [], provideDocumentLinks),
 		documentSymbols: (path, text, options) => onPage(path, text, [], context => provideDocumentSymbols(context, options)),
 		workspaceSymbols: (query, token) => provideWorkspaceSymbols(index, query, token),
-		codeActions: (path, text, range, diagnostics, today, snippets) =>
-			onPage(path, text, [], context => provideCodeActions(context, range, diagnostics, settings, today, snippets)),
+		codeActions: (path, text, range, diagnostics, today, snippets, only) =>
+			onPage(path, text, [], context => provideCodeActions(context, range, diagnostics, settings, today, snippets, only)),
 		newPage: input => newPage(index, input, settings.requiredFields),
 	});
 }

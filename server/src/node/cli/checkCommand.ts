@@ -70,7 +70,7 @@ export async function checkVault(folder: string, options: CheckOptions = {}): Pr
 	const diagnostics: CheckProblem[] = [];
 	const paths = vault.allPaths();
 	for (const page of paths) {
-		for (const diagnostic of vault.service.diagnostics(page)) {
+		for (const diagnostic of vault.diagnosticsReadingText(page)) {
 			diagnostics.push({
 				file: page,
 				line: diagnostic.range.start.line + 1,

@@ -6,6 +6,7 @@ import type { PageContext } from './pageContext';
 import { footnoteQuickFixes } from './quickFixes/footnoteQuickFixes';
 import { frontmatterQuickFixes } from './quickFixes/frontmatterQuickFixes';
 import { linkQuickFixes } from './quickFixes/linkQuickFixes';
+import { LINK_MENTIONS_KIND, linkMentionsSourceAction, mentionQuickFixes } from './quickFixes/mentionQuickFixes';
 import { lineEndingOf, type QuickFixContext, type QuickFixProvider, type VaultCodeAction } from './quickFixes/quickFix';
 
 export type { VaultCodeAction } from './quickFixes/quickFix';
@@ -16,6 +17,7 @@ const PROVIDERS: QuickFixProviders = {
 	...linkQuickFixes,
 	...footnoteQuickFixes,
 	...frontmatterQuickFixes,
+	...mentionQuickFixes,
 };
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -42,6 +44,7 @@ const DATA_SHAPE: { readonly [C in DiagnosticCode]?: (data: Record<string, unkno
 	'frontmatter-missing': () => true,
 	'frontmatter-field': data => typeof data.field === 'string' && typeof data.reason === 'string',
 	'title-spelling': data => typeof data.title === 'string' && data.title.trim() !== '',
+	'unlinked-mention': data => typeof data.written === 'string',
 };
 
 /** A diagnostic of this server, with the data its quick fixes need. */
@@ -74,7 +77,8 @@ function intersects(a: Range, b: Range): boolean {
  * (`YYYY-MM-DD`, the caller's local date) is the date the fixes write; the
  * service never reads the clock. `snippets`: the client takes snippet edits,
  * which some fixes use to put the cursor where the user writes next. The result names pages by vault-relative
- * path.
+ * path. `only`: the kinds the client asked for; the source action
+ * `source.linkMentions` is made only when asked for by name (or `source`).
  */
 export function provideCodeActions(
 	pageContext: PageContext,
@@ -83,6 +87,7 @@ export function provideCodeActions(
 	settings: VaultSettings,
 	today: string,
 	snippets = false,
+	only?: readonly string[],
 ): VaultCodeAction[] {
 	if (!isIsoDate(today)) {
 		throw new Error(`today must be a date written YYYY-MM-DD, not ${JSON.stringify(today)}`);
@@ -106,6 +111,11 @@ export function provideCodeActions(
 			} else {
 				actions.set(key, action);
 			}
+		}
+	}
+	if (only?.some(kind => LINK_MENTIONS_KIND === kind || LINK_MENTIONS_KIND.startsWith(`${kind}.`))) {
+		for (const action of linkMentionsSourceAction(context)) {
+			actions.set(LINK_MENTIONS_KIND, action);
 		}
 	}
 	return [...actions.values()];

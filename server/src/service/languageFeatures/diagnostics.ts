@@ -8,6 +8,7 @@ import type { VaultIndex } from '../vault/vaultIndex';
 import { candidatePathsForUrl, sectionListOfUrl, sectionOfUrl } from '../vault/vaultPaths';
 import { validateFrontmatterFields, type FieldFinding } from './frontmatterRules';
 import { titleSpelling } from './titleSpelling';
+import { mentionTargets, unlinkedMentionMessage, unlinkedMentions, type MentionTarget } from './unlinkedMentions';
 
 export const DIAGNOSTIC_SOURCE = 'entity-vault';
 
@@ -26,6 +27,8 @@ interface DiagnosticDataByCode {
 	'page-unreadable': { reason: string };
 	/** `title`: the spelling the quick fix writes; `derived`: the title the page has now. */
 	'title-spelling': { title: string; derived: string };
+	/** `written`: the text as written; `targets`: the pages of that name (several when pages share it). */
+	'unlinked-mention': { written: string; name: string; targets: MentionTarget[] };
 }
 
 export interface VaultDiagnostic<C extends DiagnosticCode = DiagnosticCode> extends Diagnostic {
@@ -94,9 +97,12 @@ export function unreadablePageDiagnostics(reason: string, settings: VaultSetting
 /**
  * Every diagnostic of one page, from its summary and the index. `isVault`:
  * the folder is a vault (see `vaultKind.ts`), so its entity pages (those in
- * sections) need frontmatter; elsewhere only its syntax is checked.
+ * sections) need frontmatter; elsewhere only its syntax is checked. `text`:
+ * the page's text the summary was made from (BOM removed), which
+ * `unlinked-mention` reads; without it (or with another version) that check
+ * reports nothing.
  */
-export function computeDiagnostics(index: VaultIndex, page: PageSummary, settings: VaultSettings, isVault: boolean): VaultDiagnostic[] {
+export function computeDiagnostics(index: VaultIndex, page: PageSummary, settings: VaultSettings, isVault: boolean, text?: string): VaultDiagnostic[] {
 	const collector = new DiagnosticCollector(page, settings);
 	checkLinks(index, page, collector);
 	checkFootnotes(page, collector);
@@ -106,7 +112,17 @@ export function computeDiagnostics(index: VaultIndex, page: PageSummary, setting
 		// How the vault writes the page's name: a vault's convention, nothing to say about a plain folder of markdown.
 		checkTitleSpelling(index, page, collector);
 	}
+	if (settings.severity['unlinked-mention'] !== 'off') {
+		checkMentions(index, page, text, settings, collector);
+	}
 	return collector.diagnostics;
+}
+
+function checkMentions(index: VaultIndex, page: PageSummary, text: string | undefined, settings: VaultSettings, out: DiagnosticCollector): void {
+	for (const mention of unlinkedMentions(index, page, text, settings.mentions)) {
+		const targets = mentionTargets(index, mention);
+		out.add('unlinked-mention', mention.span, unlinkedMentionMessage(mention, targets), { written: mention.written, name: mention.name, targets });
+	}
 }
 
 /** On the opening fence: the hint is about the frontmatter, where the quick fix writes the title. */

@@ -12,6 +12,7 @@ const DIAGNOSTIC_CODES = [
 	'frontmatter-field',
 	'page-unreadable',
 	'title-spelling',
+	'unlinked-mention',
 ] as const;
 
 export type DiagnosticCode = typeof DIAGNOSTIC_CODES[number];
@@ -31,18 +32,31 @@ const DEFAULT_SEVERITIES: Readonly<Record<DiagnosticCode, SeverityName>> = Objec
 	'frontmatter-field': 'warning',
 	'page-unreadable': 'warning',
 	'title-spelling': 'hint',
+	'unlinked-mention': 'hint',
 });
 
 const DEFAULT_REQUIRED_FIELDS: readonly string[] = Object.freeze(['summary', 'category', 'tags', 'created', 'updated']);
 
+/** Which names make an `unlinked-mention` (see mentions/mentionRules.ts). */
+export interface MentionSettings {
+	/** Names shorter than this (in UTF-16 code units) are not looked for. */
+	readonly minLength: number;
+	/** Names never reported, compared without regard to letter case. */
+	readonly ignore: readonly string[];
+}
+
 export interface VaultSettings {
 	readonly severity: Readonly<Record<DiagnosticCode, SeverityName>>;
 	readonly requiredFields: readonly string[];
+	readonly mentions: MentionSettings;
 }
+
+const DEFAULT_MENTIONS: MentionSettings = Object.freeze({ minLength: 3, ignore: Object.freeze([]) as readonly string[] });
 
 export const DEFAULT_SETTINGS: VaultSettings = Object.freeze({
 	severity: DEFAULT_SEVERITIES,
 	requiredFields: DEFAULT_REQUIRED_FIELDS,
+	mentions: DEFAULT_MENTIONS,
 });
 
 const SEVERITY_NAMES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -58,6 +72,7 @@ export function isDiagnosticCode(value: string): value is DiagnosticCode {
 export function settingsFrom(input: {
 	severity?: unknown;
 	requiredFields?: unknown;
+	mentions?: { minLength?: unknown; ignore?: unknown } | null;
 } | undefined): { settings: VaultSettings; problems: string[] } {
 	const problems: string[] = [];
 	const severity: Record<DiagnosticCode, SeverityName> = { ...DEFAULT_SEVERITIES };
@@ -84,5 +99,26 @@ export function settingsFrom(input: {
 			requiredFields = Object.freeze([...new Set((input.requiredFields as string[]).map(field => field.trim()).filter(Boolean))]);
 		}
 	}
-	return { settings: Object.freeze({ severity: Object.freeze(severity), requiredFields }), problems };
+	const mentions = mentionSettingsFrom(input?.mentions ?? undefined, problems);
+	return { settings: Object.freeze({ severity: Object.freeze(severity), requiredFields, mentions }), problems };
+}
+
+function mentionSettingsFrom(input: { minLength?: unknown; ignore?: unknown } | undefined, problems: string[]): MentionSettings {
+	let minLength = DEFAULT_MENTIONS.minLength;
+	if (input?.minLength !== undefined && input.minLength !== null) {
+		if (typeof input.minLength !== 'number' || !Number.isInteger(input.minLength) || input.minLength < 1) {
+			problems.push('mentions.minLength must be a whole number, 1 or more');
+		} else {
+			minLength = input.minLength;
+		}
+	}
+	let ignore = DEFAULT_MENTIONS.ignore;
+	if (input?.ignore !== undefined && input.ignore !== null) {
+		if (!Array.isArray(input.ignore) || !input.ignore.every(name => typeof name === 'string')) {
+			problems.push('mentions.ignore must be a list of names');
+		} else {
+			ignore = Object.freeze([...new Set((input.ignore as string[]).map(name => name.replace(/\s+/g, ' ').trim()).filter(Boolean))]);
+		}
+	}
+	return minLength === DEFAULT_MENTIONS.minLength && ignore === DEFAULT_MENTIONS.ignore ? DEFAULT_MENTIONS : Object.freeze({ minLength, ignore });
 }

@@ -10,7 +10,8 @@ import type { PageContext } from '../pageContext';
 /** A quick fix, linked to the diagnostic it fixes; the transport turns `edit` into a WorkspaceEdit. */
 export interface VaultCodeAction {
 	readonly title: string;
-	readonly kind: typeof CodeActionKind.QuickFix;
+	/** A quick fix, or a source action (`source.linkMentions`). */
+	readonly kind: typeof CodeActionKind.QuickFix | `${typeof CodeActionKind.Source}.${string}`;
 	readonly diagnostics: VaultDiagnostic[];
 	readonly isPreferred?: boolean;
 	readonly edit: VaultEdit;
