@@ -131,13 +131,12 @@ function checkTitleSpelling(index: VaultIndex, page: PageSummary, out: Diagnosti
 	if (spelling === undefined) {
 		return;
 	}
-	const { derived, proposed } = spelling;
-	const where = spelling.source === 'links'
-		? `${spelling.pages} ${spelling.pages === 1 ? 'page linking here writes' : 'pages linking here write'} ${proposed}`
-		: `its summary writes ${proposed}`;
+	const { derived, proposed, pages } = spelling;
+	const where = `${pages} ${pages === 1 ? 'page linking here writes' : 'pages linking here write'} ${proposed}`;
+	const made = spelling.fromFileName ? 'made from the file name' : 'the file name as the page\'s own text writes it';
 	const fence = page.frontmatter.span.start;
 	out.add('title-spelling', { start: fence, end: fence + 3 },
-		`Title ${derived} is made from the file name, but ${where}. Add title: ${proposed} to the frontmatter.`,
+		`Title ${derived} is ${made}, but ${where}. Add title: ${proposed} to the frontmatter.`,
 		{ title: proposed, derived });
 }
 

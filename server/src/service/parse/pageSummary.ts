@@ -1,6 +1,6 @@
 import { computeLineStarts, type LineStarts } from '../text/lineIndex';
 import { destinationFragment, resolveLinkDestination, pageUrlForPath, sectionOfPath, slugOfUrl, titleFromSlug, type LinkTarget } from '../vault/vaultPaths';
-import { nameSpellingOf } from './nameSpelling';
+import { firstSentence, nameSpellingOf, spellingOfSlugWords } from './nameSpelling';
 import { parseFrontmatter, type FrontmatterField, type FrontmatterProblem } from './frontmatter';
 import { scanMarkdown } from './markdown';
 import { detach, RecentlyUsed, StringPool } from './stringPool';
@@ -75,13 +75,14 @@ function destinationPath(destination: string): string {
 }
 
 /**
- * The page's title is made from its slug (`mi6` → "Mi6"): it has parsed
- * frontmatter without a `title` field and no level-1 heading.
+ * The page's title is made from its slug's words (`mi6` → "Mi6", or "MI6"
+ * as its summary writes them): it has parsed frontmatter without a `title`
+ * field and no level-1 heading.
  */
 export function isTitledFromSlug(page: PageSummary): boolean {
 	const slugTitle = titleFromSlug(slugOfUrl(page.url));
 	const frontmatter = page.frontmatter;
-	return slugTitle !== '' && page.title === slugTitle && frontmatter.data !== undefined
+	return slugTitle !== '' && page.title.toLowerCase() === slugTitle.toLowerCase() && frontmatter.data !== undefined
 		&& frontmatter.data.title === undefined && !frontmatter.fields.some(field => field.key === 'title')
 		&& !page.headings.some(heading => heading.level === 1);
 }
@@ -204,6 +205,18 @@ export function transferableBuffersOf(parts: PageSummaryParts): ArrayBuffer[] {
 	return [parts.numbers.buffer as ArrayBuffer, parts.lineStarts.buffer as ArrayBuffer];
 }
 
+/**
+ * The title of a page without `title` and `# ` heading: its slug's words as
+ * its own `summary` (or, failing that, its body's first sentence) writes
+ * them (`MI6` for `mi6.md` from "MI6 (the Secret Intelligence Service…"),
+ * else as the slug reads (`Mi6`).
+ */
+function titleFromOwnText(text: string, bodyStart: number, summary: unknown, slugTitle: string): string {
+	return (typeof summary === 'string' ? spellingOfSlugWords(summary, slugTitle) : undefined)
+		?? spellingOfSlugWords(firstSentence(text, bodyStart), slugTitle)
+		?? slugTitle;
+}
+
 /** Parses a page into its summary's plain data. */
 export function summarizePageParts(path: string, text: string): PageSummaryParts {
 	const frontmatter = parseFrontmatter(text);
@@ -212,7 +225,7 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 	const data = frontmatter.data;
 	const frontmatterTitle = typeof data?.title === 'string' ? data.title.trim() : '';
 	const firstH1 = scan.headings.find(heading => heading.level === 1);
-	const title = frontmatterTitle || firstH1?.text.trim() || titleFromSlug(slugOfUrl(url)) || path;
+	const title = frontmatterTitle || firstH1?.text.trim() || titleFromOwnText(text, frontmatter.bodyStart, data?.summary, titleFromSlug(slugOfUrl(url))) || path;
 
 	const { links, footnoteReferences, footnoteDefinitions, headings } = scan;
 	const fields = frontmatter.fields;
