@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { findMentions } from '../../server/src/service/mentions/findMentions';
+import { PairTable } from '../../server/src/service/mentions/intTables';
 import { namesOfPage } from '../../server/src/service/mentions/mentionRules';
 import { pageSummaryToParts } from '../../server/src/service/parse/pageSummary';
 import { DEFAULT_SETTINGS } from '../../server/src/service/vault/settings';
@@ -166,5 +167,29 @@ describe('mention table: one pass against a naive oracle', () => {
 		}
 		assert.deepStrictEqual(table.size, fresh.index.search.mentionTable().size);
 	});
-});
 
+	it('keeps its pair table like a Map through random sets and deletions (backward-shift, growth)', () => {
+		const random = new Random(5);
+		const table = new PairTable();
+		const oracle = new Map<string, number>();
+		for (let i = 0; i < 20000; i++) {
+			const a = Math.floor(random.next() * 60);
+			const b = Math.floor(random.next() * 60);
+			if (random.next() < 0.45) {
+				table.delete(a, b);
+				oracle.delete(`${a},${b}`);
+			} else {
+				table.set(a, b, i);
+				oracle.set(`${a},${b}`, i);
+			}
+			if (i % 500 === 0) {
+				for (let x = 0; x < 60; x++) {
+					for (let y = 0; y < 60; y++) {
+						assert.strictEqual(table.get(x, y), oracle.get(`${x},${y}`) ?? -1, `after ${i} operations, (${x}, ${y})`);
+					}
+				}
+				assert.strictEqual(table.size, oracle.size);
+			}
+		}
+	});
+});

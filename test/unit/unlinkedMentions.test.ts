@@ -150,6 +150,15 @@ describe('unlinked mentions: the diagnostic', () => {
 		assert.deepStrictEqual(mentionDiagnostics(service, PATH, text).map(d => d.data.written), ['Kim Philby', 'The Firm']);
 	});
 
+	it('says when a page\'s names changed, so the transport rechecks the open pages', () => {
+		const service = serviceOf(ENTITIES);
+		assert.strictEqual(service.updatePage('people/kim-philby.md', page('Kim Philby')).namesChanged, true, 'a new page');
+		assert.strictEqual(service.updatePage('people/kim-philby.md', page('Kim Philby', '', 'Edited body.')).namesChanged, undefined, 'same names');
+		assert.strictEqual(service.updatePage('people/kim-philby.md', page('Harold Philby')).namesChanged, true, 'retitled');
+		assert.strictEqual(service.updatePage('people/kim-philby.md', page('Harold Philby', 'aliases: [Kim]\n')).namesChanged, true, 'an alias');
+		assert.strictEqual(service.removePage('people/kim-philby.md').namesChanged, true, 'removed');
+	});
+
 	it('positions mentions in UTF-16 after emoji, with CRLF line breaks', () => {
 		const text = page('Draft', '', '🕵️ Agent 😀\r\nof MI6.\r\n').replace(/\n/g, '\r\n').replace(/\r\r/g, '\r');
 		const [found] = mentionDiagnostics(serviceOf(ENTITIES), PATH, text);

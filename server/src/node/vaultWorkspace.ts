@@ -311,6 +311,11 @@ export class VaultWorkspace {
 		return this.openPaths.has(relative);
 	}
 
+	/** The paths of the open pages. */
+	openPagePaths(): string[] {
+		return [...this.openPaths];
+	}
+
 	/** The text of an open page, as indexed. */
 	openText(relative: string): string | undefined {
 		return this.openTexts.get(relative);

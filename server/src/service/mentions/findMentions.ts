@@ -3,9 +3,9 @@ import type { Span } from '../parse/markdownTypes';
 import type { PageSummary } from '../parse/pageSummary';
 import type { MentionSettings } from '../vault/settings';
 import { isOutsideProse } from './mentionContext';
-import { namesOfPage, normalizeName, writesName, type EntityName } from './mentionRules';
+import { mayStartWith, namesOfPage, normalizeName, writesName, writtenName, type EntityName } from './mentionRules';
 import type { MentionTable } from './mentionTable';
-import { foldWord, forEachWord } from './mentionWords';
+import { forEachWord } from './mentionWords';
 
 /** A page a mention names. */
 export interface MentionedEntity {
@@ -104,7 +104,7 @@ function proseWords(table: MentionTable, { page, text }: MentionedPage): ProseWo
 		}
 		words.starts.push(start);
 		words.ends.push(end);
-		words.ids.push(table.wordId(foldWord(text.slice(start, end))));
+		words.ids.push(table.wordAt(text, start, end));
 		words.breaks.push(broken || hasBlankLine(text, lastEnd, start));
 		broken = false;
 		lastEnd = end;
@@ -116,7 +116,10 @@ function proseWords(table: MentionTable, { page, text }: MentionedPage): ProseWo
 /** The names a mention may be made of under the settings: long enough, not ignored. */
 function usable(settings: MentionSettings): (entry: EntityName) => boolean {
 	const ignored = new Set(settings.ignore.map(name => normalizeName(name).toLowerCase()));
-	return entry => entry.name.length >= settings.minLength && !ignored.has(entry.name.toLowerCase());
+	const minLength = settings.minLength;
+	return ignored.size === 0
+		? entry => entry.name.length >= minLength
+		: entry => entry.name.length >= minLength && !ignored.has(entry.name.toLowerCase());
 }
 
 /**
@@ -167,20 +170,25 @@ function matchesAt(names: readonly EntityName[] | undefined, text: string, start
 	if (names === undefined) {
 		return [];
 	}
+	// The words as written, read once for the many pages that may share a name (and only when one may match).
+	let plain: string | undefined;
 	let span: Span | undefined;
 	let name = '';
+	const urls = new Set<string>();
 	const entities: MentionedEntity[] = [];
 	for (const entry of names) {
-		if (!isUsable(entry)) {
+		if (!isUsable(entry) || !mayStartWith(text.charCodeAt(start - entry.prefix), entry)) {
 			continue;
 		}
-		const written = writesName(text, start, end, entry);
+		plain ??= writtenName(text, start, end);
+		const written = writesName(text, start, end, entry, plain);
 		if (written === undefined || (span !== undefined && (written.start !== span.start || written.end !== span.end))) {
 			continue;
 		}
 		span = written;
 		name ||= entry.name;
-		if (!entities.some(entity => entity.url === entry.url)) {
+		if (!urls.has(entry.url)) {
+			urls.add(entry.url);
 			entities.push({ url: entry.url, path: entry.path });
 		}
 	}

@@ -84,7 +84,7 @@ function isBlankCode(c: number): boolean {
  * `text[start, end)` as a name would be written: blanks collapsed to one
  * space; undefined when a blank line (a paragraph break) is inside.
  */
-function writtenName(text: string, start: number, end: number): string | undefined {
+export function writtenName(text: string, start: number, end: number): string | undefined {
 	let out = '';
 	let from = start;
 	for (let i = start; i < end; i++) {
@@ -117,23 +117,38 @@ function boundedAt(text: string, start: number, end: number, entry: EntityName):
 }
 
 /**
- * Whether `text[start, end)` writes the name under its case rule (`start`,
- * `end`: the first word's start and the last word's end; the name's
- * prefix and suffix are read around them). Returns the span written, or undefined.
+ * Whether the name may be written starting with this character (a quick
+ * test before the text is read: `office` is never the one-word name `Office`).
  */
-export function writesName(text: string, start: number, end: number, entry: EntityName): { start: number; end: number } | undefined {
+export function mayStartWith(c: number, entry: EntityName): boolean {
+	const first = entry.name.charCodeAt(0);
+	if (c === first) {
+		return true;
+	}
+	const upper = String.fromCharCode(first).toUpperCase();
+	return (upper.length === 1 && c === upper.charCodeAt(0)) || (entry.rule === 'firstLetterEither' && String.fromCharCode(c).toLowerCase() === String.fromCharCode(first).toLowerCase());
+}
+
+/** Whether a text written so (blanks collapsed) is the name under its case rule. */
+export function spellsName(written: string, entry: EntityName): boolean {
+	const name = entry.name;
+	return written === name || (entry.rule !== 'exact' && (written === name.toUpperCase()
+		|| (entry.rule === 'firstLetterEither' && written.slice(1) === name.slice(1) && written.charAt(0) !== name.charAt(0)
+			&& written.charAt(0).toLowerCase() === name.charAt(0).toLowerCase())));
+}
+
+/**
+ * Whether `text` writes the name under its case rule with its first word at
+ * `start` and its last word ending at `end` (the name's prefix and suffix
+ * are read around them). Returns the span written, or undefined.
+ * `plain`: `text[start, end)` as `writtenName` gives it, when the caller has it.
+ */
+export function writesName(text: string, start: number, end: number, entry: EntityName, plain?: string): { start: number; end: number } | undefined {
 	const from = start - entry.prefix;
 	const to = end + entry.suffix;
 	if (from < 0 || to > text.length || !boundedAt(text, from, to, entry)) {
 		return undefined;
 	}
-	const written = writtenName(text, from, to);
-	if (written === undefined) {
-		return undefined;
-	}
-	const name = entry.name;
-	const same = written === name || (entry.rule !== 'exact' && (written === name.toUpperCase()
-		|| (entry.rule === 'firstLetterEither' && written.slice(1) === name.slice(1) && written.charAt(0) !== name.charAt(0)
-			&& written.charAt(0).toLowerCase() === name.charAt(0).toLowerCase())));
-	return same ? { start: from, end: to } : undefined;
+	const written = from === start && to === end && plain !== undefined ? plain : writtenName(text, from, to);
+	return written !== undefined && spellsName(written, entry) ? { start: from, end: to } : undefined;
 }

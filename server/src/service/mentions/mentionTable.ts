@@ -1,24 +1,25 @@
 import type { PageSummary } from '../parse/pageSummary';
 import type { FollowingTable } from '../search/journalFollower';
+import { asciiFoldedEquals, asciiFoldedHash, PairTable } from './intTables';
 import { caseRuleOf, nameEdges, namesOfPage, type EntityName } from './mentionRules';
-import { wordsOfName } from './mentionWords';
+import { foldWord, wordsOfName } from './mentionWords';
 
-/** Node and word numbers stay below this, so an edge key `node * LIMIT + word` is an exact double. */
-const LIMIT = 2 ** 26;
+/** Most nodes and words the table holds. */
+const LIMIT = 2 ** 30;
 
-/** What the table keeps of one page: its URL, its names and each name's words. */
+/** What the table keeps of one page: its URL, its names, and each name's word numbers (a count, then the numbers, name after name). */
 interface PageNames {
 	readonly url: string;
-	readonly names: readonly string[];
 	readonly entries: readonly EntityName[];
-	readonly words: readonly (readonly string[])[];
+	readonly words: readonly number[];
 }
 
 /**
  * Every name of the vault's pages in a trie of words: one pass over a page's
  * words finds every name in it (see findMentions.ts), however many pages the
- * vault has. A word is a number (its folded spelling's), an edge a key
- * `node * LIMIT + word` of one map; each node counts the names through it,
+ * vault has. A word is a number (its folded spelling's), an edge an entry
+ * `(node, word) → node` of one typed-array hash table (`PairTable`: a
+ * lookup allocates nothing); each node counts the names through it,
  * so a page's names are added and taken out in place (a page renamed costs
  * the words of its names, nothing is rebuilt). The trie stores words folded
  * to lower case; which spellings count is decided on the text by the name's
@@ -26,9 +27,13 @@ interface PageNames {
  */
 export class MentionTable implements FollowingTable {
 	private readonly wordIds = new Map<string, number>();
+	/** Each word's folded spelling, by number. */
+	private wordStrings: string[] = [];
+	/** Words of ASCII letters and digits by `(hash, n)`, `n` counting those of one hash: a page's word is looked up without slicing it. */
+	private readonly asciiWords = new PairTable();
 	private wordRefs: number[] = [];
 	private freeWords: number[] = [];
-	private readonly edges = new Map<number, number>();
+	private readonly edges = new PairTable();
 	/** Names through each node; the root is node 0. */
 	private nodeRefs: number[] = [0];
 	private freeNodes: number[] = [];
@@ -53,14 +58,31 @@ export class MentionTable implements FollowingTable {
 		return { names, nodes: this.nodeRefs.length - this.freeNodes.length, words: this.wordIds.size };
 	}
 
-	/** The number of a folded word, -1 when no name has it. */
-	wordId(folded: string): number {
-		return folded.length > this.longestWord ? -1 : this.wordIds.get(folded) ?? -1;
+	/** The number of the word `text[start, end)` (folded to lower case), -1 when no name has it. */
+	wordAt(text: string, start: number, end: number): number {
+		if (end - start > this.longestWord) {
+			return -1;
+		}
+		const hash = asciiFoldedHash(text, start, end);
+		if (hash < 0) {
+			return this.wordIds.get(foldWord(text.slice(start, end))) ?? -1;
+		}
+		for (let n = 0; ; n++) {
+			const id = this.asciiWords.get(hash, n);
+			if (id < 0 || asciiFoldedEquals(text, start, end, this.wordStrings[id])) {
+				return id;
+			}
+		}
 	}
 
 	/** The node after `word` from `node`, -1 when no name goes on so. */
 	child(node: number, word: number): number {
-		return this.edges.get(node * LIMIT + word) ?? -1;
+		return this.edges.get(node, word);
+	}
+
+	/** Bytes of the trie's typed arrays (the words and names are strings besides). */
+	get tableBytes(): number {
+		return this.edges.bytes + this.asciiWords.bytes;
 	}
 
 	/** The names whose last word ends at `node`. */
@@ -70,6 +92,8 @@ export class MentionTable implements FollowingTable {
 
 	rebuild(pages: Iterable<PageSummary>): void {
 		this.wordIds.clear();
+		this.wordStrings = [];
+		this.asciiWords.clear();
 		this.wordRefs = [];
 		this.freeWords = [];
 		this.edges.clear();
@@ -89,18 +113,17 @@ export class MentionTable implements FollowingTable {
 			return;
 		}
 		const entries: EntityName[] = [];
-		const words: string[][] = [];
+		const words: number[] = [];
 		for (const name of names) {
 			const nameWords = wordsOfName(name);
 			if (nameWords.length === 0) {
 				continue;
 			}
 			const entry: EntityName = { name, rule: caseRuleOf(name, nameWords.length), ...nameEdges(name), url: page.url, path: page.path };
-			this.insert(nameWords, entry);
+			words.push(nameWords.length, ...this.insert(nameWords, entry));
 			entries.push(entry);
-			words.push(nameWords);
 		}
-		this.byPath.set(page.path, { url: page.url, names, entries, words });
+		this.byPath.set(page.path, { url: page.url, entries, words });
 	}
 
 	remove(path: string): void {
@@ -109,7 +132,12 @@ export class MentionTable implements FollowingTable {
 			return;
 		}
 		this.byPath.delete(path);
-		page.entries.forEach((entry, i) => this.delete(page.words[i], entry));
+		let at = 0;
+		for (const entry of page.entries) {
+			const count = page.words[at];
+			this.delete(page.words.slice(at + 1, at + 1 + count), entry);
+			at += 1 + count;
+		}
 	}
 
 	/** A page whose URL and names did not change (most edits) keeps its entries: nothing to do. */
@@ -118,20 +146,22 @@ export class MentionTable implements FollowingTable {
 		if (known === undefined || known.url !== page.url) {
 			return false;
 		}
-		const names = namesOfPage(page);
-		return names.length === known.names.length && names.every((name, i) => name === known.names[i]);
+		const names = namesOfPage(page).filter(name => wordsOfName(name).length > 0);
+		return names.length === known.entries.length && names.every((name, i) => name === known.entries[i].name);
 	}
 
-	private insert(words: readonly string[], entry: EntityName): void {
+	/** Adds a name's words to the trie; returns their numbers. */
+	private insert(words: readonly string[], entry: EntityName): number[] {
 		let node = 0;
+		const ids: number[] = [];
 		this.nodeRefs[0]++;
 		for (const word of words) {
 			const id = this.internWord(word);
-			const key = node * LIMIT + id;
-			let next = this.edges.get(key);
-			if (next === undefined) {
+			ids.push(id);
+			let next = this.edges.get(node, id);
+			if (next < 0) {
 				next = this.newNode();
-				this.edges.set(key, next);
+				this.edges.set(node, id, next);
 			}
 			this.nodeRefs[next]++;
 			node = next;
@@ -142,18 +172,17 @@ export class MentionTable implements FollowingTable {
 		} else {
 			ending.push(entry);
 		}
+		return ids;
 	}
 
-	private delete(words: readonly string[], entry: EntityName): void {
+	private delete(ids: readonly number[], entry: EntityName): void {
 		let node = 0;
 		this.nodeRefs[0]--;
-		for (const word of words) {
-			const id = this.wordIds.get(word)!;
-			const key = node * LIMIT + id;
-			const next = this.edges.get(key)!;
-			this.releaseWord(word, id);
+		for (const id of ids) {
+			const next = this.edges.get(node, id);
+			this.releaseWord(id);
 			if (--this.nodeRefs[next] === 0) {
-				this.edges.delete(key);
+				this.edges.delete(node, id);
 				this.freeNodes.push(next);
 			}
 			node = next;
@@ -189,6 +218,15 @@ export class MentionTable implements FollowingTable {
 				throw new Error('too many words for the mention table');
 			}
 			this.wordIds.set(word, id);
+			this.wordStrings[id] = word;
+			const hash = asciiFoldedHash(word, 0, word.length);
+			if (hash >= 0) {
+				let n = 0;
+				while (this.asciiWords.get(hash, n) >= 0) {
+					n++;
+				}
+				this.asciiWords.set(hash, n, id);
+			}
 			this.wordRefs[id] = 0;
 			this.longestWord = Math.max(this.longestWord, word.length);
 		}
@@ -196,10 +234,25 @@ export class MentionTable implements FollowingTable {
 		return id;
 	}
 
-	private releaseWord(word: string, id: number): void {
+	private releaseWord(id: number): void {
 		if (--this.wordRefs[id] === 0) {
+			const word = this.wordStrings[id];
 			this.wordIds.delete(word);
 			this.freeWords.push(id);
+			const hash = asciiFoldedHash(word, 0, word.length);
+			if (hash >= 0) {
+				// Keep the numbers `n` of this hash contiguous: the last one takes the place of the one leaving.
+				let at = 0;
+				while (this.asciiWords.get(hash, at) !== id) {
+					at++;
+				}
+				let last = at;
+				while (this.asciiWords.get(hash, last + 1) >= 0) {
+					last++;
+				}
+				this.asciiWords.set(hash, at, this.asciiWords.get(hash, last));
+				this.asciiWords.delete(hash, last);
+			}
 		}
 	}
 }
