@@ -82,6 +82,7 @@ function namesBench(pages: number, runs: number): Record<string, unknown> {
 	const buildMs = time(() => service.index.search.mentionTable());
 	const after = heapMiB();
 	const table = service.index.search.mentionTable();
+	const size = table.size;
 	const names = plan.pages.flatMap(page => [page.title, ...page.aliases]);
 	const text = proseNaming(names, 50 * 1024, new Random(7));
 	service.updatePage('notes/bench.md', text);
@@ -107,7 +108,7 @@ function namesBench(pages: number, runs: number): Record<string, unknown> {
 	}
 	return {
 		pages,
-		names: table.size,
+		names: size,
 		buildMs: +buildMs.toFixed(1),
 		tableHeapMiB: +(after - before).toFixed(1),
 		page: { bytes: text.length, mentions: found },
@@ -152,7 +153,23 @@ function vaultBench(root: string): Record<string, unknown> {
 			mentions += diagnostics.filter(d => d.code === 'unlinked-mention').length;
 		}
 	});
-	return { root, pages: paths.length, diagnosticsWithoutTextMs: Math.round(withoutMs), diagnosticsReadingTextMs: Math.round(withMs), diagnostics: plain, withText, mentions };
+	const texts: string[] = [];
+	const readMs = time(() => {
+		for (const page of paths) {
+			texts.push(fs.readFileSync(path.join(root, page), 'utf8'));
+		}
+	});
+	const table = service.index.search.mentionTable();
+	let found = 0;
+	const findMs = time(() => {
+		paths.forEach((page, i) => {
+			found += findMentions(table, { page: service.getPage(page)!, text: texts[i] }, DEFAULT_SETTINGS.mentions).length;
+		});
+	});
+	return {
+		root, pages: paths.length, diagnosticsWithoutTextMs: Math.round(withoutMs), diagnosticsReadingTextMs: Math.round(withMs), diagnostics: plain, withText, mentions,
+		readTextsMs: Math.round(readMs), findMentionsAllPagesMs: Math.round(findMs), occurrencesFound: found,
+	};
 }
 
 function main(): void {

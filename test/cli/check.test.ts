@@ -65,6 +65,16 @@ describe('entity-vault check', () => {
 		].join('\n'));
 	});
 
+	it('takes --mention-ignore and --mention-min-length', () => {
+		const vault = path.join(repoRoot, 'examples', 'vault');
+		const ignoring = run('check', vault, '--mention-ignore', 'Britain,the shah', '--mention-ignore=London');
+		assert.strictEqual(ignoring.status, 0, ignoring.stdout);
+		assert.deepStrictEqual(ignoring.stdout.split('\n').filter(line => line.includes('unlinked-mention')).map(line => line.split(' ')[3]), ['"Iran"']);
+		const long = run('check', vault, '--mention-min-length', '7');
+		assert.deepStrictEqual(long.stdout.split('\n').filter(line => line.includes('unlinked-mention')).map(line => line.split(' ')[3]), ['"the', '"Britain"', '"Britain"', '"Britain"', '"Britain"', '"the']);
+		assert.strictEqual(run('check', vault, '--mention-min-length', '0').status, 2);
+	});
+
 	it('leaves unlinked mentions out with --severity unlinked-mention=off', () => {
 		const result = run('check', path.join(repoRoot, 'examples', 'vault'), '--severity', 'unlinked-mention=off');
 		assert.strictEqual(result.status, 0, result.stdout);

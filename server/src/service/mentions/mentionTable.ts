@@ -119,7 +119,8 @@ export class MentionTable implements FollowingTable {
 			if (nameWords.length === 0) {
 				continue;
 			}
-			const entry: EntityName = { name, rule: caseRuleOf(name, nameWords.length), ...nameEdges(name), url: page.url, path: page.path };
+			const { prefix, suffix } = nameEdges(name);
+			const entry: EntityName = { name, rule: caseRuleOf(name, nameWords.length), prefix, suffix, url: page.url, path: page.path };
 			words.push(nameWords.length, ...this.insert(nameWords, entry));
 			entries.push(entry);
 		}
