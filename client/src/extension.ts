@@ -7,15 +7,19 @@ import { CommandIds } from './commandIds';
 import { BuiltinMarkdownNotices } from './builtinMarkdownNotices';
 import { newPage, type NewPageArguments } from './newPage';
 import { ServerCrashHandler } from './serverCrashHandler';
+import { showReferences } from './showReferences';
 import { tellUser } from './tellUser';
 import { documentPathOf, extendMarkdownIt } from './markdownPreview';
+import { vaultRootOf } from './previewLinks';
 import { createVaultLanguageClient } from './vaultLanguageClient';
-import { StatusNotification, VaultInfoRequest } from './vaultProtocol';
+import { ShowReferencesCommand, StatusNotification, VaultInfoRequest } from './vaultProtocol';
 import { VaultStatusBar } from './vaultStatusBar';
 
 let client: LanguageClient | undefined;
 /** The vaults' root folders (file paths), from the server once it is ready: the preview's site links resolve against them. */
 let vaultRoots: readonly string[] = [];
+/** The roots of those that are vaults (not plain markdown folders): F2 there is answered by our rename alone. */
+let renamingRoots: readonly string[] = [];
 
 /** What the Markdown preview calls (`markdown.markdownItPlugins`). */
 export interface EntityVaultApi {
@@ -27,7 +31,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Entity
 	const outputChannel = vscode.window.createOutputChannel('Entity Vault', { log: true });
 	const crashHandler = new ServerCrashHandler();
 	const statusBar = new VaultStatusBar();
-	const languageClient = createVaultLanguageClient(context, outputChannel, crashHandler);
+	const languageClient = createVaultLanguageClient(context, outputChannel, crashHandler,
+		document => document.uri.scheme === 'file' && vaultRootOf(document.uri.fsPath, renamingRoots) !== undefined);
 	client = languageClient;
 	const builtinNotices = new BuiltinMarkdownNotices(context);
 
@@ -64,6 +69,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Entity
 			await reportFailure(() => restartServer(languageClient));
 		}),
 		vscode.commands.registerCommand(CommandIds.showOutput, () => outputChannel.show()),
+		// The code lenses' command (not in the Command Palette): the server sends LSP locations.
+		vscode.commands.registerCommand(ShowReferencesCommand, showReferences.bind(undefined, languageClient)),
 	);
 
 	await reportFailure(async () => {
@@ -82,7 +89,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Entity
 async function refreshVaultRoots(languageClient: LanguageClient): Promise<void> {
 	try {
 		const info = await languageClient.sendRequest(VaultInfoRequest);
-		const roots = info.vaults.map(vault => vscode.Uri.parse(vault.rootUri)).filter(uri => uri.scheme === 'file').map(uri => uri.fsPath);
+		const filePaths = (vaults: typeof info.vaults) => vaults.map(vault => vscode.Uri.parse(vault.rootUri)).filter(uri => uri.scheme === 'file').map(uri => uri.fsPath);
+		renamingRoots = filePaths(info.vaults.filter(vault => vault.isVault));
+		const roots = filePaths(info.vaults);
 		if (roots.join('\n') !== vaultRoots.join('\n')) {
 			vaultRoots = roots;
 			await vscode.commands.executeCommand('markdown.preview.refresh');
@@ -96,6 +105,7 @@ export async function deactivate(): Promise<void> {
 	await client?.stop();
 	client = undefined;
 	vaultRoots = [];
+	renamingRoots = [];
 }
 
 /**

@@ -2,6 +2,7 @@ import { NotificationType, RequestType, RequestType0 } from 'vscode-languageclie
 import {
 	checkVaultRequest,
 	newPageTemplateRequest,
+	showReferencesCommand,
 	statusNotification,
 	vaultInfoRequest,
 	type NotificationDescription,
@@ -21,3 +22,4 @@ export const StatusNotification = notification(statusNotification);
 export const CheckVaultRequest = request(checkVaultRequest);
 export const VaultInfoRequest = request0(vaultInfoRequest);
 export const NewPageTemplateRequest = request(newPageTemplateRequest);
+export const ShowReferencesCommand = showReferencesCommand;

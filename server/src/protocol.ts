@@ -114,3 +114,11 @@ export interface RequestTiming {
  * ENTITY_VAULT_REQUEST_TIMINGS=1 over stdio (see `node/requestTimings.ts`).
  */
 export const requestTimingNotification: NotificationDescription<RequestTiming> = { method: 'entityVault/requestTiming' };
+
+/**
+ * The command of the server's code lenses that open references ("N backlinks", "N uses"): its
+ * arguments are the document URI, the position and the LSP `Location`s to show. The VS Code client
+ * registers it (turning them into VS Code's objects for `editor.action.showReferences`); another
+ * editor runs its own "show these locations" for it.
+ */
+export const showReferencesCommand = 'entityVault.showReferences';

@@ -16,8 +16,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ARTIFACTS_DIR, REPO_ROOT } from './codeServer/paths';
 import { isMarkerRow } from './codeServer/problems';
+import { readmeScreenshot, ReadmeCrop } from './codeServer/readmeScreenshots';
 import { CodeServerSession } from './codeServer/session';
 import { WAIT_TIMEOUT_MS, waitUntil } from './codeServer/waits';
 import { packagedExtension, PackagedExtension } from './extensionPackage';
@@ -38,9 +38,6 @@ import {
   PROBLEM_PAGE,
 } from '../vscode/fixtureVault';
 
-const README_SCREENSHOTS = path.join(ARTIFACTS_DIR, 'readme');
-const DOCS_SCREENSHOTS = path.join(REPO_ROOT, 'docs/screenshots');
-const UPDATE_DOCS_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
 /** Small enough for README screenshots of the editor at a readable size. */
 const VIEWPORT = { width: 1100, height: 680 };
 const STATUS_ITEM = '[id="entity-vault.entity-vault.entityVault.status"]';
@@ -71,7 +68,6 @@ describe('Entity Vault in code-server, as a user sees it (.vsix installed)', fun
     this.timeout(300_000);
     extension = await packagedExtension();
     vault = createFixtureVault();
-    fs.mkdirSync(README_SCREENSHOTS, { recursive: true });
     session = await CodeServerSession.start({
       workspaceFolder: vault,
       vsixPath: extension.vsixPath,
@@ -102,33 +98,10 @@ describe('Entity Vault in code-server, as a user sees it (.vsix installed)', fun
 
   /**
    * Saves test-artifacts/e2e/extension-NAME.png (the whole window) and, when `docs` is given,
-   * test-artifacts/e2e/readme/NAME.png: the window cropped to the box around the given
-   * elements (and `padBottom` pixels more), copied to docs/screenshots/ with UPDATE_SCREENSHOTS=1.
+   * test-artifacts/e2e/readme/NAME.png cropped to it (docs/screenshots/ with UPDATE_SCREENSHOTS=1).
    */
-  async function screenshot(name: string, docs?: { selectors: string[]; padBottom?: number }): Promise<void> {
-    const s = vscode();
-    await s.screenshot(`extension-${name}`);
-    if (!docs) {
-      return;
-    }
-    const boxes = [];
-    for (const selector of docs.selectors) {
-      const box = await s.page.locator(selector).first().boundingBox();
-      assert.ok(box, `${selector} is not on screen for the ${name} screenshot`);
-      boxes.push(box);
-    }
-    const x = Math.max(0, Math.min(...boxes.map((box) => box.x)));
-    const y = Math.max(0, Math.min(...boxes.map((box) => box.y)));
-    const right = Math.min(VIEWPORT.width, Math.max(...boxes.map((box) => box.x + box.width)));
-    const bottom = Math.min(VIEWPORT.height, Math.max(...boxes.map((box) => box.y + box.height)) + (docs.padBottom ?? 0));
-    const file = path.join(README_SCREENSHOTS, `${name}.png`);
-    await s.page.screenshot({ path: file, clip: { x, y, width: right - x, height: bottom - y } });
-    const bytes = fs.statSync(file).size;
-    assert.ok(bytes < 150_000, `${file} is ${bytes} bytes`);
-    if (UPDATE_DOCS_SCREENSHOTS) {
-      fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-      fs.copyFileSync(file, path.join(DOCS_SCREENSHOTS, `${name}.png`));
-    }
+  async function screenshot(name: string, docs?: ReadmeCrop): Promise<void> {
+    await readmeScreenshot(vscode(), `extension-${name}`, name, docs);
   }
 
   it('installs the .vsix, activates on the vault and shows the page count in the status bar', async function () {

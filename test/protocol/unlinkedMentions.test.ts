@@ -1,12 +1,11 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import { applyTextEdits } from '../support/applyEdits';
 import { LspTestClient } from '../support/lspClient';
-import { fixturesRoot } from '../support/paths';
+import { fixturesRoot, temporaryVault } from '../support/paths';
 
 /** The raw source text of the seeds, shared/seeds/001_* (MI6, MI5, GCHQ, DAESH named dozens of times, nothing linked), as the repository keeps it. */
 const SOURCE = fs.readFileSync(path.join(fixturesRoot, 'markdown', 'seed-source-text.md'), 'utf8');
@@ -63,14 +62,11 @@ describe('language server: linking the unlinked mentions of the seed source text
 	const source = SOURCE;
 
 	before(async () => {
-		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ev-mentions-'));
+		const files: Record<string, string> = { 'notes/source-article.md': source };
 		for (const [url, { title, aliases }] of Object.entries(ENTITIES)) {
-			const file = path.join(dir, fileOf(url));
-			fs.mkdirSync(path.dirname(file), { recursive: true });
-			fs.writeFileSync(file, `---\ntitle: ${title}\naliases: [${aliases.join(', ')}]\n---\n\nA page.\n`);
+			files[fileOf(url)] = `---\ntitle: ${title}\naliases: [${aliases.join(', ')}]\n---\n\nA page.\n`;
 		}
-		fs.mkdirSync(path.join(dir, 'notes'));
-		fs.writeFileSync(path.join(dir, 'notes', 'source-article.md'), source);
+		dir = temporaryVault('ev-mentions-', files);
 		uri = URI.file(path.join(dir, 'notes', 'source-article.md')).toString();
 		client = new LspTestClient({ workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'vault' }] });
 		await client.initialize();

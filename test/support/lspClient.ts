@@ -36,6 +36,10 @@ export interface LspClientOptions {
 	readonly env?: Readonly<Record<string, string>>;
 	/** The client takes snippet edits in a WorkspaceEdit (`workspace.workspaceEdit.snippetEditSupport`), as VS Code does. */
 	readonly snippetEdits?: boolean;
+	/** `workspace.workspaceEdit.resourceOperations` (default: create, rename and delete, as VS Code says). */
+	readonly resourceOperations?: readonly string[];
+	/** `textDocument.rename.prepareSupportDefaultBehavior` (as VS Code says): prepareRename may answer "ask the others". */
+	readonly renameDefaultBehavior?: boolean;
 }
 
 /**
@@ -53,6 +57,8 @@ export class LspTestClient {
 	readonly events: string[] = [];
 	/** `entityVault/requestTiming` notifications (with ENTITY_VAULT_REQUEST_TIMINGS=1), in arrival order. */
 	readonly requestTimings: RequestTiming[] = [];
+	/** How many `workspace/codeLens/refresh` requests the server sent. */
+	codeLensRefreshes = 0;
 	private readonly waiters: (() => void)[] = [];
 	private readonly started: Promise<void>;
 	stderr = '';
@@ -111,6 +117,11 @@ export class LspTestClient {
 			return null;
 		});
 		this.connection.onRequest('window/workDoneProgress/create', () => null);
+		this.connection.onRequest('workspace/codeLens/refresh', () => {
+			this.codeLensRefreshes++;
+			this.notify();
+			return null;
+		});
 		this.connection.onRequest('window/showMessageRequest', () => null);
 		this.connection.listen();
 	}
@@ -160,7 +171,8 @@ export class LspTestClient {
 					didChangeWatchedFiles: { dynamicRegistration: this.options.dynamicWatchers ?? true },
 					didChangeConfiguration: { dynamicRegistration: true },
 					applyEdit: true,
-					workspaceEdit: { documentChanges: true, resourceOperations: ['create'], ...(this.options.snippetEdits ? { snippetEditSupport: true } : {}) },
+					codeLens: { refreshSupport: true },
+					workspaceEdit: { documentChanges: true, resourceOperations: this.options.resourceOperations ?? ['create', 'rename', 'delete'], ...(this.options.snippetEdits ? { snippetEditSupport: true } : {}) },
 				},
 				window: { workDoneProgress: true },
 				textDocument: {
@@ -168,6 +180,7 @@ export class LspTestClient {
 					completion: { completionItem: { snippetSupport: false, documentationFormat: ['markdown', 'plaintext'] } },
 					hover: { contentFormat: ['markdown', 'plaintext'] },
 					codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, dataSupport: true, isPreferredSupport: true },
+					...(this.options.renameDefaultBehavior ? { rename: { prepareSupport: true, prepareSupportDefaultBehavior: 1 } } : {}),
 				},
 			},
 		}) as InitializeResult;

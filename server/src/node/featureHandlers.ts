@@ -1,7 +1,8 @@
-import { SymbolKind, type CancellationToken, type Connection, type Location, type Position } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, SymbolKind, type CancellationToken, type Connection, type Location, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { showReferencesCommand } from '../protocol';
 import type { PageSummary } from '../service/parse/pageSummary';
-import type { PageItemData, VaultLocation } from '../service/vaultService';
+import { RENUMBER_FOOTNOTES_KIND, type PageItemData, type VaultLocation } from '../service/vaultService';
 import { localToday } from './localDate';
 import type { VaultWorkspace } from './vaultWorkspace';
 import { toWorkspaceEdit, type EditTarget } from './workspaceEdits';
@@ -19,6 +20,13 @@ export interface FeatureVaults {
 	/** The vault and vault-relative path of a document URI, if it is a page of a vault. */
 	locate(uri: string): { readonly vault: VaultWorkspace; readonly path: string } | undefined;
 	uriOf(vault: VaultWorkspace, path: string): string;
+	/** The settings of a vault's workspace folder (whether code lenses are shown). */
+	settingsOf(vault: VaultWorkspace): { readonly codeLens: boolean };
+}
+
+/** Told the backlink count each "N backlinks" lens says, to refresh the lenses when it changes. */
+export interface ServedLenses {
+	servedCount(vault: VaultWorkspace, path: string, count: number): void;
 }
 
 /** What the feature requests ask of what the client said at initialization. */
@@ -27,7 +35,14 @@ export interface FeatureClient {
 	readonly headingSymbols: boolean;
 	/** Whether the client takes snippet edits in a WorkspaceEdit (`workspace.workspaceEdit.snippetEditSupport`). */
 	readonly snippetEdits: boolean;
+	/** Whether the client renames files in a WorkspaceEdit (`documentChanges` with the `rename` resource operation). */
+	readonly fileRenames: boolean;
+	/** Whether prepareRename may answer `{ defaultBehavior: true }` (`textDocument.rename.prepareSupportDefaultBehavior`): "not mine, ask the others". */
+	readonly renameDefaultBehavior: boolean;
 }
+
+/** Why a client that cannot rename files gets no rename: the links would follow a file that does not move. */
+const NO_FILE_RENAMES = 'This editor does not rename files through a language server (workspace.workspaceEdit.resourceOperations has no "rename"), so Entity Vault cannot rename a page here.';
 
 interface OpenPage {
 	readonly vault: VaultWorkspace;
@@ -41,6 +56,7 @@ export function registerFeatureHandlers(
 	documents: { get(uri: string): TextDocument | undefined },
 	vaults: FeatureVaults,
 	client: FeatureClient,
+	lenses: ServedLenses,
 ): void {
 	const editTarget: EditTarget = { uriOf: (vault, path) => vaults.uriOf(vault, path), versionOf: uri => documents.get(uri)?.version };
 
@@ -89,18 +105,62 @@ export function registerFeatureHandlers(
 		return open ? toLocations(open.vault, open.vault.service.definition(open.page.path, open.document.getText(), params.position)) : [];
 	});
 
-	connection.onReferences(async (params, token) => {
-		// Backlinks come from every page, and the answer has no "incomplete" mark: wait for the index (or the cancellation).
+	/** The open page of a request that needs the whole vault (backlinks come from every page): waits for the index, undefined when cancelled first. */
+	async function indexedOpenPage(uri: string, token: CancellationToken): Promise<OpenPage | undefined> {
 		await vaults.whenVaultsCreated();
-		const located = vaults.locate(params.textDocument.uri);
+		const located = vaults.locate(uri);
 		if (located && !(await indexedOrCancelled(located.vault, token))) {
-			return [];
+			return undefined;
 		}
-		const open = await openPage(params.textDocument.uri);
-		if (!open || token.isCancellationRequested) {
+		const open = await openPage(uri);
+		return open && !token.isCancellationRequested ? open : undefined;
+	}
+
+	connection.onReferences(async (params, token) => {
+		// The answer has no "incomplete" mark: wait for the index (or the cancellation).
+		const open = await indexedOpenPage(params.textDocument.uri, token);
+		if (!open) {
 			return [];
 		}
 		return toLocations(open.vault, open.vault.service.references(open.page.path, open.document.getText(), params.position, params.context.includeDeclaration, token));
+	});
+
+	// A refused rename is a ResponseError with the reason, which editors show to the user.
+	connection.onPrepareRename(async params => {
+		const open = await openPage(params.textDocument.uri);
+		if (!open) {
+			return null;
+		}
+		const result = open.vault.service.prepareRename(open.page.path, open.document.getText(), params.position);
+		if ('error' in result) {
+			// Not an entity (plain text, an image link): the editor's own rename may take it (VS Code's renames image files).
+			if (result.elsewhere && client.renameDefaultBehavior) {
+				return { defaultBehavior: true };
+			}
+			throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);
+		}
+		if (!client.fileRenames) {
+			throw new ResponseError(LSPErrorCodes.RequestFailed, NO_FILE_RENAMES);
+		}
+		return result;
+	});
+
+	connection.onRenameRequest(async (params, token) => {
+		if (!client.fileRenames) {
+			throw new ResponseError(LSPErrorCodes.RequestFailed, NO_FILE_RENAMES);
+		}
+		const open = await indexedOpenPage(params.textDocument.uri, token);
+		if (!open) {
+			return null;
+		}
+		const vault = open.vault;
+		// An open page's text is the editor's; another page's, the file's (only read to add the old URL to its frontmatter).
+		const pageText = (path: string): string | undefined => documents.get(vaults.uriOf(vault, path))?.getText() ?? vault.diskText(path);
+		const result = vault.service.rename(open.page.path, open.document.getText(), params.position, params.newName, token, pageText);
+		if ('error' in result) {
+			throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);
+		}
+		return token.isCancellationRequested ? null : toWorkspaceEdit(editTarget, vault, result);
 	});
 
 	connection.onHover(async params => {
@@ -151,6 +211,40 @@ export function registerFeatureHandlers(
 		return open ? open.vault.service.documentSymbols(open.page.path, open.document.getText(), { headings: client.headingSymbols }) : [];
 	});
 
+	connection.onDocumentHighlight(async params => {
+		const open = await openPage(params.textDocument.uri);
+		return open ? open.vault.service.documentHighlights(open.page.path, open.document.getText(), params.position) : [];
+	});
+
+	connection.onFoldingRanges(async params => {
+		const open = await openPage(params.textDocument.uri);
+		return open ? open.vault.service.foldingRanges(open.page.path, open.document.getText()) : [];
+	});
+
+	connection.onCodeLens(async (params, token) => {
+		// The backlink count is of the whole vault: wait for the index (or the cancellation).
+		await vaults.whenVaultsCreated();
+		const located = vaults.locate(params.textDocument.uri);
+		if (!located || !vaults.settingsOf(located.vault).codeLens || !(await indexedOrCancelled(located.vault, token))) {
+			return [];
+		}
+		const open = await openPage(params.textDocument.uri);
+		if (!open || token.isCancellationRequested) {
+			return [];
+		}
+		const { service } = open.vault;
+		lenses.servedCount(open.vault, open.page.path, service.backlinkCount(open.page.path) ?? 0);
+		return service.codeLenses(open.page.path, open.document.getText(), token).map(lens => ({
+			range: lens.range,
+			command: {
+				title: lens.title,
+				// A lens with nothing to open only tells.
+				command: lens.locations.length > 0 ? showReferencesCommand : '',
+				arguments: lens.locations.length > 0 ? [params.textDocument.uri, lens.position, toLocations(open.vault, lens.locations)] : undefined,
+			},
+		}));
+	});
+
 	connection.onWorkspaceSymbol(async (params, token) => {
 		await vaults.whenVaultsCreated();
 		const results = [];
@@ -176,13 +270,22 @@ export function registerFeatureHandlers(
 		if (!open) {
 			return [];
 		}
-		const actions = open.vault.service.codeActions(open.page.path, open.document.getText(), params.range, params.context.diagnostics, localToday(), client.snippetEdits, params.context.only);
-		return actions.map(action => ({
-			title: action.title,
-			kind: action.kind,
-			diagnostics: action.diagnostics,
-			isPreferred: action.isPreferred,
-			edit: toWorkspaceEdit(editTarget, open.vault, action.edit),
-		}));
+		const only = params.context.only;
+		const text = open.document.getText();
+		const actions = open.vault.service.codeActions(open.page.path, text, params.range, params.context.diagnostics, localToday(), client.snippetEdits, only);
+		// A source action only when the client asks for every kind or for source actions.
+		const renumber = only === undefined || only.some(kind => RENUMBER_FOOTNOTES_KIND === kind || RENUMBER_FOOTNOTES_KIND.startsWith(`${kind}.`))
+			? open.vault.service.renumberFootnotes(open.page.path, text)
+			: undefined;
+		return [
+			...actions.map(action => ({
+				title: action.title,
+				kind: action.kind,
+				diagnostics: action.diagnostics,
+				isPreferred: action.isPreferred,
+				edit: toWorkspaceEdit(editTarget, open.vault, action.edit),
+			})),
+			...(renumber ? [{ title: renumber.title, kind: renumber.kind, edit: toWorkspaceEdit(editTarget, open.vault, renumber.edit) }] : []),
+		];
 	});
 }

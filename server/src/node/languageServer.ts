@@ -1,4 +1,5 @@
 import {
+	CodeLensRefreshRequest,
 	DidChangeConfigurationNotification,
 	DidChangeWatchedFilesNotification,
 	TextDocuments,
@@ -9,8 +10,10 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LINK_MENTIONS_KIND } from '../service/vaultService';
+import { RENUMBER_FOOTNOTES_KIND } from '../service/vaultService';
+import { CodeLensRefresh } from './codeLensRefresh';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
-import { afterIndexChange, registerDocumentSync } from './documentSync';
+import { afterIndexChange, registerDocumentSync, type AfterIndexChange } from './documentSync';
 import { registerFeatureHandlers } from './featureHandlers';
 import { VAULT_MARKER_FILE } from './vaultFiles';
 import { StatusNotification } from './vaultMessages';
@@ -26,9 +29,13 @@ const SERVER_CAPABILITIES: ServerCapabilities = {
 	hoverProvider: true,
 	completionProvider: { triggerCharacters: ['/', '#', '^', '['], resolveProvider: true },
 	documentLinkProvider: { resolveProvider: false },
-	codeActionProvider: { codeActionKinds: ['quickfix', LINK_MENTIONS_KIND] },
+	codeActionProvider: { codeActionKinds: ['quickfix', RENUMBER_FOOTNOTES_KIND, LINK_MENTIONS_KIND] },
+	codeLensProvider: { resolveProvider: false },
+	documentHighlightProvider: true,
+	foldingRangeProvider: true,
 	documentSymbolProvider: true,
 	workspaceSymbolProvider: true,
+	renameProvider: { prepareProvider: true },
 	workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 };
 
@@ -43,7 +50,15 @@ export function startLanguageServer(connection: Connection): { shutdownRequested
 		versionOf: uri => documents.get(uri)?.version,
 	});
 	const status = new VaultStatus(vaults, params => void connection.sendNotification(StatusNotification, params));
-	const afterChange = afterIndexChange(publisher, status);
+	const lenses = new CodeLensRefresh(
+		() => void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined),
+		() => setup.clientCapabilities.workspace?.codeLens?.refreshSupport === true,
+	);
+	const afterDiagnostics = afterIndexChange(publisher, status);
+	const afterChange: AfterIndexChange = (vault, path, change) => {
+		afterDiagnostics(vault, path, change);
+		lenses.indexChanged();
+	};
 	const setup = new VaultSetup(connection, vaults, documents, publisher, status, afterChange);
 
 	connection.onInitialize((params): InitializeResult => {
@@ -67,15 +82,20 @@ export function startLanguageServer(connection: Connection): { shutdownRequested
 		setup.start();
 	});
 
-	connection.onDidChangeConfiguration(() => setup.configurationChanged());
+	connection.onDidChangeConfiguration(() => {
+		setup.configurationChanged();
+		// After the new settings are in (entityVault.codeLens.enabled among them).
+		vaults.queueSetup(async () => lenses.refreshAll());
+	});
 
 	// The marker file came or went: whether each folder is a vault is decided again, as after a settings change.
 	registerDocumentSync(connection, documents, vaults, publisher, afterChange, () => setup.configurationChanged());
-	registerFeatureHandlers(connection, documents, vaults, setup);
+	registerFeatureHandlers(connection, documents, vaults, setup, lenses);
 	registerVaultRequests(connection, vaults, publisher);
 
 	connection.onShutdown(async () => {
 		shutdownRequested = true;
+		lenses.dispose();
 		await setup.shutdown();
 	});
 

@@ -8,6 +8,8 @@ export interface FolderSettings {
 	readonly scope: DiagnosticsScope;
 	readonly excludes: readonly string[];
 	readonly vault: VaultSettings;
+	/** `entityVault.codeLens.enabled`: the "N backlinks" and "N uses" code lenses are shown. */
+	readonly codeLens: boolean;
 	/** What was wrong in the configuration (shown to the user once). */
 	readonly problems: readonly string[];
 }
@@ -18,6 +20,8 @@ interface RawSection {
 	diagnostics?: { scope?: unknown; severity?: unknown };
 	frontmatter?: { requiredFields?: unknown };
 	mentions?: { minLength?: unknown; ignore?: unknown };
+	codeLens?: { enabled?: unknown };
+	rename?: { oldUrlField?: unknown };
 }
 
 /** Reads a client's `entityVault` section; anything malformed falls back to the default, and is reported. */
@@ -40,7 +44,13 @@ export function folderSettingsFrom(raw: unknown): FolderSettings {
 	} else if (section.exclude !== undefined && section.exclude !== null) {
 		problems.push('entityVault.exclude must be a list of glob patterns');
 	}
-	const vault = settingsFrom({ severity: section.diagnostics?.severity, requiredFields: section.frontmatter?.requiredFields, mentions: section.mentions });
+	let codeLens = true;
+	if (typeof section.codeLens?.enabled === 'boolean') {
+		codeLens = section.codeLens.enabled;
+	} else if (section.codeLens?.enabled !== undefined && section.codeLens?.enabled !== null) {
+		problems.push('entityVault.codeLens.enabled must be true or false');
+	}
+	const vault = settingsFrom({ severity: section.diagnostics?.severity, requiredFields: section.frontmatter?.requiredFields, oldUrlField: section.rename?.oldUrlField, mentions: section.mentions });
 	problems.push(...vault.problems.map(problem => `entityVault: ${problem}`));
-	return { root, scope, excludes, vault: vault.settings, problems };
+	return { root, scope, excludes, vault: vault.settings, codeLens, problems };
 }

@@ -64,6 +64,15 @@ export class VaultSetup {
 		return this.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
 	}
 
+	get renameDefaultBehavior(): boolean {
+		return this.capabilities.textDocument?.rename?.prepareSupportDefaultBehavior === 1;
+	}
+
+	get fileRenames(): boolean {
+		const workspaceEdit = this.capabilities.workspace?.workspaceEdit;
+		return workspaceEdit?.documentChanges === true && workspaceEdit.resourceOperations?.includes('rename') === true;
+	}
+
 	/** Takes the client's capabilities, its options (the cache folder, whether to outline headings) and its workspace folders. */
 	initialize(params: InitializeParams): void {
 		this.capabilities = params.capabilities;

@@ -307,6 +307,12 @@ export class VaultWorkspace {
 		return this.service.updatePage(relative, text);
 	}
 
+	/** A page's text on disk, without reading it into the index; undefined when it cannot be read. */
+	diskText(relative: string): string | undefined {
+		const read = readPageText(this.absolutePath(relative), this.fileSystem);
+		return 'text' in read ? read.text : undefined;
+	}
+
 	isOpen(relative: string): boolean {
 		return this.openPaths.has(relative);
 	}

@@ -1,28 +1,35 @@
-import type { CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { CompletionItem, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, Position, Range } from 'vscode-languageserver-types';
 import type { CancellationLike } from './cancellation';
 import { provideCodeActions, type VaultCodeAction } from './languageFeatures/codeActions';
+import { backlinkLensCount, provideCodeLenses, type VaultCodeLens } from './languageFeatures/codeLenses';
 import { provideCompletion, resolveCompletionItem } from './languageFeatures/completion';
 import { provideDefinition } from './languageFeatures/definition';
 import { computeDiagnostics, unreadablePageDiagnostics, type VaultDiagnostic } from './languageFeatures/diagnostics';
+import { provideDocumentHighlights } from './languageFeatures/documentHighlights';
 import { provideDocumentLinks, type VaultDocumentLink } from './languageFeatures/documentLinks';
 import { provideDocumentSymbols, type DocumentSymbolOptions } from './languageFeatures/documentSymbols';
+import { provideFoldingRanges } from './languageFeatures/foldingRanges';
 import { provideHover, type PageLinkTarget } from './languageFeatures/hover';
 import type { PageContext } from './languageFeatures/pageContext';
 import { provideReferences } from './languageFeatures/references';
+import { renumberFootnotes, type VaultSourceAction } from './languageFeatures/renumberFootnotes';
+export { RENUMBER_FOOTNOTES_KIND } from './languageFeatures/renumberFootnotes';
+import { prepareRename, provideRename, type PageTextReader, type PrepareRenameResult, type RenameResult } from './languageFeatures/rename';
 import { provideWorkspaceSymbols, type VaultWorkspaceSymbol } from './languageFeatures/workspaceSymbols';
+import { linkEditsForMoves, type PathMove } from './restructure/moveLinks';
 import { PageSummaries, stripBom, type PageSummary, type PageSummaryParts } from './parse/pageSummary';
 import { newPage, type NewPage, type NewPageInput } from './vault/pageTemplate';
 import { DEFAULT_SETTINGS, type VaultSettings } from './vault/settings';
 import { VaultIndex, type IndexChange } from './vault/vaultIndex';
 import { decideVaultKind, isVaultByFrontmatter, type VaultKind } from './vault/vaultKind';
 import { isMarkdownPath } from './vault/vaultPaths';
-import type { VaultLocation } from './vault/vaultResults';
+import type { VaultEdit, VaultLocation } from './vault/vaultResults';
 
 // The results the transport converts (paths to URIs) are typed here, so it imports no feature module.
 export type { VaultDiagnostic } from './languageFeatures/diagnostics';
 export type { PageItemData } from './languageFeatures/completion';
 export { LINK_MENTIONS_KIND } from './languageFeatures/quickFixes/mentionQuickFixes';
-export type { VaultCodeAction, VaultDocumentLink, VaultLocation, VaultWorkspaceSymbol, NewPage, NewPageInput, VaultKind };
+export type { VaultCodeAction, VaultCodeLens, VaultSourceAction, VaultDocumentLink, VaultEdit, VaultLocation, VaultWorkspaceSymbol, NewPage, NewPageInput, VaultKind, PathMove, PageTextReader, PrepareRenameResult, RenameResult };
 
 /**
  * Longest page text that is parsed, in UTF-16 code units (and the largest
@@ -111,8 +118,33 @@ export interface VaultService {
 	 * asked for (the source action `source.linkMentions` only when asked for).
 	 */
 	codeActions(path: string, text: string, range: Range, diagnostics: readonly Diagnostic[], today: string, snippets?: boolean, only?: readonly string[]): VaultCodeAction[];
+	/** Source action "Renumber footnotes", when the page has footnotes not already numbered `1..n` in order of use with their definitions at the end. */
+	renumberFootnotes(path: string, text: string): VaultSourceAction | undefined;
+	/** Code lenses, resolved: "N backlinks" at the top of the page, "N uses" on each footnote definition. */
+	codeLenses(path: string, text: string, token?: CancellationLike): VaultCodeLens[];
+	/** What the page's "N backlinks" lens counts: the other pages linking to it (undefined: no such page). */
+	backlinkCount(path: string): number | undefined;
+	/** The other links of the page to the target of the link at `position`, or a footnote's references and definitions. */
+	documentHighlights(path: string, text: string, position: Position): DocumentHighlight[];
+	/** The frontmatter, each heading's section and the footnote block at the end. */
+	foldingRanges(path: string, text: string): FoldingRange[];
 	/** The New Page command, with the settings' required fields (see `newPage`). */
 	newPage(input: NewPageInput): NewPage;
+	/**
+	 * The link edits that go with moving files or folders (see
+	 * `linkEditsForMoves`): text edits only, on the pages at their old paths;
+	 * the caller adds the renames.
+	 */
+	moveEdits(moves: readonly PathMove[], token?: CancellationLike): VaultEdit;
+	/** Whether the position names something to rename: the range to show and the current name (an entity's slug), or why not. */
+	prepareRename(path: string, text: string, position: Position): PrepareRenameResult;
+	/**
+	 * Rename: the edit renaming the entity at the position to `newName` (a
+	 * slug, or `/SECTION/SLUG/`), or why not. `pageText` reads a page's
+	 * current text, needed only to append the old URL to the field the
+	 * settings name (`oldUrlField`) on a page other than this one.
+	 */
+	rename(path: string, text: string, position: Position, newName: string, token?: CancellationLike, pageText?: PageTextReader): RenameResult;
 }
 
 export interface VaultServiceOptions {
@@ -120,6 +152,8 @@ export interface VaultServiceOptions {
 	/** Why the folder is a vault whatever its pages hold (see `declareVault`). */
 	readonly declaredVault?: string;
 }
+
+const NOT_A_PAGE = Object.freeze({ error: 'This file is not a page of the vault: nothing in it can be renamed.' });
 
 /** A size in KiB or MiB, for messages about pages too large to read. */
 export function sizeOf(length: number): string {
@@ -222,6 +256,18 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 		workspaceSymbols: (query, token) => provideWorkspaceSymbols(index, query, token),
 		codeActions: (path, text, range, diagnostics, today, snippets, only) =>
 			onPage(path, text, [], context => provideCodeActions(context, range, diagnostics, settings, today, snippets, only)),
+		renumberFootnotes: (path, text) => onPage(path, text, undefined, renumberFootnotes),
+		codeLenses: (path, text, token) => onPage(path, text, [], context => provideCodeLenses(context, token)),
+		backlinkCount(path: string): number | undefined {
+			const page = index.getPage(path);
+			return page ? backlinkLensCount({ index, page }) : undefined;
+		},
+		documentHighlights: (path, text, position) => onPage(path, text, [], context => provideDocumentHighlights(context, position)),
+		foldingRanges: (path, text) => onPage(path, text, [], provideFoldingRanges),
 		newPage: input => newPage(index, input, settings.requiredFields),
+		moveEdits: (moves, token) => linkEditsForMoves(index, moves, token),
+		prepareRename: (path, text, position) => onPage<PrepareRenameResult>(path, text, NOT_A_PAGE, context => prepareRename(context, position)),
+		rename: (path, text, position, newName, token, pageText) =>
+			onPage<RenameResult>(path, text, NOT_A_PAGE, context => provideRename(context, position, newName, settings.oldUrlField, pageText, token)),
 	});
 }

@@ -41,6 +41,8 @@ export interface ServerLaunchOptions {
   settings?: Record<string, unknown>;
   /** Name of the server log under test-artifacts/e2e/ (default code-server.log). */
   logName?: string;
+  /** Environment variables set for code-server (and so for the extension host and the language server) over this process's. */
+  env?: Record<string, string>;
 }
 
 /** Copies `source` into a new temporary folder and returns the copy's absolute path. */
@@ -156,6 +158,7 @@ export class CodeServerProcess {
       // Its own process group, so stop() can end the server and every child it spawned.
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env },
     });
     server.stdout?.pipe(serverLog, { end: false });
     server.stderr?.pipe(serverLog, { end: false });

@@ -48,8 +48,8 @@ function isOnPageIdentity(page: PageSummary, offset: number): boolean {
 	return title !== undefined && spanContains(title.span, offset);
 }
 
-/** Every link in the vault whose target is `url`, by linking page path then position. */
-function linksTo(index: VaultIndex, url: string, includeDeclaration = false, token?: CancellationLike): VaultLocation[] {
+/** Every link in the vault whose target is `url`, by linking page path then position (none when cancelled). */
+export function linksTo(index: VaultIndex, url: string, includeDeclaration = false, token?: CancellationLike): VaultLocation[] {
 	const result: VaultLocation[] = [];
 	if (includeDeclaration) {
 		const targetPath = index.pathsForUrl(url)[0];

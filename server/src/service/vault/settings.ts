@@ -49,6 +49,8 @@ export interface VaultSettings {
 	readonly severity: Readonly<Record<DiagnosticCode, SeverityName>>;
 	readonly requiredFields: readonly string[];
 	readonly mentions: MentionSettings;
+	/** The frontmatter field a rename appends the page's old URL to; '' (the default): none. */
+	readonly oldUrlField: string;
 }
 
 const DEFAULT_MENTIONS: MentionSettings = Object.freeze({ minLength: 3, ignore: Object.freeze([]) as readonly string[] });
@@ -57,6 +59,7 @@ export const DEFAULT_SETTINGS: VaultSettings = Object.freeze({
 	severity: DEFAULT_SEVERITIES,
 	requiredFields: DEFAULT_REQUIRED_FIELDS,
 	mentions: DEFAULT_MENTIONS,
+	oldUrlField: '',
 });
 
 const SEVERITY_NAMES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -73,6 +76,7 @@ export function settingsFrom(input: {
 	severity?: unknown;
 	requiredFields?: unknown;
 	mentions?: { minLength?: unknown; ignore?: unknown } | null;
+	oldUrlField?: unknown;
 } | undefined): { settings: VaultSettings; problems: string[] } {
 	const problems: string[] = [];
 	const severity: Record<DiagnosticCode, SeverityName> = { ...DEFAULT_SEVERITIES };
@@ -99,8 +103,14 @@ export function settingsFrom(input: {
 			requiredFields = Object.freeze([...new Set((input.requiredFields as string[]).map(field => field.trim()).filter(Boolean))]);
 		}
 	}
+	let oldUrlField = '';
+	if (typeof input?.oldUrlField === 'string') {
+		oldUrlField = input.oldUrlField.trim();
+	} else if (input?.oldUrlField !== undefined && input.oldUrlField !== null) {
+		problems.push('rename.oldUrlField must be a frontmatter field name (or empty)');
+	}
 	const mentions = mentionSettingsFrom(input?.mentions ?? undefined, problems);
-	return { settings: Object.freeze({ severity: Object.freeze(severity), requiredFields, mentions }), problems };
+	return { settings: Object.freeze({ severity: Object.freeze(severity), requiredFields, oldUrlField, mentions }), problems };
 }
 
 function mentionSettingsFrom(input: { minLength?: unknown; ignore?: unknown } | undefined, problems: string[]): MentionSettings {

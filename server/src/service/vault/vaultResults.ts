@@ -18,4 +18,11 @@ export interface VaultEdit {
 	 * caller said the client takes them.
 	 */
 	readonly changes?: readonly { readonly path: string; readonly edits: readonly (TextEdit | SnippetTextEdit)[] }[];
+	/**
+	 * Files or folders to rename (vault-relative), after the text edits (which
+	 * name the pages at their old paths); never onto an existing path.
+	 */
+	readonly renameFiles?: readonly { readonly from: string; readonly to: string }[];
+	/** Files to delete (vault-relative), last. */
+	readonly deleteFiles?: readonly { readonly path: string }[];
 }
