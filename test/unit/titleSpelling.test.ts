@@ -73,6 +73,19 @@ describe('title-spelling: a page titled from its file name where the vault write
 		const vault = new TestVault([[MI6, SEED], linker(1, 'MI6'), linker(2, 'MI6')]);
 		assert.strictEqual(vault.service.getPage(MI6)?.title, 'MI6');
 		assert.deepStrictEqual(vault.hints(MI6), []);
+		// The title shows in hover and completion.
+		const [linkerPath, linkerText] = linker(1, 'MI6');
+		const line = linkerText.split('\n').findIndex(text => text.includes('[MI6]'));
+		const hover = vault.service.hover(linkerPath, linkerText, { line, character: linkerText.split('\n')[line].indexOf('MI6') + 1 });
+		const shown = JSON.stringify(hover?.contents);
+		assert.match(shown, /MI6/);
+		assert.doesNotMatch(shown, /Mi6/);
+		const typing = linkerText.replace('[MI6](/organizations/mi6/)', '[MI6](/organizations/mi');
+		const typed = typing.split('\n')[line];
+		vault.set(linkerPath, typing);
+		const items = vault.service.completion(linkerPath, typing, { line, character: typed.indexOf('/organizations/mi') + '/organizations/mi'.length }).items;
+		assert.ok(items.some(item => item.label === 'MI6'), JSON.stringify(items.map(item => item.label)));
+		assert.ok(!items.some(item => item.label === 'Mi6'));
 	});
 
 	it('hints on the seed page without MI6 in its summary or first sentence, linked as MI6, to add title: MI6, on its opening fence', () => {
