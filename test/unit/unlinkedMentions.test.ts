@@ -167,6 +167,16 @@ describe('unlinked mentions: the diagnostic', () => {
 		assert.deepStrictEqual(found.range.start, { line: 4, character: 3 });
 	});
 
+	it('stays linear on a long line of mentions, tags and definitions (each look around a mention is bounded)', () => {
+		const service = serviceOf(ENTITIES);
+		for (const [repeat, count, body] of [['a < MI6 ', 60000, 60000], [' [x]: MI6 ', 60000, 0], ['<!-- GCHQ ', 60000, 0]] as const) {
+			const text = page('Draft', '', `${repeat.repeat(count)}\n`);
+			const start = Date.now();
+			assert.strictEqual(mentionDiagnostics(service, PATH, text).length, body, repeat);
+			assert.ok(Date.now() - start < 15000, `${repeat}: ${Date.now() - start} ms`);
+		}
+	});
+
 	it('gives files outside the sections no names', () => {
 		assert.deepStrictEqual(mentions('Read me first.\n', { ...ENTITIES, 'README.md': page('Read me') }), []);
 	});

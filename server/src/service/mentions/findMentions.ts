@@ -1,8 +1,9 @@
 import { CANCELLATION_CHECK_INTERVAL, type CancellationLike } from '../cancellation';
 import type { Span } from '../parse/markdownTypes';
 import type { PageSummary } from '../parse/pageSummary';
+import { lineAt } from '../text/lineIndex';
 import type { MentionSettings } from '../vault/settings';
-import { isOutsideProse } from './mentionContext';
+import { isDefinitionLine, isOutsideProse } from './mentionContext';
 import { mayStartWith, namesOfPage, normalizeName, writesName, writtenName, type EntityName } from './mentionRules';
 import type { MentionTable } from './mentionTable';
 import { forEachWord } from './mentionWords';
@@ -162,7 +163,17 @@ export function findMentions(table: MentionTable, page: MentionedPage, settings:
 			k++;
 		}
 	}
-	return mentions.filter(mention => !isOutsideProse(text, mention.span));
+	const lineStarts = page.page.lineStarts;
+	const definitionLines = new Map<number, boolean>();
+	return mentions.filter(mention => {
+		const lineStart = lineStarts[lineAt(lineStarts, mention.span.start)];
+		let definitionLine = definitionLines.get(lineStart);
+		if (definitionLine === undefined) {
+			definitionLine = isDefinitionLine(text, lineStart);
+			definitionLines.set(lineStart, definitionLine);
+		}
+		return !isOutsideProse(text, mention.span, lineStart, definitionLine);
+	});
 }
 
 /** The mention the names ending at a node make at `[start, end)`, if the text writes one of them (at most one). */
