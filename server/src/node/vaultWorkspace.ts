@@ -338,7 +338,8 @@ export class VaultWorkspace {
 	 */
 	diagnosticsReadingText(relative: string): ReturnType<VaultService['diagnostics']> {
 		let text = this.openTexts.get(relative);
-		if (text === undefined && this.service.settings().severity['unlinked-mention'] !== 'off') {
+		// Only an indexed page: a quarantined one (a link out of the vault, a binary file) is never read again.
+		if (text === undefined && this.service.getPage(relative) !== undefined && this.service.settings().severity['unlinked-mention'] !== 'off') {
 			const read = readPageText(this.absolutePath(relative), this.fileSystem);
 			text = 'text' in read ? read.text : undefined;
 		}
