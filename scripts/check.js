@@ -3,7 +3,7 @@
 'use strict';
 const path = require('path');
 const args = process.argv.slice(2);
-const valueFlags = new Set(['--format', '--exclude', '--severity', '--required-fields', '--cache-dir']);
+const valueFlags = new Set(['--format', '--exclude', '--severity', '--required-fields', '--cache-dir', '--mention-min-length', '--mention-ignore']);
 let hasFolder = false;
 for (let i = 0; i < args.length; i++) {
 	if (valueFlags.has(args[i])) { i++; continue; }

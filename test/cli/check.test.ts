@@ -48,14 +48,38 @@ describe('entity-vault check', () => {
 		});
 	});
 
-	it('passes the example vault and exits 0, with one hint: the seed page is titled Mi6 where the vault writes MI6', () => {
+	it('passes the example vault and exits 0, with hints on names written without a link (the seed page is titled MI6 from its summary: no title-spelling hint)', () => {
 		const result = run('check', path.join(repoRoot, 'examples', 'vault'));
 		assert.strictEqual(result.status, 0, result.stdout);
 		assert.strictEqual(result.stdout, [
-			'organizations/mi6.md:1:1 hint title-spelling Title Mi6 is made from the file name, but 20 pages linking here write MI6. Add title: MI6 to the frontmatter.',
-			'1 problem (0 errors, 0 warnings, 1 hint) in 22 pages.',
+			'organizations/mossad.md:25:406 hint unlinked-mention "the Shah" names /people/mohammad-reza-pahlavi/ (Mohammad Reza Pahlavi) but is not linked.',
+			'people/robert-maxwell.md:21:191 hint unlinked-mention "Britain" names /places/united-kingdom/ (United Kingdom) but is not linked.',
+			'people/robert-maxwell.md:25:417 hint unlinked-mention "Britain" names /places/united-kingdom/ (United Kingdom) but is not linked.',
+			'places/afghanistan.md:17:72 hint unlinked-mention "Iran" names /places/iran/ (Iran) but is not linked.',
+			'places/iran.md:21:301 hint unlinked-mention "Britain" names /places/united-kingdom/ (United Kingdom) but is not linked.',
+			'places/iran.md:25:144 hint unlinked-mention "Britain" names /places/united-kingdom/ (United Kingdom) but is not linked.',
+			'places/israel.md:27:263 hint unlinked-mention "the Shah" names /people/mohammad-reza-pahlavi/ (Mohammad Reza Pahlavi) but is not linked.',
+			'programs/ukusa-agreement.md:22:137 hint unlinked-mention "London" names /places/london/ (London) but is not linked.',
+			'8 problems (0 errors, 0 warnings, 8 hints) in 22 pages.',
 			'',
 		].join('\n'));
+	});
+
+	it('takes --mention-ignore and --mention-min-length', () => {
+		const vault = path.join(repoRoot, 'examples', 'vault');
+		const ignoring = run('check', vault, '--mention-ignore', 'Britain,the shah', '--mention-ignore=London');
+		assert.strictEqual(ignoring.status, 0, ignoring.stdout);
+		assert.deepStrictEqual(ignoring.stdout.split('\n').filter(line => line.includes('unlinked-mention')).map(line => line.split(' ')[3]), ['"Iran"']);
+		const long = run('check', vault, '--mention-min-length', '7');
+		assert.deepStrictEqual(long.stdout.split('\n').filter(line => line.includes('unlinked-mention')).map(line => line.split(' ')[3]), ['"the', '"Britain"', '"Britain"', '"Britain"', '"Britain"', '"the']);
+		assert.strictEqual(run('check', vault, '--mention-min-length', '0').status, 2);
+	});
+
+	it('leaves unlinked mentions out with --severity unlinked-mention=off', () => {
+		const result = run('check', path.join(repoRoot, 'examples', 'vault'), '--severity', 'unlinked-mention=off');
+		assert.strictEqual(result.status, 0, result.stdout);
+		assert.doesNotMatch(result.stdout, /unlinked-mention/);
+		assert.strictEqual(result.stdout, 'No problems in 22 pages.\n');
 	});
 
 	it('uses a content/ folder as the root (Hugo layout)', () => {

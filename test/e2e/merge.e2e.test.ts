@@ -2,7 +2,7 @@
  * Merging two pages of one entity, as a user does it: the packaged Entity Vault (.vsix) in
  * code-server, a copy of the example vault with a second page of MI6
  * (organizations/secret-intelligence-service.md, whose alias MI6 names the seed page), the
- * duplicate-entity warning in the Problems panel, the "Merge into Mi6" quick fix picked from
+ * duplicate-entity warning in the Problems panel, the "Merge into MI6" quick fix picked from
  * the Quick Fix menu (Ctrl+.), and the result on disk: the page deleted, its text and names in
  * the seed page, every link to it rewritten.
  *
@@ -27,7 +27,7 @@ const VIEWPORT = { width: 1100, height: 680 };
 const MERGED = SIS_PATH;
 const INTO = 'organizations/mi6.md';
 const LINKER = PHILBY_PATH;
-const MERGE_TITLE = 'Merge into Mi6 (/organizations/mi6/)';
+const MERGE_TITLE = 'Merge into MI6 (/organizations/mi6/)';
 
 const MERGED_TEXT = sisPage([
   'The Service shares signals work with [GCHQ](/organizations/gchq/).[^1]',
@@ -81,8 +81,8 @@ describe('Entity Vault in code-server: merging two pages of one entity', functio
     const s = vscode();
     await s.quickInput.runCommand('View: Close Primary Side Bar');
     await s.editor.openFile(MERGED);
-    const rows = (await s.problems.panelRows((all) => all.some((row) => isMarkerRow(row) && row.ariaLabel.includes('The alias MI6 also names Mi6')))).filter(isMarkerRow);
-    const warning = rows.find((row) => row.ariaLabel.includes('The alias MI6 also names Mi6'));
+    const rows = (await s.problems.panelRows((all) => all.some((row) => isMarkerRow(row) && row.ariaLabel.includes('The alias MI6 also names MI6')))).filter(isMarkerRow);
+    const warning = rows.find((row) => row.ariaLabel.includes('The alias MI6 also names MI6'));
     assert.ok(warning, JSON.stringify(rows));
     assert.ok(warning.ariaLabel.startsWith('Warning: '), warning.ariaLabel);
     // On the aliases field (line 3), as the Problems panel says.

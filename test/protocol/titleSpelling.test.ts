@@ -8,7 +8,9 @@ import { applyTextEdits } from '../support/applyEdits';
 import { LspTestClient } from '../support/lspClient';
 import { repoRoot } from '../support/paths';
 
-const SEED = fs.readFileSync(path.join(repoRoot, 'examples', 'vault', 'organizations', 'mi6.md'), 'utf8');
+/** The seed page with neither its summary nor its first sentence naming MI6 (the seed itself is titled MI6 from them): titled Mi6 from its file name. */
+const SEED = fs.readFileSync(path.join(repoRoot, 'examples', 'vault', 'organizations', 'mi6.md'), 'utf8')
+	.replace(/summary: [^]*?\ntags:/, 'summary: The service.\ntags:').replace('known popularly as MI6, ', '');
 const LINKER = '---\ntitle: Kim Philby\n---\n\nHe worked for [Mi6](/organizations/mi6/).\n';
 
 describe('language server: the title-spelling hint over JSON-RPC', function () {

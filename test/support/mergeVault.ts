@@ -1,6 +1,6 @@
 /**
  * A second page of MI6 for the example vault (examples/vault), whose organizations/mi6.md is
- * titled Mi6 from its file name: the alias MI6 of organizations/secret-intelligence-service.md
+ * titled MI6 as its own summary writes it: the alias MI6 of organizations/secret-intelligence-service.md
  * names it too, so each page gets a duplicate-entity warning. And a page linking to it.
  */
 

@@ -44,10 +44,11 @@ function readable(key: string): string {
 	return key.split('\t').join(' | ');
 }
 
-function allProblems(service: VaultService, pages: Iterable<string>): Map<string, number> {
+/** Every page's problems, with the texts `unlinked-mention` reads. */
+function allProblems(service: VaultService, texts: ReadonlyMap<string, string>): Map<string, number> {
 	const counts = new Map<string, number>();
-	for (const page of pages) {
-		for (const diagnostic of service.diagnostics(page)) {
+	for (const [page, text] of texts) {
+		for (const diagnostic of service.diagnostics(page, text)) {
 			const key = problemKey(page, diagnostic);
 			counts.set(key, (counts.get(key) ?? 0) + 1);
 		}
@@ -117,10 +118,10 @@ function sweepVault(folder: string, count: SweepCount, failures: string[]): void
 		service.updatePage(page, text);
 	}
 	const pages = [...texts.keys()];
-	const before = allProblems(service, pages);
+	const before = allProblems(service, texts);
 	for (const page of pages) {
 		const text = texts.get(page)!;
-		for (const diagnostic of service.diagnostics(page)) {
+		for (const diagnostic of service.diagnostics(page, text)) {
 			const fromClient = JSON.parse(JSON.stringify(diagnostic)) as Diagnostic;
 			// The fixes of this diagnostic: not the refactorings offered on its range whatever the diagnostics.
 			const actions: VaultCodeAction[] = service.codeActions(page, text, diagnostic.range, [fromClient], TODAY)
@@ -134,7 +135,7 @@ function sweepVault(folder: string, count: SweepCount, failures: string[]): void
 				for (const [changedPage, changedText] of changed) {
 					service.updatePage(changedPage, changedText);
 				}
-				const after = allProblems(service, copy.keys());
+				const after = allProblems(service, copy);
 				const fresh = newProblems(before, after, problemKey(page, diagnostic), created);
 				if (fresh.length > 0) {
 					failures.push(`${path.relative(repoRoot, folder)}: ${page}: "${diagnostic.message}" → "${action.title}" makes ${fresh.map(readable).join('; ')}`);
@@ -149,7 +150,7 @@ function sweepVault(folder: string, count: SweepCount, failures: string[]): void
 			}
 		}
 	}
-	assert.deepStrictEqual([...allProblems(service, pages)], [...before], 'the vault is restored after each action');
+	assert.deepStrictEqual([...allProblems(service, texts)], [...before], 'the vault is restored after each action');
 }
 
 describe('quick fixes: every fix on the fixture vaults', () => {
@@ -163,7 +164,7 @@ describe('quick fixes: every fix on the fixture vaults', () => {
 		// Enough of the sweep to mean something: every code that has quick fixes is exercised.
 		assert.deepStrictEqual([...count.byCode.keys()].sort(), [
 			'broken-anchor', 'broken-link', 'duplicate-footnote', 'frontmatter-field', 'frontmatter-missing',
-			'link-outside-vault', 'missing-footnote', 'non-canonical-link', 'title-spelling', 'unused-footnote',
+			'link-outside-vault', 'missing-footnote', 'non-canonical-link', 'title-spelling', 'unlinked-mention', 'unused-footnote',
 		]);
 		console.log(`      ${count.triples} (page, diagnostic, action) triples: ${[...count.byCode].map(([code, n]) => `${code} ${n}`).join(', ')}`);
 	});

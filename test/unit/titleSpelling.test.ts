@@ -11,8 +11,10 @@ import { repoRoot } from '../support/paths';
 
 const TODAY = '2026-06-01';
 const MI6 = 'organizations/mi6.md';
-/** The seed page, byte for byte (examples/vault holds its copy): no `title`, so it is titled "Mi6" from its file name. */
+/** The seed page, byte for byte (examples/vault holds its copy): no `title`, so it is titled "MI6" as its summary writes its file name's words. */
 const SEED = fs.readFileSync(path.join(repoRoot, 'examples', 'vault', 'organizations', 'mi6.md'), 'utf8');
+/** The seed page with neither its summary nor its first sentence naming MI6: titled "Mi6" from its file name. */
+const SLUG_SEED = SEED.replace(/summary: [^]*?\ntags:/, 'summary: The service.\ntags:').replace('known popularly as MI6, ', '');
 
 function page(title: string, body: string, eol = '\n'): string {
 	return ['---', 'category: Test', 'created: 2026-05-14', 'summary: A page.', 'tags:', '- Test', `title: ${title}`, 'updated: 2026-05-20', '---', '', body, ''].join(eol);
@@ -58,7 +60,7 @@ class TestVault {
 }
 
 /** The seed page and `count` pages linking it as `MI6`. */
-function seedVault(count: number, seed = SEED): TestVault {
+function seedVault(count: number, seed = SLUG_SEED): TestVault {
 	const pages: [string, string][] = [[MI6, seed]];
 	for (let n = 1; n <= count; n++) {
 		pages.push(linker(n, 'MI6'));
@@ -67,7 +69,26 @@ function seedVault(count: number, seed = SEED): TestVault {
 }
 
 describe('title-spelling: a page titled from its file name where the vault writes the name otherwise', () => {
-	it('hints on the seed page, linked as MI6, to add title: MI6, on its opening fence', () => {
+	it('titles the seed page MI6, as its summary writes it, so it gets no hint where pages link it as MI6', () => {
+		const vault = new TestVault([[MI6, SEED], linker(1, 'MI6'), linker(2, 'MI6')]);
+		assert.strictEqual(vault.service.getPage(MI6)?.title, 'MI6');
+		assert.deepStrictEqual(vault.hints(MI6), []);
+		// The title shows in hover and completion.
+		const [linkerPath, linkerText] = linker(1, 'MI6');
+		const line = linkerText.split('\n').findIndex(text => text.includes('[MI6]'));
+		const hover = vault.service.hover(linkerPath, linkerText, { line, character: linkerText.split('\n')[line].indexOf('MI6') + 1 });
+		const shown = JSON.stringify(hover?.contents);
+		assert.match(shown, /MI6/);
+		assert.doesNotMatch(shown, /Mi6/);
+		const typing = linkerText.replace('[MI6](/organizations/mi6/)', '[MI6](/organizations/mi');
+		const typed = typing.split('\n')[line];
+		vault.set(linkerPath, typing);
+		const items = vault.service.completion(linkerPath, typing, { line, character: typed.indexOf('/organizations/mi') + '/organizations/mi'.length }).items;
+		assert.ok(items.some(item => item.label === 'MI6'), JSON.stringify(items.map(item => item.label)));
+		assert.ok(!items.some(item => item.label === 'Mi6'));
+	});
+
+	it('hints on the seed page without MI6 in its summary or first sentence, linked as MI6, to add title: MI6, on its opening fence', () => {
 		const vault = seedVault(3);
 		assert.strictEqual(vault.service.getPage(MI6)?.title, 'Mi6');
 		assert.deepStrictEqual(vault.hints(MI6), [{
@@ -82,7 +103,7 @@ describe('title-spelling: a page titled from its file name where the vault write
 
 	it('the quick fix adds title: MI6 to the seed, which removes the hint and adds no other diagnostic (LF and CRLF)', () => {
 		for (const eol of ['\n', '\r\n']) {
-			const seed = SEED.replace(/\r?\n/g, eol);
+			const seed = SLUG_SEED.replace(/\r?\n/g, eol);
 			const vault = seedVault(2, seed);
 			const before = vault.service.diagnostics(MI6);
 			const [hint] = vault.hints(MI6);
@@ -128,25 +149,31 @@ describe('title-spelling: a page titled from its file name where the vault write
 		const links = [linker(1, 'MI6'), linker(2, 'MI6')];
 		const without = (text: string): Diagnostic[] => new TestVault([[MI6, text], ...links]).hints(MI6);
 		assert.deepStrictEqual(without(page('Mi6', 'Body.')), [], 'explicit title, even spelled Mi6');
-		assert.deepStrictEqual(without(SEED.replace('tags:', 'title:\ntags:')), [], 'an empty title is frontmatter-field\'s to report');
-		assert.deepStrictEqual(without(SEED.replace('\n---\n\n', '\n---\n\n# Mi6\n\n')), [], 'a level-1 heading is a title the author wrote');
+		assert.deepStrictEqual(without(SLUG_SEED.replace('tags:', 'title:\ntags:')), [], 'an empty title is frontmatter-field\'s to report');
+		assert.deepStrictEqual(without(SLUG_SEED.replace('\n---\n\n', '\n---\n\n# Mi6\n\n')), [], 'a level-1 heading is a title the author wrote');
 		assert.deepStrictEqual(without('The Secret Intelligence Service.\n'), [], 'no frontmatter: frontmatter-missing comes first');
-		assert.deepStrictEqual(new TestVault([[MI6, SEED], linker(1, 'Mi6'), linker(2, 'mi6')]).hints(MI6), [], 'the vault writes Mi6');
+		assert.deepStrictEqual(new TestVault([[MI6, SLUG_SEED], linker(1, 'Mi6'), linker(2, 'mi6')]).hints(MI6), [], 'the vault writes Mi6');
 		assert.deepStrictEqual(new TestVault([['people/ada.md', page('X', '').replace('title: X\n', '')], linker(1, 'ADA', '/people/ada/')], settingsFrom({ severity: { 'title-spelling': 'off' } }).settings).hints('people/ada.md'), [], 'off');
 		assert.deepStrictEqual(new TestVault([['people/ada.md', page('X', '').replace('title: X\n', '')], linker(1, 'ADA', '/people/ada/')]).hints('people/ada.md').length, 1);
 	});
 
-	it('failing any link, reads the spelling from the page\'s own summary', () => {
-		const vault = new TestVault([[MI6, SEED]]);
-		assert.deepStrictEqual(vault.hints(MI6).map(d => [d.message, d.data]), [
-			['Title Mi6 is made from the file name, but its summary writes MI6. Add title: MI6 to the frontmatter.', { title: 'MI6', derived: 'Mi6' }],
-		]);
+	it('titles a page as its own summary, else its first sentence, writes its file name\'s words, and hints only where links write it otherwise', () => {
+		assert.strictEqual(new TestVault([[MI6, SEED]]).service.getPage(MI6)?.title, 'MI6');
 		const words = new TestVault([['people/de-gaulle.md', page('X', '').replace('title: X\n', '').replace('summary: A page.', 'summary: Charles de Gaulle led Free France.')]]);
-		assert.deepStrictEqual(words.hints('people/de-gaulle.md').map(d => d.data), [{ title: 'de Gaulle', derived: 'De Gaulle' }]);
-		const inWord = new TestVault([[MI6, SEED.replace(/MI6/g, 'XMI6')]]);
-		assert.deepStrictEqual(inWord.hints(MI6), [], 'only a whole word counts');
-		// A link that votes for the file-name spelling outweighs the summary.
-		assert.deepStrictEqual(new TestVault([[MI6, SEED], linker(1, 'Mi6')]).hints(MI6), []);
+		assert.strictEqual(words.service.getPage('people/de-gaulle.md')?.title, 'de Gaulle');
+		assert.deepStrictEqual(words.hints('people/de-gaulle.md'), []);
+		const sentence = SEED.replace(/summary: [^]*?\ntags:/, 'summary: The service.\ntags:');
+		assert.strictEqual(new TestVault([[MI6, sentence]]).service.getPage(MI6)?.title, 'MI6', 'its first sentence: "…known popularly as MI6, is…"');
+		const noFrontmatter = new TestVault([[MI6, 'What is MI6?\n\nThe MI6 works with GCHQ.\n']]);
+		assert.strictEqual(noFrontmatter.service.getPage(MI6)?.title, 'MI6', 'the seed text 001 begins "What is MI6?"');
+		assert.strictEqual(new TestVault([[MI6, SEED.replace(/MI6/g, 'XMI6')]]).service.getPage(MI6)?.title, 'Mi6', 'only a whole word counts');
+		assert.strictEqual(new TestVault([[MI6, SLUG_SEED]]).service.getPage(MI6)?.title, 'Mi6');
+		assert.strictEqual(new TestVault([['things/apple.md', page('X', 'An apple a day.').replace('title: X\n', '').replace('summary: A page.', 'summary: an apple.')]]).service.getPage('things/apple.md')?.title,
+			'Apple', 'lower case is prose, not a spelling');
+		// A link that writes the name otherwise than the page's own text still gets the hint.
+		assert.deepStrictEqual(new TestVault([[MI6, SEED], linker(1, 'Mi6')]).hints(MI6).map(d => [d.message, d.data]), [
+			['Title MI6 is the file name as the page\'s own text writes it, but 1 page linking here writes Mi6. Add title: Mi6 to the frontmatter.', { title: 'Mi6', derived: 'MI6' }],
+		]);
 	});
 
 	it('quotes the title when YAML would misread it, and the fix still clears the hint', () => {
@@ -162,15 +189,15 @@ describe('title-spelling: a page titled from its file name where the vault write
 	it('offers no fix once the page has a title, or for a diagnostic without a proposed title', () => {
 		const vault = seedVault(1);
 		const [hint] = vault.hints(MI6);
-		vault.set(MI6, SEED.replace('tags:', 'title: Secret Intelligence Service\ntags:'));
+		vault.set(MI6, SLUG_SEED.replace('tags:', 'title: Secret Intelligence Service\ntags:'));
 		assert.deepStrictEqual(vault.actions(MI6, hint), []);
-		vault.set(MI6, SEED);
+		vault.set(MI6, SLUG_SEED);
 		assert.deepStrictEqual(vault.actions(MI6, { ...hint, data: {} }), []);
 		assert.strictEqual(vault.actions(MI6, hint).length, 1);
 	});
 
 	it('republishes the target page when a linking page changes how it writes the name (IndexChange.affected)', () => {
-		const vault = new TestVault([[MI6, SEED.replace(/summary: [^]*?\ntags:/, 'summary: The service.\ntags:')], linker(1, 'Mi6')]);
+		const vault = new TestVault([[MI6, SLUG_SEED], linker(1, 'Mi6')]);
 		assert.deepStrictEqual(vault.hints(MI6), []);
 		const [p1, p1Text] = linker(1, 'MI6');
 		assert.deepStrictEqual([...vault.set(p1, p1Text)], [MI6]);

@@ -106,7 +106,7 @@ export class DiagnosticsPublisher {
 			return;
 		}
 		// Related information names other pages by vault-relative path.
-		const diagnostics = vault.service.diagnostics(path).map(diagnostic => (diagnostic.relatedInformation === undefined ? diagnostic : {
+		const diagnostics = vault.diagnostics(path).map(diagnostic => (diagnostic.relatedInformation === undefined ? diagnostic : {
 			...diagnostic,
 			relatedInformation: diagnostic.relatedInformation.map(related => ({ ...related, location: { ...related.location, uri: this.options.uriOf(vault, related.location.uri) } })),
 		}));

@@ -37,6 +37,10 @@ export function afterIndexChange(publisher: SyncPublisher, status: { update(): v
 		}
 		if (change) {
 			publisher.schedule(vault, change.vaultKindChanged ? vault.allPaths() : change.affected);
+			if (change.namesChanged) {
+				// A page's names changed: the unlinked mentions of the open pages may have.
+				publisher.schedule(vault, vault.openPagePaths());
+			}
 			if (change.pagesChanged || change.vaultKindChanged) {
 				status.update();
 			}

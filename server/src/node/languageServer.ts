@@ -9,7 +9,7 @@ import {
 	type ServerCapabilities,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { RENUMBER_FOOTNOTES_KIND } from '../service/vaultService';
+import { LINK_MENTIONS_KIND, RENUMBER_FOOTNOTES_KIND } from '../service/vaultService';
 import { CodeLensRefresh } from './codeLensRefresh';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { afterIndexChange, registerDocumentSync, type AfterIndexChange } from './documentSync';
@@ -29,7 +29,7 @@ const SERVER_CAPABILITIES: ServerCapabilities = {
 	hoverProvider: true,
 	completionProvider: { triggerCharacters: ['/', '#', '^', '['], resolveProvider: true },
 	documentLinkProvider: { resolveProvider: false },
-	codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.extract', 'refactor.rewrite', RENUMBER_FOOTNOTES_KIND] },
+	codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.extract', 'refactor.rewrite', RENUMBER_FOOTNOTES_KIND, LINK_MENTIONS_KIND] },
 	codeLensProvider: { resolveProvider: false },
 	documentHighlightProvider: true,
 	foldingRangeProvider: true,

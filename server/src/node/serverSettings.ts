@@ -22,6 +22,7 @@ interface RawSection {
 	exclude?: unknown;
 	diagnostics?: { scope?: unknown; severity?: unknown };
 	frontmatter?: { requiredFields?: unknown };
+	mentions?: { minLength?: unknown; ignore?: unknown };
 	codeLens?: { enabled?: unknown };
 	updateLinksOnMove?: unknown;
 	rename?: { oldUrlField?: unknown };
@@ -61,7 +62,7 @@ export function folderSettingsFrom(raw: unknown): FolderSettings {
 	} else if (section.updateLinksOnMove !== undefined && section.updateLinksOnMove !== null) {
 		problems.push('entityVault.updateLinksOnMove must be "always", "prompt" or "never"');
 	}
-	const vault = settingsFrom({ severity: section.diagnostics?.severity, requiredFields: section.frontmatter?.requiredFields, oldUrlField: section.rename?.oldUrlField });
+	const vault = settingsFrom({ severity: section.diagnostics?.severity, requiredFields: section.frontmatter?.requiredFields, oldUrlField: section.rename?.oldUrlField, mentions: section.mentions });
 	problems.push(...vault.problems.map(problem => `entityVault: ${problem}`));
 	return { root, scope, excludes, vault: vault.settings, codeLens, updateLinksOnMove, problems };
 }

@@ -57,6 +57,8 @@ export class VaultWorkspace {
 	readonly service: VaultService;
 	/** Paths whose text currently comes from an open editor. */
 	private readonly openPaths = new Set<string>();
+	/** The editor's text of each open page, as last indexed (the editor holds the same string). */
+	private readonly openTexts = new Map<string, string>();
 	/** Paths indexed from disk or editor so far (while indexing runs). */
 	private readonly loaded = new Set<string>();
 	/** `size:mtime` of the file each disk-loaded page was parsed from (what the persisted index keeps). */
@@ -336,6 +338,7 @@ export class VaultWorkspace {
 	/** The editor's text of a page, which wins over the disk while open. */
 	openDocument(relative: string, text: string): IndexChange {
 		this.openPaths.add(relative);
+		this.openTexts.set(relative, text);
 		this.loaded.add(relative);
 		this.stamps.delete(relative);
 		return this.service.updatePage(relative, text);
@@ -351,9 +354,39 @@ export class VaultWorkspace {
 		return this.openPaths.has(relative);
 	}
 
+	/** The paths of the open pages. */
+	openPagePaths(): string[] {
+		return [...this.openPaths];
+	}
+
+	/** The text of an open page, as indexed. */
+	openText(relative: string): string | undefined {
+		return this.openTexts.get(relative);
+	}
+
+	/** A page's diagnostics, with the text `unlinked-mention` reads when the page is open. */
+	diagnostics(relative: string): ReturnType<VaultService['diagnostics']> {
+		return this.service.diagnostics(relative, this.openTexts.get(relative));
+	}
+
+	/**
+	 * A page's diagnostics with its text read from disk when it is not open
+	 * (for `check`, which reports unlinked mentions on every page).
+	 */
+	diagnosticsReadingText(relative: string): ReturnType<VaultService['diagnostics']> {
+		let text = this.openTexts.get(relative);
+		// Only an indexed page: a quarantined one (a link out of the vault, a binary file) is never read again.
+		if (text === undefined && this.service.getPage(relative) !== undefined && this.service.settings().severity['unlinked-mention'] !== 'off') {
+			const read = readPageText(this.absolutePath(relative), this.fileSystem);
+			text = 'text' in read ? read.text : undefined;
+		}
+		return this.service.diagnostics(relative, text);
+	}
+
 	/** A closed page goes back to its disk text, or out of the index when it is not on disk. */
 	closeDocument(relative: string): IndexChange {
 		this.openPaths.delete(relative);
+		this.openTexts.delete(relative);
 		return this.loadFromDisk(relative);
 	}
 

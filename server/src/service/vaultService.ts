@@ -30,6 +30,7 @@ import type { VaultEdit, VaultLocation } from './vault/vaultResults';
 export type { VaultDiagnostic } from './languageFeatures/diagnostics';
 export type { PageItemData } from './languageFeatures/completion';
 export type { WantedPage } from './languageFeatures/wantedPages';
+export { LINK_MENTIONS_KIND } from './languageFeatures/quickFixes/mentionQuickFixes';
 export type { VaultCodeAction, VaultCodeLens, VaultSourceAction, VaultDocumentLink, VaultEdit, VaultLocation, VaultWorkspaceSymbol, NewPage, NewPageInput, VaultKind, PathMove, PageTextReader, PrepareRenameResult, RenameResult };
 
 /**
@@ -91,7 +92,12 @@ export interface VaultService {
 	quarantined(path: string): string | undefined;
 	/** Paths of the quarantined pages. */
 	quarantinedPaths(): string[];
-	diagnostics(path: string): VaultDiagnostic[];
+	/**
+	 * The page's diagnostics. `text`: its text as indexed (a BOM is allowed),
+	 * which `unlinked-mention` reads (the summary does not keep it); without
+	 * it, or when it is not the version indexed, there are no such hints.
+	 */
+	diagnostics(path: string, text?: string): VaultDiagnostic[];
 
 	/** Go to definition: the target page of a link, or the definition of a footnote. */
 	definition(path: string, text: string, position: Position): VaultLocation[];
@@ -112,7 +118,8 @@ export interface VaultService {
 	 * service never reads the clock. `snippets`: the client takes snippet
 	 * edits in a code action (LSP 3.18 `SnippetTextEdit`). `only`: the kinds
 	 * of action the client asks for (`CodeActionContext.only`), which decides
-	 * whether refactorings are offered besides the quick fixes.
+	 * whether refactorings are offered besides the quick fixes (the source action
+	 * `source.linkMentions` only when asked for).
 	 */
 	codeActions(path: string, text: string, range: Range, diagnostics: readonly Diagnostic[], today: string, snippets?: boolean, only?: readonly string[]): VaultCodeAction[];
 	/** Source action "Renumber footnotes", when the page has footnotes not already numbered `1..n` in order of use with their definitions at the end. */
@@ -239,13 +246,13 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 		getPage: (path: string) => index.getPage(path),
 		quarantined: (path: string) => quarantine.get(path),
 		quarantinedPaths: () => [...quarantine.keys()],
-		diagnostics(path: string): VaultDiagnostic[] {
+		diagnostics(path: string, text?: string): VaultDiagnostic[] {
 			const reason = quarantine.get(path);
 			if (reason !== undefined) {
 				return unreadablePageDiagnostics(reason, settings);
 			}
 			const page = index.getPage(path);
-			return page ? computeDiagnostics(index, page, settings, isVault()) : [];
+			return page ? computeDiagnostics(index, page, settings, isVault(), text === undefined ? undefined : stripBom(text)) : [];
 		},
 		definition: (path, text, position) => onPage(path, text, [], context => provideDefinition(context, position)),
 		references: (path, text, position, includeDeclaration, token) =>

@@ -55,6 +55,8 @@ export interface CheckOptions {
 	readonly excludes?: readonly string[];
 	readonly severity?: Record<string, string>;
 	readonly requiredFields?: readonly string[];
+	/** `unlinked-mention` settings (`--mention-min-length`, `--mention-ignore`). */
+	readonly mentions?: { readonly minLength?: number; readonly ignore?: readonly string[] };
 	/** Called as pages are read: (done, total). */
 	readonly onProgress?: (done: number, total: number) => void;
 	/** Folder of the persisted index; none keeps no cache. */
@@ -68,7 +70,7 @@ export interface CheckOptions {
 /** Indexes every page of the vault at `folder` and collects every page's diagnostics. */
 export async function checkVault(folder: string, options: CheckOptions = {}): Promise<CheckReport> {
 	const root = findVaultRoot(folder);
-	const { settings } = settingsFrom({ severity: options.severity, requiredFields: options.requiredFields });
+	const { settings } = settingsFrom({ severity: options.severity, requiredFields: options.requiredFields, mentions: options.mentions });
 	const pool = new IndexWorkerPool();
 	const vault = new VaultWorkspace(folder, folder, root, {
 		settings,
@@ -92,7 +94,7 @@ export async function checkVault(folder: string, options: CheckOptions = {}): Pr
 	const diagnostics: CheckProblem[] = [];
 	const paths = vault.allPaths();
 	for (const page of paths) {
-		for (const diagnostic of vault.service.diagnostics(page)) {
+		for (const diagnostic of vault.diagnosticsReadingText(page)) {
 			diagnostics.push({
 				file: page,
 				line: diagnostic.range.start.line + 1,

@@ -6,7 +6,7 @@ const USAGE = `Usage: entity-vault check [DIR] [--format text|json] [--exclude G
 
 Checks every page of the vault in DIR (default: the current folder; its
 content/ subfolder when that holds the sections) for broken links and anchors,
-footnote problems and bad frontmatter.
+footnote problems, bad frontmatter, and names of pages written without a link.
 
   --format text|json   text: one line per problem, FILE:LINE:COL severity code message
                        json: {"root", "files", "diagnostics": [...]}
@@ -14,6 +14,8 @@ footnote problems and bad frontmatter.
   --severity CODE=LEVEL  error, warning, information, hint or off (repeatable)
   --required-fields A,B  frontmatter fields every page needs
                        (default summary,category,tags,created,updated)
+  --mention-min-length N  names shorter than N are not unlinked mentions (3)
+  --mention-ignore A,B   names never reported as unlinked mentions
   --cache-dir DIR      keep a persisted index there: unchanged pages are not
                        parsed again next time
   --vault              check it as a vault (frontmatter of every page in a
@@ -46,13 +48,14 @@ interface ParsedCheck {
 	excludes: string[];
 	severity: Record<string, string>;
 	requiredFields?: string[];
+	mentions: { minLength?: number; ignore?: string[] };
 	cacheDirectory?: string;
 	vault: boolean;
 	wanted: boolean;
 }
 
 function parseCheckArguments(args: readonly string[], cwd: string): ParsedCheck {
-	const parsed: ParsedCheck = { folder: cwd, format: 'text', excludes: [], severity: {}, vault: false, wanted: false };
+	const parsed: ParsedCheck = { folder: cwd, format: 'text', excludes: [], severity: {}, mentions: {}, vault: false, wanted: false };
 	let folderGiven = false;
 	const valueOf = (flag: string, i: number, inline: string | undefined): string => {
 		const value = inline ?? args[i + 1];
@@ -97,6 +100,19 @@ function parseCheckArguments(args: readonly string[], cwd: string): ParsedCheck 
 				break;
 			case '--required-fields':
 				parsed.requiredFields = valueOf(flag, i, inline).split(',').map(field => field.trim()).filter(Boolean);
+				i += step;
+				break;
+			case '--mention-min-length': {
+				const value = valueOf(flag, i, inline);
+				if (!/^[1-9]\d*$/.test(value)) {
+					throw new UsageError(`--mention-min-length takes a whole number, 1 or more, not \`${value}\``);
+				}
+				parsed.mentions.minLength = Number(value);
+				i += step;
+				break;
+			}
+			case '--mention-ignore':
+				parsed.mentions.ignore = [...(parsed.mentions.ignore ?? []), ...valueOf(flag, i, inline).split(',').map(name => name.trim()).filter(Boolean)];
 				i += step;
 				break;
 			case '--vault':
@@ -159,6 +175,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 		excludes: options.excludes,
 		severity: options.severity,
 		requiredFields: options.requiredFields,
+		mentions: options.mentions,
 		vault: options.vault,
 		wanted: options.wanted,
 		onProgress: showProgress ? (done, total) => {

@@ -7,10 +7,11 @@ import { footnoteQuickFixes } from './quickFixes/footnoteQuickFixes';
 import { frontmatterQuickFixes } from './quickFixes/frontmatterQuickFixes';
 import { linkQuickFixes } from './quickFixes/linkQuickFixes';
 import { mergeQuickFixes, mergeRefactorings } from './quickFixes/mergeEntity';
-import { lineEndingOf, type QuickFixContext, type QuickFixProvider, type RangeActionProvider, type VaultCodeAction } from './quickFixes/quickFix';
+import { lineEndingOf, rangesIntersect, type QuickFixContext, type QuickFixProvider, type RangeActionProvider, type VaultCodeAction } from './quickFixes/quickFix';
 import { citationQuickFixes, citeAsFootnoteActions } from './quickFixes/citations';
 import { makePageActions } from './quickFixes/makePage';
 import { pageFromSelectionActions } from './quickFixes/pageFromSelection';
+import { LINK_MENTIONS_KIND, linkMentionsSourceAction, mentionQuickFixes } from './quickFixes/mentionQuickFixes';
 
 export type { VaultCodeAction } from './quickFixes/quickFix';
 
@@ -22,6 +23,7 @@ const PROVIDERS: QuickFixProviders = {
 	...frontmatterQuickFixes,
 	...mergeQuickFixes,
 	...citationQuickFixes,
+	...mentionQuickFixes,
 };
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -57,6 +59,7 @@ const DATA_SHAPE: { readonly [C in DiagnosticCode]?: (data: Record<string, unkno
 	'title-spelling': data => typeof data.title === 'string' && data.title.trim() !== '',
 	'duplicate-entity': data => Array.isArray(data.others),
 	'duplicate-citation': data => typeof data.label === 'string' && typeof data.sameLabel === 'string' && isRange(data.definitionRange),
+	'unlinked-mention': data => typeof data.written === 'string',
 };
 
 /** A diagnostic of this server, with the data its quick fixes need. */
@@ -66,15 +69,6 @@ function isVaultDiagnostic(diagnostic: Diagnostic): diagnostic is VaultDiagnosti
 		return false;
 	}
 	return DATA_SHAPE[code]?.(diagnostic.data) ?? false;
-}
-
-function before(a: Position, b: Position): boolean {
-	return a.line < b.line || (a.line === b.line && a.character < b.character);
-}
-
-/** The ranges overlap or touch. */
-function intersects(a: Range, b: Range): boolean {
-	return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
 /**
@@ -91,7 +85,8 @@ function intersects(a: Range, b: Range): boolean {
  * which some fixes use to put the cursor where the user writes next. The result names pages by vault-relative
  * path. Besides the quick fixes, refactorings (`refactor.rewrite`: merging
  * a page into one sharing its name) for the range, when `only` (the kinds
- * the client asks for) allows them.
+ * the client asks for) allows them; the source action `source.linkMentions`
+ * only when asked for by name (or `source`).
  */
 export function provideCodeActions(
 	pageContext: PageContext,
@@ -114,7 +109,7 @@ export function provideCodeActions(
 	const valid = diagnostics.filter(isVaultDiagnostic);
 	const offered: VaultCodeAction[] = [];
 	for (const diagnostic of valid) {
-		if (intersects(diagnostic.range, range)) {
+		if (rangesIntersect(diagnostic.range, range)) {
 			const provider = PROVIDERS[diagnostic.code] as QuickFixProvider<DiagnosticCode> | undefined;
 			offered.push(...provider?.(context, diagnostic) ?? []);
 		}
@@ -131,5 +126,10 @@ export function provideCodeActions(
 			actions.set(key, action);
 		}
 	}
-	return [...actions.values(), ...mergeRefactorings(context, range, diagnostics, only, intersects)];
+	if (only?.some(kind => LINK_MENTIONS_KIND === kind || LINK_MENTIONS_KIND.startsWith(`${kind}.`))) {
+		for (const action of linkMentionsSourceAction(context)) {
+			actions.set(LINK_MENTIONS_KIND, action);
+		}
+	}
+	return [...actions.values(), ...mergeRefactorings(context, range, diagnostics, only, rangesIntersect)];
 }

@@ -440,7 +440,7 @@ function linkTextCompletion(context: LineContext): CompletionList | undefined {
 }
 
 /** Link text that cannot close or open a bracket early. */
-function escapeLinkText(text: string): string {
+export function escapeLinkText(text: string): string {
 	return text.replace(/[\\[\]]/g, '\\$&');
 }
 

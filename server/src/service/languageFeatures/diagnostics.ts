@@ -9,6 +9,7 @@ import { candidatePathsForUrl, sectionListOfUrl, sectionOfUrl } from '../vault/v
 import { validateFrontmatterFields, type FieldFinding } from './frontmatterRules';
 import { titleSpelling } from './titleSpelling';
 import { duplicateRelatedInformation, entityDuplicates, nameRangeOf } from './duplicateEntity';
+import { mentionTargets, unlinkedMentionMessage, unlinkedMentions, type MentionTarget } from './unlinkedMentions';
 
 export const DIAGNOSTIC_SOURCE = 'entity-vault';
 
@@ -31,6 +32,8 @@ interface DiagnosticDataByCode {
 	'duplicate-entity': { name: string; kind: 'title' | 'alias'; others: { path: string; url: string; title: string }[] };
 	/** The definition that repeats an earlier one (`sameLabel`), and its whole range. */
 	'duplicate-citation': { label: string; rawLabel: string; sameLabel: string; sameRawLabel: string; definitionRange: Range };
+	/** `written`: the text as written; `targets`: the pages of that name (several when pages share it). */
+	'unlinked-mention': { written: string; name: string; targets: MentionTarget[] };
 }
 
 export interface VaultDiagnostic<C extends DiagnosticCode = DiagnosticCode> extends Diagnostic {
@@ -100,9 +103,12 @@ export function unreadablePageDiagnostics(reason: string, settings: VaultSetting
 /**
  * Every diagnostic of one page, from its summary and the index. `isVault`:
  * the folder is a vault (see `vaultKind.ts`), so its entity pages (those in
- * sections) need frontmatter; elsewhere only its syntax is checked.
+ * sections) need frontmatter; elsewhere only its syntax is checked. `text`:
+ * the page's text the summary was made from (BOM removed), which
+ * `unlinked-mention` reads; without it (or with another version) that check
+ * reports nothing.
  */
-export function computeDiagnostics(index: VaultIndex, page: PageSummary, settings: VaultSettings, isVault: boolean): VaultDiagnostic[] {
+export function computeDiagnostics(index: VaultIndex, page: PageSummary, settings: VaultSettings, isVault: boolean, text?: string): VaultDiagnostic[] {
 	const collector = new DiagnosticCollector(page, settings);
 	checkLinks(index, page, collector);
 	checkFootnotes(page, collector);
@@ -113,7 +119,17 @@ export function computeDiagnostics(index: VaultIndex, page: PageSummary, setting
 		checkTitleSpelling(index, page, collector);
 		checkDuplicateEntity(index, page, collector);
 	}
+	if (settings.severity['unlinked-mention'] !== 'off') {
+		checkMentions(index, page, text, settings, collector);
+	}
 	return collector.diagnostics;
+}
+
+function checkMentions(index: VaultIndex, page: PageSummary, text: string | undefined, settings: VaultSettings, out: DiagnosticCollector): void {
+	for (const mention of unlinkedMentions(index, page, text, settings.mentions)) {
+		const targets = mentionTargets(index, mention);
+		out.add('unlinked-mention', mention.span, unlinkedMentionMessage(mention, targets), { written: mention.written, name: mention.name, targets });
+	}
 }
 
 /** On the opening fence: the hint is about the frontmatter, where the quick fix writes the title. */
@@ -122,13 +138,12 @@ function checkTitleSpelling(index: VaultIndex, page: PageSummary, out: Diagnosti
 	if (spelling === undefined) {
 		return;
 	}
-	const { derived, proposed } = spelling;
-	const where = spelling.source === 'links'
-		? `${spelling.pages} ${spelling.pages === 1 ? 'page linking here writes' : 'pages linking here write'} ${proposed}`
-		: `its summary writes ${proposed}`;
+	const { derived, proposed, pages } = spelling;
+	const where = `${pages} ${pages === 1 ? 'page linking here writes' : 'pages linking here write'} ${proposed}`;
+	const made = spelling.fromFileName ? 'made from the file name' : 'the file name as the page\'s own text writes it';
 	const fence = page.frontmatter.span.start;
 	out.add('title-spelling', { start: fence, end: fence + 3 },
-		`Title ${derived} is made from the file name, but ${where}. Add title: ${proposed} to the frontmatter.`,
+		`Title ${derived} is ${made}, but ${where}. Add title: ${proposed} to the frontmatter.`,
 		{ title: proposed, derived });
 }
 

@@ -76,3 +76,67 @@ export function nameSpellingOf(text: string, span: Span, url: string): string | 
 	const written = text.slice(from, textEnd);
 	return collapse ? written.replace(/\s+/g, ' ') : written;
 }
+
+function escapeRegExp(value: string): string {
+	return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * How `text` writes the words of a slug title (`Mi6` for `mi6`,
+ * `De Gaulle` for `de-gaulle`): its first occurrence up to letter case, as
+ * whole words, blanks collapsed (`MI6`, `de Gaulle`); undefined when it has
+ * none, or writes it all in lower case (running prose, "an apple", is no
+ * spelling of a name).
+ */
+export function spellingOfSlugWords(text: string, slugTitle: string): string | undefined {
+	if (slugTitle === '') {
+		return undefined;
+	}
+	const words = slugTitle.split(' ').map(escapeRegExp).join('\\s+');
+	const match = new RegExp(`(?<![\\p{L}\\p{N}])${words}(?![\\p{L}\\p{N}])`, 'iu').exec(text);
+	if (!match) {
+		return undefined;
+	}
+	const spelling = match[0].replace(/\s+/g, ' ');
+	return spelling === spelling.toLowerCase() ? undefined : spelling;
+}
+
+/** Longest body text read for its first sentence. */
+const FIRST_SENTENCE_WINDOW = 2000;
+
+/**
+ * The first sentence of a page's body: its first paragraph of prose (not a
+ * heading, fence, table, quote, list, HTML or indented code), up to the
+ * first `.`, `!` or `?` followed by a blank, blanks collapsed.
+ */
+export function firstSentence(text: string, bodyStart: number): string {
+	const lines = text.slice(bodyStart, bodyStart + FIRST_SENTENCE_WINDOW).split(/\r\n|\n|\r/);
+	const paragraph: string[] = [];
+	for (const line of lines) {
+		if (line.trim() === '') {
+			if (paragraph.length > 0) {
+				break;
+			}
+			continue;
+		}
+		if (paragraph.length === 0 && /^(?: {4}|\t| {0,3}(?:[#>|<]|```|~~~|[-*+] |\d+[.)] ))/.test(line)) {
+			continue;
+		}
+		paragraph.push(line.trim());
+	}
+	const joined = paragraph.join(' ');
+	const end = /[.!?](?=\s|$)/.exec(joined);
+	return end ? joined.slice(0, end.index + 1) : joined;
+}
+
+/**
+ * The title of a page without `title` and `# ` heading: its slug's words as
+ * its own `summary` (or, failing that, its body's first sentence) writes
+ * them (`MI6` for `mi6.md` from "MI6 (the Secret Intelligence Service…"),
+ * else as the slug reads (`Mi6`).
+ */
+export function titleFromOwnText(text: string, bodyStart: number, summary: unknown, slugTitle: string): string {
+	return (typeof summary === 'string' ? spellingOfSlugWords(summary, slugTitle) : undefined)
+		?? spellingOfSlugWords(firstSentence(text, bodyStart), slugTitle)
+		?? slugTitle;
+}

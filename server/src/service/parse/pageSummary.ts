@@ -1,7 +1,7 @@
 import { computeLineStarts, type LineStarts } from '../text/lineIndex';
 import { destinationFragment, resolveLinkDestination, pageUrlForPath, sectionOfPath, slugOfUrl, titleFromSlug, type LinkTarget } from '../vault/vaultPaths';
 import { citationKey } from './citationKey';
-import { nameSpellingOf } from './nameSpelling';
+import { nameSpellingOf, titleFromOwnText } from './nameSpelling';
 import { parseFrontmatter, type FrontmatterField, type FrontmatterProblem } from './frontmatter';
 import { scanMarkdown } from './markdown';
 import { detach, RecentlyUsed, StringPool } from './stringPool';
@@ -85,13 +85,14 @@ function destinationPath(destination: string): string {
 }
 
 /**
- * The page's title is made from its slug (`mi6` → "Mi6"): it has parsed
- * frontmatter without a `title` field and no level-1 heading.
+ * The page's title is made from its slug's words (`mi6` → "Mi6", or "MI6"
+ * as its summary writes them): it has parsed frontmatter without a `title`
+ * field and no level-1 heading.
  */
 export function isTitledFromSlug(page: PageSummary): boolean {
 	const slugTitle = titleFromSlug(slugOfUrl(page.url));
 	const frontmatter = page.frontmatter;
-	return slugTitle !== '' && page.title === slugTitle && frontmatter.data !== undefined
+	return slugTitle !== '' && page.title.toLowerCase() === slugTitle.toLowerCase() && frontmatter.data !== undefined
 		&& frontmatter.data.title === undefined && !frontmatter.fields.some(field => field.key === 'title')
 		&& !page.headings.some(heading => heading.level === 1);
 }
@@ -222,7 +223,7 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 	const data = frontmatter.data;
 	const frontmatterTitle = typeof data?.title === 'string' ? data.title.trim() : '';
 	const firstH1 = scan.headings.find(heading => heading.level === 1);
-	const title = frontmatterTitle || firstH1?.text.trim() || titleFromSlug(slugOfUrl(url)) || path;
+	const title = frontmatterTitle || firstH1?.text.trim() || titleFromOwnText(text, frontmatter.bodyStart, data?.summary, titleFromSlug(slugOfUrl(url))) || path;
 
 	const { links, footnoteReferences, footnoteDefinitions, headings } = scan;
 	const fields = frontmatter.fields;

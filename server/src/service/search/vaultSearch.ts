@@ -1,6 +1,7 @@
 import type { CancellationLike } from '../cancellation';
 import { everyCandidate, findClosestPages, type PageSuggestion, type SuggestedPages } from './closestPages';
 import { EditDistanceRows } from './editDistance';
+import { MentionTable } from '../mentions/mentionTable';
 import { JournalFollower, type JournaledPages } from './journalFollower';
 import { searchPages, searchPagesByScan, type PageSearchResult } from './pageSearch';
 import { PageSearchTable } from './pageSearchTable';
@@ -27,12 +28,19 @@ export class VaultSearch {
 	/** A page's diagnostics, hover and quick fixes ask about the same URLs. */
 	private readonly suggestions = new VersionedMemo<PageSuggestion[]>(MAX_SUGGESTION_ANSWERS);
 	private readonly rows = new EditDistanceRows();
+	/** The names of every page, for unlinked mentions (it leaves no holes). */
+	private readonly mentionNames = new JournalFollower(new MentionTable(), 1);
 
 	constructor(private readonly vault: SearchedVault) { }
 
 	/** The up-to-date page search table. */
 	pageTable(): PageSearchTable {
 		return this.pageTables.sync(this.vault);
+	}
+
+	/** The up-to-date table of every page's names, which `findMentions` reads. */
+	mentionTable(): MentionTable {
+		return this.mentionNames.sync(this.vault);
 	}
 
 	/**

@@ -14,6 +14,7 @@ const DIAGNOSTIC_CODES = [
 	'title-spelling',
 	'duplicate-entity',
 	'duplicate-citation',
+	'unlinked-mention',
 ] as const;
 
 export type DiagnosticCode = typeof DIAGNOSTIC_CODES[number];
@@ -35,20 +36,33 @@ const DEFAULT_SEVERITIES: Readonly<Record<DiagnosticCode, SeverityName>> = Objec
 	'title-spelling': 'hint',
 	'duplicate-entity': 'warning',
 	'duplicate-citation': 'hint',
+	'unlinked-mention': 'hint',
 });
 
 const DEFAULT_REQUIRED_FIELDS: readonly string[] = Object.freeze(['summary', 'category', 'tags', 'created', 'updated']);
 
+/** Which names make an `unlinked-mention` (see mentions/mentionRules.ts). */
+export interface MentionSettings {
+	/** Names shorter than this (in UTF-16 code units) are not looked for. */
+	readonly minLength: number;
+	/** Names never reported, compared without regard to letter case. */
+	readonly ignore: readonly string[];
+}
+
 export interface VaultSettings {
 	readonly severity: Readonly<Record<DiagnosticCode, SeverityName>>;
 	readonly requiredFields: readonly string[];
+	readonly mentions: MentionSettings;
 	/** The frontmatter field a rename appends the page's old URL to; '' (the default): none. */
 	readonly oldUrlField: string;
 }
 
+const DEFAULT_MENTIONS: MentionSettings = Object.freeze({ minLength: 3, ignore: Object.freeze([]) as readonly string[] });
+
 export const DEFAULT_SETTINGS: VaultSettings = Object.freeze({
 	severity: DEFAULT_SEVERITIES,
 	requiredFields: DEFAULT_REQUIRED_FIELDS,
+	mentions: DEFAULT_MENTIONS,
 	oldUrlField: '',
 });
 
@@ -65,6 +79,7 @@ export function isDiagnosticCode(value: string): value is DiagnosticCode {
 export function settingsFrom(input: {
 	severity?: unknown;
 	requiredFields?: unknown;
+	mentions?: { minLength?: unknown; ignore?: unknown } | null;
 	oldUrlField?: unknown;
 } | undefined): { settings: VaultSettings; problems: string[] } {
 	const problems: string[] = [];
@@ -98,5 +113,26 @@ export function settingsFrom(input: {
 	} else if (input?.oldUrlField !== undefined && input.oldUrlField !== null) {
 		problems.push('rename.oldUrlField must be a frontmatter field name (or empty)');
 	}
-	return { settings: Object.freeze({ severity: Object.freeze(severity), requiredFields, oldUrlField }), problems };
+	const mentions = mentionSettingsFrom(input?.mentions ?? undefined, problems);
+	return { settings: Object.freeze({ severity: Object.freeze(severity), requiredFields, oldUrlField, mentions }), problems };
+}
+
+function mentionSettingsFrom(input: { minLength?: unknown; ignore?: unknown } | undefined, problems: string[]): MentionSettings {
+	let minLength = DEFAULT_MENTIONS.minLength;
+	if (input?.minLength !== undefined && input.minLength !== null) {
+		if (typeof input.minLength !== 'number' || !Number.isInteger(input.minLength) || input.minLength < 1) {
+			problems.push('mentions.minLength must be a whole number, 1 or more');
+		} else {
+			minLength = input.minLength;
+		}
+	}
+	let ignore = DEFAULT_MENTIONS.ignore;
+	if (input?.ignore !== undefined && input.ignore !== null) {
+		if (!Array.isArray(input.ignore) || !input.ignore.every(name => typeof name === 'string')) {
+			problems.push('mentions.ignore must be a list of names');
+		} else {
+			ignore = Object.freeze([...new Set((input.ignore as string[]).map(name => name.replace(/\s+/g, ' ').trim()).filter(Boolean))]);
+		}
+	}
+	return minLength === DEFAULT_MENTIONS.minLength && ignore === DEFAULT_MENTIONS.ignore ? DEFAULT_MENTIONS : Object.freeze({ minLength, ignore });
 }

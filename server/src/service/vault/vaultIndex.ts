@@ -17,6 +17,12 @@ export interface IndexChange {
 	/** The set of page URLs (and so the sections or the page count) changed. */
 	readonly pagesChanged: boolean;
 	/**
+	 * A page's names (title, aliases, URL) appeared, changed or went: the
+	 * unlinked mentions of any page may have changed (the transport
+	 * rechecks the open pages, the only ones it shows them on).
+	 */
+	readonly namesChanged?: boolean;
+	/**
 	 * The folder became a vault or stopped being one (see `vaultKind.ts`):
 	 * the frontmatter diagnostics of every page may have changed. Set by the service.
 	 */
@@ -275,7 +281,9 @@ export class VaultIndex {
 		this.addPagesAt(respelledUrls(previous, summary), affected);
 		this.addPagesNamed(renamedKeys(previous, summary), affected);
 		affected.delete(summary.path);
-		return { affected, pagesChanged };
+		const namesChanged = previous === undefined || previous.url !== summary.url || previous.title !== summary.title
+			|| previous.aliases.length !== summary.aliases.length || previous.aliases.some((alias, i) => alias !== summary.aliases[i]);
+		return { affected, pagesChanged, ...(namesChanged ? { namesChanged } : {}) };
 	}
 
 	remove(path: string): IndexChange {
@@ -292,7 +300,7 @@ export class VaultIndex {
 		this.addPagesAt(respelledUrls(previous, undefined), affected);
 		this.addPagesNamed(entityNameKeysOf(previous), affected);
 		affected.delete(path);
-		return { affected, pagesChanged: true };
+		return { affected, pagesChanged: true, namesChanged: true };
 	}
 
 	/** Adds to `paths` the pages published at `urls` that may be titled from their slug (the only ones `title-spelling` looks at). */

@@ -2,7 +2,8 @@ import { CodeActionKind, type Range } from 'vscode-languageserver-types';
 import { offsetAt } from '../../text/lineIndex';
 import { newPagePath, pageTemplate, plainTitleText, sectionConventions } from '../../vault/pageTemplate';
 import { pageUrlForPath } from '../../vault/vaultPaths';
-import { replaceSpan, type QuickFixContext, type VaultCodeAction } from './quickFix';
+import type { VaultDiagnostic } from '../diagnostics';
+import { rangesIntersect, replaceSpan, type QuickFixContext, type VaultCodeAction } from './quickFix';
 
 /**
  * Actions on a selection of plain text (`Sami`):
@@ -44,9 +45,11 @@ function selectedText(context: QuickFixContext, range: Range): { start: number; 
 	return { start, end, text: selected };
 }
 
-export function pageFromSelectionActions(context: QuickFixContext, range: Range): VaultCodeAction[] {
+export function pageFromSelectionActions(context: QuickFixContext, range: Range, diagnostics: readonly VaultDiagnostic[]): VaultCodeAction[] {
 	const selection = selectedText(context, range);
-	if (!selection) {
+	// A name the vault already has, reported as an unlinked mention: its own fixes link it (asking for
+	// them sends the mention's range, which would otherwise read as a selection to make a page of).
+	if (!selection || diagnostics.some(diagnostic => diagnostic.code === 'unlinked-mention' && rangesIntersect(diagnostic.range, range))) {
 		return [];
 	}
 	const { index, page } = context;

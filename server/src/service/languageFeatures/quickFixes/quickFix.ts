@@ -1,4 +1,4 @@
-import { CodeActionKind, type Range, type SnippetTextEdit, type TextEdit } from 'vscode-languageserver-types';
+import { CodeActionKind, type Position, type Range, type SnippetTextEdit, type TextEdit } from 'vscode-languageserver-types';
 import { positionAt, spanToRange } from '../../text/lineIndex';
 import type { VaultSettings } from '../../vault/settings';
 import type { VaultEdit } from '../../vault/vaultResults';
@@ -14,7 +14,8 @@ import type { PageContext } from '../pageContext';
  */
 export interface VaultCodeAction {
 	readonly title: string;
-	readonly kind: typeof CodeActionKind.QuickFix | typeof CodeActionKind.RefactorRewrite | typeof CodeActionKind.RefactorExtract;
+	/** A quick fix, a refactoring, or a source action (`source.linkMentions`). */
+	readonly kind: typeof CodeActionKind.QuickFix | typeof CodeActionKind.RefactorRewrite | typeof CodeActionKind.RefactorExtract | `${typeof CodeActionKind.Source}.${string}`;
 	readonly diagnostics: VaultDiagnostic[];
 	readonly isPreferred?: boolean;
 	readonly edit: VaultEdit;
@@ -39,6 +40,15 @@ export type QuickFixProvider<C extends DiagnosticCode> = (context: QuickFixConte
  * the client sent, e.g. to leave out an action a quick fix already offers).
  */
 export type RangeActionProvider = (context: QuickFixContext, range: Range, diagnostics: readonly VaultDiagnostic[]) => VaultCodeAction[];
+
+function before(a: Position, b: Position): boolean {
+	return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+/** The ranges overlap or touch. */
+export function rangesIntersect(a: Range, b: Range): boolean {
+	return !before(a.end, b.start) && !before(b.end, a.start);
+}
 
 /** The document's line break: the first one it uses, `\n` when it has none. */
 export function lineEndingOf(text: string): string {
