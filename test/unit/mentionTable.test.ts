@@ -35,7 +35,11 @@ function spellings(name: string): string[] {
 	if (name !== name.toLowerCase() && name === name.toUpperCase()) {
 		return [name];
 	}
-	return words >= 2 ? [name, name.toUpperCase(), flipFirst(name)] : [name, name.toUpperCase()];
+	if (words < 2) {
+		return [name, name.toUpperCase()];
+	}
+	const rest = name.slice(1);
+	return rest !== rest.toLowerCase() ? [name, name.toUpperCase(), flipFirst(name)] : [name];
 }
 
 /** Whether `text` at `i` writes `spelling`, a space in it written as a space or one line break. */
@@ -53,7 +57,8 @@ function oracle(service: VaultService, text: string, from: number, minLength: nu
 	const names: { name: string; url: string }[] = [];
 	for (const page of service.index.pages()) {
 		for (const name of namesOfPage(page)) {
-			if (name.length >= minLength) {
+			// A name without a capital (in a script with letter case) is a common word, never a mention.
+			if (name.length >= minLength && (name !== name.toLowerCase() || name === name.toUpperCase())) {
 				names.push({ name, url: page.url });
 			}
 		}

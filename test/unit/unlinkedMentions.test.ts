@@ -73,9 +73,23 @@ describe('unlinked mentions: the diagnostic', () => {
 		assert.deepStrictEqual(mentions('the five eyes, five Eyes, FIVE EYES and secret intelligence service.\n'), [
 			'five Eyes → /organizations/five-eyes/', 'FIVE EYES → /organizations/five-eyes/',
 		]);
-		const pages = { ...ENTITIES, 'people/shah.md': page('The Shah'), 'organizations/secret-police.md': page('secret police') };
+		// A name capitalised only at its start is a phrase of the language: as written only.
+		const pages = { ...ENTITIES, 'people/shah.md': page('The Shah'), 'organizations/secret-police.md': page('Secret police') };
 		assert.deepStrictEqual(mentions('Then the Shah fled. Secret police followed the secret police.\n', pages), [
-			'the Shah → /people/shah/', 'Secret police → /organizations/secret-police/', 'secret police → /organizations/secret-police/',
+			'the Shah → /people/shah/', 'Secret police → /organizations/secret-police/',
+		]);
+	});
+
+	it('takes no name without a capital (a documentation site\'s `and`, `front matter`) and no one-word slug beside a title', () => {
+		const pages = {
+			...ENTITIES,
+			'functions/and.md': page('and'),
+			'glossary/front-matter.md': page('front matter'),
+			'functions/hugo.md': page('Hugo functions'),
+			'people/robert-maxwell.md': page('Robert Maxwell (publisher)'),
+		};
+		assert.deepStrictEqual(mentions('Bread and front matter, with Hugo; Robert Maxwell and Hugo functions.\n', pages), [
+			'Robert Maxwell → /people/robert-maxwell/', 'Hugo functions → /functions/hugo/',
 		]);
 	});
 

@@ -12,11 +12,18 @@ import { isWordAt } from './mentionWords';
  *   written: `Mi6` or `gchq` in prose are not it;
  * - a name of one word (`Mossad`, `Daesh`) matches as written or all in
  *   capitals (`DAESH`), never in lower case (`mercury` is a metal, not the planet);
- * - a name of several words matches as written, all in capitals, or with
- *   its first letter in the other case (`The Shah` in `the Shah`, at the
- *   start of a sentence `Secret police` for `secret police`), a line break
- *   standing for a space (not a blank line). Not in any case: `security
- *   service` in running prose is not the alias `Security Service` of MI5.
+ * - a name of several words with a capital after its first letter matches
+ *   as written, all in capitals, or with its first letter in the other case
+ *   (`The Shah` in `the Shah`), a line break standing for a space (not a
+ *   blank line). Not in any case: `security service` in running prose is not
+ *   the alias `Security Service` of MI5. A name capitalised only at its
+ *   start (`Front matter`) matches only as written;
+ * - the slug's name counts only for a slug of two words or more;
+ * - a name without a capital letter (`and`, `template`, `front matter`: the
+ *   titles of a documentation site's function and glossary pages) is a
+ *   common word or an identifier, not a proper name, and is no mention at
+ *   all (on gohugoio/hugoDocs, 7,000 of its 13,484 hints were such words);
+ *   a name in a script without letter case (`東京`) is kept.
  * Names are found as whole words (see mentionWords.ts).
  */
 export type CaseRule = 'exact' | 'exactOrCapitals' | 'firstLetterEither';
@@ -45,7 +52,11 @@ export function namesOfPage(page: PageSummary): string[] {
 	}
 	const names: string[] = [];
 	const seen = new Set<string>();
-	for (const candidate of [page.title, ...page.aliases, titleFromSlug(slugOfUrl(page.url))]) {
+	// The slug's name only when it has two words or more (`robert-maxwell`): a one-word slug (`hugo`,
+	// `default`, `html`) beside a title of its own is a URL, not another name (a page without a title is
+	// titled by it anyway).
+	const slugName = titleFromSlug(slugOfUrl(page.url));
+	for (const candidate of [page.title, ...page.aliases, ...(slugName.includes(' ') ? [slugName] : [])]) {
 		const name = normalizeName(candidate);
 		const key = name.toLowerCase();
 		if (name !== '' && !seen.has(key)) {
@@ -56,11 +67,22 @@ export function namesOfPage(page: PageSummary): string[] {
 	return names;
 }
 
+/** A name with a capital letter, or in a script without letter case: what may name an entity in prose. */
+export function isProperName(name: string): boolean {
+	return name !== name.toLowerCase() || name === name.toUpperCase();
+}
+
 export function caseRuleOf(name: string, wordCount: number): CaseRule {
 	if (name !== name.toLowerCase() && name === name.toUpperCase()) {
 		return 'exact';
 	}
-	return wordCount >= 2 ? 'firstLetterEither' : 'exactOrCapitals';
+	if (wordCount < 2) {
+		return 'exactOrCapitals';
+	}
+	// `The Shah` may be written `the Shah`; a name capitalised only at its start (`Front matter`, `Page
+	// resources`) is a phrase of the language, met in prose as `front matter`: as written only.
+	const rest = name.slice(1);
+	return rest !== rest.toLowerCase() ? 'firstLetterEither' : 'exact';
 }
 
 /** Where the name's first word starts and its last one ends. */

@@ -1,7 +1,7 @@
 import type { PageSummary } from '../parse/pageSummary';
 import type { FollowingTable } from '../search/journalFollower';
 import { asciiFoldedEquals, asciiFoldedHash, PairTable } from './intTables';
-import { caseRuleOf, nameEdges, namesOfPage, type EntityName } from './mentionRules';
+import { caseRuleOf, isProperName, nameEdges, namesOfPage, type EntityName } from './mentionRules';
 import { foldWord, wordsOfName } from './mentionWords';
 
 /** Most nodes and words the table holds. */
@@ -116,7 +116,7 @@ export class MentionTable implements FollowingTable {
 		const words: number[] = [];
 		for (const name of names) {
 			const nameWords = wordsOfName(name);
-			if (nameWords.length === 0) {
+			if (nameWords.length === 0 || !isProperName(name)) {
 				continue;
 			}
 			const { prefix, suffix } = nameEdges(name);
