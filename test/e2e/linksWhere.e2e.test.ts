@@ -12,16 +12,14 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
+import { copyFolderToTemp } from './codeServer/launch';
 import * as path from 'node:path';
 import { ARTIFACTS_DIR, REPO_ROOT } from './codeServer/paths';
-import { CodeServerSession } from './codeServer/session';
+import { useVaultSession } from './codeServer/vaultSession';
 import { waitUntil } from './codeServer/waits';
-import { packagedExtension } from './extensionPackage';
 
 const EXAMPLE_VAULT = path.join(REPO_ROOT, 'examples/vault');
 const PAGE = 'organizations/mi6.md';
-const VIEWPORT = { width: 1100, height: 680 };
 const DOCS_SCREENSHOTS = path.join(REPO_ROOT, 'docs/screenshots');
 /** The count in the peek's title: `Locations (22)` (editor.action.showReferences), or `22 references`. */
 const PEEK_COUNT = /Locations \((\d+)\)|(\d+) references?/;
@@ -39,40 +37,18 @@ function pagesLinkingToMi6(): number {
 
 describe('Entity Vault in code-server: what links where', function () {
   this.timeout(120_000);
-  let vault: string;
-  let session: CodeServerSession | undefined;
-
-  before(async function () {
-    this.timeout(300_000);
-    const extension = await packagedExtension();
-    vault = fs.mkdtempSync(path.join(os.tmpdir(), 'entity-vault-links-where-'));
-    fs.cpSync(EXAMPLE_VAULT, vault, { recursive: true });
-    session = await CodeServerSession.start({
-      workspaceFolder: vault,
-      vsixPath: extension.vsixPath,
-      logName: 'code-server-links-where.log',
-      viewport: VIEWPORT,
-      // A cursor that does not blink, and no notice about VS Code's own path suggestions over the screenshot.
-      settings: { 'editor.cursorBlinking': 'solid', 'markdown.suggest.paths.enabled': false },
-    });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && session) {
-      await session.screenshotQuietly(`links-where-failed-${this.currentTest.title}`);
-    }
-  });
-
-  after(async function () {
-    await session?.close();
-    if (vault) {
-      fs.rmSync(vault, { recursive: true, force: true });
-    }
-  });
+  let vault = '';
+  const vscode = useVaultSession({
+    name: 'links-where',
+    makeVault: () => {
+      vault = copyFolderToTemp(EXAMPLE_VAULT, 'entity-vault-links-where-');
+      return vault;
+    },
+    settings: { 'markdown.suggest.paths.enabled': false },
+  }).session;
 
   it('shows "N backlinks" above the page, and clicking it opens the references peek on the links', async function () {
-    assert.ok(session, 'code-server session did not start');
-    const s = session;
+    const s = vscode();
     const expected = pagesLinkingToMi6();
     assert.ok(expected > 10, `only ${expected} pages link to mi6`);
     await s.quickInput.runCommand('View: Close Primary Side Bar');
@@ -117,8 +93,7 @@ describe('Entity Vault in code-server: what links where', function () {
   });
 
   it('renames a heading with F2: its #anchor link in another page follows', async function () {
-    assert.ok(session, 'code-server session did not start');
-    const s = session;
+    const s = vscode();
     await s.editor.openFile(PAGE);
     const line = fs.readFileSync(path.join(vault, PAGE), 'utf8').split('\n').findIndex((text) => text === '### Operation Boot: The Iran Coup') + 1;
     assert.ok(line > 0, 'the heading is not in the page');

@@ -18,11 +18,10 @@ import * as path from 'node:path';
 import { copyFolderToTemp } from './codeServer/launch';
 import { REPO_ROOT } from './codeServer/paths';
 import { readmeScreenshot } from './codeServer/readmeScreenshots';
-import { CodeServerSession } from './codeServer/session';
+import type { CodeServerSession } from './codeServer/session';
+import { useVaultSession } from './codeServer/vaultSession';
 import { triggerUntil, waitUntil } from './codeServer/waits';
-import { packagedExtension } from './extensionPackage';
 
-const VIEWPORT = { width: 1100, height: 680 };
 
 /** A mention as `check` reports it: the page, 1-based line and column, the name as written and the URL it names. */
 interface Mention {
@@ -63,41 +62,16 @@ function linked(text: string, mentions: readonly Mention[]): string {
 
 describe('Entity Vault in code-server: unlinked mentions (.vsix installed)', function () {
   this.timeout(120_000);
-  let vault: string;
-  let session: CodeServerSession | undefined;
-
-  before(async function () {
-    this.timeout(300_000);
-    const extension = await packagedExtension();
-    vault = copyFolderToTemp(path.join(REPO_ROOT, 'examples/vault'), 'e2e-mentions-');
-    fs.writeFileSync(path.join(vault, PROBE_PAGE), PROBE_TEXT);
-    session = await CodeServerSession.start({
-      workspaceFolder: vault,
-      vsixPath: extension.vsixPath,
-      logName: 'code-server-mentions.log',
-      viewport: VIEWPORT,
-      // VS Code's own path suggestions off: the extension's one-time notice about them would cover the screenshot.
-      settings: { 'editor.cursorBlinking': 'solid', 'markdown.suggest.paths.enabled': false },
-    });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && session) {
-      await session.screenshotQuietly(`mentions-failed-${this.currentTest.title}`);
-    }
-  });
-
-  after(async function () {
-    await session?.close();
-    if (vault) {
-      fs.rmSync(vault, { recursive: true, force: true });
-    }
-  });
-
-  function vscode(): CodeServerSession {
-    assert.ok(session, 'code-server session did not start');
-    return session;
-  }
+  let vault = '';
+  const vscode = useVaultSession({
+    name: 'mentions',
+    makeVault: () => {
+      vault = copyFolderToTemp(path.join(REPO_ROOT, 'examples/vault'), 'e2e-mentions-');
+      fs.writeFileSync(path.join(vault, PROBE_PAGE), PROBE_TEXT);
+      return vault;
+    },
+    settings: { 'markdown.suggest.paths.enabled': false },
+  }).session;
 
   /** Opens the mention's page, puts the cursor inside the name and waits for the hint in the hover; returns the hover text. */
   async function hoverHint(s: CodeServerSession, mention: Mention, title: string): Promise<string> {

@@ -18,12 +18,10 @@ import { copyFolderToTemp } from './codeServer/launch';
 import { REPO_ROOT } from './codeServer/paths';
 import { isMarkerRow } from './codeServer/problems';
 import { readmeScreenshot } from './codeServer/readmeScreenshots';
-import { CodeServerSession } from './codeServer/session';
+import { useVaultSession } from './codeServer/vaultSession';
 import { waitUntil } from './codeServer/waits';
-import { packagedExtension } from './extensionPackage';
 import { PHILBY_PATH, philbyPage, SIS_PATH, sisPage } from '../support/mergeVault';
 
-const VIEWPORT = { width: 1100, height: 680 };
 const MERGED = SIS_PATH;
 const INTO = 'organizations/mi6.md';
 const LINKER = PHILBY_PATH;
@@ -41,41 +39,16 @@ const LINKER_TEXT = philbyPage([
 
 describe('Entity Vault in code-server: merging two pages of one entity', function () {
   this.timeout(120_000);
-  let vault: string;
-  let session: CodeServerSession | undefined;
-
-  before(async function () {
-    this.timeout(300_000);
-    const extension = await packagedExtension();
-    vault = copyFolderToTemp(path.join(REPO_ROOT, 'examples/vault'), 'e2e-merge-');
-    fs.writeFileSync(path.join(vault, MERGED), MERGED_TEXT);
-    fs.writeFileSync(path.join(vault, LINKER), LINKER_TEXT);
-    session = await CodeServerSession.start({
-      workspaceFolder: vault,
-      vsixPath: extension.vsixPath,
-      logName: 'code-server-merge.log',
-      viewport: VIEWPORT,
-      settings: { 'editor.cursorBlinking': 'solid' },
-    });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && session) {
-      await session.screenshotQuietly(`merge-failed-${this.currentTest.title}`);
-    }
-  });
-
-  after(async function () {
-    await session?.close();
-    if (vault) {
-      fs.rmSync(vault, { recursive: true, force: true });
-    }
-  });
-
-  function vscode(): CodeServerSession {
-    assert.ok(session, 'code-server session did not start');
-    return session;
-  }
+  let vault = '';
+  const vscode = useVaultSession({
+    name: 'merge',
+    makeVault: () => {
+      vault = copyFolderToTemp(path.join(REPO_ROOT, 'examples/vault'), 'e2e-merge-');
+      fs.writeFileSync(path.join(vault, MERGED), MERGED_TEXT);
+      fs.writeFileSync(path.join(vault, LINKER), LINKER_TEXT);
+      return vault;
+    },
+  }).session;
 
   it('shows the duplicate-entity warning, merges the page from the Quick Fix menu, and the files on disk say so', async function () {
     const s = vscode();

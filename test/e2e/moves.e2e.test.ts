@@ -15,12 +15,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ARTIFACTS_DIR, REPO_ROOT } from './codeServer/paths';
-import { CodeServerSession } from './codeServer/session';
+import { useVaultSession } from './codeServer/vaultSession';
 import { triggerUntil, WAIT_TIMEOUT_MS, waitUntil } from './codeServer/waits';
-import { packagedExtension } from './extensionPackage';
 import { createFixtureVault, FIXTURE_PAGE_COUNT } from '../vscode/fixtureVault';
 
-const VIEWPORT = { width: 1100, height: 680 };
 const STATUS_ITEM = '[id="entity-vault.entity-vault.entityVault.status"]';
 const DIALOG = '.monaco-dialog-box';
 /** Our question (client/src/moveLinks.ts). */
@@ -41,39 +39,16 @@ function pagesContaining(vault: string, needle: string): string[] {
 
 describe('Entity Vault in code-server: a page dragged to another section folder in the Explorer', function () {
   this.timeout(180_000);
-  let vault: string;
-  let session: CodeServerSession | undefined;
-
-  before(async function () {
-    this.timeout(300_000);
-    const extension = await packagedExtension();
-    vault = createFixtureVault('entity-vault-moves-');
-    fs.mkdirSync(README_SCREENSHOTS, { recursive: true });
-    session = await CodeServerSession.start({
-      workspaceFolder: vault,
-      vsixPath: extension.vsixPath,
-      logName: 'code-server-moves.log',
-      viewport: VIEWPORT,
-      // VS Code's own question before a drag and drop move would come first: off, so the only dialog is ours.
-      settings: { 'explorer.confirmDragAndDrop': false, 'editor.cursorBlinking': 'solid' },
-    });
-  });
-
-  // A failed test leaves a picture of the window; the session and the vault copy go at the end.
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await session?.screenshotQuietly(`moves-failed-${this.currentTest.title}`);
-    }
-  });
-  after(async () => {
-    await session?.close();
-    fs.rmSync(vault, { recursive: true, force: true });
-  });
-
-  const vscode = (): CodeServerSession => {
-    assert.ok(session, 'code-server session did not start');
-    return session;
-  };
+  let vault = '';
+  const vscode = useVaultSession({
+    name: 'moves',
+    makeVault: () => {
+      vault = createFixtureVault('entity-vault-moves-');
+      fs.mkdirSync(README_SCREENSHOTS, { recursive: true });
+      return vault;
+    },
+    settings: { 'explorer.confirmDragAndDrop': false },
+  }).session;
 
   /** The Explorer row of a file or folder (by its path in the vault). */
   function explorerRow(relative: string) {

@@ -16,11 +16,9 @@ import * as path from 'node:path';
 import { copyFolderToTemp } from './codeServer/launch';
 import { REPO_ROOT } from './codeServer/paths';
 import { readmeScreenshot } from './codeServer/readmeScreenshots';
-import { CodeServerSession } from './codeServer/session';
+import { useVaultSession } from './codeServer/vaultSession';
 import { triggerUntil, waitUntil } from './codeServer/waits';
-import { packagedExtension } from './extensionPackage';
 
-const VIEWPORT = { width: 1100, height: 680 };
 const NAME = 'Sami Kallio';
 const CREATE_TITLE = `Create a page for '${NAME}' in /people/ and link it`;
 const WANTED_URL = '/people/gordon-welchman/';
@@ -33,43 +31,18 @@ const PROBE_PAGES: Record<string, string> = {
 
 describe('Entity Vault in code-server: pages from text (.vsix installed)', function () {
   this.timeout(120_000);
-  let vault: string;
-  let session: CodeServerSession | undefined;
-
-  before(async function () {
-    this.timeout(300_000);
-    const extension = await packagedExtension();
-    vault = copyFolderToTemp(path.join(REPO_ROOT, 'examples/vault'), 'entity-vault-pages-from-text-');
-    for (const [page, text] of Object.entries(PROBE_PAGES)) {
-      fs.writeFileSync(path.join(vault, page), text);
-    }
-    session = await CodeServerSession.start({
-      workspaceFolder: vault,
-      vsixPath: extension.vsixPath,
-      logName: 'code-server-pages-from-text.log',
-      viewport: VIEWPORT,
-      // VS Code's own path suggestions off: the extension's one-time notice about them would cover the screenshots.
-      settings: { 'editor.cursorBlinking': 'solid', 'markdown.suggest.paths.enabled': false },
-    });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && session) {
-      await session.screenshotQuietly(`pages-from-text-failed-${this.currentTest.title}`);
-    }
-  });
-
-  after(async function () {
-    await session?.close();
-    if (vault) {
-      fs.rmSync(vault, { recursive: true, force: true });
-    }
-  });
-
-  function vscode(): CodeServerSession {
-    assert.ok(session, 'code-server session did not start');
-    return session;
-  }
+  let vault = '';
+  const vscode = useVaultSession({
+    name: 'pages-from-text',
+    makeVault: () => {
+      vault = copyFolderToTemp(path.join(REPO_ROOT, 'examples/vault'), 'entity-vault-pages-from-text-');
+      for (const [page, text] of Object.entries(PROBE_PAGES)) {
+        fs.writeFileSync(path.join(vault, page), text);
+      }
+      return vault;
+    },
+    settings: { 'markdown.suggest.paths.enabled': false },
+  }).session;
 
   it('creates a page for a selected name from the light bulb menu, and links the name', async function () {
     const s = vscode();

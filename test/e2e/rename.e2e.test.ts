@@ -17,11 +17,9 @@ import { checkFolder, markdownFilesIn, type CheckReport } from '../support/check
 import { copyFolderToTemp } from './codeServer/launch';
 import { REPO_ROOT } from './codeServer/paths';
 import { readmeScreenshot } from './codeServer/readmeScreenshots';
-import { CodeServerSession } from './codeServer/session';
+import { useVaultSession } from './codeServer/vaultSession';
 import { waitUntil } from './codeServer/waits';
-import { packagedExtension } from './extensionPackage';
 
-const VIEWPORT = { width: 1100, height: 680 };
 const STATUS_ITEM = '[id="entity-vault.entity-vault.entityVault.status"]';
 const LINKING_PAGE = 'places/london.md';
 const LINK = '[Robert Maxwell](/people/robert-maxwell/)';
@@ -40,41 +38,16 @@ function positionIn(folder: string, file: string, needle: string, delta = 0): { 
 
 describe('Rename (F2) in code-server: Entity Vault answers, not the built-in Markdown rename', function () {
   this.timeout(120_000);
-  let vault: string;
-  let session: CodeServerSession | undefined;
+  let vault = '';
   let reportBefore: CheckReport;
-
-  before(async function () {
-    this.timeout(300_000);
-    const extension = await packagedExtension();
-    vault = copyFolderToTemp(path.join(REPO_ROOT, 'examples/vault'), 'e2e-rename-');
-    reportBefore = checkFolder(vault);
-    session = await CodeServerSession.start({
-      workspaceFolder: vault,
-      vsixPath: extension.vsixPath,
-      logName: 'code-server-rename.log',
-      viewport: VIEWPORT,
-      settings: { 'editor.cursorBlinking': 'solid' },
-    });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && session) {
-      await session.screenshotQuietly(`rename-failed-${this.currentTest.title}`);
-    }
-  });
-
-  after(async function () {
-    await session?.close();
-    if (vault) {
-      fs.rmSync(vault, { recursive: true, force: true });
-    }
-  });
-
-  function vscode(): CodeServerSession {
-    assert.ok(session, 'code-server session did not start');
-    return session;
-  }
+  const vscode = useVaultSession({
+    name: 'rename',
+    makeVault: () => {
+      vault = copyFolderToTemp(path.join(REPO_ROOT, 'examples/vault'), 'e2e-rename-');
+      reportBefore = checkFolder(vault);
+      return vault;
+    },
+  }).session;
 
   /** Presses F2 until the rename box shows (the server may still be starting); returns the input's value. */
   async function pressF2(): Promise<string> {
