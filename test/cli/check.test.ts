@@ -3,20 +3,15 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { runCli } from '../support/checkCommand';
 import { fixturesRoot, repoRoot } from '../support/paths';
 
-const bin = path.join(repoRoot, 'bin', 'entity-vault.js');
-
-function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-	const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: repoRoot });
-	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('entity-vault check', () => {
 	const broken = path.join(fixturesRoot, 'vaults', 'broken');
 
 	it('reports every problem of a broken vault as FILE:LINE:COL lines and exits 1', () => {
-		const result = run('check', broken);
+		const result = runCli('check', broken);
 		assert.strictEqual(result.status, 1, result.stderr);
 		assert.strictEqual(result.stdout, [
 			"organizations/bureau.md:1:1 warning frontmatter-missing Page has no frontmatter; pages in organizations/ need summary, category, tags, created, updated.",
@@ -35,7 +30,7 @@ describe('entity-vault check', () => {
 	});
 
 	it('writes the JSON report with 1-based UTF-16 positions', () => {
-		const result = run('check', broken, '--format', 'json');
+		const result = runCli('check', broken, '--format', 'json');
 		assert.strictEqual(result.status, 1);
 		const report = JSON.parse(result.stdout) as { root: string; files: number; diagnostics: Record<string, unknown>[] };
 		assert.strictEqual(report.root, broken);
@@ -49,7 +44,7 @@ describe('entity-vault check', () => {
 	});
 
 	it('passes the example vault and exits 0, with hints on names written without a link (the seed page is titled MI6 from its summary: no title-spelling hint)', () => {
-		const result = run('check', path.join(repoRoot, 'examples', 'vault'));
+		const result = runCli('check', path.join(repoRoot, 'examples', 'vault'));
 		assert.strictEqual(result.status, 0, result.stdout);
 		assert.strictEqual(result.stdout, [
 			'organizations/mossad.md:25:406 hint unlinked-mention "the Shah" names /people/mohammad-reza-pahlavi/ (Mohammad Reza Pahlavi) but is not linked.',
@@ -67,23 +62,23 @@ describe('entity-vault check', () => {
 
 	it('takes --mention-ignore and --mention-min-length', () => {
 		const vault = path.join(repoRoot, 'examples', 'vault');
-		const ignoring = run('check', vault, '--mention-ignore', 'Britain,the shah', '--mention-ignore=London');
+		const ignoring = runCli('check', vault, '--mention-ignore', 'Britain,the shah', '--mention-ignore=London');
 		assert.strictEqual(ignoring.status, 0, ignoring.stdout);
 		assert.deepStrictEqual(ignoring.stdout.split('\n').filter(line => line.includes('unlinked-mention')).map(line => line.split(' ')[3]), ['"Iran"']);
-		const long = run('check', vault, '--mention-min-length', '7');
+		const long = runCli('check', vault, '--mention-min-length', '7');
 		assert.deepStrictEqual(long.stdout.split('\n').filter(line => line.includes('unlinked-mention')).map(line => line.split(' ')[3]), ['"the', '"Britain"', '"Britain"', '"Britain"', '"Britain"', '"the']);
-		assert.strictEqual(run('check', vault, '--mention-min-length', '0').status, 2);
+		assert.strictEqual(runCli('check', vault, '--mention-min-length', '0').status, 2);
 	});
 
 	it('leaves unlinked mentions out with --severity unlinked-mention=off', () => {
-		const result = run('check', path.join(repoRoot, 'examples', 'vault'), '--severity', 'unlinked-mention=off');
+		const result = runCli('check', path.join(repoRoot, 'examples', 'vault'), '--severity', 'unlinked-mention=off');
 		assert.strictEqual(result.status, 0, result.stdout);
 		assert.doesNotMatch(result.stdout, /unlinked-mention/);
 		assert.strictEqual(result.stdout, 'No problems in 22 pages.\n');
 	});
 
 	it('uses a content/ folder as the root (Hugo layout)', () => {
-		const result = run('check', path.join(fixturesRoot, 'vaults', 'hugo'), '--format=json');
+		const result = runCli('check', path.join(fixturesRoot, 'vaults', 'hugo'), '--format=json');
 		const report = JSON.parse(result.stdout) as { root: string; diagnostics: { file: string; code: string }[] };
 		assert.strictEqual(report.root, path.join(fixturesRoot, 'vaults', 'hugo', 'content'));
 		assert.deepStrictEqual(report.diagnostics.map(d => `${d.file} ${d.code}`), ['people/x.md broken-link']);
@@ -91,20 +86,20 @@ describe('entity-vault check', () => {
 	});
 
 	it('applies severities and exits 0 when no error remains', () => {
-		const result = run('check', broken, '--severity', 'broken-link=warning', '--severity', 'missing-footnote=off', '--severity=link-outside-vault=hint', '--severity', 'frontmatter-syntax=warning');
+		const result = runCli('check', broken, '--severity', 'broken-link=warning', '--severity', 'missing-footnote=off', '--severity=link-outside-vault=hint', '--severity', 'frontmatter-syntax=warning');
 		assert.strictEqual(result.status, 0, result.stdout);
 		assert.doesNotMatch(result.stdout, /missing-footnote/);
 	});
 
 	it('exits 2 with a clear message on bad usage', () => {
 		for (const args of [['check', '/no/such/folder'], ['check', broken, '--format', 'xml'], ['check', broken, '--bogus'], ['frobnicate'], ['check', broken, '--format']]) {
-			const result = run(...args);
+			const result = runCli(...args);
 			assert.strictEqual(result.status, 2, args.join(' '));
 			assert.match(result.stderr, /entity-vault/);
 			assert.strictEqual(result.stdout, '');
 		}
-		assert.match(run('check', '/no/such/folder').stderr, /no such folder: \/no\/such\/folder/);
-		assert.match(run('check', broken, '--bogus').stderr, /unknown option `--bogus`/);
+		assert.match(runCli('check', '/no/such/folder').stderr, /no such folder: \/no\/such\/folder/);
+		assert.match(runCli('check', broken, '--bogus').stderr, /unknown option `--bogus`/);
 	});
 
 	it('checks examples/vault through npm run check by default', () => {
@@ -128,7 +123,7 @@ describe('entity-vault check', () => {
 		const brokenLink = 'docs/a.md:3:33 error broken-link No page at /docs/nope/.';
 
 		it('checks links but not frontmatter, says it is not a vault, and counts root files apart', () => {
-			const result = run('check', repo);
+			const result = runCli('check', repo);
 			assert.strictEqual(result.status, 1, result.stderr);
 			assert.strictEqual(result.stdout, [
 				brokenLink,
@@ -136,7 +131,7 @@ describe('entity-vault check', () => {
 				'1 problem (1 error, 0 warnings) in 2 pages and 2 other markdown files.',
 				'',
 			].join('\n'));
-			const report = JSON.parse(run('check', repo, '--format', 'json').stdout) as { files: number; pages: number; vault: unknown };
+			const report = JSON.parse(runCli('check', repo, '--format', 'json').stdout) as { files: number; pages: number; vault: unknown };
 			assert.deepStrictEqual([report.files, report.pages, report.vault], [4, 2, { isVault: false, reason: 'frontmatter on 0 of 2 pages in sections' }]);
 		});
 
@@ -148,11 +143,11 @@ describe('entity-vault check', () => {
 				'3 problems (1 error, 2 warnings) in 2 pages and 2 other markdown files.',
 				'',
 			];
-			assert.strictEqual(run('check', repo, '--vault').stdout, vaultLines().join('\n'));
-			assert.strictEqual(run('check', repo, '--vault=yes').status, 2);
+			assert.strictEqual(runCli('check', repo, '--vault').stdout, vaultLines().join('\n'));
+			assert.strictEqual(runCli('check', repo, '--vault=yes').status, 2);
 			fs.writeFileSync(path.join(repo, '.entity-vault.json'), '{}\n');
-			assert.strictEqual(run('check', repo).stdout, vaultLines().join('\n'));
-			assert.deepStrictEqual((JSON.parse(run('check', repo, '--format=json').stdout) as { vault: unknown }).vault, { isVault: true, reason: 'marker file .entity-vault.json' });
+			assert.strictEqual(runCli('check', repo).stdout, vaultLines().join('\n'));
+			assert.deepStrictEqual((JSON.parse(runCli('check', repo, '--format=json').stdout) as { vault: unknown }).vault, { isVault: true, reason: 'marker file .entity-vault.json' });
 		});
 	});
 });

@@ -1,19 +1,13 @@
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as path from 'path';
+import { runCli } from '../support/checkCommand';
 import { fixturesRoot, repoRoot } from '../support/paths';
 
-const bin = path.join(repoRoot, 'bin', 'entity-vault.js');
 const wantedVault = path.join(fixturesRoot, 'vaults', 'wanted');
-
-function check(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-	const result = spawnSync(process.execPath, [bin, 'check', ...args], { encoding: 'utf8', cwd: repoRoot });
-	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('entity-vault check --wanted', () => {
 	it('lists the wanted pages, most linked first, with their most common link text, and exits 0', () => {
-		const result = check(wantedVault, '--wanted');
+		const result = runCli('check', wantedVault, '--wanted');
 		assert.strictEqual(result.status, 0, result.stderr);
 		assert.strictEqual(result.stdout, [
 			'/people/sami/ linked from 3 pages as "Sami" (people/sami.md)',
@@ -25,7 +19,7 @@ describe('entity-vault check --wanted', () => {
 	});
 
 	it('writes them as JSON with --format json', () => {
-		const result = check('--wanted', wantedVault, '--format', 'json');
+		const result = runCli('check', '--wanted', wantedVault, '--format', 'json');
 		assert.strictEqual(result.status, 0, result.stderr);
 		assert.deepStrictEqual(JSON.parse(result.stdout), {
 			root: wantedVault,
@@ -40,13 +34,13 @@ describe('entity-vault check --wanted', () => {
 	});
 
 	it('says so when every link has its page', () => {
-		const result = check(path.join(repoRoot, 'examples', 'vault'), '--wanted');
+		const result = runCli('check', path.join(repoRoot, 'examples', 'vault'), '--wanted');
 		assert.strictEqual(result.status, 0);
 		assert.strictEqual(result.stdout, 'No wanted pages: every link of the 22 pages has its page.\n');
 	});
 
 	it('takes no value', () => {
-		const result = check(wantedVault, '--wanted=yes');
+		const result = runCli('check', wantedVault, '--wanted=yes');
 		assert.strictEqual(result.status, 2);
 		assert.match(result.stderr, /--wanted takes no value/);
 	});

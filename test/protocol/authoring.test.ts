@@ -34,9 +34,7 @@ for (const snippetEdits of [true, false]) {
 			fs.cpSync(path.join(repoRoot, 'examples', 'vault'), dir, { recursive: true });
 			fs.writeFileSync(path.join(dir, 'people', 'authoring-probe.md'), PAGE);
 			uri = URI.file(path.join(dir, 'people', 'authoring-probe.md')).toString();
-			client = new LspTestClient({ workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'vault' }], snippetEdits });
-			await client.initialize();
-			await client.waitUntilIndexed();
+			client = await LspTestClient.indexedOn(dir, { snippetEdits });
 			await client.open(uri, PAGE);
 		});
 

@@ -1,16 +1,15 @@
 import * as assert from 'assert';
-import * as childProcess from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { CodeAction, Diagnostic, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { summarizePage } from '../../server/src/service/parse/pageSummary';
 import { applyWorkspaceEditToFiles } from '../support/applyEdits';
+import { checkFolder, type CheckReport } from '../support/checkCommand';
 import { LspTestClient } from '../support/lspClient';
 import { PHILBY_PATH, philbyPage, SIS_PATH as SIS, sisPage } from '../support/mergeVault';
 import { repoRoot, temporaryVault } from '../support/paths';
 
-const bin = path.join(repoRoot, 'bin', 'entity-vault.js');
 const MI6 = 'organizations/mi6.md';
 const OLD_URL = '/organizations/secret-intelligence-service/';
 
@@ -44,16 +43,6 @@ const PHILBY_TEXT = philbyPage([
 	'[sis]: /organizations/secret-intelligence-service/',
 ]);
 
-interface CheckReport {
-	readonly diagnostics: readonly { file: string; line: number; column: number; code: string; severity: string; message: string }[];
-}
-
-function check(dir: string): CheckReport {
-	const result = childProcess.spawnSync(process.execPath, [bin, 'check', dir, '--format', 'json'], { encoding: 'utf8' });
-	assert.ok(result.status === 0 || result.status === 1, result.stderr);
-	return JSON.parse(result.stdout) as CheckReport;
-}
-
 /** Every markdown file under `dir`, relative, `/`-separated. */
 function markdownFiles(dir: string, under = ''): string[] {
 	return fs.readdirSync(path.join(dir, under), { withFileTypes: true }).flatMap(entry => {
@@ -72,9 +61,7 @@ describe('language server: merging two pages of one entity over JSON-RPC, applie
 	before(async () => {
 		dir = temporaryVault('ev-merge-', { [SIS]: SIS_TEXT, [PHILBY_PATH]: PHILBY_TEXT });
 		fs.cpSync(path.join(repoRoot, 'examples', 'vault'), dir, { recursive: true });
-		client = new LspTestClient({ workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'vault' }] });
-		await client.initialize();
-		await client.waitUntilIndexed();
+		client = await LspTestClient.indexedOn(dir);
 	});
 
 	after(async () => {
@@ -83,7 +70,7 @@ describe('language server: merging two pages of one entity over JSON-RPC, applie
 	});
 
 	it('warns on both pages, then one code action merges the page: links, aliases, text, deletion, and check reports the same', async () => {
-		const before = check(dir);
+		const before = checkFolder(dir);
 		const duplicatesBefore = before.diagnostics.filter(d => d.code === 'duplicate-entity');
 		assert.deepStrictEqual(duplicatesBefore.map(d => [d.file, d.line, d.severity]), [[MI6, 1, 'warning'], [SIS, 3, 'warning']]);
 
@@ -127,7 +114,7 @@ describe('language server: merging two pages of one entity over JSON-RPC, applie
 
 		// check reports what it did before but for the duplicate warnings (the merged page had no problem of its own to carry
 		// over), the links spelled otherwise than /organizations/mi6/ named by their new destination, which ends elsewhere.
-		const after = check(dir);
+		const after = checkFolder(dir);
 		const renamedAt = new Set(before.diagnostics.filter(d => d.message.includes('secret-intelligence-service')).map(d => `${d.file}:${d.line}:${d.column}`));
 		const comparable = (d: CheckReport['diagnostics'][number]): object => (renamedAt.has(`${d.file}:${d.line}:${d.column}`)
 			? { ...d, message: d.message.replace(/secret-intelligence-service/g, 'mi6'), endColumn: undefined }

@@ -1,11 +1,11 @@
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import { applyTextEdits, applyWorkspaceEditToFiles } from '../support/applyEdits';
+import { checkFolder } from '../support/checkCommand';
 import { LspTestClient } from '../support/lspClient';
 import { repoRoot } from '../support/paths';
 
@@ -47,9 +47,7 @@ describe('pages from text and citations through the language server', function (
 		fs.cpSync(path.join(repoRoot, 'examples', 'vault'), dir, { recursive: true });
 		fs.writeFileSync(path.join(dir, 'people', 'probe.md'), PROBE);
 		uri = URI.file(path.join(dir, 'people', 'probe.md')).toString();
-		client = new LspTestClient({ workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'vault' }] });
-		await client.initialize();
-		await client.waitUntilIndexed();
+		client = await LspTestClient.indexedOn(dir);
 		await client.open(uri, PROBE);
 	});
 
@@ -69,8 +67,7 @@ describe('pages from text and citations through the language server', function (
 		const page = fs.readFileSync(path.join(dir, 'people', 'sami-kallio.md'), 'utf8');
 		assert.match(page, /^---\ncategory: Person\ncreated: \d{4}-\d{2}-\d{2}\n(.*\n)*tags:\n- Person\ntitle: Sami Kallio\n(.*\n)*---\n\n$/);
 		assert.strictEqual(fs.readFileSync(path.join(dir, 'people', 'probe.md'), 'utf8'), PROBE.replace('met Sami Kallio in', 'met [Sami Kallio](/people/sami-kallio/) in'));
-		const check = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'entity-vault.js'), 'check', dir, '--format', 'json'], { encoding: 'utf8' });
-		const problems = (JSON.parse(check.stdout) as { diagnostics: { file: string; code: string; message: string }[] }).diagnostics
+		const problems = checkFolder(dir).diagnostics
 			.filter(problem => problem.file === 'people/probe.md' || problem.file === 'people/sami-kallio.md');
 		// The link resolves; the new page waits only for its summary, as a New Page does.
 		assert.deepStrictEqual(problems.map(problem => `${problem.file} ${problem.code}`), ['people/probe.md duplicate-citation', 'people/sami-kallio.md frontmatter-field']);

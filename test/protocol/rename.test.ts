@@ -92,9 +92,7 @@ describe('rename over JSON-RPC on a vault with 300 linking pages', function () {
 
 	before(async () => {
 		dir = fixtureVault();
-		client = new LspTestClient({ workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'vault' }], env: { [REQUEST_TIMINGS_VARIABLE]: '1' } });
-		await client.initialize();
-		await client.waitUntilIndexed();
+		client = await LspTestClient.indexedOn(dir, { env: { [REQUEST_TIMINGS_VARIABLE]: '1' } });
 	});
 
 	after(async () => {

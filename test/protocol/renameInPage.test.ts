@@ -23,9 +23,7 @@ describe('renaming a heading or a footnote label over JSON-RPC', function () {
 
 	beforeEach(async () => {
 		dir = temporaryVault('ev-rename-in-page-', PAGES);
-		client = new LspTestClient({ workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'vault' }] });
-		await client.initialize();
-		await client.waitUntilIndexed();
+		client = await LspTestClient.indexedOn(dir);
 		await client.open(URI.file(file('people/x.md')).toString(), X);
 	});
 

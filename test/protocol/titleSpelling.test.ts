@@ -25,9 +25,7 @@ describe('language server: the title-spelling hint over JSON-RPC', function () {
 		fs.mkdirSync(path.join(dir, 'people'));
 		fs.writeFileSync(path.join(dir, 'organizations', 'mi6.md'), SEED);
 		fs.writeFileSync(path.join(dir, 'people', 'kim-philby.md'), LINKER);
-		client = new LspTestClient({ workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'vault' }] });
-		await client.initialize();
-		await client.waitUntilIndexed();
+		client = await LspTestClient.indexedOn(dir);
 	});
 
 	after(async () => {

@@ -68,9 +68,7 @@ describe('language server: linking the unlinked mentions of the seed source text
 		}
 		dir = temporaryVault('ev-mentions-', files);
 		uri = URI.file(path.join(dir, 'notes', 'source-article.md')).toString();
-		client = new LspTestClient({ workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'vault' }] });
-		await client.initialize();
-		await client.waitUntilIndexed();
+		client = await LspTestClient.indexedOn(dir);
 		await client.open(uri, source);
 	});
 

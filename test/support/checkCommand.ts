@@ -11,9 +11,21 @@ export interface CheckReport {
 	readonly diagnostics: readonly { file: string; line: number; column: number; code: string; message: string; severity: string }[];
 }
 
-/** Runs the `check` command on a folder, as CI does, and parses its JSON report. */
-export function checkFolder(folder: string): CheckReport {
-	const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'entity-vault.js'), 'check', folder, '--format', 'json'], { encoding: 'utf8' });
+/** Runs the `entity-vault` command (bin/entity-vault.js) with `args`, from the repository root. */
+export function runCli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+	const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'entity-vault.js'), ...args], { encoding: 'utf8', cwd: repoRoot });
+	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Runs the `check` command on a folder, as CI does (`args` added), and parses
+ * its JSON report; fails unless it exits 0 (no error) or 1 (errors found).
+ */
+export function checkFolder(folder: string, ...args: string[]): CheckReport {
+	const result = runCli('check', folder, '--format', 'json', ...args);
+	if (result.status !== 0 && result.status !== 1) {
+		throw new Error(`check failed (${result.status}): ${result.stderr}`);
+	}
 	return JSON.parse(result.stdout) as CheckReport;
 }
 

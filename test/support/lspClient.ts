@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'child_process';
 import * as path from 'path';
+import { URI } from 'vscode-uri';
 import {
 	createClientPipeTransport,
 	createProtocolConnection,
@@ -69,6 +70,14 @@ export class LspTestClient {
 	private readonly started: Promise<void>;
 	stderr = '';
 	exited: number | null = null;
+
+	/** A client of the server on one folder (workspace folder "vault"), initialized, once indexing is done. */
+	static async indexedOn(folder: string, options: Omit<LspClientOptions, 'workspaceFolders'> = {}): Promise<LspTestClient> {
+		const client = new LspTestClient({ workspaceFolders: [{ uri: URI.file(folder).toString(), name: 'vault' }], ...options });
+		await client.initialize();
+		await client.waitUntilIndexed();
+		return client;
+	}
 
 	constructor(private readonly options: LspClientOptions) {
 		this.settings = options.settings;

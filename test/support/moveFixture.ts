@@ -1,8 +1,7 @@
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { isMarkdownPath } from '../../server/src/service/vault/vaultPaths';
-import { repoRoot } from './paths';
+import { checkFolder } from './checkCommand';
 
 /** A page with every required frontmatter field, so that the fixture's only problems are those it plants. */
 export function movePage(title: string, body: string): string {
@@ -115,12 +114,7 @@ export interface CheckedProblem {
 
 /** `entity-vault check DIR --format json` (the CLI), its problems sorted. */
 export function checkWithCli(dir: string, ...args: string[]): CheckedProblem[] {
-	const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'entity-vault.js'), 'check', dir, '--format', 'json', ...args], { encoding: 'utf8' });
-	if (result.status !== 0 && result.status !== 1) {
-		throw new Error(`check failed (${result.status}): ${result.stderr}`);
-	}
-	const report = JSON.parse(result.stdout) as { diagnostics: CheckedProblem[] };
-	return report.diagnostics
+	return checkFolder(dir, ...args).diagnostics
 		.map(({ file, line, column, code, severity, message }) => ({ file, line, column, code, severity, message }))
 		.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
 }
