@@ -55,9 +55,7 @@ export interface VaultWorkspaceOptions {
  */
 export class VaultWorkspace {
 	readonly service: VaultService;
-	/** Paths whose text currently comes from an open editor. */
-	private readonly openPaths = new Set<string>();
-	/** The editor's text of each open page, as last indexed (the editor holds the same string). */
+	/** The pages whose text comes from an open editor, with that text as last indexed (the editor holds the same string). */
 	private readonly openTexts = new Map<string, string>();
 	/** Paths indexed from disk or editor so far (while indexing runs). */
 	private readonly loaded = new Set<string>();
@@ -337,7 +335,6 @@ export class VaultWorkspace {
 
 	/** The editor's text of a page, which wins over the disk while open. */
 	openDocument(relative: string, text: string): IndexChange {
-		this.openPaths.add(relative);
 		this.openTexts.set(relative, text);
 		this.loaded.add(relative);
 		this.stamps.delete(relative);
@@ -351,12 +348,12 @@ export class VaultWorkspace {
 	}
 
 	isOpen(relative: string): boolean {
-		return this.openPaths.has(relative);
+		return this.openTexts.has(relative);
 	}
 
 	/** The paths of the open pages. */
 	openPagePaths(): string[] {
-		return [...this.openPaths];
+		return [...this.openTexts.keys()];
 	}
 
 	/** The text of an open page, as indexed. */
@@ -377,22 +374,20 @@ export class VaultWorkspace {
 		let text = this.openTexts.get(relative);
 		// Only an indexed page: a quarantined one (a link out of the vault, a binary file) is never read again.
 		if (text === undefined && this.service.getPage(relative) !== undefined && this.service.settings().severity['unlinked-mention'] !== 'off') {
-			const read = readPageText(this.absolutePath(relative), this.fileSystem);
-			text = 'text' in read ? read.text : undefined;
+			text = this.diskText(relative);
 		}
 		return this.service.diagnostics(relative, text);
 	}
 
 	/** A closed page goes back to its disk text, or out of the index when it is not on disk. */
 	closeDocument(relative: string): IndexChange {
-		this.openPaths.delete(relative);
 		this.openTexts.delete(relative);
 		return this.loadFromDisk(relative);
 	}
 
 	/** A watched file was created or changed on disk. Ignored while the page is open. */
 	diskChanged(relative: string): IndexChange | undefined {
-		if (this.openPaths.has(relative)) {
+		if (this.openTexts.has(relative)) {
 			return undefined;
 		}
 		if (this.moving.has(relative)) {
@@ -409,7 +404,7 @@ export class VaultWorkspace {
 	/** A watched file was deleted on disk. An open page keeps its editor text. */
 	diskDeleted(relative: string): IndexChange | undefined {
 		this.stamps.delete(relative);
-		if (this.openPaths.has(relative)) {
+		if (this.openTexts.has(relative)) {
 			return undefined;
 		}
 		this.loaded.add(relative);
@@ -487,7 +482,7 @@ export class VaultWorkspace {
 				changes.push({ path, removed: true, change });
 			}
 		}
-		const toRead = added.filter(path => !this.openPaths.has(path));
+		const toRead = added.filter(path => !this.openTexts.has(path));
 		for (const path of toRead) {
 			this.moving.add(path);
 		}
@@ -496,7 +491,7 @@ export class VaultWorkspace {
 			await this.options.pool.parseAll(this.root, toRead, async results => {
 				for (const result of results) {
 					this.moving.delete(result.path);
-					if (!this.openPaths.has(result.path)) {
+					if (!this.openTexts.has(result.path)) {
 						changes.push({ path: result.path, removed: false, change: this.apply(result) });
 						this.movedHere.add(result.path);
 					}
