@@ -1,20 +1,7 @@
 import * as vscode from 'vscode';
 import type { FileWillRenameEvent, WorkspaceEdit } from 'vscode';
-import { moveLinksAnswers, moveLinksQuestion } from '../../server/src/moveLinksQuestion';
+import { countMoveEdits, moveLinksAnswers, moveLinksQuestion } from '../../server/src/moveLinksQuestion';
 import type { UpdateLinksOnMove } from './vaultProtocol';
-
-/** How many text edits (links) a WorkspaceEdit makes, in how many files (pages). */
-export function countTextEdits(entries: readonly (readonly [unknown, readonly unknown[]])[]): { links: number; pages: number } {
-	let links = 0;
-	let pages = 0;
-	for (const [, edits] of entries) {
-		if (edits.length > 0) {
-			links += edits.length;
-			pages++;
-		}
-	}
-	return { links, pages };
-}
 
 /** The `entityVault.updateLinksOnMove` setting where a move starts. */
 function updateLinksOnMove(event: FileWillRenameEvent): UpdateLinksOnMove {
@@ -43,7 +30,7 @@ export async function willRenameFiles(
 	if (!edit) {
 		return undefined;
 	}
-	const { links, pages } = countTextEdits(edit.entries());
+	const { links, pages } = countMoveEdits(edit.entries().map(([, edits]) => edits));
 	if (links === 0 || setting === 'always') {
 		return links === 0 ? undefined : edit;
 	}

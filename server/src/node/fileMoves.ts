@@ -1,6 +1,6 @@
 import type { CancellationToken, Connection, FileOperationOptions, FileRename, WorkspaceEdit } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { moveLinksAnswers, moveLinksQuestion } from '../moveLinksQuestion';
+import { countMoveEdits, moveLinksAnswers, moveLinksQuestion } from '../moveLinksQuestion';
 import type { UpdateLinksOnMove } from '../protocol';
 import type { PathMove } from '../service/vaultService';
 import type { AfterIndexChange } from './documentSync';
@@ -140,15 +140,7 @@ export interface MoveClient {
 
 /** How many links (text edits) a WorkspaceEdit changes, in how many pages. */
 export function countLinkEdits(edit: WorkspaceEdit): { links: number; pages: number } {
-	let links = 0;
-	let pages = 0;
-	for (const change of edit.documentChanges ?? []) {
-		if ('edits' in change && change.edits.length > 0) {
-			links += change.edits.length;
-			pages++;
-		}
-	}
-	return { links, pages };
+	return countMoveEdits((edit.documentChanges ?? []).map(change => ('edits' in change ? change.edits : [])));
 }
 
 /**
