@@ -1,3 +1,5 @@
+import { DEFAULT_SITE_RULES, type SiteRules } from './siteRules';
+
 /** Stable diagnostic codes. Clients, quick fixes and `check --format json` rely on these strings. */
 const DIAGNOSTIC_CODES = [
 	'broken-link',
@@ -55,6 +57,8 @@ export interface VaultSettings {
 	readonly mentions: MentionSettings;
 	/** The frontmatter field a rename appends the page's old URL to; '' (the default): none. */
 	readonly oldUrlField: string;
+	/** The site generator's rules (see siteRules.ts), read by the transport from the site's configuration and the vault configuration file. */
+	readonly site: SiteRules;
 }
 
 const DEFAULT_MENTIONS: MentionSettings = Object.freeze({ minLength: 3, ignore: Object.freeze([]) as readonly string[] });
@@ -64,6 +68,7 @@ export const DEFAULT_SETTINGS: VaultSettings = Object.freeze({
 	requiredFields: DEFAULT_REQUIRED_FIELDS,
 	mentions: DEFAULT_MENTIONS,
 	oldUrlField: '',
+	site: DEFAULT_SITE_RULES,
 });
 
 const SEVERITY_NAMES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -81,6 +86,8 @@ export function settingsFrom(input: {
 	requiredFields?: unknown;
 	mentions?: { minLength?: unknown; ignore?: unknown } | null;
 	oldUrlField?: unknown;
+	/** Already checked by whoever read it (the site and vault configuration readers). */
+	site?: SiteRules;
 } | undefined): { settings: VaultSettings; problems: string[] } {
 	const problems: string[] = [];
 	const severity: Record<DiagnosticCode, SeverityName> = { ...DEFAULT_SEVERITIES };
@@ -114,7 +121,7 @@ export function settingsFrom(input: {
 		problems.push('rename.oldUrlField must be a frontmatter field name (or empty)');
 	}
 	const mentions = mentionSettingsFrom(input?.mentions ?? undefined, problems);
-	return { settings: Object.freeze({ severity: Object.freeze(severity), requiredFields, oldUrlField, mentions }), problems };
+	return { settings: Object.freeze({ severity: Object.freeze(severity), requiredFields, oldUrlField, mentions, site: input?.site ?? DEFAULT_SITE_RULES }), problems };
 }
 
 function mentionSettingsFrom(input: { minLength?: unknown; ignore?: unknown } | undefined, problems: string[]): MentionSettings {
