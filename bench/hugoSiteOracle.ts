@@ -68,6 +68,14 @@ export interface SiteLayout {
 	readonly assetsDir: string;
 	readonly staticDir: string;
 	readonly definitionTermIds: boolean;
+	/** The site's link render hook resolves destinations with `GetPage` and resources (hugoDocs' does); without one a link is its URL. */
+	readonly getPageHook: boolean;
+	/** Hugo `permalinks`: section → pattern. */
+	readonly permalinks: Readonly<Record<string, string>>;
+	/** Sections published with ugly URLs (`/x.html`), Hugo `uglyURLs`. */
+	readonly uglySections: readonly string[];
+	/** Netlify redirects' `from` paths (a trailing `*` matches any rest). */
+	readonly redirectsFrom: readonly string[];
 }
 
 function walk(folder: string, base = folder, out: string[] = []): string[] {
@@ -145,17 +153,25 @@ export class HugoSiteOracle {
 		const contentRoot = path.join(layout.siteRoot, layout.contentDir);
 		for (const file of walk(contentRoot)) {
 			oracle.contentFiles.add(file.toLowerCase());
-			if (!/\.md$/i.test(file)) {
+			if (!/\.(md|markdown)$/i.test(file)) {
+				if (!/\.html$/i.test(file)) {
+					// Other files in the content folder are published where they lie (page and section resources).
+					oracle.statics.add(file.toLowerCase());
+				} else {
+					// A content file in HTML is a page too (its links are not checked here).
+					oracle.byUrl.set(oracle.urlOf(file, {}), file);
+					oracle.byLogicalPath.set(file.replace(/\.html$/i, '').toLowerCase(), file);
+				}
 				continue;
 			}
 			const text = fs.readFileSync(path.join(contentRoot, file), 'utf8');
 			const { data, body, bodyLine } = frontmatterOf(text, parseToml);
 			// Positions are counted in the whole file: pad the body with the frontmatter's lines.
 			const tree = fromMarkdown('\n'.repeat(bodyLine) + body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }) as unknown as MdNode;
-			const page: Page = { file, text, tree, ids: new Set(), includesContent: /\{\{[%<]\s*(quick-reference|render-list-of-pages|root-configuration-keys|per-lang-config-keys|datatable|glossary)\b/.test(body), frontmatter: data };
+			const page: Page = { file, text, tree, ids: new Set(), includesContent: /\{\{[%<]\s*(quick-reference|render-list-of-pages|root-configuration-keys|per-lang-config-keys|datatable|glossary)\b|\{\{[%<]\s*[\w/-]+[^}]*\sid=/.test(body), frontmatter: data };
 			oracle.collectIds(page, body);
 			oracle.pages.set(file, page);
-			const logical = file.replace(/\.md$/i, '').replace(/(^|\/)_?index$/i, '').toLowerCase();
+			const logical = file.replace(/\.(md|markdown)$/i, '').replace(/(^|\/)_?index$/i, '').toLowerCase();
 			oracle.byLogicalPath.set(logical, file);
 			oracle.byUrl.set(oracle.urlOf(file, data), file);
 			oracle.collectAliases(file, data);
@@ -175,8 +191,21 @@ export class HugoSiteOracle {
 			return normaliseUrl(data.url);
 		}
 		const dir = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
-		const stem = path.posix.basename(file).replace(/\.md$/i, '');
+		const stem = path.posix.basename(file).replace(/\.(md|markdown|html)$/i, '');
 		const bundle = stem === 'index' || stem === '_index';
+		const section = file.includes('/') ? file.slice(0, file.indexOf('/')) : '';
+		const pattern = this.layout.permalinks[section];
+		if (pattern !== undefined && stem !== '_index') {
+			const date = typeof data.date === 'string' ? data.date : data.date instanceof Date ? data.date.toISOString() : '';
+			const [year = '', month = '', day = ''] = date.slice(0, 10).split('-');
+			const title = typeof data.title === 'string' ? urlize(data.title) : '';
+			const slug = typeof data.slug === 'string' && data.slug !== '' ? data.slug : title;
+			const made = pattern.replace(/:year/g, year).replace(/:month/g, month).replace(/:day/g, day)
+				.replace(/:slug/g, slug).replace(/:title/g, title).replace(/:section/g, section)
+				.replace(/:(filename|contentbasename)/g, bundle ? path.posix.basename(dir) : stem);
+			const ugly = this.layout.uglySections.includes(section);
+			return normaliseUrl(ugly ? made.replace(/\/$/, '.html') : made);
+		}
 		let segments = (bundle ? dir : dir === '' ? stem : `${dir}/${stem}`).split('/').filter(Boolean);
 		if (typeof data.slug === 'string' && data.slug !== '' && !bundle) {
 			segments = [...segments.slice(0, -1), data.slug];
@@ -289,20 +318,28 @@ export class HugoSiteOracle {
 		if (pathPart === '') {
 			return fragment === '' ? ['works', 'empty'] : this.judgeFragment(page, fragment);
 		}
-		const target = this.getPage(page, pathPart);
+		const target = this.layout.getPageHook ? this.getPage(page, pathPart) : undefined;
 		if (target !== undefined) {
 			return fragment === '' ? ['works', `page ${target.file}`] : this.judgeFragment(target, fragment);
 		}
-		if (this.isResource(page, pathPart)) {
+		if (this.layout.getPageHook && this.isResource(page, pathPart)) {
 			return ['works', 'resource'];
 		}
 		const url = normaliseUrl(pathPart.startsWith('/') ? pathPart : path.posix.join(this.urlOf(page.file, page.frontmatter), pathPart));
 		const byUrl = this.byUrl.get(url);
 		if (byUrl !== undefined) {
-			return fragment === '' ? ['works', `published URL of ${byUrl}`] : this.judgeFragment(this.pages.get(byUrl)!, fragment);
+			const target = this.pages.get(byUrl);
+			if (fragment === '' || target === undefined) {
+				return fragment === '' ? ['works', `published URL of ${byUrl}`] : ['unverifiable', `#${fragment} in the HTML file ${byUrl}`];
+			}
+			return this.judgeFragment(target, fragment);
 		}
 		if (this.redirects.has(url)) {
 			return ['works', 'redirect (alias)'];
+		}
+		const redirect = this.layout.redirectsFrom.find(from => from.endsWith('*') ? url.startsWith(normaliseUrl(from.slice(0, -1)).replace(/\/$/, '')) : normaliseUrl(from) === url);
+		if (redirect !== undefined) {
+			return ['works', `Netlify redirect ${redirect}`];
 		}
 		if (this.statics.has(pathPart.replace(/^\/+/, '').toLowerCase())) {
 			return ['works', 'static file'];
@@ -348,6 +385,11 @@ export class HugoSiteOracle {
 		const global = pathPart.replace(/^\/+/, '').toLowerCase();
 		return this.assets.has(global);
 	}
+}
+
+/** Hugo's `urlize` for titles: lower case, spaces to `-`, punctuation dropped. */
+function urlize(text: string): string {
+	return text.trim().toLowerCase().replace(/\s+/g, '-').replace(/[^\p{L}\p{Nd}_.~-]/gu, '');
 }
 
 function normaliseUrl(url: string): string {

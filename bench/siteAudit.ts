@@ -53,12 +53,17 @@ async function main(): Promise<void> {
 	const plant = Number(option(args, '--plant', '0'));
 	const siteRoot = plant > 0 ? plantedCopy(path.resolve(args[0] ?? '.'), contentDir, plant) : path.resolve(args[0] ?? '.');
 	const sample = Number(option(args, '--sample', '15'));
+	const config = await siteConfig(path.resolve(args[0] ?? '.'));
 	const oracle = await HugoSiteOracle.load({
 		siteRoot,
 		contentDir,
 		assetsDir: option(args, '--assets', 'assets'),
 		staticDir: option(args, '--static', 'static'),
 		definitionTermIds: args.includes('--dt-ids'),
+		getPageHook: linkHookUsesGetPage(siteRoot, config),
+		permalinks: recordOf(config.permalinks) as Record<string, string>,
+		uglySections: Object.entries(recordOf(config.uglyURLs ?? config.uglyurls)).filter(([, on]) => on === true).map(([section]) => section),
+		redirectsFrom: netlifyRedirects(siteRoot),
 	});
 	const links = oracle.links();
 	const checkDir = path.resolve(siteRoot, option(args, '--check', contentDir));
@@ -113,9 +118,51 @@ async function main(): Promise<void> {
 	for (const link of links) {
 		verdicts[link.verdict] = (verdicts[link.verdict] ?? 0) + 1;
 	}
-	process.stdout.write(`${JSON.stringify({ site: siteRoot, checked: checkDir, checkArgs, links: links.length, resolver: verdicts, errorsAndWarnings: table, falseAlarms: falseAlarms.length, missedBrokenLinks: missed.length, plantedReport }, null, 2)}\n`);
+	process.stdout.write(`${JSON.stringify({ site: siteRoot, checked: checkDir, checkArgs, getPageHook: linkHookUsesGetPage(siteRoot, config), links: links.length, resolver: verdicts, errorsAndWarnings: table, falseAlarms: falseAlarms.length, missedBrokenLinks: missed.length, plantedReport }, null, 2)}\n`);
 	process.stdout.write(`\nFalse alarms (first ${sample}):\n${falseAlarms.slice(0, sample).join('\n')}\n`);
 	process.stdout.write(`\nBroken by the resolver, not reported (first ${sample}):\n${missed.slice(0, sample).map(l => `${l.file}:${l.line}:${l.column} ${l.destination} — ${l.why}`).join('\n')}\n`);
+}
+
+type Config = Record<string, unknown>;
+
+function recordOf(value: unknown): Record<string, unknown> {
+	return value !== null && typeof value === 'object' ? value as Record<string, unknown> : {};
+}
+
+/** The site's top-level TOML configuration (hugo.toml, config.toml or config/_default/hugo.toml), keys as written. */
+async function siteConfig(siteRoot: string): Promise<Config> {
+	const { parse } = await import('smol-toml');
+	const yamlModule = await import('js-yaml') as unknown as { load?(text: string): unknown; default: { load(text: string): unknown } };
+	const loadYaml = yamlModule.load ?? yamlModule.default.load;
+	for (const base of ['hugo', 'config', 'config/_default/hugo', 'config/_default/config']) {
+		for (const extension of ['toml', 'yaml', 'yml']) {
+			const file = path.join(siteRoot, `${base}.${extension}`);
+			if (fs.existsSync(file)) {
+				const text = fs.readFileSync(file, 'utf8');
+				return (extension === 'toml' ? parse(text) : loadYaml(text)) as Config;
+			}
+		}
+	}
+	return {};
+}
+
+/** Whether the link render hook of the site or of its active theme resolves destinations with GetPage. */
+function linkHookUsesGetPage(siteRoot: string, config: Config): boolean {
+	const themes = (Array.isArray(config.theme) ? config.theme : typeof config.theme === 'string' ? [config.theme] : []) as string[];
+	const folders = [path.join(siteRoot, 'layouts'), ...themes.map(theme => path.join(siteRoot, 'themes', theme, 'layouts'))].filter(folder => fs.existsSync(folder));
+	const hooks = folders.flatMap(folder => fs.readdirSync(folder, { recursive: true, encoding: 'utf8' })
+		.filter(file => /(^|[\\/])render-link\.html$/.test(file)).map(file => path.join(folder, file)));
+	return hooks.some(file => /GetPage/.test(fs.readFileSync(file, 'utf8')));
+}
+
+/** The `from` paths of netlify.toml's redirects (site paths only). */
+function netlifyRedirects(siteRoot: string): string[] {
+	const file = path.join(siteRoot, 'netlify.toml');
+	if (!fs.existsSync(file)) {
+		return [];
+	}
+	const from = [...fs.readFileSync(file, 'utf8').matchAll(/^\s*from\s*=\s*"([^"]+)"/gm)].map(match => match[1]);
+	return from.filter(path => path.startsWith('/'));
 }
 
 /** A copy of the site with `count` broken links appended to its pages, one kind after another. */
