@@ -1,5 +1,6 @@
 import type { UpdateLinksOnMove } from '../protocol';
 import { settingsFrom, type VaultSettings } from '../service/vault/settings';
+import type { SiteRules } from '../service/vault/siteRules';
 
 type DiagnosticsScope = 'openFiles' | 'vault';
 
@@ -65,4 +66,9 @@ export function folderSettingsFrom(raw: unknown): FolderSettings {
 	const vault = settingsFrom({ severity: section.diagnostics?.severity, requiredFields: section.frontmatter?.requiredFields, oldUrlField: section.rename?.oldUrlField, mentions: section.mentions });
 	problems.push(...vault.problems.map(problem => `entityVault: ${problem}`));
 	return { root, scope, excludes, vault: vault.settings, codeLens, updateLinksOnMove, problems };
+}
+
+/** The folder's settings with the site rules read from its site configuration. */
+export function withSiteRules(settings: FolderSettings, site: SiteRules): FolderSettings {
+	return { ...settings, vault: Object.freeze({ ...settings.vault, site }) };
 }

@@ -11,9 +11,11 @@ import type { InitializationOptions } from '../protocol';
 import type { AfterIndexChange } from './documentSync';
 import { cacheFileFor, defaultCacheDirectory } from './indexCache';
 import { IndexWorkerPool } from './indexWorkerPool';
-import { folderSettingsFrom, type FolderSettings } from './serverSettings';
-import { chooseVaultRoot, findVaultRoot, vaultDeclaration } from './vaultFiles';
-import { indexingProgressMessage, vaultIndexedLine, vaultKindLine, vaultRootLine, vaultSettingsLine } from './vaultLog';
+import { nodeFileSystem } from './nodeFileSystem';
+import { folderSettingsFrom, withSiteRules, type FolderSettings } from './serverSettings';
+import { siteRulesOf } from './site/siteConfiguration';
+import { chooseVaultRoot, vaultDeclaration } from './vaultFiles';
+import { indexingProgressMessage, vaultIndexedLine, vaultKindLine, vaultRootLine, vaultSettingsLine, vaultSiteLine } from './vaultLog';
 import type { VaultStatus } from './vaultStatus';
 import { VaultWorkspace } from './vaultWorkspace';
 import type { WorkspaceVaults } from './workspaceVaults';
@@ -120,12 +122,14 @@ export class VaultSetup {
 				if (!folder) {
 					continue;
 				}
-				const next = await this.fetchFolderSettings(folder);
+				const fetched = await this.fetchFolderSettings(folder);
 				const previous = this.vaults.settingsOf(vault);
-				if (findVaultRoot(vault.folderPath, next.root) !== vault.root || JSON.stringify(next.excludes) !== JSON.stringify(previous.excludes)) {
+				const { root, site } = chooseVaultRoot(vault.folderPath, fetched.root);
+				if (root !== vault.root || JSON.stringify(fetched.excludes) !== JSON.stringify(previous.excludes)) {
 					rebuild = true;
 					break;
 				}
+				const next = this.withSite(vault.folderPath, root, fetched, site, previous);
 				this.vaults.setSettings(vault, next);
 				vault.service.setSettings(next.vault);
 				const wasVault = vault.service.vaultKind();
@@ -171,6 +175,15 @@ export class VaultSetup {
 		}
 	}
 
+	/** The folder's settings with its site rules, logged when they are new or changed. */
+	private withSite(folderPath: string, root: string, settings: FolderSettings, site: Parameters<typeof siteRulesOf>[3], previous: FolderSettings | undefined): FolderSettings {
+		const { rules, files, problems } = siteRulesOf(folderPath, root, nodeFileSystem, site);
+		if (previous === undefined || JSON.stringify(previous.vault.site) !== JSON.stringify(rules)) {
+			this.connection.console.info(vaultSiteLine(root, rules, files, problems));
+		}
+		return withSiteRules(settings, rules);
+	}
+
 	private async createVaults(): Promise<void> {
 		for (const vault of this.vaults.removeAll()) {
 			vault.dispose();
@@ -178,9 +191,10 @@ export class VaultSetup {
 		}
 		for (const folder of this.workspaceFolders) {
 			const folderPath = URI.parse(folder.uri).fsPath;
-			const settings = await this.fetchFolderSettings(folder);
-			const { root, chosenBy } = chooseVaultRoot(folderPath, settings.root);
-			this.connection.console.info(vaultRootLine(folderPath, root, chosenBy, settings.root));
+			const fetched = await this.fetchFolderSettings(folder);
+			const { root, chosenBy, site } = chooseVaultRoot(folderPath, fetched.root);
+			this.connection.console.info(vaultRootLine(folderPath, root, chosenBy, fetched.root, site?.files));
+			const settings = this.withSite(folderPath, root, fetched, site, undefined);
 			this.connection.console.info(vaultSettingsLine(root, settings));
 			const vault = new VaultWorkspace(folder.uri, folderPath, root, {
 				settings: settings.vault,

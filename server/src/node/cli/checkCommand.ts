@@ -3,7 +3,9 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { WantedPage } from '../../service/vaultService';
 import { settingsFrom, type DiagnosticCode } from '../../service/vault/settings';
 import { sectionOfPath } from '../../service/vault/vaultPaths';
-import { findVaultRoot, VAULT_MARKER_FILE, vaultDeclaration } from '../vaultFiles';
+import { chooseVaultRoot, VAULT_MARKER_FILE, vaultDeclaration } from '../vaultFiles';
+import { nodeFileSystem } from '../nodeFileSystem';
+import { siteRulesOf } from '../site/siteConfiguration';
 import { VaultWorkspace } from '../vaultWorkspace';
 import { IndexWorkerPool } from '../indexWorkerPool';
 import { cacheFileFor } from '../indexCache';
@@ -69,8 +71,8 @@ export interface CheckOptions {
 
 /** Indexes every page of the vault at `folder` and collects every page's diagnostics. */
 export async function checkVault(folder: string, options: CheckOptions = {}): Promise<CheckReport> {
-	const root = findVaultRoot(folder);
-	const { settings } = settingsFrom({ severity: options.severity, requiredFields: options.requiredFields, mentions: options.mentions });
+	const { root, site } = chooseVaultRoot(folder);
+	const { settings } = settingsFrom({ severity: options.severity, requiredFields: options.requiredFields, mentions: options.mentions, site: siteRulesOf(folder, root, nodeFileSystem, site).rules });
 	const pool = new IndexWorkerPool();
 	const vault = new VaultWorkspace(folder, folder, root, {
 		settings,
