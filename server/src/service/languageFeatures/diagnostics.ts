@@ -110,7 +110,7 @@ export function unreadablePageDiagnostics(reason: string, settings: VaultSetting
  */
 export function computeDiagnostics(index: VaultIndex, page: PageSummary, settings: VaultSettings, isVault: boolean, text?: string): VaultDiagnostic[] {
 	const collector = new DiagnosticCollector(page, settings);
-	checkLinks(index, page, collector);
+	checkLinks(index, page, collector, text);
 	checkFootnotes(page, collector);
 	const entityPage = isVault && page.section !== undefined;
 	checkFrontmatter(page, settings, entityPage, collector);
@@ -164,14 +164,22 @@ function checkDuplicateEntity(index: VaultIndex, page: PageSummary, out: Diagnos
 	}
 }
 
-function checkLinks(index: VaultIndex, page: PageSummary, out: DiagnosticCollector): void {
+/**
+ * `text`: the page's text, which a mapped destination's link text is read
+ * from (`[glob pattern](g)`); without it (or with another version) mapped
+ * destinations are not checked.
+ */
+function checkLinks(index: VaultIndex, page: PageSummary, out: DiagnosticCollector, text?: string): void {
 	// Reference-style links share their definition's destination: report it once.
 	const reported = new Set<number>();
+	const pageText = text?.length === page.textLength ? text : undefined;
 	for (const link of page.links) {
 		if (reported.has(link.destinationSpan.start)) {
 			continue;
 		}
-		const target = link.target;
+		const target = link.target.kind === 'external' && pageText !== undefined
+			? index.site.mappedTarget(link.destination, pageText.slice(link.textSpan.start, link.textSpan.end), page.path, page.url) ?? link.target
+			: link.target;
 		if (target.kind === 'outside') {
 			reported.add(link.destinationSpan.start);
 			out.add('link-outside-vault', link.destinationSpan,
@@ -183,22 +191,26 @@ function checkLinks(index: VaultIndex, page: PageSummary, out: DiagnosticCollect
 			continue;
 		}
 		reported.add(link.destinationSpan.start);
-		if (!urlExists(index, target.url)) {
-			reportBrokenLink(index, link, target.url, target.fragment, out);
+		const url = urlExists(index, target.url) ? target.url : index.redirectTarget(target.url);
+		if (url === undefined || !urlExists(index, url)) {
+			// Served from elsewhere (a mount, another repository), or redirected off the site: nothing to check here.
+			if (url === undefined ? !index.site.isExternal(target.url) : url.startsWith('/') && !index.site.isExternal(url)) {
+				reportBrokenLink(index, link, target.url, target.fragment, out);
+			}
 			continue;
 		}
 		if (target.fragment !== undefined && target.fragment !== '') {
-			const targetPage = index.pageForUrl(target.url);
+			const targetPage = index.pageForUrl(url);
 			const anchors = targetPage ? targetPage.headings.map(heading => heading.anchor) : [];
 			if (targetPage && !anchors.includes(target.fragment)) {
-				const where = targetPage.path === page.path ? 'this page' : target.url;
+				const where = targetPage.path === page.path ? 'this page' : url;
 				out.add('broken-anchor', link.destinationSpan,
 					`No heading #${target.fragment} in ${where}.` + (anchors.length > 0 ? ` Headings: ${anchors.slice(0, 5).map(a => `#${a}`).join(', ')}${anchors.length > 5 ? ', …' : ''}.` : ' It has no headings.'),
-					{ url: target.url, fragment: target.fragment, anchors });
+					{ url, fragment: target.fragment, anchors });
 			}
 		}
-		if (!target.canonical) {
-			const canonical = target.url + (target.fragment ? `#${target.fragment}` : '');
+		if (!target.canonical || url !== target.url) {
+			const canonical = url + (target.fragment ? `#${target.fragment}` : '');
 			out.add('non-canonical-link', link.destinationSpan,
 				`Link "${link.destination}" is better written as "${canonical}", the URL the page is published at.`,
 				{ destination: link.destination, canonical });

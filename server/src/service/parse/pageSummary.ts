@@ -1,5 +1,6 @@
 import { computeLineStarts, type LineStarts } from '../text/lineIndex';
 import { destinationFragment, resolveLinkDestination, pageUrlForPath, sectionOfPath, slugOfUrl, titleFromSlug, type LinkTarget } from '../vault/vaultPaths';
+import { SiteUrls } from '../vault/siteUrls';
 import { citationKey } from './citationKey';
 import { nameSpellingOf, titleFromOwnText } from './nameSpelling';
 import { parseFrontmatter, type FrontmatterField, type FrontmatterProblem } from './frontmatter';
@@ -73,7 +74,7 @@ export interface PageSummary {
 }
 
 /** A destination without its `?query` and `#fragment`. */
-function destinationPath(destination: string): string {
+export function destinationPath(destination: string): string {
 	const trimmed = destination.trim();
 	for (let i = 0; i < trimmed.length; i++) {
 		const c = trimmed.charCodeAt(i);
@@ -133,6 +134,8 @@ const RECENT_VIEWS = 64;
 export class PageSummaries {
 	readonly strings = new StringPool();
 	readonly recentViews = new RecentlyUsed<PageSummary, Views>(RECENT_VIEWS);
+	/** The site's URL rules the summaries were made under (parse/siteParts.ts): links not resolved at parse time resolve by them. */
+	site = SiteUrls.PLAIN;
 
 	summarize(path: string, text: string): PageSummary {
 		return new CompactPageSummary(this, summarizePageParts(path, text), false);
@@ -208,6 +211,8 @@ export interface PageSummaryParts extends PageSummaryHeader {
 	/** MarkdownScan.codeRegions: `start, end` pairs (`CODE_REGION`), kept after the items' numbers. */
 	readonly codeRegions: readonly number[];
 	readonly lineStarts: Uint32Array;
+	/** The `SiteUrls.key` of the rules the URLs were made under; undefined for the plain vault model. */
+	readonly siteKey?: string;
 }
 
 /** The buffers of a summary's plain data, which a worker thread transfers instead of copying. */
@@ -323,6 +328,7 @@ class CompactPageSummary implements PageSummary {
 	/** The counts packed by `packCounts`, or 0 when they did not fit and are in `wideCounts`. */
 	private readonly counts: number;
 	private readonly wideCounts: readonly number[] | undefined;
+	private readonly siteKey: string | undefined;
 
 	/** `alreadyFlat`: the parts were copied (from a worker or the persisted index), so no string points into a page text. */
 	constructor(private readonly home: PageSummaries, parts: PageSummaryParts, alreadyFlat: boolean) {
@@ -337,6 +343,7 @@ class CompactPageSummary implements PageSummary {
 		this.aliases = parts.aliases.length === 0 ? NO_STRINGS : parts.aliases.map(own);
 		this.tags = parts.tags.length === 0 ? NO_STRINGS : parts.tags.map(share);
 		this.textLength = parts.textLength;
+		this.siteKey = parts.siteKey;
 		const numbers = parts.numbers;
 		const lineStarts = parts.lineStarts;
 		const codeRegions = parts.codeRegions;
@@ -473,7 +480,7 @@ class CompactPageSummary implements PageSummary {
 			path: this.path, url: this.url, section: this.section, title: this.title, aliases: this.aliases, tags: this.tags,
 			frontmatter: this.frontmatter.toParts(),
 			numbers: this.numbers.slice(0, items), strings: this.strings, referenceLabels: this.referenceLabels, linkTargetUrls: this.linkTargetUrls, nameSpellings: this.nameSpellings, counts,
-			codeRegions: Array.from(this.numbers.subarray(items, lines)), lineStarts: Uint32Array.from(this.numbers.subarray(lines)), textLength: this.textLength,
+			codeRegions: Array.from(this.numbers.subarray(items, lines)), lineStarts: Uint32Array.from(this.numbers.subarray(lines)), textLength: this.textLength, siteKey: this.siteKey,
 		};
 	}
 
@@ -547,7 +554,7 @@ class CompactPageSummary implements PageSummary {
 				...(referenceLabel === undefined ? {} : { referenceLabel }),
 				target: (flags & LINK_FLAGS.pageTarget) !== 0
 					? { kind: 'page', url: this.targetUrlOf(i), fragment: destinationFragment(destination), canonical: (flags & LINK_FLAGS.canonical) !== 0, viaMarkdownPath: (flags & LINK_FLAGS.markdownPath) !== 0 }
-					: resolveLinkDestination(destination, this.path),
+					: this.home.site.resolve(destination, this.path, this.url),
 			};
 		});
 	}

@@ -116,10 +116,15 @@ function brokenAnchorFixes(context: QuickFixContext, diagnostic: VaultDiagnostic
 
 function nonCanonicalLinkFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'non-canonical-link'>): VaultCodeAction[] {
 	const link = linkAt(context, diagnostic);
-	if (!link || link.target.kind !== 'page' || link.target.canonical) {
+	if (!link || link.target.kind !== 'page') {
 		return [];
 	}
-	const { destination, edit } = canonicalDestination(context, link, link.target.url);
+	// A link to an alias or a redirected URL is rewritten to the page it leads to.
+	const url = context.index.hasUrl(link.target.url) ? link.target.url : context.index.redirectTarget(link.target.url) ?? link.target.url;
+	if (link.target.canonical && url === link.target.url) {
+		return [];
+	}
+	const { destination, edit } = canonicalDestination(context, link, url);
 	return [pageFix(context, diagnostic, `Rewrite link as ${destination}`, [edit], true)];
 }
 
