@@ -1,4 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver-types';
+import { pageAnchors } from '../vault/pageAnchors';
+import type { SiteRules } from '../vault/siteRules';
 import type { PageSummary, PageLink } from '../parse/pageSummary';
 import type { Span } from '../parse/markdownTypes';
 import { spanToRange } from '../text/lineIndex';
@@ -110,7 +112,7 @@ export function unreadablePageDiagnostics(reason: string, settings: VaultSetting
  */
 export function computeDiagnostics(index: VaultIndex, page: PageSummary, settings: VaultSettings, isVault: boolean, text?: string): VaultDiagnostic[] {
 	const collector = new DiagnosticCollector(page, settings);
-	checkLinks(index, page, collector);
+	checkLinks(index, page, settings.site, collector);
 	checkFootnotes(page, collector);
 	const entityPage = isVault && page.section !== undefined;
 	checkFrontmatter(page, settings, entityPage, collector);
@@ -164,7 +166,7 @@ function checkDuplicateEntity(index: VaultIndex, page: PageSummary, out: Diagnos
 	}
 }
 
-function checkLinks(index: VaultIndex, page: PageSummary, out: DiagnosticCollector): void {
+function checkLinks(index: VaultIndex, page: PageSummary, site: SiteRules, out: DiagnosticCollector): void {
 	// Reference-style links share their definition's destination: report it once.
 	const reported = new Set<number>();
 	for (const link of page.links) {
@@ -189,7 +191,7 @@ function checkLinks(index: VaultIndex, page: PageSummary, out: DiagnosticCollect
 		}
 		if (target.fragment !== undefined && target.fragment !== '') {
 			const targetPage = index.pageForUrl(target.url);
-			const anchors = targetPage ? targetPage.headings.map(heading => heading.anchor) : [];
+			const anchors = targetPage ? pageAnchors(targetPage, site).map(anchor => anchor.id) : [];
 			if (targetPage && !anchors.includes(target.fragment)) {
 				const where = targetPage.path === page.path ? 'this page' : target.url;
 				out.add('broken-anchor', link.destinationSpan,
