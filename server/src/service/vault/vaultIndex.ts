@@ -89,7 +89,8 @@ function countDown<K>(map: Map<K, number>, key: K, by = 1): void {
 }
 
 function anchorsKey(summary: PageSummary): string {
-	return summary.headings.map(heading => heading.anchor).join('\n');
+	const headings = summary.headings.map(heading => `${heading.anchor}\t${heading.attributes}`);
+	return [...headings, ...summary.htmlAnchors.map(anchor => anchor.id)].join('\n');
 }
 
 /** The target URLs whose name `next` writes otherwise than `previous` (or than nothing). */

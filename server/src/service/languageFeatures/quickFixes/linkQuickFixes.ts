@@ -1,6 +1,7 @@
 import { CodeActionKind, type TextEdit } from 'vscode-languageserver-types';
 import type { PageLink } from '../../parse/pageSummary';
 import { anchorsNear } from '../../search/anchorsNear';
+import { pageAnchors } from '../../vault/pageAnchors';
 import { slugifyHeading } from '../../parse/headingSlug';
 import { pageTemplate, plainTitleText, sectionConventions, titleForSlug } from '../../vault/pageTemplate';
 import { candidatePathsForUrl, slugOfUrl } from '../../vault/vaultPaths';
@@ -101,7 +102,8 @@ function brokenAnchorFixes(context: QuickFixContext, diagnostic: VaultDiagnostic
 	if (!link || link.target.kind !== 'page' || link.target.fragment !== diagnostic.data.fragment) {
 		return [];
 	}
-	const headings = context.index.pageForUrl(link.target.url)?.headings.map(heading => heading.anchor) ?? [];
+	const target = context.index.pageForUrl(link.target.url);
+	const headings = target ? pageAnchors(target, context.site).map(anchor => anchor.id) : [];
 	const closest = anchorsNear(diagnostic.data.fragment.toLowerCase(), headings)
 		.sort((a, b) => a.distance - b.distance || a.anchor.localeCompare(b.anchor))
 		.slice(0, 3);
