@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { WantedPage } from '../../service/vaultService';
 import { settingsFrom, type DiagnosticCode } from '../../service/vault/settings';
+import { DEFAULT_SITE_RULES, type LinkStyle } from '../../service/vault/siteRules';
 import { sectionOfPath } from '../../service/vault/vaultPaths';
 import { findVaultRoot, VAULT_MARKER_FILE, vaultDeclaration } from '../vaultFiles';
 import { VaultWorkspace } from '../vaultWorkspace';
@@ -65,12 +66,21 @@ export interface CheckOptions {
 	readonly vault?: boolean;
 	/** Also list the wanted pages (`--wanted`). */
 	readonly wanted?: boolean;
+	/** The link spelling the `non-canonical-link` hint asks for (`--link-style`); else the site rules'. */
+	readonly linkStyle?: LinkStyle;
+	/** The vault configuration file given with `--config` (read by the configuration loader of issue 13). */
+	readonly configFile?: string;
 }
 
-/** Indexes every page of the vault at `folder` and collects every page's diagnostics. */
-export async function checkVault(folder: string, options: CheckOptions = {}): Promise<CheckReport> {
+/**
+ * Indexes the vault at `folder` as `check` does (its root, settings,
+ * excludes, worker pool and persisted index), runs `use` on it, and
+ * disposes of it; resolves to what `use` returns and the vault.
+ */
+export async function withIndexedVault<T>(folder: string, options: CheckOptions, use: (vault: VaultWorkspace) => T): Promise<{ vault: VaultWorkspace; result: T }> {
 	const root = findVaultRoot(folder);
-	const { settings } = settingsFrom({ severity: options.severity, requiredFields: options.requiredFields, mentions: options.mentions });
+	const site = options.linkStyle === undefined ? undefined : { ...DEFAULT_SITE_RULES, linkStyle: options.linkStyle };
+	const { settings } = settingsFrom({ severity: options.severity, requiredFields: options.requiredFields, mentions: options.mentions, site });
 	const pool = new IndexWorkerPool();
 	const vault = new VaultWorkspace(folder, folder, root, {
 		settings,
@@ -79,18 +89,23 @@ export async function checkVault(folder: string, options: CheckOptions = {}): Pr
 		pool,
 		cacheFile: options.cacheDirectory ? cacheFileFor(options.cacheDirectory, root) : undefined,
 	});
-	let wanted: WantedEntry[] | undefined;
 	try {
 		await vault.index(options.onProgress ? ({ indexed, total }) => options.onProgress!(indexed, total) : undefined);
 		await vault.saveCache();
-		if (options.wanted) {
-			wanted = vault.service.wantedPages(path => vault.diskText(path), Number.MAX_SAFE_INTEGER)
-				.map((page: WantedPage) => ({ url: page.url, path: page.path, linkers: page.linkers, text: page.text, title: page.title }));
-		}
+		return { vault, result: use(vault) };
 	} finally {
 		vault.dispose();
 		pool.dispose();
 	}
+}
+
+/** Indexes every page of the vault at `folder` and collects every page's diagnostics. */
+export async function checkVault(folder: string, options: CheckOptions = {}): Promise<CheckReport> {
+	const { vault, result: wanted } = await withIndexedVault(folder, options, vault => options.wanted
+		? vault.service.wantedPages(path => vault.diskText(path), Number.MAX_SAFE_INTEGER)
+			.map((page: WantedPage): WantedEntry => ({ url: page.url, path: page.path, linkers: page.linkers, text: page.text, title: page.title }))
+		: undefined);
+	const root = vault.root;
 	const diagnostics: CheckProblem[] = [];
 	const paths = vault.allPaths();
 	for (const page of paths) {
