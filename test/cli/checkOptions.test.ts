@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { runCli } from '../support/checkCommand';
-import { fixturesRoot, repoRoot } from '../support/paths';
+import { fixturesRoot, repoRoot, temporaryVault } from '../support/paths';
 import { subcommandHelp } from '../../server/src/node/cli/main';
 import { packageVersion } from '../../server/src/node/packageInfo';
 
@@ -52,6 +52,7 @@ describe('entity-vault command line: help, version and usage errors from the opt
 			[['check', broken, '--mention-min-length', 'x'], /--mention-min-length takes a whole number/],
 			[['check', broken, '--wanted', '--format', 'sarif'], /--wanted prints text or json, not `sarif`/],
 			[['check', '/no/such/folder'], /no such folder: \/no\/such\/folder/],
+			[['check', broken, '--config', 'nope.json'], /no such configuration file: .*nope\.json/],
 			[['frobnicate'], /unknown command `frobnicate`/],
 		];
 		for (const [args, message] of cases) {
@@ -67,6 +68,23 @@ describe('entity-vault command line: help, version and usage errors from the opt
 		const result = runCli('check', '--format', 'text', '--format=json', '--', broken);
 		assert.strictEqual(result.status, 1);
 		assert.strictEqual((JSON.parse(result.stdout) as { root: string }).root, broken);
+	});
+
+	it('--exclude takes picomatch globs: braces, classes, and ! including again', () => {
+		const vault = temporaryVault('ev-exclude-', {
+			'people/ada.md': '# Ada\n\n[x](/nope/a/)\n',
+			'people/bob.md': '# Bob\n\n[x](/nope/b/)\n',
+			'drafts/keep.md': '# Keep\n\n[x](/nope/c/)\n',
+			'drafts/old.md': '# Old\n\n[x](/nope/d/)\n',
+		});
+		try {
+			const files = (...args: string[]) => (JSON.parse(runCli('check', vault, '--format', 'json', ...args).stdout) as { diagnostics: { file: string }[] }).diagnostics.map(d => d.file);
+			assert.deepStrictEqual(files(), ['drafts/keep.md', 'drafts/old.md', 'people/ada.md', 'people/bob.md']);
+			assert.deepStrictEqual(files('--exclude', 'people/{ada,bob}.md', '--exclude', 'drafts', '--exclude', '!drafts/keep.md'), ['drafts/keep.md']);
+			assert.deepStrictEqual(files('--exclude', '*/[a-k]*.md'), ['drafts/old.md']);
+		} finally {
+			fs.rmSync(vault, { recursive: true, force: true });
+		}
 	});
 
 	it('the README quotes check --help as printed', () => {

@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { checkVault, hasErrors, isDirectory, type CheckOptions } from './checkCommand';
 import { CHECK_FORMATS, WANTED_FORMATS, type CheckFormat } from './checkFormats';
@@ -23,7 +24,7 @@ content/ subfolder when that holds the sections) for broken links and anchors,
 footnote problems, bad frontmatter, and names of pages written without a link.`,
 	options: [
 		{ name: 'format', kind: 'value', choices: Object.keys(CHECK_FORMATS), help: 'text: one line per problem, FILE:LINE:COL severity code message; json: {"root", "files", "pages", "vault", "diagnostics"}; github: GitHub Actions workflow commands (annotations); sarif: SARIF 2.1.0 for code scanning' },
-		{ name: 'exclude', kind: 'value', placeholder: 'GLOB', repeatable: true, help: 'skip the paths matching GLOB (picomatch: **, *, ?, {a,b}, [a-z], !negation), relative to the vault root' },
+		{ name: 'exclude', kind: 'value', placeholder: 'GLOB', repeatable: true, help: 'skip the paths matching GLOB (picomatch: **, *, ?, {a,b}, [a-z]; !GLOB includes again), relative to the vault root' },
 		{ name: 'severity', kind: 'value', placeholder: 'CODE=LEVEL', repeatable: true, help: 'the severity of a diagnostic code: error, warning, information, hint or off' },
 		{ name: 'required-fields', kind: 'value', placeholder: 'A,B', help: 'frontmatter fields every page needs (default summary,category,tags,created,updated)' },
 		{ name: 'mention-min-length', kind: 'value', placeholder: 'N', help: 'names shorter than N are not unlinked mentions (default 3)' },
@@ -68,6 +69,9 @@ function checkOptionsOf(parsed: ParsedArguments, cwd: string): { folder: string;
 		throw new UsageError(`no such folder: ${folder}`);
 	}
 	const config = stringValue(parsed, 'config');
+	if (config !== undefined && !fs.existsSync(path.resolve(cwd, config))) {
+		throw new UsageError(`no such configuration file: ${path.resolve(cwd, config)}`);
+	}
 	return {
 		folder,
 		options: {
