@@ -87,6 +87,23 @@ describe('entity-vault command line: help, version and usage errors from the opt
 		}
 	});
 
+	it('--link-style sets the spelling the non-canonical-link hint asks for; README.md never gets it', () => {
+		const vault = temporaryVault('ev-link-style-', {
+			'README.md': '# Repo\n\nSee [Ada](people/ada.md).\n',
+			'people/ada.md': '# Ada\n\n[Bob](/people/bob/) [Bob](../bob/) [Bob](bob.md)\n',
+			'people/bob.md': '# Bob\n',
+		});
+		try {
+			const hints = (...args: string[]) => (JSON.parse(runCli('check', vault, '--format', 'json', ...args).stdout) as { diagnostics: { file: string; code: string; message: string }[] }).diagnostics
+				.filter(d => d.code === 'non-canonical-link').map(d => `${d.file} ${d.message.split('"')[1]} → ${d.message.split('"')[3]}`);
+			assert.deepStrictEqual(hints(), ['people/ada.md /people/bob/ → ../bob/'], 'auto: 2 relative links, 1 absolute (README.md not counted)');
+			assert.deepStrictEqual(hints('--link-style', 'absolute'), ['people/ada.md ../bob/ → /people/bob/', 'people/ada.md bob.md → /people/bob/']);
+			assert.deepStrictEqual(hints('--link-style=any'), []);
+		} finally {
+			fs.rmSync(vault, { recursive: true, force: true });
+		}
+	});
+
 	it('the README quotes check --help as printed', () => {
 		const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8').replace(/\r\n/g, '\n');
 		assert.ok(readme.includes('```text\n$ npx entity-vault check --help\n' + subcommandHelp('check') + '```\n'), 'README.md: paste the output of `node bin/entity-vault.js check --help` into its CLI section');

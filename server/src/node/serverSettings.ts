@@ -1,5 +1,6 @@
 import type { UpdateLinksOnMove } from '../protocol';
 import { settingsFrom, type VaultSettings } from '../service/vault/settings';
+import { DEFAULT_SITE_RULES, type LinkStyle } from '../service/vault/siteRules';
 
 type DiagnosticsScope = 'openFiles' | 'vault';
 
@@ -26,7 +27,10 @@ interface RawSection {
 	codeLens?: { enabled?: unknown };
 	updateLinksOnMove?: unknown;
 	rename?: { oldUrlField?: unknown };
+	links?: { style?: unknown };
 }
+
+const LINK_STYLES: readonly LinkStyle[] = ['auto', 'absolute', 'relative', 'any'];
 
 const UPDATE_LINKS_ON_MOVE: readonly UpdateLinksOnMove[] = ['always', 'prompt', 'never'];
 
@@ -62,7 +66,13 @@ export function folderSettingsFrom(raw: unknown): FolderSettings {
 	} else if (section.updateLinksOnMove !== undefined && section.updateLinksOnMove !== null) {
 		problems.push('entityVault.updateLinksOnMove must be "always", "prompt" or "never"');
 	}
-	const vault = settingsFrom({ severity: section.diagnostics?.severity, requiredFields: section.frontmatter?.requiredFields, oldUrlField: section.rename?.oldUrlField, mentions: section.mentions });
+	let site = DEFAULT_SITE_RULES;
+	if (LINK_STYLES.includes(section.links?.style as LinkStyle)) {
+		site = { ...site, linkStyle: section.links!.style as LinkStyle };
+	} else if (section.links?.style !== undefined && section.links?.style !== null) {
+		problems.push('entityVault.links.style must be "auto", "absolute", "relative" or "any"');
+	}
+	const vault = settingsFrom({ severity: section.diagnostics?.severity, requiredFields: section.frontmatter?.requiredFields, oldUrlField: section.rename?.oldUrlField, mentions: section.mentions, site });
 	problems.push(...vault.problems.map(problem => `entityVault: ${problem}`));
 	return { root, scope, excludes, vault: vault.settings, codeLens, updateLinksOnMove, problems };
 }

@@ -9,6 +9,7 @@ import { candidatePathsForUrl, sectionListOfUrl, sectionOfUrl } from '../vault/v
 import { validateFrontmatterFields, type FieldFinding } from './frontmatterRules';
 import { titleSpelling } from './titleSpelling';
 import { duplicateRelatedInformation, entityDuplicates, nameRangeOf } from './duplicateEntity';
+import { preferredLinkPath } from './linkStyle';
 import { mentionTargets, unlinkedMentionMessage, unlinkedMentions, type MentionTarget } from './unlinkedMentions';
 
 export const DIAGNOSTIC_SOURCE = 'entity-vault';
@@ -110,7 +111,7 @@ export function unreadablePageDiagnostics(reason: string, settings: VaultSetting
  */
 export function computeDiagnostics(index: VaultIndex, page: PageSummary, settings: VaultSettings, isVault: boolean, text?: string): VaultDiagnostic[] {
 	const collector = new DiagnosticCollector(page, settings);
-	checkLinks(index, page, collector);
+	checkLinks(index, page, settings, collector);
 	checkFootnotes(page, collector);
 	const entityPage = isVault && page.section !== undefined;
 	checkFrontmatter(page, settings, entityPage, collector);
@@ -164,7 +165,7 @@ function checkDuplicateEntity(index: VaultIndex, page: PageSummary, out: Diagnos
 	}
 }
 
-function checkLinks(index: VaultIndex, page: PageSummary, out: DiagnosticCollector): void {
+function checkLinks(index: VaultIndex, page: PageSummary, settings: VaultSettings, out: DiagnosticCollector): void {
 	// Reference-style links share their definition's destination: report it once.
 	const reported = new Set<number>();
 	for (const link of page.links) {
@@ -197,10 +198,12 @@ function checkLinks(index: VaultIndex, page: PageSummary, out: DiagnosticCollect
 					{ url: target.url, fragment: target.fragment, anchors });
 			}
 		}
-		if (!target.canonical) {
-			const canonical = target.url + (target.fragment ? `#${target.fragment}` : '');
+		const preferred = preferredLinkPath(index, settings, page, link);
+		if (preferred !== undefined) {
+			const canonical = preferred + (target.fragment ? `#${target.fragment}` : '');
+			const why = preferred.startsWith('/') ? 'the URL the page is published at' : 'relative as the vault\'s links are';
 			out.add('non-canonical-link', link.destinationSpan,
-				`Link "${link.destination}" is better written as "${canonical}", the URL the page is published at.`,
+				`Link "${link.destination}" is better written as "${canonical}", ${why}.`,
 				{ destination: link.destination, canonical });
 		}
 	}

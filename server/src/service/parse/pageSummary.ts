@@ -60,6 +60,8 @@ export interface PageSummary {
 	readonly targetUrls: readonly string[];
 	/** The spans of this page's links to the page at `url`, in order (without building the `links` view). */
 	linkSpansTo(url: string): Span[];
+	/** How many of its links to other pages are written absolute (`/…`) and relative (without building the `links` view): what `linkStyle: auto` counts. */
+	readonly linkSpellings: { readonly absolute: number; readonly relative: number };
 	/**
 	 * How this page writes the name of the page at `url`: the text of its
 	 * first link there that is that page's slug title up to letter case (`MI6`
@@ -434,6 +436,15 @@ class CompactPageSummary implements PageSummary {
 			}
 		}
 		return [...urls];
+	}
+
+	get linkSpellings(): { absolute: number; relative: number } {
+		const spellings = { absolute: 0, relative: 0 };
+		for (let i = 0, count = this.count('links'); i < count; i++) {
+			const destination = this.targetUrlOf(i) === '' ? '#' : this.strings[i * LINK.strings + LINK.at.destination].trim();
+			spellings[destination.startsWith('/') ? 'absolute' : 'relative'] += /^[#?]/.test(destination) ? 0 : 1;
+		}
+		return spellings;
 	}
 
 	linkSpansTo(url: string): Span[] {

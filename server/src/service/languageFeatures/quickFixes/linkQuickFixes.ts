@@ -5,6 +5,7 @@ import { slugifyHeading } from '../../parse/headingSlug';
 import { pageTemplate, plainTitleText, sectionConventions, titleForSlug } from '../../vault/pageTemplate';
 import { candidatePathsForUrl, slugOfUrl } from '../../vault/vaultPaths';
 import { urlExists, type VaultDiagnostic } from '../diagnostics';
+import { preferredLinkPath } from '../linkStyle';
 import { pageFix, rangeOfSpan, replaceSpan, sameRange, type QuickFixContext, type VaultCodeAction } from './quickFix';
 
 /**
@@ -15,7 +16,8 @@ import { pageFix, rangeOfSpan, replaceSpan, sameRange, type QuickFixContext, typ
  *   give the page the heading its `#fragment` names: each would otherwise
  *   be the next problem);
  * - `broken-anchor`: change the fragment to one of the closest headings;
- * - `non-canonical-link`: rewrite the destination as `/SECTION/SLUG/`;
+ * - `non-canonical-link`: rewrite the destination as the link style asks
+ *   (`/SECTION/SLUG/`, or relative: see linkStyle.ts);
  * - `link-outside-vault`: remove the link and keep its text.
  */
 
@@ -116,10 +118,11 @@ function brokenAnchorFixes(context: QuickFixContext, diagnostic: VaultDiagnostic
 
 function nonCanonicalLinkFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'non-canonical-link'>): VaultCodeAction[] {
 	const link = linkAt(context, diagnostic);
-	if (!link || link.target.kind !== 'page' || link.target.canonical) {
+	const preferred = link && preferredLinkPath(context.index, context.settings, context.page, link);
+	if (!link || preferred === undefined) {
 		return [];
 	}
-	const { destination, edit } = canonicalDestination(context, link, link.target.url);
+	const { destination, edit } = canonicalDestination(context, link, preferred);
 	return [pageFix(context, diagnostic, `Rewrite link as ${destination}`, [edit], true)];
 }
 
