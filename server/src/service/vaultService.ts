@@ -18,9 +18,11 @@ export { RENUMBER_FOOTNOTES_KIND } from './languageFeatures/renumberFootnotes';
 import { prepareRename, provideRename, type PageTextReader, type PrepareRenameResult, type RenameResult } from './languageFeatures/rename';
 import { provideWorkspaceSymbols, type VaultWorkspaceSymbol } from './languageFeatures/workspaceSymbols';
 import { linkEditsForMoves, type PathMove } from './restructure/moveLinks';
-import { PageSummaries, stripBom, type PageSummary, type PageSummaryParts } from './parse/pageSummary';
+import { PageSummaries, pageSummaryToParts, stripBom, summarizePageParts, type PageSummary, type PageSummaryParts } from './parse/pageSummary';
+import { withSiteUrls } from './parse/siteParts';
 import { newPage, type NewPage, type NewPageInput } from './vault/pageTemplate';
 import { DEFAULT_SETTINGS, type VaultSettings } from './vault/settings';
+import { SiteUrls } from './vault/siteUrls';
 import { VaultIndex, type IndexChange } from './vault/vaultIndex';
 import { decideVaultKind, isVaultByFrontmatter, type VaultKind } from './vault/vaultKind';
 import { isMarkdownPath } from './vault/vaultPaths';
@@ -176,6 +178,24 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 	const quarantine = new Map<string, string>();
 	const summaries = new PageSummaries();
 	let declaredVault = options.declaredVault;
+	useSiteRules(settings);
+
+	/**
+	 * Puts the site's URL rules in force: when they change what URLs pages
+	 * and links have, every page is taken out of the index and put back
+	 * under them (from its summary: nothing is read again).
+	 */
+	function useSiteRules(next: VaultSettings): void {
+		if (JSON.stringify(next.site) === JSON.stringify(index.site.rules)) {
+			return;
+		}
+		const site = new SiteUrls(next.site);
+		const parts = [...index.pages()].map(pageSummaryToParts);
+		parts.forEach(page => index.remove(page.path));
+		index.site = site;
+		summaries.site = site;
+		parts.forEach(page => index.update(summaries.fromParts(withSiteUrls(page, site), true)));
+	}
 
 	function isVault(): boolean {
 		return declaredVault !== undefined || isVaultByFrontmatter(index.pageCount, index.pagesWithFrontmatter);
@@ -193,7 +213,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 			return `the page is ${sizeOf(text.length)} long, more than the ${sizeOf(MAX_PAGE_LENGTH)} a page may be`;
 		}
 		try {
-			return summaries.summarize(path, text);
+			return summaries.fromParts(withSiteUrls(summarizePageParts(path, text), summaries.site));
 		} catch (error) {
 			const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 			return `the page could not be parsed (${message.slice(0, 200)}); it is left out of the index until it changes`;
@@ -210,6 +230,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 		index,
 		settings: () => settings,
 		setSettings(next: VaultSettings): void {
+			useSiteRules(next);
 			settings = next;
 		},
 		vaultKind: () => decideVaultKind(declaredVault, index.pageCount, index.pagesWithFrontmatter),
@@ -233,7 +254,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 				throw new Error(`not a markdown page: ${parts.path}`);
 			}
 			quarantine.delete(parts.path);
-			return changing(() => index.update(summaries.fromParts(parts, copied)));
+			return changing(() => index.update(summaries.fromParts(withSiteUrls(parts, summaries.site), copied)));
 		},
 		markUnreadable(path: string, reason: string): IndexChange {
 			quarantine.set(path, reason);

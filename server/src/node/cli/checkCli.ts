@@ -1,6 +1,6 @@
-import * as fs from 'fs';
 import * as path from 'path';
-import { checkVault, hasErrors, isDirectory, type CheckOptions } from './checkCommand';
+import { checkVault, hasErrors, isDirectory, VaultConfigError, type CheckOptions } from './checkCommand';
+import { formatConfigProblem } from '../vaultConfigFile';
 import { CHECK_FORMATS, WANTED_FORMATS, type CheckFormat } from './checkFormats';
 import { choiceList, flagValue, stringValue, stringValues, UsageError, type CliIo, type ParsedArguments, type Subcommand } from './cliOptions';
 import { fixVault, formatFixes } from './fixCommand';
@@ -30,7 +30,7 @@ footnote problems, bad frontmatter, and names of pages written without a link.`,
 		{ name: 'mention-min-length', kind: 'value', placeholder: 'N', help: 'names shorter than N are not unlinked mentions (default 3)' },
 		{ name: 'mention-ignore', kind: 'value', placeholder: 'A,B', repeatable: true, help: 'names never reported as unlinked mentions' },
 		{ name: 'link-style', kind: 'value', choices: LINK_STYLES, help: 'the links the non-canonical-link hint asks for: absolute (/SECTION/SLUG/), relative (../SLUG/), any (no hint about the style), auto (default: what most of the vault\'s links use)' },
-		{ name: 'config', kind: 'value', placeholder: 'FILE', help: 'the vault configuration file (default: .entity-vault.json in DIR or the vault root)' },
+		{ name: 'config', kind: 'value', placeholder: 'FILE', help: 'the vault configuration file (default: .entity-vault.json in DIR, else in the vault root); a problem in it exits 2, each named FILE:LINE:COL: KEY: …' },
 		{ name: 'cache-dir', kind: 'value', placeholder: 'DIR', help: 'keep a persisted index there: unchanged pages are not parsed again next time' },
 		{ name: 'vault', kind: 'flag', help: 'check it as a vault (frontmatter of every page in a section) even without a .entity-vault.json file and with most pages lacking frontmatter' },
 		{ name: 'wanted', kind: 'flag', help: 'list the wanted pages instead of the problems: the missing targets of links, most linked first, each with its most common link text (exit status 0)' },
@@ -43,7 +43,7 @@ checked but frontmatter is not, and the text format says so. Files directly in
 the root (README.md, CHANGELOG.md) are checked but are not pages.
 
 Exit status: 1 when an error-severity problem exists (after --fix: remains), 0
-otherwise, 2 for bad usage.`,
+otherwise, 2 for bad usage or a problem in the vault configuration file.`,
 	run: runCheck,
 };
 
@@ -69,9 +69,6 @@ function checkOptionsOf(parsed: ParsedArguments, cwd: string): { folder: string;
 		throw new UsageError(`no such folder: ${folder}`);
 	}
 	const config = stringValue(parsed, 'config');
-	if (config !== undefined && !fs.existsSync(path.resolve(cwd, config))) {
-		throw new UsageError(`no such configuration file: ${path.resolve(cwd, config)}`);
-	}
 	return {
 		folder,
 		options: {
@@ -105,7 +102,25 @@ function progressReporter(io: CliIo): CheckOptions['onProgress'] {
 	};
 }
 
+/** `file` relative to `cwd` when it is under it. */
+function displayedPath(file: string, cwd: string): string {
+	const relative = path.relative(cwd, file);
+	return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
 async function runCheck(parsed: ParsedArguments, io: CliIo): Promise<number> {
+	try {
+		return await check(parsed, io);
+	} catch (error) {
+		if (error instanceof VaultConfigError) {
+			io.stderr(error.problems.map(problem => `entity-vault check: ${formatConfigProblem({ ...problem, file: displayedPath(problem.file, io.cwd) })}\n`).join(''));
+			return 2;
+		}
+		throw error;
+	}
+}
+
+async function check(parsed: ParsedArguments, io: CliIo): Promise<number> {
 	const { folder, options } = checkOptionsOf(parsed, io.cwd);
 	const formatName = stringValue(parsed, 'format') ?? 'text';
 	const fix = flagValue(parsed, 'fix');

@@ -1,10 +1,14 @@
 import * as fs from 'fs';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { WantedPage } from '../../service/vaultService';
-import { settingsFrom, type DiagnosticCode } from '../../service/vault/settings';
-import { DEFAULT_SITE_RULES, type LinkStyle } from '../../service/vault/siteRules';
+import type { DiagnosticCode } from '../../service/vault/settings';
+import type { LinkStyle } from '../../service/vault/siteRules';
 import { sectionOfPath } from '../../service/vault/vaultPaths';
-import { findVaultRoot, VAULT_MARKER_FILE, vaultDeclaration } from '../vaultFiles';
+import { VAULT_MARKER_FILE, vaultDeclaration } from '../vaultFiles';
+import { nodeFileSystem } from '../nodeFileSystem';
+import { resolveFolderVault } from '../folderVault';
+import { folderSettingsFrom } from '../serverSettings';
+import type { VaultConfigProblem } from '../vaultConfigFile';
 import { VaultWorkspace } from '../vaultWorkspace';
 import { IndexWorkerPool } from '../indexWorkerPool';
 import { cacheFileFor } from '../indexCache';
@@ -66,26 +70,38 @@ export interface CheckOptions {
 	readonly vault?: boolean;
 	/** Also list the wanted pages (`--wanted`). */
 	readonly wanted?: boolean;
-	/** The link spelling the `non-canonical-link` hint asks for (`--link-style`); else the site rules'. */
+	/** The link spelling the `non-canonical-link` hint asks for (`--link-style`), where the editor's `entityVault.links.style` stands: the vault configuration file wins over it. */
 	readonly linkStyle?: LinkStyle;
-	/** The vault configuration file given with `--config` (read by the configuration loader of issue 13). */
+	/** The vault configuration file (`--config`); default: `.entity-vault.json` in the folder, else in the vault root. */
 	readonly configFile?: string;
 }
 
+/** The vault configuration file has problems: `check` names each (file, line, key) and exits 2, checking nothing. */
+export class VaultConfigError extends Error {
+	constructor(readonly problems: readonly VaultConfigProblem[]) {
+		super(`the vault configuration file has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}`);
+	}
+}
+
 /**
- * Indexes the vault at `folder` as `check` does (its root, settings,
- * excludes, worker pool and persisted index), runs `use` on it, and
- * disposes of it; resolves to what `use` returns and the vault.
+ * Indexes the vault at `folder` as `check` does (its root, settings with
+ * the vault configuration file's over the flags, excludes, worker pool and
+ * persisted index), runs `use` on it, and disposes of it; resolves to what
+ * `use` returns and the vault. Throws `VaultConfigError` when the
+ * configuration file has problems.
  */
 export async function withIndexedVault<T>(folder: string, options: CheckOptions, use: (vault: VaultWorkspace) => T): Promise<{ vault: VaultWorkspace; result: T }> {
-	const root = findVaultRoot(folder);
-	const site = options.linkStyle === undefined ? undefined : { ...DEFAULT_SITE_RULES, linkStyle: options.linkStyle };
-	const { settings } = settingsFrom({ severity: options.severity, requiredFields: options.requiredFields, mentions: options.mentions, site });
+	// The flags stand where the editor's settings do: the vault configuration file wins over them for what it says.
+	const flags = folderSettingsFrom({ exclude: options.excludes ?? [], diagnostics: { severity: options.severity }, frontmatter: { requiredFields: options.requiredFields }, mentions: options.mentions, links: { style: options.linkStyle } });
+	const { root, settings, configuration } = resolveFolderVault(folder, flags, nodeFileSystem, options.configFile);
+	if (configuration.problems.length > 0) {
+		throw new VaultConfigError(configuration.problems);
+	}
 	const pool = new IndexWorkerPool();
 	const vault = new VaultWorkspace(folder, folder, root, {
-		settings,
+		settings: settings.vault,
 		declaredVault: vaultDeclaration(folder, root, options.vault ? 'the --vault flag' : undefined),
-		excludes: options.excludes ?? [],
+		excludes: settings.excludes,
 		pool,
 		cacheFile: options.cacheDirectory ? cacheFileFor(options.cacheDirectory, root) : undefined,
 	});

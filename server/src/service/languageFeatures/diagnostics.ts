@@ -111,7 +111,7 @@ export function unreadablePageDiagnostics(reason: string, settings: VaultSetting
  */
 export function computeDiagnostics(index: VaultIndex, page: PageSummary, settings: VaultSettings, isVault: boolean, text?: string): VaultDiagnostic[] {
 	const collector = new DiagnosticCollector(page, settings);
-	checkLinks(index, page, settings, collector);
+	checkLinks(index, page, settings, collector, text);
 	checkFootnotes(page, collector);
 	const entityPage = isVault && page.section !== undefined;
 	checkFrontmatter(page, settings, entityPage, collector);
@@ -165,14 +165,22 @@ function checkDuplicateEntity(index: VaultIndex, page: PageSummary, out: Diagnos
 	}
 }
 
-function checkLinks(index: VaultIndex, page: PageSummary, settings: VaultSettings, out: DiagnosticCollector): void {
+/**
+ * `text`: the page's text, which a mapped destination's link text is read
+ * from (`[glob pattern](g)`); without it (or with another version) mapped
+ * destinations are not checked.
+ */
+function checkLinks(index: VaultIndex, page: PageSummary, settings: VaultSettings, out: DiagnosticCollector, text?: string): void {
 	// Reference-style links share their definition's destination: report it once.
 	const reported = new Set<number>();
+	const pageText = text?.length === page.textLength ? text : undefined;
 	for (const link of page.links) {
 		if (reported.has(link.destinationSpan.start)) {
 			continue;
 		}
-		const target = link.target;
+		const target = link.target.kind === 'external' && pageText !== undefined
+			? index.site.mappedTarget(link.destination, pageText.slice(link.textSpan.start, link.textSpan.end), page.path, page.url) ?? link.target
+			: link.target;
 		if (target.kind === 'outside') {
 			reported.add(link.destinationSpan.start);
 			out.add('link-outside-vault', link.destinationSpan,
@@ -184,21 +192,25 @@ function checkLinks(index: VaultIndex, page: PageSummary, settings: VaultSetting
 			continue;
 		}
 		reported.add(link.destinationSpan.start);
-		if (!urlExists(index, target.url)) {
-			reportBrokenLink(index, link, target.url, target.fragment, out);
+		const url = urlExists(index, target.url) ? target.url : index.redirectTarget(target.url);
+		if (url === undefined || !urlExists(index, url)) {
+			// Served from elsewhere (a mount, another repository), or redirected off the site: nothing to check here.
+			if (url === undefined ? !index.site.isExternal(target.url) : url.startsWith('/') && !index.site.isExternal(url)) {
+				reportBrokenLink(index, link, target.url, target.fragment, out);
+			}
 			continue;
 		}
 		if (target.fragment !== undefined && target.fragment !== '') {
-			const targetPage = index.pageForUrl(target.url);
+			const targetPage = index.pageForUrl(url);
 			const anchors = targetPage ? targetPage.headings.map(heading => heading.anchor) : [];
 			if (targetPage && !anchors.includes(target.fragment)) {
-				const where = targetPage.path === page.path ? 'this page' : target.url;
+				const where = targetPage.path === page.path ? 'this page' : url;
 				out.add('broken-anchor', link.destinationSpan,
 					`No heading #${target.fragment} in ${where}.` + (anchors.length > 0 ? ` Headings: ${anchors.slice(0, 5).map(a => `#${a}`).join(', ')}${anchors.length > 5 ? ', …' : ''}.` : ' It has no headings.'),
-					{ url: target.url, fragment: target.fragment, anchors });
+					{ url, fragment: target.fragment, anchors });
 			}
 		}
-		const preferred = preferredLinkPath(index, settings, page, link);
+		const preferred = link.target.kind === 'page' ? preferredLinkPath(index, settings, page, link, url) : undefined;
 		if (preferred !== undefined) {
 			const canonical = preferred + (target.fragment ? `#${target.fragment}` : '');
 			const why = preferred.startsWith('/') ? 'the URL the page is published at' : 'relative as the vault\'s links are';

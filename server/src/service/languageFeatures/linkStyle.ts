@@ -1,7 +1,7 @@
 import type { PageLink, PageSummary } from '../parse/pageSummary';
 import type { VaultSettings } from '../vault/settings';
 import type { VaultIndex } from '../vault/vaultIndex';
-import { isSitePage, pageUrlForPath, relativeUrl } from '../vault/vaultPaths';
+import { isSitePage, relativeUrl } from '../vault/vaultPaths';
 
 /**
  * How a link to a page is best written, for the `non-canonical-link` hint
@@ -25,22 +25,26 @@ export function linkStyleInForce(index: VaultIndex, settings: VaultSettings): Li
 	return style === 'auto' ? index.linkStyle : style;
 }
 
-/** The path part (without `?query#fragment`) the link is better written with, undefined when it is fine as written. */
-export function preferredLinkPath(index: VaultIndex, settings: VaultSettings, page: PageSummary, link: PageLink): string | undefined {
+/**
+ * The path part (without `?query#fragment`) the link is better written
+ * with, undefined when it is fine as written. `url`: the URL the link leads
+ * to (the page's, or where a redirect or alias of it leads).
+ */
+export function preferredLinkPath(index: VaultIndex, settings: VaultSettings, page: PageSummary, link: PageLink, url: string): string | undefined {
 	const target = link.target;
 	if (target.kind !== 'page' || !isSitePage(page.path)) {
 		return undefined;
 	}
-	const targetPath = index.pageForUrl(target.url)?.path;
+	const targetPath = index.pageForUrl(url)?.path;
 	if (targetPath !== undefined && !isSitePage(targetPath)) {
 		return undefined;
 	}
 	const style = linkStyleInForce(index, settings);
 	if (style === 'absolute') {
-		return target.canonical ? undefined : target.url;
+		return target.canonical && url === target.url ? undefined : url;
 	}
 	if (style === 'relative' && link.destination.trim().startsWith('/')) {
-		return relativeUrl(pageUrlForPath(page.path), target.url);
+		return relativeUrl(page.url, url);
 	}
 	return undefined;
 }

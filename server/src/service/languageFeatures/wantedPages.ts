@@ -73,7 +73,7 @@ export function wantedPages(index: VaultIndex, textOf: PageTextReader, limit: nu
 		}
 		// `/SECTION/SLUG/` only: a page of a section can be made there.
 		const parts = url.split('/').filter(Boolean);
-		if (parts.length === 2 && !parts[0].startsWith('.') && !urlExists(index, url)) {
+		if (parts.length === 2 && !parts[0].startsWith('.') && !urlExists(index, url) && !index.site.isExternal(url)) {
 			ranked.push({ url, linkers: index.backlinkCount(url) });
 		}
 	}

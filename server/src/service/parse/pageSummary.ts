@@ -1,5 +1,7 @@
 import { computeLineStarts, type LineStarts } from '../text/lineIndex';
+import { countLinkSpellings, type LinkSpellings } from './linkSpellings';
 import { destinationFragment, resolveLinkDestination, pageUrlForPath, sectionOfPath, slugOfUrl, titleFromSlug, type LinkTarget } from '../vault/vaultPaths';
+import { SiteUrls } from '../vault/siteUrls';
 import { citationKey } from './citationKey';
 import { nameSpellingOf, titleFromOwnText } from './nameSpelling';
 import { parseFrontmatter, type FrontmatterField, type FrontmatterProblem } from './frontmatter';
@@ -60,8 +62,8 @@ export interface PageSummary {
 	readonly targetUrls: readonly string[];
 	/** The spans of this page's links to the page at `url`, in order (without building the `links` view). */
 	linkSpansTo(url: string): Span[];
-	/** How many of its links to other pages are written absolute (`/…`) and relative (without building the `links` view): what `linkStyle: auto` counts. */
-	readonly linkSpellings: { readonly absolute: number; readonly relative: number };
+	/** Its links to pages written absolute and relative, counted without building the `links` view. */
+	readonly linkSpellings: LinkSpellings;
 	/**
 	 * How this page writes the name of the page at `url`: the text of its
 	 * first link there that is that page's slug title up to letter case (`MI6`
@@ -75,7 +77,7 @@ export interface PageSummary {
 }
 
 /** A destination without its `?query` and `#fragment`. */
-function destinationPath(destination: string): string {
+export function destinationPath(destination: string): string {
 	const trimmed = destination.trim();
 	for (let i = 0; i < trimmed.length; i++) {
 		const c = trimmed.charCodeAt(i);
@@ -135,6 +137,8 @@ const RECENT_VIEWS = 64;
 export class PageSummaries {
 	readonly strings = new StringPool();
 	readonly recentViews = new RecentlyUsed<PageSummary, Views>(RECENT_VIEWS);
+	/** The site's URL rules the summaries were made under (parse/siteParts.ts): links not resolved at parse time resolve by them. */
+	site = SiteUrls.PLAIN;
 
 	summarize(path: string, text: string): PageSummary {
 		return new CompactPageSummary(this, summarizePageParts(path, text), false);
@@ -210,6 +214,8 @@ export interface PageSummaryParts extends PageSummaryHeader {
 	/** MarkdownScan.codeRegions: `start, end` pairs (`CODE_REGION`), kept after the items' numbers. */
 	readonly codeRegions: readonly number[];
 	readonly lineStarts: Uint32Array;
+	/** The `SiteUrls.key` of the rules the URLs were made under; undefined for the plain vault model. */
+	readonly siteKey?: string;
 }
 
 /** The buffers of a summary's plain data, which a worker thread transfers instead of copying. */
@@ -325,6 +331,7 @@ class CompactPageSummary implements PageSummary {
 	/** The counts packed by `packCounts`, or 0 when they did not fit and are in `wideCounts`. */
 	private readonly counts: number;
 	private readonly wideCounts: readonly number[] | undefined;
+	private readonly siteKey: string | undefined;
 
 	/** `alreadyFlat`: the parts were copied (from a worker or the persisted index), so no string points into a page text. */
 	constructor(private readonly home: PageSummaries, parts: PageSummaryParts, alreadyFlat: boolean) {
@@ -339,6 +346,7 @@ class CompactPageSummary implements PageSummary {
 		this.aliases = parts.aliases.length === 0 ? NO_STRINGS : parts.aliases.map(own);
 		this.tags = parts.tags.length === 0 ? NO_STRINGS : parts.tags.map(share);
 		this.textLength = parts.textLength;
+		this.siteKey = parts.siteKey;
 		const numbers = parts.numbers;
 		const lineStarts = parts.lineStarts;
 		const codeRegions = parts.codeRegions;
@@ -438,15 +446,7 @@ class CompactPageSummary implements PageSummary {
 		return [...urls];
 	}
 
-	get linkSpellings(): { absolute: number; relative: number } {
-		const spellings = { absolute: 0, relative: 0 };
-		for (let i = 0, count = this.count('links'); i < count; i++) {
-			const destination = this.targetUrlOf(i) === '' ? '#' : this.strings[i * LINK.strings + LINK.at.destination].trim();
-			spellings[destination.startsWith('/') ? 'absolute' : 'relative'] += /^[#?]/.test(destination) ? 0 : 1;
-		}
-		return spellings;
-	}
-
+	get linkSpellings(): LinkSpellings { return countLinkSpellings(this.count('links'), i => (this.targetUrlOf(i) === '' ? '' : this.strings[i * LINK.strings + LINK.at.destination])); }
 	linkSpansTo(url: string): Span[] {
 		const spans: Span[] = [];
 		const n = this.numbers;
@@ -484,7 +484,7 @@ class CompactPageSummary implements PageSummary {
 			path: this.path, url: this.url, section: this.section, title: this.title, aliases: this.aliases, tags: this.tags,
 			frontmatter: this.frontmatter.toParts(),
 			numbers: this.numbers.slice(0, items), strings: this.strings, referenceLabels: this.referenceLabels, linkTargetUrls: this.linkTargetUrls, nameSpellings: this.nameSpellings, counts,
-			codeRegions: Array.from(this.numbers.subarray(items, lines)), lineStarts: Uint32Array.from(this.numbers.subarray(lines)), textLength: this.textLength,
+			codeRegions: Array.from(this.numbers.subarray(items, lines)), lineStarts: Uint32Array.from(this.numbers.subarray(lines)), textLength: this.textLength, siteKey: this.siteKey,
 		};
 	}
 
@@ -558,7 +558,7 @@ class CompactPageSummary implements PageSummary {
 				...(referenceLabel === undefined ? {} : { referenceLabel }),
 				target: (flags & LINK_FLAGS.pageTarget) !== 0
 					? { kind: 'page', url: this.targetUrlOf(i), fragment: destinationFragment(destination), canonical: (flags & LINK_FLAGS.canonical) !== 0, viaMarkdownPath: (flags & LINK_FLAGS.markdownPath) !== 0 }
-					: resolveLinkDestination(destination, this.path),
+					: this.home.site.resolve(destination, this.path, this.url),
 			};
 		});
 	}

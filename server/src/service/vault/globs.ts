@@ -27,7 +27,11 @@ export function compileGlob(written: string): CompiledGlob {
 	return { pattern, negated, base: picomatch.scan(pattern).base, matches: picomatch(pattern) };
 }
 
-/** A matcher of one glob (negation as picomatch has it: `!x` matches what `x` does not). */
-export function globMatcher(pattern: string): (path: string) => boolean {
-	return picomatch(pattern.trim().replace(/^\.\//, '').replace(/\/+$/, ''));
+/**
+ * A matcher of link destinations as written (`g`, `{{*`): any of the
+ * patterns, taken as written, a dot matched like any other character
+ * (negation as picomatch has it: `!x` matches what `x` does not).
+ */
+export function destinationMatcher(patterns: string | readonly string[]): (destination: string) => boolean {
+	return picomatch(typeof patterns === 'string' ? patterns : [...patterns], { dot: true });
 }

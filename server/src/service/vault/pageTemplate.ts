@@ -1,7 +1,7 @@
 import { FIELD_KINDS, isIsoDate } from '../languageFeatures/frontmatterRules';
 import { slugifyTitle } from '../search/similarityKeys';
 import type { VaultIndex } from './vaultIndex';
-import { pageUrlForPath, titleFromSlug } from './vaultPaths';
+import { titleFromSlug } from './vaultPaths';
 
 /**
  * The text of new pages and of inserted frontmatter fields, in the vault's
@@ -201,7 +201,7 @@ export function newPagePath(index: VaultIndex, section: string, title: string, s
 	const prefix = folder === '' ? '' : `${folder}/`;
 	for (let n = 1; ; n++) {
 		const path = `${prefix}${n === 1 ? slug : `${slug}-${n}`}.md`;
-		if (!index.getPage(path) && !index.hasUrl(pageUrlForPath(path))) {
+		if (!index.getPage(path) && !index.hasUrl(index.site.fileUrl(path))) {
 			return path;
 		}
 	}
@@ -261,7 +261,8 @@ export function newPage(index: VaultIndex, input: NewPageInput, requiredFields: 
 	if (section === '' || section.includes('..') || title === '' || !/^[^/\\.][^/\\]*$/.test(slug)) {
 		throw new Error('A new page needs a section and a title.');
 	}
-	const existing = index.pathsForUrl(pageUrlForPath(`${section}/${slug}.md`))[0];
+	// Under the site's rules: on a lower-casing site `IsBranch` and `isbranch` are one page.
+	const existing = index.pathsForUrl(index.site.fileUrl(`${section}/${slug}.md`))[0];
 	if (existing !== undefined) {
 		return { exists: true, path: existing };
 	}

@@ -1,6 +1,7 @@
 import { isTitledFromSlug, type PageSummary } from '../parse/pageSummary';
 import { VaultSearch } from '../search/vaultSearch';
 import { entityNameKeysOf } from './entityNames';
+import { SiteUrls } from './siteUrls';
 import { isSitePage, slugOfUrl } from './vaultPaths';
 
 /** What an index update changed for other pages. */
@@ -146,6 +147,13 @@ export class VaultIndex {
 	private journal: string[] = [];
 	private journalStart = 0;
 	private searchTables: VaultSearch | undefined;
+	/** URL redirecting to a page (an alias, the URL of its file when it is published elsewhere) → paths of those pages. */
+	private readonly pathsByRedirect = new Map<string, OneOrMany>();
+	/**
+	 * The site's URL rules (siteUrls.ts); the service sets them while the
+	 * index is empty, as a page's redirects are contributed and withdrawn by them.
+	 */
+	site: SiteUrls = SiteUrls.PLAIN;
 
 	/** Every markdown file indexed, files directly in the root included. */
 	get size(): number {
@@ -196,6 +204,19 @@ export class VaultIndex {
 
 	hasUrl(url: string): boolean {
 		return this.pathsByUrl.has(url);
+	}
+
+	/**
+	 * Where a URL no page is published at leads: the URL of the page it is an
+	 * alias of (or whose file it names), else where a site redirect sends it
+	 * (a site URL or an external one); undefined when nothing redirects it.
+	 */
+	redirectTarget(url: string): string | undefined {
+		const paths = valuesOf(this.pathsByRedirect, url);
+		if (paths.length > 0) {
+			return this.pagesByPath.get(paths.length === 1 ? paths[0] : [...paths].sort()[0])?.url;
+		}
+		return this.site.siteRedirect(url);
 	}
 
 	/** Paths of the pages that link to `url` (whether it exists or not). */
@@ -288,6 +309,7 @@ export class VaultIndex {
 		}
 		this.addPagesAt(respelledUrls(previous, summary), affected);
 		this.addPagesNamed(renamedKeys(previous, summary), affected);
+		this.addLinkersOfRedirects(previous, summary, affected);
 		affected.delete(summary.path);
 		const namesChanged = previous === undefined || previous.url !== summary.url || previous.title !== summary.title
 			|| previous.aliases.length !== summary.aliases.length || previous.aliases.some((alias, i) => alias !== summary.aliases[i]);
@@ -307,6 +329,7 @@ export class VaultIndex {
 		}
 		this.addPagesAt(respelledUrls(previous, undefined), affected);
 		this.addPagesNamed(entityNameKeysOf(previous), affected);
+		this.addLinkersOfRedirects(previous, undefined, affected);
 		affected.delete(path);
 		return { affected, pagesChanged: true, namesChanged: true };
 	}
@@ -319,6 +342,17 @@ export class VaultIndex {
 				if (page && isTitledFromSlug(page)) {
 					paths.add(path);
 				}
+			}
+		}
+	}
+
+	/** Adds to `paths` the pages linking to a URL that redirects to one of the two summaries and not to the other. */
+	private addLinkersOfRedirects(previous: PageSummary | undefined, next: PageSummary | undefined, paths: Set<string>): void {
+		const before = previous ? this.site.redirectsOf(previous) : [];
+		const after = next ? this.site.redirectsOf(next) : [];
+		for (const url of [...before, ...after]) {
+			if (!before.includes(url) || !after.includes(url) || previous?.url !== next?.url) {
+				this.linkersOf(url).forEach(path => paths.add(path));
 			}
 		}
 	}
@@ -339,6 +373,10 @@ export class VaultIndex {
 		}
 		addTo(this.pathsByUrl, summary.url, summary.path);
 		this.missingTargets.delete(summary.url);
+		for (const url of this.site.redirectsOf(summary)) {
+			addTo(this.pathsByRedirect, url, summary.path);
+			this.missingTargets.delete(url);
+		}
 		if (summary.section !== undefined) {
 			let sectionPaths = this.pathsBySection.get(summary.section);
 			if (!sectionPaths) {
@@ -359,7 +397,7 @@ export class VaultIndex {
 		// `withdraw` took this page out of every list, and `targetUrls` are distinct: no duplicate can arise.
 		for (const url of summary.targetUrls) {
 			addTo(this.linkersByUrl, url, summary.path, true);
-			if (!this.pathsByUrl.has(url)) {
+			if (!this.pathsByUrl.has(url) && !this.pathsByRedirect.has(url)) {
 				this.missingTargets.add(url);
 			}
 		}
@@ -377,8 +415,14 @@ export class VaultIndex {
 		removeFrom(this.pathsByUrl, summary.url, summary.path);
 		if (!this.pathsByUrl.has(summary.url)) {
 			removeFrom(this.urlsBySlug, slugOfUrl(summary.url), summary.url);
-			if (this.linkersByUrl.has(summary.url)) {
+			if (this.linkersByUrl.has(summary.url) && !this.pathsByRedirect.has(summary.url)) {
 				this.missingTargets.add(summary.url);
+			}
+		}
+		for (const url of this.site.redirectsOf(summary)) {
+			removeFrom(this.pathsByRedirect, url, summary.path);
+			if (!this.pathsByRedirect.has(url) && !this.pathsByUrl.has(url) && this.linkersByUrl.has(url)) {
+				this.missingTargets.add(url);
 			}
 		}
 		if (summary.section !== undefined) {

@@ -168,6 +168,14 @@ function isPlainCanonicalUrl(destination: string): boolean {
 	return true;
 }
 
+/** How a site publishes pages, for resolving links by its rules (see siteUrls.ts). */
+export interface SitePaths {
+	/** The URL the linking page is published at: relative URLs resolve against it. */
+	readonly baseUrl: string;
+	/** The URL a path to a markdown file names. */
+	readonly urlOfPath: (path: string) => string;
+}
+
 /**
  * Resolves a link destination (as CommonMark gives it: escapes removed,
  * references decoded) written in the page at `fromPath`.
@@ -178,10 +186,14 @@ function isPlainCanonicalUrl(destination: string): boolean {
  * URL (as browsers do). Percent-encoding is decoded repeatedly and backslashes
  * count as separators, so no spelling of `..` can leave the root unnoticed.
  */
-export function resolveLinkDestination(destination: string, fromPath: string): LinkTarget {
+export function resolveLinkDestination(destination: string, fromPath: string, site?: SitePaths): LinkTarget {
 	if (isPlainCanonicalUrl(destination)) {
 		return { kind: 'page', url: destination, fragment: undefined, canonical: true, viaMarkdownPath: false };
 	}
+	if (destination.includes('{{')) {
+		return { kind: 'external' }; // template syntax (`{{< ref … >}}`): the site's templates make the URL
+	}
+	const urlOfPath = site?.urlOfPath ?? pageUrlForPath;
 	let path = destination.trim();
 	let fragment: string | undefined;
 	const hash = path.indexOf('#');
@@ -197,7 +209,7 @@ export function resolveLinkDestination(destination: string, fromPath: string): L
 		// `#anchor` alone: a heading of this same page. An empty destination links nowhere.
 		return fragment === undefined
 			? { kind: 'external' }
-			: { kind: 'page', url: pageUrlForPath(fromPath), fragment, canonical: true, viaMarkdownPath: false };
+			: { kind: 'page', url: site?.baseUrl ?? pageUrlForPath(fromPath), fragment, canonical: true, viaMarkdownPath: false };
 	}
 	const scheme = SCHEME.exec(path);
 	if (scheme) {
@@ -229,7 +241,7 @@ export function resolveLinkDestination(destination: string, fromPath: string): L
 	} else if (isMarkdownFile || isOtherFile) {
 		base = fromPath.split('/').slice(0, -1);
 	} else {
-		base = pageUrlForPath(fromPath).split('/').filter(Boolean);
+		base = (site?.baseUrl ?? pageUrlForPath(fromPath)).split('/').filter(Boolean);
 	}
 	const segments = base.slice();
 	for (const segment of rawSegments) {
@@ -250,7 +262,7 @@ export function resolveLinkDestination(destination: string, fromPath: string): L
 		return { kind: 'asset', path: segments.join('/') };
 	}
 	if (isMarkdownFile) {
-		return { kind: 'page', url: pageUrlForPath(segments.join('/')), fragment, canonical: false, viaMarkdownPath: true };
+		return { kind: 'page', url: urlOfPath(segments.join('/')), fragment, canonical: false, viaMarkdownPath: true };
 	}
 	if (segments.length === 0) {
 		return { kind: 'external' }; // the site's home page

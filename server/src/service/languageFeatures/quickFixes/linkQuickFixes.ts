@@ -118,8 +118,13 @@ function brokenAnchorFixes(context: QuickFixContext, diagnostic: VaultDiagnostic
 
 function nonCanonicalLinkFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'non-canonical-link'>): VaultCodeAction[] {
 	const link = linkAt(context, diagnostic);
-	const preferred = link && preferredLinkPath(context.index, context.settings, context.page, link);
-	if (!link || preferred === undefined) {
+	if (!link || link.target.kind !== 'page') {
+		return [];
+	}
+	// A link to an alias or a redirected URL is rewritten to the page it leads to.
+	const url = context.index.hasUrl(link.target.url) ? link.target.url : context.index.redirectTarget(link.target.url) ?? link.target.url;
+	const preferred = preferredLinkPath(context.index, context.settings, context.page, link, url);
+	if (preferred === undefined) {
 		return [];
 	}
 	const { destination, edit } = canonicalDestination(context, link, preferred);

@@ -1,0 +1,213 @@
+import * as assert from 'assert';
+import { DEFAULT_SITE_RULES, type SiteRules } from '../../server/src/service/vault/siteRules';
+import { settingsFrom } from '../../server/src/service/vault/settings';
+import { createVaultService, type VaultCodeAction, type VaultService } from '../../server/src/service/vaultService';
+import { applyVaultEdit } from '../support/applyEdits';
+import { titled } from '../support/memoryVault';
+
+const TODAY = '2026-12-07';
+
+/** A service under these site rules over `pages`, the texts kept so that fixes can be applied. */
+function siteVault(site: Partial<SiteRules>, pages: Record<string, string>): { service: VaultService; texts: Map<string, string> } {
+	const service = createVaultService({ settings: settingsFrom({ site: { ...DEFAULT_SITE_RULES, ...site } }).settings });
+	const texts = new Map(Object.entries(pages));
+	for (const [path, text] of texts) {
+		service.updatePage(path, text);
+	}
+	return { service, texts };
+}
+
+/** `code url-or-destination` per link diagnostic of a page (read with its text, as the editor and `check` do). */
+function linkProblems(service: VaultService, texts: Map<string, string>, path: string): string[] {
+	return service.diagnostics(path, texts.get(path)).filter(diagnostic => diagnostic.code.startsWith('broken') || diagnostic.code === 'non-canonical-link')
+		.map(diagnostic => `${diagnostic.code} ${'canonical' in diagnostic.data ? diagnostic.data.canonical : 'url' in diagnostic.data ? `${diagnostic.data.url}${'fragment' in diagnostic.data && diagnostic.data.fragment ? `#${diagnostic.data.fragment}` : ''}` : ''}`);
+}
+
+/** The quick fixes of the page's first diagnostic of `code`. */
+function fixesOf(service: VaultService, texts: Map<string, string>, path: string, code: string): VaultCodeAction[] {
+	const diagnostic = service.diagnostics(path, texts.get(path)).find(candidate => candidate.code === code);
+	assert.ok(diagnostic, `no ${code} on ${path}`);
+	return service.codeActions(path, texts.get(path)!, diagnostic.range, [JSON.parse(JSON.stringify(diagnostic))], TODAY);
+}
+
+function apply(service: VaultService, texts: Map<string, string>, action: VaultCodeAction): void {
+	for (const [path, text] of applyVaultEdit(texts, action.edit)) {
+		texts.set(path, text);
+		service.updatePage(path, text);
+	}
+}
+
+describe('site URL rules: letter case (lowercaseUrls)', () => {
+	const pages = {
+		'functions/lang/Translate.md': titled('Translate', '## Usage\n'),
+		'methods/page/IsBranch.md': titled('IsBranch'),
+		'guide/intro.md': titled('Intro', '👩‍🚀 [t](/functions/lang/translate/#usage), [T](/functions/lang/Translate/#usage)\r\n[file](../functions/lang/Translate.md) [b](/methods/page/IsBranch/)\r\n[missing](/methods/page/IsLeaf/)\r\n'),
+	};
+
+	it('publishes pages at lower-cased URLs; a link in capitals resolves and is hinted to the published URL', () => {
+		const { service, texts } = siteVault({ generator: 'hugo', lowercaseUrls: true }, pages);
+		assert.strictEqual(service.getPage('functions/lang/Translate.md')?.url, '/functions/lang/translate/');
+		assert.deepStrictEqual(linkProblems(service, texts, 'guide/intro.md'), [
+			'non-canonical-link /functions/lang/translate/#usage',
+			'non-canonical-link /functions/lang/translate/',
+			'non-canonical-link /methods/page/isbranch/',
+			'broken-link /methods/page/isleaf/',
+		]);
+		// The plain vault model keeps letter case: the lower-case spelling names no page there.
+		const plain = siteVault({}, pages);
+		assert.deepStrictEqual(linkProblems(plain.service, plain.texts, 'guide/intro.md'), [
+			'broken-link /functions/lang/translate/#usage',
+			'non-canonical-link /functions/lang/Translate/',
+			'broken-link /methods/page/IsLeaf/',
+		]);
+	});
+
+	it('fixes suggest only published URLs and never create a page differing from a file only in letter case', () => {
+		const { service, texts } = siteVault({ generator: 'hugo', lowercaseUrls: true }, pages);
+		const rewrite = fixesOf(service, texts, 'guide/intro.md', 'non-canonical-link');
+		assert.deepStrictEqual(rewrite.map(action => action.title), ['Rewrite link as /functions/lang/translate/#usage']);
+		apply(service, texts, rewrite[0]);
+		assert.ok(texts.get('guide/intro.md')!.includes('[T](/functions/lang/translate/#usage)'));
+		const broken = fixesOf(service, texts, 'guide/intro.md', 'broken-link').map(action => action.title);
+		assert.deepStrictEqual(broken, ['Create page methods/page/isleaf.md, link it as /methods/page/isleaf/']);
+		assert.deepStrictEqual(service.newPage({ section: 'functions/lang', title: 'Translate', slug: 'TRANSLATE', today: TODAY }), { exists: true, path: 'functions/lang/Translate.md' });
+	});
+
+	it('switching the rules re-indexes every page under the new ones, and back', () => {
+		const { service, texts } = siteVault({}, pages);
+		assert.strictEqual(service.getPage('methods/page/IsBranch.md')?.url, '/methods/page/IsBranch/');
+		service.setSettings(settingsFrom({ site: { ...DEFAULT_SITE_RULES, generator: 'hugo', lowercaseUrls: true } }).settings);
+		assert.strictEqual(service.getPage('methods/page/IsBranch.md')?.url, '/methods/page/isbranch/');
+		assert.deepStrictEqual(service.index.linkersOf('/functions/lang/translate/'), ['guide/intro.md']);
+		service.setSettings(settingsFrom({}).settings);
+		assert.strictEqual(service.getPage('methods/page/IsBranch.md')?.url, '/methods/page/IsBranch/');
+		assert.strictEqual(linkProblems(service, texts, 'guide/intro.md')[0], 'broken-link /functions/lang/translate/#usage');
+	});
+});
+
+describe('site URL rules: destinations not checked, served elsewhere, or mapped', () => {
+	const pages = {
+		'quick-reference/glossary.md': titled('Glossary', '## Glob pattern\n\n## Page bundle\n'),
+		'api/real.md': titled('Real', '## Only\n'),
+		'guide/a.md': titled('A', [
+			'[ref](<{{< ref "other.md" >}}>) [p](/x/{{% param "v" %}}/) [q]({{.Site.BaseURL}})',
+			'[mounted](/api/unknown/) [real](/api/real/#nope)',
+			'[glob pattern](g) [page bundle](g) [no such term](g)',
+			'[skip](/legacy/thing/) [still broken](/guide/none/)',
+		].join('\n') + '\n'),
+	};
+	const rules: Partial<SiteRules> = {
+		generator: 'hugo',
+		externalPrefixes: ['/api/'],
+		ignoredDestinations: ['/legacy/**'],
+		mappedDestinations: [{ pattern: 'g', url: '/quick-reference/glossary/#{text}' }],
+	};
+
+	it('skips template syntax and ignored destinations, trusts external prefixes, and checks mapped ones as the URL they stand for', () => {
+		const { service, texts } = siteVault(rules, pages);
+		assert.deepStrictEqual(linkProblems(service, texts, 'guide/a.md'), [
+			// A page that exists under an external prefix still resolves normally.
+			'broken-anchor /api/real/#nope',
+			'broken-anchor /quick-reference/glossary/#no-such-term',
+			'broken-link /guide/none/',
+		]);
+		// Without the page's text a mapped destination cannot be read: it is not checked.
+		assert.deepStrictEqual(service.diagnostics('guide/a.md').map(diagnostic => diagnostic.code).filter(code => code.startsWith('broken')), ['broken-anchor', 'broken-link']);
+		// Unknown URLs under an external prefix are not wanted pages.
+		assert.deepStrictEqual(service.wantedPages(path => texts.get(path), 10).map(page => page.url), ['/guide/none/']);
+	});
+
+	it('reports them all as broken under the plain rules but the template syntax', () => {
+		const { service, texts } = siteVault({}, pages);
+		const problems = linkProblems(service, texts, 'guide/a.md');
+		assert.ok(problems.includes('broken-link /api/unknown/') && problems.includes('broken-link /guide/a/g/') && problems.includes('broken-link /legacy/thing/'), JSON.stringify(problems));
+		assert.ok(!problems.some(problem => problem.includes('{{') || problem.includes('/x/')), JSON.stringify(problems));
+	});
+});
+
+describe('site URL rules: redirects', () => {
+	const pages = {
+		'docs/new-name.md': '---\ntitle: New\naliases:\n  - /old/url/\n  - old-name\n  - /Shouty\n---\n## Part\n',
+		'people/robert.md': '---\ntitle: Robert\naliases: [Bob Maxwell]\n---\n',
+		'guide/links.md': titled('Links', '[a](/old/url/#part) [b](/docs/old-name/) [c](/shouty/) [d](/moved/x/) [e](/gone/) [f](/old/url/#nope) [g](/people/bob-maxwell/)\n'),
+	};
+	const rules: Partial<SiteRules> = {
+		generator: 'hugo',
+		lowercaseUrls: true,
+		aliasFields: ['aliases'],
+		redirects: [{ from: '/moved/*', to: '/docs/:splat' }, { from: '/gone', to: 'https://example.com/' }],
+	};
+
+	it('a link to an alias or a redirected URL resolves to its target, hinted to write the target', () => {
+		const { service, texts } = siteVault(rules, pages);
+		assert.deepStrictEqual(linkProblems(service, texts, 'guide/links.md'), [
+			'non-canonical-link /docs/new-name/#part',
+			'non-canonical-link /docs/new-name/',
+			'non-canonical-link /docs/new-name/',
+			'broken-link /moved/x/',
+			'broken-anchor /docs/new-name/#nope',
+			'non-canonical-link /docs/new-name/#nope',
+			// An alias with spaces is a name, not a URL.
+			'broken-link /people/bob-maxwell/',
+		]);
+		const fix = fixesOf(service, texts, 'guide/links.md', 'non-canonical-link');
+		apply(service, texts, fix[0]);
+		assert.ok(texts.get('guide/links.md')!.startsWith('---\ntitle: Links\n---\n[a](/docs/new-name/#part) [b](/docs/old-name/)'));
+	});
+
+	it('keeps the aliases in the index page by page: removing the page breaks the links to its aliases', () => {
+		const { service, texts } = siteVault(rules, pages);
+		assert.strictEqual(service.index.redirectTarget('/old/url/'), '/docs/new-name/');
+		const change = service.removePage('docs/new-name.md');
+		assert.ok(change.affected.has('guide/links.md'));
+		assert.strictEqual(service.index.redirectTarget('/old/url/'), undefined);
+		assert.ok(service.index.wantedUrls().has('/old/url/'));
+		assert.ok(linkProblems(service, texts, 'guide/links.md').includes('broken-link /old/url/#part'));
+		service.updatePage('docs/new-name.md', pages['docs/new-name.md']);
+		assert.ok(!service.index.wantedUrls().has('/old/url/'));
+		assert.ok(!linkProblems(service, texts, 'guide/links.md').includes('broken-link /old/url/#part'));
+	});
+});
+
+describe('site URL rules: languages, permalinks, url and slug', () => {
+	const pages = {
+		'en/docs/start.md': titled('Start', '[de](/de/docs/start/) [post](/2024/03/hello-world/) [file](../posts/hello.md) [custom](/custom/place/) [short](/docs/short/) [rel](../../other/)\n'),
+		'de/docs/start.md': titled('Anfang', '[en](/docs/start/) [same](start.md) [bundle](/de/docs/bundle/)\n'),
+		'de/docs/bundle/index.md': titled('Bundle'),
+		'en/posts/hello.md': '---\ntitle: Hello World\ndate: 2024-03-07T10:00:00Z\n---\n',
+		'en/docs/moved.md': '---\ntitle: Moved\nurl: /custom/place\n---\n',
+		'en/docs/long-name.md': '---\ntitle: Long\nslug: short\n---\n',
+		'en/docs/list/_index.md': titled('List'),
+		'en/other.md': titled('Other'),
+	};
+	const rules: Partial<SiteRules> = {
+		generator: 'hugo',
+		lowercaseUrls: true,
+		languages: [{ code: 'en', urlPrefix: '' }, { code: 'de', urlPrefix: '/de/' }],
+		permalinks: { posts: '/:year/:month/:slug/' },
+	};
+
+	it('publishes each page at the URL the site gives it', () => {
+		const { service } = siteVault(rules, pages);
+		const urls = Object.fromEntries(Object.keys(pages).map(path => [path, service.getPage(path)?.url]));
+		assert.deepStrictEqual(urls, {
+			'en/docs/start.md': '/docs/start/',
+			'de/docs/start.md': '/de/docs/start/',
+			'de/docs/bundle/index.md': '/de/docs/bundle/',
+			'en/posts/hello.md': '/2024/03/hello-world/',
+			'en/docs/moved.md': '/custom/place/',
+			'en/docs/long-name.md': '/docs/short/',
+			'en/docs/list/_index.md': '/docs/list/',
+			'en/other.md': '/other/',
+		});
+	});
+
+	it('links by URL or by file resolve; a file link to a page published elsewhere is hinted to its URL', () => {
+		const { service, texts } = siteVault(rules, pages);
+		// (`../../other/` is relative, as written today: `/other/` is its canonical spelling.)
+		assert.deepStrictEqual(linkProblems(service, texts, 'en/docs/start.md'), ['non-canonical-link /2024/03/hello-world/', 'non-canonical-link /other/']);
+		assert.deepStrictEqual(linkProblems(service, texts, 'de/docs/start.md'), ['non-canonical-link /de/docs/start/']);
+		// Backlinks by URL: the index keys the page by its published URL.
+		assert.deepStrictEqual(service.index.linkersOf('/2024/03/hello-world/'), ['en/docs/start.md']);
+	});
+});
