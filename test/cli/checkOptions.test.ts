@@ -98,6 +98,8 @@ describe('entity-vault command line: help, version and usage errors from the opt
 			assert.deepStrictEqual(hints(), ['people/ada.md /people/bob/ → ../bob/'], 'auto: 2 relative links, 1 absolute (README.md not counted)');
 			assert.deepStrictEqual(hints('--link-style', 'absolute'), ['people/ada.md ../bob/ → /people/bob/', 'people/ada.md bob.md → /people/bob/']);
 			assert.deepStrictEqual(hints('--link-style=any'), []);
+			fs.writeFileSync(path.join(vault, '.entity-vault.json'), '{ "linkStyle": "relative" } // wins over the flag\n');
+			assert.deepStrictEqual(hints('--link-style', 'absolute'), ['people/ada.md /people/bob/ → ../bob/'], 'the configuration file wins over --link-style');
 		} finally {
 			fs.rmSync(vault, { recursive: true, force: true });
 		}
