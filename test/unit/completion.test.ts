@@ -413,6 +413,7 @@ describe('completion latency', function () {
 			lineStarts: new Uint32Array([0]),
 			textLength: 0,
 			linkSpansTo: () => [],
+			linkSpellings: { absolute: 0, relative: 0 },
 			nameSpellingFor: () => undefined,
 			nameSpellingUrls: [],
 			isInCode: () => false,

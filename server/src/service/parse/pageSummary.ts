@@ -1,4 +1,5 @@
 import { computeLineStarts, type LineStarts } from '../text/lineIndex';
+import { countLinkSpellings, type LinkSpellings } from './linkSpellings';
 import { destinationFragment, resolveLinkDestination, pageUrlForPath, sectionOfPath, slugOfUrl, titleFromSlug, type LinkTarget } from '../vault/vaultPaths';
 import { SiteUrls } from '../vault/siteUrls';
 import { citationKey } from './citationKey';
@@ -63,6 +64,8 @@ export interface PageSummary {
 	readonly targetUrls: readonly string[];
 	/** The spans of this page's links to the page at `url`, in order (without building the `links` view). */
 	linkSpansTo(url: string): Span[];
+	/** Its links to pages written absolute and relative, counted without building the `links` view. */
+	readonly linkSpellings: LinkSpellings;
 	/**
 	 * How this page writes the name of the page at `url`: the text of its
 	 * first link there that is that page's slug title up to letter case (`MI6`
@@ -439,6 +442,7 @@ class CompactPageSummary implements PageSummary {
 		return [...urls];
 	}
 
+	get linkSpellings(): LinkSpellings { return countLinkSpellings(this.count('links'), i => (this.targetUrlOf(i) === '' ? '' : this.strings[i * LINK.strings + LINK.at.destination])); }
 	linkSpansTo(url: string): Span[] {
 		const spans: Span[] = [];
 		const n = this.numbers;

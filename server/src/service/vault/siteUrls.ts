@@ -1,4 +1,4 @@
-import picomatch from 'picomatch/posix';
+import { destinationMatcher } from './globs';
 import { slugifyHeading } from '../parse/headingSlug';
 import { DEFAULT_SITE_RULES, type ContentLanguage, type SiteRedirect, type SiteRules } from './siteRules';
 import { pageUrlForPath, resolveLinkDestination, type LinkTarget } from './vaultPaths';
@@ -118,8 +118,8 @@ export class SiteUrls {
 		this.key = plain ? '' : JSON.stringify(urlRules);
 		this.languages = new Map(rules.languages.map((language: ContentLanguage) => [language.code, language.urlPrefix.replace(/^\/+|\/+$/g, '')]));
 		const globs = [...rules.ignoredDestinations];
-		this.unchecked = globs.length > 0 ? picomatch(globs, { dot: true }) : undefined;
-		this.mapped = rules.mappedDestinations.map(mapped => ({ matches: picomatch(mapped.pattern, { dot: true }), url: mapped.url }));
+		this.unchecked = globs.length > 0 ? destinationMatcher(globs) : undefined;
+		this.mapped = rules.mappedDestinations.map(mapped => ({ matches: destinationMatcher(mapped.pattern), url: mapped.url }));
 		this.externalPrefixes = rules.externalPrefixes.map(prefix => this.cased(withSlashes(prefix.trim())));
 		this.redirects = new Map(rules.redirects.filter(redirect => !redirect.from.endsWith('*')).map(redirect => [this.cased(withSlashes(redirect.from)), redirect.to]));
 		this.splatRedirects = rules.redirects.filter(redirect => redirect.from.endsWith('*'));

@@ -6,6 +6,7 @@ import { slugifyHeading } from '../../parse/headingSlug';
 import { pageTemplate, plainTitleText, sectionConventions, titleForSlug } from '../../vault/pageTemplate';
 import { candidatePathsForUrl, slugOfUrl } from '../../vault/vaultPaths';
 import { urlExists, type VaultDiagnostic } from '../diagnostics';
+import { preferredLinkPath } from '../linkStyle';
 import { pageFix, rangeOfSpan, replaceSpan, sameRange, type QuickFixContext, type VaultCodeAction } from './quickFix';
 
 /**
@@ -16,7 +17,8 @@ import { pageFix, rangeOfSpan, replaceSpan, sameRange, type QuickFixContext, typ
  *   give the page the heading its `#fragment` names: each would otherwise
  *   be the next problem);
  * - `broken-anchor`: change the fragment to one of the closest headings;
- * - `non-canonical-link`: rewrite the destination as `/SECTION/SLUG/`;
+ * - `non-canonical-link`: rewrite the destination as the link style asks
+ *   (`/SECTION/SLUG/`, or relative: see linkStyle.ts);
  * - `link-outside-vault`: remove the link and keep its text.
  */
 
@@ -123,10 +125,11 @@ function nonCanonicalLinkFixes(context: QuickFixContext, diagnostic: VaultDiagno
 	}
 	// A link to an alias or a redirected URL is rewritten to the page it leads to.
 	const url = context.index.hasUrl(link.target.url) ? link.target.url : context.index.redirectTarget(link.target.url) ?? link.target.url;
-	if (link.target.canonical && url === link.target.url) {
+	const preferred = preferredLinkPath(context.index, context.settings, context.page, link, url);
+	if (preferred === undefined) {
 		return [];
 	}
-	const { destination, edit } = canonicalDestination(context, link, url);
+	const { destination, edit } = canonicalDestination(context, link, preferred);
 	return [pageFix(context, diagnostic, `Rewrite link as ${destination}`, [edit], true)];
 }
 
