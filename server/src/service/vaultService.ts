@@ -21,6 +21,8 @@ import { linkEditsForMoves, type PathMove } from './restructure/moveLinks';
 import { PageSummaries, stripBom, type PageSummary, type PageSummaryParts } from './parse/pageSummary';
 import { newPage, type NewPage, type NewPageInput } from './vault/pageTemplate';
 import { DEFAULT_SETTINGS, type VaultSettings } from './vault/settings';
+import type { FrontmatterSchema } from './vault/frontmatterSchema';
+import { effectiveSchema } from './vault/schemaInference';
 import { VaultIndex, type IndexChange } from './vault/vaultIndex';
 import { decideVaultKind, isVaultByFrontmatter, type VaultKind } from './vault/vaultKind';
 import { isMarkdownPath } from './vault/vaultPaths';
@@ -155,6 +157,12 @@ export interface VaultService {
 	 * settings name (`oldUrlField`) on a page other than this one.
 	 */
 	rename(path: string, text: string, position: Position, newName: string, token?: CancellationLike, pageText?: PageTextReader): RenameResult;
+	/**
+	 * The frontmatter schema the pages are checked against: the settings'
+	 * (the configuration file's `frontmatter`), else the one inferred from the
+	 * pages (see vault/schemaInference.ts), as `check --print-schema` prints it.
+	 */
+	frontmatterSchema(): { schema: FrontmatterSchema; inferred: boolean };
 }
 
 export interface VaultServiceOptions {
@@ -280,5 +288,6 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 		prepareRename: (path, text, position) => onPage<PrepareRenameResult>(path, text, NOT_A_PAGE, context => prepareRename(context, position)),
 		rename: (path, text, position, newName, token, pageText) =>
 			onPage<RenameResult>(path, text, NOT_A_PAGE, context => provideRename(context, position, newName, settings.oldUrlField, pageText, token)),
+		frontmatterSchema: () => effectiveSchema(index.fieldCounts, settings),
 	});
 }

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { checkVault, formatJson, formatText, formatWantedJson, formatWantedText, hasErrors, isDirectory } from './checkCommand';
 import { packageVersion } from '../packageInfo';
+import { formatSchema } from './printSchema';
 
 const USAGE = `Usage: entity-vault check [DIR] [--format text|json] [--exclude GLOB]... [--severity CODE=LEVEL]... [--vault] [--wanted]
 
@@ -24,6 +25,9 @@ footnote problems, bad frontmatter, and names of pages written without a link.
   --wanted             list the wanted pages instead of the problems: the
                        missing targets of links, most linked first, each with
                        its most common link text (exit status 0)
+  --print-schema       print the frontmatter schema the pages are checked
+                       against (inferred from them unless configured) as the
+                       JSON of .entity-vault.json's frontmatter key (exit 0)
 
 A folder is a vault when DIR or its vault root holds .entity-vault.json, when
 --vault is given, or when at least half of the pages in its sections (its
@@ -52,10 +56,11 @@ interface ParsedCheck {
 	cacheDirectory?: string;
 	vault: boolean;
 	wanted: boolean;
+	printSchema: boolean;
 }
 
 function parseCheckArguments(args: readonly string[], cwd: string): ParsedCheck {
-	const parsed: ParsedCheck = { folder: cwd, format: 'text', excludes: [], severity: {}, mentions: {}, vault: false, wanted: false };
+	const parsed: ParsedCheck = { folder: cwd, format: 'text', excludes: [], severity: {}, mentions: {}, vault: false, wanted: false, printSchema: false };
 	let folderGiven = false;
 	const valueOf = (flag: string, i: number, inline: string | undefined): string => {
 		const value = inline ?? args[i + 1];
@@ -127,6 +132,12 @@ function parseCheckArguments(args: readonly string[], cwd: string): ParsedCheck 
 				}
 				parsed.wanted = true;
 				break;
+			case '--print-schema':
+				if (inline !== undefined) {
+					throw new UsageError('--print-schema takes no value');
+				}
+				parsed.printSchema = true;
+				break;
 			default:
 				if (arg.startsWith('-')) {
 					throw new UsageError(`unknown option \`${arg}\``);
@@ -178,6 +189,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 		mentions: options.mentions,
 		vault: options.vault,
 		wanted: options.wanted,
+		printSchema: options.printSchema,
 		onProgress: showProgress ? (done, total) => {
 			if (total >= 200) {
 				io.stderr(`\rIndexing ${done}/${total} pages…`);
@@ -187,6 +199,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 			}
 		} : undefined,
 	});
+	if (options.printSchema) {
+		io.stdout(formatSchema(report));
+		return 0;
+	}
 	if (options.wanted) {
 		io.stdout(options.format === 'json' ? formatWantedJson(report) : formatWantedText(report));
 		return 0;

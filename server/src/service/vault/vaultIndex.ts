@@ -1,6 +1,7 @@
 import { isTitledFromSlug, type PageSummary } from '../parse/pageSummary';
 import { VaultSearch } from '../search/vaultSearch';
 import { entityNameKeysOf } from './entityNames';
+import { FieldCounts } from './fieldCounts';
 import { slugOfUrl } from './vaultPaths';
 
 /** What an index update changed for other pages. */
@@ -134,6 +135,8 @@ export class VaultIndex {
 	private readonly tagCounts = new Map<string, number>();
 	/** Entity name key (`entityNames.ts`: the page's folder and a normalised title or alias) → paths of the pages so named. */
 	private readonly pathsByName = new Map<string, OneOrMany>();
+	/** Per section, the frontmatter fields its pages have and their types: what the schema is inferred from. */
+	readonly fieldCounts = new FieldCounts();
 	/** Pages in sections (entity pages; files directly in the root are not), and how many of them have frontmatter. */
 	private sectionPages = 0;
 	private sectionPagesWithFrontmatter = 0;
@@ -357,6 +360,7 @@ export class VaultIndex {
 		for (const key of entityNameKeysOf(summary)) {
 			addTo(this.pathsByName, key, summary.path, true);
 		}
+		this.fieldCounts.add(summary);
 	}
 
 	private withdraw(summary: PageSummary): void {
@@ -391,5 +395,6 @@ export class VaultIndex {
 		for (const key of entityNameKeysOf(summary)) {
 			removeFrom(this.pathsByName, key, summary.path);
 		}
+		this.fieldCounts.remove(summary);
 	}
 }
