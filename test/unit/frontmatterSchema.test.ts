@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import type { MarkupContent } from 'vscode-languageserver-types';
+import type { MarkupContent, TextEdit } from 'vscode-languageserver-types';
+import { applyTextEdits } from '../support/applyEdits';
 import { rangeOfText, vaultOf, vaultWithCursor } from '../support/cursor';
 import { settingsFrom } from '../../server/src/service/vault/settings';
 import type { VaultService } from '../../server/src/service/vaultService';
@@ -194,5 +195,31 @@ describe('frontmatter values that are links', () => {
 		assert.ok(hover && (hover.contents as MarkupContent).value.includes('London'), JSON.stringify(hover));
 		const bare = vaultWithCursor({ 'places/london.md': LONDON, 'people/ada.md': '---\ntitle: Ada\nlocation: /places/london/$|$\n---\n' });
 		assert.deepStrictEqual(bare.service.definition(bare.path, bare.text, bare.position).map(location => location.path), ['places/london.md']);
+	});
+
+	it('completes the pages of a link field\'s section inside the value, and a link written in any field as in the body', () => {
+		const files = { 'places/london.md': LONDON, 'places/paris.md': '---\ntitle: Paris\n---\n', 'people/bob.md': '---\ntitle: Bob\n---\n' };
+		const complete = (marked: string, configure = true) => {
+			const vault = vaultWithCursor({ ...files, 'people/ada.md': marked });
+			if (configure) {
+				vault.service.setSettings(settingsFrom({ frontmatter: { people: { fields: { location: { type: 'link', section: 'places' }, seen: { type: 'link' } } } } }).settings);
+			}
+			const list = vault.service.completion(vault.path, vault.text, vault.position);
+			return { vault, items: list.items };
+		};
+		// The section's URL first, then its pages (by slug, title and alias).
+		const empty = complete('---\r\ntitle: Ada\r\nlocation: $|$\r\n---\r\n');
+		assert.deepStrictEqual(empty.items.map(item => item.textEdit && 'range' in item.textEdit ? item.textEdit.newText : undefined), ['/places/']);
+		const pagesOf = complete('---\r\ntitle: Ada 😀\r\nlocation: "/places/lo$|$"\r\n---\r\n');
+		assert.strictEqual(pagesOf.items[0]?.label, 'London');
+		const london = pagesOf.items.find(item => item.label === 'London');
+		assert.ok(london?.textEdit && 'range' in london.textEdit);
+		assert.strictEqual(applyTextEdits(pagesOf.vault.text, [london.textEdit as TextEdit]), '---\r\ntitle: Ada 😀\r\nlocation: "/places/london/"\r\n---\r\n');
+		// A field of links with no section: every section, as after `](/`.
+		const anySection = complete('---\ntitle: Ada\nseen:\n- /$|$\n---\n');
+		assert.deepStrictEqual(anySection.items.map(item => item.label), ['people', 'places']);
+		// Not a link field: nothing; but a markdown link in any value completes as in the body.
+		assert.deepStrictEqual(complete('---\ntitle: Ada\nhome: /pla$|$\n---\n').items, []);
+		assert.deepStrictEqual(complete('---\ntitle: Ada\nhome: "[x](/places/par$|$"\n---\n', false).items.map(item => item.label), ['Paris']);
 	});
 });

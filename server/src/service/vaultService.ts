@@ -22,7 +22,7 @@ import { PageSummaries, stripBom, type PageSummary, type PageSummaryParts } from
 import { newPage, type NewPage, type NewPageInput } from './vault/pageTemplate';
 import { DEFAULT_SETTINGS, type VaultSettings } from './vault/settings';
 import type { FrontmatterSchema } from './vault/frontmatterSchema';
-import { effectiveSchema } from './vault/schemaInference';
+import { effectiveSchema, pageRules } from './vault/schemaInference';
 import { VaultIndex, type IndexChange } from './vault/vaultIndex';
 import { decideVaultKind, isVaultByFrontmatter, type VaultKind } from './vault/vaultKind';
 import { isMarkdownPath } from './vault/vaultPaths';
@@ -208,6 +208,12 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 		}
 	}
 
+	/** For a frontmatter field of type link on `page`, the section of its pages ('' for any); undefined for another type. */
+	function linkSectionOf(page: PageSummary, field: string): string | undefined {
+		const rule = page.section === undefined ? undefined : pageRules(index.fieldCounts, settings, page.section, page.path).fields.get(field);
+		return rule?.type === 'link' ? rule.section ?? '' : undefined;
+	}
+
 	/** The one place an editor's text loses its BOM on the way to a feature. */
 	function onPage<T>(path: string, text: string, none: T, feature: (context: PageContext) => T): T {
 		const page = index.getPage(path);
@@ -267,7 +273,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 			onPage(path, text, [], context => provideReferences(context, position, includeDeclaration, token)),
 		hover: (path, text, position, pageLink) => onPage(path, text, undefined, context => provideHover(context, position, pageLink)),
 		completion: (path, text, position, token) =>
-			onPage(path, text, { isIncomplete: false, items: [] }, context => provideCompletion(context, position, token)),
+			onPage(path, text, { isIncomplete: false, items: [] }, context => provideCompletion(context, position, token, field => linkSectionOf(context.page, field))),
 		resolveCompletion: item => resolveCompletionItem(index, item),
 		documentLinks: (path, text) => onPage(path, text, [], provideDocumentLinks),
 		documentSymbols: (path, text, options) => onPage(path, text, [], context => provideDocumentSymbols(context, options)),

@@ -13,8 +13,8 @@ footnote problems, bad frontmatter, and names of pages written without a link.
                        json: {"root", "files", "diagnostics": [...]}
   --exclude GLOB       skip matching paths (repeatable)
   --severity CODE=LEVEL  error, warning, information, hint or off (repeatable)
-  --required-fields A,B  frontmatter fields every page needs
-                       (default summary,category,tags,created,updated)
+  --required-fields A,B  frontmatter fields every page needs (default: those
+                       the pages of each section show, see --print-schema)
   --mention-min-length N  names shorter than N are not unlinked mentions (3)
   --mention-ignore A,B   names never reported as unlinked mentions
   --cache-dir DIR      keep a persisted index there: unchanged pages are not
