@@ -65,8 +65,11 @@ describe('frontmatter schema: inferred from the vault', () => {
 		// 59 of 60 pages have a description (98 %).
 		const site = vaultOf(pages(60, i => sitePage(`P${i}`, i === 0 ? [] : ['description: D'])));
 		assert.deepStrictEqual(allFieldFindings(site), ['people/p0.md description:missing']);
-		site.updatePage('people/p1.md', sitePage('P1'));
+		// p1 losing its description changes the schema: p0's findings change too, so the update says p0 is affected.
+		const change = site.updatePage('people/p1.md', sitePage('P1'));
+		assert.ok(change.affected.has('people/p0.md') && !change.affected.has('people/p1.md'));
 		assert.deepStrictEqual(allFieldFindings(site), []);
+		assert.deepStrictEqual([...site.updatePage('people/p2.md', sitePage('P2', ['description: E'])).affected], []);
 		site.removePage('people/p1.md');
 		assert.deepStrictEqual(allFieldFindings(site), ['people/p0.md description:missing']);
 		assert.strictEqual(site.index.fieldCounts.section('people')?.pages, 59);

@@ -21,11 +21,11 @@ import { linkEditsForMoves, type PathMove } from './restructure/moveLinks';
 import { PageSummaries, stripBom, type PageSummary, type PageSummaryParts } from './parse/pageSummary';
 import { newPage, type NewPage, type NewPageInput } from './vault/pageTemplate';
 import { DEFAULT_SETTINGS, type VaultSettings } from './vault/settings';
-import type { FrontmatterSchema } from './vault/frontmatterSchema';
-import { effectiveSchema, pageRules } from './vault/schemaInference';
+import { VAULT_MODEL_TYPES, type FrontmatterSchema } from './vault/frontmatterSchema';
+import { effectiveSchema, inferSectionSchema, pageRules } from './vault/schemaInference';
 import { VaultIndex, type IndexChange } from './vault/vaultIndex';
 import { decideVaultKind, isVaultByFrontmatter, type VaultKind } from './vault/vaultKind';
-import { isMarkdownPath } from './vault/vaultPaths';
+import { isMarkdownPath, sectionOfPath } from './vault/vaultPaths';
 import type { VaultEdit, VaultLocation } from './vault/vaultResults';
 
 // The results the transport converts (paths to URIs) are typed here, so it imports no feature module.
@@ -190,10 +190,31 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 	}
 
 	/** An index update, flagged when it turned the folder into a vault or back. */
-	function changing(change: () => IndexChange): IndexChange {
+	/**
+	 * An index update of the page at `path`, flagged when it turned the folder
+	 * into a vault or back; when it changed the schema inferred for the page's
+	 * section, the section's pages are affected (their frontmatter findings may change).
+	 */
+	function changing(path: string, change: () => IndexChange): IndexChange {
 		const before = isVault();
+		const section = sectionOfPath(path);
+		const schemaBefore = inferredSchemaKey(section);
 		const result = change();
-		return isVault() === before ? result : { ...result, vaultKindChanged: true };
+		const affected = inferredSchemaKey(section) === schemaBefore || section === undefined ? result.affected
+			: new Set([...result.affected, ...[...index.sectionPaths(section)].filter(other => other !== path)]);
+		const next = affected === result.affected ? result : { ...result, affected };
+		return isVault() === before ? next : { ...next, vaultKindChanged: true };
+	}
+
+	/** The schema inferred for a section, as a string to compare ('' when none is inferred: no section, or a configured schema). */
+	function inferredSchemaKey(section: string | undefined): string {
+		if (section === undefined || settings.frontmatter !== undefined) {
+			return '';
+		}
+		const { required, fields } = inferSectionSchema(index.fieldCounts, section);
+		// A vault model field typed as the model types it checks the same whether inferred or not.
+		const telling = Object.entries(fields).filter(([field, rule]) => rule.section !== undefined || rule.type !== VAULT_MODEL_TYPES[field]);
+		return JSON.stringify([required, telling]);
 	}
 
 	function summarize(path: string, text: string): PageSummary | string {
@@ -237,25 +258,25 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 			const summary = summarize(path, stripBom(text));
 			if (typeof summary === 'string') {
 				quarantine.set(path, summary);
-				return changing(() => index.remove(path));
+				return changing(path, () => index.remove(path));
 			}
 			quarantine.delete(path);
-			return changing(() => index.update(summary));
+			return changing(path, () => index.update(summary));
 		},
 		updateParsedPage(parts: PageSummaryParts, copied: boolean): IndexChange {
 			if (!isMarkdownPath(parts.path)) {
 				throw new Error(`not a markdown page: ${parts.path}`);
 			}
 			quarantine.delete(parts.path);
-			return changing(() => index.update(summaries.fromParts(parts, copied)));
+			return changing(parts.path, () => index.update(summaries.fromParts(parts, copied)));
 		},
 		markUnreadable(path: string, reason: string): IndexChange {
 			quarantine.set(path, reason);
-			return changing(() => index.remove(path));
+			return changing(path, () => index.remove(path));
 		},
 		removePage(path: string): IndexChange {
 			quarantine.delete(path);
-			return changing(() => index.remove(path));
+			return changing(path, () => index.remove(path));
 		},
 		getPage: (path: string) => index.getPage(path),
 		quarantined: (path: string) => quarantine.get(path),
