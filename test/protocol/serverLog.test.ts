@@ -42,7 +42,7 @@ describe('server log and indexing progress', function () {
 		const root = path.join(site, 'content');
 		const { logs, progress } = await indexOnce(site, { cacheDirectory: cache, settings: { diagnostics: { scope: 'vault', severity: { 'unused-footnote': 'off' } } } });
 		assert.ok(logs.includes(`Vault of folder ${site}: ${root} (its content/ folder, which holds the sections).`), logs.join('\n'));
-		assert.ok(logs.includes(`Settings for ${root}: diagnostics for every page (scope vault); required fields summary, category, tags, created, updated; excluded nothing; severities default but unused-footnote off.`), logs.join('\n'));
+		assert.ok(logs.includes(`Settings for ${root}: diagnostics for every page (scope vault); required fields as inferred from the pages (check --print-schema); excluded nothing; severities default but unused-footnote off.`), logs.join('\n'));
 		const indexed = logs.find(line => line.startsWith('Indexed '));
 		assert.match(indexed ?? '', new RegExp(`^Indexed 22 pages of ${escape(root)} in [\\d,]+ ms: 0 from the persisted index, 22 parsed \\(cold: nothing usable in the persisted index\\)\\.$`));
 		assert.strictEqual(progress[0].kind, 'begin');
@@ -54,7 +54,7 @@ describe('server log and indexing progress', function () {
 		await waitForPersistedIndex(cache);
 		const root = path.join(site, 'content');
 		const { logs, progress } = await indexOnce(site, { cacheDirectory: cache, statusBar: true });
-		assert.ok(logs.includes(`Settings for ${root}: diagnostics for open pages (scope openFiles); required fields summary, category, tags, created, updated; excluded nothing; severities default.`), logs.join('\n'));
+		assert.ok(logs.includes(`Settings for ${root}: diagnostics for open pages (scope openFiles); required fields as inferred from the pages (check --print-schema); excluded nothing; severities default.`), logs.join('\n'));
 		assert.match(logs.find(line => line.startsWith('Indexed ')) ?? '', new RegExp(`^Indexed 22 pages of ${escape(root)} in [\\d,]+ ms: 22 from the persisted index, 0 parsed\\.$`));
 		assert.deepStrictEqual(progress, []);
 	});

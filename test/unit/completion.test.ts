@@ -402,7 +402,7 @@ describe('completion latency', function () {
 			tags: [],
 			targetUrls: [],
 			frontmatter: {
-				present: true, span: { start: 0, end: 0 }, bodyStart: 0, closingFenceStart: 0, fields: [], problems: [],
+				present: true, span: { start: 0, end: 0 }, bodyStart: 0, closingFenceStart: 0, fields: [], problems: [], links: [],
 				data: { title, category: 'Generated', summary: `${title} is one of the generated pages of this vault.` },
 			},
 			links: [],

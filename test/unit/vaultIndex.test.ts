@@ -118,9 +118,9 @@ describe('vault index and diagnostics', () => {
 		assert.deepStrictEqual(diagnostics.map(d => [d.code, d.range.start.line]), [['broken-link', 11]]);
 	});
 
-	it('reports links that leave the vault and reads no frontmatter links', () => {
+	it('reports links that leave the vault, and a link written in the frontmatter as in the body', () => {
 		const service = createVaultService();
 		service.updatePage('a/o.md', '---\ntitle: "[x](/nowhere/)"\n---\n[up](../../../etc/passwd.md) `[code](/nowhere/)`\n');
-		assert.deepStrictEqual(codes(service, 'a/o.md').filter(c => c !== 'frontmatter-field'), ['link-outside-vault']);
+		assert.deepStrictEqual(codes(service, 'a/o.md').filter(c => c !== 'frontmatter-field'), ['link-outside-vault', 'broken-link']);
 	});
 });

@@ -26,7 +26,7 @@ describe('server log lines and progress text', () => {
 
 	it('lists the settings in force, severities only where they differ from the defaults', () => {
 		assert.strictEqual(vaultSettingsLine('/v', folderSettingsFrom(undefined)),
-			'Settings for /v: diagnostics for open pages (scope openFiles); required fields summary, category, tags, created, updated; excluded nothing; severities default.');
+			'Settings for /v: diagnostics for open pages (scope openFiles); required fields as inferred from the pages (check --print-schema); excluded nothing; severities default.');
 		const custom = folderSettingsFrom({
 			exclude: ['drafts/**', '_archive/**'],
 			diagnostics: { scope: 'vault', severity: { 'broken-link': 'warning', 'unused-footnote': 'off' } },

@@ -87,7 +87,7 @@ export function applyVaultConfiguration(settings: FolderSettings, input: VaultCo
 	// `frontmatter` is passed on as it is (validated in shape by the loader); the schema checker gives it its meaning.
 	const vaultInput: Parameters<typeof settingsFrom>[0] & { frontmatter?: unknown } = {
 		severity: { ...settings.vault.severity, ...input.severity },
-		requiredFields: settings.vault.requiredFields,
+		requiredFields: settings.vault.requiredFieldsGiven ? settings.vault.requiredFields : undefined,
 		oldUrlField: input.redirectField ?? settings.vault.oldUrlField,
 		mentions: { minLength: input.mentions?.minLength ?? settings.vault.mentions.minLength, ignore: input.mentions?.ignore ?? settings.vault.mentions.ignore },
 		// The link style: the file's, else the editor's setting (entityVault.links.style), else the site's.

@@ -51,8 +51,10 @@ export function vaultSettingsLine(root: string, settings: FolderSettings): strin
 		.filter(code => settings.vault.severity[code] !== DEFAULT_SETTINGS.severity[code])
 		.map(code => `${code} ${settings.vault.severity[code]}`);
 	const fields = settings.vault.requiredFields;
+	const required = settings.vault.requiredFieldsGiven ? (fields.length > 0 ? fields.join(', ') : 'none')
+		: settings.vault.frontmatter !== undefined ? 'as the frontmatter schema says' : 'as inferred from the pages (check --print-schema)';
 	return `Settings for ${root}: diagnostics for ${settings.scope === 'vault' ? 'every page (scope vault)' : 'open pages (scope openFiles)'}; `
-		+ `required fields ${fields.length > 0 ? fields.join(', ') : 'none'}; `
+		+ `required fields ${required}; `
 		+ `excluded ${settings.excludes.length > 0 ? settings.excludes.join(', ') : 'nothing'}; `
 		+ `severities ${changed.length > 0 ? `default but ${changed.join(', ')}` : 'default'}.`;
 }

@@ -23,9 +23,11 @@ import { withSiteUrls } from './parse/siteParts';
 import { newPage, type NewPage, type NewPageInput } from './vault/pageTemplate';
 import { DEFAULT_SETTINGS, type VaultSettings } from './vault/settings';
 import { SiteUrls } from './vault/siteUrls';
+import { VAULT_MODEL_TYPES, type FrontmatterSchema } from './vault/frontmatterSchema';
+import { effectiveSchema, inferSectionSchema, pageRules } from './vault/schemaInference';
 import { VaultIndex, type IndexChange } from './vault/vaultIndex';
 import { decideVaultKind, isVaultByFrontmatter, type VaultKind } from './vault/vaultKind';
-import { isMarkdownPath } from './vault/vaultPaths';
+import { isMarkdownPath, sectionOfPath } from './vault/vaultPaths';
 import type { VaultEdit, VaultLocation } from './vault/vaultResults';
 
 // The results the transport converts (paths to URIs) are typed here, so it imports no feature module.
@@ -157,6 +159,12 @@ export interface VaultService {
 	 * settings name (`oldUrlField`) on a page other than this one.
 	 */
 	rename(path: string, text: string, position: Position, newName: string, token?: CancellationLike, pageText?: PageTextReader): RenameResult;
+	/**
+	 * The frontmatter schema the pages are checked against: the settings'
+	 * (the configuration file's `frontmatter`), else the one inferred from the
+	 * pages (see vault/schemaInference.ts), as `check --print-schema` prints it.
+	 */
+	frontmatterSchema(): { schema: FrontmatterSchema; inferred: boolean };
 }
 
 export interface VaultServiceOptions {
@@ -202,10 +210,31 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 	}
 
 	/** An index update, flagged when it turned the folder into a vault or back. */
-	function changing(change: () => IndexChange): IndexChange {
+	/**
+	 * An index update of the page at `path`, flagged when it turned the folder
+	 * into a vault or back; when it changed the schema inferred for the page's
+	 * section, the section's pages are affected (their frontmatter findings may change).
+	 */
+	function changing(path: string, change: () => IndexChange): IndexChange {
 		const before = isVault();
+		const section = sectionOfPath(path);
+		const schemaBefore = inferredSchemaKey(section);
 		const result = change();
-		return isVault() === before ? result : { ...result, vaultKindChanged: true };
+		const affected = inferredSchemaKey(section) === schemaBefore || section === undefined ? result.affected
+			: new Set([...result.affected, ...[...index.sectionPaths(section)].filter(other => other !== path)]);
+		const next = affected === result.affected ? result : { ...result, affected };
+		return isVault() === before ? next : { ...next, vaultKindChanged: true };
+	}
+
+	/** The schema inferred for a section, as a string to compare ('' when none is inferred: no section, or a configured schema). */
+	function inferredSchemaKey(section: string | undefined): string {
+		if (section === undefined || settings.frontmatter !== undefined) {
+			return '';
+		}
+		const { required, fields } = inferSectionSchema(index.fieldCounts, section);
+		// A vault model field typed as the model types it checks the same whether inferred or not.
+		const telling = Object.entries(fields).filter(([field, rule]) => rule.section !== undefined || rule.type !== VAULT_MODEL_TYPES[field]);
+		return JSON.stringify([required, telling]);
 	}
 
 	function summarize(path: string, text: string): PageSummary | string {
@@ -218,6 +247,12 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 			const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 			return `the page could not be parsed (${message.slice(0, 200)}); it is left out of the index until it changes`;
 		}
+	}
+
+	/** For a frontmatter field of type link on `page`, the section of its pages ('' for any); undefined for another type. */
+	function linkSectionOf(page: PageSummary, field: string): string | undefined {
+		const rule = page.section === undefined ? undefined : pageRules(index.fieldCounts, settings, page.section, page.path).fields.get(field);
+		return rule?.type === 'link' ? rule.section ?? '' : undefined;
 	}
 
 	/** The one place an editor's text loses its BOM on the way to a feature. */
@@ -244,25 +279,25 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 			const summary = summarize(path, stripBom(text));
 			if (typeof summary === 'string') {
 				quarantine.set(path, summary);
-				return changing(() => index.remove(path));
+				return changing(path, () => index.remove(path));
 			}
 			quarantine.delete(path);
-			return changing(() => index.update(summary));
+			return changing(path, () => index.update(summary));
 		},
 		updateParsedPage(parts: PageSummaryParts, copied: boolean): IndexChange {
 			if (!isMarkdownPath(parts.path)) {
 				throw new Error(`not a markdown page: ${parts.path}`);
 			}
 			quarantine.delete(parts.path);
-			return changing(() => index.update(summaries.fromParts(withSiteUrls(parts, summaries.site), copied)));
+			return changing(parts.path, () => index.update(summaries.fromParts(withSiteUrls(parts, summaries.site), copied)));
 		},
 		markUnreadable(path: string, reason: string): IndexChange {
 			quarantine.set(path, reason);
-			return changing(() => index.remove(path));
+			return changing(path, () => index.remove(path));
 		},
 		removePage(path: string): IndexChange {
 			quarantine.delete(path);
-			return changing(() => index.remove(path));
+			return changing(path, () => index.remove(path));
 		},
 		getPage: (path: string) => index.getPage(path),
 		quarantined: (path: string) => quarantine.get(path),
@@ -280,7 +315,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 			onPage(path, text, [], context => provideReferences(context, position, includeDeclaration, token)),
 		hover: (path, text, position, pageLink) => onPage(path, text, undefined, context => provideHover(context, position, pageLink)),
 		completion: (path, text, position, token) =>
-			onPage(path, text, { isIncomplete: false, items: [] }, context => provideCompletion(context, position, token)),
+			onPage(path, text, { isIncomplete: false, items: [] }, context => provideCompletion(context, position, token, field => linkSectionOf(context.page, field))),
 		resolveCompletion: item => resolveCompletionItem(index, item),
 		documentLinks: (path, text) => onPage(path, text, [], provideDocumentLinks),
 		documentSymbols: (path, text, options) => onPage(path, text, [], context => provideDocumentSymbols(context, options)),
@@ -301,5 +336,6 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 		prepareRename: (path, text, position) => onPage<PrepareRenameResult>(path, text, NOT_A_PAGE, context => prepareRename(context, position)),
 		rename: (path, text, position, newName, token, pageText) =>
 			onPage<RenameResult>(path, text, NOT_A_PAGE, context => provideRename(context, position, newName, settings.oldUrlField, pageText, token)),
+		frontmatterSchema: () => effectiveSchema(index.fieldCounts, settings),
 	});
 }

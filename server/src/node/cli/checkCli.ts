@@ -4,6 +4,7 @@ import { formatConfigProblem } from '../vaultConfigFile';
 import { CHECK_FORMATS, WANTED_FORMATS, type CheckFormat } from './checkFormats';
 import { choiceList, flagValue, stringValue, stringValues, UsageError, type CliIo, type ParsedArguments, type Subcommand } from './cliOptions';
 import { fixVault, formatFixes } from './fixCommand';
+import { formatSchema } from './printSchema';
 import type { LinkStyle } from '../../service/vault/siteRules';
 
 /** `entity-vault check`: its table of options and the function that runs it. */
@@ -26,7 +27,7 @@ footnote problems, bad frontmatter, and names of pages written without a link.`,
 		{ name: 'format', kind: 'value', choices: Object.keys(CHECK_FORMATS), help: 'text: one line per problem, FILE:LINE:COL severity code message; json: {"root", "files", "pages", "vault", "diagnostics"}; github: GitHub Actions workflow commands (annotations); sarif: SARIF 2.1.0 for code scanning' },
 		{ name: 'exclude', kind: 'value', placeholder: 'GLOB', repeatable: true, help: 'skip the paths matching GLOB (picomatch: **, *, ?, {a,b}, [a-z]; !GLOB includes again), relative to the vault root' },
 		{ name: 'severity', kind: 'value', placeholder: 'CODE=LEVEL', repeatable: true, help: 'the severity of a diagnostic code: error, warning, information, hint or off' },
-		{ name: 'required-fields', kind: 'value', placeholder: 'A,B', help: 'frontmatter fields every page needs (default summary,category,tags,created,updated)' },
+		{ name: 'required-fields', kind: 'value', placeholder: 'A,B', help: 'frontmatter fields every page needs (default: those the pages of each section show, see --print-schema)' },
 		{ name: 'mention-min-length', kind: 'value', placeholder: 'N', help: 'names shorter than N are not unlinked mentions (default 3)' },
 		{ name: 'mention-ignore', kind: 'value', placeholder: 'A,B', repeatable: true, help: 'names never reported as unlinked mentions' },
 		{ name: 'link-style', kind: 'value', choices: LINK_STYLES, help: 'the links the non-canonical-link hint asks for: absolute (/SECTION/SLUG/), relative (../SLUG/), any (no hint about the style), auto (default: what most of the vault\'s links use)' },
@@ -34,6 +35,7 @@ footnote problems, bad frontmatter, and names of pages written without a link.`,
 		{ name: 'cache-dir', kind: 'value', placeholder: 'DIR', help: 'keep a persisted index there: unchanged pages are not parsed again next time' },
 		{ name: 'vault', kind: 'flag', help: 'check it as a vault (frontmatter of every page in a section) even without a .entity-vault.json file and with most pages lacking frontmatter' },
 		{ name: 'wanted', kind: 'flag', help: 'list the wanted pages instead of the problems: the missing targets of links, most linked first, each with its most common link text (exit status 0)' },
+		{ name: 'print-schema', kind: 'flag', help: 'print the frontmatter schema the pages are checked against (inferred from them unless configured) as the JSON of .entity-vault.json\'s frontmatter key (exit status 0)' },
 		{ name: 'fix', kind: 'flag', help: 'apply the fixes that need no choice (non-canonical links rewritten, numbered footnotes renumbered in order of use) to the files, list the files changed, then report the problems that remain' },
 	],
 	epilog: `A folder is a vault when DIR or its vault root holds .entity-vault.json, when
@@ -84,6 +86,7 @@ function checkOptionsOf(parsed: ParsedArguments, cwd: string): { folder: string;
 			cacheDirectory: cacheDirectory === undefined ? undefined : path.resolve(cwd, cacheDirectory),
 			vault: flagValue(parsed, 'vault'),
 			wanted: flagValue(parsed, 'wanted'),
+			printSchema: flagValue(parsed, 'print-schema'),
 		},
 	};
 }
@@ -133,6 +136,13 @@ async function check(parsed: ParsedArguments, io: CliIo): Promise<number> {
 			throw new UsageError('--wanted and --fix cannot be combined');
 		}
 		io.stdout(format(await checkVault(folder, { ...options, onProgress: progressReporter(io) }), { cwd: io.cwd }));
+		return 0;
+	}
+	if (options.printSchema) {
+		if (fix) {
+			throw new UsageError('--print-schema and --fix cannot be combined');
+		}
+		io.stdout(formatSchema(await checkVault(folder, { ...options, onProgress: progressReporter(io) })));
 		return 0;
 	}
 	const format: CheckFormat = CHECK_FORMATS[formatName];

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { WantedPage } from '../../service/vaultService';
+import type { FrontmatterSchema } from '../../service/vault/frontmatterSchema';
 import type { DiagnosticCode } from '../../service/vault/settings';
 import type { LinkStyle } from '../../service/vault/siteRules';
 import { sectionOfPath } from '../../service/vault/vaultPaths';
@@ -35,6 +36,8 @@ export interface CheckReport {
 	readonly diagnostics: CheckProblem[];
 	/** With `wanted`: the missing targets of links, most linked first. */
 	readonly wanted?: readonly WantedEntry[];
+	/** With `printSchema`: the frontmatter schema, configured or inferred. */
+	readonly schema?: { readonly schema: FrontmatterSchema; readonly inferred: boolean };
 }
 
 /** A wanted page as `check --wanted` reports it. */
@@ -74,6 +77,8 @@ export interface CheckOptions {
 	readonly linkStyle?: LinkStyle;
 	/** The vault configuration file (`--config`); default: `.entity-vault.json` in the folder, else in the vault root. */
 	readonly configFile?: string;
+	/** Also give the frontmatter schema (`--print-schema`). */
+	readonly printSchema?: boolean;
 }
 
 /** The vault configuration file has problems: `check` names each (file, line, key) and exits 2, checking nothing. */
@@ -117,10 +122,13 @@ export async function withIndexedVault<T>(folder: string, options: CheckOptions,
 
 /** Indexes every page of the vault at `folder` and collects every page's diagnostics. */
 export async function checkVault(folder: string, options: CheckOptions = {}): Promise<CheckReport> {
-	const { vault, result: wanted } = await withIndexedVault(folder, options, vault => options.wanted
-		? vault.service.wantedPages(path => vault.diskText(path), Number.MAX_SAFE_INTEGER)
-			.map((page: WantedPage): WantedEntry => ({ url: page.url, path: page.path, linkers: page.linkers, text: page.text, title: page.title }))
-		: undefined);
+	const { vault, result: { wanted, schema } } = await withIndexedVault(folder, options, vault => ({
+		wanted: options.wanted
+			? vault.service.wantedPages(path => vault.diskText(path), Number.MAX_SAFE_INTEGER)
+				.map((page: WantedPage): WantedEntry => ({ url: page.url, path: page.path, linkers: page.linkers, text: page.text, title: page.title }))
+			: undefined,
+		schema: options.printSchema ? vault.service.frontmatterSchema() : undefined,
+	}));
 	const root = vault.root;
 	const diagnostics: CheckProblem[] = [];
 	const paths = vault.allPaths();
@@ -141,7 +149,7 @@ export async function checkVault(folder: string, options: CheckOptions = {}): Pr
 	diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
 	const kind = vault.service.vaultKind();
 	const pages = paths.filter(path => sectionOfPath(path) !== undefined).length;
-	return { root, files: paths.length, pages, vault: { isVault: kind.isVault, reason: kind.reason }, diagnostics, ...(wanted ? { wanted } : {}) };
+	return { root, files: paths.length, pages, vault: { isVault: kind.isVault, reason: kind.reason }, diagnostics, ...(wanted ? { wanted } : {}), ...(schema ? { schema } : {}) };
 }
 
 export function formatText(report: CheckReport): string {

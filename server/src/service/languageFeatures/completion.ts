@@ -37,7 +37,10 @@ import { lineEndingOf } from './quickFixes/quickFix';
  * - an open `[Link text` → whole links `[Title](/section/slug/)` (right
  *   after the `[`, the first pages alphabetically, so the list opens and
  *   narrows as the user types);
- * - a `tags:` item in the frontmatter → the vault's tags by use count.
+ * - a `tags:` item in the frontmatter → the vault's tags by use count;
+ * - a link in a frontmatter value (`location: "[London](/places/`) → as in
+ *   the body; a bare value of a field of type link (`location: /places/`, or
+ *   a `- ` item under it) → the pages (of its section, when the schema gives one).
  * Nothing inside code (code spans, fenced and indented code, HTML blocks:
  * the page summary knows where they are).
  *
@@ -72,7 +75,12 @@ interface LineContext {
 	readonly site: SiteRules;
 }
 
-export function provideCompletion({ index, page, text: body, site }: PageContext, position: Position, token?: CancellationLike): CompletionList {
+/**
+ * `linkSectionOf`: for a frontmatter field of type link, the section its
+ * pages are in ('' for any); undefined for a field of another type.
+ */
+export function provideCompletion({ index, page, text: body, site }: PageContext, position: Position, token?: CancellationLike,
+	linkSectionOf?: (field: string) => string | undefined): CompletionList {
 	if (token?.isCancellationRequested) {
 		return empty();
 	}
@@ -87,7 +95,7 @@ export function provideCompletion({ index, page, text: body, site }: PageContext
 
 	const frontmatter = page.frontmatter;
 	if (frontmatter.present && frontmatter.closingFenceStart !== undefined && offset > frontmatter.span.start && offset < frontmatter.closingFenceStart) {
-		return tagCompletion(context) ?? empty();
+		return tagCompletion(context) ?? frontmatterLinkCompletion(context, linkSectionOf) ?? empty();
 	}
 	if (offset < frontmatter.bodyStart || page.isInCode(offset)) {
 		return empty();
@@ -504,6 +512,41 @@ function tagCompletion(context: LineContext): CompletionList | undefined {
 		textEdit: { range, newText: yamlScalar(tag, inline !== null) },
 	}));
 	return { isIncomplete: candidates.length > COMPLETION_LIMIT, items };
+}
+
+// Frontmatter links
+
+/** The value being typed on a frontmatter line: after `key:` (or `key: -`), or after a list item's `- `. */
+const FRONTMATTER_VALUE_PREFIX = /^(?:[ \t]*-|([^\s:#"'][^:#]*?)[ \t]*:(?:[ \t]*-)?)[ \t]*["']?([^\s"']*)$/;
+
+function frontmatterLinkCompletion(context: LineContext, linkSectionOf: ((field: string) => string | undefined) | undefined): CompletionList | undefined {
+	if (INLINE_DESTINATION_PREFIX.test(context.prefix)) {
+		return destinationCompletion(context);
+	}
+	const match = FRONTMATTER_VALUE_PREFIX.exec(context.prefix);
+	const key = match?.[1] ?? [...context.page.frontmatter.fields].reverse().find(f => f.keySpan.start < context.lineStart)?.key;
+	const section = match && key !== undefined ? linkSectionOf?.(key) : undefined;
+	if (!match || section === undefined) {
+		return undefined;
+	}
+	const value = match[2];
+	const sectionUrl = `/${section}/`;
+	// A quoted value ends at its quote, which the items never replace.
+	let valueEnd = context.offset;
+	while (valueEnd < context.lineEnd && context.text[valueEnd] !== '"' && context.text[valueEnd] !== '\'') {
+		valueEnd++;
+	}
+	const inValue: LineContext = { ...context, lineEnd: valueEnd };
+	if (section !== '' && !value.startsWith(sectionUrl)) {
+		if (!sectionUrl.startsWith(value)) {
+			return empty();
+		}
+		// First the section's URL, then (the editor asks again) its pages.
+		const range = rangeOf(context, context.offset - value.length, segmentEnd(context.text, context.offset, valueEnd));
+		return { isIncomplete: false, items: [{ label: sectionUrl, kind: CompletionItemKind.Module, detail: `Entity Vault section · ${plural(context.index.sectionPaths(section).size, 'page', 'pages')}`, textEdit: { range, newText: sectionUrl }, command: { title: 'Suggest pages', command: 'editor.action.triggerSuggest' } }] };
+	}
+	// A bare path completes as a destination does: the prefix read as one.
+	return value.startsWith('/') ? destinationCompletion({ ...inValue, prefix: `](${value}` }) : undefined;
 }
 
 /** A tag as a YAML scalar: plain when safe, double-quoted otherwise. */

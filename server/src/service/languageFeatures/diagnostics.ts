@@ -8,6 +8,8 @@ import type { DiagnosticCode, SeverityName, VaultSettings } from '../vault/setti
 import type { VaultIndex } from '../vault/vaultIndex';
 import { candidatePathsForUrl, sectionListOfUrl, sectionOfUrl } from '../vault/vaultPaths';
 import { validateFrontmatterFields, type FieldFinding } from './frontmatterRules';
+import { frontmatterPageLinks } from './frontmatterPageLinks';
+import { pageRules, type SectionRules } from '../vault/schemaInference';
 import { titleSpelling } from './titleSpelling';
 import { duplicateRelatedInformation, entityDuplicates, nameRangeOf } from './duplicateEntity';
 import { preferredLinkPath } from './linkStyle';
@@ -112,10 +114,13 @@ export function unreadablePageDiagnostics(reason: string, settings: VaultSetting
  */
 export function computeDiagnostics(index: VaultIndex, page: PageSummary, settings: VaultSettings, isVault: boolean, text?: string): VaultDiagnostic[] {
 	const collector = new DiagnosticCollector(page, settings);
-	checkLinks(index, page, settings, collector, text);
+	checkLinks(index, page, page.links, settings, collector, text);
 	checkFootnotes(page, collector);
 	const entityPage = isVault && page.section !== undefined;
-	checkFrontmatter(page, settings, entityPage, collector);
+	const rules = entityPage && page.section !== undefined ? pageRules(index.fieldCounts, settings, page.section, page.path) : undefined;
+	// Links in the frontmatter: those written as links, and bare paths in fields of type link.
+	checkLinks(index, page, frontmatterPageLinks(page, field => rules?.fields.get(field)?.type === 'link'), settings, collector);
+	checkFrontmatter(page, rules, settings, collector);
 	if (entityPage) {
 		// How the vault writes the page's name: a vault's convention, nothing to say about a plain folder of markdown.
 		checkTitleSpelling(index, page, collector);
@@ -171,11 +176,11 @@ function checkDuplicateEntity(index: VaultIndex, page: PageSummary, out: Diagnos
  * from (`[glob pattern](g)`); without it (or with another version) mapped
  * destinations are not checked.
  */
-function checkLinks(index: VaultIndex, page: PageSummary, settings: VaultSettings, out: DiagnosticCollector, text?: string): void {
+function checkLinks(index: VaultIndex, page: PageSummary, links: readonly PageLink[], settings: VaultSettings, out: DiagnosticCollector, text?: string): void {
 	// Reference-style links share their definition's destination: report it once.
 	const reported = new Set<number>();
 	const pageText = text?.length === page.textLength ? text : undefined;
-	for (const link of page.links) {
+	for (const link of links) {
 		if (reported.has(link.destinationSpan.start)) {
 			continue;
 		}
@@ -276,27 +281,30 @@ function checkFootnotes(page: PageSummary, out: DiagnosticCollector): void {
 	}
 }
 
-/** `entityPage`: a page in a section of a vault, whose frontmatter must hold the required fields. */
-function checkFrontmatter(page: PageSummary, settings: VaultSettings, entityPage: boolean, out: DiagnosticCollector): void {
+/** `rules`: the schema of an entity page (a page in a section of a vault), whose frontmatter must hold its required fields. */
+function checkFrontmatter(page: PageSummary, rules: SectionRules | undefined, settings: VaultSettings, out: DiagnosticCollector): void {
 	const frontmatter = page.frontmatter;
 	for (const problem of frontmatter.problems) {
 		out.add('frontmatter-syntax', problem.span, problem.message, { kind: problem.kind });
 	}
-	if (!entityPage) {
+	if (rules === undefined) {
 		return;
 	}
 	if (!frontmatter.present) {
-		if (settings.requiredFields.length > 0) {
+		// An empty `requiredFields` setting turns the check off; a schema that requires nothing does not (the vault's pages have frontmatter).
+		if (rules.required.length > 0) {
 			out.add('frontmatter-missing', { start: 0, end: 0 },
-				`Page has no frontmatter; pages in ${page.section}/ need ${settings.requiredFields.join(', ')}.`,
-				{ requiredFields: [...settings.requiredFields], title: page.title });
+				`Page has no frontmatter; pages in ${page.section}/ need ${rules.required.join(', ')}.`,
+				{ requiredFields: [...rules.required], title: page.title });
+		} else if (!settings.requiredFieldsGiven) {
+			out.add('frontmatter-missing', { start: 0, end: 0 }, 'Page has no frontmatter, as most pages in sections of this vault have.', { requiredFields: [], title: page.title });
 		}
 		return;
 	}
 	if (frontmatter.data === undefined) {
 		return;
 	}
-	for (const finding of validateFrontmatterFields(frontmatter, settings.requiredFields)) {
+	for (const finding of validateFrontmatterFields(frontmatter, rules, page.path)) {
 		out.add('frontmatter-field', finding.span, finding.message, finding.data);
 	}
 }

@@ -2,6 +2,7 @@ import type { Position } from 'vscode-languageserver-types';
 import type { FootnoteDefinition, FootnoteReference, Span } from '../parse/markdownTypes';
 import type { PageLink, PageSummary } from '../parse/pageSummary';
 import { offsetAt } from '../text/lineIndex';
+import { frontmatterPageLinks } from './frontmatterPageLinks';
 
 /**
  * What the cursor is on, for the features that answer about one element
@@ -59,9 +60,14 @@ function fragmentSpanOf(link: PageLink, text: string): Span | undefined {
 	return hash >= 0 ? { start: start + hash, end } : undefined;
 }
 
-/** The link, footnote reference or footnote definition marker at `offset`. */
+/**
+ * The link, footnote reference or footnote definition marker at `offset`; in
+ * the frontmatter, a value written as a link or as a page's path.
+ */
 export function elementAtOffset(page: PageSummary, text: string, offset: number): ElementAtPosition | undefined {
-	const onDestination = itemAt(page.links, link => link.destinationSpan, offset);
+	const inFrontmatter = page.frontmatter.present && offset < page.frontmatter.bodyStart;
+	const links = inFrontmatter ? frontmatterPageLinks(page) : page.links;
+	const onDestination = itemAt(links, link => link.destinationSpan, offset);
 	if (onDestination) {
 		const fragmentSpan = fragmentSpanOf(onDestination, text);
 		const inLink = offset >= onDestination.span.start && offset <= onDestination.span.end;
@@ -74,7 +80,7 @@ export function elementAtOffset(page: PageSummary, text: string, offset: number)
 		};
 	}
 	const reference = itemAt(page.footnoteReferences, item => item.span, offset);
-	const link = itemAt(page.links, item => item.span, offset);
+	const link = itemAt(links, item => item.span, offset);
 	// A footnote call inside a link's text is the more specific element.
 	if (reference && (!link || (reference.span.start >= link.span.start && reference.span.end <= link.span.end))) {
 		return { kind: 'footnoteReference', reference };

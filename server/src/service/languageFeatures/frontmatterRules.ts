@@ -1,46 +1,22 @@
 import type { PageFrontmatter } from '../parse/pageSummary';
 import type { Span } from '../parse/markdownTypes';
+import { isEmptyValue, isIsoDate, linkValueTarget, valueFits } from '../vault/fieldValues';
+import type { FieldRule, FieldType } from '../vault/frontmatterSchema';
+import type { SectionRules } from '../vault/schemaInference';
 
-type FieldKind = 'text' | 'list' | 'date' | 'any';
-
-/** What a known field must hold. Fields not named here only need a value. */
-export const FIELD_KINDS: Readonly<Record<string, FieldKind>> = Object.freeze({
-	title: 'text',
-	summary: 'text',
-	category: 'text',
-	location: 'text',
-	tags: 'list',
-	aliases: 'list',
-	created: 'date',
-	updated: 'date',
-});
+export { isIsoDate } from '../vault/fieldValues';
 
 export interface FieldFinding {
 	readonly span: Span;
 	readonly message: string;
 	readonly data: {
 		readonly field: string;
-		readonly reason: 'missing' | 'type' | 'date-format' | 'date-order';
-		readonly expected: FieldKind;
+		/** `section`: a link to a page of another section than the schema's; `value`: not one of the allowed values. */
+		readonly reason: 'missing' | 'type' | 'date-format' | 'date-order' | 'section' | 'value';
+		readonly expected: FieldType | 'any';
 		/** Offset of the closing fence, where a missing field is inserted. */
 		readonly insertOffset: number;
 	};
-}
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar date written `YYYY-MM-DD`. */
-export function isIsoDate(value: unknown): value is string {
-	if (typeof value !== 'string') {
-		return false;
-	}
-	const match = DATE.exec(value);
-	if (!match) {
-		return false;
-	}
-	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-	const date = new Date(Date.UTC(year, month - 1, day));
-	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 function describe(value: unknown): string {
@@ -56,12 +32,34 @@ function describe(value: unknown): string {
 	return `${typeof value === 'string' ? 'the text' : `the ${typeof value}`} "${String(value)}"`;
 }
 
-function isEmptyValue(value: unknown): boolean {
-	return value === null || value === undefined || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+/** What a value of `rule`'s type should be, in a message: "should be …". */
+function expectation(rule: FieldRule & { type: FieldType }): string {
+	switch (rule.type) {
+		case 'text':
+			return 'text';
+		case 'date':
+			return 'a date written YYYY-MM-DD';
+		case 'names':
+			return 'a list of names ("- Name" lines)';
+		case 'list':
+			return 'a list';
+		case 'number':
+			return 'a number';
+		case 'boolean':
+			return 'true or false';
+		case 'link':
+			return `a link to a page${rule.section ? ` in /${rule.section}/` : ''}, such as "[Name](/${rule.section ?? 'section'}/slug/)"`;
+	}
 }
 
-/** Required fields that are missing or of the wrong type, badly written dates, `updated` before `created`. */
-export function validateFrontmatterFields(frontmatter: PageFrontmatter, requiredFields: readonly string[]): FieldFinding[] {
+/**
+ * What is wrong with the frontmatter of the page at `path` under `rules` (the
+ * schema of its section, see vault/schemaInference.ts): required fields
+ * missing or empty, values of the wrong type, links to another section than
+ * the schema's, values not among the allowed ones, badly written dates,
+ * `updated` before `created`.
+ */
+export function validateFrontmatterFields(frontmatter: PageFrontmatter, rules: SectionRules, path: string): FieldFinding[] {
 	const data = frontmatter.data ?? {};
 	const findings: FieldFinding[] = [];
 	const openingFence: Span = { start: 0, end: 3 };
@@ -73,36 +71,50 @@ export function validateFrontmatterFields(frontmatter: PageFrontmatter, required
 		}
 		return found.valueSpan.end > found.valueSpan.start ? found.valueSpan : found.keySpan;
 	};
-	const required = new Set(requiredFields);
-	const fields = new Set([...requiredFields, ...Object.keys(FIELD_KINDS).filter(field => field in data)]);
+	const add = (field: string, reason: FieldFinding['data']['reason'], expected: FieldType | 'any', message: string, span = fieldSpan(field)): void => {
+		findings.push({ span, message, data: { field, reason, expected, insertOffset } });
+	};
+	const required = new Set(rules.required);
+	const fields = new Set([...rules.required, ...[...rules.fields.keys()].filter(field => field in data)]);
 	for (const field of fields) {
-		const expected = FIELD_KINDS[field] ?? 'any';
+		const rule = rules.fields.get(field);
+		const expected = rule?.type ?? 'any';
 		const value = data[field];
 		if (!(field in data) || isEmptyValue(value)) {
 			if (required.has(field)) {
 				const present = field in data;
-				findings.push({
-					span: fieldSpan(field),
-					message: present ? `Frontmatter field "${field}" is empty.` : `Frontmatter field "${field}" is missing.`,
-					data: { field, reason: present ? 'type' : 'missing', expected, insertOffset },
-				});
+				add(field, present ? 'type' : 'missing', expected, present ? `Frontmatter field "${field}" is empty.` : `Frontmatter field "${field}" is missing.`);
 			}
 			continue;
 		}
-		if (expected === 'text' && typeof value !== 'string' && typeof value !== 'number') {
-			findings.push({ span: fieldSpan(field), message: `Frontmatter field "${field}" should be text, not ${describe(value)}.`, data: { field, reason: 'type', expected, insertOffset } });
-		} else if (expected === 'list' && !(Array.isArray(value) && value.every(item => typeof item === 'string' || typeof item === 'number'))) {
-			findings.push({ span: fieldSpan(field), message: `Frontmatter field "${field}" should be a list of names ("- Name" lines), not ${describe(value)}.`, data: { field, reason: 'type', expected, insertOffset } });
-		} else if (expected === 'date' && !isIsoDate(value)) {
-			findings.push({ span: fieldSpan(field), message: `Frontmatter field "${field}" should be a date written YYYY-MM-DD, not ${describe(value)}.`, data: { field, reason: 'date-format', expected, insertOffset } });
+		if (rule?.type !== undefined && !valueFits(value, rule.type, path)) {
+			add(field, rule.type === 'date' ? 'date-format' : 'type', rule.type, `Frontmatter field "${field}" should be ${expectation({ ...rule, type: rule.type })}, not ${describe(value)}.`);
+			continue;
+		}
+		if (rule?.type === 'link' && rule.section !== undefined) {
+			checkLinkSection(frontmatter, field, value, rule.section, path, add);
+		}
+		if (rule?.values !== undefined) {
+			const allowed = rule.values;
+			const wrong = (Array.isArray(value) ? value : [value]).find(item => !allowed.includes(item as string | number | boolean));
+			if (wrong !== undefined) {
+				add(field, 'value', expected, `Frontmatter field "${field}" should be one of ${allowed.map(item => JSON.stringify(item)).join(', ')}, not ${JSON.stringify(wrong)}.`);
+			}
 		}
 	}
 	if (isIsoDate(data.created) && isIsoDate(data.updated) && data.updated < data.created) {
-		findings.push({
-			span: fieldSpan('updated'),
-			message: `updated (${data.updated}) is before created (${data.created}).`,
-			data: { field: 'updated', reason: 'date-order', expected: 'date', insertOffset },
-		});
+		add('updated', 'date-order', 'date', `updated (${data.updated}) is before created (${data.created}).`);
 	}
 	return findings;
+}
+
+/** A link field whose page is in another section than the schema's: on the link's destination. */
+function checkLinkSection(frontmatter: PageFrontmatter, field: string, value: unknown, section: string, path: string,
+	add: (field: string, reason: 'section', expected: FieldType, message: string, span?: Span) => void): void {
+	const target = linkValueTarget(value, path);
+	if (target === undefined || target.section === section) {
+		return;
+	}
+	const written = frontmatter.links.find(link => link.field === field);
+	add(field, 'section', 'link', `Frontmatter field "${field}" should link to a page in /${section}/, not ${target.url}.`, written?.destinationSpan);
 }

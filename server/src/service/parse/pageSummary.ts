@@ -5,6 +5,7 @@ import { SiteUrls } from '../vault/siteUrls';
 import { citationKey } from './citationKey';
 import { nameSpellingOf, titleFromOwnText } from './nameSpelling';
 import { frontmatterStrings, parseFrontmatter, type FrontmatterField, type FrontmatterProblem } from './frontmatter';
+import { findFrontmatterLinks, type FrontmatterLink } from './frontmatterLinks';
 import { scanMarkdown } from './markdown';
 import { detach, RecentlyUsed, StringPool } from './stringPool';
 import type { FootnoteDefinition, FootnoteReference, Heading, HtmlAnchor, LinkOccurrence, Span } from './markdownTypes';
@@ -35,6 +36,8 @@ export interface PageFrontmatter {
 	readonly problems: readonly FrontmatterProblem[];
 	/** Parsed fields (dates as strings); undefined when absent or unparsable. */
 	readonly data: Readonly<Record<string, unknown>> | undefined;
+	/** The top-level values (or list items) written as links or bare site paths (see frontmatterLinks.ts). */
+	readonly links: readonly FrontmatterLink[];
 }
 
 /**
@@ -109,6 +112,7 @@ export function stripBom(text: string): string {
 }
 
 const NO_PROBLEMS: readonly FrontmatterProblem[] = Object.freeze([]);
+const NO_LINKS: readonly FrontmatterLink[] = Object.freeze([]);
 const NO_STRINGS: readonly string[] = Object.freeze([]);
 const NO_ANCHORS: readonly HtmlAnchor[] = Object.freeze([]);
 
@@ -145,8 +149,8 @@ export class PageSummaries {
 	}
 }
 
-/** The frontmatter as plain data: all but its fields, which are packed with the page's other items. */
-type FrontmatterParts = Omit<PageFrontmatter, 'fields'>;
+/** The frontmatter as plain data: all but its fields, which are packed with the page's other items; `links` only when there are some. */
+type FrontmatterParts = Omit<PageFrontmatter, 'fields' | 'links'> & { readonly links?: readonly FrontmatterLink[] };
 
 class CompactFrontmatter implements PageFrontmatter {
 	readonly present: boolean;
@@ -155,6 +159,7 @@ class CompactFrontmatter implements PageFrontmatter {
 	readonly closingFenceStart: number | undefined;
 	readonly problems: readonly FrontmatterProblem[];
 	readonly data: Readonly<Record<string, unknown>> | undefined;
+	readonly links: readonly FrontmatterLink[];
 
 	constructor(private readonly owner: CompactPageSummary, parts: FrontmatterParts) {
 		this.present = parts.present;
@@ -163,6 +168,7 @@ class CompactFrontmatter implements PageFrontmatter {
 		this.closingFenceStart = parts.closingFenceStart;
 		this.problems = parts.problems;
 		this.data = parts.data;
+		this.links = parts.links ?? NO_LINKS;
 	}
 
 	get fields(): readonly FrontmatterField[] {
@@ -170,7 +176,7 @@ class CompactFrontmatter implements PageFrontmatter {
 	}
 
 	toParts(): FrontmatterParts {
-		return { present: this.present, span: this.span, bodyStart: this.bodyStart, closingFenceStart: this.closingFenceStart, problems: this.problems, data: this.data };
+		return { present: this.present, span: this.span, bodyStart: this.bodyStart, closingFenceStart: this.closingFenceStart, problems: this.problems, data: this.data, ...(this.links.length > 0 ? { links: this.links } : {}) };
 	}
 }
 
@@ -228,6 +234,7 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 
 	const { links, footnoteReferences, footnoteDefinitions, headings } = scan;
 	const fields = frontmatter.fields;
+	const frontmatterLinks = findFrontmatterLinks(text, fields, data);
 	const items = { links, footnoteReferences, footnoteDefinitions, headings, fields } satisfies Record<PartName, readonly unknown[]>;
 	const numbers: number[] = [];
 	const strings: string[] = [];
@@ -283,6 +290,7 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 			closingFenceStart: frontmatter.closingFenceStart,
 			problems: frontmatter.problems,
 			data,
+			...(frontmatterLinks.length > 0 ? { links: frontmatterLinks } : {}),
 		},
 		numbers: text.length <= 0xffff ? new Uint16Array(numbers) : new Uint32Array(numbers),
 		strings,
@@ -371,6 +379,7 @@ class CompactPageSummary implements PageSummary {
 			closingFenceStart: frontmatter.closingFenceStart,
 			problems: frontmatter.problems.length === 0 ? NO_PROBLEMS : frontmatter.problems.map(problem => ({ ...problem, message: own(problem.message) })),
 			data: frontmatter.data === undefined ? undefined : this.detachData(frontmatter.data, alreadyFlat),
+			links: frontmatter.links?.map(link => ({ ...link, field: share(link.field), destination: share(link.destination) })),
 		});
 	}
 

@@ -1,4 +1,5 @@
-import { FIELD_KINDS, isIsoDate } from '../languageFeatures/frontmatterRules';
+import { isIsoDate } from './fieldValues';
+import { VAULT_MODEL_TYPES } from './frontmatterSchema';
 import { slugifyTitle } from '../search/similarityKeys';
 import type { VaultIndex } from './vaultIndex';
 import { titleFromSlug } from './vaultPaths';
@@ -9,7 +10,7 @@ import { titleFromSlug } from './vaultPaths';
  * alphabetical order (as the vault's pages are written), lists as `- item`
  * lines, values the author has to fill left empty.
  *
- * Placeholders, by field kind (see FIELD_KINDS):
+ * Placeholders, by field type (see VAULT_MODEL_TYPES):
  * - `title`: the page's title;
  * - dates (`created`, `updated`): `today`, a valid `YYYY-MM-DD` date;
  * - `tags`: the tags every other page of the section has (`- Person` in
@@ -84,10 +85,10 @@ export function placeholderFieldLines(field: string, values: PlaceholderValues):
 	if (field === 'category' && values.conventions?.category !== undefined) {
 		return [`${key}: ${yamlString(values.conventions.category)}`];
 	}
-	switch (FIELD_KINDS[field] ?? 'any') {
+	switch (VAULT_MODEL_TYPES[field] ?? 'any') {
 		case 'date':
 			return [`${key}: ${values.dates?.[field] ?? values.today}`];
-		case 'list':
+		case 'names':
 			return [`${key}: []`];
 		default:
 			return [`${key}:`];

@@ -1,3 +1,4 @@
+import { frontmatterSchemaFrom, VAULT_MODEL_FIELDS, type FrontmatterSchema } from './frontmatterSchema';
 import { DEFAULT_SITE_RULES, type SiteRules } from './siteRules';
 
 /** Stable diagnostic codes. Clients, quick fixes and `check --format json` rely on these strings. */
@@ -41,7 +42,7 @@ const DEFAULT_SEVERITIES: Readonly<Record<DiagnosticCode, SeverityName>> = Objec
 	'unlinked-mention': 'hint',
 });
 
-const DEFAULT_REQUIRED_FIELDS: readonly string[] = Object.freeze(['summary', 'category', 'tags', 'created', 'updated']);
+const DEFAULT_REQUIRED_FIELDS: readonly string[] = VAULT_MODEL_FIELDS;
 
 /** Which names make an `unlinked-mention` (see mentions/mentionRules.ts). */
 export interface MentionSettings {
@@ -53,7 +54,16 @@ export interface MentionSettings {
 
 export interface VaultSettings {
 	readonly severity: Readonly<Record<DiagnosticCode, SeverityName>>;
+	/** The fields a new page's template writes; when `requiredFieldsGiven`, also those every entity page must have. */
 	readonly requiredFields: readonly string[];
+	/**
+	 * `requiredFields` was set (a setting, `--required-fields`): those fields
+	 * are required on every section's pages, in place of the inferred ones.
+	 * Unset, the schema decides (see vault/schemaInference.ts).
+	 */
+	readonly requiredFieldsGiven: boolean;
+	/** The frontmatter schema of the vault configuration file, if it has one (else it is inferred from the pages). */
+	readonly frontmatter: FrontmatterSchema | undefined;
 	readonly mentions: MentionSettings;
 	/** The frontmatter field a rename appends the page's old URL to; '' (the default): none. */
 	readonly oldUrlField: string;
@@ -66,6 +76,8 @@ const DEFAULT_MENTIONS: MentionSettings = Object.freeze({ minLength: 3, ignore: 
 export const DEFAULT_SETTINGS: VaultSettings = Object.freeze({
 	severity: DEFAULT_SEVERITIES,
 	requiredFields: DEFAULT_REQUIRED_FIELDS,
+	requiredFieldsGiven: false,
+	frontmatter: undefined,
 	mentions: DEFAULT_MENTIONS,
 	oldUrlField: '',
 	site: DEFAULT_SITE_RULES,
@@ -86,6 +98,8 @@ export function settingsFrom(input: {
 	requiredFields?: unknown;
 	mentions?: { minLength?: unknown; ignore?: unknown } | null;
 	oldUrlField?: unknown;
+	/** The `frontmatter` key of the vault configuration file (see frontmatterSchema.ts). */
+	frontmatter?: unknown;
 	/** Already checked by whoever read it (the site and vault configuration readers). */
 	site?: SiteRules;
 } | undefined): { settings: VaultSettings; problems: string[] } {
@@ -107,13 +121,16 @@ export function settingsFrom(input: {
 		}
 	}
 	let requiredFields = DEFAULT_REQUIRED_FIELDS;
+	let requiredFieldsGiven = false;
 	if (input?.requiredFields !== undefined && input.requiredFields !== null) {
 		if (!Array.isArray(input.requiredFields) || !input.requiredFields.every(field => typeof field === 'string')) {
 			problems.push('requiredFields must be a list of field names');
 		} else {
 			requiredFields = Object.freeze([...new Set((input.requiredFields as string[]).map(field => field.trim()).filter(Boolean))]);
+			requiredFieldsGiven = true;
 		}
 	}
+	const frontmatter = frontmatterSchemaFrom(input?.frontmatter, problems);
 	let oldUrlField = '';
 	if (typeof input?.oldUrlField === 'string') {
 		oldUrlField = input.oldUrlField.trim();
@@ -121,7 +138,7 @@ export function settingsFrom(input: {
 		problems.push('rename.oldUrlField must be a frontmatter field name (or empty)');
 	}
 	const mentions = mentionSettingsFrom(input?.mentions ?? undefined, problems);
-	return { settings: Object.freeze({ severity: Object.freeze(severity), requiredFields, oldUrlField, mentions, site: input?.site ?? DEFAULT_SITE_RULES }), problems };
+	return { settings: Object.freeze({ severity: Object.freeze(severity), requiredFields, requiredFieldsGiven, frontmatter, oldUrlField, mentions, site: input?.site ?? DEFAULT_SITE_RULES }), problems };
 }
 
 function mentionSettingsFrom(input: { minLength?: unknown; ignore?: unknown } | undefined, problems: string[]): MentionSettings {

@@ -1,6 +1,7 @@
 import { isTitledFromSlug, type PageSummary } from '../parse/pageSummary';
 import { VaultSearch } from '../search/vaultSearch';
 import { entityNameKeysOf } from './entityNames';
+import { FieldCounts } from './fieldCounts';
 import { SiteUrls } from './siteUrls';
 import { isSitePage, slugOfUrl } from './vaultPaths';
 
@@ -136,6 +137,8 @@ export class VaultIndex {
 	private readonly tagCounts = new Map<string, number>();
 	/** Entity name key (`entityNames.ts`: the page's folder and a normalised title or alias) → paths of the pages so named. */
 	private readonly pathsByName = new Map<string, OneOrMany>();
+	/** Per section, the frontmatter fields its pages have and their types: what the schema is inferred from. */
+	readonly fieldCounts = new FieldCounts();
 	/** Pages in sections (entity pages; files directly in the root are not), and how many of them have frontmatter. */
 	private sectionPages = 0;
 	private sectionPagesWithFrontmatter = 0;
@@ -409,6 +412,7 @@ export class VaultIndex {
 		for (const key of entityNameKeysOf(summary)) {
 			addTo(this.pathsByName, key, summary.path, true);
 		}
+		this.fieldCounts.add(summary);
 	}
 
 	private withdraw(summary: PageSummary): void {
@@ -454,5 +458,6 @@ export class VaultIndex {
 		for (const key of entityNameKeysOf(summary)) {
 			removeFrom(this.pathsByName, key, summary.path);
 		}
+		this.fieldCounts.remove(summary);
 	}
 }

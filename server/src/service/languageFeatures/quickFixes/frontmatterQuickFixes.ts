@@ -2,7 +2,9 @@ import type { FrontmatterField } from '../../parse/frontmatter';
 import { lineAt } from '../../text/lineIndex';
 import { placeholderFieldLines, sectionConventions, type PlaceholderValues } from '../../vault/pageTemplate';
 import type { VaultDiagnostic } from '../diagnostics';
-import { isIsoDate, validateFrontmatterFields, FIELD_KINDS } from '../frontmatterRules';
+import { isIsoDate, validateFrontmatterFields } from '../frontmatterRules';
+import { VAULT_MODEL_TYPES } from '../../vault/frontmatterSchema';
+import { pageRules } from '../../vault/schemaInference';
 import { lineBreakNear } from './documentLines';
 import { makePageEdit } from './makePage';
 import { parseUnambiguousDate } from './looseDate';
@@ -64,13 +66,14 @@ function frontmatterMissingFixes(context: QuickFixContext, diagnostic: VaultDiag
 	return edit ? [pageFix(context, diagnostic, 'Add frontmatter', [edit], true)] : [];
 }
 
-/** Required fields missing from the current frontmatter, in the order of the settings. */
+/** Required fields missing from the current frontmatter, in the order of the section's schema. */
 function missingFields(context: QuickFixContext): string[] {
 	const frontmatter = context.page.frontmatter;
-	if (frontmatter.data === undefined || frontmatter.closingFenceStart === undefined) {
+	const section = context.page.section;
+	if (frontmatter.data === undefined || frontmatter.closingFenceStart === undefined || section === undefined) {
 		return [];
 	}
-	return validateFrontmatterFields(frontmatter, context.settings.requiredFields)
+	return validateFrontmatterFields(frontmatter, pageRules(context.index.fieldCounts, context.settings, section, context.page.path), context.page.path)
 		.filter(finding => finding.data.reason === 'missing')
 		.map(finding => finding.data.field);
 }
@@ -106,7 +109,7 @@ function describeDate(context: QuickFixContext, name: string, date: string): str
 function emptyFieldFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'frontmatter-field'>): VaultCodeAction[] {
 	const name = diagnostic.data.field;
 	const field = fieldNamed(context, name);
-	const kind = FIELD_KINDS[name];
+	const kind = VAULT_MODEL_TYPES[name];
 	if (!field || (kind !== 'date' && name !== 'title')) {
 		return [];
 	}

@@ -1,0 +1,109 @@
+import type { PageSummary } from '../parse/pageSummary';
+import { isEmptyValue, linkValueTarget, valueTypeOf } from './fieldValues';
+import { VAULT_MODEL_FIELDS } from './frontmatterSchema';
+
+/** How the pages of one section (or of all sections) use one frontmatter field. */
+export interface FieldUse {
+	/** Pages whose value is not empty. */
+	present: number;
+	/** Pages by the type of their value (see `valueTypeOf`; a mapping has none). */
+	readonly types: Map<string, number>;
+	/** Link values by the section of the page they link to ('' for the root). */
+	readonly linkSections: Map<string, number>;
+}
+
+/** What the schema inference reads of one section (or of all). */
+export interface SectionFieldCounts {
+	/** Pages with parsed frontmatter, list pages (`_index.md`) aside. */
+	pages: number;
+	/** Those of them with at least one of the vault model's fields (`VAULT_MODEL_FIELDS`). */
+	modelPages: number;
+	readonly fields: Map<string, FieldUse>;
+}
+
+/**
+ * A list page (`places/_index.md`, Hugo's branch bundle: the section's own
+ * page, not an entity) follows no entity schema: it is neither counted nor
+ * held to the required fields.
+ */
+export function isListPage(path: string): boolean {
+	return path === '_index.md' || path.endsWith('/_index.md');
+}
+
+function bump(map: Map<string, number>, key: string, by: number): void {
+	const next = (map.get(key) ?? 0) + by;
+	if (next > 0) {
+		map.set(key, next);
+	} else {
+		map.delete(key);
+	}
+}
+
+/**
+ * Per section, how many entity pages have each frontmatter field and with
+ * which type of value: what the schema is inferred from (schemaInference.ts).
+ * Kept by the index page by page (`add` when a page comes, `remove` with the
+ * same summary when it goes), never by scanning the vault.
+ */
+export class FieldCounts {
+	private readonly bySection = new Map<string, SectionFieldCounts>();
+	/** Every section's pages together. */
+	readonly all: SectionFieldCounts = { pages: 0, modelPages: 0, fields: new Map() };
+
+	section(section: string): SectionFieldCounts | undefined {
+		return this.bySection.get(section);
+	}
+
+	sections(): string[] {
+		return [...this.bySection.keys()].sort();
+	}
+
+	add(page: PageSummary): void {
+		this.count(page, 1);
+	}
+
+	remove(page: PageSummary): void {
+		this.count(page, -1);
+	}
+
+	private count(page: PageSummary, by: 1 | -1): void {
+		const data = page.frontmatter.data;
+		if (page.section === undefined || data === undefined || isListPage(page.path)) {
+			return;
+		}
+		let section = this.bySection.get(page.section);
+		if (!section) {
+			section = { pages: 0, modelPages: 0, fields: new Map() };
+			this.bySection.set(page.section, section);
+		}
+		const modelPage = VAULT_MODEL_FIELDS.some(field => !isEmptyValue(data[field]));
+		for (const counts of [section, this.all]) {
+			counts.pages += by;
+			counts.modelPages += modelPage ? by : 0;
+			for (const key of Object.keys(data)) {
+				if (isEmptyValue(data[key])) {
+					continue;
+				}
+				let use = counts.fields.get(key);
+				if (!use) {
+					use = { present: 0, types: new Map(), linkSections: new Map() };
+					counts.fields.set(key, use);
+				}
+				use.present += by;
+				const type = valueTypeOf(data[key], page.path);
+				if (type !== undefined) {
+					bump(use.types, type, by);
+				}
+				if (type === 'link') {
+					bump(use.linkSections, linkValueTarget(data[key], page.path)?.section ?? '', by);
+				}
+				if (use.present === 0) {
+					counts.fields.delete(key);
+				}
+			}
+		}
+		if (section.pages === 0) {
+			this.bySection.delete(page.section);
+		}
+	}
+}
