@@ -70,7 +70,7 @@ export function startLanguageServer(connection: Connection): { shutdownRequested
 		const capabilities = setup.clientCapabilities;
 		if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
 			void connection.client.register(DidChangeWatchedFilesNotification.type, {
-				watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/', kind: 4 /* Delete */ }, { globPattern: `**/${VAULT_MARKER_FILE}` }],
+				watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/', kind: 4 /* Delete */ }, { globPattern: `**/${VAULT_MARKER_FILE}` }, { globPattern: '**/*.*', kind: 5 /* Create | Delete: the assets */ }],
 			});
 		}
 		if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {

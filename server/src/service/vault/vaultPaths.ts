@@ -85,6 +85,11 @@ export type LinkTarget =
 
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
 const FILE_EXTENSION = /\.[A-Za-z0-9]{1,10}$/;
+
+/** A file a link may name that is not a page: a name with an extension (`x.png`, `a.pdf`), not markdown. */
+export function isAssetPath(path: string): boolean {
+	return !MARKDOWN_EXTENSION.test(path) && FILE_EXTENSION.test(path);
+}
 const MAX_DECODE_ROUNDS = 4;
 
 function decodeRepeatedly(value: string): string {
