@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { statusBarText } from '../../client/src/statusBarText';
 import { folderSettingsFrom } from '../../server/src/node/serverSettings';
-import { checkVaultProgressMessage, indexingProgressMessage, vaultIndexedLine, vaultKindLine, vaultRootLine, vaultSettingsLine } from '../../server/src/node/vaultLog';
+import { checkVaultProgressMessage, indexingProgressMessage, vaultIndexedLine, vaultKindLine, vaultRootLine, vaultSettingsLine, vaultSiteLine } from '../../server/src/node/vaultLog';
+import { DEFAULT_SITE_RULES } from '../../server/src/service/vault/siteRules';
 
 describe('server log lines and progress text', () => {
 	it('names the vault root and how it was chosen', () => {
@@ -9,6 +10,18 @@ describe('server log lines and progress text', () => {
 		assert.strictEqual(vaultRootLine('/w/notes', '/w/notes', 'folder', ''),
 			'Vault of folder /w/notes: /w/notes (the folder itself: no entityVault.root setting and no content/ folder with sections).');
 		assert.strictEqual(vaultRootLine('/w/site', '/w/site/pages', 'setting', ' pages '), 'Vault of folder /w/site: /w/site/pages (set by entityVault.root ("pages")).');
+		assert.strictEqual(vaultRootLine('/w/site', '/w/site/content/en', 'site', '', ['hugo.toml']), "Vault of folder /w/site: /w/site/content/en (the content folder of the site's configuration, hugo.toml).");
+	});
+
+	it('says which site rules are in force and from which files', () => {
+		assert.strictEqual(vaultSiteLine('/v', DEFAULT_SITE_RULES, []), 'Site rules for /v: the plain vault model (no site configuration found).');
+		const hugo = {
+			...DEFAULT_SITE_RULES, generator: 'hugo' as const, lowercaseUrls: true, headingAttributes: true, definitionTermIds: true, aliasFields: ['aliases'],
+			languages: [{ code: 'en', urlPrefix: '' }, { code: 'de', urlPrefix: '/de/' }], permalinks: { posts: '/:year/:slug/' }, externalPrefixes: ['/docs/'], staticFolders: ['../static'],
+		};
+		assert.strictEqual(vaultSiteLine('/w/site/content', hugo, ['hugo.toml'], ['the mount of "/x" onto the content root is not read']),
+			'Site rules for /w/site/content (hugo, from hugo.toml): URLs lower-cased; heading ids github, {#id} attributes, definition term ids; languages en, de (/de/); '
+			+ 'permalinks posts /:year/:slug/; published from elsewhere /docs/; redirect fields aliases; static files in ../static. Not used: the mount of "/x" onto the content root is not read.');
 	});
 
 	it('lists the settings in force, severities only where they differ from the defaults', () => {

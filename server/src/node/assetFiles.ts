@@ -2,7 +2,8 @@ import * as path from 'path';
 import type { PathFilter } from '../service/vault/pathFilter';
 import { isAssetPath } from '../service/vault/vaultPaths';
 import type { VaultFileSystem } from './vaultFileSystem';
-import { isInside, listVaultPages } from './vaultFiles';
+import { isFolder, isInsideFolder } from './site/siteData';
+import { listVaultPages } from './vaultFiles';
 
 /**
  * The files of a vault that are not pages (images, PDFs…), by name only:
@@ -68,12 +69,12 @@ export class AssetFiles {
 	}
 
 	private staticRoots(staticFolders: readonly string[]): string[] {
-		return staticFolders.map(folder => path.resolve(this.root, folder)).filter(folder => this.isFolder(folder) && !isInside(this.root, folder));
+		return staticFolders.map(folder => path.resolve(this.root, folder)).filter(folder => isFolder(folder, this.fileSystem) && !isInsideFolder(this.root, folder));
 	}
 
 	private publishedPath(absolute: string, staticFolders: readonly string[]): string | undefined {
 		for (const base of [this.root, ...this.staticRoots(staticFolders)]) {
-			if (!isInside(base, absolute) || absolute === base) {
+			if (!isInsideFolder(base, absolute) || absolute === base) {
 				continue;
 			}
 			const segments = path.relative(base, absolute).split(path.sep);
@@ -81,13 +82,5 @@ export class AssetFiles {
 			return skipped ? undefined : segments.join('/');
 		}
 		return undefined;
-	}
-
-	private isFolder(absolute: string): boolean {
-		try {
-			return this.fileSystem.stat(absolute).isDirectory;
-		} catch {
-			return false;
-		}
 	}
 }

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { basename } from 'path';
 import { URI } from 'vscode-uri';
 import { VAULT_MARKER_FILE } from './vaultFiles';
+import { isSiteConfigurationFile } from './site/siteConfiguration';
 import type { IndexChange } from '../service/vault/vaultIndex';
 import type { VaultWorkspace } from './vaultWorkspace';
 
@@ -58,7 +59,7 @@ export function registerDocumentSync(
 	vaults: SyncVaults,
 	publisher: SyncPublisher,
 	afterChange: AfterIndexChange,
-	/** A vault marker file (`VAULT_MARKER_FILE`) was created, changed or deleted. */
+	/** A vault marker file (`VAULT_MARKER_FILE`) or a site configuration file was created, changed or deleted. */
 	markerChanged: () => void,
 ): void {
 	documents.onDidChangeContent(event => {
@@ -97,7 +98,7 @@ export function registerDocumentSync(
 			} catch {
 				continue;
 			}
-			if (basename(fsPath) === VAULT_MARKER_FILE) {
+			if (basename(fsPath) === VAULT_MARKER_FILE || isSiteConfigurationFile(fsPath)) {
 				markerSeen = true;
 				continue;
 			}

@@ -16,6 +16,7 @@ import { afterIndexChange, registerDocumentSync, type AfterIndexChange } from '.
 import { registerFeatureHandlers } from './featureHandlers';
 import { FILE_MOVE_CAPABILITIES, registerFileMoves } from './fileMoves';
 import { VAULT_MARKER_FILE } from './vaultFiles';
+import { SITE_CONFIGURATION_GLOBS } from './site/siteConfiguration';
 import { StatusNotification } from './vaultMessages';
 import { registerVaultRequests } from './vaultRequests';
 import { VaultSetup } from './vaultSetup';
@@ -70,7 +71,7 @@ export function startLanguageServer(connection: Connection): { shutdownRequested
 		const capabilities = setup.clientCapabilities;
 		if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
 			void connection.client.register(DidChangeWatchedFilesNotification.type, {
-				watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/', kind: 4 /* Delete */ }, { globPattern: `**/${VAULT_MARKER_FILE}` }, { globPattern: '**/*.*', kind: 5 /* Create | Delete: the assets */ }],
+				watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/', kind: 4 /* Delete */ }, { globPattern: `**/${VAULT_MARKER_FILE}` }, ...SITE_CONFIGURATION_GLOBS.map(globPattern => ({ globPattern })), { globPattern: '**/*.*', kind: 5 /* Create | Delete: the assets */ }],
 			});
 		}
 		if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
@@ -88,7 +89,7 @@ export function startLanguageServer(connection: Connection): { shutdownRequested
 		vaults.queueSetup(async () => lenses.refreshAll());
 	});
 
-	// The marker file came or went: whether each folder is a vault is decided again, as after a settings change.
+	// The marker file or a site configuration file came, went or changed: whether each folder is a vault is decided again, as after a settings change.
 	registerDocumentSync(connection, documents, vaults, publisher, afterChange, () => setup.configurationChanged());
 	registerFeatureHandlers(connection, documents, vaults, setup, lenses);
 	registerVaultRequests(connection, vaults, publisher);

@@ -5,36 +5,47 @@ import { stripBom, summarizePageParts, type PageSummaryParts } from '../service/
 import { MAX_PAGE_LENGTH, sizeOf } from '../service/vaultService';
 import { nodeFileSystem } from './nodeFileSystem';
 import type { BoundedFileRead, VaultDirectoryEntry, VaultFileStat, VaultFileSystem } from './vaultFileSystem';
+import { readSiteConfiguration, type SiteConfiguration } from './site/siteConfiguration';
+import { isFolder, isInsideFolder } from './site/siteData';
 
 /** Folders that, when present, hold the sections instead of the folder itself (Hugo's layout). */
 const CONTENT_FOLDER = 'content';
 
-/** How a folder's vault root was chosen: the `entityVault.root` setting, the folder's `content/`, or the folder itself. */
-export type VaultRootChoice = 'setting' | 'content' | 'folder';
+/** How a folder's vault root was chosen: the vault configuration file's `root`, the `entityVault.root` setting, the site generator's configuration, the folder's `content/`, or the folder itself. */
+export type VaultRootChoice = 'configFile' | 'setting' | 'site' | 'content' | 'folder';
 
 /**
  * The vault root for a folder: an explicit setting (relative to the folder)
- * wins; otherwise the folder's `content/` subfolder when it holds sub-folders
- * (Hugo layout), else the folder itself.
+ * wins; then the content folder the site generator's configuration names
+ * (hugoDocs' `hugo.toml` mounts `content/en`), when it exists; otherwise the
+ * folder's `content/` subfolder when it holds sub-folders (Hugo layout), else
+ * the folder itself.
  */
 export function findVaultRoot(folder: string, configuredRoot?: string, fileSystem: VaultFileSystem = nodeFileSystem): string {
 	return chooseVaultRoot(folder, configuredRoot, fileSystem).root;
 }
 
-/** `findVaultRoot`, saying how the root was chosen. */
-export function chooseVaultRoot(folder: string, configuredRoot?: string, fileSystem: VaultFileSystem = nodeFileSystem): { root: string; chosenBy: VaultRootChoice } {
+/** `findVaultRoot`, saying how the root was chosen, with the site configuration read on the way (undefined: none). */
+export function chooseVaultRoot(folder: string, configuredRoot?: string, fileSystem: VaultFileSystem = nodeFileSystem): { root: string; chosenBy: VaultRootChoice; site: SiteConfiguration | undefined } {
+	const site = readSiteConfiguration(folder, fileSystem);
 	if (configuredRoot && configuredRoot.trim() !== '') {
-		return { root: path.resolve(folder, configuredRoot.trim()), chosenBy: 'setting' };
+		return { root: path.resolve(folder, configuredRoot.trim()), chosenBy: 'setting', site };
+	}
+	if (site?.contentDir !== undefined) {
+		const siteRoot = path.resolve(folder, site.contentDir);
+		if (isInsideFolder(folder, siteRoot) && isFolder(siteRoot, fileSystem)) {
+			return { root: siteRoot, chosenBy: 'site', site };
+		}
 	}
 	const content = path.join(folder, CONTENT_FOLDER);
 	try {
 		if (fileSystem.stat(content).isDirectory && fileSystem.readDirectory(content).some(entry => entry.isDirectory && !entry.name.startsWith('.'))) {
-			return { root: content, chosenBy: 'content' };
+			return { root: content, chosenBy: 'content', site };
 		}
 	} catch {
 		// no content folder
 	}
-	return { root: folder, chosenBy: 'folder' };
+	return { root: folder, chosenBy: 'folder', site };
 }
 
 /**
@@ -72,11 +83,6 @@ interface VaultListing {
 	readonly assets: string[];
 	/** Entries passed over, with why (symlinks leading out of the vault, loops, unreadable folders). */
 	readonly skipped: { path: string; reason: string }[];
-}
-
-export function isInside(root: string, candidate: string): boolean {
-	const relative = path.relative(root, candidate);
-	return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /**
@@ -123,7 +129,7 @@ export function listVaultPages(root: string, excludes: readonly string[] = [], f
 			skipped.push({ path: link.relative, reason: 'dangling symbolic link (or a loop of links)' });
 			return;
 		}
-		if (!isInside(realRoot, real)) {
+		if (!isInsideFolder(realRoot, real)) {
 			skipped.push({ path: link.relative, reason: 'symbolic link pointing outside the vault' });
 			return;
 		}
@@ -240,7 +246,7 @@ function outsideVault(absolutePath: string, relative: string, fileSystem: VaultF
 			real = undefined;
 		}
 		if (real !== undefined) {
-			return isInside(realRoot, real) ? undefined : 'symbolic link pointing outside the vault; nothing outside the vault root is read';
+			return isInsideFolder(realRoot, real) ? undefined : 'symbolic link pointing outside the vault; nothing outside the vault root is read';
 		}
 		if (candidate === root || path.dirname(candidate) === candidate) {
 			return undefined;

@@ -3,19 +3,46 @@
 import { countOf, formatCount } from '../counts';
 import { DEFAULT_SETTINGS, type DiagnosticCode } from '../service/vault/settings';
 import type { VaultKind } from '../service/vaultService';
+import type { SiteRules } from '../service/vault/siteRules';
 import type { FolderSettings } from './serverSettings';
+import { formatConfigProblem, type VaultConfigProblem } from './vaultConfigFile';
 import { VAULT_MARKER_FILE, type VaultRootChoice } from './vaultFiles';
 import type { IndexingCounts } from './vaultWorkspace';
 
-const CHOSEN_BY: Readonly<Record<VaultRootChoice, (setting: string) => string>> = {
+const CHOSEN_BY: Readonly<Record<VaultRootChoice, (setting: string, siteFiles: readonly string[]) => string>> = {
+	configFile: () => `set by "root" in ${VAULT_MARKER_FILE}`,
 	setting: setting => `set by entityVault.root ("${setting}")`,
+	site: (_setting, siteFiles) => `the content folder of the site's configuration, ${siteFiles.join(', ')}`,
 	content: () => 'its content/ folder, which holds the sections',
 	folder: () => 'the folder itself: no entityVault.root setting and no content/ folder with sections',
 };
 
 /** E.g. `Vault of folder /w/site: /w/site/content (its content/ folder, which holds the sections).` */
-export function vaultRootLine(folderPath: string, root: string, chosenBy: VaultRootChoice, rootSetting: string): string {
-	return `Vault of folder ${folderPath}: ${root} (${CHOSEN_BY[chosenBy](rootSetting.trim())}).`;
+export function vaultRootLine(folderPath: string, root: string, chosenBy: VaultRootChoice, rootSetting: string, siteFiles: readonly string[] = []): string {
+	return `Vault of folder ${folderPath}: ${root} (${CHOSEN_BY[chosenBy](rootSetting.trim(), siteFiles)}).`;
+}
+
+/**
+ * The site rules in force and where they come from, e.g. `Site rules for
+ * /w/site/content/en (hugo, from hugo.toml): URLs lower-cased; ...`; a
+ * plain vault says it reads none.
+ */
+export function vaultSiteLine(root: string, rules: SiteRules, files: readonly string[], problems: readonly string[] = []): string {
+	const trouble = problems.length > 0 ? ` Not used: ${problems.join('; ')}.` : '';
+	if (rules.generator === 'plain' && files.length === 0) {
+		return `Site rules for ${root}: the plain vault model (no site configuration found).${trouble}`;
+	}
+	const parts = [
+		rules.lowercaseUrls ? 'URLs lower-cased' : 'URL letter case kept',
+		`heading ids ${rules.headingIds}${rules.headingAttributes ? ', {#id} attributes' : ''}${rules.definitionTermIds ? ', definition term ids' : ''}`,
+		rules.languages.length > 0 ? `languages ${rules.languages.map(language => `${language.code}${language.urlPrefix === '' ? '' : ` (${language.urlPrefix})`}`).join(', ')}` : undefined,
+		Object.keys(rules.permalinks).length > 0 ? `permalinks ${Object.entries(rules.permalinks).map(([section, pattern]) => `${section} ${pattern}`).join(', ')}` : undefined,
+		rules.externalPrefixes.length > 0 ? `published from elsewhere ${rules.externalPrefixes.join(', ')}` : undefined,
+		rules.aliasFields.length > 0 ? `redirect fields ${rules.aliasFields.join(', ')}` : undefined,
+		rules.redirects.length > 0 ? `${countOf(rules.redirects.length, 'redirect')}` : undefined,
+		rules.staticFolders.length > 0 ? `static files in ${rules.staticFolders.join(', ')}` : undefined,
+	].filter(part => part !== undefined);
+	return `Site rules for ${root} (${rules.generator}${files.length > 0 ? `, from ${files.join(', ')}` : ''}): ${parts.join('; ')}.${trouble}`;
 }
 
 /** The settings in force for a vault: scope, required fields, excludes and the severities that differ from the defaults. */
@@ -59,4 +86,9 @@ export function indexingProgressMessage(indexed: number, total: number): string 
 /** Check Vault's `$/progress` message: `1,234/10,000 pages checked`. */
 export function checkVaultProgressMessage(checked: number, total: number): string {
 	return `${formatCount(checked)}/${formatCount(total)} pages checked`;
+}
+
+/** A problem of the vault configuration file, for the log: `/w/.entity-vault.json:3:5: severity.x: unknown key "x" … (the rest of the file is used)`. */
+export function vaultConfigProblemLine(problem: VaultConfigProblem): string {
+	return `${formatConfigProblem(problem)} (the rest of the file is used).`;
 }

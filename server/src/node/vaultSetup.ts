@@ -11,9 +11,12 @@ import type { InitializationOptions } from '../protocol';
 import type { AfterIndexChange } from './documentSync';
 import { cacheFileFor, defaultCacheDirectory } from './indexCache';
 import { IndexWorkerPool } from './indexWorkerPool';
+import { nodeFileSystem } from './nodeFileSystem';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { resolveFolderVault, type FolderVault } from './folderVault';
 import { folderSettingsFrom, type FolderSettings } from './serverSettings';
-import { chooseVaultRoot, findVaultRoot, vaultDeclaration } from './vaultFiles';
-import { indexingProgressMessage, vaultIndexedLine, vaultKindLine, vaultRootLine, vaultSettingsLine } from './vaultLog';
+import { vaultDeclaration } from './vaultFiles';
+import { indexingProgressMessage, vaultConfigProblemLine, vaultIndexedLine, vaultKindLine, vaultRootLine, vaultSettingsLine, vaultSiteLine } from './vaultLog';
 import type { VaultStatus } from './vaultStatus';
 import { VaultWorkspace } from './vaultWorkspace';
 import type { WorkspaceVaults } from './workspaceVaults';
@@ -44,9 +47,11 @@ export class VaultSetup {
 	/** Settings problems already shown to the user. */
 	private readonly reportedProblems = new Set<string>();
 	private readonly pool = new IndexWorkerPool();
+	/** The vault configuration file of each workspace folder (by folder URI) whose problems were published, and their text. */
+	private readonly publishedConfigs = new Map<string, { uri: string; text: string }>();
 
 	constructor(
-		private readonly connection: Pick<Connection, 'console' | 'window' | 'workspace'>,
+		private readonly connection: Pick<Connection, 'console' | 'window' | 'workspace' | 'sendDiagnostics'>,
 		private readonly vaults: WorkspaceVaults,
 		private readonly documents: { all(): TextDocument[] },
 		private readonly publisher: SetupPublisher,
@@ -120,12 +125,14 @@ export class VaultSetup {
 				if (!folder) {
 					continue;
 				}
-				const next = await this.fetchFolderSettings(folder);
+				const fetched = await this.fetchFolderSettings(folder);
 				const previous = this.vaults.settingsOf(vault);
-				if (findVaultRoot(vault.folderPath, next.root) !== vault.root || JSON.stringify(next.excludes) !== JSON.stringify(previous.excludes)) {
+				const resolved = resolveFolderVault(vault.folderPath, fetched, nodeFileSystem);
+				if (resolved.root !== vault.root || JSON.stringify(resolved.settings.excludes) !== JSON.stringify(previous.excludes)) {
 					rebuild = true;
 					break;
 				}
+				const next = this.logFolderVault(folder.uri, resolved, previous);
 				this.vaults.setSettings(vault, next);
 				vault.service.setSettings(next.vault);
 				const wasVault = vault.service.vaultKind();
@@ -171,6 +178,39 @@ export class VaultSetup {
 		}
 	}
 
+	/**
+	 * Logs the site rules when they are new or changed, and publishes the vault
+	 * configuration file's problems on the file itself (none: its diagnostics
+	 * cleared); returns the folder's settings.
+	 */
+	private logFolderVault(folderUri: string, resolved: FolderVault, previous: FolderSettings | undefined): FolderSettings {
+		const { settings, configuration } = resolved;
+		if (previous === undefined || JSON.stringify(previous.vault.site) !== JSON.stringify(settings.vault.site)) {
+			this.connection.console.info(vaultSiteLine(resolved.root, settings.vault.site, resolved.siteFiles, resolved.siteProblems));
+		}
+		const uri = configuration.configFile === undefined ? undefined : URI.file(configuration.configFile).toString();
+		const diagnostics = configuration.problems.map(problem => ({
+			range: problem.range,
+			severity: DiagnosticSeverity.Error,
+			source: 'Entity Vault',
+			message: problem.key === '' ? problem.message : `${problem.key}: ${problem.message}`,
+		}));
+		const text = JSON.stringify(diagnostics);
+		const published = this.publishedConfigs.get(folderUri);
+		if (published !== undefined && published.uri !== uri) {
+			void this.connection.sendDiagnostics({ uri: published.uri, diagnostics: [] });
+			this.publishedConfigs.delete(folderUri);
+		}
+		if (uri !== undefined && (published?.uri !== uri || published.text !== text)) {
+			for (const problem of configuration.problems) {
+				this.connection.console.warn(vaultConfigProblemLine(problem));
+			}
+			void this.connection.sendDiagnostics({ uri, diagnostics });
+			this.publishedConfigs.set(folderUri, { uri, text });
+		}
+		return settings;
+	}
+
 	private async createVaults(): Promise<void> {
 		for (const vault of this.vaults.removeAll()) {
 			vault.dispose();
@@ -178,9 +218,11 @@ export class VaultSetup {
 		}
 		for (const folder of this.workspaceFolders) {
 			const folderPath = URI.parse(folder.uri).fsPath;
-			const settings = await this.fetchFolderSettings(folder);
-			const { root, chosenBy } = chooseVaultRoot(folderPath, settings.root);
-			this.connection.console.info(vaultRootLine(folderPath, root, chosenBy, settings.root));
+			const fetched = await this.fetchFolderSettings(folder);
+			const resolved = resolveFolderVault(folderPath, fetched, nodeFileSystem);
+			const { root } = resolved;
+			this.connection.console.info(vaultRootLine(folderPath, root, resolved.chosenBy, fetched.root, resolved.siteFiles));
+			const settings = this.logFolderVault(folder.uri, resolved, undefined);
 			this.connection.console.info(vaultSettingsLine(root, settings));
 			const vault = new VaultWorkspace(folder.uri, folderPath, root, {
 				settings: settings.vault,

@@ -36,6 +36,8 @@ export interface ContentLanguage {
 	readonly code: string;
 	/** The URL prefix its pages are published under (`/zh/`), or '' for none. */
 	readonly urlPrefix: string;
+	/** Its content folder relative to the vault root ('' for the vault root itself, `../de` beside it), when the site says. */
+	readonly contentDir?: string;
 }
 
 export interface SiteRules {

@@ -1,0 +1,91 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { URI } from 'vscode-uri';
+import { LspTestClient } from '../support/lspClient';
+import { temporaryVault } from '../support/paths';
+
+const PAGE = '---\ntitle: A\n---\n\n# A\n';
+
+describe("the site generator's configuration over JSON-RPC", function () {
+	this.timeout(60000);
+	let site: string;
+	let client: LspTestClient;
+
+	before(async () => {
+		site = temporaryVault('ev-site-', {
+			'hugo.toml': "[[module.mounts]]\nsource = 'content/en'\ntarget = 'content'\n",
+			'content/en/docs/a.md': PAGE,
+			'content/de/docs/a.md': PAGE,
+			'pages/docs/a.md': PAGE,
+		});
+		client = await LspTestClient.indexedOn(site);
+	});
+
+	after(async () => {
+		await client.shutdown();
+		fs.rmSync(site, { recursive: true, force: true });
+	});
+
+	it("takes the vault root from the site's configuration and logs the rules it read", () => {
+		const root = path.join(site, 'content', 'en');
+		assert.ok(client.logs.includes(`Vault of folder ${site}: ${root} (the content folder of the site's configuration, hugo.toml).`), client.logs.join('\n'));
+		assert.ok(client.logs.includes(`Site rules for ${root} (hugo, from hugo.toml): URLs lower-cased; heading ids github, {#id} attributes; redirect fields aliases.`), client.logs.join('\n'));
+	});
+
+	it('reads the rules again when the file changes, and makes the vault again when its content folder moves', async () => {
+		const hugoToml = path.join(site, 'hugo.toml');
+		const changed = async (text: string): Promise<void> => {
+			fs.writeFileSync(hugoToml, text);
+			await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(hugoToml).toString(), type: 2 }] });
+		};
+		await changed("disablePathToLower = true\n[markup.goldmark.parser]\nautoHeadingIDType = 'github-ascii'\n[[module.mounts]]\nsource = 'content/en'\ntarget = 'content'\n");
+		const root = path.join(site, 'content', 'en');
+		await client.waitFor('the new rules in the log', () => client.logs.includes(`Site rules for ${root} (hugo, from hugo.toml): URL letter case kept; heading ids github-ascii, {#id} attributes; redirect fields aliases.`));
+		await changed("contentDir = 'pages'\n");
+		const pages = path.join(site, 'pages');
+		await client.waitFor('the new root in the log', () => client.logs.includes(`Vault of folder ${site}: ${pages} (the content folder of the site's configuration, hugo.toml).`));
+	});
+});
+
+describe('the vault configuration file over JSON-RPC', function () {
+	this.timeout(60000);
+	let folder: string;
+	let client: LspTestClient;
+	const configFile = (): string => path.join(folder, '.entity-vault.json');
+	const configUri = (): string => URI.file(configFile()).toString();
+	const pageUri = (): string => URI.file(path.join(folder, 'people', 'a.md')).toString();
+	const PAGE_TEXT = '---\ntitle: A\n---\n\nSee [nobody](/people/nobody/).\n';
+
+	before(async () => {
+		folder = temporaryVault('ev-config-', {
+			'.entity-vault.json': '{\n\t"severity": { "broken-link": "warning" },\n\t"mentions": { "minLength": "three" },\n\t"unknown": true\n}\n',
+			'people/a.md': PAGE_TEXT,
+		});
+		client = await LspTestClient.indexedOn(folder);
+	});
+
+	after(async () => {
+		await client.shutdown();
+		fs.rmSync(folder, { recursive: true, force: true });
+	});
+
+	it('publishes each problem on the file at its key, and serves with the valid rest', async () => {
+		const problems = await client.diagnosticsOf(configUri(), diagnostics => diagnostics.length > 0);
+		assert.deepStrictEqual(problems.map(d => `${d.range.start.line}:${d.range.start.character} ${d.message}`), [
+			'2:15 mentions.minLength: mentions.minLength must be a whole number, 1 or more',
+			'3:1 unknown: unknown key "unknown" (known: $schema, root, exclude, severity, linkStyle, ignoreDestinations, mapDestinations, publishedPrefixes, redirectField, mentions, frontmatter, site)',
+		]);
+		await client.open(pageUri(), PAGE_TEXT);
+		const page = await client.diagnosticsOf(pageUri(), diagnostics => diagnostics.some(d => d.code === 'broken-link'));
+		assert.strictEqual(page.find(d => d.code === 'broken-link')?.severity, 2, 'the valid severity of the file applies: warning');
+	});
+
+	it('reads the file again when it changes: fixed problems are cleared, new severities apply', async () => {
+		fs.writeFileSync(configFile(), '{ "severity": { "broken-link": "hint" } }\n');
+		await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri(), type: 2 }] });
+		await client.diagnosticsOf(configUri(), diagnostics => diagnostics.length === 0);
+		const page = await client.diagnosticsOf(pageUri(), diagnostics => diagnostics.some(d => d.code === 'broken-link' && d.severity === 4));
+		assert.ok(page.length > 0);
+	});
+});
