@@ -1,11 +1,11 @@
 import { computeLineStarts, type LineStarts } from '../text/lineIndex';
-import { destinationFragment, resolveLinkDestination, pageUrlForPath, sectionOfPath, slugOfUrl, titleFromSlug, type LinkTarget } from '../vault/vaultPaths';
+import { destinationFragment, destinationPath, resolveLinkDestination, pageUrlForPath, sectionOfPath, slugOfUrl, titleFromSlug, type LinkTarget } from '../vault/vaultPaths';
 import { citationKey } from './citationKey';
 import { nameSpellingOf, titleFromOwnText } from './nameSpelling';
 import { parseFrontmatter, type FrontmatterField, type FrontmatterProblem } from './frontmatter';
 import { scanMarkdown } from './markdown';
 import { detach, RecentlyUsed, StringPool } from './stringPool';
-import type { FootnoteDefinition, FootnoteReference, Heading, HtmlAnchor, LinkOccurrence, Span } from './markdownTypes';
+import type { DefinitionTerm, FootnoteDefinition, FootnoteReference, Heading, HtmlAnchor, LinkOccurrence, Span } from './markdownTypes';
 import {
 	CODE_REGION, FOOTNOTE_DEFINITION, FOOTNOTE_REFERENCE, FRONTMATTER_FIELD, HEADING, LINK, LINK_FLAGS, LINK_KINDS, PART_ORDER, PARTS,
 	packCounts, spanAt, unpackCount, type PackedNumbers, type PartName,
@@ -56,6 +56,8 @@ export interface PageSummary {
 	readonly headings: readonly Heading[];
 	/** The `id`/`name` anchors written in the body's HTML, in document order. */
 	readonly htmlAnchors: readonly HtmlAnchor[];
+	/** The definition-list terms of the body, in document order. */
+	readonly definitionTerms: readonly DefinitionTerm[];
 	readonly lineStarts: LineStarts;
 	readonly textLength: number;
 	/** The distinct URLs of the pages this page links to (existing or not). */
@@ -72,18 +74,6 @@ export interface PageSummary {
 	readonly nameSpellingUrls: readonly string[];
 	/** Whether `offset` is in code: a code block, an HTML block or a code span (see MarkdownScan.codeRegions). */
 	isInCode(offset: number): boolean;
-}
-
-/** A destination without its `?query` and `#fragment`. */
-function destinationPath(destination: string): string {
-	const trimmed = destination.trim();
-	for (let i = 0; i < trimmed.length; i++) {
-		const c = trimmed.charCodeAt(i);
-		if (c === 0x3f /* ? */ || c === 0x23 /* # */) {
-			return trimmed.slice(0, i);
-		}
-	}
-	return trimmed;
 }
 
 /**
@@ -119,6 +109,7 @@ function stringList(value: unknown): string[] {
 const NO_PROBLEMS: readonly FrontmatterProblem[] = Object.freeze([]);
 const NO_STRINGS: readonly string[] = Object.freeze([]);
 const NO_ANCHORS: readonly HtmlAnchor[] = Object.freeze([]);
+const NO_TERMS: readonly DefinitionTerm[] = Object.freeze([]);
 
 /** The object views of a summary, one per kind of packed item (see pageSummaryLayout.ts). */
 type Expanded = Pick<PageSummary, Exclude<PartName, 'fields'>> & Pick<PageFrontmatter, 'fields'>;
@@ -208,6 +199,8 @@ export interface PageSummaryParts extends PageSummaryHeader {
 	readonly nameSpellings: readonly string[] | undefined;
 	/** MarkdownScan.htmlAnchors; undefined when the page has none. */
 	readonly htmlAnchors: readonly HtmlAnchor[] | undefined;
+	/** MarkdownScan.definitionTerms; undefined when the page has none. */
+	readonly definitionTerms: readonly DefinitionTerm[] | undefined;
 	/** The number of items of each kind, in `PART_ORDER`. */
 	readonly counts: readonly number[];
 	/** MarkdownScan.codeRegions: `start, end` pairs (`CODE_REGION`), kept after the items' numbers. */
@@ -294,6 +287,7 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 		linkTargetUrls: linkTargetUrls.some(url => url !== '') ? linkTargetUrls : undefined,
 		nameSpellings: nameSpellings.size === 0 ? undefined : [...nameSpellings].flat(),
 		htmlAnchors: scan.htmlAnchors.length === 0 ? undefined : scan.htmlAnchors,
+		definitionTerms: scan.definitionTerms.length === 0 ? undefined : scan.definitionTerms,
 		counts: PART_ORDER.map(part => items[part].length),
 		codeRegions: scan.codeRegions,
 		lineStarts: computeLineStarts(text),
@@ -327,6 +321,7 @@ class CompactPageSummary implements PageSummary {
 	private readonly linkTargetUrls: readonly string[] | undefined;
 	private readonly nameSpellings: readonly string[] | undefined;
 	readonly htmlAnchors: readonly HtmlAnchor[];
+	readonly definitionTerms: readonly DefinitionTerm[];
 	/** The counts packed by `packCounts`, or 0 when they did not fit and are in `wideCounts`. */
 	private readonly counts: number;
 	private readonly wideCounts: readonly number[] | undefined;
@@ -361,6 +356,7 @@ class CompactPageSummary implements PageSummary {
 		this.referenceLabels = parts.referenceLabels?.map(label => (label === undefined ? undefined : share(label)));
 		this.linkTargetUrls = parts.linkTargetUrls?.map(url => (url === '' ? url : share(url)));
 		this.nameSpellings = parts.nameSpellings?.map(share);
+		this.definitionTerms = parts.definitionTerms === undefined ? NO_TERMS : parts.definitionTerms.map(term => ({ text: own(term.text), span: { start: term.span.start, end: term.span.end } }));
 		this.htmlAnchors = parts.htmlAnchors === undefined ? NO_ANCHORS : parts.htmlAnchors.map(anchor => ({ id: own(anchor.id), span: { start: anchor.span.start, end: anchor.span.end } }));
 		const packed = packCounts(counts);
 		this.wideCounts = packed === undefined ? [...counts] : undefined;
@@ -480,7 +476,7 @@ class CompactPageSummary implements PageSummary {
 		return {
 			path: this.path, url: this.url, section: this.section, title: this.title, aliases: this.aliases, tags: this.tags,
 			frontmatter: this.frontmatter.toParts(),
-			numbers: this.numbers.slice(0, items), strings: this.strings, referenceLabels: this.referenceLabels, linkTargetUrls: this.linkTargetUrls, nameSpellings: this.nameSpellings, htmlAnchors: this.htmlAnchors.length === 0 ? undefined : this.htmlAnchors, counts,
+			numbers: this.numbers.slice(0, items), strings: this.strings, referenceLabels: this.referenceLabels, linkTargetUrls: this.linkTargetUrls, nameSpellings: this.nameSpellings, htmlAnchors: this.htmlAnchors.length === 0 ? undefined : this.htmlAnchors, definitionTerms: this.definitionTerms.length === 0 ? undefined : this.definitionTerms, counts,
 			codeRegions: Array.from(this.numbers.subarray(items, lines)), lineStarts: Uint32Array.from(this.numbers.subarray(lines)), textLength: this.textLength,
 		};
 	}

@@ -55,7 +55,7 @@ function countDown<K>(map: Map<K, number>, key: K, by = 1): void {
 
 function anchorsKey(summary: PageSummary): string {
 	const headings = summary.headings.map(heading => `${heading.anchor}\t${heading.attributes}`);
-	return [...headings, ...summary.htmlAnchors.map(anchor => anchor.id)].join('\n');
+	return [...headings, ...summary.htmlAnchors.map(anchor => anchor.id), ...summary.definitionTerms.map(term => `:${term.text}`)].join('\n');
 }
 
 /** The target URLs whose name `next` writes otherwise than `previous` (or than nothing). */

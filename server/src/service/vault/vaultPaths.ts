@@ -240,3 +240,15 @@ export function resolveLinkDestination(destination: string, fromPath: string): L
 	const url = `/${segments.join('/')}/`;
 	return { kind: 'page', url, fragment, canonical: path === url, viaMarkdownPath: false };
 }
+
+/** A destination without its `?query` and `#fragment`. */
+export function destinationPath(destination: string): string {
+	const trimmed = destination.trim();
+	for (let i = 0; i < trimmed.length; i++) {
+		const c = trimmed.charCodeAt(i);
+		if (c === 0x3f /* ? */ || c === 0x23 /* # */) {
+			return trimmed.slice(0, i);
+		}
+	}
+	return trimmed;
+}
