@@ -410,6 +410,7 @@ describe('completion latency', function () {
 			footnoteDefinitions: [],
 			headings: [],
 			htmlAnchors: [],
+			definitionTerms: [],
 			lineStarts: new Uint32Array([0]),
 			textLength: 0,
 			linkSpansTo: () => [],

@@ -34,6 +34,14 @@ function completedAnchors(site: SiteRules, target: string): string[] {
 	return list.items.map(item => item.label);
 }
 
+/** The hover text and the definition of the `#fragment` link at the cursor of `marked`, written on another page than `target`. */
+function hoverAndDefinition(site: SiteRules, target: string, marked: string): { hover: string; definition: ReturnType<VaultService['definition']> } {
+	const cursor = parseCursor(marked);
+	const service = vaultWith(site, { 'notes/target.md': target, 'notes/linker.md': cursor.text });
+	const hover = service.hover('notes/linker.md', cursor.text, cursor.position) as Hover;
+	return { hover: (hover.contents as MarkupContent).value, definition: service.definition('notes/linker.md', cursor.text, cursor.position) };
+}
+
 describe('anchors the site generates', () => {
 	describe("heading ids as Hugo makes them (ported from Hugo's markup/goldmark/autoid_test.go)", () => {
 		// TestSanitizeAnchorName: "Tests generated manually on github.com".
@@ -105,12 +113,47 @@ describe('anchors the site generates', () => {
 		});
 
 		it('hovers and goes to the heading a custom id names, its text without the attribute block', () => {
-			const cursor = parseCursor('See [x](/notes/target/#title-$|$with-id).\n');
-			const service = vaultWith(HUGO, { 'notes/target.md': page, 'notes/linker.md': cursor.text });
-			const hover = service.hover('notes/linker.md', cursor.text, cursor.position) as Hover;
-			assert.ok((hover.contents as MarkupContent).value.startsWith('Heading **Title with id set** (level 2)'), (hover.contents as MarkupContent).value);
-			assert.deepStrictEqual(service.definition('notes/linker.md', cursor.text, cursor.position),
-				[{ path: 'notes/target.md', range: rangeOfText(page, '## Title with id set {#title-with-id}') }]);
+			const { hover, definition } = hoverAndDefinition(HUGO, page, 'See [x](/notes/target/#title-$|$with-id).\n');
+			assert.ok(hover.startsWith('Heading **Title with id set** (level 2)'), hover);
+			assert.deepStrictEqual(definition, [{ path: 'notes/target.md', range: rangeOfText(page, '## Title with id set {#title-with-id}') }]);
+		});
+	});
+
+	describe("definition terms (Hugo's TestDescriptionListAutoID, ported as it is)", () => {
+		const page = [
+			'---', 'title: "Title"', '---', '',
+			'## Title with id set {#title-with-id}', '',
+			'## Title with id set duplicate {#title-with-id}', '',
+			'## My Title', '',
+			'Base Name', ': Base name of the file.', '',
+			'Base Name', ': Duplicate term name.', '',
+			'My Title', ': Term with same name as title.', '',
+			'Foo@Bar', ': The foo bar.', '',
+			'foo [something](/a/b/) bar', ': A foo bar.', '',
+			'良善天父', ': The good father.', '',
+			'Ā ā Ă ă Ą ą Ć ć Ĉ ĉ Ċ ċ Č č Ď', ': Testing accents.', '',
+			'Multiline set text header', 'Second line', '---------------', '',
+			'## Example [hyperlink](https://example.com/) in a header', '',
+		].join('\n');
+		const site: SiteRules = { ...HUGO, headingIds: 'github-ascii', definitionTermIds: true };
+
+		it('gives terms ids sharing the duplicate counter with the headings: the identifiers Hugo lists', () => {
+			const ids = completedAnchors(site, page);
+			assert.deepStrictEqual([...ids].sort(), [
+				'a-a-a-a-a-a-c-c-c-c-c-c-c-c-d', 'base-name', 'base-name-1', 'example-hyperlink-in-a-header', 'foo-something-bar', 'foobar', 'my-title', 'my-title-1', 'second-line', 'term', 'title-with-id', 'title-with-id',
+			]);
+			assert.deepStrictEqual(ids.slice(0, 6), ['title-with-id', 'title-with-id', 'my-title', 'base-name', 'base-name-1', 'my-title-1']);
+		});
+
+		it('gives terms no id when the site does not (autoDefinitionTermID off, the default)', () => {
+			assert.deepStrictEqual(brokenFragments({ ...site, definitionTermIds: false }, page, ['base-name', 'my-title', 'foobar']), ['base-name', 'foobar']);
+			assert.deepStrictEqual(brokenFragments(site, page, ['base-name', 'my-title', 'foobar', 'base-name-2']), ['base-name-2']);
+		});
+
+		it('hovers a term a fragment names, and goes to it', () => {
+			const { hover, definition } = hoverAndDefinition(site, page, 'See [x](/notes/target/#foo$|$bar).\n');
+			assert.ok(hover.startsWith('Definition term **Foo@Bar**'), hover);
+			assert.deepStrictEqual(definition, [{ path: 'notes/target.md', range: rangeOfText(page, 'Foo@Bar') }]);
 		});
 	});
 
@@ -135,12 +178,9 @@ describe('anchors the site generates', () => {
 
 		it('are offered by anchor completion after the headings, and definition goes to the attribute', () => {
 			assert.deepStrictEqual(completedAnchors(DEFAULT_SITE_RULES, page), ['links', 'link-cache', 'refcache', 'inline', 'old-name', 'box', 'bare-name']);
-			const cursor = parseCursor('See [x](/notes/target/#bo$|$x).\n');
-			const service = vaultWith(DEFAULT_SITE_RULES, { 'notes/target.md': page, 'notes/linker.md': cursor.text });
-			assert.deepStrictEqual(service.definition('notes/linker.md', cursor.text, cursor.position),
-				[{ path: 'notes/target.md', range: rangeOfText(page, 'box') }]);
-			const hover = service.hover('notes/linker.md', cursor.text, cursor.position) as Hover;
-			assert.ok((hover.contents as MarkupContent).value.startsWith('HTML anchor `id="box"`'), (hover.contents as MarkupContent).value);
+			const { hover, definition } = hoverAndDefinition(DEFAULT_SITE_RULES, page, 'See [x](/notes/target/#bo$|$x).\n');
+			assert.deepStrictEqual(definition, [{ path: 'notes/target.md', range: rangeOfText(page, 'box') }]);
+			assert.ok(hover.startsWith('HTML anchor `id="box"`'), hover);
 		});
 
 		it('keeps the heading text as written (the HTML in it) for titles and hovers', () => {

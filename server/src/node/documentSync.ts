@@ -38,8 +38,8 @@ export function afterIndexChange(publisher: SyncPublisher, status: { update(): v
 		}
 		if (change) {
 			publisher.schedule(vault, change.vaultKindChanged ? vault.allPaths() : change.affected);
-			if (change.namesChanged) {
-				// A page's names changed: the unlinked mentions of the open pages may have.
+			if (change.namesChanged || change.assetsChanged) {
+				// A page's names changed, or files were added or removed: the unlinked mentions or broken assets of the open pages may have.
 				publisher.schedule(vault, vault.openPagePaths());
 			}
 			if (change.pagesChanged || change.vaultKindChanged) {
@@ -105,6 +105,10 @@ export function registerDocumentSync(
 			for (const vault of vaults.all) {
 				const relative = vault.relativePath(fsPath);
 				if (relative === undefined) {
+					const assets = change.type === FileChangeType.Changed ? undefined : vault.assetEvent(fsPath, change.type === FileChangeType.Deleted);
+					if (assets) {
+						afterChange(vault, undefined, assets);
+					}
 					if (change.type === FileChangeType.Deleted) {
 						// A deleted folder: every page under it is gone.
 						removeFolder(vault, fsPath);

@@ -71,7 +71,7 @@ export function startLanguageServer(connection: Connection): { shutdownRequested
 		const capabilities = setup.clientCapabilities;
 		if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
 			void connection.client.register(DidChangeWatchedFilesNotification.type, {
-				watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/', kind: 4 /* Delete */ }, { globPattern: `**/${VAULT_MARKER_FILE}` }, ...SITE_CONFIGURATION_GLOBS.map(globPattern => ({ globPattern }))],
+				watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/', kind: 4 /* Delete */ }, { globPattern: `**/${VAULT_MARKER_FILE}` }, ...SITE_CONFIGURATION_GLOBS.map(globPattern => ({ globPattern })), { globPattern: '**/*.*', kind: 5 /* Create | Delete: the assets */ }],
 			});
 		}
 		if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { PathFilter } from '../service/vault/pathFilter';
-import { isMarkdownPath } from '../service/vault/vaultPaths';
+import { isAssetPath, isMarkdownPath } from '../service/vault/vaultPaths';
 import { stripBom, summarizePageParts, type PageSummaryParts } from '../service/parse/pageSummary';
 import { MAX_PAGE_LENGTH, sizeOf } from '../service/vaultService';
 import { nodeFileSystem } from './nodeFileSystem';
@@ -79,6 +79,8 @@ export function vaultDeclaration(folder: string, root: string, rootSetting: stri
 interface VaultListing {
 	/** Vault-relative, `/`-separated paths of the markdown pages, each real file once. */
 	readonly pages: string[];
+	/** Vault-relative paths of the other files with an extension (images, PDFs…): names only, never read. */
+	readonly assets: string[];
 	/** Entries passed over, with why (symlinks leading out of the vault, loops, unreadable folders). */
 	readonly skipped: { path: string; reason: string }[];
 }
@@ -94,6 +96,7 @@ export function listVaultPages(root: string, excludes: readonly string[] = [], f
 	const filter = new PathFilter(excludes);
 	const realRoot = fileSystem.realPath(root);
 	const pages: string[] = [];
+	const assets: string[] = [];
 	const skipped: { path: string; reason: string }[] = [];
 	const seenDirectories = new Set<string>([realRoot]);
 	const seenFiles = new Set<string>();
@@ -140,6 +143,8 @@ export function listVaultPages(root: string, excludes: readonly string[] = [], f
 			addFolder(real, link.relative);
 		} else if (stat.isFile && isMarkdownPath(link.name)) {
 			addPage(real, link.relative);
+		} else if (stat.isFile && isAssetPath(link.name)) {
+			assets.push(link.relative);
 		}
 	};
 
@@ -169,11 +174,14 @@ export function listVaultPages(root: string, excludes: readonly string[] = [], f
 				addFolder(childAbsolute, childRelative);
 			} else if (entry.isFile && isMarkdownPath(entry.name)) {
 				addPage(childAbsolute, childRelative);
+			} else if (entry.isFile && isAssetPath(entry.name)) {
+				assets.push(childRelative);
 			}
 		}
 	}
 	pages.sort();
-	return { pages, skipped };
+	assets.sort();
+	return { pages, assets, skipped };
 }
 
 /** A page read from disk and parsed, or why it could not be. */

@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { AssetFiles } from './assetFiles';
 import { createVaultService, type VaultService } from '../service/vaultService';
 import type { VaultSettings } from '../service/vault/settings';
 import type { IndexChange } from '../service/vault/vaultIndex';
@@ -72,6 +73,8 @@ export class VaultWorkspace {
 	private saveTimer: NodeJS.Timeout | undefined;
 	private readonly filter: PathFilter;
 	private readonly fileSystem: VaultFileSystem & IndexCacheFileSystem;
+	/** The files that are not pages, by name (see assetFiles.ts). */
+	private readonly assetFiles: AssetFiles;
 	/**
 	 * Pages read at their new paths by a move (`pagesMoved`), with nothing read
 	 * for them since: the watcher's creation event that follows the move finds
@@ -91,6 +94,7 @@ export class VaultWorkspace {
 		this.service = createVaultService({ settings: options.settings, declaredVault: options.declaredVault });
 		this.filter = new PathFilter(options.excludes);
 		this.fileSystem = options.fileSystem ?? nodeFileSystem;
+		this.assetFiles = new AssetFiles(root, this.filter, this.fileSystem);
 		this.indexingEnded = new Promise(resolve => {
 			this.endIndexing = resolve;
 		});
@@ -138,6 +142,19 @@ export class VaultWorkspace {
 		return segments.join('/');
 	}
 
+	/**
+	 * A file created or deleted on disk (or a folder deleted), if it changes
+	 * the vault's assets: the change to publish. Pages are not assets.
+	 */
+	assetEvent(absolute: string, deleted: boolean): IndexChange | undefined {
+		if (deleted) {
+			const gone = this.assetFiles.removed(absolute);
+			return gone.length > 0 ? this.service.updateAssets([], gone) : undefined;
+		}
+		const added = this.assetFiles.added(absolute, this.service.settings().site.staticFolders);
+		return added === undefined ? undefined : this.service.updateAssets([added], []);
+	}
+
 	/** Whether an absolute path is a folder on disk (false when it is a file or is not there). */
 	isFolderOnDisk(absolute: string): boolean {
 		try {
@@ -182,6 +199,7 @@ export class VaultWorkspace {
 	private async runIndexing(onProgress?: (progress: IndexProgress) => void): Promise<void> {
 		await yieldToEventLoop();
 		const listing = listVaultPages(this.root, this.options.excludes, this.fileSystem);
+		this.service.setAssets(this.assetFiles.list(listing.assets, this.service.settings().site.staticFolders));
 		const total = listing.pages.length;
 		let done = 0;
 		onProgress?.({ indexed: 0, total });

@@ -62,6 +62,15 @@ export interface VaultService {
 	settings(): VaultSettings;
 	setSettings(settings: VaultSettings): void;
 	/**
+	 * The files the site publishes that are not pages (names only): each
+	 * one's published path without the leading `/` (under the vault root its
+	 * vault-relative path, in a static folder its path there). Until the
+	 * transport sets them, links to files are not checked.
+	 */
+	setAssets(paths: Iterable<string>): IndexChange;
+	/** Files added and removed since (published paths, as `setAssets`); a path published twice stays until both go. */
+	updateAssets(added: readonly string[], removed: readonly string[]): IndexChange;
+	/**
 	 * Whether the folder is a vault, and why: declared one (`declareVault`),
 	 * or at least half of its pages in sections have frontmatter. Only a
 	 * vault's pages in sections get `frontmatter-missing` and `frontmatter-field`.
@@ -173,6 +182,11 @@ export interface VaultServiceOptions {
 	readonly declaredVault?: string;
 }
 
+/** What a change of the listed assets changes: the open pages' `broken-asset` diagnostics (the transport rechecks them). */
+function assetsChanged(): IndexChange {
+	return { affected: new Set<string>(), pagesChanged: false, assetsChanged: true };
+}
+
 const NOT_A_PAGE = Object.freeze({ error: 'This file is not a page of the vault: nothing in it can be renamed.' });
 
 /** A size in KiB or MiB, for messages about pages too large to read. */
@@ -267,6 +281,19 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 		setSettings(next: VaultSettings): void {
 			useSiteRules(next);
 			settings = next;
+		},
+		setAssets(paths: Iterable<string>): IndexChange {
+			index.assets.replace(paths);
+			return assetsChanged();
+		},
+		updateAssets(added: readonly string[], removed: readonly string[]): IndexChange {
+			for (const path of removed) {
+				index.assets.remove(path);
+			}
+			for (const path of added) {
+				index.assets.add(path);
+			}
+			return assetsChanged();
 		},
 		vaultKind: () => decideVaultKind(declaredVault, index.pageCount, index.pagesWithFrontmatter),
 		declareVault(reason: string | undefined): void {

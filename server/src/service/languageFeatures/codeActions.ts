@@ -49,6 +49,7 @@ const RANGE_PROVIDERS: readonly RangeActionProvider[] = [
 const DATA_SHAPE: { readonly [C in DiagnosticCode]?: (data: Record<string, unknown>) => boolean } = {
 	'broken-link': data => typeof data.url === 'string' && (data.suggestions === undefined || Array.isArray(data.suggestions)) && (data.section === undefined || typeof data.section === 'string'),
 	'broken-anchor': data => typeof data.fragment === 'string',
+	'broken-asset': data => Array.isArray(data.closest) && data.closest.every(path => typeof path === 'string'),
 	'non-canonical-link': () => true,
 	'link-outside-vault': () => true,
 	'missing-footnote': data => typeof data.label === 'string',

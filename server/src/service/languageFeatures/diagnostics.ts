@@ -1,4 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver-types';
+import { assetCandidates } from '../vault/vaultAssets';
 import { pageAnchors } from '../vault/pageAnchors';
 import type { PageSummary, PageLink } from '../parse/pageSummary';
 import type { Span } from '../parse/markdownTypes';
@@ -21,6 +22,8 @@ export const DIAGNOSTIC_SOURCE = 'entity-vault';
 interface DiagnosticDataByCode {
 	'broken-link': { url: string; destination: string; fragment?: string; suggestions: PageSuggestion[]; section?: string; candidatePaths: string[] };
 	'broken-anchor': { url: string; fragment: string; anchors: string[] };
+	/** `looked`: the published paths looked for; `closest`: existing assets close to it (published paths). */
+	'broken-asset': { destination: string; looked: string[]; closest: string[] };
 	'link-outside-vault': { destination: string; reason: string };
 	'non-canonical-link': { destination: string; canonical: string };
 	'missing-footnote': { label: string; rawLabel: string };
@@ -194,6 +197,11 @@ function checkLinks(index: VaultIndex, page: PageSummary, links: readonly PageLi
 				{ destination: link.destination, reason: target.reason });
 			continue;
 		}
+		if (target.kind === 'asset') {
+			reported.add(link.destinationSpan.start);
+			checkAsset(index, page, link, out);
+			continue;
+		}
 		if (target.kind !== 'page') {
 			continue;
 		}
@@ -225,6 +233,20 @@ function checkLinks(index: VaultIndex, page: PageSummary, links: readonly PageLi
 				{ destination: link.destination, canonical });
 		}
 	}
+}
+
+/** A link to a file that is not a page: some published path it may name must exist, once the transport listed the assets. */
+function checkAsset(index: VaultIndex, page: PageSummary, link: PageLink, out: DiagnosticCollector): void {
+	const assets = index.assets;
+	const looked = assets.listed ? assetCandidates(link.destination, page.path) : undefined;
+	if (looked === undefined || looked.some(path => assets.has(path))) {
+		return;
+	}
+	const closest = assets.closest(looked[0]);
+	out.add('broken-asset', link.destinationSpan,
+		`No file at /${looked[0]}` + (closest.length > 0 ? `: did you mean ${closest.map(path => `/${path}`).join(', ')}?` : '.')
+		+ (looked.length > 1 ? ` Looked for ${looked.map(path => `/${path}`).join(', ')}.` : ''),
+		{ destination: link.destination, looked, closest });
 }
 
 function reportBrokenLink(index: VaultIndex, link: PageLink, url: string, fragment: string | undefined, out: DiagnosticCollector): void {

@@ -98,6 +98,13 @@ export interface HtmlAnchor {
 	readonly span: Span;
 }
 
+/** A definition-list term (`Term` above a `: description` line), which sites with term ids (Hugo's `autoDefinitionTermID`) give an id. */
+export interface DefinitionTerm {
+	/** Its plain text (link text and code kept, markup dropped). */
+	readonly text: string;
+	readonly span: Span;
+}
+
 export interface MarkdownScan {
 	/** Links in document order. Reference-style links appear only when their definition exists. */
 	readonly links: readonly LinkOccurrence[];
@@ -121,4 +128,6 @@ export interface MarkdownScan {
 	readonly literalAutolinks: readonly Span[];
 	/** HTML anchors (inline HTML and HTML blocks, not HTML comments), in document order. */
 	readonly htmlAnchors: readonly HtmlAnchor[];
+	/** Definition-list terms, in document order. */
+	readonly definitionTerms: readonly DefinitionTerm[];
 }

@@ -1,6 +1,6 @@
 import { computeLineStarts, type LineStarts } from '../text/lineIndex';
 import { countLinkSpellings, type LinkSpellings } from './linkSpellings';
-import { destinationFragment, resolveLinkDestination, pageUrlForPath, sectionOfPath, slugOfUrl, titleFromSlug, type LinkTarget } from '../vault/vaultPaths';
+import { destinationFragment, destinationPath, resolveLinkDestination, pageUrlForPath, sectionOfPath, slugOfUrl, titleFromSlug } from '../vault/vaultPaths';
 import { SiteUrls } from '../vault/siteUrls';
 import { citationKey } from './citationKey';
 import { nameSpellingOf, titleFromOwnText } from './nameSpelling';
@@ -8,90 +8,14 @@ import { frontmatterStrings, parseFrontmatter, type FrontmatterField, type Front
 import { findFrontmatterLinks, type FrontmatterLink } from './frontmatterLinks';
 import { scanMarkdown } from './markdown';
 import { detach, RecentlyUsed, StringPool } from './stringPool';
-import type { FootnoteDefinition, FootnoteReference, Heading, HtmlAnchor, LinkOccurrence, Span } from './markdownTypes';
+import type { DefinitionTerm, FootnoteReference, Heading, HtmlAnchor, Span } from './markdownTypes';
+import type { PageFootnoteDefinition, PageFrontmatter, PageLink, PageSummary } from './pageSummaryTypes';
 import {
 	CODE_REGION, FOOTNOTE_DEFINITION, FOOTNOTE_REFERENCE, FRONTMATTER_FIELD, HEADING, LINK, LINK_FLAGS, LINK_KINDS, PART_ORDER, PARTS,
 	packCounts, spanAt, unpackCount, type PackedNumbers, type PartName,
 } from './pageSummaryLayout';
 
-export interface PageLink extends LinkOccurrence {
-	readonly target: LinkTarget;
-}
-
-/** A footnote definition of a page, with what the `duplicate-citation` hint reads. */
-export interface PageFootnoteDefinition extends FootnoteDefinition {
-	/**
-	 * The index in `footnoteDefinitions` of the first earlier definition of
-	 * another label that cites the same thing (`citationKey`), -1 for none.
-	 */
-	readonly sameTextAs: number;
-}
-
-export interface PageFrontmatter {
-	readonly present: boolean;
-	readonly span: Span;
-	readonly bodyStart: number;
-	readonly closingFenceStart: number | undefined;
-	readonly fields: readonly FrontmatterField[];
-	readonly problems: readonly FrontmatterProblem[];
-	/** Parsed fields (dates as strings); undefined when absent or unparsable. */
-	readonly data: Readonly<Record<string, unknown>> | undefined;
-	/** The top-level values (or list items) written as links or bare site paths (see frontmatterLinks.ts). */
-	readonly links: readonly FrontmatterLink[];
-}
-
-/**
- * Everything the vault knows about one page, computed once per version of its
- * text. It holds no copy of the text: spans are offsets, `lineStarts` turns
- * them into LSP positions.
- */
-export interface PageSummary {
-	/** Vault-relative path, `/`-separated. */
-	readonly path: string;
-	/** Canonical URL, `/section/slug/`. */
-	readonly url: string;
-	readonly section: string | undefined;
-	readonly title: string;
-	readonly aliases: readonly string[];
-	readonly tags: readonly string[];
-	readonly frontmatter: PageFrontmatter;
-	readonly links: readonly PageLink[];
-	readonly footnoteReferences: readonly FootnoteReference[];
-	readonly footnoteDefinitions: readonly PageFootnoteDefinition[];
-	readonly headings: readonly Heading[];
-	/** The `id`/`name` anchors written in the body's HTML, in document order. */
-	readonly htmlAnchors: readonly HtmlAnchor[];
-	readonly lineStarts: LineStarts;
-	readonly textLength: number;
-	/** The distinct URLs of the pages this page links to (existing or not). */
-	readonly targetUrls: readonly string[];
-	/** The spans of this page's links to the page at `url`, in order (without building the `links` view). */
-	linkSpansTo(url: string): Span[];
-	/** Its links to pages written absolute and relative, counted without building the `links` view. */
-	readonly linkSpellings: LinkSpellings;
-	/**
-	 * How this page writes the name of the page at `url`: the text of its
-	 * first link there that is that page's slug title up to letter case (`MI6`
-	 * for `/organizations/mi6/`, whose slug title is `Mi6`), if any.
-	 */
-	nameSpellingFor(url: string): string | undefined;
-	/** The target URLs that `nameSpellingFor` knows, in order. */
-	readonly nameSpellingUrls: readonly string[];
-	/** Whether `offset` is in code: a code block, an HTML block or a code span (see MarkdownScan.codeRegions). */
-	isInCode(offset: number): boolean;
-}
-
-/** A destination without its `?query` and `#fragment`. */
-export function destinationPath(destination: string): string {
-	const trimmed = destination.trim();
-	for (let i = 0; i < trimmed.length; i++) {
-		const c = trimmed.charCodeAt(i);
-		if (c === 0x3f /* ? */ || c === 0x23 /* # */) {
-			return trimmed.slice(0, i);
-		}
-	}
-	return trimmed;
-}
+export type { PageFootnoteDefinition, PageFrontmatter, PageLink, PageSummary } from './pageSummaryTypes';
 
 /**
  * The page's title is made from its slug's words (`mi6` → "Mi6", or "MI6"
@@ -115,6 +39,7 @@ const NO_PROBLEMS: readonly FrontmatterProblem[] = Object.freeze([]);
 const NO_LINKS: readonly FrontmatterLink[] = Object.freeze([]);
 const NO_STRINGS: readonly string[] = Object.freeze([]);
 const NO_ANCHORS: readonly HtmlAnchor[] = Object.freeze([]);
+const NO_TERMS: readonly DefinitionTerm[] = Object.freeze([]);
 
 /** The object views of a summary, one per kind of packed item (see pageSummaryLayout.ts). */
 type Expanded = Pick<PageSummary, Exclude<PartName, 'fields'>> & Pick<PageFrontmatter, 'fields'>;
@@ -208,6 +133,8 @@ export interface PageSummaryParts extends PageSummaryHeader {
 	readonly nameSpellings: readonly string[] | undefined;
 	/** MarkdownScan.htmlAnchors; undefined when the page has none. */
 	readonly htmlAnchors: readonly HtmlAnchor[] | undefined;
+	/** MarkdownScan.definitionTerms; undefined when the page has none. */
+	readonly definitionTerms: readonly DefinitionTerm[] | undefined;
 	/** The number of items of each kind, in `PART_ORDER`. */
 	readonly counts: readonly number[];
 	/** MarkdownScan.codeRegions: `start, end` pairs (`CODE_REGION`), kept after the items' numbers. */
@@ -298,6 +225,7 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 		linkTargetUrls: linkTargetUrls.some(url => url !== '') ? linkTargetUrls : undefined,
 		nameSpellings: nameSpellings.size === 0 ? undefined : [...nameSpellings].flat(),
 		htmlAnchors: scan.htmlAnchors.length === 0 ? undefined : scan.htmlAnchors,
+		definitionTerms: scan.definitionTerms.length === 0 ? undefined : scan.definitionTerms,
 		counts: PART_ORDER.map(part => items[part].length),
 		codeRegions: scan.codeRegions,
 		lineStarts: computeLineStarts(text),
@@ -331,6 +259,7 @@ class CompactPageSummary implements PageSummary {
 	private readonly linkTargetUrls: readonly string[] | undefined;
 	private readonly nameSpellings: readonly string[] | undefined;
 	readonly htmlAnchors: readonly HtmlAnchor[];
+	readonly definitionTerms: readonly DefinitionTerm[];
 	/** The counts packed by `packCounts`, or 0 when they did not fit and are in `wideCounts`. */
 	private readonly counts: number;
 	private readonly wideCounts: readonly number[] | undefined;
@@ -367,6 +296,7 @@ class CompactPageSummary implements PageSummary {
 		this.referenceLabels = parts.referenceLabels?.map(label => (label === undefined ? undefined : share(label)));
 		this.linkTargetUrls = parts.linkTargetUrls?.map(url => (url === '' ? url : share(url)));
 		this.nameSpellings = parts.nameSpellings?.map(share);
+		this.definitionTerms = parts.definitionTerms === undefined ? NO_TERMS : parts.definitionTerms.map(term => ({ text: own(term.text), span: { start: term.span.start, end: term.span.end } }));
 		this.htmlAnchors = parts.htmlAnchors === undefined ? NO_ANCHORS : parts.htmlAnchors.map(anchor => ({ id: own(anchor.id), span: { start: anchor.span.start, end: anchor.span.end } }));
 		const packed = packCounts(counts);
 		this.wideCounts = packed === undefined ? [...counts] : undefined;
@@ -488,7 +418,7 @@ class CompactPageSummary implements PageSummary {
 		return {
 			path: this.path, url: this.url, section: this.section, title: this.title, aliases: this.aliases, tags: this.tags,
 			frontmatter: this.frontmatter.toParts(),
-			numbers: this.numbers.slice(0, items), strings: this.strings, referenceLabels: this.referenceLabels, linkTargetUrls: this.linkTargetUrls, nameSpellings: this.nameSpellings, htmlAnchors: this.htmlAnchors.length === 0 ? undefined : this.htmlAnchors, counts,
+			numbers: this.numbers.slice(0, items), strings: this.strings, referenceLabels: this.referenceLabels, linkTargetUrls: this.linkTargetUrls, nameSpellings: this.nameSpellings, htmlAnchors: this.htmlAnchors.length === 0 ? undefined : this.htmlAnchors, definitionTerms: this.definitionTerms.length === 0 ? undefined : this.definitionTerms, counts,
 			codeRegions: Array.from(this.numbers.subarray(items, lines)), lineStarts: Uint32Array.from(this.numbers.subarray(lines)), textLength: this.textLength, siteKey: this.siteKey,
 		};
 	}

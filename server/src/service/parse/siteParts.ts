@@ -1,6 +1,7 @@
 import type { SiteUrls } from '../vault/siteUrls';
 import { LINK, LINK_FLAGS, PART_ORDER } from './pageSummaryLayout';
-import { destinationPath, type PageSummaryParts } from './pageSummary';
+import { destinationPath } from '../vault/vaultPaths';
+import type { PageSummaryParts } from './pageSummary';
 
 /**
  * A summary's plain data under a site's URL rules (siteUrls.ts): the page's

@@ -51,7 +51,15 @@ function generatedAnchors(page: PageSummary, site: SiteRules): PageAnchor[] {
 	const hugo = site.generator === 'hugo';
 	const ids = new HeadingIdFactory(headingIdFunction(site.headingIds, hugo));
 	const anchors: PageAnchor[] = [];
+	const terms = site.definitionTermIds ? page.definitionTerms : [];
+	let t = 0;
+	const termsBefore = (offset: number): void => {
+		for (; t < terms.length && terms[t].span.start < offset; t++) {
+			anchors.push({ id: ids.generate(terms[t].text, 'term'), span: terms[t].span, kind: 'term', text: terms[t].text, level: 0 });
+		}
+	};
 	for (const heading of page.headings) {
+		termsBefore(heading.span.start);
 		let text = heading.idText || heading.text;
 		if (site.headingAttributes && heading.attributes !== '') {
 			const custom = attributeBlockId(heading.attributes);
@@ -70,5 +78,6 @@ function generatedAnchors(page: PageSummary, site: SiteRules): PageAnchor[] {
 		const shown = site.headingAttributes ? withoutAttributeBlock(heading.text, heading.attributes) : heading.text;
 		anchors.push({ id: ids.generate(text, 'heading'), span: heading.span, kind: 'heading', text: shown, level: heading.level });
 	}
+	termsBefore(Infinity);
 	return anchors;
 }

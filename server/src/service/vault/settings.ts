@@ -5,6 +5,7 @@ import { DEFAULT_SITE_RULES, type SiteRules } from './siteRules';
 export const DIAGNOSTIC_CODES = [
 	'broken-link',
 	'broken-anchor',
+	'broken-asset',
 	'link-outside-vault',
 	'non-canonical-link',
 	'missing-footnote',
@@ -27,6 +28,7 @@ export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
 const DEFAULT_SEVERITIES: Readonly<Record<DiagnosticCode, SeverityName>> = Object.freeze({
 	'broken-link': 'error',
 	'broken-anchor': 'warning',
+	'broken-asset': 'warning',
 	'link-outside-vault': 'error',
 	'non-canonical-link': 'hint',
 	'missing-footnote': 'error',

@@ -1,5 +1,7 @@
 import { isTitledFromSlug, type PageSummary } from '../parse/pageSummary';
+import { addTo, removeFrom, valuesOf, type OneOrMany } from './multimap';
 import { VaultSearch } from '../search/vaultSearch';
+import { VaultAssets } from './vaultAssets';
 import { entityNameKeysOf } from './entityNames';
 import { FieldCounts } from './fieldCounts';
 import { SiteUrls } from './siteUrls';
@@ -25,52 +27,16 @@ export interface IndexChange {
 	 */
 	readonly namesChanged?: boolean;
 	/**
+	 * Files that are not pages appeared or went (`VaultService.updateAssets`):
+	 * the `broken-asset` diagnostics of the pages linking files may have
+	 * changed (the transport rechecks the open pages).
+	 */
+	readonly assetsChanged?: boolean;
+	/**
 	 * The folder became a vault or stopped being one (see `vaultKind.ts`):
 	 * the frontmatter diagnostics of every page may have changed. Set by the service.
 	 */
 	readonly vaultKindChanged?: boolean;
-}
-
-/**
- * Most URLs have one page and most slugs one URL: a multimap stores a lone
- * value as itself and only several values as an array, which keeps the index
- * small at 100,000 pages.
- */
-type OneOrMany = string | string[];
-
-/** Adds `value` under `key`; `known` says the caller knows it is not there yet (no scan of a long list). */
-function addTo(map: Map<string, OneOrMany>, key: string, value: string, known = false): void {
-	const existing = map.get(key);
-	if (existing === undefined) {
-		map.set(key, value);
-	} else if (typeof existing === 'string') {
-		if (existing !== value) {
-			map.set(key, [existing, value]);
-		}
-	} else if (known || !existing.includes(value)) {
-		existing.push(value);
-	}
-}
-
-function removeFrom(map: Map<string, OneOrMany>, key: string, value: string): void {
-	const existing = map.get(key);
-	if (existing === value) {
-		map.delete(key);
-	} else if (Array.isArray(existing)) {
-		const i = existing.indexOf(value);
-		if (i >= 0) {
-			existing[i] = existing[existing.length - 1];
-			existing.pop();
-		}
-		if (existing.length === 1) {
-			map.set(key, existing[0]);
-		}
-	}
-}
-
-function valuesOf(map: Map<string, OneOrMany>, key: string): readonly string[] {
-	const existing = map.get(key);
-	return existing === undefined ? [] : typeof existing === 'string' ? [existing] : existing;
 }
 
 /** Longest change journal kept; a reader further behind rebuilds what it derived. */
@@ -91,7 +57,7 @@ function countDown<K>(map: Map<K, number>, key: K, by = 1): void {
 
 function anchorsKey(summary: PageSummary): string {
 	const headings = summary.headings.map(heading => `${heading.anchor}\t${heading.attributes}`);
-	return [...headings, ...summary.htmlAnchors.map(anchor => anchor.id)].join('\n');
+	return [...headings, ...summary.htmlAnchors.map(anchor => anchor.id), ...summary.definitionTerms.map(term => `:${term.text}`)].join('\n');
 }
 
 /** The target URLs whose name `next` writes otherwise than `previous` (or than nothing). */
@@ -123,6 +89,8 @@ function renamedKeys(previous: PageSummary | undefined, next: PageSummary): stri
  * and add what it contributes now, so nothing is ever rebuilt wholesale.
  */
 export class VaultIndex {
+	/** The files the site publishes that are not pages, as the transport lists them (`VaultService.setAssets`). */
+	readonly assets = new VaultAssets();
 	private readonly pagesByPath = new Map<string, PageSummary>();
 	/** URL → paths publishing it (more than one is a conflict, e.g. `x.md` and `x/index.md`). */
 	private readonly pathsByUrl = new Map<string, OneOrMany>();

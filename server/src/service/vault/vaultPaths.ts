@@ -108,6 +108,11 @@ export type LinkTarget =
 
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
 const FILE_EXTENSION = /\.[A-Za-z0-9]{1,10}$/;
+
+/** A file a link may name that is not a page: a name with an extension (`x.png`, `a.pdf`), not markdown. */
+export function isAssetPath(path: string): boolean {
+	return !MARKDOWN_EXTENSION.test(path) && FILE_EXTENSION.test(path);
+}
 const MAX_DECODE_ROUNDS = 4;
 
 function decodeRepeatedly(value: string): string {
@@ -269,4 +274,16 @@ export function resolveLinkDestination(destination: string, fromPath: string, si
 	}
 	const url = `/${segments.join('/')}/`;
 	return { kind: 'page', url, fragment, canonical: path === url, viaMarkdownPath: false };
+}
+
+/** A destination without its `?query` and `#fragment`. */
+export function destinationPath(destination: string): string {
+	const trimmed = destination.trim();
+	for (let i = 0; i < trimmed.length; i++) {
+		const c = trimmed.charCodeAt(i);
+		if (c === 0x3f /* ? */ || c === 0x23 /* # */) {
+			return trimmed.slice(0, i);
+		}
+	}
+	return trimmed;
 }

@@ -118,6 +118,19 @@ function brokenAnchorFixes(context: QuickFixContext, diagnostic: VaultDiagnostic
 		[replaceSpan(context, link.destinationSpan.start + hash + 1, link.destinationSpan.end, candidate.anchor)], i === 0));
 }
 
+/** `broken-asset`: change the path (its `?query` and `#fragment` kept) to a close existing file, from the site root. */
+function brokenAssetFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'broken-asset'>): VaultCodeAction[] {
+	const link = linkAt(context, diagnostic);
+	if (!link || link.target.kind !== 'asset') {
+		return [];
+	}
+	const raw = context.text.slice(link.destinationSpan.start, link.destinationSpan.end);
+	const pathEnd = raw.search(/[?#]/);
+	const end = link.destinationSpan.start + (pathEnd < 0 ? raw.length : pathEnd);
+	return diagnostic.data.closest.map((path, i) => pageFix(context, diagnostic, `Change link to /${path}`,
+		[replaceSpan(context, link.destinationSpan.start, end, `/${path}`)], i === 0));
+}
+
 function nonCanonicalLinkFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'non-canonical-link'>): VaultCodeAction[] {
 	const link = linkAt(context, diagnostic);
 	if (!link || link.target.kind !== 'page') {
@@ -145,6 +158,7 @@ function linkOutsideVaultFixes(context: QuickFixContext, diagnostic: VaultDiagno
 export const linkQuickFixes = {
 	'broken-link': brokenLinkFixes,
 	'broken-anchor': brokenAnchorFixes,
+	'broken-asset': brokenAssetFixes,
 	'non-canonical-link': nonCanonicalLinkFixes,
 	'link-outside-vault': linkOutsideVaultFixes,
 } as const;

@@ -34,8 +34,9 @@
  */
 
 import { HeadingSlugger } from '../headingSlug';
-import type { FootnoteDefinition, FootnoteReference, Heading, LinkOccurrence, MarkdownScan } from '../markdownTypes';
+import type { DefinitionTerm, FootnoteDefinition, FootnoteReference, Heading, LinkOccurrence, MarkdownScan } from '../markdownTypes';
 import { BlockScanner } from './blockScanner';
+import { collectDefinitionTerms } from './definitionList';
 import { trailingAttributeBlock } from './headingAttributes';
 import { collectHtmlAnchors } from './htmlAnchors';
 import type { RawLink } from './inlineContext';
@@ -86,7 +87,9 @@ export function scanMarkdown(text: string, bodyStart = 0): MarkdownScan {
 	if (blocks.htmlBlocks.length > 0 && inline.htmlAnchors.length > 0) {
 		htmlAnchors.sort((a, b) => a.span.start - b.span.start);
 	}
-	return { links, definitions: blocks.definitions.list, footnoteReferences, footnoteDefinitions, headings, codeRegions, literalAutolinks: inline.literalAutolinks, htmlAnchors };
+	const definitionTerms: DefinitionTerm[] = [];
+	collectDefinitionTerms(text, blocks.regions.filter(region => region.heading < 0), definitionTerms);
+	return { links, definitions: blocks.definitions.list, footnoteReferences, footnoteDefinitions, headings, codeRegions, literalAutolinks: inline.literalAutolinks, htmlAnchors, definitionTerms };
 }
 
 /** Two lists of `[start, end]` pairs, each in order and not overlapping the other, merged in order. */

@@ -1,0 +1,43 @@
+/** A multimap of strings that keeps a lone value as itself (the index's reverse maps, the asset tables). */
+
+/**
+ * Most URLs have one page and most slugs one URL: a multimap stores a lone
+ * value as itself and only several values as an array, which keeps the index
+ * small at 100,000 pages.
+ */
+export type OneOrMany = string | string[];
+
+/** Adds `value` under `key`; `known` says the caller knows it is not there yet (no scan of a long list). */
+export function addTo(map: Map<string, OneOrMany>, key: string, value: string, known = false): void {
+	const existing = map.get(key);
+	if (existing === undefined) {
+		map.set(key, value);
+	} else if (typeof existing === 'string') {
+		if (existing !== value) {
+			map.set(key, [existing, value]);
+		}
+	} else if (known || !existing.includes(value)) {
+		existing.push(value);
+	}
+}
+
+export function removeFrom(map: Map<string, OneOrMany>, key: string, value: string): void {
+	const existing = map.get(key);
+	if (existing === value) {
+		map.delete(key);
+	} else if (Array.isArray(existing)) {
+		const i = existing.indexOf(value);
+		if (i >= 0) {
+			existing[i] = existing[existing.length - 1];
+			existing.pop();
+		}
+		if (existing.length === 1) {
+			map.set(key, existing[0]);
+		}
+	}
+}
+
+export function valuesOf(map: Map<string, OneOrMany>, key: string): readonly string[] {
+	const existing = map.get(key);
+	return existing === undefined ? [] : typeof existing === 'string' ? [existing] : existing;
+}
