@@ -81,6 +81,9 @@ function options(name) {
     // vscode-languageserver/-client and friends ship both a CommonJS main and an ESM "module" build:
     // prefer main so the bundle uses the same code as the tests.
     mainFields: ['main', 'module'],
+    // Except jsonc-parser (the vault configuration file): its UMD main requires its parts through a
+    // factory's own `require` parameter, which esbuild cannot follow, so the bundle takes its ES build.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     minify: production,
     sourcemap: true,
     sourcesContent: false,

@@ -47,3 +47,45 @@ describe("the site generator's configuration over JSON-RPC", function () {
 		await client.waitFor('the new root in the log', () => client.logs.includes(`Vault of folder ${site}: ${pages} (the content folder of the site's configuration, hugo.toml).`));
 	});
 });
+
+describe('the vault configuration file over JSON-RPC', function () {
+	this.timeout(60000);
+	let folder: string;
+	let client: LspTestClient;
+	const configFile = (): string => path.join(folder, '.entity-vault.json');
+	const configUri = (): string => URI.file(configFile()).toString();
+	const pageUri = (): string => URI.file(path.join(folder, 'people', 'a.md')).toString();
+	const PAGE_TEXT = '---\ntitle: A\n---\n\nSee [nobody](/people/nobody/).\n';
+
+	before(async () => {
+		folder = temporaryVault('ev-config-', {
+			'.entity-vault.json': '{\n\t"severity": { "broken-link": "warning" },\n\t"mentions": { "minLength": "three" },\n\t"unknown": true\n}\n',
+			'people/a.md': PAGE_TEXT,
+		});
+		client = await LspTestClient.indexedOn(folder);
+	});
+
+	after(async () => {
+		await client.shutdown();
+		fs.rmSync(folder, { recursive: true, force: true });
+	});
+
+	it('publishes each problem on the file at its key, and serves with the valid rest', async () => {
+		const problems = await client.diagnosticsOf(configUri(), diagnostics => diagnostics.length > 0);
+		assert.deepStrictEqual(problems.map(d => `${d.range.start.line}:${d.range.start.character} ${d.message}`), [
+			'2:15 mentions.minLength: mentions.minLength must be a whole number, 1 or more',
+			'3:1 unknown: unknown key "unknown" (known: $schema, root, exclude, severity, linkStyle, ignoreDestinations, mapDestinations, publishedPrefixes, redirectField, mentions, frontmatter, site)',
+		]);
+		await client.open(pageUri(), PAGE_TEXT);
+		const page = await client.diagnosticsOf(pageUri(), diagnostics => diagnostics.some(d => d.code === 'broken-link'));
+		assert.strictEqual(page.find(d => d.code === 'broken-link')?.severity, 2, 'the valid severity of the file applies: warning');
+	});
+
+	it('reads the file again when it changes: fixed problems are cleared, new severities apply', async () => {
+		fs.writeFileSync(configFile(), '{ "severity": { "broken-link": "hint" } }\n');
+		await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri(), type: 2 }] });
+		await client.diagnosticsOf(configUri(), diagnostics => diagnostics.length === 0);
+		const page = await client.diagnosticsOf(pageUri(), diagnostics => diagnostics.some(d => d.code === 'broken-link' && d.severity === 4));
+		assert.ok(page.length > 0);
+	});
+});

@@ -117,6 +117,8 @@ describe('Hugo site rules', () => {
 				'[[module.mounts]]', 'source = "../other-repo/docs"', 'target = "content/docs"',
 				'[[module.mounts]]', 'source = "vendor/api"', 'target = "content/reference/api"',
 				'[[module.mounts]]', 'source = "/elsewhere"', 'target = "content"',
+				'[[module.mounts]]', 'source = "../README.md"', 'target = "content/project/README.md"',
+				'[[module.mounts]]', 'source = "../guide/_index.md"', 'target = "content/guide/_index.md"',
 				'[[module.imports]]', 'path = "github.com/example/blog"',
 				'[[module.imports.mounts]]', 'source = "content"', 'target = "content/blog"',
 				'',
@@ -127,7 +129,7 @@ describe('Hugo site rules', () => {
 		fileSystem.clearAccesses();
 		const { root, rules, problems } = rulesOf(fileSystem);
 		assert.strictEqual(root, '/site/content');
-		assert.deepStrictEqual(rules.externalPrefixes, ['/blog/', '/docs/', '/reference/api/']);
+		assert.deepStrictEqual(rules.externalPrefixes, ['/blog/', '/docs/', '/guide/', '/project/readme/', '/reference/api/']);
 		assert.deepStrictEqual(problems, ['the mount of "/elsewhere" onto the content root is not read: links into it cannot be told from broken ones']);
 		assert.deepStrictEqual(fileSystem.accesses.filter(access => access.path.startsWith('/other-repo') || access.path.startsWith('/elsewhere')), []);
 	});

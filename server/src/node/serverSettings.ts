@@ -1,6 +1,7 @@
 import type { UpdateLinksOnMove } from '../protocol';
 import { settingsFrom, type VaultSettings } from '../service/vault/settings';
 import type { SiteRules } from '../service/vault/siteRules';
+import { mergeSiteRules, type VaultConfigInput } from './vaultConfigFile';
 
 type DiagnosticsScope = 'openFiles' | 'vault';
 
@@ -68,7 +69,21 @@ export function folderSettingsFrom(raw: unknown): FolderSettings {
 	return { root, scope, excludes, vault: vault.settings, codeLens, updateLinksOnMove, problems };
 }
 
-/** The folder's settings with the site rules read from its site configuration. */
-export function withSiteRules(settings: FolderSettings, site: SiteRules): FolderSettings {
-	return { ...settings, vault: Object.freeze({ ...settings.vault, site }) };
+/**
+ * The folder's settings with the vault configuration file's over them (the
+ * file wins for what it says: severities code by code, the rest key by key)
+ * and the site rules (the site generator's, with the file's overrides).
+ */
+export function applyVaultConfiguration(settings: FolderSettings, input: VaultConfigInput, site: SiteRules): FolderSettings {
+	// `frontmatter` is passed on as it is (validated in shape by the loader); the schema checker gives it its meaning.
+	const vaultInput: Parameters<typeof settingsFrom>[0] & { frontmatter?: unknown } = {
+		severity: { ...settings.vault.severity, ...input.severity },
+		requiredFields: settings.vault.requiredFields,
+		oldUrlField: input.redirectField ?? settings.vault.oldUrlField,
+		mentions: { minLength: input.mentions?.minLength ?? settings.vault.mentions.minLength, ignore: input.mentions?.ignore ?? settings.vault.mentions.ignore },
+		site: mergeSiteRules(site, input),
+		...(input.frontmatter === undefined ? {} : { frontmatter: input.frontmatter }),
+	};
+	const { settings: vault } = settingsFrom(vaultInput);
+	return { ...settings, excludes: input.exclude ?? settings.excludes, vault };
 }

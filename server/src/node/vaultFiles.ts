@@ -11,8 +11,8 @@ import { isFolder, isInsideFolder } from './site/siteData';
 /** Folders that, when present, hold the sections instead of the folder itself (Hugo's layout). */
 const CONTENT_FOLDER = 'content';
 
-/** How a folder's vault root was chosen: the `entityVault.root` setting, the site generator's configuration, the folder's `content/`, or the folder itself. */
-export type VaultRootChoice = 'setting' | 'site' | 'content' | 'folder';
+/** How a folder's vault root was chosen: the vault configuration file's `root`, the `entityVault.root` setting, the site generator's configuration, the folder's `content/`, or the folder itself. */
+export type VaultRootChoice = 'configFile' | 'setting' | 'site' | 'content' | 'folder';
 
 /**
  * The vault root for a folder: an explicit setting (relative to the folder)

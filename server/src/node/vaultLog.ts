@@ -5,10 +5,12 @@ import { DEFAULT_SETTINGS, type DiagnosticCode } from '../service/vault/settings
 import type { VaultKind } from '../service/vaultService';
 import type { SiteRules } from '../service/vault/siteRules';
 import type { FolderSettings } from './serverSettings';
+import { formatConfigProblem, type VaultConfigProblem } from './vaultConfigFile';
 import { VAULT_MARKER_FILE, type VaultRootChoice } from './vaultFiles';
 import type { IndexingCounts } from './vaultWorkspace';
 
 const CHOSEN_BY: Readonly<Record<VaultRootChoice, (setting: string, siteFiles: readonly string[]) => string>> = {
+	configFile: () => `set by "root" in ${VAULT_MARKER_FILE}`,
 	setting: setting => `set by entityVault.root ("${setting}")`,
 	site: (_setting, siteFiles) => `the content folder of the site's configuration, ${siteFiles.join(', ')}`,
 	content: () => 'its content/ folder, which holds the sections',
@@ -84,4 +86,9 @@ export function indexingProgressMessage(indexed: number, total: number): string 
 /** Check Vault's `$/progress` message: `1,234/10,000 pages checked`. */
 export function checkVaultProgressMessage(checked: number, total: number): string {
 	return `${formatCount(checked)}/${formatCount(total)} pages checked`;
+}
+
+/** A problem of the vault configuration file, for the log: `/w/.entity-vault.json:3:5: severity.x: unknown key "x" … (the rest of the file is used)`. */
+export function vaultConfigProblemLine(problem: VaultConfigProblem): string {
+	return `${formatConfigProblem(problem)} (the rest of the file is used).`;
 }

@@ -12,10 +12,11 @@ import type { AfterIndexChange } from './documentSync';
 import { cacheFileFor, defaultCacheDirectory } from './indexCache';
 import { IndexWorkerPool } from './indexWorkerPool';
 import { nodeFileSystem } from './nodeFileSystem';
-import { folderSettingsFrom, withSiteRules, type FolderSettings } from './serverSettings';
-import { siteRulesOf } from './site/siteConfiguration';
-import { chooseVaultRoot, vaultDeclaration } from './vaultFiles';
-import { indexingProgressMessage, vaultIndexedLine, vaultKindLine, vaultRootLine, vaultSettingsLine, vaultSiteLine } from './vaultLog';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { resolveFolderVault, type FolderVault } from './folderVault';
+import { folderSettingsFrom, type FolderSettings } from './serverSettings';
+import { vaultDeclaration } from './vaultFiles';
+import { indexingProgressMessage, vaultConfigProblemLine, vaultIndexedLine, vaultKindLine, vaultRootLine, vaultSettingsLine, vaultSiteLine } from './vaultLog';
 import type { VaultStatus } from './vaultStatus';
 import { VaultWorkspace } from './vaultWorkspace';
 import type { WorkspaceVaults } from './workspaceVaults';
@@ -46,9 +47,11 @@ export class VaultSetup {
 	/** Settings problems already shown to the user. */
 	private readonly reportedProblems = new Set<string>();
 	private readonly pool = new IndexWorkerPool();
+	/** The vault configuration file of each workspace folder (by folder URI) whose problems were published, and their text. */
+	private readonly publishedConfigs = new Map<string, { uri: string; text: string }>();
 
 	constructor(
-		private readonly connection: Pick<Connection, 'console' | 'window' | 'workspace'>,
+		private readonly connection: Pick<Connection, 'console' | 'window' | 'workspace' | 'sendDiagnostics'>,
 		private readonly vaults: WorkspaceVaults,
 		private readonly documents: { all(): TextDocument[] },
 		private readonly publisher: SetupPublisher,
@@ -124,12 +127,12 @@ export class VaultSetup {
 				}
 				const fetched = await this.fetchFolderSettings(folder);
 				const previous = this.vaults.settingsOf(vault);
-				const { root, site } = chooseVaultRoot(vault.folderPath, fetched.root);
-				if (root !== vault.root || JSON.stringify(fetched.excludes) !== JSON.stringify(previous.excludes)) {
+				const resolved = resolveFolderVault(vault.folderPath, fetched, nodeFileSystem);
+				if (resolved.root !== vault.root || JSON.stringify(resolved.settings.excludes) !== JSON.stringify(previous.excludes)) {
 					rebuild = true;
 					break;
 				}
-				const next = this.withSite(vault.folderPath, root, fetched, site, previous);
+				const next = this.logFolderVault(folder.uri, resolved, previous);
 				this.vaults.setSettings(vault, next);
 				vault.service.setSettings(next.vault);
 				const wasVault = vault.service.vaultKind();
@@ -175,13 +178,37 @@ export class VaultSetup {
 		}
 	}
 
-	/** The folder's settings with its site rules, logged when they are new or changed. */
-	private withSite(folderPath: string, root: string, settings: FolderSettings, site: Parameters<typeof siteRulesOf>[3], previous: FolderSettings | undefined): FolderSettings {
-		const { rules, files, problems } = siteRulesOf(folderPath, root, nodeFileSystem, site);
-		if (previous === undefined || JSON.stringify(previous.vault.site) !== JSON.stringify(rules)) {
-			this.connection.console.info(vaultSiteLine(root, rules, files, problems));
+	/**
+	 * Logs the site rules when they are new or changed, and publishes the vault
+	 * configuration file's problems on the file itself (none: its diagnostics
+	 * cleared); returns the folder's settings.
+	 */
+	private logFolderVault(folderUri: string, resolved: FolderVault, previous: FolderSettings | undefined): FolderSettings {
+		const { settings, configuration } = resolved;
+		if (previous === undefined || JSON.stringify(previous.vault.site) !== JSON.stringify(settings.vault.site)) {
+			this.connection.console.info(vaultSiteLine(resolved.root, settings.vault.site, resolved.siteFiles, resolved.siteProblems));
 		}
-		return withSiteRules(settings, rules);
+		const uri = configuration.configFile === undefined ? undefined : URI.file(configuration.configFile).toString();
+		const diagnostics = configuration.problems.map(problem => ({
+			range: problem.range,
+			severity: DiagnosticSeverity.Error,
+			source: 'Entity Vault',
+			message: problem.key === '' ? problem.message : `${problem.key}: ${problem.message}`,
+		}));
+		const text = JSON.stringify(diagnostics);
+		const published = this.publishedConfigs.get(folderUri);
+		if (published !== undefined && published.uri !== uri) {
+			void this.connection.sendDiagnostics({ uri: published.uri, diagnostics: [] });
+			this.publishedConfigs.delete(folderUri);
+		}
+		if (uri !== undefined && (published?.uri !== uri || published.text !== text)) {
+			for (const problem of configuration.problems) {
+				this.connection.console.warn(vaultConfigProblemLine(problem));
+			}
+			void this.connection.sendDiagnostics({ uri, diagnostics });
+			this.publishedConfigs.set(folderUri, { uri, text });
+		}
+		return settings;
 	}
 
 	private async createVaults(): Promise<void> {
@@ -192,9 +219,10 @@ export class VaultSetup {
 		for (const folder of this.workspaceFolders) {
 			const folderPath = URI.parse(folder.uri).fsPath;
 			const fetched = await this.fetchFolderSettings(folder);
-			const { root, chosenBy, site } = chooseVaultRoot(folderPath, fetched.root);
-			this.connection.console.info(vaultRootLine(folderPath, root, chosenBy, fetched.root, site?.files));
-			const settings = this.withSite(folderPath, root, fetched, site, undefined);
+			const resolved = resolveFolderVault(folderPath, fetched, nodeFileSystem);
+			const { root } = resolved;
+			this.connection.console.info(vaultRootLine(folderPath, root, resolved.chosenBy, fetched.root, resolved.siteFiles));
+			const settings = this.logFolderVault(folder.uri, resolved, undefined);
 			this.connection.console.info(vaultSettingsLine(root, settings));
 			const vault = new VaultWorkspace(folder.uri, folderPath, root, {
 				settings: settings.vault,

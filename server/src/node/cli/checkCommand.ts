@@ -1,11 +1,13 @@
 import * as fs from 'fs';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { WantedPage } from '../../service/vaultService';
-import { settingsFrom, type DiagnosticCode } from '../../service/vault/settings';
+import type { DiagnosticCode } from '../../service/vault/settings';
 import { sectionOfPath } from '../../service/vault/vaultPaths';
-import { chooseVaultRoot, VAULT_MARKER_FILE, vaultDeclaration } from '../vaultFiles';
+import { VAULT_MARKER_FILE, vaultDeclaration } from '../vaultFiles';
 import { nodeFileSystem } from '../nodeFileSystem';
-import { siteRulesOf } from '../site/siteConfiguration';
+import { resolveFolderVault } from '../folderVault';
+import { folderSettingsFrom } from '../serverSettings';
+import type { VaultConfigProblem } from '../vaultConfigFile';
 import { VaultWorkspace } from '../vaultWorkspace';
 import { IndexWorkerPool } from '../indexWorkerPool';
 import { cacheFileFor } from '../indexCache';
@@ -67,17 +69,30 @@ export interface CheckOptions {
 	readonly vault?: boolean;
 	/** Also list the wanted pages (`--wanted`). */
 	readonly wanted?: boolean;
+	/** The vault configuration file (`--config`); default: `.entity-vault.json` in the folder, else in the vault root. */
+	readonly configFile?: string;
+}
+
+/** The vault configuration file has problems: `check` names each (file, line, key) and exits 2, checking nothing. */
+export class VaultConfigError extends Error {
+	constructor(readonly problems: readonly VaultConfigProblem[]) {
+		super(`the vault configuration file has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}`);
+	}
 }
 
 /** Indexes every page of the vault at `folder` and collects every page's diagnostics. */
 export async function checkVault(folder: string, options: CheckOptions = {}): Promise<CheckReport> {
-	const { root, site } = chooseVaultRoot(folder);
-	const { settings } = settingsFrom({ severity: options.severity, requiredFields: options.requiredFields, mentions: options.mentions, site: siteRulesOf(folder, root, nodeFileSystem, site).rules });
+	// The flags stand where the editor's settings do: the vault configuration file wins over them for what it says.
+	const flags = folderSettingsFrom({ exclude: options.excludes ?? [], diagnostics: { severity: options.severity }, frontmatter: { requiredFields: options.requiredFields }, mentions: options.mentions });
+	const { root, settings, configuration } = resolveFolderVault(folder, flags, nodeFileSystem, options.configFile);
+	if (configuration.problems.length > 0) {
+		throw new VaultConfigError(configuration.problems);
+	}
 	const pool = new IndexWorkerPool();
 	const vault = new VaultWorkspace(folder, folder, root, {
-		settings,
+		settings: settings.vault,
 		declaredVault: vaultDeclaration(folder, root, options.vault ? 'the --vault flag' : undefined),
-		excludes: options.excludes ?? [],
+		excludes: settings.excludes,
 		pool,
 		cacheFile: options.cacheDirectory ? cacheFileFor(options.cacheDirectory, root) : undefined,
 	});

@@ -1,5 +1,6 @@
 import * as path from 'path';
-import { checkVault, formatJson, formatText, formatWantedJson, formatWantedText, hasErrors, isDirectory } from './checkCommand';
+import { checkVault, formatJson, formatText, formatWantedJson, formatWantedText, hasErrors, isDirectory, VaultConfigError } from './checkCommand';
+import { formatConfigProblem } from '../vaultConfigFile';
 import { packageVersion } from '../packageInfo';
 
 const USAGE = `Usage: entity-vault check [DIR] [--format text|json] [--exclude GLOB]... [--severity CODE=LEVEL]... [--vault] [--wanted]
@@ -18,6 +19,8 @@ footnote problems, bad frontmatter, and names of pages written without a link.
   --mention-ignore A,B   names never reported as unlinked mentions
   --cache-dir DIR      keep a persisted index there: unchanged pages are not
                        parsed again next time
+  --config FILE        the vault configuration file (default: .entity-vault.json
+                       in DIR, else in the vault root); a problem in it exits 2
   --vault              check it as a vault (frontmatter of every page in a
                        section) even without a .entity-vault.json marker file
                        and with most pages lacking frontmatter
@@ -31,7 +34,8 @@ top-level folders) have frontmatter. Elsewhere links, anchors and footnotes
 are checked but frontmatter is not, and the text format says so. Files
 directly in the root (README.md, CHANGELOG.md) are checked but are not pages.
 
-Exit status: 1 when an error-severity problem exists, 0 otherwise, 2 for bad usage.`;
+Exit status: 1 when an error-severity problem exists, 0 otherwise, 2 for bad usage
+or a problem in the vault configuration file (each named FILE:LINE:COL: KEY: …).`;
 
 export interface CliIo {
 	readonly stdout: (text: string) => void;
@@ -50,6 +54,7 @@ interface ParsedCheck {
 	requiredFields?: string[];
 	mentions: { minLength?: number; ignore?: string[] };
 	cacheDirectory?: string;
+	configFile?: string;
 	vault: boolean;
 	wanted: boolean;
 }
@@ -94,6 +99,10 @@ function parseCheckArguments(args: readonly string[], cwd: string): ParsedCheck 
 				i += step;
 				break;
 			}
+			case '--config':
+				parsed.configFile = path.resolve(cwd, valueOf(flag, i, inline));
+				i += step;
+				break;
 			case '--cache-dir':
 				parsed.cacheDirectory = path.resolve(cwd, valueOf(flag, i, inline));
 				i += step;
@@ -170,29 +179,45 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 		throw error;
 	}
 	const showProgress = io.isTerminal;
-	const report = await checkVault(options.folder, {
-		cacheDirectory: options.cacheDirectory,
-		excludes: options.excludes,
-		severity: options.severity,
-		requiredFields: options.requiredFields,
-		mentions: options.mentions,
-		vault: options.vault,
-		wanted: options.wanted,
-		onProgress: showProgress ? (done, total) => {
-			if (total >= 200) {
-				io.stderr(`\rIndexing ${done}/${total} pages…`);
-				if (done === total) {
-					io.stderr('\r\x1b[K');
+	let report: Awaited<ReturnType<typeof checkVault>>;
+	try {
+		report = await checkVault(options.folder, {
+			cacheDirectory: options.cacheDirectory,
+			configFile: options.configFile,
+			excludes: options.excludes,
+			severity: options.severity,
+			requiredFields: options.requiredFields,
+			mentions: options.mentions,
+			vault: options.vault,
+			wanted: options.wanted,
+			onProgress: showProgress ? (done, total) => {
+				if (total >= 200) {
+					io.stderr(`\rIndexing ${done}/${total} pages…`);
+					if (done === total) {
+						io.stderr('\r\x1b[K');
+					}
 				}
-			}
-		} : undefined,
-	});
+			} : undefined,
+		});
+	} catch (error) {
+		if (error instanceof VaultConfigError) {
+			io.stderr(error.problems.map(problem => `entity-vault check: ${formatConfigProblem({ ...problem, file: displayedPath(problem.file, io.cwd) })}\n`).join(''));
+			return 2;
+		}
+		throw error;
+	}
 	if (options.wanted) {
 		io.stdout(options.format === 'json' ? formatWantedJson(report) : formatWantedText(report));
 		return 0;
 	}
 	io.stdout(options.format === 'json' ? formatJson(report) : formatText(report));
 	return hasErrors(report) ? 1 : 0;
+}
+
+/** A path as the user can find it: relative to the current folder when inside it. */
+function displayedPath(file: string, cwd: string): string {
+	const relative = path.relative(cwd, file);
+	return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
 function processIo(): CliIo {

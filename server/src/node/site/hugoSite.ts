@@ -228,6 +228,7 @@ function contentLanguages(config: DataTable, folder: string, root: string): Cont
  * content root is left out (every URL would pass), and said.
  */
 function externalPrefixes(config: DataTable, folder: string, root: string, languages: readonly ContentLanguage[], problems: string[]): string[] {
+	const lowercase = entryOf(config, 'disablePathToLower') !== true;
 	const prefixes = new Set<string>();
 	for (const mount of mountsOf(config)) {
 		if (mount.target !== 'content' && !mount.target.startsWith('content/')) {
@@ -236,10 +237,10 @@ function externalPrefixes(config: DataTable, folder: string, root: string, langu
 		if (!mount.imported && isInsideFolder(root, path.resolve(folder, mount.source))) {
 			continue;
 		}
-		const within = mount.target.slice('content'.length).replace(/^\/+/, '');
+		const within = publishedPath(mount.target.slice('content'.length).replace(/^\/+/, ''), lowercase);
 		const languagePrefixes = mount.languages.length === 0 ? [''] : mount.languages.map(code => languages.find(language => language.code === code)?.urlPrefix ?? '');
 		for (const languagePrefix of languagePrefixes) {
-			const prefix = `${languagePrefix.replace(/\/+$/, '')}/${within}${within === '' ? '' : '/'}`;
+			const prefix = `${languagePrefix.replace(/\/+$/, '')}/${within}`;
 			if (prefix === '/') {
 				problems.push(`the mount of ${JSON.stringify(mount.source)} onto the content root is not read: links into it cannot be told from broken ones`);
 			} else {
@@ -248,6 +249,24 @@ function externalPrefixes(config: DataTable, folder: string, root: string, langu
 		}
 	}
 	return [...prefixes].sort();
+}
+
+/**
+ * The URL path (no leading `/`) a mount target under `content/` publishes: a
+ * folder as `docs/`, a page file as its URL (`repo/README.md` → `repo/readme/`,
+ * an `_index.md` its folder), any other file as itself.
+ */
+function publishedPath(within: string, lowercase: boolean): string {
+	if (within === '') {
+		return '';
+	}
+	const page = /^(.*?)([^/]*)\.(?:md|markdown)$/i.exec(within);
+	if (page === null) {
+		return path.extname(within) === '' ? `${within}/` : within;
+	}
+	const [, folder, name] = page;
+	const url = name === 'index' || name === '_index' ? folder : `${folder}${name}/`;
+	return lowercase ? url.toLowerCase() : url;
 }
 
 /** `permalinks`: section → pattern, from the flat form (`posts = '/:year/:slug/'`) or the `page` table of the newer one. */

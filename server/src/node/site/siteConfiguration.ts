@@ -2,12 +2,15 @@ import * as path from 'path';
 import { DEFAULT_SITE_RULES, type SiteGenerator, type SiteRules } from '../../service/vault/siteRules';
 import type { VaultFileSystem } from '../vaultFileSystem';
 import { hugoContentDir, hugoSiteRules, readHugoConfig } from './hugoSite';
-import { relativePath } from './siteData';
+import { jekyllContentDir, jekyllSiteRules, readJekyllConfig } from './jekyllSite';
+import { readNetlifyRedirects } from './netlifyRedirects';
+import { isFile, relativePath } from './siteData';
 
 /**
  * The site generator's configuration in a workspace folder (or the folder
  * `check` is given), read without executing anything: which generator, where
- * its content is, and the rules it publishes pages by.
+ * its content is, and the rules it publishes pages by (Hugo, or Jekyll), with
+ * Netlify's redirects whatever the generator.
  */
 export interface SiteConfiguration {
 	readonly generator: SiteGenerator;
@@ -17,14 +20,20 @@ export interface SiteConfiguration {
 	readonly contentDir?: string;
 	/** What could not be read or used, each naming its file or key. */
 	readonly problems: readonly string[];
-	/** The rules for a vault at `root` (absolute; paths in the rules are relative to it), with the further files read for them. */
+	/** The rules for a vault at `root` (absolute; paths in the rules are relative to it), with the redirect files read for them. */
 	rulesFor(root: string): { rules: SiteRules; files: readonly string[]; problems: readonly string[] };
 }
 
 /** The files that configure a site, as watcher globs: a change to one reloads the rules. */
-export const SITE_CONFIGURATION_GLOBS: readonly string[] = ['**/{hugo,config}.{toml,yaml,yml,json}', '**/config/_default/*.{toml,yaml,yml,json}'];
+export const SITE_CONFIGURATION_GLOBS: readonly string[] = [
+	'**/{hugo,config}.{toml,yaml,yml,json}',
+	'**/config/_default/*.{toml,yaml,yml,json}',
+	'**/_config.{yml,yaml,toml}',
+	'**/netlify.toml',
+	'**/_redirects',
+];
 
-const SITE_FILE_NAME = /^(?:hugo|config)\.(?:toml|ya?ml|json)$/i;
+const SITE_FILE_NAME = /^(?:(?:hugo|config)\.(?:toml|ya?ml|json)|_config\.(?:ya?ml|toml)|netlify\.toml|_redirects)$/i;
 
 /** Whether a changed file is one of a site's configuration files (by name: the rules are read again). */
 export function isSiteConfigurationFile(file: string): boolean {
@@ -33,21 +42,50 @@ export function isSiteConfigurationFile(file: string): boolean {
 	return SITE_FILE_NAME.test(name) || (parts[parts.length - 2] === '_default' && /\.(?:toml|ya?ml|json)$/i.test(name));
 }
 
-/** Reads the site configuration in `folder`; undefined when no generator's configuration is there. */
+/** Reads the site configuration in `folder`; undefined when no generator's configuration and no redirects file is there. */
 export function readSiteConfiguration(folder: string, fileSystem: VaultFileSystem): SiteConfiguration | undefined {
+	const problems: string[] = [];
+	const relative = (file: string): string => relativePath(folder, file);
+	const withRedirects = (base: SiteRules, publishedFolders: readonly string[]): { rules: SiteRules; files: readonly string[]; problems: readonly string[] } => {
+		const redirectProblems: string[] = [];
+		const netlify = readNetlifyRedirects(folder, publishedFolders, fileSystem, redirectProblems);
+		const rules = netlify.redirects.length === 0 ? base : Object.freeze({ ...base, redirects: Object.freeze(netlify.redirects) });
+		return { rules, files: netlify.files.map(relative), problems: redirectProblems.map(problem => problem.replace(folder + path.sep, '')) };
+	};
 	const hugo = readHugoConfig(folder, fileSystem);
-	if (hugo === undefined) {
+	if (hugo !== undefined) {
+		return Object.freeze({
+			generator: 'hugo',
+			files: hugo.files.map(relative),
+			contentDir: hugoContentDir(hugo.config),
+			problems: hugo.problems.map(problem => problem.replace(folder + path.sep, '')),
+			rulesFor(root: string) {
+				const ruleProblems: string[] = [];
+				const base = hugoSiteRules(hugo.config, folder, root, fileSystem, ruleProblems);
+				const result = withRedirects(base, base.staticFolders.map(staticFolder => path.resolve(root, staticFolder)));
+				return { ...result, problems: [...ruleProblems, ...result.problems] };
+			},
+		});
+	}
+	const jekyll = readJekyllConfig(folder, fileSystem, problems);
+	if (jekyll !== undefined) {
+		const contentDir = jekyllContentDir(jekyll.config);
+		return Object.freeze({
+			generator: 'jekyll',
+			files: [relative(jekyll.file)],
+			contentDir,
+			problems: problems.map(problem => problem.replace(folder + path.sep, '')),
+			rulesFor: () => withRedirects(jekyllSiteRules(jekyll.config), [path.resolve(folder, contentDir)]),
+		});
+	}
+	if (problems.length === 0 && !isFile(path.join(folder, 'netlify.toml'), fileSystem) && !isFile(path.join(folder, '_redirects'), fileSystem)) {
 		return undefined;
 	}
 	return Object.freeze({
-		generator: 'hugo',
-		files: hugo.files.map(file => relativePath(folder, file)),
-		contentDir: hugoContentDir(hugo.config),
-		problems: hugo.problems.map(problem => problem.replace(folder + path.sep, '')),
-		rulesFor(root: string) {
-			const problems: string[] = [];
-			return { rules: hugoSiteRules(hugo.config, folder, root, fileSystem, problems), files: [], problems };
-		},
+		generator: 'plain',
+		files: [],
+		problems: problems.map(problem => problem.replace(folder + path.sep, '')),
+		rulesFor: (root: string) => withRedirects(DEFAULT_SITE_RULES, [root]),
 	});
 }
 

@@ -1,7 +1,7 @@
 import { DEFAULT_SITE_RULES, type SiteRules } from './siteRules';
 
 /** Stable diagnostic codes. Clients, quick fixes and `check --format json` rely on these strings. */
-const DIAGNOSTIC_CODES = [
+export const DIAGNOSTIC_CODES = [
 	'broken-link',
 	'broken-anchor',
 	'link-outside-vault',
