@@ -32,6 +32,19 @@ describe('entity-vault check on Hugo sites: the URL model (hugo.toml)', () => {
 		]);
 	});
 
+	it('maps a link shorthand, ignores and trusts what .entity-vault.json says, and follows Netlify redirects', () => {
+		assert.deepStrictEqual(linkLines(path.join(fixturesRoot, 'sites', 'hugo-shorthand')), [
+			// 3. `[glob pattern](g)` is /quick-reference/glossary/#glob-pattern: checked, page and anchor.
+			'guide/links.md:4 broken-anchor No heading #no-such-term in /quick-reference/glossary/. Headings: #glob-pattern, #page-bundle.',
+			// 2. /legacy/ is ignored, /api/ published from elsewhere; its pages that exist are checked as usual.
+			'guide/links.md:6 broken-anchor No heading #nope in /api/real/. Headings: #only.',
+			// 5. static/_redirects: /moved/* → /docs/:splat resolves (with the hint); a redirect to no page is broken; one off the site is not checked.
+			'guide/links.md:8 non-canonical-link Link "/moved/target/#part" is better written as "/docs/target/#part", the URL the page is published at.',
+			'guide/links.md:8 broken-link No page at /moved/none/.',
+			'guide/links.md:8 broken-link No page at /guide/nowhere/.',
+		]);
+	});
+
 	it('publishes the default language at the root of the URL space; another language read from elsewhere is not broken', () => {
 		// hugo.toml: en in content/en (the vault root), de in content/de under /de/ (outside the vault root: never read).
 		assert.deepStrictEqual(linkLines(path.join(fixturesRoot, 'sites', 'hugo-languages')), [
