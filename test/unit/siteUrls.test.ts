@@ -211,3 +211,26 @@ describe('site URL rules: languages, permalinks, url and slug', () => {
 		assert.deepStrictEqual(service.index.linkersOf('/2024/03/hello-world/'), ['en/docs/start.md']);
 	});
 });
+
+describe('site URL rules: relative links as Hugo link render hooks resolve them', () => {
+	const pages = {
+		'blog/2026/0.16.0.md': titled('0.16.0', '## Upgrade\n'),
+		'blog/2026/hugo-0.158.0+.md': titled('Hugo', 'See [0.16.0](0.16.0/#upgrade) and [date](methods/page/date) and [gone](0.17.0/).\n'),
+		'methods/page/date.md': titled('Date'),
+	};
+
+	it('a relative destination names a content path from the page\'s folder, then from the content root', () => {
+		const { service, texts } = siteVault({ generator: 'hugo', lowercaseUrls: true }, pages);
+		assert.deepStrictEqual(linkProblems(service, texts, 'blog/2026/hugo-0.158.0+.md'), [
+			'non-canonical-link /blog/2026/0.16.0/#upgrade',
+			'non-canonical-link /methods/page/date/',
+			'broken-link /blog/2026/hugo-0.158.0+/0.17.0/',
+		]);
+		const fix = fixesOf(service, texts, 'blog/2026/hugo-0.158.0+.md', 'non-canonical-link');
+		apply(service, texts, fix[0]);
+		assert.ok(texts.get('blog/2026/hugo-0.158.0+.md')!.includes('[0.16.0](/blog/2026/0.16.0/#upgrade)'));
+		// A browser resolves them from the page's URL: broken under the plain rules.
+		const plain = siteVault({}, pages);
+		assert.strictEqual(linkProblems(plain.service, plain.texts, 'blog/2026/hugo-0.158.0+.md').filter(problem => problem.startsWith('broken-link')).length, 3);
+	});
+});

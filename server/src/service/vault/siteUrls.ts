@@ -262,6 +262,25 @@ export class SiteUrls {
 		return this.resolve(url, fromPath, fromUrl);
 	}
 
+	/**
+	 * The URLs a relative destination names as a content path, as Hugo's link
+	 * render hooks (its embedded one, hugoDocs' own) resolve it with
+	 * `GetPage`: from the page's folder (`0.16.0/` beside
+	 * `blog/2026/hugo-0.158.0+.md`), then from the content root
+	 * (`methods/page/date`). Empty on other sites, and for destinations a
+	 * browser resolves as they are (absolute, `.md` files, schemes).
+	 */
+	contentPathUrls(destination: string, fromPath: string): string[] {
+		const written = destination.trim().replace(/[?#].*$/, '').replace(/\/+$/, '');
+		if (this.rules.generator !== 'hugo' || written === '' || written.startsWith('/') || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(written) || MARKDOWN_FILE.test(written)) {
+			return [];
+		}
+		const content = this.contentPath(fromPath);
+		const folder = content.path.split('/').slice(0, -1).join('/');
+		const under = (path: string): string => this.cased(normalizeUrl(`${content.prefix === '' ? '' : `/${content.prefix}`}/${path}/`));
+		return [...new Set([under(`${folder}/${written}`), under(written)])];
+	}
+
 	/** Whether a URL is under a prefix the site publishes from elsewhere (a mount, another repository). */
 	isExternal(url: string): boolean {
 		return this.externalPrefixes.some(prefix => url === prefix || url.startsWith(prefix) || `${url}/` === prefix);
