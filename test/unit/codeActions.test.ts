@@ -433,18 +433,18 @@ describe('code actions: what is not fixed', () => {
 	});
 
 	it('offers nothing for a diagnostic that no longer matches the text', () => {
-		const vault = new TestVault({ 'people/x.md': '', 'a.md': 'See [X](/people/x).\n' });
-		const stale = vault.diagnostics('a.md', 'non-canonical-link');
-		vault.set('a.md', 'See [X](/people/xy).\n');
-		assert.deepStrictEqual(vault.actions('a.md', stale), []);
-		vault.set('a.md', 'See [X](/people/x/).\n');
-		assert.deepStrictEqual(vault.actions('a.md', stale), []);
+		const vault = new TestVault({ 'people/x.md': '', 'index.md': 'See [X](/people/x).\n' });
+		const stale = vault.diagnostics('index.md', 'non-canonical-link');
+		vault.set('index.md', 'See [X](/people/xy).\n');
+		assert.deepStrictEqual(vault.actions('index.md', stale), []);
+		vault.set('index.md', 'See [X](/people/x/).\n');
+		assert.deepStrictEqual(vault.actions('index.md', stale), []);
 	});
 
 	it('ignores a byte order mark: positions do not count it', () => {
-		const vault = new TestVault({ 'people/x.md': '', 'a.md': '\uFEFFSee [X](/people/x).\n' });
-		const diagnostics = vault.diagnostics('a.md', 'non-canonical-link');
-		const actions = vault.actions('a.md', diagnostics, undefined, '\uFEFFSee [X](/people/x).\n');
+		const vault = new TestVault({ 'people/x.md': '', 'index.md': '\uFEFFSee [X](/people/x).\n' });
+		const diagnostics = vault.diagnostics('index.md', 'non-canonical-link');
+		const actions = vault.actions('index.md', diagnostics, undefined, '\uFEFFSee [X](/people/x).\n');
 		assert.deepStrictEqual(actions[0].edit.changes?.[0].edits, [{ range: { start: { line: 0, character: 8 }, end: { line: 0, character: 17 } }, newText: '/people/x/' }]);
 	});
 

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { DEFAULT_SITE_RULES } from '../../server/src/service/vault/siteRules';
 import { CompletionItemKind, type CompletionItem, type CompletionList, type MarkupContent, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { COMPLETION_LIMIT, provideCompletion } from '../../server/src/service/languageFeatures/completion';
 import type { CancellationLike } from '../../server/src/service/cancellation';
@@ -408,9 +409,11 @@ describe('completion latency', function () {
 			footnoteReferences: [],
 			footnoteDefinitions: [],
 			headings: [],
+			htmlAnchors: [],
 			lineStarts: new Uint32Array([0]),
 			textLength: 0,
 			linkSpansTo: () => [],
+			linkSpellings: { absolute: 0, relative: 0 },
 			nameSpellingFor: () => undefined,
 			nameSpellingUrls: [],
 			isInCode: () => false,
@@ -435,7 +438,7 @@ describe('completion latency', function () {
 			const page = summarizePage('notes/current.md', cursor.text);
 			index.update(page);
 			const start = process.hrtime.bigint();
-			const list = provideCompletion({ index, page, text: cursor.text }, cursor.position);
+			const list = provideCompletion({ index, page, text: cursor.text, site: DEFAULT_SITE_RULES }, cursor.position);
 			timings.push(Number(process.hrtime.bigint() - start) / 1e6);
 			return list;
 		};

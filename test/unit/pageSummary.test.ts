@@ -42,14 +42,14 @@ function roundTrip(summary: PageSummary): PageSummary {
 describe('page summary layout', () => {
 	it('stores a fixed number of numbers and strings per item of each kind (the memory cost of a summary)', () => {
 		assert.deepStrictEqual(PART_ORDER, ['links', 'footnoteReferences', 'footnoteDefinitions', 'headings', 'fields']);
-		assert.deepStrictEqual(PART_ORDER.map(part => [PARTS[part].numbers, PARTS[part].strings]), [[7, 1], [2, 2], [5, 2], [3, 2], [4, 1]]);
+		assert.deepStrictEqual(PART_ORDER.map(part => [PARTS[part].numbers, PARTS[part].strings]), [[7, 1], [2, 2], [5, 2], [3, 4], [4, 1]]);
 		assert.deepStrictEqual([CODE_REGION.numbers, CODE_REGION.strings], [2, 0]);
 		// The persisted index stores this layout: a change here must bump CACHE_FORMAT in server/src/node/indexCache.ts.
 		assert.deepStrictEqual(PART_ORDER.map(part => PARTS[part].names), [
 			['flags', 'span', 'textSpan', 'destinationSpan', 'destination'],
 			['span', 'label', 'rawLabel'],
 			['span', 'markerSpan', 'sameTextAs', 'label', 'rawLabel'],
-			['level', 'span', 'text', 'anchor'],
+			['level', 'span', 'text', 'anchor', 'idText', 'attributes'],
 			['keySpan', 'valueSpan', 'key'],
 		]);
 		assert.deepStrictEqual(CODE_REGION.names, ['span']);
@@ -70,9 +70,9 @@ describe('page summary layout', () => {
 			[5, 10, 20, 11, 14, 16, 19],
 		);
 		assert.deepStrictEqual(strings, ['before', '/a/']);
-		HEADING.write({ level: 2, span: { start: 3, end: 4 }, text: 'Notes', anchor: 'notes' }, numbers, strings);
+		HEADING.write({ level: 2, span: { start: 3, end: 4 }, text: 'Notes {#n}', anchor: 'notes-n', idText: '', attributes: '{#n}' }, numbers, strings);
 		assert.deepStrictEqual(numbers.slice(1 + LINK.numbers), [2, 3, 4]);
-		assert.deepStrictEqual(strings.slice(1 + LINK.strings + HEADING.at.text), ['Notes', 'notes']);
+		assert.deepStrictEqual(strings.slice(1 + LINK.strings + HEADING.at.text), ['Notes {#n}', 'notes-n', '', '{#n}']);
 	});
 
 	it('has for each kind a writer that writes every declared field at its offset, and nothing else', () => {
@@ -126,8 +126,8 @@ describe('page summary', () => {
 		assert.deepStrictEqual(summary.footnoteReferences, [{ label: '1', rawLabel: '1', span: spanOfText(PAGE, '[^1]') }]);
 		assert.deepStrictEqual(summary.footnoteDefinitions, [{ label: '1', rawLabel: '1', span: spanOfText(PAGE, '[^1]: Source.'), markerSpan: spanOfText(PAGE, '[^1]:'), sameTextAs: -1 }]);
 		assert.deepStrictEqual(summary.headings, [
-			{ level: 1, text: 'A', anchor: 'a', span: spanOfText(PAGE, '# A') },
-			{ level: 2, text: 'Notes', anchor: 'notes', span: spanOfText(PAGE, '## Notes') },
+			{ level: 1, text: 'A', idText: '', attributes: '', anchor: 'a', span: spanOfText(PAGE, '# A') },
+			{ level: 2, text: 'Notes', idText: '', attributes: '', anchor: 'notes', span: spanOfText(PAGE, '## Notes') },
 		]);
 		assert.deepStrictEqual(summary.frontmatter.fields, [
 			{ key: 'title', keySpan: spanOfText(PAGE, 'title'), valueSpan: spanOfText(PAGE, 'A') },
@@ -159,7 +159,7 @@ describe('page summary', () => {
 			[wideSummary.links.length, wideSummary.footnoteReferences.length, wideSummary.footnoteDefinitions.length, wideSummary.headings.length, wideSummary.frontmatter.fields.length],
 			[300, 300, 300, 300, 1],
 		);
-		assert.deepStrictEqual(wideSummary.headings[299], { level: 2, text: 'H 299', anchor: 'h-299', span: spanOfText(wide, '## H 299') });
+		assert.deepStrictEqual(wideSummary.headings[299], { level: 2, text: 'H 299', idText: '', attributes: '', anchor: 'h-299', span: spanOfText(wide, '## H 299') });
 		assert.deepStrictEqual(viewsOf(roundTrip(wideSummary)), viewsOf(wideSummary));
 
 		const big = `# Big\n\n${'word '.repeat(14000)}\n\n[a](/people/a/)\n`;

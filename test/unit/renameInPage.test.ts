@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { DEFAULT_SITE_RULES } from '../../server/src/service/vault/siteRules';
 import type { PageContext } from '../../server/src/service/languageFeatures/pageContext';
 import { prepareRenameInPage, renameInPage } from '../../server/src/service/languageFeatures/renameInPage';
 import type { VaultEdit } from '../../server/src/service/vault/vaultResults';
@@ -9,7 +10,7 @@ import { rangeOfText, vaultWithCursor } from '../support/cursor';
 function contextOf(pages: Record<string, string>): { context: PageContext; texts: Map<string, string>; position: ReturnType<typeof vaultWithCursor>['position'] } {
 	const vault = vaultWithCursor(pages);
 	const texts = new Map(Object.entries(pages).map(([path, text]) => [path, path === vault.path ? vault.text : text]));
-	return { context: { index: vault.index, page: vault.page, text: vault.text }, texts, position: vault.position };
+	return { context: { index: vault.index, page: vault.page, text: vault.text, site: DEFAULT_SITE_RULES }, texts, position: vault.position };
 }
 
 /** Renames at the cursor and applies the edit: the changed texts by path. */

@@ -1,6 +1,6 @@
 import type { UpdateLinksOnMove } from '../protocol';
 import { settingsFrom, type VaultSettings } from '../service/vault/settings';
-import type { SiteRules } from '../service/vault/siteRules';
+import { DEFAULT_SITE_RULES, type LinkStyle, type SiteRules } from '../service/vault/siteRules';
 import { mergeSiteRules, type VaultConfigInput } from './vaultConfigFile';
 
 type DiagnosticsScope = 'openFiles' | 'vault';
@@ -28,7 +28,10 @@ interface RawSection {
 	codeLens?: { enabled?: unknown };
 	updateLinksOnMove?: unknown;
 	rename?: { oldUrlField?: unknown };
+	links?: { style?: unknown };
 }
+
+const LINK_STYLES: readonly LinkStyle[] = ['auto', 'absolute', 'relative', 'any'];
 
 const UPDATE_LINKS_ON_MOVE: readonly UpdateLinksOnMove[] = ['always', 'prompt', 'never'];
 
@@ -64,7 +67,13 @@ export function folderSettingsFrom(raw: unknown): FolderSettings {
 	} else if (section.updateLinksOnMove !== undefined && section.updateLinksOnMove !== null) {
 		problems.push('entityVault.updateLinksOnMove must be "always", "prompt" or "never"');
 	}
-	const vault = settingsFrom({ severity: section.diagnostics?.severity, requiredFields: section.frontmatter?.requiredFields, oldUrlField: section.rename?.oldUrlField, mentions: section.mentions });
+	let site = DEFAULT_SITE_RULES;
+	if (LINK_STYLES.includes(section.links?.style as LinkStyle)) {
+		site = { ...site, linkStyle: section.links!.style as LinkStyle };
+	} else if (section.links?.style !== undefined && section.links?.style !== null) {
+		problems.push('entityVault.links.style must be "auto", "absolute", "relative" or "any"');
+	}
+	const vault = settingsFrom({ severity: section.diagnostics?.severity, requiredFields: section.frontmatter?.requiredFields, oldUrlField: section.rename?.oldUrlField, mentions: section.mentions, site });
 	problems.push(...vault.problems.map(problem => `entityVault: ${problem}`));
 	return { root, scope, excludes, vault: vault.settings, codeLens, updateLinksOnMove, problems };
 }
@@ -81,7 +90,8 @@ export function applyVaultConfiguration(settings: FolderSettings, input: VaultCo
 		requiredFields: settings.vault.requiredFields,
 		oldUrlField: input.redirectField ?? settings.vault.oldUrlField,
 		mentions: { minLength: input.mentions?.minLength ?? settings.vault.mentions.minLength, ignore: input.mentions?.ignore ?? settings.vault.mentions.ignore },
-		site: mergeSiteRules(site, input),
+		// The link style: the file's, else the editor's setting (entityVault.links.style), else the site's.
+		site: mergeSiteRules(settings.vault.site.linkStyle === DEFAULT_SITE_RULES.linkStyle ? site : { ...site, linkStyle: settings.vault.site.linkStyle }, input),
 		...(input.frontmatter === undefined ? {} : { frontmatter: input.frontmatter }),
 	};
 	const { settings: vault } = settingsFrom(vaultInput);

@@ -159,7 +159,7 @@ export function listVaultPages(root: string, excludes: readonly string[] = [], f
 		entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 		for (const entry of entries) {
 			const childRelative = relative === '' ? entry.name : `${relative}/${entry.name}`;
-			if (filter.isSkipped(childRelative, entry.name)) {
+			if (filter.isSkipped(childRelative, entry.name, entry.isDirectory || entry.isSymbolicLink)) {
 				continue;
 			}
 			const childAbsolute = path.join(absolute, entry.name);

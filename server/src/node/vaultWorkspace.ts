@@ -112,7 +112,7 @@ export class VaultWorkspace {
 		}
 		const segments = posix.split('/');
 		for (let i = 0; i < segments.length; i++) {
-			if (this.filter.isSkipped(segments.slice(0, i + 1).join('/'), segments[i])) {
+			if (this.filter.isSkipped(segments.slice(0, i + 1).join('/'), segments[i], i < segments.length - 1)) {
 				return undefined;
 			}
 		}
@@ -131,7 +131,7 @@ export class VaultWorkspace {
 		}
 		const segments = relative.split(path.sep);
 		for (let i = 0; i < segments.length; i++) {
-			if (this.filter.isSkipped(segments.slice(0, i + 1).join('/'), segments[i])) {
+			if (this.filter.isSkipped(segments.slice(0, i + 1).join('/'), segments[i], true)) {
 				return undefined;
 			}
 		}

@@ -223,7 +223,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 	/** The one place an editor's text loses its BOM on the way to a feature. */
 	function onPage<T>(path: string, text: string, none: T, feature: (context: PageContext) => T): T {
 		const page = index.getPage(path);
-		return page ? feature({ index, page, text: stripBom(text) }) : none;
+		return page ? feature({ index, page, text: stripBom(text), site: settings.site }) : none;
 	}
 
 	return Object.freeze<VaultService>({

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { WantedPage } from '../../service/vaultService';
 import type { DiagnosticCode } from '../../service/vault/settings';
+import type { LinkStyle } from '../../service/vault/siteRules';
 import { sectionOfPath } from '../../service/vault/vaultPaths';
 import { VAULT_MARKER_FILE, vaultDeclaration } from '../vaultFiles';
 import { nodeFileSystem } from '../nodeFileSystem';
@@ -69,6 +70,8 @@ export interface CheckOptions {
 	readonly vault?: boolean;
 	/** Also list the wanted pages (`--wanted`). */
 	readonly wanted?: boolean;
+	/** The link spelling the `non-canonical-link` hint asks for (`--link-style`), where the editor's `entityVault.links.style` stands: the vault configuration file wins over it. */
+	readonly linkStyle?: LinkStyle;
 	/** The vault configuration file (`--config`); default: `.entity-vault.json` in the folder, else in the vault root. */
 	readonly configFile?: string;
 }
@@ -80,10 +83,16 @@ export class VaultConfigError extends Error {
 	}
 }
 
-/** Indexes every page of the vault at `folder` and collects every page's diagnostics. */
-export async function checkVault(folder: string, options: CheckOptions = {}): Promise<CheckReport> {
+/**
+ * Indexes the vault at `folder` as `check` does (its root, settings with
+ * the vault configuration file's over the flags, excludes, worker pool and
+ * persisted index), runs `use` on it, and disposes of it; resolves to what
+ * `use` returns and the vault. Throws `VaultConfigError` when the
+ * configuration file has problems.
+ */
+export async function withIndexedVault<T>(folder: string, options: CheckOptions, use: (vault: VaultWorkspace) => T): Promise<{ vault: VaultWorkspace; result: T }> {
 	// The flags stand where the editor's settings do: the vault configuration file wins over them for what it says.
-	const flags = folderSettingsFrom({ exclude: options.excludes ?? [], diagnostics: { severity: options.severity }, frontmatter: { requiredFields: options.requiredFields }, mentions: options.mentions });
+	const flags = folderSettingsFrom({ exclude: options.excludes ?? [], diagnostics: { severity: options.severity }, frontmatter: { requiredFields: options.requiredFields }, mentions: options.mentions, links: { style: options.linkStyle } });
 	const { root, settings, configuration } = resolveFolderVault(folder, flags, nodeFileSystem, options.configFile);
 	if (configuration.problems.length > 0) {
 		throw new VaultConfigError(configuration.problems);
@@ -96,18 +105,23 @@ export async function checkVault(folder: string, options: CheckOptions = {}): Pr
 		pool,
 		cacheFile: options.cacheDirectory ? cacheFileFor(options.cacheDirectory, root) : undefined,
 	});
-	let wanted: WantedEntry[] | undefined;
 	try {
 		await vault.index(options.onProgress ? ({ indexed, total }) => options.onProgress!(indexed, total) : undefined);
 		await vault.saveCache();
-		if (options.wanted) {
-			wanted = vault.service.wantedPages(path => vault.diskText(path), Number.MAX_SAFE_INTEGER)
-				.map((page: WantedPage) => ({ url: page.url, path: page.path, linkers: page.linkers, text: page.text, title: page.title }));
-		}
+		return { vault, result: use(vault) };
 	} finally {
 		vault.dispose();
 		pool.dispose();
 	}
+}
+
+/** Indexes every page of the vault at `folder` and collects every page's diagnostics. */
+export async function checkVault(folder: string, options: CheckOptions = {}): Promise<CheckReport> {
+	const { vault, result: wanted } = await withIndexedVault(folder, options, vault => options.wanted
+		? vault.service.wantedPages(path => vault.diskText(path), Number.MAX_SAFE_INTEGER)
+			.map((page: WantedPage): WantedEntry => ({ url: page.url, path: page.path, linkers: page.linkers, text: page.text, title: page.title }))
+		: undefined);
+	const root = vault.root;
 	const diagnostics: CheckProblem[] = [];
 	const paths = vault.allPaths();
 	for (const page of paths) {

@@ -1,223 +1,81 @@
-import * as path from 'path';
-import { checkVault, formatJson, formatText, formatWantedJson, formatWantedText, hasErrors, isDirectory, VaultConfigError } from './checkCommand';
-import { formatConfigProblem } from '../vaultConfigFile';
+import { checkSubcommand } from './checkCli';
+import { COMMON_OPTIONS, flagValue, helpText, parseSubcommandArguments, UsageError, type CliIo, type Subcommand } from './cliOptions';
 import { packageVersion } from '../packageInfo';
 
-const USAGE = `Usage: entity-vault check [DIR] [--format text|json] [--exclude GLOB]... [--severity CODE=LEVEL]... [--vault] [--wanted]
+export type { CliIo } from './cliOptions';
 
-Checks every page of the vault in DIR (default: the current folder; its
-content/ subfolder when that holds the sections) for broken links and anchors,
-footnote problems, bad frontmatter, and names of pages written without a link.
+const PROGRAM = 'entity-vault';
 
-  --format text|json   text: one line per problem, FILE:LINE:COL severity code message
-                       json: {"root", "files", "diagnostics": [...]}
-  --exclude GLOB       skip matching paths (repeatable)
-  --severity CODE=LEVEL  error, warning, information, hint or off (repeatable)
-  --required-fields A,B  frontmatter fields every page needs
-                       (default summary,category,tags,created,updated)
-  --mention-min-length N  names shorter than N are not unlinked mentions (3)
-  --mention-ignore A,B   names never reported as unlinked mentions
-  --cache-dir DIR      keep a persisted index there: unchanged pages are not
-                       parsed again next time
-  --config FILE        the vault configuration file (default: .entity-vault.json
-                       in DIR, else in the vault root); a problem in it exits 2
-  --vault              check it as a vault (frontmatter of every page in a
-                       section) even without a .entity-vault.json marker file
-                       and with most pages lacking frontmatter
-  --wanted             list the wanted pages instead of the problems: the
-                       missing targets of links, most linked first, each with
-                       its most common link text (exit status 0)
+/** The subcommands, by name: each a table of options and a function (a new one is one entry here and one file). */
+const SUBCOMMANDS: readonly Subcommand[] = [checkSubcommand];
 
-A folder is a vault when DIR or its vault root holds .entity-vault.json, when
---vault is given, or when at least half of the pages in its sections (its
-top-level folders) have frontmatter. Elsewhere links, anchors and footnotes
-are checked but frontmatter is not, and the text format says so. Files
-directly in the root (README.md, CHANGELOG.md) are checked but are not pages.
-
-Exit status: 1 when an error-severity problem exists, 0 otherwise, 2 for bad usage
-or a problem in the vault configuration file (each named FILE:LINE:COL: KEY: …).`;
-
-export interface CliIo {
-	readonly stdout: (text: string) => void;
-	readonly stderr: (text: string) => void;
-	readonly isTerminal: boolean;
-	readonly cwd: string;
+function programHelp(): string {
+	const width = Math.max(...SUBCOMMANDS.map(command => command.name.length)) + 2;
+	return [
+		`Usage: ${PROGRAM} COMMAND [options]`,
+		'',
+		'Commands:',
+		...SUBCOMMANDS.map(command => `  ${command.name.padEnd(width)}${command.summary}`),
+		'',
+		'Options:',
+		...COMMON_OPTIONS.map(option => `  ${(option.short ? `-${option.short}, ` : '') + `--${option.name}`}`.padEnd(width + 16) + option.help),
+		'',
+		`Run \`${PROGRAM} COMMAND --help\` for a command's options.`,
+		'',
+	].join('\n');
 }
 
-class UsageError extends Error { }
-
-interface ParsedCheck {
-	folder: string;
-	format: 'text' | 'json';
-	excludes: string[];
-	severity: Record<string, string>;
-	requiredFields?: string[];
-	mentions: { minLength?: number; ignore?: string[] };
-	cacheDirectory?: string;
-	configFile?: string;
-	vault: boolean;
-	wanted: boolean;
+/** The `--help` of a subcommand (`check`), as printed; the README's CLI section quotes it. */
+export function subcommandHelp(name: string): string | undefined {
+	const command = SUBCOMMANDS.find(candidate => candidate.name === name);
+	return command && helpText(PROGRAM, command);
 }
 
-function parseCheckArguments(args: readonly string[], cwd: string): ParsedCheck {
-	const parsed: ParsedCheck = { folder: cwd, format: 'text', excludes: [], severity: {}, mentions: {}, vault: false, wanted: false };
-	let folderGiven = false;
-	const valueOf = (flag: string, i: number, inline: string | undefined): string => {
-		const value = inline ?? args[i + 1];
-		if (value === undefined || (inline === undefined && value.startsWith('--'))) {
-			throw new UsageError(`${flag} needs a value`);
-		}
-		return value;
-	};
-	for (let i = 0; i < args.length; i++) {
-		const arg = args[i];
-		const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-		const flag = eq > 0 ? arg.slice(0, eq) : arg;
-		const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
-		const step = inline === undefined ? 1 : 0;
-		switch (flag) {
-			case '--format': {
-				const value = valueOf(flag, i, inline);
-				if (value !== 'text' && value !== 'json') {
-					throw new UsageError(`--format must be text or json, not \`${value}\``);
-				}
-				parsed.format = value;
-				i += step;
-				break;
-			}
-			case '--exclude':
-				parsed.excludes.push(valueOf(flag, i, inline));
-				i += step;
-				break;
-			case '--severity': {
-				const value = valueOf(flag, i, inline);
-				const [code, level] = value.split('=');
-				if (!code || !level) {
-					throw new UsageError(`--severity takes CODE=LEVEL, not \`${value}\``);
-				}
-				parsed.severity[code] = level;
-				i += step;
-				break;
-			}
-			case '--config':
-				parsed.configFile = path.resolve(cwd, valueOf(flag, i, inline));
-				i += step;
-				break;
-			case '--cache-dir':
-				parsed.cacheDirectory = path.resolve(cwd, valueOf(flag, i, inline));
-				i += step;
-				break;
-			case '--required-fields':
-				parsed.requiredFields = valueOf(flag, i, inline).split(',').map(field => field.trim()).filter(Boolean);
-				i += step;
-				break;
-			case '--mention-min-length': {
-				const value = valueOf(flag, i, inline);
-				if (!/^[1-9]\d*$/.test(value)) {
-					throw new UsageError(`--mention-min-length takes a whole number, 1 or more, not \`${value}\``);
-				}
-				parsed.mentions.minLength = Number(value);
-				i += step;
-				break;
-			}
-			case '--mention-ignore':
-				parsed.mentions.ignore = [...(parsed.mentions.ignore ?? []), ...valueOf(flag, i, inline).split(',').map(name => name.trim()).filter(Boolean)];
-				i += step;
-				break;
-			case '--vault':
-				if (inline !== undefined) {
-					throw new UsageError('--vault takes no value');
-				}
-				parsed.vault = true;
-				break;
-			case '--wanted':
-				if (inline !== undefined) {
-					throw new UsageError('--wanted takes no value');
-				}
-				parsed.wanted = true;
-				break;
-			default:
-				if (arg.startsWith('-')) {
-					throw new UsageError(`unknown option \`${arg}\``);
-				}
-				if (folderGiven) {
-					throw new UsageError(`only one folder can be checked, got \`${parsed.folder}\` and \`${arg}\``);
-				}
-				parsed.folder = path.resolve(cwd, arg);
-				folderGiven = true;
-		}
-	}
-	return parsed;
+/** The positionals of a subcommand's arguments (`npm run check` adds examples/vault when there is none). */
+export function positionalsOf(name: string, args: readonly string[]): readonly string[] {
+	const command = SUBCOMMANDS.find(candidate => candidate.name === name);
+	return command ? parseSubcommandArguments(command, args).positionals : [];
 }
 
-/** Runs the command line; resolves to the exit status. */
+/** Runs the command line; resolves to the exit status: 0, 1 (errors found), 2 (bad usage). */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-	const [command, ...rest] = argv;
-	if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-		io.stdout(USAGE + '\n');
-		return command === undefined ? 2 : 0;
+	const [name, ...rest] = argv;
+	if (name === undefined) {
+		io.stderr(programHelp());
+		return 2;
 	}
-	if (command === '--version') {
+	if (name === '--help' || name === '-h' || name === 'help') {
+		const command = rest.length > 0 ? SUBCOMMANDS.find(candidate => candidate.name === rest[0]) : undefined;
+		io.stdout(command ? helpText(PROGRAM, command) : programHelp());
+		return 0;
+	}
+	if (name === '--version') {
 		io.stdout(`${packageVersion}\n`);
 		return 0;
 	}
-	if (command !== 'check') {
-		io.stderr(`entity-vault: unknown command \`${command}\`\n\n${USAGE}\n`);
+	const command = SUBCOMMANDS.find(candidate => candidate.name === name);
+	if (command === undefined) {
+		io.stderr(`${PROGRAM}: unknown command \`${name}\` (commands: ${SUBCOMMANDS.map(candidate => candidate.name).join(', ')})\n\n${programHelp()}`);
 		return 2;
 	}
-	let options: ParsedCheck;
 	try {
-		options = parseCheckArguments(rest, io.cwd);
-		if (!isDirectory(options.folder)) {
-			throw new UsageError(`no such folder: ${options.folder}`);
+		const parsed = parseSubcommandArguments(command, rest);
+		if (flagValue(parsed, 'help')) {
+			io.stdout(helpText(PROGRAM, command));
+			return 0;
 		}
+		if (flagValue(parsed, 'version')) {
+			io.stdout(`${packageVersion}\n`);
+			return 0;
+		}
+		return await command.run(parsed, io);
 	} catch (error) {
 		if (error instanceof UsageError) {
-			io.stderr(`entity-vault check: ${error.message}\n\n${USAGE}\n`);
+			io.stderr(`${PROGRAM} ${command.name}: ${error.message}\nRun \`${PROGRAM} ${command.name} --help\` for its options.\n`);
 			return 2;
 		}
 		throw error;
 	}
-	const showProgress = io.isTerminal;
-	let report: Awaited<ReturnType<typeof checkVault>>;
-	try {
-		report = await checkVault(options.folder, {
-			cacheDirectory: options.cacheDirectory,
-			configFile: options.configFile,
-			excludes: options.excludes,
-			severity: options.severity,
-			requiredFields: options.requiredFields,
-			mentions: options.mentions,
-			vault: options.vault,
-			wanted: options.wanted,
-			onProgress: showProgress ? (done, total) => {
-				if (total >= 200) {
-					io.stderr(`\rIndexing ${done}/${total} pages…`);
-					if (done === total) {
-						io.stderr('\r\x1b[K');
-					}
-				}
-			} : undefined,
-		});
-	} catch (error) {
-		if (error instanceof VaultConfigError) {
-			io.stderr(error.problems.map(problem => `entity-vault check: ${formatConfigProblem({ ...problem, file: displayedPath(problem.file, io.cwd) })}\n`).join(''));
-			return 2;
-		}
-		throw error;
-	}
-	if (options.wanted) {
-		io.stdout(options.format === 'json' ? formatWantedJson(report) : formatWantedText(report));
-		return 0;
-	}
-	io.stdout(options.format === 'json' ? formatJson(report) : formatText(report));
-	return hasErrors(report) ? 1 : 0;
-}
-
-/** A path as the user can find it: relative to the current folder when inside it. */
-function displayedPath(file: string, cwd: string): string {
-	const relative = path.relative(cwd, file);
-	return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
 function processIo(): CliIo {

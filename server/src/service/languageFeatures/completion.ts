@@ -11,6 +11,8 @@ import {
 import type { CancellationLike } from '../cancellation';
 import type { PageSummary } from '../parse/pageSummary';
 import { lineAt, positionAt } from '../text/lineIndex';
+import { pageAnchors } from '../vault/pageAnchors';
+import type { SiteRules } from '../vault/siteRules';
 import type { VaultIndex } from '../vault/vaultIndex';
 import { resolveLinkDestination } from '../vault/vaultPaths';
 import { escapeMarkdown, frontmatterText, plural, shorten } from './entityCard';
@@ -67,9 +69,10 @@ interface LineContext {
 	/** The line from its start to the cursor. */
 	readonly prefix: string;
 	readonly token: CancellationLike | undefined;
+	readonly site: SiteRules;
 }
 
-export function provideCompletion({ index, page, text: body }: PageContext, position: Position, token?: CancellationLike): CompletionList {
+export function provideCompletion({ index, page, text: body, site }: PageContext, position: Position, token?: CancellationLike): CompletionList {
 	if (token?.isCancellationRequested) {
 		return empty();
 	}
@@ -80,7 +83,7 @@ export function provideCompletion({ index, page, text: body }: PageContext, posi
 	while (lineEnd > lineStart && (body.charCodeAt(lineEnd - 1) === 10 || body.charCodeAt(lineEnd - 1) === 13)) {
 		lineEnd--;
 	}
-	const context: LineContext = { text: body, page, index, offset, lineStart, lineEnd, prefix: body.slice(lineStart, offset), token };
+	const context: LineContext = { text: body, page, index, offset, lineStart, lineEnd, prefix: body.slice(lineStart, offset), token, site };
 
 	const frontmatter = page.frontmatter;
 	if (frontmatter.present && frontmatter.closingFenceStart !== undefined && offset > frontmatter.span.start && offset < frontmatter.closingFenceStart) {
@@ -367,7 +370,7 @@ export function resolveCompletionItem(index: VaultIndex, item: CompletionItem): 
 }
 
 function anchorCompletion(context: LineContext, pathPart: string, start: number): CompletionList {
-	const { index, page, text, offset, lineEnd } = context;
+	const { index, page, text, offset, lineEnd, site } = context;
 	let target: PageSummary | undefined = page;
 	if (pathPart !== '') {
 		const resolved = resolveLinkDestination(pathPart, page.path);
@@ -381,13 +384,13 @@ function anchorCompletion(context: LineContext, pathPart: string, start: number)
 		end++;
 	}
 	const range = rangeOf(context, start, end);
-	const items = target.headings.map((heading, i): CompletionItem => ({
-		label: heading.anchor,
+	const items = pageAnchors(target, site).map((anchor, i): CompletionItem => ({
+		label: anchor.id,
 		kind: CompletionItemKind.Reference,
-		detail: `${'#'.repeat(heading.level)} ${heading.text}`,
+		detail: anchor.kind === 'heading' ? `${'#'.repeat(anchor.level)} ${anchor.text}` : anchor.kind === 'term' ? `term: ${anchor.text}` : 'HTML anchor',
 		sortText: rank(i),
-		filterText: heading.anchor,
-		textEdit: { range, newText: heading.anchor },
+		filterText: anchor.id,
+		textEdit: { range, newText: anchor.id },
 	}));
 	return { isIncomplete: false, items };
 }

@@ -2,7 +2,9 @@ import type { Position } from 'vscode-languageserver-types';
 import { spanToRange, PAGE_START } from '../text/lineIndex';
 import type { VaultIndex } from '../vault/vaultIndex';
 import type { VaultLocation } from '../vault/vaultResults';
-import { elementAtPosition, firstFootnoteDefinition, headingForFragment, type ElementAtPosition } from './elementAtPosition';
+import { anchorForFragment } from '../vault/pageAnchors';
+import type { SiteRules } from '../vault/siteRules';
+import { elementAtPosition, firstFootnoteDefinition, type ElementAtPosition } from './elementAtPosition';
 import type { PageContext } from './pageContext';
 
 /**
@@ -16,7 +18,7 @@ import type { PageContext } from './pageContext';
  * Nothing for broken links, links leaving the vault, external links and
  * anywhere else.
  */
-export function provideDefinition({ index, page, text }: PageContext, position: Position): VaultLocation[] {
+export function provideDefinition({ index, page, text, site }: PageContext, position: Position): VaultLocation[] {
 	const element = elementAtPosition(page, text, position);
 	if (!element) {
 		return [];
@@ -26,12 +28,12 @@ export function provideDefinition({ index, page, text }: PageContext, position: 
 		return definition ? [{ path: page.path, range: spanToRange(page.lineStarts, definition.span) }] : [];
 	}
 	if (element.kind === 'link') {
-		return linkDefinition(index, element);
+		return linkDefinition(index, element, site);
 	}
 	return [];
 }
 
-function linkDefinition(index: VaultIndex, element: Extract<ElementAtPosition, { kind: 'link' }>): VaultLocation[] {
+function linkDefinition(index: VaultIndex, element: Extract<ElementAtPosition, { kind: 'link' }>, site: SiteRules): VaultLocation[] {
 	const target = element.link.target;
 	if (target.kind !== 'page') {
 		return [];
@@ -43,9 +45,9 @@ function linkDefinition(index: VaultIndex, element: Extract<ElementAtPosition, {
 	}
 	const fragmentOnly = element.fragmentSpan !== undefined && element.fragmentSpan.start === element.link.destinationSpan.start;
 	if (target.fragment && (element.part === 'fragment' || fragmentOnly)) {
-		const heading = headingForFragment(targetPage, target.fragment);
-		if (heading) {
-			return [{ path: targetPage.path, range: spanToRange(targetPage.lineStarts, heading.span) }];
+		const anchor = anchorForFragment(targetPage, site, target.fragment);
+		if (anchor) {
+			return [{ path: targetPage.path, range: spanToRange(targetPage.lineStarts, anchor.span) }];
 		}
 	}
 	return [{ path: targetPage.path, range: PAGE_START }];

@@ -1,4 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver-types';
+import { pageAnchors } from '../vault/pageAnchors';
 import type { PageSummary, PageLink } from '../parse/pageSummary';
 import type { Span } from '../parse/markdownTypes';
 import { spanToRange } from '../text/lineIndex';
@@ -9,6 +10,7 @@ import { candidatePathsForUrl, sectionListOfUrl, sectionOfUrl } from '../vault/v
 import { validateFrontmatterFields, type FieldFinding } from './frontmatterRules';
 import { titleSpelling } from './titleSpelling';
 import { duplicateRelatedInformation, entityDuplicates, nameRangeOf } from './duplicateEntity';
+import { preferredLinkPath } from './linkStyle';
 import { mentionTargets, unlinkedMentionMessage, unlinkedMentions, type MentionTarget } from './unlinkedMentions';
 
 export const DIAGNOSTIC_SOURCE = 'entity-vault';
@@ -110,7 +112,7 @@ export function unreadablePageDiagnostics(reason: string, settings: VaultSetting
  */
 export function computeDiagnostics(index: VaultIndex, page: PageSummary, settings: VaultSettings, isVault: boolean, text?: string): VaultDiagnostic[] {
 	const collector = new DiagnosticCollector(page, settings);
-	checkLinks(index, page, collector, text);
+	checkLinks(index, page, settings, collector, text);
 	checkFootnotes(page, collector);
 	const entityPage = isVault && page.section !== undefined;
 	checkFrontmatter(page, settings, entityPage, collector);
@@ -169,7 +171,7 @@ function checkDuplicateEntity(index: VaultIndex, page: PageSummary, out: Diagnos
  * from (`[glob pattern](g)`); without it (or with another version) mapped
  * destinations are not checked.
  */
-function checkLinks(index: VaultIndex, page: PageSummary, out: DiagnosticCollector, text?: string): void {
+function checkLinks(index: VaultIndex, page: PageSummary, settings: VaultSettings, out: DiagnosticCollector, text?: string): void {
 	// Reference-style links share their definition's destination: report it once.
 	const reported = new Set<number>();
 	const pageText = text?.length === page.textLength ? text : undefined;
@@ -201,7 +203,7 @@ function checkLinks(index: VaultIndex, page: PageSummary, out: DiagnosticCollect
 		}
 		if (target.fragment !== undefined && target.fragment !== '') {
 			const targetPage = index.pageForUrl(url);
-			const anchors = targetPage ? targetPage.headings.map(heading => heading.anchor) : [];
+			const anchors = targetPage ? pageAnchors(targetPage, settings.site).map(anchor => anchor.id) : [];
 			if (targetPage && !anchors.includes(target.fragment)) {
 				const where = targetPage.path === page.path ? 'this page' : url;
 				out.add('broken-anchor', link.destinationSpan,
@@ -209,10 +211,12 @@ function checkLinks(index: VaultIndex, page: PageSummary, out: DiagnosticCollect
 					{ url, fragment: target.fragment, anchors });
 			}
 		}
-		if (!target.canonical || url !== target.url) {
-			const canonical = url + (target.fragment ? `#${target.fragment}` : '');
+		const preferred = link.target.kind === 'page' ? preferredLinkPath(index, settings, page, link, url) : undefined;
+		if (preferred !== undefined) {
+			const canonical = preferred + (target.fragment ? `#${target.fragment}` : '');
+			const why = preferred.startsWith('/') ? 'the URL the page is published at' : 'relative as the vault\'s links are';
 			out.add('non-canonical-link', link.destinationSpan,
-				`Link "${link.destination}" is better written as "${canonical}", the URL the page is published at.`,
+				`Link "${link.destination}" is better written as "${canonical}", ${why}.`,
 				{ destination: link.destination, canonical });
 		}
 	}

@@ -1,6 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import { spanToRange } from '../text/lineIndex';
-import { headingForFragment } from './elementAtPosition';
+import { anchorForFragment } from '../vault/pageAnchors';
 import type { PageContext } from './pageContext';
 
 export interface VaultDocumentLink {
@@ -21,7 +21,7 @@ export interface VaultDocumentLink {
  * page, assets and external links get none (the editor handles `http…`).
  * Reference links sharing one definition give one link, on the definition.
  */
-export function provideDocumentLinks({ index, page }: PageContext): VaultDocumentLink[] {
+export function provideDocumentLinks({ index, page, site }: PageContext): VaultDocumentLink[] {
 	const result: VaultDocumentLink[] = [];
 	const seen = new Set<number>();
 	for (const link of page.links) {
@@ -37,7 +37,7 @@ export function provideDocumentLinks({ index, page }: PageContext): VaultDocumen
 		seen.add(link.destinationSpan.start);
 		const range = spanToRange(page.lineStarts, link.destinationSpan);
 		if (target.fragment) {
-			const heading = headingForFragment(targetPage, target.fragment);
+			const heading = anchorForFragment(targetPage, site, target.fragment);
 			result.push({
 				range,
 				targetPath: targetPage.path,

@@ -1,5 +1,5 @@
 import type { Position } from 'vscode-languageserver-types';
-import type { FootnoteDefinition, FootnoteReference, Heading, Span } from '../parse/markdownTypes';
+import type { FootnoteDefinition, FootnoteReference, Span } from '../parse/markdownTypes';
 import type { PageLink, PageSummary } from '../parse/pageSummary';
 import { offsetAt } from '../text/lineIndex';
 
@@ -97,11 +97,6 @@ export function elementAtPosition(page: PageSummary, text: string, position: Pos
 /** The first definition of a footnote label on the page (GFM uses the first). */
 export function firstFootnoteDefinition(page: PageSummary, label: string): FootnoteDefinition | undefined {
 	return page.footnoteDefinitions.find(definition => definition.label === label);
-}
-
-/** The heading a fragment names on a page, if any. */
-export function headingForFragment(page: PageSummary, fragment: string): Heading | undefined {
-	return page.headings.find(heading => heading.anchor === fragment);
 }
 
 /**

@@ -3,11 +3,13 @@ import type { Span } from '../parse/markdownTypes';
 import type { PageSummary } from '../parse/pageSummary';
 import { spanToRange } from '../text/lineIndex';
 import { anchorsNear } from '../search/anchorsNear';
+import { anchorForFragment, pageAnchors, type PageAnchor } from '../vault/pageAnchors';
+import type { SiteRules } from '../vault/siteRules';
 import type { VaultIndex } from '../vault/vaultIndex';
 import { candidatePathsForUrl, sectionListOfUrl } from '../vault/vaultPaths';
 import { urlExists } from './diagnostics';
 import { codeSpan, entityCardMarkdown, escapeMarkdown, plural } from './entityCard';
-import { elementAtOffset, footnoteDefinitionText, headingForFragment, pageOffsetAt, type ElementAtPosition } from './elementAtPosition';
+import { elementAtOffset, footnoteDefinitionText, pageOffsetAt, type ElementAtPosition } from './elementAtPosition';
 import type { PageContext } from './pageContext';
 
 /** The link target of a vault-relative page path in hover markdown (the transport gives its file URI). */
@@ -26,7 +28,7 @@ const LISTED_HEADINGS = 8;
  * - on a link leaving the vault: why it is refused;
  * - on a footnote reference: the footnote's text, read from `text`.
  */
-export function provideHover({ index, page, text: body }: PageContext, position: Position, pageLink: PageLinkTarget = path => path): Hover | undefined {
+export function provideHover({ index, page, text: body, site }: PageContext, position: Position, pageLink: PageLinkTarget = path => path): Hover | undefined {
 	const element = elementAtOffset(page, body, pageOffsetAt(page, body, position));
 	if (!element) {
 		return undefined;
@@ -40,7 +42,7 @@ export function provideHover({ index, page, text: body }: PageContext, position:
 				`Footnote ${codeSpan(`[^${element.definition.rawLabel}]`)}: ${uses === 0 ? 'not referenced on this page' : `referenced ${plural(uses, 'time', 'times')} on this page`}.`);
 		}
 		case 'link':
-			return linkHover(index, page, element, pageLink);
+			return linkHover(index, page, element, pageLink, site);
 	}
 }
 
@@ -59,7 +61,7 @@ function footnoteHover(page: PageSummary, text: string, label: string, rawLabel:
 	return `**Footnote ${escapeMarkdown(`[^${rawLabel}]`)}**\n\n${content === '' ? '*(empty)*' : content}${note}`;
 }
 
-function linkHover(index: VaultIndex, page: PageSummary, element: Extract<ElementAtPosition, { kind: 'link' }>, pageLink: PageLinkTarget): Hover | undefined {
+function linkHover(index: VaultIndex, page: PageSummary, element: Extract<ElementAtPosition, { kind: 'link' }>, pageLink: PageLinkTarget, site: SiteRules): Hover | undefined {
 	const { link } = element;
 	const target = link.target;
 	if (target.kind === 'outside') {
@@ -80,13 +82,13 @@ function linkHover(index: VaultIndex, page: PageSummary, element: Extract<Elemen
 	}
 	const fragmentOnly = element.fragmentSpan !== undefined && element.fragmentSpan.start === link.destinationSpan.start;
 	if (target.fragment && element.fragmentSpan && (element.part === 'fragment' || fragmentOnly)) {
-		return hover(page, element.part === 'fragment' ? element.fragmentSpan : element.span, fragmentMarkdown(targetPage, target.fragment, targetPage.path === page.path));
+		return hover(page, element.part === 'fragment' ? element.fragmentSpan : element.span, fragmentMarkdown(targetPage, site, target.fragment, targetPage.path === page.path));
 	}
 	let card = entityCardMarkdown(index, targetPage);
 	if (target.fragment) {
-		const heading = headingForFragment(targetPage, target.fragment);
-		card += heading
-			? `\n\n→ Section **${escapeMarkdown(heading.text)}**`
+		const anchor = anchorForFragment(targetPage, site, target.fragment);
+		card += anchor
+			? `\n\n→ ${anchor.kind === 'heading' ? 'Section' : anchor.kind === 'term' ? 'Term' : 'Anchor'} **${escapeMarkdown(anchor.text)}**`
 			: `\n\n⚠ No heading ${codeSpan(`#${target.fragment}`)} on this page.`;
 	}
 	return hover(page, element.span, card);
@@ -106,14 +108,15 @@ function brokenLinkMarkdown(index: VaultIndex, url: string, pageLink: PageLinkTa
 	return lines.join('\n\n');
 }
 
-function fragmentMarkdown(targetPage: PageSummary, fragment: string, samePage: boolean): string {
+function fragmentMarkdown(targetPage: PageSummary, site: SiteRules, fragment: string, samePage: boolean): string {
 	const where = samePage ? 'this page' : `**${escapeMarkdown(targetPage.title)}**`;
-	const heading = headingForFragment(targetPage, fragment);
-	if (heading) {
-		return `Heading **${escapeMarkdown(heading.text)}** (level ${heading.level}) in ${where}  \n${codeSpan(`#${fragment}`)}`;
+	const all = pageAnchors(targetPage, site);
+	const found = all.find(anchor => anchor.id === fragment);
+	if (found) {
+		return `${anchorDescription(found)} in ${where}  \n${codeSpan(`#${fragment}`)}`;
 	}
 	const lines = [`**Missing heading**: no heading ${codeSpan(`#${fragment}`)} in ${where}.`];
-	const anchors = targetPage.headings.map(h => h.anchor);
+	const anchors = all.map(anchor => anchor.id);
 	if (anchors.length === 0) {
 		lines.push('The page has no headings.');
 		return lines.join('\n\n');
@@ -127,4 +130,15 @@ function fragmentMarkdown(targetPage: PageSummary, fragment: string, samePage: b
 	const listed = anchors.slice(0, LISTED_HEADINGS).map(anchor => codeSpan(`#${anchor}`)).join(', ');
 	lines.push(`Headings: ${listed}${anchors.length > LISTED_HEADINGS ? ', …' : ''}`);
 	return lines.join('\n\n');
+}
+
+function anchorDescription(anchor: PageAnchor): string {
+	switch (anchor.kind) {
+		case 'heading':
+			return `Heading **${escapeMarkdown(anchor.text)}** (level ${anchor.level})`;
+		case 'term':
+			return `Definition term **${escapeMarkdown(anchor.text)}**`;
+		case 'html':
+			return `HTML anchor ${codeSpan(`id="${anchor.id}"`)}`;
+	}
 }

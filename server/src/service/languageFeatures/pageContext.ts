@@ -1,4 +1,5 @@
 import type { PageSummary } from '../parse/pageSummary';
+import type { SiteRules } from '../vault/siteRules';
 import type { VaultIndex } from '../vault/vaultIndex';
 
 /**
@@ -11,4 +12,6 @@ export interface PageContext {
 	readonly index: VaultIndex;
 	readonly page: PageSummary;
 	readonly text: string;
+	/** The site's rules (`VaultSettings.site`): how its anchors are made. */
+	readonly site: SiteRules;
 }

@@ -445,3 +445,16 @@ function normaliseValue(value: unknown, depth: number, done: Map<object, unknown
 	done.set(value, result);
 	return result;
 }
+
+/** A frontmatter value as a list of strings: one string, or the strings and numbers of a list, trimmed, empty ones left out. */
+export function frontmatterStrings(value: unknown): string[] {
+	if (typeof value === 'string') {
+		return value.trim() === '' ? [] : [value.trim()];
+	}
+	if (Array.isArray(value)) {
+		return value.filter((item): item is string | number => typeof item === 'string' || typeof item === 'number')
+			.map(item => String(item).trim())
+			.filter(item => item !== '');
+	}
+	return [];
+}

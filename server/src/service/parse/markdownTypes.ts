@@ -73,9 +73,28 @@ export interface Heading {
 	readonly level: number;
 	/** Plain text of the heading (inline markup removed: link text kept, emphasis markers dropped). */
 	readonly text: string;
-	/** GitHub-style anchor slug, de-duplicated within the document (`-1`, `-2`, …). */
+	/**
+	 * The text its id is made from when that is not `text`: `text` without
+	 * inline HTML (`## Link cache <a id="refcache"></a>` → `Link cache`);
+	 * '' when it is `text` itself.
+	 */
+	readonly idText: string;
+	/**
+	 * A trailing attribute block as written at the end of the heading
+	 * (`{#custom-id .class}`), which sites with heading attributes (Hugo's
+	 * goldmark) read as the heading's id and leave out of its text; '' for none.
+	 */
+	readonly attributes: string;
+	/** GitHub-style anchor slug of its id text, de-duplicated within the document (`-1`, `-2`, …). */
 	readonly anchor: string;
 	/** The whole heading line(s). */
+	readonly span: Span;
+}
+
+/** An `id="…"` (or, on `<a>`, `name="…"`) in HTML of the body, outside code: an anchor on any site. */
+export interface HtmlAnchor {
+	readonly id: string;
+	/** The attribute's value as written (without its quotes). */
 	readonly span: Span;
 }
 
@@ -100,4 +119,6 @@ export interface MarkdownScan {
 	 * render as links but are not `links` (nothing is resolved through them).
 	 */
 	readonly literalAutolinks: readonly Span[];
+	/** HTML anchors (inline HTML and HTML blocks, not HTML comments), in document order. */
+	readonly htmlAnchors: readonly HtmlAnchor[];
 }

@@ -1,12 +1,13 @@
 import { computeLineStarts, type LineStarts } from '../text/lineIndex';
+import { countLinkSpellings, type LinkSpellings } from './linkSpellings';
 import { destinationFragment, resolveLinkDestination, pageUrlForPath, sectionOfPath, slugOfUrl, titleFromSlug, type LinkTarget } from '../vault/vaultPaths';
 import { SiteUrls } from '../vault/siteUrls';
 import { citationKey } from './citationKey';
 import { nameSpellingOf, titleFromOwnText } from './nameSpelling';
-import { parseFrontmatter, type FrontmatterField, type FrontmatterProblem } from './frontmatter';
+import { frontmatterStrings, parseFrontmatter, type FrontmatterField, type FrontmatterProblem } from './frontmatter';
 import { scanMarkdown } from './markdown';
 import { detach, RecentlyUsed, StringPool } from './stringPool';
-import type { FootnoteDefinition, FootnoteReference, Heading, LinkOccurrence, Span } from './markdownTypes';
+import type { FootnoteDefinition, FootnoteReference, Heading, HtmlAnchor, LinkOccurrence, Span } from './markdownTypes';
 import {
 	CODE_REGION, FOOTNOTE_DEFINITION, FOOTNOTE_REFERENCE, FRONTMATTER_FIELD, HEADING, LINK, LINK_FLAGS, LINK_KINDS, PART_ORDER, PARTS,
 	packCounts, spanAt, unpackCount, type PackedNumbers, type PartName,
@@ -55,12 +56,16 @@ export interface PageSummary {
 	readonly footnoteReferences: readonly FootnoteReference[];
 	readonly footnoteDefinitions: readonly PageFootnoteDefinition[];
 	readonly headings: readonly Heading[];
+	/** The `id`/`name` anchors written in the body's HTML, in document order. */
+	readonly htmlAnchors: readonly HtmlAnchor[];
 	readonly lineStarts: LineStarts;
 	readonly textLength: number;
 	/** The distinct URLs of the pages this page links to (existing or not). */
 	readonly targetUrls: readonly string[];
 	/** The spans of this page's links to the page at `url`, in order (without building the `links` view). */
 	linkSpansTo(url: string): Span[];
+	/** Its links to pages written absolute and relative, counted without building the `links` view. */
+	readonly linkSpellings: LinkSpellings;
 	/**
 	 * How this page writes the name of the page at `url`: the text of its
 	 * first link there that is that page's slug title up to letter case (`MI6`
@@ -103,20 +108,9 @@ export function stripBom(text: string): string {
 	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-function stringList(value: unknown): string[] {
-	if (typeof value === 'string') {
-		return value.trim() === '' ? [] : [value.trim()];
-	}
-	if (Array.isArray(value)) {
-		return value.filter((item): item is string | number => typeof item === 'string' || typeof item === 'number')
-			.map(item => String(item).trim())
-			.filter(item => item !== '');
-	}
-	return [];
-}
-
 const NO_PROBLEMS: readonly FrontmatterProblem[] = Object.freeze([]);
 const NO_STRINGS: readonly string[] = Object.freeze([]);
+const NO_ANCHORS: readonly HtmlAnchor[] = Object.freeze([]);
 
 /** The object views of a summary, one per kind of packed item (see pageSummaryLayout.ts). */
 type Expanded = Pick<PageSummary, Exclude<PartName, 'fields'>> & Pick<PageFrontmatter, 'fields'>;
@@ -206,6 +200,8 @@ export interface PageSummaryParts extends PageSummaryHeader {
 	 * undefined when no link has one.
 	 */
 	readonly nameSpellings: readonly string[] | undefined;
+	/** MarkdownScan.htmlAnchors; undefined when the page has none. */
+	readonly htmlAnchors: readonly HtmlAnchor[] | undefined;
 	/** The number of items of each kind, in `PART_ORDER`. */
 	readonly counts: readonly number[];
 	/** MarkdownScan.codeRegions: `start, end` pairs (`CODE_REGION`), kept after the items' numbers. */
@@ -278,8 +274,8 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 		url,
 		section: sectionOfPath(path),
 		title,
-		aliases: stringList(data?.aliases),
-		tags: stringList(data?.tags),
+		aliases: frontmatterStrings(data?.aliases),
+		tags: frontmatterStrings(data?.tags),
 		frontmatter: {
 			present: frontmatter.present,
 			span: frontmatter.span,
@@ -293,6 +289,7 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 		referenceLabels: hasReferences ? links.map(link => link.referenceLabel) : undefined,
 		linkTargetUrls: linkTargetUrls.some(url => url !== '') ? linkTargetUrls : undefined,
 		nameSpellings: nameSpellings.size === 0 ? undefined : [...nameSpellings].flat(),
+		htmlAnchors: scan.htmlAnchors.length === 0 ? undefined : scan.htmlAnchors,
 		counts: PART_ORDER.map(part => items[part].length),
 		codeRegions: scan.codeRegions,
 		lineStarts: computeLineStarts(text),
@@ -325,6 +322,7 @@ class CompactPageSummary implements PageSummary {
 	private readonly referenceLabels: readonly (string | undefined)[] | undefined;
 	private readonly linkTargetUrls: readonly string[] | undefined;
 	private readonly nameSpellings: readonly string[] | undefined;
+	readonly htmlAnchors: readonly HtmlAnchor[];
 	/** The counts packed by `packCounts`, or 0 when they did not fit and are in `wideCounts`. */
 	private readonly counts: number;
 	private readonly wideCounts: readonly number[] | undefined;
@@ -361,6 +359,7 @@ class CompactPageSummary implements PageSummary {
 		this.referenceLabels = parts.referenceLabels?.map(label => (label === undefined ? undefined : share(label)));
 		this.linkTargetUrls = parts.linkTargetUrls?.map(url => (url === '' ? url : share(url)));
 		this.nameSpellings = parts.nameSpellings?.map(share);
+		this.htmlAnchors = parts.htmlAnchors === undefined ? NO_ANCHORS : parts.htmlAnchors.map(anchor => ({ id: own(anchor.id), span: { start: anchor.span.start, end: anchor.span.end } }));
 		const packed = packCounts(counts);
 		this.wideCounts = packed === undefined ? [...counts] : undefined;
 		this.counts = packed ?? 0;
@@ -443,6 +442,7 @@ class CompactPageSummary implements PageSummary {
 		return [...urls];
 	}
 
+	get linkSpellings(): LinkSpellings { return countLinkSpellings(this.count('links'), i => (this.targetUrlOf(i) === '' ? '' : this.strings[i * LINK.strings + LINK.at.destination])); }
 	linkSpansTo(url: string): Span[] {
 		const spans: Span[] = [];
 		const n = this.numbers;
@@ -479,7 +479,7 @@ class CompactPageSummary implements PageSummary {
 		return {
 			path: this.path, url: this.url, section: this.section, title: this.title, aliases: this.aliases, tags: this.tags,
 			frontmatter: this.frontmatter.toParts(),
-			numbers: this.numbers.slice(0, items), strings: this.strings, referenceLabels: this.referenceLabels, linkTargetUrls: this.linkTargetUrls, nameSpellings: this.nameSpellings, counts,
+			numbers: this.numbers.slice(0, items), strings: this.strings, referenceLabels: this.referenceLabels, linkTargetUrls: this.linkTargetUrls, nameSpellings: this.nameSpellings, htmlAnchors: this.htmlAnchors.length === 0 ? undefined : this.htmlAnchors, counts,
 			codeRegions: Array.from(this.numbers.subarray(items, lines)), lineStarts: Uint32Array.from(this.numbers.subarray(lines)), textLength: this.textLength, siteKey: this.siteKey,
 		};
 	}
@@ -573,7 +573,9 @@ class CompactPageSummary implements PageSummary {
 
 	get headings(): readonly Heading[] {
 		const at = HEADING.at;
-		return this.view('headings', (n, s, o, k) => ({ level: n[o + at.level], text: s[k + at.text], anchor: s[k + at.anchor], span: spanAt(n, o + at.span) }));
+		return this.view('headings', (n, s, o, k) => ({
+			level: n[o + at.level], text: s[k + at.text], idText: s[k + at.idText], attributes: s[k + at.attributes], anchor: s[k + at.anchor], span: spanAt(n, o + at.span),
+		}));
 	}
 
 	get fields(): readonly FrontmatterField[] {

@@ -102,10 +102,10 @@ export const FOOTNOTE_DEFINITION = itemLayout(
 	},
 );
 export const HEADING = itemLayout(
-	{ level: 'number', span: 'span', text: 'string', anchor: 'string' },
+	{ level: 'number', span: 'span', text: 'string', anchor: 'string', idText: 'string', attributes: 'string' },
 	(heading, numbers, strings) => {
 		numbers.push(heading.level, heading.span.start, heading.span.end);
-		strings.push(heading.text, heading.anchor);
+		strings.push(heading.text, heading.anchor, heading.idText, heading.attributes);
 	},
 );
 export const FRONTMATTER_FIELD = itemLayout(

@@ -1,48 +1,51 @@
+import { compileGlob, type CompiledGlob } from './globs';
+
 /**
  * Which vault paths are skipped: dot-folders and files, `node_modules`, and
- * the user's exclude globs (`**` any folders, `*` within a segment, `?` one
- * character), matched against the vault-relative path and each of its folders.
+ * the user's exclude globs (picomatch, see globs.ts), each matched against
+ * the vault-relative path and each of its folders (`drafts` excludes
+ * everything under `drafts/`). A pattern with a leading `!` includes again
+ * what an earlier one excluded (`drafts/**`, `!drafts/keep.md`): the last
+ * pattern matching the path or one of its folders decides, as in a
+ * `.gitignore`, and a folder is still walked when such a pattern may
+ * include something under it.
  */
 const ALWAYS_SKIPPED: ReadonlySet<string> = new Set(['node_modules']);
 
-function globToRegExp(glob: string): RegExp {
-	let source = '';
-	const pattern = glob.replace(/^\.\//, '').replace(/\/+$/, '');
-	for (let i = 0; i < pattern.length; i++) {
-		const c = pattern[i];
-		if (c === '*') {
-			if (pattern[i + 1] === '*') {
-				i++;
-				if (pattern[i + 1] === '/') {
-					i++;
-					source += '(?:.*/)?';
-				} else {
-					source += '.*';
-				}
-			} else {
-				source += '[^/]*';
-			}
-		} else if (c === '?') {
-			source += '[^/]';
-		} else {
-			source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-		}
-	}
-	return new RegExp(`^${source}$`);
-}
-
 export class PathFilter {
-	private readonly patterns: RegExp[];
+	private readonly patterns: CompiledGlob[];
 
 	constructor(excludes: readonly string[] = []) {
-		this.patterns = excludes.filter(glob => glob.trim() !== '').map(glob => globToRegExp(glob.trim()));
+		this.patterns = excludes.filter(glob => glob.trim() !== '' && glob.trim() !== '!').map(compileGlob);
 	}
 
-	/** `name` is one path segment, `path` the vault-relative path it ends. */
-	isSkipped(path: string, name: string): boolean {
+	/** `name` is one path segment, `path` the vault-relative path it ends; `folder`: a folder, walked unless nothing under it can be included. */
+	isSkipped(path: string, name: string, folder = false): boolean {
 		if (name.startsWith('.') || ALWAYS_SKIPPED.has(name)) {
 			return true;
 		}
-		return this.patterns.some(pattern => pattern.test(path));
+		return this.isExcluded(path) && !(folder && this.mayIncludeUnder(path));
+	}
+
+	/** The last pattern matching the path or one of its folders excludes it. */
+	private isExcluded(path: string): boolean {
+		const prefixes: string[] = [];
+		for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+			prefixes.push(path.slice(0, slash));
+		}
+		prefixes.push(path);
+		let excluded = false;
+		for (const pattern of this.patterns) {
+			if (prefixes.some(prefix => pattern.matches(prefix))) {
+				excluded = !pattern.negated;
+			}
+		}
+		return excluded;
+	}
+
+	/** A `!` pattern may match a path under this folder. */
+	private mayIncludeUnder(path: string): boolean {
+		return this.patterns.some(pattern => pattern.negated
+			&& (pattern.base === '' || pattern.base.startsWith(`${path}/`) || path === pattern.base || path.startsWith(`${pattern.base}/`)));
 	}
 }

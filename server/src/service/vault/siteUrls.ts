@@ -1,4 +1,4 @@
-import picomatch from 'picomatch/posix';
+import { destinationMatcher } from './globs';
 import { slugifyHeading } from '../parse/headingSlug';
 import { DEFAULT_SITE_RULES, type ContentLanguage, type SiteRedirect, type SiteRules } from './siteRules';
 import { pageUrlForPath, resolveLinkDestination, type LinkTarget } from './vaultPaths';
@@ -128,8 +128,8 @@ export class SiteUrls {
 		const rootLanguage = rules.languages.find(language => folderOf(language) === '');
 		this.rootPrefix = rootLanguage === undefined ? '' : prefixOf(rootLanguage);
 		const globs = [...rules.ignoredDestinations];
-		this.unchecked = globs.length > 0 ? picomatch(globs, { dot: true }) : undefined;
-		this.mapped = rules.mappedDestinations.map(mapped => ({ matches: picomatch(mapped.pattern, { dot: true }), url: mapped.url }));
+		this.unchecked = globs.length > 0 ? destinationMatcher(globs) : undefined;
+		this.mapped = rules.mappedDestinations.map(mapped => ({ matches: destinationMatcher(mapped.pattern), url: mapped.url }));
 		// A language whose content lies outside the vault root (`../de`) is never read: its URLs are served from there.
 		const outside = rules.languages.filter(language => folderOf(language).startsWith('..') && prefixOf(language) !== '').map(language => prefixOf(language));
 		this.externalPrefixes = [...rules.externalPrefixes, ...outside].map(prefix => this.cased(withSlashes(prefix.trim())));

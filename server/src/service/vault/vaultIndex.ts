@@ -2,7 +2,7 @@ import { isTitledFromSlug, type PageSummary } from '../parse/pageSummary';
 import { VaultSearch } from '../search/vaultSearch';
 import { entityNameKeysOf } from './entityNames';
 import { SiteUrls } from './siteUrls';
-import { slugOfUrl } from './vaultPaths';
+import { isSitePage, slugOfUrl } from './vaultPaths';
 
 /** What an index update changed for other pages. */
 export interface IndexChange {
@@ -89,7 +89,8 @@ function countDown<K>(map: Map<K, number>, key: K, by = 1): void {
 }
 
 function anchorsKey(summary: PageSummary): string {
-	return summary.headings.map(heading => heading.anchor).join('\n');
+	const headings = summary.headings.map(heading => `${heading.anchor}\t${heading.attributes}`);
+	return [...headings, ...summary.htmlAnchors.map(anchor => anchor.id)].join('\n');
 }
 
 /** The target URLs whose name `next` writes otherwise than `previous` (or than nothing). */
@@ -138,6 +139,9 @@ export class VaultIndex {
 	/** Pages in sections (entity pages; files directly in the root are not), and how many of them have frontmatter. */
 	private sectionPages = 0;
 	private sectionPagesWithFrontmatter = 0;
+	/** Links of the site's pages (not README.md and the like) to other pages, written absolute and relative: the vault's link style. */
+	private absoluteLinks = 0;
+	private relativeLinks = 0;
 	/** Bumped by every update and removal. */
 	private currentVersion = 0;
 	/** Paths changed, one per version, from `journalStart + 1` to `currentVersion`. */
@@ -165,6 +169,11 @@ export class VaultIndex {
 	/** How many of the pages in sections have a frontmatter block. */
 	get pagesWithFrontmatter(): number {
 		return this.sectionPagesWithFrontmatter;
+	}
+
+	/** The link spelling most of the site's pages use (`auto`'s answer): `relative` when more links are relative than absolute. */
+	get linkStyle(): 'absolute' | 'relative' {
+		return this.relativeLinks > this.absoluteLinks ? 'relative' : 'absolute';
 	}
 
 	/** The search tables of this index (page search, closest pages), built on first use and kept in step through the journal. */
@@ -391,6 +400,11 @@ export class VaultIndex {
 				this.sectionPagesWithFrontmatter++;
 			}
 		}
+		if (isSitePage(summary.path)) {
+			const spellings = summary.linkSpellings;
+			this.absoluteLinks += spellings.absolute;
+			this.relativeLinks += spellings.relative;
+		}
 		// `withdraw` took this page out of every list, and `targetUrls` are distinct: no duplicate can arise.
 		for (const url of summary.targetUrls) {
 			addTo(this.linkersByUrl, url, summary.path, true);
@@ -432,6 +446,11 @@ export class VaultIndex {
 			if (summary.frontmatter.present) {
 				this.sectionPagesWithFrontmatter--;
 			}
+		}
+		if (isSitePage(summary.path)) {
+			const spellings = summary.linkSpellings;
+			this.absoluteLinks -= spellings.absolute;
+			this.relativeLinks -= spellings.relative;
 		}
 		for (const url of summary.targetUrls) {
 			removeFrom(this.linkersByUrl, url, summary.path);

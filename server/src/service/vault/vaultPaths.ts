@@ -21,6 +21,29 @@ export function pageUrlForPath(path: string): string {
 	return segments.length === 0 ? '/' : `/${segments.join('/')}/`;
 }
 
+/**
+ * A file the site publishes: every page in a folder, and the home page
+ * (`index.md`, `_index.md`) in the root. The other files directly in the
+ * root (`README.md`, `CONTRIBUTING.md`) are the repository's, rendered by
+ * GitHub rather than by the site.
+ */
+export function isSitePage(path: string): boolean {
+	return path.includes('/') || /^_?index\.(md|markdown)$/i.test(path);
+}
+
+/** The spelling of the site URL `url` relative to the page published at `fromUrl` (`/people/ada/` to `/people/bob/`: `../bob/`). */
+export function relativeUrl(fromUrl: string, url: string): string {
+	const from = fromUrl.split('/').filter(Boolean);
+	const to = url.split('/').filter(Boolean);
+	let common = 0;
+	while (common < from.length && common < to.length && from[common] === to[common]) {
+		common++;
+	}
+	const rest = to.slice(common);
+	const spelled = '../'.repeat(from.length - common) + rest.map(segment => `${segment}/`).join('');
+	return spelled === '' ? './' : spelled;
+}
+
 /** The section of a page: its top-level folder, if it is inside one. */
 export function sectionOfPath(path: string): string | undefined {
 	const slash = path.indexOf('/');

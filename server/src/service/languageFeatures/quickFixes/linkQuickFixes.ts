@@ -1,10 +1,12 @@
 import { CodeActionKind, type TextEdit } from 'vscode-languageserver-types';
 import type { PageLink } from '../../parse/pageSummary';
 import { anchorsNear } from '../../search/anchorsNear';
+import { pageAnchors } from '../../vault/pageAnchors';
 import { slugifyHeading } from '../../parse/headingSlug';
 import { pageTemplate, plainTitleText, sectionConventions, titleForSlug } from '../../vault/pageTemplate';
 import { candidatePathsForUrl, slugOfUrl } from '../../vault/vaultPaths';
 import { urlExists, type VaultDiagnostic } from '../diagnostics';
+import { preferredLinkPath } from '../linkStyle';
 import { pageFix, rangeOfSpan, replaceSpan, sameRange, type QuickFixContext, type VaultCodeAction } from './quickFix';
 
 /**
@@ -15,7 +17,8 @@ import { pageFix, rangeOfSpan, replaceSpan, sameRange, type QuickFixContext, typ
  *   give the page the heading its `#fragment` names: each would otherwise
  *   be the next problem);
  * - `broken-anchor`: change the fragment to one of the closest headings;
- * - `non-canonical-link`: rewrite the destination as `/SECTION/SLUG/`;
+ * - `non-canonical-link`: rewrite the destination as the link style asks
+ *   (`/SECTION/SLUG/`, or relative: see linkStyle.ts);
  * - `link-outside-vault`: remove the link and keep its text.
  */
 
@@ -101,7 +104,8 @@ function brokenAnchorFixes(context: QuickFixContext, diagnostic: VaultDiagnostic
 	if (!link || link.target.kind !== 'page' || link.target.fragment !== diagnostic.data.fragment) {
 		return [];
 	}
-	const headings = context.index.pageForUrl(link.target.url)?.headings.map(heading => heading.anchor) ?? [];
+	const target = context.index.pageForUrl(link.target.url);
+	const headings = target ? pageAnchors(target, context.site).map(anchor => anchor.id) : [];
 	const closest = anchorsNear(diagnostic.data.fragment.toLowerCase(), headings)
 		.sort((a, b) => a.distance - b.distance || a.anchor.localeCompare(b.anchor))
 		.slice(0, 3);
@@ -121,10 +125,11 @@ function nonCanonicalLinkFixes(context: QuickFixContext, diagnostic: VaultDiagno
 	}
 	// A link to an alias or a redirected URL is rewritten to the page it leads to.
 	const url = context.index.hasUrl(link.target.url) ? link.target.url : context.index.leadsTo(link.target.url, link.destination, context.page.path) ?? link.target.url;
-	if (link.target.canonical && url === link.target.url) {
+	const preferred = preferredLinkPath(context.index, context.settings, context.page, link, url);
+	if (preferred === undefined) {
 		return [];
 	}
-	const { destination, edit } = canonicalDestination(context, link, url);
+	const { destination, edit } = canonicalDestination(context, link, preferred);
 	return [pageFix(context, diagnostic, `Rewrite link as ${destination}`, [edit], true)];
 }
 

@@ -258,6 +258,7 @@ export class BlockScanner extends LeafScanner {
 		) {
 			this.closeLeaf();
 			this.startCodeBlock(this.nwPos);
+			this.htmlBlocks.push(this.codeBlocks.length - 2);
 			this.leaf = Leaf.Html;
 			this.htmlKind = HtmlKind.Complete;
 			this.markSignificant();

@@ -36,6 +36,8 @@
 import { HeadingSlugger } from '../headingSlug';
 import type { FootnoteDefinition, FootnoteReference, Heading, LinkOccurrence, MarkdownScan } from '../markdownTypes';
 import { BlockScanner } from './blockScanner';
+import { trailingAttributeBlock } from './headingAttributes';
+import { collectHtmlAnchors } from './htmlAnchors';
 import type { RawLink } from './inlineContext';
 import { InlineScanner } from './inlineScanner';
 
@@ -50,10 +52,14 @@ export function scanMarkdown(text: string, bodyStart = 0): MarkdownScan {
 	blocks.scan(bodyStart);
 	const inline = new InlineScanner(blocks.definitions.byLabel, blocks.footnoteLabels);
 	const headingTexts: string[] = new Array<string>(blocks.headings.length).fill('');
+	const idTexts: string[] = new Array<string>(blocks.headings.length).fill('');
+	const attributes: string[] = new Array<string>(blocks.headings.length).fill('');
 	for (const region of blocks.regions) {
 		const headingText = inline.scanRegion(region);
 		if (region.heading >= 0) {
 			headingTexts[region.heading] = headingText;
+			idTexts[region.heading] = inline.headingIdText();
+			attributes[region.heading] = trailingAttributeBlock(region.content, headingText);
 		}
 	}
 	const { links, footnoteReferences } = inDocumentOrder(inline.found);
@@ -61,7 +67,9 @@ export function scanMarkdown(text: string, bodyStart = 0): MarkdownScan {
 	const headings: Heading[] = blocks.headings.map((h, index) => ({
 		level: h.level,
 		text: headingTexts[index],
-		anchor: slugger.slug(headingTexts[index]),
+		idText: idTexts[index],
+		attributes: attributes[index],
+		anchor: slugger.slug(idTexts[index] || headingTexts[index]),
 		span: { start: h.start, end: h.end },
 	}));
 	const footnoteDefinitions: FootnoteDefinition[] = blocks.footnoteDrafts.map((d) => ({
@@ -71,7 +79,14 @@ export function scanMarkdown(text: string, bodyStart = 0): MarkdownScan {
 		markerSpan: { start: d.start, end: d.markerEnd },
 	}));
 	const codeRegions = mergeRegions(blocks.codeBlocks, inline.codeSpans);
-	return { links, definitions: blocks.definitions.list, footnoteReferences, footnoteDefinitions, headings, codeRegions, literalAutolinks: inline.literalAutolinks };
+	const htmlAnchors = [...inline.htmlAnchors];
+	for (const k of blocks.htmlBlocks) {
+		collectHtmlAnchors(text, blocks.codeBlocks[k], blocks.codeBlocks[k + 1], htmlAnchors);
+	}
+	if (blocks.htmlBlocks.length > 0 && inline.htmlAnchors.length > 0) {
+		htmlAnchors.sort((a, b) => a.span.start - b.span.start);
+	}
+	return { links, definitions: blocks.definitions.list, footnoteReferences, footnoteDefinitions, headings, codeRegions, literalAutolinks: inline.literalAutolinks, htmlAnchors };
 }
 
 /** Two lists of `[start, end]` pairs, each in order and not overlapping the other, merged in order. */

@@ -5,7 +5,7 @@
  * its emphasis delimiter runs.
  */
 
-import type { FootnoteReference, LinkDefinition, LinkOccurrence, Span } from '../markdownTypes';
+import type { FootnoteReference, HtmlAnchor, LinkDefinition, LinkOccurrence, Span } from '../markdownTypes';
 import { type Region, toTextOffset } from './region';
 
 export interface Opener {
@@ -48,6 +48,8 @@ export class InlineContext {
 	readonly codeSpans: number[] = [];
 	/** GFM literal autolinks (bare `https://…`, `www.…`), in document order. */
 	readonly literalAutolinks: Span[] = [];
+	/** `id`/`name` anchors of raw inline HTML, in document order. */
+	readonly htmlAnchors: HtmlAnchor[] = [];
 
 	// Per region state.
 	s = '';
@@ -63,6 +65,8 @@ export class InlineContext {
 	// Heading text.
 	heading = false;
 	pieces: string[] | undefined;
+	/** The pieces of the heading text that are raw HTML (left out of the text an id is made from). */
+	htmlPieces: number[] = [];
 	/** Start of pending literal text (heading text only). */
 	literal = 0;
 	potentialCallPiece = -1;
@@ -92,6 +96,7 @@ export class InlineContext {
 		this.pieces = this.heading ? [] : undefined;
 		if (this.heading) {
 			this.delimiters = [];
+			this.htmlPieces = [];
 		}
 		this.groupCount = 0;
 		this.literal = 0;

@@ -7,6 +7,7 @@
  * finds where one may start.
  */
 
+import type { HtmlAnchor } from '../markdownTypes';
 import { Code, isAsciiPunct, isLineEnding, isSpaceOrTab } from './characters';
 import { processEmphasis, scanAttention } from './attention';
 import { scanAutolink } from './autolink';
@@ -14,6 +15,7 @@ import { scanCharacterReference } from './characterReference';
 import { codeSpanValue, findCodeCloser } from './codeText';
 import { scanLiteralAutolink } from './gfmAutolinkLiteral';
 import { scanFootnoteLabel } from './gfmFootnote';
+import { collectHtmlAnchors } from './htmlAnchors';
 import { scanHtmlInline } from './htmlText';
 import { InlineContext } from './inlineContext';
 import { normalizeMarkdownLabel } from './label';
@@ -143,7 +145,38 @@ export class InlineScanner extends InlineContext {
 			return auto;
 		}
 		const html = scanHtmlInline(this.s, i, this.len);
-		return html > 0 ? html : i + 1;
+		if (html < 0) {
+			return i + 1;
+		}
+		this.htmlInline(i, html);
+		return html;
+	}
+
+	/** Raw inline HTML s[i, end): its anchors; in heading text, a piece of its own. */
+	private htmlInline(i: number, end: number): void {
+		const anchors: HtmlAnchor[] = [];
+		collectHtmlAnchors(this.s, i, end, anchors);
+		for (const anchor of anchors) {
+			this.htmlAnchors.push({ id: anchor.id, span: { start: toTextOffset(this.region, anchor.span.start), end: toTextOffset(this.region, anchor.span.end) } });
+		}
+		if (this.heading) {
+			this.flush(this.literal, i);
+			this.flush(i, end);
+			this.htmlPieces.push(this.pieces!.length - 1);
+			this.literal = end;
+		}
+	}
+
+	/** The heading text without its raw HTML pieces, or '' when it has none. */
+	headingIdText(): string {
+		if (this.htmlPieces.length === 0) {
+			return '';
+		}
+		const pieces = [...this.pieces!];
+		for (const piece of this.htmlPieces) {
+			pieces[piece] = '';
+		}
+		return pieces.join('').trim();
 	}
 
 	/** Only heading text needs character references resolved. */

@@ -48,6 +48,8 @@ export class LeafScanner extends LineCursor {
 	 * last line ends (before its line ending).
 	 */
 	readonly codeBlocks: number[] = [];
+	/** The HTML blocks other than comments: where each one's pair is in `codeBlocks`. */
+	readonly htmlBlocks: number[] = [];
 
 	/** Starts a code block (or HTML block) at `start` on the current line. */
 	protected startCodeBlock(start: number): void {
@@ -229,6 +231,9 @@ export class LeafScanner extends LineCursor {
 		}
 		this.closeLeaf();
 		this.startCodeBlock(p);
+		if (kind !== HtmlKind.Comment) {
+			this.htmlBlocks.push(this.codeBlocks.length - 2);
+		}
 		this.leaf = Leaf.Html;
 		this.htmlKind = kind;
 		// The end condition may hold on the start line itself.

@@ -1,0 +1,35 @@
+/**
+ * Heading attributes as goldmark reads them (its `parser.WithHeadingAttribute`,
+ * on by default in Hugo): a block `{#custom-id .class key=value}` at the end
+ * of a heading's (last) line sets the heading's id and is not part of its
+ * text. The scanner records the block as written; whether the site reads it
+ * is the site rules' `headingAttributes`.
+ */
+
+const ATTRIBUTE = String.raw`(?:#[^\s{}#.]+|\.[^\s{}#.]+|[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:"[^"]*"|'[^']*'|[^\s{}"'=]+))?)`;
+const TRAILING_BLOCK = new RegExp(String.raw`(\{[ \t]*${ATTRIBUTE}(?:[ \t]+${ATTRIBUTE})*[ \t]*\})[ \t]*$`);
+const ID = /(?:^|[\s{])#([^\s{}#.]+)/;
+
+/**
+ * The attribute block that ends a heading's content as written (`raw`), if
+ * its plain text (`text`) ends with it too (so a block in a code span or
+ * written with escapes is not one); '' otherwise.
+ */
+export function trailingAttributeBlock(raw: string, text: string): string {
+	if (raw.charCodeAt(raw.length - 1) !== 0x7d /* } */ || !text.endsWith('}')) {
+		return '';
+	}
+	const block = TRAILING_BLOCK.exec(raw)?.[1];
+	return block !== undefined && text.trimEnd().endsWith(block) ? block : '';
+}
+
+/** The id an attribute block sets (`{#custom-id .class}` → `custom-id`), or undefined. */
+export function attributeBlockId(block: string): string | undefined {
+	return ID.exec(block)?.[1];
+}
+
+/** A heading's text without its trailing attribute block (`Title {#id}` → `Title`). */
+export function withoutAttributeBlock(text: string, block: string): string {
+	const trimmed = text.trimEnd();
+	return block !== '' && trimmed.endsWith(block) ? trimmed.slice(0, trimmed.length - block.length).trimEnd() : text;
+}
