@@ -37,6 +37,12 @@ function apply(service: VaultService, texts: Map<string, string>, action: VaultC
 	}
 }
 
+/** Applies the first `non-canonical-link` fix of the page; its text after. */
+function rewriteFirstHint(service: VaultService, texts: Map<string, string>, path: string): string {
+	apply(service, texts, fixesOf(service, texts, path, 'non-canonical-link')[0]);
+	return texts.get(path)!;
+}
+
 describe('site URL rules: letter case (lowercaseUrls)', () => {
 	const pages = {
 		'functions/lang/Translate.md': titled('Translate', '## Usage\n'),
@@ -150,9 +156,7 @@ describe('site URL rules: redirects', () => {
 			// An alias with spaces is a name, not a URL.
 			'broken-link /people/bob-maxwell/',
 		]);
-		const fix = fixesOf(service, texts, 'guide/links.md', 'non-canonical-link');
-		apply(service, texts, fix[0]);
-		assert.ok(texts.get('guide/links.md')!.startsWith('---\ntitle: Links\n---\n[a](/docs/new-name/#part) [b](/docs/old-name/)'));
+		assert.ok(rewriteFirstHint(service, texts, 'guide/links.md').startsWith('---\ntitle: Links\n---\n[a](/docs/new-name/#part) [b](/docs/old-name/)'));
 	});
 
 	it('keeps the aliases in the index page by page: removing the page breaks the links to its aliases', () => {
@@ -209,5 +213,27 @@ describe('site URL rules: languages, permalinks, url and slug', () => {
 		assert.deepStrictEqual(linkProblems(service, texts, 'de/docs/start.md'), ['non-canonical-link /de/docs/start/']);
 		// Backlinks by URL: the index keys the page by its published URL.
 		assert.deepStrictEqual(service.index.linkersOf('/2024/03/hello-world/'), ['en/docs/start.md']);
+	});
+});
+
+describe('site URL rules: relative links as Hugo link render hooks resolve them', () => {
+	const pages = {
+		'blog/2026/0.16.0.md': titled('0.16.0', '## Upgrade\n'),
+		'blog/2026/hugo-0.158.0+.md': titled('Hugo', 'See [0.16.0](0.16.0/#upgrade) and [date](methods/page/date) and [gone](0.17.0/).\n'),
+		'methods/page/date.md': titled('Date'),
+	};
+
+	it('a relative destination names a content path from the page\'s folder, then from the content root', () => {
+		// (With absolute links the vault's style, the hint offers the page's URL.)
+		const { service, texts } = siteVault({ generator: 'hugo', lowercaseUrls: true, linkStyle: 'absolute' }, pages);
+		assert.deepStrictEqual(linkProblems(service, texts, 'blog/2026/hugo-0.158.0+.md'), [
+			'non-canonical-link /blog/2026/0.16.0/#upgrade',
+			'non-canonical-link /methods/page/date/',
+			'broken-link /blog/2026/hugo-0.158.0+/0.17.0/',
+		]);
+		assert.ok(rewriteFirstHint(service, texts, 'blog/2026/hugo-0.158.0+.md').includes('[0.16.0](/blog/2026/0.16.0/#upgrade)'));
+		// A browser resolves them from the page's URL: broken under the plain rules.
+		const plain = siteVault({}, pages);
+		assert.strictEqual(linkProblems(plain.service, plain.texts, 'blog/2026/hugo-0.158.0+.md').filter(problem => problem.startsWith('broken-link')).length, 3);
 	});
 });

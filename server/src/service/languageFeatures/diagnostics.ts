@@ -206,7 +206,7 @@ function checkLinks(index: VaultIndex, page: PageSummary, links: readonly PageLi
 			continue;
 		}
 		reported.add(link.destinationSpan.start);
-		const url = urlExists(index, target.url) ? target.url : index.redirectTarget(target.url);
+		const url = urlExists(index, target.url) ? target.url : index.leadsTo(target.url, link.destination, page.path);
 		if (url === undefined || !urlExists(index, url)) {
 			// Served from elsewhere (a mount, another repository), or redirected off the site: nothing to check here.
 			if (url === undefined ? !index.site.isExternal(target.url) : url.startsWith('/') && !index.site.isExternal(url)) {

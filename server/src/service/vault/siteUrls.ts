@@ -104,7 +104,12 @@ export class SiteUrls {
 	 * plain vault model.
 	 */
 	readonly key: string;
+	/** Language code → URL prefix (no slashes), for `page.zh.md` files. */
 	private readonly languages: ReadonlyMap<string, string>;
+	/** Content folder inside the vault root → its language's URL prefix (`contentDir`, else the language's code). */
+	private readonly languageFolders: ReadonlyMap<string, string>;
+	/** The URL prefix of the language whose content is the vault root itself. */
+	private readonly rootPrefix: string;
 	private readonly unchecked: ((destination: string) => boolean) | undefined;
 	private readonly mapped: readonly { readonly matches: (destination: string) => boolean; readonly url: string }[];
 	private readonly externalPrefixes: readonly string[];
@@ -116,11 +121,18 @@ export class SiteUrls {
 		const plain = rules.generator === 'plain' && !rules.lowercaseUrls && rules.languages.length === 0 && Object.keys(rules.permalinks).length === 0
 			&& rules.ignoredDestinations.length === 0 && rules.mappedDestinations.length === 0;
 		this.key = plain ? '' : JSON.stringify(urlRules);
-		this.languages = new Map(rules.languages.map((language: ContentLanguage) => [language.code, language.urlPrefix.replace(/^\/+|\/+$/g, '')]));
+		const prefixOf = (language: ContentLanguage): string => language.urlPrefix.replace(/^\/+|\/+$/g, '');
+		const folderOf = (language: ContentLanguage): string => (language.contentDir ?? language.code).replace(/\\/g, '/').replace(/^(\.\/)+|^\/+|\/+$/g, '');
+		this.languages = new Map(rules.languages.map(language => [language.code, prefixOf(language)]));
+		this.languageFolders = new Map(rules.languages.filter(language => folderOf(language) !== '' && !folderOf(language).startsWith('..')).map(language => [folderOf(language), prefixOf(language)]));
+		const rootLanguage = rules.languages.find(language => folderOf(language) === '');
+		this.rootPrefix = rootLanguage === undefined ? '' : prefixOf(rootLanguage);
 		const globs = [...rules.ignoredDestinations];
 		this.unchecked = globs.length > 0 ? destinationMatcher(globs) : undefined;
 		this.mapped = rules.mappedDestinations.map(mapped => ({ matches: destinationMatcher(mapped.pattern), url: mapped.url }));
-		this.externalPrefixes = rules.externalPrefixes.map(prefix => this.cased(withSlashes(prefix.trim())));
+		// A language whose content lies outside the vault root (`../de`) is never read: its URLs are served from there.
+		const outside = rules.languages.filter(language => folderOf(language).startsWith('..') && prefixOf(language) !== '').map(language => prefixOf(language));
+		this.externalPrefixes = [...rules.externalPrefixes, ...outside].map(prefix => this.cased(withSlashes(prefix.trim())));
 		this.redirects = new Map(rules.redirects.filter(redirect => !redirect.from.endsWith('*')).map(redirect => [this.cased(withSlashes(redirect.from)), redirect.to]));
 		this.splatRedirects = rules.redirects.filter(redirect => redirect.from.endsWith('*'));
 	}
@@ -139,14 +151,14 @@ export class SiteUrls {
 		if (this.languages.size === 0) {
 			return { path, prefix: '' };
 		}
-		const slash = path.indexOf('/');
-		const folder = this.languages.get(path.slice(0, slash));
-		if (slash > 0 && folder !== undefined) {
-			return { path: path.slice(slash + 1), prefix: folder };
+		for (const [folder, prefix] of this.languageFolders) {
+			if (path.startsWith(`${folder}/`)) {
+				return { path: path.slice(folder.length + 1), prefix };
+			}
 		}
 		const suffix = /\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)?)\.(md|markdown)$/.exec(path);
 		const prefix = suffix ? this.languages.get(suffix[1]) : undefined;
-		return prefix === undefined || suffix === null ? { path, prefix: '' } : { path: `${path.slice(0, suffix.index)}.${suffix[2]}`, prefix };
+		return prefix === undefined || suffix === null ? { path, prefix: this.rootPrefix } : { path: `${path.slice(0, suffix.index)}.${suffix[2]}`, prefix };
 	}
 
 	/** The URL a path to a markdown file names: `people/x.md` → `/people/x/` (language prefix, letter case). */
@@ -248,6 +260,25 @@ export class SiteUrls {
 		}
 		const url = mapped.url.replace(/\{text\}/g, encodeURIComponent(slugifyHeading(linkText.trim())));
 		return this.resolve(url, fromPath, fromUrl);
+	}
+
+	/**
+	 * The URLs a relative destination names as a content path, as Hugo's link
+	 * render hooks (its embedded one, hugoDocs' own) resolve it with
+	 * `GetPage`: from the page's folder (`0.16.0/` beside
+	 * `blog/2026/hugo-0.158.0+.md`), then from the content root
+	 * (`methods/page/date`). Empty on other sites, and for destinations a
+	 * browser resolves as they are (absolute, `.md` files, schemes).
+	 */
+	contentPathUrls(destination: string, fromPath: string): string[] {
+		const written = destination.trim().replace(/[?#].*$/, '').replace(/\/+$/, '');
+		if (this.rules.generator !== 'hugo' || written === '' || written.startsWith('/') || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(written) || MARKDOWN_FILE.test(written)) {
+			return [];
+		}
+		const content = this.contentPath(fromPath);
+		const folder = content.path.split('/').slice(0, -1).join('/');
+		const under = (path: string): string => this.cased(normalizeUrl(`${content.prefix === '' ? '' : `/${content.prefix}`}/${path}/`));
+		return [...new Set([under(`${folder}/${written}`), under(written)])];
 	}
 
 	/** Whether a URL is under a prefix the site publishes from elsewhere (a mount, another repository). */

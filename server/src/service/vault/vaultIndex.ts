@@ -191,6 +191,16 @@ export class VaultIndex {
 		return this.site.siteRedirect(url);
 	}
 
+	/**
+	 * The URL of the page a link written `destination` in the page at
+	 * `fromPath`, that names no page at `url`, leads to: a redirect's target
+	 * (`redirectTarget`), else the page its destination names as a content
+	 * path (`SiteUrls.contentPathUrls`); undefined when it leads nowhere.
+	 */
+	leadsTo(url: string, destination: string, fromPath: string): string | undefined {
+		return this.redirectTarget(url) ?? this.site.contentPathUrls(destination, fromPath).find(candidate => this.pathsByUrl.has(candidate));
+	}
+
 	/** Paths of the pages that link to `url` (whether it exists or not). */
 	linkersOf(url: string): string[] {
 		return [...valuesOf(this.linkersByUrl, url)];

@@ -137,7 +137,7 @@ function nonCanonicalLinkFixes(context: QuickFixContext, diagnostic: VaultDiagno
 		return [];
 	}
 	// A link to an alias or a redirected URL is rewritten to the page it leads to.
-	const url = context.index.hasUrl(link.target.url) ? link.target.url : context.index.redirectTarget(link.target.url) ?? link.target.url;
+	const url = context.index.hasUrl(link.target.url) ? link.target.url : context.index.leadsTo(link.target.url, link.destination, context.page.path) ?? link.target.url;
 	const preferred = preferredLinkPath(context.index, context.settings, context.page, link, url);
 	if (preferred === undefined) {
 		return [];
