@@ -124,6 +124,23 @@ export function resultRows(results: BenchResults): { label: string; cells: strin
 	}
 	row('edit → diagnostics, 50 KB page, raw: median / p99', s => (s.server?.edit?.error ? `error: ${s.server.edit.error.slice(0, 40)}` : pair(s.server?.edit?.raw.median, s.server?.edit?.raw.p99)));
 	row(`  same, after the ${SERVER_DEBOUNCE_MS} ms debounce`, s => pair(s.server?.edit?.afterDebounce.median, s.server?.edit?.afterDebounce.p99));
+	row('edit → diagnostics right after the cold start, after the debounce: median / p99', s => {
+		const edit = s.server?.editAfterColdStart;
+		return edit?.error ? `error: ${edit.error.slice(0, 40)}` : pair(edit?.afterDebounce.median, edit?.afterDebounce.p99);
+	});
+	row('typing: `didChange` then completion, round trip: median / p99', s => {
+		const typing = s.server?.typing;
+		return typing?.error ? `error: ${typing.error.slice(0, 40)}` : `${pair(typing?.roundTrip.median, typing?.roundTrip.p99)}${typing?.items === undefined ? '' : ` (${typing.items})`}`;
+	});
+	row('  same, completion\'s server time', s => pair(s.server?.typing?.server.median, s.server?.typing?.server.p99));
+	row('references to the most linked page: first results / whole, p99', s => {
+		const references = s.server?.referencesMostLinked;
+		if (references?.error) {
+			return `error: ${references.error.slice(0, 40)}`;
+		}
+		return references ? `${ms(references.first.p99)} / ${ms(references.whole.p99)} (${references.backlinks} links${references.partial > 0 ? `, ${references.partial} partial` : ''})` : '—';
+	});
+	row('  same, server time: median / p99', s => pair(s.server?.referencesMostLinked?.server.median, s.server?.referencesMostLinked?.server.p99));
 	row('`entity-vault check`: wall / peak RSS', s => {
 		if (s.check?.error) {
 			return `error: ${s.check.error.slice(0, 40)}`;

@@ -17,6 +17,7 @@ import { renderPage } from './pageRenderer';
 import { planVault, type VaultPlan } from './vaultPlan';
 import { entityLinks, type LinkPosition } from './pageLinks';
 import { distribution, processMemory, type Distribution } from './stats';
+import { measureReferences, measureTyping, type ReferencesFigures, type TypingFigures } from './scaleRows';
 
 /** The server's quiet time before computing diagnostics (server/src/node/diagnosticsPublisher.ts). */
 export const SERVER_DEBOUNCE_MS = 150;
@@ -62,6 +63,12 @@ export interface ServerFigures {
 	readonly secondStartMs?: number;
 	readonly requests: Partial<Record<RequestKind, RequestFigures>>;
 	readonly edit?: EditFigures;
+	/** The same edits right after the cold start, while the persisted index is written in the background. */
+	readonly editAfterColdStart?: EditFigures;
+	/** `didChange`, then completion at the new cursor. */
+	readonly typing?: TypingFigures;
+	/** References on a link to the most linked page. */
+	readonly referencesMostLinked?: ReferencesFigures;
 }
 
 export interface ServerBenchOptions {
@@ -340,6 +347,11 @@ export async function benchServer(options: ServerBenchOptions): Promise<ServerFi
 	// An empty persisted-index folder: the cold start fills it, the second start reads it.
 	const cacheDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'ev-bench-cache-'));
 	const session = await ServerSession.start(dir, plan, 'Rob', cacheDirectory);
+	let editAfterColdStart: EditFigures | undefined;
+	if (options.edits > 0) {
+		log(`  server: ${options.edits} edits of a 50 KB page right after the cold start…`);
+		editAfterColdStart = await session.measureEdits(options.edits).catch(error => failedEdits((error as Error).message));
+	}
 	// Requests are timed in the steady state: after the persisted index, written in the background once indexing ends, is on disk.
 	const saveStart = performance.now();
 	await waitForPersistedIndex(cacheDirectory, 300_000);
@@ -347,6 +359,8 @@ export async function benchServer(options: ServerBenchOptions): Promise<ServerFi
 	const afterIndex = session.memory();
 	const requests: Partial<Record<RequestKind, RequestFigures>> = {};
 	let edit: EditFigures | undefined;
+	let typing: TypingFigures | undefined;
+	let referencesMostLinked: ReferencesFigures | undefined;
 	let peakRssKiB: number | undefined;
 	try {
 		for (const kind of options.kinds) {
@@ -355,13 +369,13 @@ export async function benchServer(options: ServerBenchOptions): Promise<ServerFi
 		}
 		if (options.edits > 0) {
 			log(`  server: ${options.edits} edits of a 50 KB page…`);
-			try {
-				edit = await session.measureEdits(options.edits);
-			} catch (error) {
-				const none = distribution([]);
-				edit = { pageBytes: 0, raw: none, afterDebounce: none, unexpected: 0, error: (error as Error).message };
-			}
+			edit = await session.measureEdits(options.edits).catch(error => failedEdits((error as Error).message));
 		}
+		log(`  server: ${options.requests} keystrokes, each followed by completion…`);
+		typing = await measureTyping(session, options.requests, options.warmup);
+		const referenceCount = Math.min(options.requests, 100);
+		log(`  server: ${referenceCount} × references to the most linked page…`);
+		referencesMostLinked = await measureReferences(session, referenceCount, 5);
 	} finally {
 		peakRssKiB = session.memory()?.peakKiB;
 		await session.shutdown();
@@ -374,5 +388,10 @@ export async function benchServer(options: ServerBenchOptions): Promise<ServerFi
 		await second.client.shutdown();
 	}
 	fs.rmSync(cacheDirectory, { recursive: true, force: true });
-	return { pages: session.pages, coldIndexMs: session.coldIndexMs, rssAfterIndexKiB: afterIndex?.currentKiB, peakRssKiB, secondStartMs, requests, edit };
+	return { pages: session.pages, coldIndexMs: session.coldIndexMs, rssAfterIndexKiB: afterIndex?.currentKiB, peakRssKiB, secondStartMs, requests, edit, editAfterColdStart, typing, referencesMostLinked };
+}
+
+function failedEdits(error: string): EditFigures {
+	const none = distribution([]);
+	return { pageBytes: 0, raw: none, afterDebounce: none, unexpected: 0, error };
 }
