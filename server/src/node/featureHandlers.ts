@@ -4,8 +4,12 @@ import { showReferencesCommand } from '../protocol';
 import type { PageSummary } from '../service/parse/pageSummary';
 import { RENUMBER_FOOTNOTES_KIND, type PageItemData, type VaultLocation } from '../service/vaultService';
 import { localToday } from './localDate';
+import { yieldToEventLoop } from './timeSlices';
 import type { VaultWorkspace } from './vaultWorkspace';
 import { toWorkspaceEdit, type EditTarget } from './workspaceEdits';
+
+/** Linking pages whose links go in one piece of a references answer sent as partial results. */
+const REFERENCES_LINKERS_PER_PIECE = 256;
 
 /** What a completion item carries to `completionItem/resolve`: the page, and the workspace folder of its vault. */
 interface ResolveData extends PageItemData {
@@ -121,10 +125,22 @@ export function registerFeatureHandlers(
 		return open && !token.isCancellationRequested ? open : undefined;
 	}
 
-	connection.onReferences(async (params, token) => {
+	connection.onReferences(async (params, token, _workDone, resultProgress) => {
 		// The answer has no "incomplete" mark: wait for the index (or the cancellation).
 		const open = await indexedOpenPage(params.textDocument.uri, token);
 		if (!open) {
+			return [];
+		}
+		if (resultProgress) {
+			// A page with thousands of backlinks: the first ones are shown while the rest is computed, a turn of the event loop between pieces.
+			const pieces = open.vault.service.referencesInChunks(open.page.path, open.document.getText(), params.position, params.context.includeDeclaration, REFERENCES_LINKERS_PER_PIECE);
+			for (const piece of pieces) {
+				if (token.isCancellationRequested) {
+					return [];
+				}
+				resultProgress.report(toLocations(open.vault, piece));
+				await yieldToEventLoop();
+			}
 			return [];
 		}
 		return toLocations(open.vault, open.vault.service.references(open.page.path, open.document.getText(), params.position, params.context.includeDeclaration, token));

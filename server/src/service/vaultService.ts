@@ -11,7 +11,7 @@ import { provideDocumentSymbols, type DocumentSymbolOptions } from './languageFe
 import { provideFoldingRanges } from './languageFeatures/foldingRanges';
 import { provideHover, type PageLinkTarget } from './languageFeatures/hover';
 import type { PageContext } from './languageFeatures/pageContext';
-import { provideReferences } from './languageFeatures/references';
+import { provideReferences, referencesInChunks } from './languageFeatures/references';
 import { wantedPages, type WantedPage } from './languageFeatures/wantedPages';
 import { renumberFootnotes, type VaultSourceAction } from './languageFeatures/renumberFootnotes';
 export { RENUMBER_FOOTNOTES_KIND } from './languageFeatures/renumberFootnotes';
@@ -116,6 +116,12 @@ export interface VaultService {
 	definition(path: string, text: string, position: Position): VaultLocation[];
 	/** Find references: the links to a page, or the calls of a footnote. */
 	references(path: string, text: string, position: Position, includeDeclaration: boolean, token?: CancellationLike): VaultLocation[];
+	/**
+	 * `references` in pieces, in its order, each the links of at most
+	 * `linkersPerChunk` linking pages, computed as they are taken: the
+	 * transport sends the first ones (`partialResult`) before the rest.
+	 */
+	referencesInChunks(path: string, text: string, position: Position, includeDeclaration: boolean, linkersPerChunk: number): Iterable<VaultLocation[]>;
 	hover(path: string, text: string, position: Position, pageLink?: PageLinkTarget): Hover | undefined;
 	completion(path: string, text: string, position: Position, token?: CancellationLike): CompletionList;
 	/** Adds its page's documentation to a page item of `completion`; other items come back as they are. */
@@ -340,6 +346,8 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 		definition: (path, text, position) => onPage(path, text, [], context => provideDefinition(context, position)),
 		references: (path, text, position, includeDeclaration, token) =>
 			onPage(path, text, [], context => provideReferences(context, position, includeDeclaration, token)),
+		referencesInChunks: (path, text, position, includeDeclaration, linkersPerChunk) =>
+			onPage<Iterable<VaultLocation[]>>(path, text, [], context => referencesInChunks(context, position, includeDeclaration, linkersPerChunk)),
 		hover: (path, text, position, pageLink) => onPage(path, text, undefined, context => provideHover(context, position, pageLink)),
 		completion: (path, text, position, token) =>
 			onPage(path, text, { isIncomplete: false, items: [] }, context => provideCompletion(context, position, token, field => linkSectionOf(context.page, field))),

@@ -19,7 +19,17 @@ import type { PageContext } from './pageContext';
  * definitions come first. Answered from the index's backlinks: only the
  * pages that link to the target are looked at.
  */
-export function provideReferences({ index, page, text: body }: PageContext, position: Position, includeDeclaration = false, token?: CancellationLike): VaultLocation[] {
+export function provideReferences(context: PageContext, position: Position, includeDeclaration = false, token?: CancellationLike): VaultLocation[] {
+	return collected(referencesInChunks(context, position, includeDeclaration, CANCELLATION_CHECK_INTERVAL), token);
+}
+
+/**
+ * The answer of `provideReferences` in pieces, in its order: each piece the
+ * links of at most `linkersPerChunk` linking pages (the declaration and a
+ * footnote's references come in the first), so the transport can send the
+ * first results (LSP `partialResult`) before the rest is computed.
+ */
+export function* referencesInChunks({ index, page, text: body }: PageContext, position: Position, includeDeclaration: boolean, linkersPerChunk: number): Generator<VaultLocation[]> {
 	const offset = pageOffsetAt(page, body, position);
 	const element = elementAtOffset(page, body, offset);
 	if (element?.kind === 'footnoteReference' || element?.kind === 'footnoteDefinition') {
@@ -28,7 +38,8 @@ export function provideReferences({ index, page, text: body }: PageContext, posi
 			? page.footnoteDefinitions.filter(definition => definition.label === label).map(definition => definition.markerSpan)
 			: [];
 		const references = page.footnoteReferences.filter(reference => reference.label === label).map(reference => reference.span);
-		return [...declarations, ...references].map(span => ({ path: page.path, range: spanToRange(page.lineStarts, span) }));
+		yield [...declarations, ...references].map(span => ({ path: page.path, range: spanToRange(page.lineStarts, span) }));
+		return;
 	}
 	let url: string | undefined;
 	if (element?.kind === 'link') {
@@ -36,7 +47,9 @@ export function provideReferences({ index, page, text: body }: PageContext, posi
 	} else if (isOnPageIdentity(page, offset)) {
 		url = page.url;
 	}
-	return url === undefined ? [] : linksTo(index, url, includeDeclaration, token);
+	if (url !== undefined) {
+		yield* linksToInChunks(index, url, includeDeclaration, linkersPerChunk);
+	}
 }
 
 /** In the frontmatter block, or on the first level-1 heading (the title line). */
@@ -50,17 +63,23 @@ function isOnPageIdentity(page: PageSummary, offset: number): boolean {
 
 /** Every link in the vault whose target is `url`, by linking page path then position (none when cancelled). */
 export function linksTo(index: VaultIndex, url: string, includeDeclaration = false, token?: CancellationLike): VaultLocation[] {
-	const result: VaultLocation[] = [];
+	return collected(linksToInChunks(index, url, includeDeclaration, CANCELLATION_CHECK_INTERVAL), token);
+}
+
+/** `linksTo` in pieces of the links of at most `linkersPerChunk` linking pages, the declaration in the first. */
+function* linksToInChunks(index: VaultIndex, url: string, includeDeclaration: boolean, linkersPerChunk: number): Generator<VaultLocation[]> {
+	let chunk: VaultLocation[] = [];
 	if (includeDeclaration) {
 		const targetPath = index.pathsForUrl(url)[0];
 		if (targetPath !== undefined) {
-			result.push({ path: targetPath, range: PAGE_START });
+			chunk.push({ path: targetPath, range: PAGE_START });
 		}
 	}
 	const linkers = index.linkersOf(url).sort();
 	for (let i = 0; i < linkers.length; i++) {
-		if (i % CANCELLATION_CHECK_INTERVAL === CANCELLATION_CHECK_INTERVAL - 1 && token?.isCancellationRequested) {
-			return [];
+		if (i > 0 && i % linkersPerChunk === 0 && chunk.length > 0) {
+			yield chunk;
+			chunk = [];
 		}
 		const linker = index.getPage(linkers[i]);
 		if (!linker) {
@@ -68,7 +87,23 @@ export function linksTo(index: VaultIndex, url: string, includeDeclaration = fal
 		}
 		const lineStarts = linker.lineStarts;
 		for (const span of linker.linkSpansTo(url)) {
-			result.push({ path: linker.path, range: spanToRange(lineStarts, span) });
+			chunk.push({ path: linker.path, range: spanToRange(lineStarts, span) });
+		}
+	}
+	if (chunk.length > 0) {
+		yield chunk;
+	}
+}
+
+/** The pieces in one list; none when cancelled between two pieces. */
+function collected(chunks: Iterable<VaultLocation[]>, token: CancellationLike | undefined): VaultLocation[] {
+	const result: VaultLocation[] = [];
+	for (const chunk of chunks) {
+		if (result.length > 0 && token?.isCancellationRequested) {
+			return [];
+		}
+		for (const location of chunk) {
+			result.push(location);
 		}
 	}
 	return result;
