@@ -1,8 +1,10 @@
 import * as path from 'path';
 import { checkVault, formatJson, formatText, formatWantedJson, formatWantedText, hasErrors, isDirectory } from './checkCommand';
 import { packageVersion } from '../packageInfo';
+import { graphMain } from './graphCommand';
 
 const USAGE = `Usage: entity-vault check [DIR] [--format text|json] [--exclude GLOB]... [--severity CODE=LEVEL]... [--vault] [--wanted]
+       entity-vault graph [PAGE] [--depth 1|2] [--format json|dot] ... (see entity-vault graph --help)
 
 Checks every page of the vault in DIR (default: the current folder; its
 content/ subfolder when that holds the sections) for broken links and anchors,
@@ -151,6 +153,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 	if (command === '--version') {
 		io.stdout(`${packageVersion}\n`);
 		return 0;
+	}
+	if (command === 'graph') {
+		return graphMain(rest, io);
 	}
 	if (command !== 'check') {
 		io.stderr(`entity-vault: unknown command \`${command}\`\n\n${USAGE}\n`);
