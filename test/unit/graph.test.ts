@@ -24,7 +24,7 @@ describe('graph: the neighbourhood of a page', () => {
 		assert.ok(graph);
 		assert.strictEqual(graph.center, '/people/center/');
 		assert.deepStrictEqual(graph.nodes.map(node => [node.url, node.hop]), [
-			['/people/center/', 0], ['/people/a/', 1], ['/people/c/', 1], ['/places/b/', 1],
+			['/people/center/', 0], ['/people/a/', 1], ['/places/b/', 1], ['/people/c/', 1],
 		]);
 		assert.deepStrictEqual(graph.edges, [
 			{ from: '/people/c/', to: '/people/center/', count: 1 },
@@ -50,10 +50,12 @@ describe('graph: the neighbourhood of a page', () => {
 		const service = vaultOf(VAULT);
 		const graph = service.graph('people/center.md', { depth: 2 })!;
 		assert.deepStrictEqual(graph.nodes.map(node => [node.url, node.hop]), [
-			['/people/center/', 0], ['/people/a/', 1], ['/people/c/', 1], ['/places/b/', 1],
+			['/people/center/', 0], ['/people/a/', 1], ['/places/b/', 1], ['/people/c/', 1],
 			['/organizations/d/', 2], ['/people/f/', 2],
 		]);
 		assert.ok(graph.edges.some(edge => edge.from === '/people/f/' && edge.to === '/people/c/'));
+		// Each node's backlinks are what its "N backlinks" lens counts (b's link to itself left out).
+		assert.deepStrictEqual(graph.nodes.map(node => node.backlinks), graph.nodes.map(node => service.backlinkCount(node.path)));
 		assert.ok(!graph.nodes.some(node => node.url === '/organizations/e/'));
 		// A self-link is no edge, a missing target no node.
 		assert.ok(!graph.edges.some(edge => edge.from === edge.to));
@@ -72,8 +74,8 @@ describe('graph: the neighbourhood of a page', () => {
 	it('keeps at most maxNodes, nearest then most linked first, and says it left some out', () => {
 		const service = vaultOf(VAULT);
 		const three = service.graph('people/center.md', { depth: 2, maxNodes: 3 })!;
-		// a has 2 backlinks, b and c 1 each: b and c tie, the URL decides.
-		assert.deepStrictEqual(three.nodes.map(node => node.url), ['/people/center/', '/people/a/', '/people/c/']);
+		// Linked from two pages each, a and b (itself one of them) come before c; a and b tie, the URL decides.
+		assert.deepStrictEqual(three.nodes.map(node => node.url), ['/people/center/', '/people/a/', '/places/b/']);
 		assert.strictEqual(three.truncated, true);
 		assert.ok(three.edges.every(edge => three.nodes.some(node => node.url === edge.from) && three.nodes.some(node => node.url === edge.to)));
 		const five = service.graph('people/center.md', { depth: 2, maxNodes: 5 })!;

@@ -2,7 +2,6 @@ import type { GraphEdgeItem, GraphNodeItem } from '../../protocol';
 import { CANCELLATION_CHECK_INTERVAL, type CancellationLike } from '../cancellation';
 import type { PageSummary } from '../parse/pageSummary';
 import type { VaultIndex } from '../vault/vaultIndex';
-import { backlinkLensCount } from './codeLenses';
 import { entityCardMarkdown, frontmatterText, shorten } from './entityCard';
 import type { PageContext } from './pageContext';
 
@@ -50,22 +49,13 @@ export function graphNodeLimit(maxNodes: number | undefined): number {
 	return Math.min(MAX_GRAPH_NODES, Math.max(1, Math.floor(maxNodes)));
 }
 
-/** The pages one page links (existing ones, itself left out) and those linking it. */
-function neighboursOf(index: VaultIndex, page: PageSummary): PageSummary[] {
-	const found = new Map<string, PageSummary>();
-	for (const url of page.targetUrls) {
-		const target = index.pageForUrl(url);
-		if (target && target.path !== page.path) {
-			found.set(target.path, target);
-		}
-	}
-	for (const path of index.linkersOf(page.url)) {
-		const linker = path === page.path ? undefined : index.getPage(path);
-		if (linker) {
-			found.set(linker.path, linker);
-		}
-	}
-	return [...found.values()];
+/**
+ * The other pages linking to `page`, as `backlinkLensCount` counts them but
+ * without copying the list of its linkers (a hub's is long): the count, less
+ * one when the page links itself.
+ */
+function otherLinkers(index: VaultIndex, page: PageSummary): number {
+	return index.backlinkCount(page.url) - (page.targetUrls.includes(page.url) ? 1 : 0);
 }
 
 function nodeOf(index: VaultIndex, page: PageSummary, hop: number): GraphNode {
@@ -76,7 +66,7 @@ function nodeOf(index: VaultIndex, page: PageSummary, hop: number): GraphNode {
 		label: page.title,
 		section: page.section ?? '',
 		hop,
-		backlinks: backlinkLensCount({ index, page }),
+		backlinks: otherLinkers(index, page),
 		tags: page.tags,
 		aliases: page.aliases,
 		subtitle,
@@ -91,8 +81,8 @@ function nodeOf(index: VaultIndex, page: PageSummary, hop: number): GraphNode {
  * and at depth 2 the same for each of those. The filters choose the pages
  * shown, and a page hidden by them is not walked through. When there are
  * more than `maxNodes`, the nearest are kept first, then within a hop the
- * most linked (then by URL), and `truncated` says so. The page's text is
- * not read.
+ * most linked (by the index's count of linking pages, then by URL), and
+ * `truncated` says so. The page's text is not read.
  */
 export function provideGraph(context: Pick<PageContext, 'index' | 'page'>, options: GraphOptions = {}, token?: CancellationLike): VaultGraph {
 	const { index, page } = context;
@@ -109,29 +99,41 @@ export function provideGraph(context: Pick<PageContext, 'index' | 'page'>, optio
 	let frontier: PageSummary[] = [page];
 	let steps = 0;
 	for (let hop = 1; hop <= depth && !cancelled; hop++) {
-		const candidates = new Map<string, PageSummary>();
+		// Each page looked at once per hop: a hub's linkers are many, and often the same pages.
+		const seen = new Set<string>(kept.keys());
+		const candidates: { page: PageSummary; backlinks: number }[] = [];
+		const consider = (next: PageSummary | undefined): void => {
+			if (next && !seen.has(next.path)) {
+				seen.add(next.path);
+				if (shown(next)) {
+					// The index's count (a page's link to itself included): one lookup each.
+					candidates.push({ page: next, backlinks: index.backlinkCount(next.url) });
+				}
+			}
+		};
 		for (const from of frontier) {
-			for (const next of neighboursOf(index, from)) {
+			for (const url of from.targetUrls) {
+				consider(index.pageForUrl(url));
+			}
+			for (const path of index.linkersOf(from.url)) {
 				if (++steps % CANCELLATION_CHECK_INTERVAL === 0 && token?.isCancellationRequested) {
 					cancelled = true;
 					break;
 				}
-				if (!kept.has(next.path) && shown(next)) {
-					candidates.set(next.path, next);
+				if (!seen.has(path)) {
+					consider(index.getPage(path));
 				}
 			}
 			if (cancelled) {
 				break;
 			}
 		}
-		const ranked = [...candidates.values()]
-			.map(candidate => ({ candidate, backlinks: backlinkLensCount({ index, page: candidate }) }))
-			.sort((a, b) => b.backlinks - a.backlinks || (a.candidate.url < b.candidate.url ? -1 : a.candidate.url > b.candidate.url ? 1 : 0));
+		candidates.sort((a, b) => b.backlinks - a.backlinks || (a.page.url < b.page.url ? -1 : a.page.url > b.page.url ? 1 : 0));
 		const room = limit - kept.size;
-		if (ranked.length > room) {
+		if (candidates.length > room) {
 			truncated = true;
 		}
-		frontier = ranked.slice(0, Math.max(0, room)).map(({ candidate }) => candidate);
+		frontier = candidates.slice(0, Math.max(0, room)).map(candidate => candidate.page);
 		for (const added of frontier) {
 			kept.set(added.path, { page: added, hop });
 		}
