@@ -3,10 +3,11 @@
 //   client/src/extension.ts   → dist/extension.js  (loaded by VS Code; `vscode` stays external)
 //   server/src/node/main.ts   → dist/server.js     (the language server the client starts over IPC)
 //   server/src/node/indexWorker.ts → dist/indexWorker.js (its indexing worker threads)
+//   client/src/graphView/graphView.ts → dist/graphView.js (the graph panel's webview script, with Cytoscape.js; a browser bundle)
 // Usage: node scripts/bundle.js [--production] [--watch] [--only=client|server|worker]
 //   --production  minify (source maps are written either way)
 //   --watch       rebuild on change (for F5 debugging, see .vscode/tasks.json)
-//   --only=NAME   build one of the two bundles
+//   --only=NAME   build one of the bundles
 'use strict';
 
 const path = require('path');
@@ -23,10 +24,12 @@ const bundles = {
   server: { entry: 'server/src/node/main.ts', outfile: 'dist/server.js', external: [] },
   // The cold index's worker threads: the server starts it from its own folder (dist/).
   worker: { entry: 'server/src/node/indexWorker.ts', outfile: 'dist/indexWorker.js', external: [] },
+  // The graph panel's script, run in the webview (no Node, no network): an IIFE for the browser.
+  graphView: { entry: 'client/src/graphView/graphView.ts', outfile: 'dist/graphView.js', external: [], browser: true },
 };
 const selectedNames = only ? [only] : Object.keys(bundles);
 if (only !== undefined && !(only in bundles)) {
-  console.error(`bundle: unknown --only=${only} (expected ${Object.keys(bundles).join(' or ')})`);
+  console.error(`bundle: unknown --only=${only} (expected ${Object.keys(bundles).join(', ')})`);
   process.exit(2);
 }
 
@@ -74,13 +77,13 @@ function options(name) {
     entryPoints: [bundle.entry],
     outfile: bundle.outfile,
     bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
+    platform: bundle.browser ? 'browser' : 'node',
+    format: bundle.browser ? 'iife' : 'cjs',
+    target: bundle.browser ? 'chrome120' : 'node20',
     external: bundle.external,
     // vscode-languageserver/-client and friends ship both a CommonJS main and an ESM "module" build:
     // prefer main so the bundle uses the same code as the tests.
-    mainFields: ['main', 'module'],
+    mainFields: bundle.browser ? ['browser', 'module', 'main'] : ['main', 'module'],
     // Except jsonc-parser (the vault configuration file): its UMD main requires its parts through a
     // factory's own `require` parameter, which esbuild cannot follow, so the bundle takes its ES build.
     alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },

@@ -3,6 +3,7 @@ export const CommandIds = {
 	newPage: 'entityVault.newPage',
 	checkVault: 'entityVault.checkVault',
 	wantedPages: 'entityVault.wantedPages',
+	showGraph: 'entityVault.showGraph',
 	restartServer: 'entityVault.restartServer',
 	showOutput: 'entityVault.showOutput',
 } as const;

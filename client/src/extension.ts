@@ -10,6 +10,7 @@ import { wantedPages } from './wantedPages';
 import { ServerCrashHandler } from './serverCrashHandler';
 import { showReferences } from './showReferences';
 import { tellUser } from './tellUser';
+import { GraphPanel } from './graphPanel';
 import { documentPathOf, extendMarkdownIt } from './markdownPreview';
 import { vaultRootOf } from './previewLinks';
 import { createVaultLanguageClient } from './vaultLanguageClient';
@@ -36,11 +37,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Entity
 		document => document.uri.scheme === 'file' && vaultRootOf(document.uri.fsPath, renamingRoots) !== undefined);
 	client = languageClient;
 	const builtinNotices = new BuiltinMarkdownNotices(context);
+	const graphPanel = new GraphPanel(context.extensionUri, languageClient,
+		uri => uri.scheme === 'file' && uri.fsPath.endsWith('.md') && vaultRootOf(uri.fsPath, vaultRoots) !== undefined);
 
 	context.subscriptions.push(
 		outputChannel,
 		statusBar,
 		builtinNotices,
+		graphPanel,
 		languageClient.onNotification(StatusNotification, status => {
 			statusBar.showStatus(status);
 			// Only in a vault: a plain markdown folder (a repository's docs/) keeps VS Code's own Markdown features untouched.
@@ -48,7 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Entity
 				builtinNotices.vaultFound();
 			}
 			if (status.state === 'ready') {
-				void refreshVaultRoots(languageClient);
+				void refreshVaultRoots(languageClient).then(() => graphPanel.vaultChanged());
 			}
 		}),
 		languageClient.onDidChangeState(event => {
@@ -66,6 +70,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Entity
 		),
 		vscode.commands.registerCommand(CommandIds.wantedPages, () =>
 			whenRunning(languageClient, () => wantedPages(languageClient)),
+		),
+		vscode.commands.registerCommand(CommandIds.showGraph, (uri?: vscode.Uri) =>
+			whenRunning(languageClient, async () => graphPanel.show(uri instanceof vscode.Uri ? uri : undefined)),
 		),
 		vscode.commands.registerCommand(CommandIds.restartServer, async () => {
 			crashHandler.reset();

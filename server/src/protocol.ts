@@ -165,3 +165,63 @@ export const requestTimingNotification: NotificationDescription<RequestTiming> =
  * editor runs its own "show these locations" for it.
  */
 export const showReferencesCommand = 'entityVault.showReferences';
+
+/** The neighbourhood of a page: by its document `uri`, or by its `url` (`/SECTION/SLUG/`) in the first vault that has it. */
+export interface GraphParams {
+	readonly uri?: string;
+	readonly url?: string;
+	/** 1 (default) or 2 hops. */
+	readonly depth?: number;
+	/** Only pages of these sections (the page itself always). */
+	readonly sections?: readonly string[];
+	/** Only pages with one of these tags (the page itself always). */
+	readonly tags?: readonly string[];
+	/** At most this many nodes (default 150, at most 2000). */
+	readonly maxNodes?: number;
+}
+
+/** A page of the neighbourhood, with what its node and hover card show. */
+export interface GraphNodeItem {
+	readonly uri: string;
+	readonly url: string;
+	/** Relative to the vault root. */
+	readonly path: string;
+	/** The page's title. */
+	readonly label: string;
+	/** '' for a file directly in the root. */
+	readonly section: string;
+	/** 0 for the page asked about, then 1 or 2. */
+	readonly hop: number;
+	/** Other pages linking to it. */
+	readonly backlinks: number;
+	readonly tags: readonly string[];
+	readonly aliases: readonly string[];
+	/** Category · location ('' when neither). */
+	readonly subtitle: string;
+	readonly summary: string;
+	/** The entity card of the hover, as markdown. */
+	readonly card: string;
+}
+
+/** `from` links `to` (`count` links), by URL. */
+export interface GraphEdgeItem {
+	readonly from: string;
+	readonly to: string;
+	readonly count: number;
+}
+
+export interface GraphResult {
+	/** The URL of the page asked about; null when no vault has that page (then no nodes). */
+	readonly center: string | null;
+	readonly rootUri: string | null;
+	readonly nodes: readonly GraphNodeItem[];
+	readonly edges: readonly GraphEdgeItem[];
+	/** Some pages were left out by `maxNodes` (the nearest and most linked are kept). */
+	readonly truncated: boolean;
+	/** The vault's sections and its most used tags (for the filters), sorted. */
+	readonly sections: readonly string[];
+	readonly tags: readonly string[];
+}
+
+/** The neighbourhood of a page, from the index: never the whole vault. */
+export const graphRequest: RequestDescription<GraphParams, GraphResult> = { method: 'entityVault/graph' };

@@ -1,5 +1,5 @@
-import type { Connection } from 'vscode-languageserver';
-import { checkVaultRequest, type CheckVaultParams, type CheckVaultResult, type WantedPageItem } from '../protocol';
+import type { CancellationToken, Connection } from 'vscode-languageserver';
+import { checkVaultRequest, graphRequest, type CheckVaultParams, type CheckVaultResult, type GraphParams, type GraphResult, type WantedPageItem } from '../protocol';
 import { URI } from 'vscode-uri';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { sectionOfPath } from '../service/vault/vaultPaths';
@@ -15,6 +15,8 @@ export interface RequestVaults {
 	/** Resolves once the vaults of the workspace folders exist (indexing may still run). */
 	whenVaultsCreated(): Promise<void>;
 	uriOf(vault: VaultWorkspace, path: string): string;
+	/** The vault of a document and its path there. */
+	locate(uri: string): { readonly vault: VaultWorkspace; readonly path: string } | undefined;
 	/** From now on the vault's diagnostics are published for every page. */
 	markCheckedWhole(vault: VaultWorkspace): void;
 }
@@ -26,7 +28,10 @@ export interface RequestPublisher {
 	flush(): Promise<void>;
 }
 
-/** The requests a client's commands use: Check Vault, vault info, New Page and Wanted Pages. */
+/** Tags offered as graph filters: the most used ones. */
+const GRAPH_FILTER_TAGS = 200;
+
+/** The requests a client's commands use: Check Vault, vault info, New Page, Wanted Pages and the graph. */
 export function registerVaultRequests(connection: Connection, vaults: RequestVaults, publisher: RequestPublisher): void {
 	// By its method name, so a request without parameters (the token is optional) is accepted too.
 	connection.onRequest(checkVaultRequest.method, async (params: CheckVaultParams | undefined): Promise<CheckVaultResult> => {
@@ -121,5 +126,43 @@ export function registerVaultRequests(connection: Connection, vaults: RequestVau
 		}
 		pages.sort((a, b) => b.linkers - a.linkers || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 		return { pages: pages.slice(0, limit) };
+	});
+
+	// By its method name, so that a request without parameters is answered (with no nodes).
+	connection.onRequest(graphRequest.method, async (sent: GraphParams | undefined, token: CancellationToken): Promise<GraphResult> => {
+		await vaults.whenVaultsCreated();
+		const params = sent ?? {};
+		const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+		const options = { depth: params.depth, maxNodes: typeof params.maxNodes === 'number' ? params.maxNodes : undefined, sections: strings(params.sections), tags: strings(params.tags) };
+		const none: GraphResult = { center: null, rootUri: null, nodes: [], edges: [], truncated: false, sections: [], tags: [] };
+		let located = typeof params.uri === 'string' ? vaults.locate(params.uri) : undefined;
+		if (located) {
+			await located.vault.whenIndexed();
+		} else if (typeof params.url === 'string') {
+			for (const vault of vaults.all) {
+				await vault.whenIndexed();
+				const page = vault.service.index.pageForUrl(params.url);
+				if (page) {
+					located = { vault, path: page.path };
+					break;
+				}
+			}
+		}
+		const graph = located && located.vault.service.graph(located.path, options, token);
+		if (!located || !graph) {
+			return none;
+		}
+		const { vault } = located;
+		const index = vault.service.index;
+		const tags = [...index.tags()].sort((a, b) => b[1] - a[1]).slice(0, GRAPH_FILTER_TAGS).map(([tag]) => tag).sort();
+		return {
+			center: graph.center,
+			rootUri: URI.file(vault.root).toString(),
+			nodes: graph.nodes.map(node => ({ ...node, uri: vaults.uriOf(vault, node.path) })),
+			edges: graph.edges,
+			truncated: graph.truncated,
+			sections: index.sections(),
+			tags,
+		};
 	});
 }

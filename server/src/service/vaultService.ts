@@ -9,6 +9,7 @@ import { provideDocumentHighlights } from './languageFeatures/documentHighlights
 import { provideDocumentLinks, type VaultDocumentLink } from './languageFeatures/documentLinks';
 import { provideDocumentSymbols, type DocumentSymbolOptions } from './languageFeatures/documentSymbols';
 import { provideFoldingRanges } from './languageFeatures/foldingRanges';
+import { provideGraph, type GraphOptions, type VaultGraph } from './languageFeatures/graph';
 import { provideHover, type PageLinkTarget } from './languageFeatures/hover';
 import type { PageContext } from './languageFeatures/pageContext';
 import { provideReferences, referencesInChunks } from './languageFeatures/references';
@@ -34,6 +35,7 @@ import type { VaultEdit, VaultLocation } from './vault/vaultResults';
 export type { VaultDiagnostic } from './languageFeatures/diagnostics';
 export type { PageItemData } from './languageFeatures/completion';
 export type { WantedPage } from './languageFeatures/wantedPages';
+export type { GraphEdge, GraphNode, GraphOptions, VaultGraph } from './languageFeatures/graph';
 export { LINK_MENTIONS_KIND } from './languageFeatures/quickFixes/mentionQuickFixes';
 export type { VaultCodeAction, VaultCodeLens, VaultSourceAction, VaultDocumentLink, VaultEdit, VaultLocation, VaultWorkspaceSymbol, NewPage, NewPageInput, VaultKind, PathMove, PageTextReader, PrepareRenameResult, RenameResult };
 
@@ -159,6 +161,12 @@ export interface VaultService {
 	 * transport's page texts) for the pages listed only.
 	 */
 	wantedPages(textOf: PageTextReader, limit: number, token?: CancellationLike): WantedPage[];
+	/**
+	 * The neighbourhood of the page at `path` (see `provideGraph`): the pages
+	 * it links and those linking it, one or two hops, filtered by section and
+	 * tag, at most `options.maxNodes`; undefined when no such page is indexed.
+	 */
+	graph(path: string, options?: GraphOptions, token?: CancellationLike): VaultGraph | undefined;
 	/**
 	 * The link edits that go with moving files or folders (see
 	 * `linkEditsForMoves`): text edits only, on the pages at their old paths;
@@ -367,6 +375,10 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 		foldingRanges: (path, text) => onPage(path, text, [], provideFoldingRanges),
 		newPage: input => newPage(index, input, settings.requiredFields),
 		wantedPages: (textOf, limit, token) => wantedPages(index, textOf, limit, token),
+		graph(path: string, options?: GraphOptions, token?: CancellationLike): VaultGraph | undefined {
+			const page = index.getPage(path);
+			return page ? provideGraph({ index, page }, options, token) : undefined;
+		},
 		moveEdits: (moves, token) => linkEditsForMoves(index, moves, token),
 		prepareRename: (path, text, position) => onPage<PrepareRenameResult>(path, text, NOT_A_PAGE, context => prepareRename(context, position)),
 		rename: (path, text, position, newName, token, pageText) =>

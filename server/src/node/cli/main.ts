@@ -1,4 +1,5 @@
 import { checkSubcommand } from './checkCli';
+import { graphSubcommand } from './graphCli';
 import { COMMON_OPTIONS, flagValue, helpText, parseSubcommandArguments, UsageError, type CliIo, type Subcommand } from './cliOptions';
 import { packageVersion } from '../packageInfo';
 
@@ -7,7 +8,7 @@ export type { CliIo } from './cliOptions';
 const PROGRAM = 'entity-vault';
 
 /** The subcommands, by name: each a table of options and a function (a new one is one entry here and one file). */
-const SUBCOMMANDS: readonly Subcommand[] = [checkSubcommand];
+const SUBCOMMANDS: readonly Subcommand[] = [checkSubcommand, graphSubcommand];
 
 function programHelp(): string {
 	const width = Math.max(...SUBCOMMANDS.map(command => command.name.length)) + 2;
