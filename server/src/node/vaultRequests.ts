@@ -4,6 +4,7 @@ import { URI } from 'vscode-uri';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { sectionOfPath } from '../service/vault/vaultPaths';
 import { localToday } from './localDate';
+import { registerPanelRequests } from './panelRequests';
 import { yieldToEventLoop } from './timeSlices';
 import { checkVaultProgressMessage } from './vaultLog';
 import { NewPageTemplateRequest, VaultInfoRequest, WantedPagesRequest } from './vaultMessages';
@@ -15,6 +16,8 @@ export interface RequestVaults {
 	/** Resolves once the vaults of the workspace folders exist (indexing may still run). */
 	whenVaultsCreated(): Promise<void>;
 	uriOf(vault: VaultWorkspace, path: string): string;
+	/** The vault and vault-relative path of a document URI (for the panels' requests). */
+	locate(uri: string): { readonly vault: VaultWorkspace; readonly path: string } | undefined;
 	/** From now on the vault's diagnostics are published for every page. */
 	markCheckedWhole(vault: VaultWorkspace): void;
 }
@@ -26,8 +29,9 @@ export interface RequestPublisher {
 	flush(): Promise<void>;
 }
 
-/** The requests a client's commands use: Check Vault, vault info, New Page and Wanted Pages. */
+/** The requests a client's commands use: Check Vault, vault info, New Page and Wanted Pages; and the panels' (panelRequests.ts). */
 export function registerVaultRequests(connection: Connection, vaults: RequestVaults, publisher: RequestPublisher): void {
+	registerPanelRequests(connection, vaults);
 	// By its method name, so a request without parameters (the token is optional) is accepted too.
 	connection.onRequest(checkVaultRequest.method, async (params: CheckVaultParams | undefined): Promise<CheckVaultResult> => {
 		// A null reporter when the client sent no token.

@@ -1,5 +1,6 @@
 import type { CompletionItem, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, Position, Range } from 'vscode-languageserver-types';
 import type { CancellationLike } from './cancellation';
+import { provideBacklinks, type Backlinks } from './languageFeatures/backlinks';
 import { provideCodeActions, type VaultCodeAction } from './languageFeatures/codeActions';
 import { backlinkLensCount, provideCodeLenses, type VaultCodeLens } from './languageFeatures/codeLenses';
 import { provideCompletion, resolveCompletionItem } from './languageFeatures/completion';
@@ -11,12 +12,15 @@ import { provideDocumentSymbols, type DocumentSymbolOptions } from './languageFe
 import { provideFoldingRanges } from './languageFeatures/foldingRanges';
 import { provideHover, type PageLinkTarget } from './languageFeatures/hover';
 import type { PageContext } from './languageFeatures/pageContext';
+import { tallyPages, vaultOverview, type PageTallies, type VaultOverview } from './languageFeatures/overview';
 import { provideReferences } from './languageFeatures/references';
 import { wantedPages, type WantedPage } from './languageFeatures/wantedPages';
 import { renumberFootnotes, type VaultSourceAction } from './languageFeatures/renumberFootnotes';
 export { RENUMBER_FOOTNOTES_KIND } from './languageFeatures/renumberFootnotes';
 import { prepareRename, provideRename, type PageTextReader, type PrepareRenameResult, type RenameResult } from './languageFeatures/rename';
 import { provideWorkspaceSymbols, type VaultWorkspaceSymbol } from './languageFeatures/workspaceSymbols';
+import { ProseWordIndex } from './mentions/proseWordIndex';
+import { JournalFollower } from './search/journalFollower';
 import { linkEditsForMoves, type PathMove } from './restructure/moveLinks';
 import { PageSummaries, stripBom, type PageSummary, type PageSummaryParts } from './parse/pageSummary';
 import { newPage, type NewPage, type NewPageInput } from './vault/pageTemplate';
@@ -30,6 +34,8 @@ import type { VaultEdit, VaultLocation } from './vault/vaultResults';
 export type { VaultDiagnostic } from './languageFeatures/diagnostics';
 export type { PageItemData } from './languageFeatures/completion';
 export type { WantedPage } from './languageFeatures/wantedPages';
+export type { Backlinks, BacklinkPage, BacklinkSnippet } from './languageFeatures/backlinks';
+export type { VaultOverview, OverviewPage, LinkedPage } from './languageFeatures/overview';
 export { LINK_MENTIONS_KIND } from './languageFeatures/quickFixes/mentionQuickFixes';
 export type { VaultCodeAction, VaultCodeLens, VaultSourceAction, VaultDocumentLink, VaultEdit, VaultLocation, VaultWorkspaceSymbol, NewPage, NewPageInput, VaultKind, PathMove, PageTextReader, PrepareRenameResult, RenameResult };
 
@@ -141,6 +147,28 @@ export interface VaultService {
 	 */
 	wantedPages(textOf: PageTextReader, limit: number, token?: CancellationLike): WantedPage[];
 	/**
+	 * The Backlinks panel of a page (undefined: no such page): the other
+	 * pages linking to it, each link with its sentence, and the pages naming
+	 * it in plain text without a link (unlinked mentions), the texts read
+	 * from `textOf` for those pages only. The mentions are found among the
+	 * pages whose words `readProseWords` has read.
+	 */
+	backlinks(path: string, textOf: PageTextReader, token?: CancellationLike): Backlinks | undefined;
+	/**
+	 * Reads the words of at most `maxPages` pages that changed since their
+	 * words were last read (all of them the first time), for the unlinked
+	 * mentions of `backlinks`; returns how many still wait. The transport
+	 * calls it in slices until it returns 0.
+	 */
+	readProseWords(textOf: PageTextReader, maxPages: number): number;
+	/**
+	 * The vault overview: pages per section, most linked pages, orphans,
+	 * pages without footnotes, wanted pages, each list at most `limit` long
+	 * (undefined when cancelled). The tallies are kept while the index does
+	 * not change.
+	 */
+	overview(textOf: PageTextReader, limit: number, token?: CancellationLike): VaultOverview | undefined;
+	/**
 	 * The link edits that go with moving files or folders (see
 	 * `linkEditsForMoves`): text edits only, on the pages at their old paths;
 	 * the caller adds the renames.
@@ -176,6 +204,9 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 	const quarantine = new Map<string, string>();
 	const summaries = new PageSummaries();
 	let declaredVault = options.declaredVault;
+	/** The words of each page's body, for the unlinked mentions of the Backlinks panel: read only once the panel asks. */
+	const proseWords = new JournalFollower(new ProseWordIndex(), 1);
+	let tallies: { version: number; tallies: PageTallies } | undefined;
 
 	function isVault(): boolean {
 		return declaredVault !== undefined || isVaultByFrontmatter(index.pageCount, index.pagesWithFrontmatter);
@@ -276,6 +307,21 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 		foldingRanges: (path, text) => onPage(path, text, [], provideFoldingRanges),
 		newPage: input => newPage(index, input, settings.requiredFields),
 		wantedPages: (textOf, limit, token) => wantedPages(index, textOf, limit, token),
+		backlinks(path: string, textOf: PageTextReader, token?: CancellationLike): Backlinks | undefined {
+			const table = proseWords.sync(index);
+			return onPage(path, textOf(path) ?? '', undefined, context => provideBacklinks(context, table, textOf, settings.mentions, token));
+		},
+		readProseWords: (textOf, maxPages) => proseWords.sync(index).catchUp(path => index.getPage(path), textOf, maxPages),
+		overview(textOf: PageTextReader, limit: number, token?: CancellationLike): VaultOverview | undefined {
+			if (tallies?.version !== index.version) {
+				const counted = tallyPages(index, token);
+				if (counted === undefined) {
+					return undefined;
+				}
+				tallies = { version: index.version, tallies: counted };
+			}
+			return vaultOverview(index, tallies.tallies, textOf, limit, token);
+		},
 		moveEdits: (moves, token) => linkEditsForMoves(index, moves, token),
 		prepareRename: (path, text, position) => onPage<PrepareRenameResult>(path, text, NOT_A_PAGE, context => prepareRename(context, position)),
 		rename: (path, text, position, newName, token, pageText) =>

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { WantedPage } from '../../service/vaultService';
+import type { VaultOverview, WantedPage } from '../../service/vaultService';
 import { settingsFrom, type DiagnosticCode } from '../../service/vault/settings';
 import { sectionOfPath } from '../../service/vault/vaultPaths';
 import { findVaultRoot, VAULT_MARKER_FILE, vaultDeclaration } from '../vaultFiles';
@@ -30,6 +30,8 @@ export interface CheckReport {
 	readonly diagnostics: CheckProblem[];
 	/** With `wanted`: the missing targets of links, most linked first. */
 	readonly wanted?: readonly WantedEntry[];
+	/** With `overview`: the vault overview (`--format html`). */
+	readonly overview?: VaultOverview;
 }
 
 /** A wanted page as `check --wanted` reports it. */
@@ -65,6 +67,8 @@ export interface CheckOptions {
 	readonly vault?: boolean;
 	/** Also list the wanted pages (`--wanted`). */
 	readonly wanted?: boolean;
+	/** Also make the vault overview, each list at most this long (`--format html`). */
+	readonly overviewLimit?: number;
 }
 
 /** Indexes every page of the vault at `folder` and collects every page's diagnostics. */
@@ -80,12 +84,16 @@ export async function checkVault(folder: string, options: CheckOptions = {}): Pr
 		cacheFile: options.cacheDirectory ? cacheFileFor(options.cacheDirectory, root) : undefined,
 	});
 	let wanted: WantedEntry[] | undefined;
+	let overview: VaultOverview | undefined;
 	try {
 		await vault.index(options.onProgress ? ({ indexed, total }) => options.onProgress!(indexed, total) : undefined);
 		await vault.saveCache();
 		if (options.wanted) {
 			wanted = vault.service.wantedPages(path => vault.diskText(path), Number.MAX_SAFE_INTEGER)
 				.map((page: WantedPage) => ({ url: page.url, path: page.path, linkers: page.linkers, text: page.text, title: page.title }));
+		}
+		if (options.overviewLimit !== undefined) {
+			overview = vault.service.overview(path => vault.diskText(path), options.overviewLimit);
 		}
 	} finally {
 		vault.dispose();
@@ -110,7 +118,7 @@ export async function checkVault(folder: string, options: CheckOptions = {}): Pr
 	diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
 	const kind = vault.service.vaultKind();
 	const pages = paths.filter(path => sectionOfPath(path) !== undefined).length;
-	return { root, files: paths.length, pages, vault: { isVault: kind.isVault, reason: kind.reason }, diagnostics, ...(wanted ? { wanted } : {}) };
+	return { root, files: paths.length, pages, vault: { isVault: kind.isVault, reason: kind.reason }, diagnostics, ...(wanted ? { wanted } : {}), ...(overview ? { overview } : {}) };
 }
 
 export function formatText(report: CheckReport): string {

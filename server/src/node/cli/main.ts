@@ -1,8 +1,9 @@
 import * as path from 'path';
 import { checkVault, formatJson, formatText, formatWantedJson, formatWantedText, hasErrors, isDirectory } from './checkCommand';
 import { packageVersion } from '../packageInfo';
+import { formatHtml, HTML_LIST_LIMIT } from './htmlOverview';
 
-const USAGE = `Usage: entity-vault check [DIR] [--format text|json] [--exclude GLOB]... [--severity CODE=LEVEL]... [--vault] [--wanted]
+const USAGE = `Usage: entity-vault check [DIR] [--format text|json|html] [--exclude GLOB]... [--severity CODE=LEVEL]... [--vault] [--wanted]
 
 Checks every page of the vault in DIR (default: the current folder; its
 content/ subfolder when that holds the sections) for broken links and anchors,
@@ -10,6 +11,9 @@ footnote problems, bad frontmatter, and names of pages written without a link.
 
   --format text|json   text: one line per problem, FILE:LINE:COL severity code message
                        json: {"root", "files", "diagnostics": [...]}
+                       html: the vault overview as one static HTML file
+                       (pages per section, most linked, orphans, pages
+                       without footnotes, wanted pages, problems by code)
   --exclude GLOB       skip matching paths (repeatable)
   --severity CODE=LEVEL  error, warning, information, hint or off (repeatable)
   --required-fields A,B  frontmatter fields every page needs
@@ -44,7 +48,7 @@ class UsageError extends Error { }
 
 interface ParsedCheck {
 	folder: string;
-	format: 'text' | 'json';
+	format: 'text' | 'json' | 'html';
 	excludes: string[];
 	severity: Record<string, string>;
 	requiredFields?: string[];
@@ -73,8 +77,8 @@ function parseCheckArguments(args: readonly string[], cwd: string): ParsedCheck 
 		switch (flag) {
 			case '--format': {
 				const value = valueOf(flag, i, inline);
-				if (value !== 'text' && value !== 'json') {
-					throw new UsageError(`--format must be text or json, not \`${value}\``);
+				if (value !== 'text' && value !== 'json' && value !== 'html') {
+					throw new UsageError(`--format must be text, json or html, not \`${value}\``);
 				}
 				parsed.format = value;
 				i += step;
@@ -178,6 +182,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 		mentions: options.mentions,
 		vault: options.vault,
 		wanted: options.wanted,
+		...(options.format === 'html' && !options.wanted ? { overviewLimit: HTML_LIST_LIMIT } : {}),
 		onProgress: showProgress ? (done, total) => {
 			if (total >= 200) {
 				io.stderr(`\rIndexing ${done}/${total} pages…`);
@@ -190,6 +195,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 	if (options.wanted) {
 		io.stdout(options.format === 'json' ? formatWantedJson(report) : formatWantedText(report));
 		return 0;
+	}
+	if (report.overview) {
+		io.stdout(formatHtml(report, report.overview));
+		return hasErrors(report) ? 1 : 0;
 	}
 	io.stdout(options.format === 'json' ? formatJson(report) : formatText(report));
 	return hasErrors(report) ? 1 : 0;
