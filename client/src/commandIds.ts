@@ -5,4 +5,7 @@ export const CommandIds = {
 	wantedPages: 'entityVault.wantedPages',
 	restartServer: 'entityVault.restartServer',
 	showOutput: 'entityVault.showOutput',
+	vaultOverview: 'entityVault.vaultOverview',
+	refreshBacklinks: 'entityVault.refreshBacklinks',
+	refreshOverview: 'entityVault.refreshOverview',
 } as const;

@@ -5,6 +5,9 @@ import { type LanguageClient, State } from 'vscode-languageclient/node';
 import { checkVault } from './checkVault';
 import { CommandIds } from './commandIds';
 import { BuiltinMarkdownNotices } from './builtinMarkdownNotices';
+import { BacklinksView } from './backlinksView';
+import { OverviewView } from './overviewView';
+import { OPEN_LOCATION_COMMAND, openLocation } from './openLocation';
 import { newPage, type NewPageArguments } from './newPage';
 import { wantedPages } from './wantedPages';
 import { ServerCrashHandler } from './serverCrashHandler';
@@ -36,11 +39,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Entity
 		document => document.uri.scheme === 'file' && vaultRootOf(document.uri.fsPath, renamingRoots) !== undefined);
 	client = languageClient;
 	const builtinNotices = new BuiltinMarkdownNotices(context);
+	const backlinksView = new BacklinksView(languageClient);
+	const overviewView = new OverviewView(languageClient);
 
 	context.subscriptions.push(
 		outputChannel,
 		statusBar,
 		builtinNotices,
+		backlinksView,
+		overviewView,
 		languageClient.onNotification(StatusNotification, status => {
 			statusBar.showStatus(status);
 			// Only in a vault: a plain markdown folder (a repository's docs/) keeps VS Code's own Markdown features untouched.
@@ -49,6 +56,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Entity
 			}
 			if (status.state === 'ready') {
 				void refreshVaultRoots(languageClient);
+				backlinksView.refreshSoon(0);
+				overviewView.refreshSoon(0);
 			}
 		}),
 		languageClient.onDidChangeState(event => {
@@ -73,6 +82,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Entity
 			await reportFailure(() => restartServer(languageClient));
 		}),
 		vscode.commands.registerCommand(CommandIds.showOutput, () => outputChannel.show()),
+		vscode.commands.registerCommand(CommandIds.vaultOverview, () => whenRunning(languageClient, () => overviewView.show())),
+		vscode.commands.registerCommand(CommandIds.refreshOverview, () => overviewView.refresh()),
+		vscode.commands.registerCommand(CommandIds.refreshBacklinks, () => backlinksView.refresh()),
+		// The panels' entries (not in the Command Palette).
+		vscode.commands.registerCommand(OPEN_LOCATION_COMMAND, openLocation),
 		// The code lenses' command (not in the Command Palette): the server sends LSP locations.
 		vscode.commands.registerCommand(ShowReferencesCommand, showReferences.bind(undefined, languageClient)),
 	);

@@ -1,5 +1,7 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageclient/node';
 import {
+	backlinksRequest,
+	overviewRequest,
 	checkVaultRequest,
 	newPageTemplateRequest,
 	showReferencesCommand,
@@ -11,7 +13,7 @@ import {
 	type RequestDescription0,
 } from '../../server/src/protocol';
 
-export type { CheckVaultResult, InitializationOptions, NewPageTemplateParams, NewPageTemplateResult, StatusParams, UpdateLinksOnMove, VaultInfoResult, WantedPageItem } from '../../server/src/protocol';
+export type { BacklinkPageItem, BacklinkSnippetItem, BacklinksResult, CheckVaultResult, InitializationOptions, OverviewPageItem, OverviewProblemItem, OverviewResult, OverviewVaultItem, NewPageTemplateParams, NewPageTemplateResult, StatusParams, UpdateLinksOnMove, VaultInfoResult, WantedPageItem } from '../../server/src/protocol';
 
 // The client's message types, made with the client's own vscode-jsonrpc from the
 // descriptions the client and the server share (server/src/protocol.ts).
@@ -25,3 +27,5 @@ export const VaultInfoRequest = request0(vaultInfoRequest);
 export const NewPageTemplateRequest = request(newPageTemplateRequest);
 export const WantedPagesRequest = request(wantedPagesRequest);
 export const ShowReferencesCommand = showReferencesCommand;
+export const BacklinksRequest = request(backlinksRequest);
+export const OverviewRequest = request(overviewRequest);
