@@ -24,10 +24,13 @@ const EXAMPLE_VAULT = path.join(REPO_ROOT, 'examples/vault');
 const PAGE = 'people/nicholas-davies.md';
 const BACKLINKS_PANE = '.pane:has(.pane-header[aria-label^="Backlinks"])';
 const OVERVIEW_PANE = '.pane:has(.pane-header[aria-label^="Vault Overview"])';
+/** A page added to the copy: nothing links it (an orphan), and it links a page that does not exist (a wanted page). */
+const ORPHAN = 'people/jane-doe.md';
+const ORPHAN_TEXT = '---\ntitle: Jane Doe\nsummary: A source nobody cites yet.\ncategory: Person\ntags:\n- Person\ncreated: 2026-05-15\nupdated: 2026-05-19\n---\n\nJane Doe met [John Roe](/people/john-roe/) in [London](/places/london/).\n';
 
-/** Every page of the example vault with its text, by `SECTION/NAME.md`. */
+/** Every page of the example vault and the orphan with its text, by `SECTION/NAME.md`. */
 function examplePages(): Map<string, string> {
-  const pages = new Map<string, string>();
+  const pages = new Map<string, string>([[ORPHAN, ORPHAN_TEXT]]);
   for (const section of fs.readdirSync(EXAMPLE_VAULT)) {
     for (const name of fs.readdirSync(path.join(EXAMPLE_VAULT, section))) {
       pages.set(`${section}/${name}`, fs.readFileSync(path.join(EXAMPLE_VAULT, section, name), 'utf8'));
@@ -62,7 +65,11 @@ describe('Entity Vault in code-server: the Backlinks view and the Vault Overview
   this.timeout(180_000);
   const vscode = useVaultSession({
     name: 'panels',
-    makeVault: () => copyFolderToTemp(EXAMPLE_VAULT, 'entity-vault-panels-'),
+    makeVault: () => {
+      const vault = copyFolderToTemp(EXAMPLE_VAULT, 'entity-vault-panels-');
+      fs.writeFileSync(path.join(vault, ORPHAN), ORPHAN_TEXT);
+      return vault;
+    },
     settings: { 'markdown.suggest.paths.enabled': false, 'workbench.startupEditor': 'none' },
   }).session;
 
@@ -72,6 +79,8 @@ describe('Entity Vault in code-server: the Backlinks view and the Vault Overview
     const linkers = linkersOf(pages, PAGE);
     assert.ok(linkers.length >= 3, `only ${linkers.length} pages link to ${PAGE}`);
     await s.editor.openFile(PAGE);
+    // The folders' view collapsed, so that the Backlinks view has the room to show its rows.
+    await s.page.locator('.pane-header', { hasText: /entity-vault-panels-/i }).first().click();
     await s.quickInput.runCommand('Focus on Backlinks View');
     const titles = linkers.map(linker => titleOf(pages.get(linker)!));
     const rows = await waitUntil('the linking pages in the Backlinks view', async () => {
@@ -89,8 +98,12 @@ describe('Entity Vault in code-server: the Backlinks view and the Vault Overview
     const maxwell = pages.get('people/robert-maxwell.md')!;
     const linkText = /\[([^\]]+)\]\(\/people\/nicholas-davies\/\)/.exec(maxwell)?.[1];
     assert.ok(linkText, 'robert-maxwell.md has no link to nicholas-davies');
-    const sentence = s.page.locator(`${BACKLINKS_PANE} .monaco-list-row`, { has: s.page.locator('.highlight', { hasText: linkText }) }).first();
-    await sentence.waitFor({ state: 'visible' });
+    // The row after the page's row Robert Maxwell: its link's sentence.
+    const allRows = s.page.locator(`${BACKLINKS_PANE} .monaco-list-row`);
+    const maxwellRow = (await rowTexts(s, BACKLINKS_PANE)).findIndex(text => text.startsWith('Robert Maxwell'));
+    assert.ok(maxwellRow >= 0, 'no row for Robert Maxwell');
+    const sentence = allRows.nth(maxwellRow + 1);
+    assert.equal((await sentence.locator('.highlight').innerText()).trim(), linkText);
     const sentenceText = (await sentence.innerText()).replace(/\s+/g, ' ').trim();
     assert.ok(sentenceText.includes(linkText) && !sentenceText.includes('](/'), sentenceText);
     await readmeScreenshot(s, 'panels-backlinks', 'backlinks', { selectors: [BACKLINKS_PANE, '.part.editor'] });
@@ -106,21 +119,30 @@ describe('Entity Vault in code-server: the Backlinks view and the Vault Overview
     const s = vscode();
     const pages = examplePages();
     const orphans = [...pages.keys()].filter(page => linkersOf(pages, page).length === 0).map(page => titleOf(pages.get(page)!)).sort();
+    assert.deepEqual(orphans, ['Jane Doe']);
+    // The Backlinks view collapsed, so that the overview has the room to show its rows.
+    await s.page.locator(`${BACKLINKS_PANE} .pane-header`).click();
     await s.quickInput.runCommand('Entity Vault: Vault Overview');
     const orphansRow = s.page.locator(`${OVERVIEW_PANE} .monaco-list-row`, { hasText: 'Orphans' }).first();
     await orphansRow.waitFor({ state: 'visible' });
     assert.ok((await orphansRow.innerText()).includes(String(orphans.length)), await orphansRow.innerText());
-    if (orphans.length > 0) {
-      await orphansRow.click();
-      await waitUntil('the orphans listed', async () => {
-        const texts = await rowTexts(s, OVERVIEW_PANE);
-        return orphans.every(title => texts.some(text => text.startsWith(title))) ? true : undefined;
-      });
-    }
+    await orphansRow.click();
+    await waitUntil('the orphans listed', async () => {
+      const texts = await rowTexts(s, OVERVIEW_PANE);
+      return orphans.every(title => texts.some(text => text.startsWith(title))) ? true : undefined;
+    });
+    const wantedRow = s.page.locator(`${OVERVIEW_PANE} .monaco-list-row`, { hasText: 'Wanted pages' }).first();
+    assert.match(await wantedRow.innerText(), /Wanted pages\s*1\b/);
     const texts = await rowTexts(s, OVERVIEW_PANE);
     for (const list of ['Pages per section', 'Most linked', 'Without footnotes', 'Wanted pages', 'Problems by code']) {
       assert.ok(texts.some(text => text.startsWith(list)), `no ${list}: ${texts.join('\n')}`);
     }
+    await s.page.locator(`${OVERVIEW_PANE} .monaco-list-row`, { hasText: 'Problems by code' }).first().click();
+    await s.page.locator(`${OVERVIEW_PANE} .monaco-list-row`, { hasText: 'broken-link' }).first().waitFor({ state: 'visible' });
     await readmeScreenshot(s, 'panels-overview', 'overview', { selectors: [OVERVIEW_PANE] });
+
+    // A click on the orphan opens it.
+    await s.page.locator(`${OVERVIEW_PANE} .monaco-list-row`, { hasText: 'Jane Doe' }).first().click();
+    await s.editor.waitForActiveTab('jane-doe.md');
   });
 });

@@ -52,7 +52,7 @@ describe('backlinks panel', () => {
 			'people/ada.md: A list item about [the service] here',
 			'people/bob.md: Bob 🙂 met 👋 [Secret Service] once!',
 		]);
-		assert.deepStrictEqual(shown(backlinks('organizations/bureau.md')!.linked), ['people/ada.md: She worked for MI6 in 1950, then for the [Bureau].']);
+		assert.deepStrictEqual(shown(backlinks('organizations/bureau.md')!.linked), ['people/ada.md: …in 1950, then for the [Bureau].']);
 	});
 
 	it('gives each link its range on the linking page in UTF-16, across CRLF lines and emoji', () => {
@@ -131,15 +131,25 @@ describe('backlinks panel', () => {
 	});
 
 	it('keeps a CRLF page\'s sentence on one line and cuts a long sentence around the link without splitting an emoji', () => {
-		// The cut 100 code units before the link falls on the low half of an emoji.
-		const long = `x${'🙂'.repeat(80)} then  [MI6](/organizations/mi6/) and ${'word '.repeat(60)}end.`;
+		// The cut 30 code units before the link falls on the low half of an emoji (and no blank is near).
+		const long = `x${'🙂'.repeat(80)}—[MI6](/organizations/mi6/) and ${'word '.repeat(60)}end.`;
 		const { backlinks } = vaultOf({ ...pages, 'people/dan.md': titled('Dan', `${long}\r\n`) });
 		const snippet = backlinks('organizations/mi6.md')!.linked.find(page => page.path === 'people/dan.md')!.snippets[0];
 		assert.ok(snippet.sentence.startsWith('…🙂'), snippet.sentence);
-		assert.strictEqual(snippet.sentence.indexOf(' then MI6'), 1 + 2 * 47, snippet.sentence);
+		assert.strictEqual(snippet.sentence.indexOf('—MI6 and word'), 1 + 2 * 15, snippet.sentence);
 		assert.ok(snippet.sentence.endsWith('…'), snippet.sentence);
 		assert.strictEqual(snippet.sentence.slice(snippet.highlight[0], snippet.highlight[1]), 'MI6');
 		assert.ok(!/[\ud800-\udbff](?![\udc00-\udfff])/.test(snippet.sentence), 'no lone high surrogate');
 		assert.ok(!/(?<![\ud800-\udbff])[\udc00-\udfff]/.test(snippet.sentence), 'no lone low surrogate');
+	});
+
+	it('never cuts a long sentence inside another link: that link is kept whole, as its text', () => {
+		const long = `${'word '.repeat(40)}and [Robert Maxwell](/people/robert-maxwell/)—[MI6](/organizations/mi6/) ${'more '.repeat(40)}[the Bureau](/organizations/bureau/) end.`;
+		const { backlinks } = vaultOf({ ...pages, 'people/eve.md': titled('Eve', `${long}\n`) });
+		const snippet = backlinks('organizations/mi6.md')!.linked.find(page => page.path === 'people/eve.md')!.snippets[0];
+		assert.ok(snippet.sentence.startsWith('…') && snippet.sentence.endsWith('…'), snippet.sentence);
+		assert.ok(!/[[\]()]|\/people|\/organizations/.test(snippet.sentence), snippet.sentence);
+		assert.ok(snippet.sentence.startsWith('…Robert Maxwell—MI6 more'), snippet.sentence);
+		assert.strictEqual(snippet.sentence.slice(snippet.highlight[0], snippet.highlight[1]), 'MI6');
 	});
 });

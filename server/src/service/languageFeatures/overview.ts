@@ -2,7 +2,7 @@ import { CANCELLATION_CHECK_INTERVAL, type CancellationLike } from '../cancellat
 import type { PageSummary } from '../parse/pageSummary';
 import type { VaultIndex } from '../vault/vaultIndex';
 import type { PageTextReader } from './rename';
-import { wantedPages, type WantedPage } from './wantedPages';
+import { describeWantedUrl, rankedWantedUrls, type WantedPage } from './wantedPages';
 
 /** A page as the overview lists it. */
 export interface OverviewPage {
@@ -97,9 +97,9 @@ export function tallyPages(index: VaultIndex, token?: CancellationLike): PageTal
  */
 export function vaultOverview(index: VaultIndex, tallies: PageTallies, textOf: PageTextReader, limit: number, token?: CancellationLike): VaultOverview {
 	const sections = index.sections().map(section => ({ section, pages: index.sectionPaths(section).size }));
-	const allWanted = wantedPages(index, () => undefined, Number.MAX_SAFE_INTEGER, token);
-	const wantedCount = allWanted.length;
-	const wanted = wantedPages(index, textOf, limit, token);
+	const ranked = rankedWantedUrls(index, token);
+	const wantedCount = ranked.length;
+	const wanted = ranked.slice(0, Math.max(0, limit)).map(entry => describeWantedUrl(index, entry, textOf));
 	return {
 		pages: index.pageCount,
 		sections,

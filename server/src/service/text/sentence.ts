@@ -10,10 +10,13 @@ export interface SentenceSnippet {
 	readonly highlight: readonly [number, number];
 }
 
-/** Longest snippet: a longer sentence is cut around the span, with `…` at each cut. */
-export const MAX_SNIPPET_LENGTH = 240;
-/** Code units kept on either side of the span in a cut sentence. */
-const CONTEXT = 100;
+/**
+ * Code units of the sentence kept before the span (a narrow view shows the
+ * start of its line, where the span should be) and after it; the sentence is
+ * cut beyond, with `…` at each cut.
+ */
+const CONTEXT_BEFORE = 30;
+const CONTEXT_AFTER = 100;
 
 const LIST_OR_QUOTE_MARKER = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/;
 
@@ -105,18 +108,28 @@ export function sentenceAround(page: PageSummary, text: string, span: Span): Sen
 	let to = bounds.end;
 	let cutBefore = false;
 	let cutAfter = false;
-	if (to - from > MAX_SNIPPET_LENGTH) {
-		if (span.start - from > CONTEXT) {
-			from = atCodePoint(text, span.start - CONTEXT);
-			cutBefore = true;
+	// Cut at a blank: after the first one past the cut before, before the last one ahead of the cut after.
+	if (span.start - from > CONTEXT_BEFORE) {
+		const blank = text.slice(span.start - CONTEXT_BEFORE, span.start).search(/\s/);
+		from = blank < 0 ? atCodePoint(text, span.start - CONTEXT_BEFORE) : span.start - CONTEXT_BEFORE + blank + 1;
+		cutBefore = true;
+	}
+	if (to - span.end > CONTEXT_AFTER) {
+		const blank = text.slice(span.end, span.end + CONTEXT_AFTER).search(/\s\S*$/);
+		to = blank <= 0 ? atCodePoint(text, span.end + CONTEXT_AFTER) : span.end + blank;
+		cutAfter = true;
+	}
+	// A cut never falls inside a link or a footnote call: it takes the whole of it, or none.
+	for (const cut of [...page.links.map(link => link.span), ...page.footnoteReferences.map(reference => reference.span)]) {
+		if (cutBefore && cut.start < from && from < cut.end) {
+			from = cut.start;
 		}
-		if (to - span.end > CONTEXT) {
-			to = atCodePoint(text, span.end + CONTEXT);
-			cutAfter = true;
+		if (cutAfter && cut.start < to && to < cut.end) {
+			to = cut.end;
 		}
 	}
-	const links = page.links.filter(link => link.span.end > from && link.span.start < to);
-	const calls = page.footnoteReferences.map(reference => reference.span).filter(call => call.end > from && call.start < to);
+	const links = new Map(page.links.filter(link => link.span.end > from && link.span.start < to).map(link => [link.span.start, link]));
+	const calls = new Map(page.footnoteReferences.filter(call => call.span.end > from && call.span.start < to).map(call => [call.span.start, call.span]));
 	let out = cutBefore ? '…' : '';
 	let highlightStart = -1;
 	let highlightEnd = -1;
@@ -143,12 +156,12 @@ export function sentenceAround(page: PageSummary, text: string, span: Span): Sen
 		}
 	};
 	for (let i = from; i < to;) {
-		const call = calls.find(candidate => candidate.start === i);
+		const call = calls.get(i);
 		if (call) {
 			i = call.end;
 			continue;
 		}
-		const link = links.find(candidate => candidate.span.start === i);
+		const link = links.get(i);
 		if (link) {
 			const highlighted = link.span.start < span.end && span.start < link.span.end;
 			for (let k = Math.max(link.textSpan.start, from); k < Math.min(link.textSpan.end, to); k++) {
