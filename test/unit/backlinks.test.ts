@@ -130,6 +130,19 @@ describe('backlinks panel', () => {
 		assert.deepStrictEqual(read.sort(), ['organizations/sis.md', 'people/a.md', 'people/b.md']);
 	});
 
+	it('reads as candidates only pages that do not link the page already: a page linked by hundreds still finds its mention', () => {
+		const many: Record<string, string> = { 'organizations/rail.md': titled('Northern Railway') };
+		for (let i = 0; i < 250; i++) {
+			many[`people/a${String(i).padStart(3, '0')}.md`] = titled(`A${i}`, 'Worked for [Northern Railway](/organizations/rail/).\n');
+		}
+		many['people/zed.md'] = titled('Zed', 'Zed rode the Northern Railway once.\n');
+		const { backlinks } = vaultOf(many);
+		const result = backlinks('organizations/rail.md')!;
+		assert.strictEqual(result.linkedTotal, 250);
+		assert.strictEqual(result.linked.length, 200);
+		assert.deepStrictEqual(shown(result.mentions), ['people/zed.md: Zed rode the [Northern Railway] once.']);
+	});
+
 	it('keeps a CRLF page\'s sentence on one line and cuts a long sentence around the link without splitting an emoji', () => {
 		// The cut 30 code units before the link falls on the low half of an emoji (and no blank is near).
 		const long = `x${'🙂'.repeat(80)}—[MI6](/organizations/mi6/) and ${'word '.repeat(60)}end.`;

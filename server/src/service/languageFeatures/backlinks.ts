@@ -104,12 +104,14 @@ export function provideBacklinks(context: PageContext, proseWords: ProseWordInde
 	const mentions: BacklinkPage[] = [];
 	const linkers = new Set(linkerPaths);
 	const table = index.search.mentionTable();
-	for (const path of proseWords.candidates(namesOfPage(page)).slice(0, MAX_MENTION_CANDIDATES)) {
+	// The pages linking it are no candidates (a page linking it once need not link every mention).
+	const candidates = proseWords.candidates(namesOfPage(page)).filter(path => !linkers.has(path) && path !== page.path);
+	for (const path of candidates.slice(0, MAX_MENTION_CANDIDATES)) {
 		if (token?.isCancellationRequested) {
 			break;
 		}
 		const candidate = index.getPage(path);
-		const text = candidate && !linkers.has(path) && path !== page.path ? indexedText(candidate, textOf) : undefined;
+		const text = candidate ? indexedText(candidate, textOf) : undefined;
 		if (!candidate || text === undefined) {
 			continue;
 		}
