@@ -6,4 +6,7 @@ export const CommandIds = {
 	showGraph: 'entityVault.showGraph',
 	restartServer: 'entityVault.restartServer',
 	showOutput: 'entityVault.showOutput',
+	vaultOverview: 'entityVault.vaultOverview',
+	refreshBacklinks: 'entityVault.refreshBacklinks',
+	refreshOverview: 'entityVault.refreshOverview',
 } as const;

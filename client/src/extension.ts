@@ -5,6 +5,9 @@ import { type LanguageClient, State } from 'vscode-languageclient/node';
 import { checkVault } from './checkVault';
 import { CommandIds } from './commandIds';
 import { BuiltinMarkdownNotices } from './builtinMarkdownNotices';
+import { BacklinksView } from './backlinksView';
+import { OverviewView } from './overviewView';
+import { OPEN_LOCATION_COMMAND, openLocation } from './openLocation';
 import { newPage, type NewPageArguments } from './newPage';
 import { wantedPages } from './wantedPages';
 import { ServerCrashHandler } from './serverCrashHandler';
@@ -39,12 +42,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Entity
 	const builtinNotices = new BuiltinMarkdownNotices(context);
 	const graphPanel = new GraphPanel(context.extensionUri, languageClient,
 		uri => uri.scheme === 'file' && uri.fsPath.endsWith('.md') && vaultRootOf(uri.fsPath, vaultRoots) !== undefined);
+	const backlinksView = new BacklinksView(languageClient);
+	const overviewView = new OverviewView(languageClient);
 
 	context.subscriptions.push(
 		outputChannel,
 		statusBar,
 		builtinNotices,
 		graphPanel,
+		backlinksView,
+		overviewView,
 		languageClient.onNotification(StatusNotification, status => {
 			statusBar.showStatus(status);
 			// Only in a vault: a plain markdown folder (a repository's docs/) keeps VS Code's own Markdown features untouched.
@@ -53,6 +60,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Entity
 			}
 			if (status.state === 'ready') {
 				void refreshVaultRoots(languageClient).then(() => graphPanel.vaultChanged());
+				backlinksView.refreshSoon(0);
+				overviewView.refreshSoon(0);
 			}
 		}),
 		languageClient.onDidChangeState(event => {
@@ -80,6 +89,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Entity
 			await reportFailure(() => restartServer(languageClient));
 		}),
 		vscode.commands.registerCommand(CommandIds.showOutput, () => outputChannel.show()),
+		vscode.commands.registerCommand(CommandIds.vaultOverview, () => whenRunning(languageClient, () => overviewView.show())),
+		vscode.commands.registerCommand(CommandIds.refreshOverview, () => overviewView.refresh()),
+		vscode.commands.registerCommand(CommandIds.refreshBacklinks, () => backlinksView.refresh()),
+		// The panels' entries (not in the Command Palette).
+		vscode.commands.registerCommand(OPEN_LOCATION_COMMAND, openLocation),
 		// The code lenses' command (not in the Command Palette): the server sends LSP locations.
 		vscode.commands.registerCommand(ShowReferencesCommand, showReferences.bind(undefined, languageClient)),
 	);

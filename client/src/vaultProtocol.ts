@@ -1,5 +1,7 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageclient/node';
 import {
+	backlinksRequest,
+	overviewRequest,
 	checkVaultRequest,
 	graphRequest,
 	newPageTemplateRequest,
@@ -12,7 +14,7 @@ import {
 	type RequestDescription0,
 } from '../../server/src/protocol';
 
-export type { CheckVaultResult, GraphResult, InitializationOptions, NewPageTemplateParams, NewPageTemplateResult, StatusParams, UpdateLinksOnMove, VaultInfoResult, WantedPageItem } from '../../server/src/protocol';
+export type { BacklinkPageItem, BacklinkSnippetItem, BacklinksResult, CheckVaultResult, GraphResult, InitializationOptions, NewPageTemplateParams, NewPageTemplateResult, OverviewPageItem, OverviewProblemItem, OverviewResult, OverviewVaultItem, StatusParams, UpdateLinksOnMove, VaultInfoResult, WantedPageItem } from '../../server/src/protocol';
 
 // The client's message types, made with the client's own vscode-jsonrpc from the
 // descriptions the client and the server share (server/src/protocol.ts).
@@ -27,3 +29,5 @@ export const NewPageTemplateRequest = request(newPageTemplateRequest);
 export const WantedPagesRequest = request(wantedPagesRequest);
 export const ShowReferencesCommand = showReferencesCommand;
 export const GraphRequest = request(graphRequest);
+export const BacklinksRequest = request(backlinksRequest);
+export const OverviewRequest = request(overviewRequest);

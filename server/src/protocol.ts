@@ -225,3 +225,101 @@ export interface GraphResult {
 
 /** The neighbourhood of a page, from the index: never the whole vault. */
 export const graphRequest: RequestDescription<GraphParams, GraphResult> = { method: 'entityVault/graph' };
+
+/** A range in a page, as LSP has it (zero-based lines, UTF-16 characters). */
+export interface PageRange {
+	readonly start: { readonly line: number; readonly character: number };
+	readonly end: { readonly line: number; readonly character: number };
+}
+
+export interface BacklinksParams {
+	/** The page whose backlinks are asked for. */
+	readonly uri: string;
+}
+
+/** One link to the page (or a mention of its name) on another page. */
+export interface BacklinkSnippetItem {
+	/** Where it is on the linking page (a click goes there). */
+	readonly range: PageRange;
+	/** The sentence around it as plain text ('' when the page could not be read). */
+	readonly sentence: string;
+	/** The link's text (or the name) in `sentence`: `[start, end)`, UTF-16 offsets, as VS Code's `TreeItemLabel.highlights`. */
+	readonly highlight: readonly [number, number];
+}
+
+/** A page linking to the page (or naming it without a link), with each link (or mention). */
+export interface BacklinkPageItem {
+	readonly uri: string;
+	readonly url: string;
+	readonly title: string;
+	/** Its section; absent for a file directly in the vault root. */
+	readonly section?: string;
+	readonly snippets: readonly BacklinkSnippetItem[];
+}
+
+export interface BacklinksResult {
+	readonly uri: string;
+	readonly url: string;
+	readonly title: string;
+	/** The other pages linking to it, by section then title (at most 200; `linkedTotal` counts them all). */
+	readonly linked: readonly BacklinkPageItem[];
+	readonly linkedTotal: number;
+	/** Unlinked mentions: the pages writing its title or an alias in plain text without linking it. */
+	readonly mentions: readonly BacklinkPageItem[];
+	/** False when the server could not read every page's words in time: the mentions may be incomplete (ask again). */
+	readonly mentionsComplete: boolean;
+}
+
+/** The Backlinks view of a page: null when the URI is no page of a vault. */
+export const backlinksRequest: RequestDescription<BacklinksParams, BacklinksResult | null> = { method: 'entityVault/backlinks' };
+
+export interface OverviewParams {
+	/** At most this many entries per list (default 50). */
+	readonly limit?: number;
+}
+
+/** A page in an overview list. */
+export interface OverviewPageItem {
+	readonly uri: string;
+	readonly url: string;
+	readonly title: string;
+	/** How many other pages link to it (most linked pages only). */
+	readonly linkers?: number;
+}
+
+/** A diagnostic code with how many problems of it the vault has, and the pages with most of them. */
+export interface OverviewProblemItem {
+	readonly code: string;
+	/** The severity in force, LSP's `DiagnosticSeverity`: 1 error, 2 warning, 3 information, 4 hint. */
+	readonly severity: number;
+	readonly count: number;
+	/** The pages with the most problems of this code, most first (at most `limit`), each with its count and first problem. */
+	readonly pages: readonly { readonly uri: string; readonly title: string; readonly count: number; readonly range: PageRange }[];
+}
+
+export interface OverviewVaultItem {
+	readonly rootUri: string;
+	/** Entity pages (in sections). */
+	readonly pages: number;
+	readonly sections: readonly { readonly section: string; readonly pages: number }[];
+	readonly mostLinked: readonly OverviewPageItem[];
+	readonly orphans: readonly OverviewPageItem[];
+	readonly orphanCount: number;
+	/** Pages without a footnote call: no claim sourced. */
+	readonly unsourced: readonly OverviewPageItem[];
+	readonly unsourcedCount: number;
+	readonly wanted: readonly WantedPageItem[];
+	readonly wantedCount: number;
+	/**
+	 * Problems by code, most first: every page's diagnostics, computed for the request in time
+	 * slices (`unlinked-mention` on the open pages only, as the editor shows it).
+	 */
+	readonly problems: readonly OverviewProblemItem[];
+}
+
+export interface OverviewResult {
+	readonly vaults: readonly OverviewVaultItem[];
+}
+
+/** The Vault Overview: pages per section, most linked, orphans, unsourced pages, wanted pages, problems by code. */
+export const overviewRequest: RequestDescription<OverviewParams, OverviewResult> = { method: 'entityVault/overview' };

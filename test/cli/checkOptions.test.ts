@@ -13,7 +13,7 @@ describe('entity-vault command line: help, version and usage errors from the opt
 		const help = runCli('check', '--help');
 		assert.strictEqual(help.status, 0, help.stderr);
 		assert.strictEqual(help.stderr, '');
-		assert.match(help.stdout, /^Usage: entity-vault check \[DIR\] \[--format text\|json\|github\|sarif\]/);
+		assert.match(help.stdout, /^Usage: entity-vault check \[DIR\] \[--format text\|json\|github\|sarif\|html\]/);
 		for (const option of ['--format', '--exclude GLOB', '--severity CODE=LEVEL', '--required-fields A,B', '--mention-min-length N', '--mention-ignore A,B', '--link-style', '--config FILE', '--cache-dir DIR', '--vault', '--wanted', '--fix', '-h, --help', '--version']) {
 			assert.match(help.stdout, new RegExp(`^ {2}${option.replace(/[|]/g, '\\|')}`, 'm'), option);
 		}
@@ -43,7 +43,7 @@ describe('entity-vault command line: help, version and usage errors from the opt
 			[['check', broken, '-x'], /unknown option `-x`/],
 			[['check', broken, '--format'], /--format needs a value/],
 			[['check', broken, '--format', '--vault'], /--format needs a value/],
-			[['check', broken, '--format', 'xml'], /--format must be text, json, github or sarif, not `xml`/],
+			[['check', broken, '--format', 'xml'], /--format must be text, json, github, sarif or html, not `xml`/],
 			[['check', broken, '--link-style=sideways'], /--link-style must be auto, absolute, relative or any, not `sideways`/],
 			[['check', broken, '--vault=yes'], /--vault takes no value/],
 			[['check', broken, '--fix=1'], /--fix takes no value/],

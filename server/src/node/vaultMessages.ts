@@ -1,5 +1,7 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver';
 import {
+	backlinksRequest,
+	overviewRequest,
 	newPageTemplateRequest,
 	statusNotification,
 	vaultInfoRequest,
@@ -19,3 +21,5 @@ export const StatusNotification = notification(statusNotification);
 export const VaultInfoRequest = request0(vaultInfoRequest);
 export const NewPageTemplateRequest = request(newPageTemplateRequest);
 export const WantedPagesRequest = request(wantedPagesRequest);
+export const BacklinksRequest = request(backlinksRequest);
+export const OverviewRequest = request(overviewRequest);

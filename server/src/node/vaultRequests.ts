@@ -4,6 +4,7 @@ import { URI } from 'vscode-uri';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { sectionOfPath } from '../service/vault/vaultPaths';
 import { localToday } from './localDate';
+import { registerPanelRequests } from './panelRequests';
 import { yieldToEventLoop } from './timeSlices';
 import { checkVaultProgressMessage } from './vaultLog';
 import { NewPageTemplateRequest, VaultInfoRequest, WantedPagesRequest } from './vaultMessages';
@@ -15,7 +16,7 @@ export interface RequestVaults {
 	/** Resolves once the vaults of the workspace folders exist (indexing may still run). */
 	whenVaultsCreated(): Promise<void>;
 	uriOf(vault: VaultWorkspace, path: string): string;
-	/** The vault of a document and its path there. */
+	/** The vault and vault-relative path of a document URI (the graph's and the panels' requests). */
 	locate(uri: string): { readonly vault: VaultWorkspace; readonly path: string } | undefined;
 	/** From now on the vault's diagnostics are published for every page. */
 	markCheckedWhole(vault: VaultWorkspace): void;
@@ -31,8 +32,9 @@ export interface RequestPublisher {
 /** Tags offered as graph filters: the most used ones. */
 const GRAPH_FILTER_TAGS = 200;
 
-/** The requests a client's commands use: Check Vault, vault info, New Page, Wanted Pages and the graph. */
+/** The requests a client's commands use: Check Vault, vault info, New Page, Wanted Pages and the graph; and the panels' (panelRequests.ts). */
 export function registerVaultRequests(connection: Connection, vaults: RequestVaults, publisher: RequestPublisher): void {
+	registerPanelRequests(connection, vaults);
 	// By its method name, so a request without parameters (the token is optional) is accepted too.
 	connection.onRequest(checkVaultRequest.method, async (params: CheckVaultParams | undefined): Promise<CheckVaultResult> => {
 		// A null reporter when the client sent no token.

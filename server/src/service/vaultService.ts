@@ -1,5 +1,6 @@
 import type { CompletionItem, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, Position, Range } from 'vscode-languageserver-types';
 import type { CancellationLike } from './cancellation';
+import { provideBacklinks, type Backlinks } from './languageFeatures/backlinks';
 import { provideCodeActions, type VaultCodeAction } from './languageFeatures/codeActions';
 import { backlinkLensCount, provideCodeLenses, type VaultCodeLens } from './languageFeatures/codeLenses';
 import { provideCompletion, resolveCompletionItem } from './languageFeatures/completion';
@@ -13,11 +14,14 @@ import { provideGraph, type GraphOptions, type VaultGraph } from './languageFeat
 import { provideHover, type PageLinkTarget } from './languageFeatures/hover';
 import type { PageContext } from './languageFeatures/pageContext';
 import { provideReferences, referencesInChunks } from './languageFeatures/references';
+import { tallyPages, vaultOverview, type PageTallies, type VaultOverview } from './languageFeatures/overview';
 import { wantedPages, type WantedPage } from './languageFeatures/wantedPages';
 import { renumberFootnotes, type VaultSourceAction } from './languageFeatures/renumberFootnotes';
 export { RENUMBER_FOOTNOTES_KIND } from './languageFeatures/renumberFootnotes';
 import { prepareRename, provideRename, type PageTextReader, type PrepareRenameResult, type RenameResult } from './languageFeatures/rename';
 import { provideWorkspaceSymbols, type VaultWorkspaceSymbol } from './languageFeatures/workspaceSymbols';
+import { ProseWordIndex } from './mentions/proseWordIndex';
+import { JournalFollower } from './search/journalFollower';
 import { linkEditsForMoves, type PathMove } from './restructure/moveLinks';
 import { PageSummaries, pageSummaryToParts, stripBom, summarizePageParts, type PageSummary, type PageSummaryParts } from './parse/pageSummary';
 import { withSiteUrls } from './parse/siteParts';
@@ -36,6 +40,8 @@ export type { VaultDiagnostic } from './languageFeatures/diagnostics';
 export type { PageItemData } from './languageFeatures/completion';
 export type { WantedPage } from './languageFeatures/wantedPages';
 export type { GraphEdge, GraphNode, GraphOptions, VaultGraph } from './languageFeatures/graph';
+export type { Backlinks, BacklinkPage, BacklinkSnippet } from './languageFeatures/backlinks';
+export type { VaultOverview, OverviewPage, LinkedPage } from './languageFeatures/overview';
 export { LINK_MENTIONS_KIND } from './languageFeatures/quickFixes/mentionQuickFixes';
 export type { VaultCodeAction, VaultCodeLens, VaultSourceAction, VaultDocumentLink, VaultEdit, VaultLocation, VaultWorkspaceSymbol, NewPage, NewPageInput, VaultKind, PathMove, PageTextReader, PrepareRenameResult, RenameResult };
 
@@ -168,6 +174,28 @@ export interface VaultService {
 	 */
 	graph(path: string, options?: GraphOptions, token?: CancellationLike): VaultGraph | undefined;
 	/**
+	 * The Backlinks panel of a page (undefined: no such page): the other
+	 * pages linking to it, each link with its sentence, and the pages naming
+	 * it in plain text without a link (unlinked mentions), the texts read
+	 * from `textOf` for those pages only. The mentions are found among the
+	 * pages whose words `readProseWords` has read.
+	 */
+	backlinks(path: string, textOf: PageTextReader, token?: CancellationLike): Backlinks | undefined;
+	/**
+	 * Reads the words of at most `maxPages` pages that changed since their
+	 * words were last read (all of them the first time), for the unlinked
+	 * mentions of `backlinks`; returns how many still wait. The transport
+	 * calls it in slices until it returns 0.
+	 */
+	readProseWords(textOf: PageTextReader, maxPages: number): number;
+	/**
+	 * The vault overview: pages per section, most linked pages, orphans,
+	 * pages without footnotes, wanted pages, each list at most `limit` long
+	 * (undefined when cancelled). The tallies are kept while the index does
+	 * not change.
+	 */
+	overview(textOf: PageTextReader, limit: number, token?: CancellationLike): VaultOverview | undefined;
+	/**
 	 * The link edits that go with moving files or folders (see
 	 * `linkEditsForMoves`): text edits only, on the pages at their old paths;
 	 * the caller adds the renames.
@@ -232,6 +260,10 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 		summaries.site = site;
 		parts.forEach(page => index.update(summaries.fromParts(withSiteUrls(page, site), true)));
 	}
+
+	/** The words of each page's body, for the unlinked mentions of the Backlinks panel: read only once the panel asks. */
+	const proseWords = new JournalFollower(new ProseWordIndex(), 1);
+	let tallies: { version: number; tallies: PageTallies } | undefined;
 
 	function isVault(): boolean {
 		return declaredVault !== undefined || isVaultByFrontmatter(index.pageCount, index.pagesWithFrontmatter);
@@ -378,6 +410,21 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 		graph(path: string, options?: GraphOptions, token?: CancellationLike): VaultGraph | undefined {
 			const page = index.getPage(path);
 			return page ? provideGraph({ index, page }, options, token) : undefined;
+		},
+		backlinks(path: string, textOf: PageTextReader, token?: CancellationLike): Backlinks | undefined {
+			const table = proseWords.sync(index);
+			return onPage(path, textOf(path) ?? '', undefined, context => provideBacklinks(context, table, textOf, settings.mentions, token));
+		},
+		readProseWords: (textOf, maxPages) => proseWords.sync(index).catchUp(path => index.getPage(path), textOf, maxPages),
+		overview(textOf: PageTextReader, limit: number, token?: CancellationLike): VaultOverview | undefined {
+			if (tallies?.version !== index.version) {
+				const counted = tallyPages(index, token);
+				if (counted === undefined) {
+					return undefined;
+				}
+				tallies = { version: index.version, tallies: counted };
+			}
+			return vaultOverview(index, tallies.tallies, textOf, limit, token);
 		},
 		moveEdits: (moves, token) => linkEditsForMoves(index, moves, token),
 		prepareRename: (path, text, position) => onPage<PrepareRenameResult>(path, text, NOT_A_PAGE, context => prepareRename(context, position)),

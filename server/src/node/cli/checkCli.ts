@@ -5,6 +5,7 @@ import { CHECK_FORMATS, WANTED_FORMATS, type CheckFormat } from './checkFormats'
 import { choiceList, flagValue, stringValue, stringValues, UsageError, type CliIo, type ParsedArguments, type Subcommand } from './cliOptions';
 import { fixVault, formatFixes } from './fixCommand';
 import { formatSchema } from './printSchema';
+import { HTML_LIST_LIMIT } from './htmlOverview';
 import type { LinkStyle } from '../../service/vault/siteRules';
 
 /** `entity-vault check`: its table of options and the function that runs it. */
@@ -24,7 +25,7 @@ export const checkSubcommand: Subcommand = {
 content/ subfolder when that holds the sections) for broken links and anchors,
 footnote problems, bad frontmatter, and names of pages written without a link.`,
 	options: [
-		{ name: 'format', kind: 'value', choices: Object.keys(CHECK_FORMATS), help: 'text: one line per problem, FILE:LINE:COL severity code message; json: {"root", "files", "pages", "vault", "diagnostics"}; github: GitHub Actions workflow commands (annotations); sarif: SARIF 2.1.0 for code scanning' },
+		{ name: 'format', kind: 'value', choices: Object.keys(CHECK_FORMATS), help: 'text: one line per problem, FILE:LINE:COL severity code message; json: {"root", "files", "pages", "vault", "diagnostics"}; github: GitHub Actions workflow commands (annotations); sarif: SARIF 2.1.0 for code scanning; html: the vault overview as one static HTML file (pages per section, most linked, orphans, pages without footnotes, wanted pages, problems by code)' },
 		{ name: 'exclude', kind: 'value', placeholder: 'GLOB', repeatable: true, help: 'skip the paths matching GLOB (picomatch: **, *, ?, {a,b}, [a-z]; !GLOB includes again), relative to the vault root' },
 		{ name: 'severity', kind: 'value', placeholder: 'CODE=LEVEL', repeatable: true, help: 'the severity of a diagnostic code: error, warning, information, hint or off' },
 		{ name: 'required-fields', kind: 'value', placeholder: 'A,B', help: 'frontmatter fields every page needs (default: those the pages of each section show, see --print-schema)' },
@@ -151,7 +152,8 @@ async function check(parsed: ParsedArguments, io: CliIo): Promise<number> {
 		// The report of what changed goes where it cannot break a machine-read format.
 		(formatName === 'text' ? io.stdout : io.stderr)(formatFixes(fixes));
 	}
-	const report = await checkVault(folder, { ...options, onProgress: progressReporter(io) });
+	// The html format is the vault overview (pages per section, most linked, orphans, unsourced, wanted, problems by code).
+	const report = await checkVault(folder, { ...options, onProgress: progressReporter(io), ...(formatName === 'html' ? { overviewLimit: HTML_LIST_LIMIT } : {}) });
 	io.stdout(format(report, { cwd: io.cwd }));
 	return hasErrors(report) ? 1 : 0;
 }

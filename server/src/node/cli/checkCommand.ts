@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { WantedPage } from '../../service/vaultService';
+import type { VaultOverview, WantedPage } from '../../service/vaultService';
 import type { FrontmatterSchema } from '../../service/vault/frontmatterSchema';
 import type { DiagnosticCode } from '../../service/vault/settings';
 import type { LinkStyle } from '../../service/vault/siteRules';
@@ -38,6 +38,8 @@ export interface CheckReport {
 	readonly wanted?: readonly WantedEntry[];
 	/** With `printSchema`: the frontmatter schema, configured or inferred. */
 	readonly schema?: { readonly schema: FrontmatterSchema; readonly inferred: boolean };
+	/** With `overview`: the vault overview (`--format html`). */
+	readonly overview?: VaultOverview;
 }
 
 /** A wanted page as `check --wanted` reports it. */
@@ -79,6 +81,8 @@ export interface CheckOptions {
 	readonly configFile?: string;
 	/** Also give the frontmatter schema (`--print-schema`). */
 	readonly printSchema?: boolean;
+	/** Also make the vault overview, each list at most this long (`--format html`). */
+	readonly overviewLimit?: number;
 }
 
 /** The vault configuration file has problems: `check` names each (file, line, key) and exits 2, checking nothing. */
@@ -122,12 +126,13 @@ export async function withIndexedVault<T>(folder: string, options: CheckOptions,
 
 /** Indexes every page of the vault at `folder` and collects every page's diagnostics. */
 export async function checkVault(folder: string, options: CheckOptions = {}): Promise<CheckReport> {
-	const { vault, result: { wanted, schema } } = await withIndexedVault(folder, options, vault => ({
+	const { vault, result: { wanted, schema, overview } } = await withIndexedVault(folder, options, vault => ({
 		wanted: options.wanted
 			? vault.service.wantedPages(path => vault.diskText(path), Number.MAX_SAFE_INTEGER)
 				.map((page: WantedPage): WantedEntry => ({ url: page.url, path: page.path, linkers: page.linkers, text: page.text, title: page.title }))
 			: undefined,
 		schema: options.printSchema ? vault.service.frontmatterSchema() : undefined,
+		overview: options.overviewLimit === undefined ? undefined : vault.service.overview(path => vault.diskText(path), options.overviewLimit),
 	}));
 	const root = vault.root;
 	const diagnostics: CheckProblem[] = [];
@@ -149,7 +154,7 @@ export async function checkVault(folder: string, options: CheckOptions = {}): Pr
 	diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
 	const kind = vault.service.vaultKind();
 	const pages = paths.filter(path => sectionOfPath(path) !== undefined).length;
-	return { root, files: paths.length, pages, vault: { isVault: kind.isVault, reason: kind.reason }, diagnostics, ...(wanted ? { wanted } : {}), ...(schema ? { schema } : {}) };
+	return { root, files: paths.length, pages, vault: { isVault: kind.isVault, reason: kind.reason }, diagnostics, ...(wanted ? { wanted } : {}), ...(schema ? { schema } : {}), ...(overview ? { overview } : {}) };
 }
 
 export function formatText(report: CheckReport): string {

@@ -1,5 +1,6 @@
 import { formatJson, formatText, formatWantedJson, formatWantedText, type CheckReport } from './checkCommand';
 import { formatGithub } from './githubFormat';
+import { formatHtml } from './htmlOverview';
 import { formatSarif } from './sarifFormat';
 
 /** What a format needs besides the report: the folder the command ran in (GitHub annotations name files from there). */
@@ -16,6 +17,7 @@ export const CHECK_FORMATS: Readonly<Record<string, CheckFormat>> = Object.freez
 	json: formatJson,
 	github: formatGithub,
 	sarif: formatSarif,
+	html: report => formatHtml(report, report.overview!),
 });
 
 /** The formats of `check --wanted`. */

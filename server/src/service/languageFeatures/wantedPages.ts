@@ -58,14 +58,19 @@ function mostCommonText(index: VaultIndex, url: string, textOf: PageTextReader):
 	return best;
 }
 
+/** A missing target of links and how many pages link it. */
+export interface WantedUrl {
+	readonly url: string;
+	readonly linkers: number;
+}
+
 /**
- * The missing targets of the vault's links, most linked first (then by URL),
- * at most `limit`: only URLs a page could be created at (`/SECTION/SLUG/`).
- * Answered from the index's set of wanted URLs; the link texts are read
- * from `textOf` for the pages listed only.
+ * The missing targets of the vault's links, most linked first (then by
+ * URL): only URLs a page could be created at (`/SECTION/SLUG/`), from the
+ * index's set of wanted URLs. None when cancelled.
  */
-export function wantedPages(index: VaultIndex, textOf: PageTextReader, limit: number, token?: CancellationLike): WantedPage[] {
-	const ranked: { url: string; linkers: number }[] = [];
+export function rankedWantedUrls(index: VaultIndex, token?: CancellationLike): WantedUrl[] {
+	const ranked: WantedUrl[] = [];
 	let seen = 0;
 	for (const url of index.wantedUrls()) {
 		if (++seen % CANCELLATION_CHECK_INTERVAL === 0 && token?.isCancellationRequested) {
@@ -77,10 +82,21 @@ export function wantedPages(index: VaultIndex, textOf: PageTextReader, limit: nu
 			ranked.push({ url, linkers: index.backlinkCount(url) });
 		}
 	}
-	ranked.sort((a, b) => b.linkers - a.linkers || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-	return ranked.slice(0, Math.max(0, limit)).map(({ url, linkers }) => {
-		const slug = slugOfUrl(url);
-		const text = mostCommonText(index, url, textOf);
-		return { url, path: candidatePathsForUrl(url)[0], section: sectionOfUrl(url) ?? '', slug, linkers, text, title: titleForSlug(text, slug) };
-	});
+	return ranked.sort((a, b) => b.linkers - a.linkers || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+}
+
+/** A wanted URL with its most common link text (read from `textOf`) and the file and title a page there would have. */
+export function describeWantedUrl(index: VaultIndex, { url, linkers }: WantedUrl, textOf: PageTextReader): WantedPage {
+	const slug = slugOfUrl(url);
+	const text = mostCommonText(index, url, textOf);
+	return { url, path: candidatePathsForUrl(url)[0], section: sectionOfUrl(url) ?? '', slug, linkers, text, title: titleForSlug(text, slug) };
+}
+
+/**
+ * The missing targets of the vault's links, most linked first (then by URL),
+ * at most `limit` (see `rankedWantedUrls`); the link texts are read from
+ * `textOf` for the pages listed only.
+ */
+export function wantedPages(index: VaultIndex, textOf: PageTextReader, limit: number, token?: CancellationLike): WantedPage[] {
+	return rankedWantedUrls(index, token).slice(0, Math.max(0, limit)).map(wanted => describeWantedUrl(index, wanted, textOf));
 }
