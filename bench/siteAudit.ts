@@ -173,6 +173,8 @@ function plantedCopy(siteRoot: string, contentDir: string, count: number): strin
 	const pages = fs.readdirSync(contentRoot, { recursive: true, encoding: 'utf8' })
 		.map(file => file.split(path.sep).join('/'))
 		.filter(file => /\.md$/.test(file) && !file.startsWith('_common/'))
+		// Not after an unclosed fence, where the planted line would be code.
+		.filter(file => (fs.readFileSync(path.join(contentRoot, file), 'utf8').match(/^\s*(```|~~~)/gm) ?? []).length % 2 === 0)
 		.sort();
 	const step = Math.max(1, Math.floor(pages.length / count));
 	for (let i = 0; i < count; i++) {
@@ -187,8 +189,7 @@ function plantedCopy(siteRoot: string, contentDir: string, count: number): strin
 			`/images/planted-${i}.png`,
 		];
 		const text = fs.readFileSync(path.join(contentRoot, file), 'utf8');
-		const fenceOpen = (text.match(/^(```|~~~)/gm) ?? []).length % 2 === 1;
-		fs.writeFileSync(path.join(contentRoot, file), `${text}${fenceOpen ? '\n```' : ''}\n\nPlanted: [planted ${i}](${destinations[i % destinations.length]})\n`);
+		fs.writeFileSync(path.join(contentRoot, file), `${text}\n\nPlanted: [planted ${i}](${destinations[i % destinations.length]})\n`);
 	}
 	process.stderr.write(`planted ${count} broken links in a copy at ${copy}\n`);
 	return copy;
