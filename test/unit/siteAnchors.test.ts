@@ -107,6 +107,11 @@ describe('anchors the site generates', () => {
 			assert.deepStrictEqual(brokenFragments(site, page, ['title-with-id', 'my-title-1', 'second-line', 'title-with-id-set', 'title-with-id-set-title-with-id']), ['title-with-id-set', 'title-with-id-set-title-with-id']);
 		});
 
+		it('takes ids with dots, colons and non-ASCII letters as goldmark does (`{#v0.7.0}`), and ends an id at other punctuation', () => {
+			const versions = ['## v0.7.0 {#v0.7.0}', '', '## Notes {#ns:été_1-2}', '', '## Bad {#a,b}', ''].join('\n');
+			assert.deepStrictEqual(completedAnchors(HUGO, versions), ['v0.7.0', 'ns:été_1-2', 'bad-ab']);
+		});
+
 		it('keeps the attribute text in the heading and its slug with the default rules (the plain vault model)', () => {
 			assert.deepStrictEqual(completedAnchors(DEFAULT_SITE_RULES, page).slice(0, 2), ['title-with-id-set-title-with-id', 'title-with-id-set-duplicate-title-with-id']);
 			assert.deepStrictEqual(brokenFragments(DEFAULT_SITE_RULES, page, ['title-with-id', 'title-with-id-set-title-with-id']), ['title-with-id']);

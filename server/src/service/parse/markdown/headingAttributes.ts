@@ -6,9 +6,11 @@
  * is the site rules' `headingAttributes`.
  */
 
-const ATTRIBUTE = String.raw`(?:#[^\s{}#.]+|\.[^\s{}#.]+|[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:"[^"]*"|'[^']*'|[^\s{}"'=]+))?)`;
+/** A character of an id or class name: goldmark's, anything but a space or ASCII punctuation other than `_`, `-`, `:` and `.` (`{#v0.7.0}`). */
+const NAME_CHAR = String.raw`[^\s\x21-\x2C\x2F\x3B-\x40\x5B-\x5E\x60\x7B-\x7E]`;
+const ATTRIBUTE = String.raw`(?:#${NAME_CHAR}+|\.${NAME_CHAR}+|[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:"[^"]*"|'[^']*'|[^\s{}"'=]+))?)`;
 const TRAILING_BLOCK = new RegExp(String.raw`(\{[ \t]*${ATTRIBUTE}(?:[ \t]+${ATTRIBUTE})*[ \t]*\})[ \t]*$`);
-const ID = /(?:^|[\s{])#([^\s{}#.]+)/;
+const ID = new RegExp(String.raw`(?:^|[\s{])#(${NAME_CHAR}+)`);
 
 /**
  * The attribute block that ends a heading's content as written (`raw`), if
