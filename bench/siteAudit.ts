@@ -146,8 +146,24 @@ async function siteConfig(siteRoot: string): Promise<Config> {
 	return {};
 }
 
-/** Whether the link render hook of the site or of its active theme resolves destinations with GetPage. */
+/** How many languages the site declares: in its configuration's `languages`, or as `config/_default/languages.XX.*` files. */
+function languageCount(siteRoot: string, config: Config): number {
+	const declared = Object.keys(recordOf(config.languages)).length;
+	const folder = path.join(siteRoot, 'config', '_default');
+	const files = fs.existsSync(folder) ? fs.readdirSync(folder).filter(file => /^languages\.[\w-]+\.(toml|ya?ml|json)$/.test(file)).length : 0;
+	return Math.max(declared, files);
+}
+
+/**
+ * Whether links are resolved with GetPage: by the link render hook of the
+ * site or of its active theme, or by Hugo's embedded one, which `useEmbedded
+ * = "auto"` (the default) turns on for multilingual single-host sites.
+ */
 function linkHookUsesGetPage(siteRoot: string, config: Config): boolean {
+	const useEmbedded = recordOf(recordOf(recordOf(recordOf(recordOf(config.markup).goldmark).renderHooks).link)).useEmbedded ?? 'auto';
+	if (useEmbedded === 'always' || (useEmbedded === 'auto' && languageCount(siteRoot, config) > 1)) {
+		return true;
+	}
 	const themes = (Array.isArray(config.theme) ? config.theme : typeof config.theme === 'string' ? [config.theme] : []) as string[];
 	const folders = [path.join(siteRoot, 'layouts'), ...themes.map(theme => path.join(siteRoot, 'themes', theme, 'layouts'))].filter(folder => fs.existsSync(folder));
 	const hooks = folders.flatMap(folder => fs.readdirSync(folder, { recursive: true, encoding: 'utf8' })
