@@ -107,6 +107,11 @@ describe('anchors the site generates', () => {
 			assert.deepStrictEqual(brokenFragments(site, page, ['title-with-id', 'my-title-1', 'second-line', 'title-with-id-set', 'title-with-id-set-title-with-id']), ['title-with-id-set', 'title-with-id-set-title-with-id']);
 		});
 
+		it('leaves shortcode calls out of a heading\'s id on a Hugo site (docsy.dev: `### {{% _param FAS robot %}} Upgrading with AI?`)', () => {
+			const page = ['### {{% _param FAS robot info %}} Upgrading with AI?', '', '## Release {{< badge "new" >}}', ''].join('\n');
+			assert.deepStrictEqual(completedAnchors(HUGO, page), ['upgrading-with-ai', 'release']);
+		});
+
 		it('takes ids with dots, colons and non-ASCII letters as goldmark does (`{#v0.7.0}`), and ends an id at other punctuation', () => {
 			const versions = ['## v0.7.0 {#v0.7.0}', '', '## Notes {#ns:été_1-2}', '', '## Bad {#a,b}', ''].join('\n');
 			assert.deepStrictEqual(completedAnchors(HUGO, versions), ['v0.7.0', 'ns:été_1-2', 'bad-ab']);

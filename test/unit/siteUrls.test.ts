@@ -159,6 +159,14 @@ describe('site URL rules: redirects', () => {
 		assert.ok(rewriteFirstHint(service, texts, 'guide/links.md').startsWith('---\ntitle: Links\n---\n[a](/docs/new-name/#part) [b](/docs/old-name/)'));
 	});
 
+	it('publishes an alias as a folder unless it ends in .html, as Hugo does (docsy.dev: `aliases: [docsy-0.7]`)', () => {
+		const { service, texts } = siteVault(rules, {
+			'blog/seven.md': '---\ntitle: Seven\naliases: [docsy-0.7, old.html]\n---\nx\n',
+			'blog/b.md': titled('B', '[a](/blog/docsy-0.7/) [c](/blog/old/)\n'),
+		});
+		assert.deepStrictEqual(linkProblems(service, texts, 'blog/b.md'), ['non-canonical-link /blog/seven/', 'broken-link /blog/old/']);
+	});
+
 	it('keeps the aliases in the index page by page: removing the page breaks the links to its aliases', () => {
 		const { service, texts } = siteVault(rules, pages);
 		assert.strictEqual(service.index.redirectTarget('/old/url/'), '/docs/new-name/');

@@ -72,8 +72,10 @@ function generatedAnchors(page: PageSummary, site: SiteRules): PageAnchor[] {
 			text = withoutAttributeBlock(text, heading.attributes);
 		}
 		if (hugo) {
-			// Hugo makes a multi-line (setext) heading's id from its last line.
-			text = text.slice(text.lastIndexOf('\n') + 1);
+			// Hugo makes a multi-line (setext) heading's id from its last line, after its
+			// shortcodes are rendered: what they make is unknown here, mostly an icon or a
+			// badge in HTML, which ids leave out, so their calls are left out too.
+			text = text.slice(text.lastIndexOf('\n') + 1).replace(/\{\{[<%].*?[%>]\}\}/g, '');
 		}
 		const shown = site.headingAttributes ? withoutAttributeBlock(heading.text, heading.attributes) : heading.text;
 		anchors.push({ id: ids.generate(text, 'heading'), span: heading.span, kind: 'heading', text: shown, level: heading.level });

@@ -327,7 +327,9 @@ export class SiteUrls {
 					continue; // a name, not a URL path
 				}
 				const url = alias.startsWith('/') ? alias : `${folder}${alias}`;
-				urls.add(this.cased(normalizeUrl(withSlashes(content.prefix === '' ? url : `/${content.prefix}${url}`))));
+				// Hugo publishes an alias as a folder (`x/index.html`) unless it ends in `.html` (`docsy-0.7` is a folder).
+				const published = /\.html?$/i.test(url) || url.endsWith('/') ? url : `${url}/`;
+				urls.add(this.cased(normalizeUrl(withSlashes(content.prefix === '' ? published : `/${content.prefix}${published}`))));
 			}
 		}
 		urls.add(this.fileUrl(page.path));
