@@ -39,7 +39,17 @@ describe('Hugo site rules', () => {
 			headingAttributes: true,
 			definitionTermIds: true,
 			staticFolders: ['../../static'],
+			// It declares one taxonomy (category = 'categories'); its home page's outputs include RSS.
+			taxonomies: ['categories'],
+			generatedFiles: ['/sitemap.xml', '/index.xml'],
 		});
+	});
+
+	it('reads the taxonomies and the files Hugo makes: taxonomies, disableKinds, enableRobotsTXT, the RSS base name', () => {
+		const declared = rulesOf(site({ 'hugo.toml': 'enableRobotsTXT = true\n[taxonomies]\ntag = "tags"\nseries = "series"\n[outputFormats.RSS]\nbaseName = "feed"\n' })).rules;
+		assert.deepStrictEqual([declared.taxonomies, declared.generatedFiles], [['tags', 'series'], ['/sitemap.xml', '/robots.txt', '/feed.xml']]);
+		const disabled = rulesOf(site({ 'hugo.toml': 'disableKinds = ["taxonomy", "sitemap", "RSS"]\n' })).rules;
+		assert.deepStrictEqual([disabled.taxonomies, disabled.generatedFiles], [[], []]);
 	});
 
 	it('is the plain vault model without a configuration file', () => {

@@ -245,3 +245,30 @@ describe('site URL rules: relative links as Hugo link render hooks resolve them'
 		assert.strictEqual(linkProblems(plain.service, plain.texts, 'blog/2026/hugo-0.158.0+.md').filter(problem => problem.startsWith('broken-link')).length, 3);
 	});
 });
+
+describe('site URL rules: pages and files the generator makes', () => {
+	const rules: Partial<SiteRules> = { generator: 'hugo', lowercaseUrls: true, taxonomies: ['tags', 'categories'], generatedFiles: ['/sitemap.xml', '/index.xml'] };
+	const pages = {
+		'docs/a.md': '---\ntitle: A\ntags: [Upgrade Guide, hugo]\n---\nx\n',
+		'docs/b.md': titled('B', '[t](/tags/upgrade-guide/) [h](/tags/Hugo/) [l](/tags/) [u](/tags/unused/) [c](/categories/any/) [x](/topics/any/)\n[s](/sitemap.xml) [r](/index.xml) [n](/nothing.xml)\n'),
+	};
+
+	it('a link to a taxonomy page resolves when a page has that tag (urlized as Hugo does); to an unused tag it is broken', () => {
+		const { service, texts } = siteVault(rules, pages);
+		service.setAssets([]);
+		const problems = service.diagnostics('docs/b.md', texts.get('docs/b.md')).filter(diagnostic => diagnostic.code.startsWith('broken') || diagnostic.code === 'non-canonical-link');
+		assert.deepStrictEqual(problems.map(problem => `${problem.code} ${'destination' in problem.data ? problem.data.destination : ''}`), [
+			'non-canonical-link /tags/Hugo/', 'broken-link /tags/unused/', 'broken-link /topics/any/', 'broken-asset /nothing.xml',
+		]);
+	});
+
+	it('without taxonomies (the plain model, or disableKinds) the same links are broken', () => {
+		const { service, texts } = siteVault({ ...rules, taxonomies: [], generatedFiles: [] }, pages);
+		service.setAssets([]);
+		const broken = service.diagnostics('docs/b.md', texts.get('docs/b.md')).filter(diagnostic => diagnostic.code.startsWith('broken'));
+		assert.deepStrictEqual(broken.map(problem => `${problem.code} ${'destination' in problem.data ? problem.data.destination : ''}`), [
+			'broken-link /tags/upgrade-guide/', 'broken-link /tags/Hugo/', 'broken-link /tags/', 'broken-link /tags/unused/', 'broken-link /categories/any/', 'broken-link /topics/any/',
+			'broken-asset /sitemap.xml', 'broken-asset /index.xml', 'broken-asset /nothing.xml',
+		]);
+	});
+});

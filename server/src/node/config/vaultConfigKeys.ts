@@ -61,6 +61,8 @@ const SITE: ConfigShape = {
 		definitionTermIds: { kind: 'boolean', description: "Definition-list terms get ids (Hugo's autoDefinitionTermID)." },
 		linkStyle: LINK_STYLE,
 		staticFolders: stringList('Folders, relative to the vault root, whose files are published at the site root.'),
+		taxonomies: stringList('Taxonomies whose list and term pages the generator makes (`/tags/`, `/tags/TERM/`; Hugo: tags and categories).'),
+		generatedFiles: stringList('Files the generator makes at these URLs (`/sitemap.xml`, `/index.xml`): links to them are not broken.'),
 	},
 };
 

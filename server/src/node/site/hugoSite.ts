@@ -201,7 +201,47 @@ export function hugoSiteRules(config: DataTable, folder: string, root: string, f
 		headingAttributes: entryOf(entryOf(parser, 'attribute'), 'title') !== false,
 		definitionTermIds: entryOf(parser, 'autoDefinitionTermID') === true,
 		staticFolders: Object.freeze(staticFolders(config, folder, root, fileSystem)),
+		taxonomies: Object.freeze(taxonomiesOf(config)),
+		generatedFiles: Object.freeze(generatedFilesOf(config)),
 	} satisfies SiteRules);
+}
+
+/** The page kinds `disableKinds` turns off, lower case. */
+function disabledKinds(config: DataTable): Set<string> {
+	const kinds = entryOf(config, 'disableKinds');
+	return new Set(Array.isArray(kinds) ? kinds.filter((kind): kind is string => typeof kind === 'string').map(kind => kind.toLowerCase()) : []);
+}
+
+/** The taxonomies' URL names (`taxonomies = { tag = 'tags' }`; Hugo's default: tags and categories), none when taxonomy or term pages are disabled. */
+function taxonomiesOf(config: DataTable): string[] {
+	const disabled = disabledKinds(config);
+	if (disabled.has('taxonomy') || disabled.has('term')) {
+		return [];
+	}
+	const declared = entryOf(config, 'taxonomies');
+	if (declared !== undefined && declared !== null && typeof declared === 'object' && !Array.isArray(declared)) {
+		return Object.values(declared).filter((plural): plural is string => typeof plural === 'string' && plural.trim() !== '').map(plural => plural.trim());
+	}
+	return ['tags', 'categories'];
+}
+
+/** The files Hugo makes at the site root: the sitemap, robots.txt when enabled, the home page's RSS feed (its `baseName`). */
+function generatedFilesOf(config: DataTable): string[] {
+	const disabled = disabledKinds(config);
+	const files: string[] = [];
+	if (!disabled.has('sitemap')) {
+		files.push('/sitemap.xml');
+	}
+	if (entryOf(config, 'enableRobotsTXT') === true && !disabled.has('robotstxt')) {
+		files.push('/robots.txt');
+	}
+	const home = entryAt(config, 'outputs', 'home');
+	const homeFormats = Array.isArray(home) ? home.filter((format): format is string => typeof format === 'string').map(format => format.toLowerCase()) : ['html', 'rss'];
+	if (!disabled.has('rss') && homeFormats.includes('rss')) {
+		const baseName = entryAt(config, 'outputFormats', 'rss', 'baseName');
+		files.push(`/${typeof baseName === 'string' && baseName.trim() !== '' ? baseName.trim() : 'index'}.xml`);
+	}
+	return files;
 }
 
 /** The languages with their URL prefixes and content folders (relative to the vault root); empty for a site in one language at the root. */

@@ -6,6 +6,7 @@ import type { Span } from '../parse/markdownTypes';
 import { spanToRange } from '../text/lineIndex';
 import type { PageSuggestion } from '../search/closestPages';
 import type { DiagnosticCode, SeverityName, VaultSettings } from '../vault/settings';
+import { isGeneratedFile, isTaxonomyUrl } from '../vault/taxonomies';
 import type { VaultIndex } from '../vault/vaultIndex';
 import { candidatePathsForUrl, sectionListOfUrl, sectionOfUrl } from '../vault/vaultPaths';
 import { validateFrontmatterFields, type FieldFinding } from './frontmatterRules';
@@ -62,7 +63,7 @@ export function urlExists(index: VaultIndex, url: string): boolean {
 		return true;
 	}
 	const section = sectionListOfUrl(url);
-	return section !== undefined && index.sectionPaths(section).size > 0;
+	return (section !== undefined && index.sectionPaths(section).size > 0) || isTaxonomyUrl(index.site.rules, url, index.tags());
 }
 
 function footnoteLabelNotIn(labels: ReadonlySet<string>): string {
@@ -239,7 +240,7 @@ function checkLinks(index: VaultIndex, page: PageSummary, links: readonly PageLi
 function checkAsset(index: VaultIndex, page: PageSummary, link: PageLink, out: DiagnosticCollector): void {
 	const assets = index.assets;
 	const looked = assets.listed ? assetCandidates(link.destination, page.path) : undefined;
-	if (looked === undefined || looked.some(path => assets.has(path))) {
+	if (looked === undefined || looked.some(path => assets.has(path) || isGeneratedFile(index.site.rules, path))) {
 		return;
 	}
 	const closest = assets.closest(looked[0]);

@@ -66,6 +66,10 @@ export interface SiteRules {
 	readonly linkStyle: LinkStyle;
 	/** Folders, relative to the vault root, whose files are published at the site root (Hugo's `static/` is `../static`). */
 	readonly staticFolders: readonly string[];
+	/** Taxonomies whose term pages the generator makes from the frontmatter field of that name (Hugo's `tags` and `categories`: `/tags/`, `/tags/TERM/`). */
+	readonly taxonomies: readonly string[];
+	/** Files the generator makes at these URLs (`/sitemap.xml`, `/index.xml`, `/robots.txt`): links to them are not broken assets. */
+	readonly generatedFiles: readonly string[];
 }
 
 export const DEFAULT_SITE_RULES: SiteRules = Object.freeze({
@@ -83,4 +87,6 @@ export const DEFAULT_SITE_RULES: SiteRules = Object.freeze({
 	definitionTermIds: false,
 	linkStyle: 'auto',
 	staticFolders: Object.freeze([]) as readonly string[],
+	taxonomies: Object.freeze([]) as readonly string[],
+	generatedFiles: Object.freeze([]) as readonly string[],
 } satisfies SiteRules);
