@@ -9,7 +9,10 @@ import * as vscode from 'vscode';
 import { FIXTURE_PAGE_COUNT } from './fixtureVault';
 import { activateEntityVault, EXTENSION_ID } from './vaultTestSupport';
 
-const COMMANDS = ['entityVault.newPage', 'entityVault.checkVault', 'entityVault.wantedPages', 'entityVault.restartServer', 'entityVault.showOutput'];
+const COMMANDS = [
+  'entityVault.newPage', 'entityVault.checkVault', 'entityVault.wantedPages', 'entityVault.restartServer', 'entityVault.showOutput',
+  'entityVault.showGraph', 'entityVault.vaultOverview', 'entityVault.refreshOverview', 'entityVault.refreshBacklinks', 'entityVault.openLocation',
+];
 
 describe('Entity Vault activation', () => {
   it('activates and the server indexes the vault: Check Vault counts every page and the fixture\'s two errors', async () => {
@@ -20,7 +23,7 @@ describe('Entity Vault activation', () => {
     assert.ok(timings.activationToReadyMs >= 0 && timings.activationToReadyMs < 60_000, JSON.stringify(timings));
   });
 
-  it('registers the commands it contributes (New Page…, Check Vault, Wanted Pages, Restart Server, Show Output)', async () => {
+  it('registers the commands it contributes (New Page…, Check Vault, Wanted Pages, Restart Server, Show Output, Show Graph, Vault Overview and the views\' own)', async () => {
     await activateEntityVault();
     const registered = new Set(await vscode.commands.getCommands(true));
     for (const command of COMMANDS) {
