@@ -75,13 +75,7 @@ export class Editor {
    * spaces are turned back into spaces.
    */
   async visibleLines(): Promise<string[]> {
-    const lines = await this.window.page.locator(`${activeEditor} .view-lines .view-line`).evaluateAll((elements) =>
-      elements
-        .map((element) => ({ top: parseFloat((element as unknown as RenderedElement).style.top) || 0, text: element.textContent ?? '' }))
-        .sort((a, b) => a.top - b.top)
-        .map((line) => line.text),
-    );
-    return lines.map((line) => line.replace(/\u00a0/g, ' '));
+    return renderedLines(this.window, activeEditor);
   }
 
   /** Waits until some rendered editor line satisfies `predicate`; returns that line. */
@@ -139,4 +133,19 @@ export class Editor {
     await triggerUntil(`Go to Definition to reach ${expectedTab}`, pressF12, arrived, clearMessage, () => `${this.lastCursor} in ${expectedTab}?`);
     await this.waitForFocus();
   }
+}
+
+/**
+ * The rendered lines of the first Monaco editor matching `editor` (e.g. the Output panel's,
+ * `.part.panel .monaco-editor`) in their order on screen (Monaco reuses line elements, so the
+ * DOM order is not the screen's), non-breaking spaces turned back into spaces.
+ */
+export async function renderedLines(window: PageSource, editor: string): Promise<string[]> {
+  const lines = await window.page.locator(`${editor} .view-lines .view-line`).evaluateAll((elements) =>
+    elements
+      .map((element) => ({ top: parseFloat((element as unknown as RenderedElement).style.top) || 0, text: element.textContent ?? '' }))
+      .sort((a, b) => a.top - b.top)
+      .map((line) => line.text),
+  );
+  return lines.map((line) => line.replace(/\u00a0/g, ' '));
 }
