@@ -272,3 +272,21 @@ describe('site URL rules: pages and files the generator makes', () => {
 		]);
 	});
 });
+
+describe('site URL rules: Jekyll permalinks', () => {
+	const rules: Partial<SiteRules> = { generator: 'jekyll', permalinks: { _docs: '/:collection/:path/', _posts: '/:categories/:year/:month/:day/:title:output_ext' } };
+	const pages = {
+		'_docs/configuration/default.md': '---\ntitle: Default\n---\nx\n',
+		'_posts/2016-1-8-welcome.md': '---\ntitle: Welcome\ncategories: [release, news]\n---\nx\n',
+		'pages/team.md': '---\ntitle: Team\npermalink: /team/\n---\nx\n',
+		'_docs/links.md': titled('Links', '[a](/docs/configuration/default/) [b](/release/news/2016/01/08/welcome.html) [c](/team/) [d](/:collection/:path/)\n'),
+	};
+
+	it('gives collection pages, posts and pages with a permalink of their own the URL Jekyll publishes them at', () => {
+		const { service, texts } = siteVault(rules, pages);
+		assert.deepStrictEqual(['_docs/configuration/default.md', '_posts/2016-1-8-welcome.md', 'pages/team.md'].map(path => service.getPage(path)?.url), [
+			'/docs/configuration/default/', '/release/news/2016/01/08/welcome.html', '/team/',
+		]);
+		assert.deepStrictEqual(linkProblems(service, texts, '_docs/links.md'), ['broken-link /:collection/:path/']);
+	});
+});

@@ -95,6 +95,37 @@ function listField(data: Data, key: string): string[] {
 	return items.filter((item): item is string => typeof item === 'string' && item.trim() !== '').map(item => item.trim());
 }
 
+/**
+ * A Jekyll permalink (`/:collection/:path/`, `/:categories/:year/:month/:day/:title:output_ext`):
+ * the collection is the first folder without its `_`, the path the rest
+ * without the extension, a post's date and title come from its file name
+ * (`2016-01-01-welcome.md`) unless its frontmatter says otherwise.
+ */
+function jekyllPermalink(pattern: string, folders: readonly string[], baseName: string, slug: string, data: Data): string {
+	const named = /^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$/.exec(baseName);
+	const [year, month, day] = data?.date !== undefined ? dateParts(data.date) : named ? [named[1], named[2].padStart(2, '0'), named[3].padStart(2, '0')] : dateParts(undefined);
+	const title = slug !== '' ? slug : named ? named[4] : baseName;
+	const categories = listField(data, 'categories').flatMap(category => category.split(/\s+/)).filter(Boolean);
+	return pattern.replace(/:(\w+)/g, (token: string, name: string) => {
+		switch (name) {
+			case 'collection': return (folders[0] ?? '').replace(/^_/, '');
+			case 'path': return [...folders.slice(1), baseName].join('/');
+			case 'name': return baseName;
+			case 'title': return title;
+			case 'slug': return urlize(title);
+			case 'categories': return categories.join('/');
+			case 'year': return year;
+			case 'short_year': return year.slice(2);
+			case 'month': return month;
+			case 'i_month': return String(Number(month));
+			case 'day': return day;
+			case 'i_day': return String(Number(day));
+			case 'output_ext': return '.html';
+			default: return token;
+		}
+	});
+}
+
 export class SiteUrls {
 	static readonly PLAIN = new SiteUrls(DEFAULT_SITE_RULES);
 
@@ -178,7 +209,8 @@ export class SiteUrls {
 		}
 		const content = this.contentPath(path);
 		const under = (url: string): string => (content.prefix === '' ? url : `/${content.prefix}${url}`);
-		const explicit = stringField(data, 'url').replace(/\\:/g, ':');
+		// Hugo's `url:`; Jekyll's `permalink:` (a page's own URL).
+		const explicit = (stringField(data, 'url') || (this.rules.generator === 'jekyll' ? stringField(data, 'permalink') : '')).replace(/\\:/g, ':');
 		if (explicit !== '') {
 			return normalizeUrl(withSlashes(explicit.startsWith('/') ? explicit : under(`/${explicit}`)));
 		}
@@ -201,6 +233,9 @@ export class SiteUrls {
 	}
 
 	private expandPermalink(pattern: string, folders: readonly string[], baseName: string, slug: string, data: Data): string {
+		if (this.rules.generator === 'jekyll') {
+			return jekyllPermalink(pattern, folders, baseName, slug, data);
+		}
 		const [year, month, day] = dateParts(data?.date);
 		const title = urlize(stringField(data, 'title') || baseName);
 		return pattern.replace(/:(\w+)(?:\[([^\]]*)\])?/g, (token: string, name: string, slice: string | undefined) => {
