@@ -39,6 +39,7 @@ describe('Hugo site rules', () => {
 			headingAttributes: true,
 			definitionTermIds: true,
 			staticFolders: ['../../static'],
+			includeShortcodes: ['include'],
 		});
 	});
 

@@ -61,6 +61,7 @@ const SITE: ConfigShape = {
 		definitionTermIds: { kind: 'boolean', description: "Definition-list terms get ids (Hugo's autoDefinitionTermID)." },
 		linkStyle: LINK_STYLE,
 		staticFolders: stringList('Folders, relative to the vault root, whose files are published at the site root.'),
+		includeShortcodes: stringList('Shortcodes whose first argument is a content page rendered in place (`{{% include "/_common/x.md" %}}`): its anchors count as the including page\'s.'),
 	},
 };
 

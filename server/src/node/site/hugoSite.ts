@@ -201,6 +201,8 @@ export function hugoSiteRules(config: DataTable, folder: string, root: string, f
 		headingAttributes: entryOf(entryOf(parser, 'attribute'), 'title') !== false,
 		definitionTermIds: entryOf(parser, 'autoDefinitionTermID') === true,
 		staticFolders: Object.freeze(staticFolders(config, folder, root, fileSystem)),
+		// hugoDocs' `include` shortcode (layouts/_shortcodes/include.html) renders a content page in place; sites with their own name set `site.includeShortcodes`.
+		includeShortcodes: Object.freeze(['include']),
 	} satisfies SiteRules);
 }
 

@@ -66,6 +66,8 @@ export interface SiteRules {
 	readonly linkStyle: LinkStyle;
 	/** Folders, relative to the vault root, whose files are published at the site root (Hugo's `static/` is `../static`). */
 	readonly staticFolders: readonly string[];
+	/** Shortcodes whose first argument is a content page rendered in place (hugoDocs' `{{% include "/_common/x.md" %}}`): its anchors are the including page's. */
+	readonly includeShortcodes: readonly string[];
 }
 
 export const DEFAULT_SITE_RULES: SiteRules = Object.freeze({
@@ -83,4 +85,5 @@ export const DEFAULT_SITE_RULES: SiteRules = Object.freeze({
 	definitionTermIds: false,
 	linkStyle: 'auto',
 	staticFolders: Object.freeze([]) as readonly string[],
+	includeShortcodes: Object.freeze([]) as readonly string[],
 } satisfies SiteRules);
