@@ -411,6 +411,7 @@ describe('completion latency', function () {
 			headings: [],
 			htmlAnchors: [],
 			definitionTerms: [],
+			shortcodeCalls: [],
 			lineStarts: new Uint32Array([0]),
 			textLength: 0,
 			linkSpansTo: () => [],

@@ -42,6 +42,7 @@ describe('Hugo site rules', () => {
 			// It declares one taxonomy (category = 'categories'); its home page's outputs include RSS.
 			taxonomies: ['categories'],
 			generatedFiles: ['/sitemap.xml', '/index.xml'],
+			includeShortcodes: ['include'],
 		});
 	});
 

@@ -30,7 +30,7 @@ const SAMPLE = `{
 		"*": { "required": ["title"] },
 		"people": { "required": ["summary"], "fields": { "location": { "type": "link", "section": "places" }, "category": { "type": "text", "values": ["Person"] } } },
 	},
-	"site": { "generator": "hugo", "headingIds": "github-ascii", "redirects": [{ "from": "/old/", "to": "/new/" }] },
+	"site": { "generator": "hugo", "headingIds": "github-ascii", "redirects": [{ "from": "/old/", "to": "/new/" }], "includeShortcodes": ["include", "embed"] },
 }
 `;
 
@@ -56,7 +56,7 @@ describe('the vault configuration file (.entity-vault.json)', () => {
 				'*': { required: ['title'] },
 				people: { required: ['summary'], fields: { location: { type: 'link', section: 'places' }, category: { type: 'text', values: ['Person'] } } },
 			},
-			site: { generator: 'hugo', headingIds: 'github-ascii', redirects: [{ from: '/old/', to: '/new/' }] },
+			site: { generator: 'hugo', headingIds: 'github-ascii', redirects: [{ from: '/old/', to: '/new/' }], includeShortcodes: ['include', 'embed'] },
 		});
 	});
 

@@ -16,7 +16,7 @@ import type { IndexCacheFileSystem } from './vaultFileSystem';
  */
 
 /** Bump when the summary or file format changes: older caches are then ignored. */
-const CACHE_FORMAT = 8;
+const CACHE_FORMAT = 9;
 
 export interface CachedPage {
 	readonly stamp: string;

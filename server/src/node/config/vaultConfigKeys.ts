@@ -63,6 +63,7 @@ const SITE: ConfigShape = {
 		staticFolders: stringList('Folders, relative to the vault root, whose files are published at the site root.'),
 		taxonomies: stringList('Taxonomies whose list and term pages the generator makes (`/tags/`, `/tags/TERM/`; Hugo: tags and categories).'),
 		generatedFiles: stringList('Files the generator makes at these URLs (`/sitemap.xml`, `/index.xml`): links to them are not broken.'),
+		includeShortcodes: stringList('Shortcodes whose first argument is a content page rendered in place (`{{% include "/_common/x.md" %}}`): its anchors count as the including page\'s.'),
 	},
 };
 

@@ -203,6 +203,8 @@ export function hugoSiteRules(config: DataTable, folder: string, root: string, f
 		staticFolders: Object.freeze(staticFolders(config, folder, root, fileSystem)),
 		taxonomies: Object.freeze(taxonomiesOf(config)),
 		generatedFiles: Object.freeze(generatedFilesOf(config)),
+		// hugoDocs' `include` shortcode (layouts/_shortcodes/include.html) renders a content page in place; sites with their own name set `site.includeShortcodes`.
+		includeShortcodes: Object.freeze(['include']),
 	} satisfies SiteRules);
 }
 

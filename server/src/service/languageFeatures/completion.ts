@@ -392,7 +392,7 @@ function anchorCompletion(context: LineContext, pathPart: string, start: number)
 		end++;
 	}
 	const range = rangeOf(context, start, end);
-	const items = pageAnchors(target, site).map((anchor, i): CompletionItem => ({
+	const items = pageAnchors(target, site, index).map((anchor, i): CompletionItem => ({
 		label: anchor.id,
 		kind: CompletionItemKind.Reference,
 		detail: anchor.kind === 'heading' ? `${'#'.repeat(anchor.level)} ${anchor.text}` : anchor.kind === 'term' ? `term: ${anchor.text}` : 'HTML anchor',

@@ -45,9 +45,11 @@ function linkDefinition(index: VaultIndex, element: Extract<ElementAtPosition, {
 	}
 	const fragmentOnly = element.fragmentSpan !== undefined && element.fragmentSpan.start === element.link.destinationSpan.start;
 	if (target.fragment && (element.part === 'fragment' || fragmentOnly)) {
-		const anchor = anchorForFragment(targetPage, site, target.fragment);
-		if (anchor) {
-			return [{ path: targetPage.path, range: spanToRange(targetPage.lineStarts, anchor.span) }];
+		const anchor = anchorForFragment(targetPage, site, target.fragment, index);
+		// An anchor of an included page is in that page's text.
+		const written = anchor?.path === undefined ? targetPage : index.getPage(anchor.path);
+		if (anchor && written) {
+			return [{ path: written.path, range: spanToRange(written.lineStarts, anchor.span) }];
 		}
 	}
 	return [{ path: targetPage.path, range: PAGE_START }];

@@ -217,7 +217,7 @@ function checkLinks(index: VaultIndex, page: PageSummary, links: readonly PageLi
 		}
 		if (target.fragment !== undefined && target.fragment !== '') {
 			const targetPage = index.pageForUrl(url);
-			const anchors = targetPage ? pageAnchors(targetPage, settings.site).map(anchor => anchor.id) : [];
+			const anchors = targetPage ? pageAnchors(targetPage, settings.site, index).map(anchor => anchor.id) : [];
 			if (targetPage && !anchors.includes(target.fragment)) {
 				const where = targetPage.path === page.path ? 'this page' : url;
 				out.add('broken-anchor', link.destinationSpan,

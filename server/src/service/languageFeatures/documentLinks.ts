@@ -37,12 +37,12 @@ export function provideDocumentLinks({ index, page, site }: PageContext): VaultD
 		seen.add(link.destinationSpan.start);
 		const range = spanToRange(page.lineStarts, link.destinationSpan);
 		if (target.fragment) {
-			const heading = anchorForFragment(targetPage, site, target.fragment);
+			const heading = anchorForFragment(targetPage, site, target.fragment, index);
 			result.push({
 				range,
 				targetPath: targetPage.path,
 				fragment: target.fragment,
-				...(heading ? { targetRange: spanToRange(targetPage.lineStarts, heading.span) } : {}),
+				...(heading && heading.path === undefined ? { targetRange: spanToRange(targetPage.lineStarts, heading.span) } : {}),
 				tooltip: heading
 					? `Open ${targetPage.title} › ${heading.text} (${targetPage.path})`
 					: `Open ${targetPage.title} (${targetPage.path}); no heading #${target.fragment}`,

@@ -82,11 +82,11 @@ function linkHover(index: VaultIndex, page: PageSummary, element: Extract<Elemen
 	}
 	const fragmentOnly = element.fragmentSpan !== undefined && element.fragmentSpan.start === link.destinationSpan.start;
 	if (target.fragment && element.fragmentSpan && (element.part === 'fragment' || fragmentOnly)) {
-		return hover(page, element.part === 'fragment' ? element.fragmentSpan : element.span, fragmentMarkdown(targetPage, site, target.fragment, targetPage.path === page.path));
+		return hover(page, element.part === 'fragment' ? element.fragmentSpan : element.span, fragmentMarkdown(index, targetPage, site, target.fragment, targetPage.path === page.path));
 	}
 	let card = entityCardMarkdown(index, targetPage);
 	if (target.fragment) {
-		const anchor = anchorForFragment(targetPage, site, target.fragment);
+		const anchor = anchorForFragment(targetPage, site, target.fragment, index);
 		card += anchor
 			? `\n\n→ ${anchor.kind === 'heading' ? 'Section' : anchor.kind === 'term' ? 'Term' : 'Anchor'} **${escapeMarkdown(anchor.text)}**`
 			: `\n\n⚠ No heading ${codeSpan(`#${target.fragment}`)} on this page.`;
@@ -108,12 +108,13 @@ function brokenLinkMarkdown(index: VaultIndex, url: string, pageLink: PageLinkTa
 	return lines.join('\n\n');
 }
 
-function fragmentMarkdown(targetPage: PageSummary, site: SiteRules, fragment: string, samePage: boolean): string {
+function fragmentMarkdown(index: VaultIndex, targetPage: PageSummary, site: SiteRules, fragment: string, samePage: boolean): string {
 	const where = samePage ? 'this page' : `**${escapeMarkdown(targetPage.title)}**`;
-	const all = pageAnchors(targetPage, site);
+	const all = pageAnchors(targetPage, site, index);
 	const found = all.find(anchor => anchor.id === fragment);
 	if (found) {
-		return `${anchorDescription(found)} in ${where}  \n${codeSpan(`#${fragment}`)}`;
+		const included = found.path === undefined ? '' : ` (included from ${codeSpan(found.path)})`;
+		return `${anchorDescription(found)} in ${where}${included}  \n${codeSpan(`#${fragment}`)}`;
 	}
 	const lines = [`**Missing heading**: no heading ${codeSpan(`#${fragment}`)} in ${where}.`];
 	const anchors = all.map(anchor => anchor.id);

@@ -7,6 +7,7 @@ import { nameSpellingOf, titleFromOwnText } from './nameSpelling';
 import { frontmatterStrings, parseFrontmatter, type FrontmatterField, type FrontmatterProblem } from './frontmatter';
 import { findFrontmatterLinks, type FrontmatterLink } from './frontmatterLinks';
 import { scanMarkdown } from './markdown';
+import { findShortcodeCalls, type ShortcodeCall } from './shortcodeCalls';
 import { detach, RecentlyUsed, StringPool } from './stringPool';
 import type { DefinitionTerm, FootnoteReference, Heading, HtmlAnchor, Span } from './markdownTypes';
 import type { PageFootnoteDefinition, PageFrontmatter, PageLink, PageSummary } from './pageSummaryTypes';
@@ -40,6 +41,7 @@ const NO_LINKS: readonly FrontmatterLink[] = Object.freeze([]);
 const NO_STRINGS: readonly string[] = Object.freeze([]);
 const NO_ANCHORS: readonly HtmlAnchor[] = Object.freeze([]);
 const NO_TERMS: readonly DefinitionTerm[] = Object.freeze([]);
+const NO_CALLS: readonly ShortcodeCall[] = Object.freeze([]);
 
 /** The object views of a summary, one per kind of packed item (see pageSummaryLayout.ts). */
 type Expanded = Pick<PageSummary, Exclude<PartName, 'fields'>> & Pick<PageFrontmatter, 'fields'>;
@@ -135,6 +137,8 @@ export interface PageSummaryParts extends PageSummaryHeader {
 	readonly htmlAnchors: readonly HtmlAnchor[] | undefined;
 	/** MarkdownScan.definitionTerms; undefined when the page has none. */
 	readonly definitionTerms: readonly DefinitionTerm[] | undefined;
+	/** The body's shortcode calls with a quoted first argument (shortcodeCalls.ts); undefined when none. */
+	readonly shortcodeCalls?: readonly ShortcodeCall[];
 	/** The number of items of each kind, in `PART_ORDER`. */
 	readonly counts: readonly number[];
 	/** MarkdownScan.codeRegions: `start, end` pairs (`CODE_REGION`), kept after the items' numbers. */
@@ -162,6 +166,7 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 	const { links, footnoteReferences, footnoteDefinitions, headings } = scan;
 	const fields = frontmatter.fields;
 	const frontmatterLinks = findFrontmatterLinks(text, fields, data);
+	const shortcodeCalls = findShortcodeCalls(text, frontmatter.bodyStart, scan.codeRegions);
 	const items = { links, footnoteReferences, footnoteDefinitions, headings, fields } satisfies Record<PartName, readonly unknown[]>;
 	const numbers: number[] = [];
 	const strings: string[] = [];
@@ -226,6 +231,7 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 		nameSpellings: nameSpellings.size === 0 ? undefined : [...nameSpellings].flat(),
 		htmlAnchors: scan.htmlAnchors.length === 0 ? undefined : scan.htmlAnchors,
 		definitionTerms: scan.definitionTerms.length === 0 ? undefined : scan.definitionTerms,
+		...(shortcodeCalls.length === 0 ? {} : { shortcodeCalls }),
 		counts: PART_ORDER.map(part => items[part].length),
 		codeRegions: scan.codeRegions,
 		lineStarts: computeLineStarts(text),
@@ -260,6 +266,7 @@ class CompactPageSummary implements PageSummary {
 	private readonly nameSpellings: readonly string[] | undefined;
 	readonly htmlAnchors: readonly HtmlAnchor[];
 	readonly definitionTerms: readonly DefinitionTerm[];
+	readonly shortcodeCalls: readonly ShortcodeCall[];
 	/** The counts packed by `packCounts`, or 0 when they did not fit and are in `wideCounts`. */
 	private readonly counts: number;
 	private readonly wideCounts: readonly number[] | undefined;
@@ -297,6 +304,7 @@ class CompactPageSummary implements PageSummary {
 		this.linkTargetUrls = parts.linkTargetUrls?.map(url => (url === '' ? url : share(url)));
 		this.nameSpellings = parts.nameSpellings?.map(share);
 		this.definitionTerms = parts.definitionTerms === undefined ? NO_TERMS : parts.definitionTerms.map(term => ({ text: own(term.text), span: { start: term.span.start, end: term.span.end } }));
+		this.shortcodeCalls = parts.shortcodeCalls === undefined ? NO_CALLS : parts.shortcodeCalls.map(call => ({ name: share(call.name), argument: own(call.argument), span: { start: call.span.start, end: call.span.end } }));
 		this.htmlAnchors = parts.htmlAnchors === undefined ? NO_ANCHORS : parts.htmlAnchors.map(anchor => ({ id: own(anchor.id), span: { start: anchor.span.start, end: anchor.span.end } }));
 		const packed = packCounts(counts);
 		this.wideCounts = packed === undefined ? [...counts] : undefined;
@@ -418,7 +426,8 @@ class CompactPageSummary implements PageSummary {
 		return {
 			path: this.path, url: this.url, section: this.section, title: this.title, aliases: this.aliases, tags: this.tags,
 			frontmatter: this.frontmatter.toParts(),
-			numbers: this.numbers.slice(0, items), strings: this.strings, referenceLabels: this.referenceLabels, linkTargetUrls: this.linkTargetUrls, nameSpellings: this.nameSpellings, htmlAnchors: this.htmlAnchors.length === 0 ? undefined : this.htmlAnchors, definitionTerms: this.definitionTerms.length === 0 ? undefined : this.definitionTerms, counts,
+			numbers: this.numbers.slice(0, items), strings: this.strings, referenceLabels: this.referenceLabels, linkTargetUrls: this.linkTargetUrls, nameSpellings: this.nameSpellings, htmlAnchors: this.htmlAnchors.length === 0 ? undefined : this.htmlAnchors, definitionTerms: this.definitionTerms.length === 0 ? undefined : this.definitionTerms,
+			...(this.shortcodeCalls.length === 0 ? {} : { shortcodeCalls: this.shortcodeCalls }), counts,
 			codeRegions: Array.from(this.numbers.subarray(items, lines)), lineStarts: Uint32Array.from(this.numbers.subarray(lines)), textLength: this.textLength, siteKey: this.siteKey,
 		};
 	}

@@ -4,6 +4,7 @@ import type { LinkTarget } from '../vault/vaultPaths';
 import type { FrontmatterField, FrontmatterProblem } from './frontmatter';
 import type { FrontmatterLink } from './frontmatterLinks';
 import type { LinkSpellings } from './linkSpellings';
+import type { ShortcodeCall } from './shortcodeCalls';
 import type { DefinitionTerm, FootnoteDefinition, FootnoteReference, Heading, HtmlAnchor, LinkOccurrence, Span } from './markdownTypes';
 
 export interface PageLink extends LinkOccurrence {
@@ -55,6 +56,8 @@ export interface PageSummary {
 	readonly htmlAnchors: readonly HtmlAnchor[];
 	/** The definition-list terms of the body, in document order. */
 	readonly definitionTerms: readonly DefinitionTerm[];
+	/** The body's shortcode calls with a quoted first argument, in document order (`{{% include "/_common/x" %}}`). */
+	readonly shortcodeCalls: readonly ShortcodeCall[];
 	readonly lineStarts: LineStarts;
 	readonly textLength: number;
 	/** The distinct URLs of the pages this page links to (existing or not). */

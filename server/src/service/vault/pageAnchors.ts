@@ -7,6 +7,14 @@
  * HTML, which every site publishes as written. Broken-anchor diagnostics,
  * anchor completion, hover, definition and the broken-anchor quick fixes
  * all read them here, so they agree.
+ *
+ * Given the index, the anchors of the pages it includes through an include
+ * shortcode (pageIncludes.ts) are its own too, placed where the call is:
+ * their headings and terms continue the page's duplicate counter in
+ * document order, as Hugo renders the included text into the page (an
+ * included page's HTML anchors come after the page's own). Includes of
+ * includes are followed `MAX_INCLUDE_DEPTH` deep; a page already being
+ * included is not included again (a cycle).
  */
 
 import { HeadingIdFactory, headingIdFunction } from '../parse/headingSlug';
@@ -14,6 +22,7 @@ import { attributeBlockId, withoutAttributeBlock } from '../parse/markdown/headi
 import type { Span } from '../parse/markdownTypes';
 import type { PageSummary } from '../parse/pageSummary';
 import type { SiteRules } from './siteRules';
+import { includeCalls, includedPage, MAX_INCLUDE_DEPTH, type PagesByPath } from './pageIncludes';
 
 export interface PageAnchor {
 	readonly id: string;
@@ -24,13 +33,26 @@ export interface PageAnchor {
 	readonly text: string;
 	/** The heading's level; 0 for the others. */
 	readonly level: number;
+	/** The page it is written in when that is an included page (`span` is in that page's text). */
+	readonly path?: string;
 }
 
-/** The page's anchors in document order, headings and terms first, then HTML anchors. */
-export function pageAnchors(page: PageSummary, site: SiteRules): PageAnchor[] {
+/**
+ * The page's anchors in document order, headings and terms first, then HTML
+ * anchors; with `pages` (the index), those of the pages it includes too.
+ */
+export function pageAnchors(page: PageSummary, site: SiteRules, pages?: PagesByPath): PageAnchor[] {
+	const includes = pages && site.includeShortcodes.length > 0 && includeCalls(page, site.includeShortcodes).length > 0;
+	if (includes) {
+		const anchors: PageAnchor[] = [];
+		const html: PageAnchor[] = [];
+		const ids = new HeadingIdFactory(headingIdFunction(site.headingIds, site.generator === 'hugo'));
+		withIncludes(page, site, pages, ids, { anchors, html, depth: 0, open: new Set([page.path]), top: page.path });
+		return [...anchors, ...html];
+	}
 	const anchors = usesStoredAnchors(site)
 		? page.headings.map((heading): PageAnchor => ({ id: heading.anchor, span: heading.span, kind: 'heading', text: heading.text, level: heading.level }))
-		: generatedAnchors(page, site);
+		: generatedAnchors(page, site, new HeadingIdFactory(headingIdFunction(site.headingIds, site.generator === 'hugo')));
 	for (const html of page.htmlAnchors) {
 		anchors.push({ id: html.id, span: html.span, kind: 'html', text: html.id, level: 0 });
 	}
@@ -38,8 +60,46 @@ export function pageAnchors(page: PageSummary, site: SiteRules): PageAnchor[] {
 }
 
 /** The anchor a `#fragment` names on a page, if any (the first of equals: a heading before an HTML anchor). */
-export function anchorForFragment(page: PageSummary, site: SiteRules, fragment: string): PageAnchor | undefined {
-	return pageAnchors(page, site).find(anchor => anchor.id === fragment);
+export function anchorForFragment(page: PageSummary, site: SiteRules, fragment: string, pages?: PagesByPath): PageAnchor | undefined {
+	return pageAnchors(page, site, pages).find(anchor => anchor.id === fragment);
+}
+
+interface IncludeWalk {
+	readonly anchors: PageAnchor[];
+	readonly html: PageAnchor[];
+	readonly depth: number;
+	/** The pages being included on the way here (a cycle stops at them). */
+	readonly open: Set<string>;
+	/** The page asked about: anchors of other pages carry their path. */
+	readonly top: string;
+}
+
+/** The page's headings and terms with those of the pages it includes at their calls, one duplicate counter for all. */
+function withIncludes(page: PageSummary, site: SiteRules, pages: PagesByPath, ids: HeadingIdFactory, walk: IncludeWalk): void {
+	const calls = walk.depth < MAX_INCLUDE_DEPTH ? includeCalls(page, site.includeShortcodes) : [];
+	let c = 0;
+	const own: PageAnchor[] = [];
+	const flush = (): void => {
+		walk.anchors.push(...own.splice(0).map(anchor => (page.path === walk.top ? anchor : { ...anchor, path: page.path })));
+	};
+	generatedAnchors(page, site, ids, own, (offset: number): void => {
+		if (c < calls.length && calls[c].span.start < offset) {
+			flush();
+		}
+		for (; c < calls.length && calls[c].span.start < offset; c++) {
+			const included = includedPage(pages, page.path, calls[c]);
+			if (included && !walk.open.has(included.path)) {
+				walk.open.add(included.path);
+				withIncludes(included, site, pages, ids, { ...walk, depth: walk.depth + 1 });
+				walk.open.delete(included.path);
+			}
+		}
+	});
+	flush();
+	const where = page.path === walk.top ? {} : { path: page.path };
+	for (const html of page.htmlAnchors) {
+		walk.html.push({ id: html.id, span: html.span, kind: 'html', text: html.id, level: 0, ...where });
+	}
 }
 
 /** The defaults (GitHub ids, no attributes, no terms): the ids the scanner stored are the site's. */
@@ -47,16 +107,21 @@ function usesStoredAnchors(site: SiteRules): boolean {
 	return site.headingIds === 'github' && site.generator !== 'hugo' && !site.headingAttributes && !site.definitionTermIds;
 }
 
-function generatedAnchors(page: PageSummary, site: SiteRules): PageAnchor[] {
+/**
+ * The page's heading and term anchors with ids from `ids`; `before(offset)`
+ * is called before each is made (and once at the end with Infinity), where
+ * the anchors of included pages come in.
+ */
+function generatedAnchors(page: PageSummary, site: SiteRules, ids: HeadingIdFactory, anchors: PageAnchor[] = [], before?: (offset: number) => void): PageAnchor[] {
 	const hugo = site.generator === 'hugo';
-	const ids = new HeadingIdFactory(headingIdFunction(site.headingIds, hugo));
-	const anchors: PageAnchor[] = [];
 	const terms = site.definitionTermIds ? page.definitionTerms : [];
 	let t = 0;
 	const termsBefore = (offset: number): void => {
 		for (; t < terms.length && terms[t].span.start < offset; t++) {
+			before?.(terms[t].span.start);
 			anchors.push({ id: ids.generate(terms[t].text, 'term'), span: terms[t].span, kind: 'term', text: terms[t].text, level: 0 });
 		}
+		before?.(offset);
 	};
 	for (const heading of page.headings) {
 		termsBefore(heading.span.start);

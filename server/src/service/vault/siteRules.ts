@@ -70,6 +70,8 @@ export interface SiteRules {
 	readonly taxonomies: readonly string[];
 	/** Files the generator makes at these URLs (`/sitemap.xml`, `/index.xml`, `/robots.txt`): links to them are not broken assets. */
 	readonly generatedFiles: readonly string[];
+	/** Shortcodes whose first argument is a content page rendered in place (hugoDocs' `{{% include "/_common/x.md" %}}`): its anchors are the including page's. */
+	readonly includeShortcodes: readonly string[];
 }
 
 export const DEFAULT_SITE_RULES: SiteRules = Object.freeze({
@@ -89,4 +91,5 @@ export const DEFAULT_SITE_RULES: SiteRules = Object.freeze({
 	staticFolders: Object.freeze([]) as readonly string[],
 	taxonomies: Object.freeze([]) as readonly string[],
 	generatedFiles: Object.freeze([]) as readonly string[],
+	includeShortcodes: Object.freeze([]) as readonly string[],
 } satisfies SiteRules);

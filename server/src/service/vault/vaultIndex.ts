@@ -6,6 +6,7 @@ import { entityNameKeysOf } from './entityNames';
 import { FieldCounts } from './fieldCounts';
 import { SiteUrls } from './siteUrls';
 import { isSitePage, slugOfUrl } from './vaultPaths';
+import { includeCandidatePaths, MAX_INCLUDE_DEPTH } from './pageIncludes';
 
 /** What an index update changed for other pages. */
 export interface IndexChange {
@@ -121,6 +122,8 @@ export class VaultIndex {
 	private searchTables: VaultSearch | undefined;
 	/** URL redirecting to a page (an alias, the URL of its file when it is published elsewhere) → paths of those pages. */
 	private readonly pathsByRedirect = new Map<string, OneOrMany>();
+	/** Path an include shortcode may name (pageIncludes.ts, each candidate) → paths of the pages including it. */
+	private readonly includersByPath = new Map<string, OneOrMany>();
 	/**
 	 * The site's URL rules (siteUrls.ts); the service sets them while the
 	 * index is empty, as a page's redirects are contributed and withdrawn by them.
@@ -201,6 +204,11 @@ export class VaultIndex {
 		return this.redirectTarget(url) ?? this.site.contentPathUrls(destination, fromPath).find(candidate => this.pathsByUrl.has(candidate));
 	}
 
+	/** Paths of the pages that include the page at `path` through an include shortcode (whether it exists or not). */
+	includersOf(path: string): string[] {
+		return [...valuesOf(this.includersByPath, path)];
+	}
+
 	/** Paths of the pages that link to `url` (whether it exists or not). */
 	linkersOf(url: string): string[] {
 		return [...valuesOf(this.linkersByUrl, url)];
@@ -274,9 +282,12 @@ export class VaultIndex {
 		let pagesChanged = false;
 		if (previous) {
 			this.withdraw(previous);
-			if (previous.url !== summary.url || anchorsKey(previous) !== anchorsKey(summary)) {
+			if (previous.url !== summary.url || anchorsKey(previous) !== anchorsKey(summary) || this.includesKey(previous) !== this.includesKey(summary)) {
 				this.linkersOf(previous.url).forEach(path => affected.add(path));
+				this.addIncluders(summary.path, affected);
 			}
+		} else {
+			this.addIncluders(summary.path, affected);
 		}
 		const urlExisted = this.pathsByUrl.has(summary.url);
 		this.contribute(summary);
@@ -312,8 +323,40 @@ export class VaultIndex {
 		this.addPagesAt(respelledUrls(previous, undefined), affected);
 		this.addPagesNamed(entityNameKeysOf(previous), affected);
 		this.addLinkersOfRedirects(previous, undefined, affected);
+		this.addIncluders(path, affected);
 		affected.delete(path);
 		return { affected, pagesChanged: true, namesChanged: true };
+	}
+
+	private includesKey(summary: PageSummary): string {
+		return includeCandidatePaths(summary, this.site.rules.includeShortcodes).join('\n');
+	}
+
+	/**
+	 * Adds to `paths` the pages including the page at `path`, directly or
+	 * through includes of includes, and the pages linking to them: their
+	 * anchors are the included page's too (pageAnchors.ts).
+	 */
+	private addIncluders(path: string, paths: Set<string>): void {
+		let level = [path];
+		const seen = new Set(level);
+		for (let depth = 0; depth < MAX_INCLUDE_DEPTH && level.length > 0; depth++) {
+			const next: string[] = [];
+			for (const included of level) {
+				for (const includer of valuesOf(this.includersByPath, included)) {
+					if (!seen.has(includer)) {
+						seen.add(includer);
+						next.push(includer);
+						paths.add(includer);
+						const url = this.pagesByPath.get(includer)?.url;
+						if (url !== undefined) {
+							this.linkersOf(url).forEach(linker => paths.add(linker));
+						}
+					}
+				}
+			}
+			level = next;
+		}
 	}
 
 	/** Adds to `paths` the pages published at `urls` that may be titled from their slug (the only ones `title-spelling` looks at). */
@@ -391,6 +434,10 @@ export class VaultIndex {
 			addTo(this.pathsByName, key, summary.path, true);
 		}
 		this.fieldCounts.add(summary);
+		// Distinct candidates, and `withdraw` took this page out of every list.
+		for (const included of includeCandidatePaths(summary, this.site.rules.includeShortcodes)) {
+			addTo(this.includersByPath, included, summary.path, true);
+		}
 	}
 
 	private withdraw(summary: PageSummary): void {
@@ -437,5 +484,8 @@ export class VaultIndex {
 			removeFrom(this.pathsByName, key, summary.path);
 		}
 		this.fieldCounts.remove(summary);
+		for (const included of includeCandidatePaths(summary, this.site.rules.includeShortcodes)) {
+			removeFrom(this.includersByPath, included, summary.path);
+		}
 	}
 }

@@ -105,7 +105,7 @@ function brokenAnchorFixes(context: QuickFixContext, diagnostic: VaultDiagnostic
 		return [];
 	}
 	const target = context.index.pageForUrl(link.target.url);
-	const headings = target ? pageAnchors(target, context.site).map(anchor => anchor.id) : [];
+	const headings = target ? pageAnchors(target, context.site, context.index).map(anchor => anchor.id) : [];
 	const closest = anchorsNear(diagnostic.data.fragment.toLowerCase(), headings)
 		.sort((a, b) => a.distance - b.distance || a.anchor.localeCompare(b.anchor))
 		.slice(0, 3);
