@@ -52,3 +52,17 @@ describe('entity-vault check on Hugo sites: the URL model (hugo.toml)', () => {
 		]);
 	});
 });
+
+describe('entity-vault check on Hugo sites: ugly URLs (uglyURLs)', () => {
+	it('resolves links to the .html URLs of the ugly section, and reports the pretty form, a missing anchor and a missing file', () => {
+		// hugo.toml: [uglyURLs] post = true, permalinks post = '/:year/:month/:day/:slug/'; static/files/report.html.
+		const folder = path.join(fixturesRoot, 'sites', 'hugo-ugly');
+		assert.deepStrictEqual(linkLines(folder), [
+			'docs/faq.md:7 broken-link No page at /2015/11/09/why-90-days/: did you mean /2015/11/09/why-90-days.html?',
+			'docs/faq.md:7 broken-anchor No heading #nope in /2015/11/09/why-90-days.html. Headings: #why.',
+		]);
+		assert.deepStrictEqual(checkFolder(folder).diagnostics.filter(d => d.code === 'broken-asset').map(d => `${d.file}:${d.line} ${d.message}`), [
+			'docs/faq.md:7 No file at /2015/11/09/gone.html.',
+		]);
+	});
+});

@@ -3,6 +3,7 @@ import { DEFAULT_SITE_RULES, type SiteRules } from '../../server/src/service/vau
 import { settingsFrom } from '../../server/src/service/vault/settings';
 import { createVaultService, type VaultCodeAction, type VaultService } from '../../server/src/service/vaultService';
 import { applyVaultEdit } from '../support/applyEdits';
+import { positionOfOffset } from '../support/cursor';
 import { titled } from '../support/memoryVault';
 
 const TODAY = '2026-12-07';
@@ -288,5 +289,48 @@ describe('site URL rules: Jekyll permalinks', () => {
 			'/docs/configuration/default/', '/release/news/2016/01/08/welcome.html', '/team/',
 		]);
 		assert.deepStrictEqual(linkProblems(service, texts, '_docs/links.md'), ['broken-link /:collection/:path/']);
+	});
+});
+
+describe('site URL rules: ugly URLs (Hugo uglyURLs)', () => {
+	const pages = {
+		'post/2015-11-09-why-90-days.md': '---\ntitle: Why ninety days\ndate: 2015-11-09\nslug: why-90-days\n---\n## Why 🕰\n',
+		'post/_index.md': titled('Posts'),
+		'docs/faq.md': titled('FAQ', '👩‍🚀 [a](/2015/11/09/why-90-days.html#why-)\r\n[b](/2015/11/09/why-90-days/)\r\n[c](/2015/11/09/gone.html) [d](/files/report.html) [e](/docs/other/)\r\n'),
+		'docs/other.md': titled('Other'),
+	};
+	const rules: Partial<SiteRules> = { generator: 'hugo', lowercaseUrls: true, permalinks: { post: '/:year/:month/:day/:slug/' }, uglyUrls: ['post'] };
+
+	it('publishes the regular pages of an ugly section at /x.html, its list and the other sections pretty', () => {
+		const { service } = siteVault(rules, pages);
+		assert.strictEqual(service.getPage('post/2015-11-09-why-90-days.md')?.url, '/2015/11/09/why-90-days.html');
+		assert.strictEqual(service.getPage('post/_index.md')?.url, '/post/');
+		assert.strictEqual(service.getPage('docs/other.md')?.url, '/docs/other/');
+		const everywhere = siteVault({ ...rules, uglyUrls: ['*'] }, pages);
+		assert.strictEqual(everywhere.service.getPage('docs/other.md')?.url, '/docs/other.html');
+	});
+
+	it('a link to the .html URL resolves (anchors too); the pretty form is not published; other .html files are files', () => {
+		const { service, texts } = siteVault(rules, pages);
+		service.setAssets(['files/report.html']);
+		assert.deepStrictEqual(linkProblems(service, texts, 'docs/faq.md'), ['broken-link /2015/11/09/why-90-days/', 'broken-asset ']);
+		const asset = service.diagnostics('docs/faq.md', texts.get('docs/faq.md')).find(diagnostic => diagnostic.code === 'broken-asset');
+		assert.deepStrictEqual(asset?.data, { destination: '/2015/11/09/gone.html', looked: ['2015/11/09/gone.html'], closest: [] });
+		assert.deepStrictEqual(service.index.linkersOf('/2015/11/09/why-90-days.html'), ['docs/faq.md']);
+		const faq = texts.get('docs/faq.md')!;
+		const definition = service.definition('docs/faq.md', faq, positionOfOffset(faq, faq.indexOf('why-90-days.html')));
+		assert.strictEqual(JSON.stringify(definition).includes('post/2015-11-09-why-90-days.md'), true);
+		// Without the rule the .html link is a file, the pretty URL the page.
+		const pretty = siteVault({ ...rules, uglyUrls: [] }, pages);
+		pretty.service.setAssets([]);
+		assert.deepStrictEqual(linkProblems(pretty.service, pretty.texts, 'docs/faq.md'), ['broken-asset ', 'broken-asset ', 'broken-asset ']);
+	});
+
+	it('the quick fix of a link to the pretty form offers the published .html URL', () => {
+		const { service, texts } = siteVault(rules, pages);
+		const fixes = fixesOf(service, texts, 'docs/faq.md', 'broken-link');
+		assert.ok(fixes.length > 0, 'no fix');
+		apply(service, texts, fixes[0]);
+		assert.ok(texts.get('docs/faq.md')!.includes('[b](/2015/11/09/why-90-days.html)'), texts.get('docs/faq.md'));
 	});
 });

@@ -51,6 +51,7 @@ const SITE: ConfigShape = {
 		},
 		aliasFields: stringList('Frontmatter fields whose values are URLs redirecting to the page (Hugo `aliases`, Jekyll `redirect_from`).'),
 		permalinks: { kind: 'map', values: { kind: 'string', nonEmpty: true }, description: 'Section → permalink pattern (`/:year/:month/:slug/`).' },
+		uglyUrls: stringList('Sections whose pages are published as `/x.html` rather than `/x/` (Hugo `uglyURLs`); `*`: every section.'),
 		languages: {
 			kind: 'list',
 			description: 'The languages of a multilingual site.',

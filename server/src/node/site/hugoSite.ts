@@ -196,6 +196,7 @@ export function hugoSiteRules(config: DataTable, folder: string, root: string, f
 		externalPrefixes: Object.freeze(externalPrefixes(config, folder, root, languages, problems)),
 		aliasFields: Object.freeze(['aliases']),
 		permalinks: Object.freeze(permalinksOf(config)),
+		uglyUrls: Object.freeze(uglyUrlSections(config)),
 		languages: Object.freeze(languages),
 		headingIds,
 		headingAttributes: entryOf(entryOf(parser, 'attribute'), 'title') !== false,
@@ -332,6 +333,15 @@ function permalinksOf(config: DataTable): Record<string, string> {
 		}
 	}
 	return permalinks;
+}
+
+/** `uglyURLs`: `true` is every section (`*`), a table the sections set to true. */
+function uglyUrlSections(config: DataTable): string[] {
+	const value = entryOf(config, 'uglyURLs');
+	if (value === true) {
+		return ['*'];
+	}
+	return isTable(value) ? Object.entries(value).filter(([, ugly]) => ugly === true).map(([section]) => section) : [];
 }
 
 /** The folders published at the site root (`staticDir`, default `static`, and mounts onto `static`) that exist, relative to the vault root. */

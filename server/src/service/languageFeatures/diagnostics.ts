@@ -208,6 +208,10 @@ function checkLinks(index: VaultIndex, page: PageSummary, links: readonly PageLi
 		}
 		reported.add(link.destinationSpan.start);
 		const url = urlExists(index, target.url) ? target.url : index.leadsTo(target.url, link.destination, page.path);
+		if ((url === undefined || !urlExists(index, url)) && target.url.endsWith('.html')) {
+			checkAsset(index, page, link, out); // no page published there (ugly URLs): a file, if anything
+			continue;
+		}
 		if (url === undefined || !urlExists(index, url)) {
 			// Served from elsewhere (a mount, another repository), or redirected off the site: nothing to check here.
 			if (url === undefined ? !index.site.isExternal(target.url) : url.startsWith('/') && !index.site.isExternal(url)) {
@@ -251,7 +255,10 @@ function checkAsset(index: VaultIndex, page: PageSummary, link: PageLink, out: D
 }
 
 function reportBrokenLink(index: VaultIndex, link: PageLink, url: string, fragment: string | undefined, out: DiagnosticCollector): void {
-	const suggestions = index.search.closestPages(url);
+	// With ugly URLs, the page published at `/x.html` for a link to `/x/` (or `/x`) first.
+	const ugly = index.site.rules.uglyUrls.length > 0 ? index.pageForUrl(`${url.replace(/\/$/, '')}.html`) : undefined;
+	const closest = index.search.closestPages(url);
+	const suggestions = ugly === undefined ? closest : [{ url: ugly.url, title: ugly.title, distance: 0 }, ...closest.filter(page => page.url !== ugly.url)].slice(0, Math.max(closest.length, 1));
 	const section = sectionOfUrl(url);
 	const candidatePaths = candidatePathsForUrl(url);
 	// The suggestion first, so a narrow Problems panel still shows it; where it looked is in the hover.

@@ -56,6 +56,8 @@ export interface SiteRules {
 	readonly aliasFields: readonly string[];
 	/** Section → permalink pattern (`/:year/:month/:slug/`), Hugo's `permalinks`. */
 	readonly permalinks: Readonly<Record<string, string>>;
+	/** Sections whose regular pages are published as `/x.html` rather than `/x/` (Hugo's `uglyURLs`); `*`: every section. */
+	readonly uglyUrls: readonly string[];
 	/** The site's languages when the content is multilingual; empty otherwise. */
 	readonly languages: readonly ContentLanguage[];
 	readonly headingIds: HeadingIdStyle;
@@ -83,6 +85,7 @@ export const DEFAULT_SITE_RULES: SiteRules = Object.freeze({
 	redirects: Object.freeze([]) as readonly SiteRedirect[],
 	aliasFields: Object.freeze([]) as readonly string[],
 	permalinks: Object.freeze({}),
+	uglyUrls: Object.freeze([]) as readonly string[],
 	languages: Object.freeze([]) as readonly ContentLanguage[],
 	headingIds: 'github',
 	headingAttributes: false,

@@ -148,8 +148,8 @@ export class SiteUrls {
 	private readonly splatRedirects: readonly SiteRedirect[];
 
 	constructor(readonly rules: SiteRules) {
-		const urlRules = { generator: rules.generator, lowercaseUrls: rules.lowercaseUrls, languages: rules.languages, permalinks: rules.permalinks, ignoredDestinations: rules.ignoredDestinations, mapped: rules.mappedDestinations.map(mapped => mapped.pattern) };
-		const plain = rules.generator === 'plain' && !rules.lowercaseUrls && rules.languages.length === 0 && Object.keys(rules.permalinks).length === 0
+		const urlRules = { generator: rules.generator, lowercaseUrls: rules.lowercaseUrls, languages: rules.languages, permalinks: rules.permalinks, uglyUrls: rules.uglyUrls, ignoredDestinations: rules.ignoredDestinations, mapped: rules.mappedDestinations.map(mapped => mapped.pattern) };
+		const plain = rules.generator === 'plain' && !rules.lowercaseUrls && rules.languages.length === 0 && Object.keys(rules.permalinks).length === 0 && rules.uglyUrls.length === 0
 			&& rules.ignoredDestinations.length === 0 && rules.mappedDestinations.length === 0;
 		this.key = plain ? '' : JSON.stringify(urlRules);
 		const prefixOf = (language: ContentLanguage): string => language.urlPrefix.replace(/^\/+|\/+$/g, '');
@@ -225,11 +225,18 @@ export class SiteUrls {
 		const folders = bundle ? segments.slice(0, -1) : segments;
 		const slug = stringField(data, 'slug');
 		const pattern = folders.length > 0 ? this.rules.permalinks[folders[0]] : undefined;
+		const published = (url: string): string => this.cased(this.isUgly(folders[0]) && url !== '/' && url.endsWith('/') ? `${url.slice(0, -1)}.html` : url);
 		if (pattern !== undefined) {
-			return this.cased(under(normalizeUrl(withSlashes(this.expandPermalink(pattern, folders, baseName, slug, data)))));
+			return published(under(normalizeUrl(withSlashes(this.expandPermalink(pattern, folders, baseName, slug, data)))));
 		}
 		const last = slug !== '' ? urlize(slug) : baseName;
-		return this.cased(under(folders.length === 0 && last === '' ? '/' : `/${[...folders, last].filter(Boolean).join('/')}/`));
+		return published(under(folders.length === 0 && last === '' ? '/' : `/${[...folders, last].filter(Boolean).join('/')}/`));
+	}
+
+	/** Whether the regular pages of a section (undefined: the content root) are published as `/x.html` (Hugo's `uglyURLs`). */
+	private isUgly(section: string | undefined): boolean {
+		const sections = this.rules.uglyUrls;
+		return sections.includes('*') || (section !== undefined && sections.some(ugly => ugly.toLowerCase() === section.toLowerCase()));
 	}
 
 	private expandPermalink(pattern: string, folders: readonly string[], baseName: string, slug: string, data: Data): string {
@@ -275,12 +282,29 @@ export class SiteUrls {
 		if (this.isUnchecked(destination)) {
 			return { kind: 'external' };
 		}
-		const target = resolveLinkDestination(destination, fromPath, { baseUrl: fromUrl, urlOfPath: path => this.fileUrl(path) });
+		const target = this.resolveUgly(destination, fromPath, fromUrl);
 		if (target.kind !== 'page' || !this.rules.lowercaseUrls) {
 			return target;
 		}
 		const url = target.url.toLowerCase();
 		return url === target.url ? target : { ...target, url, canonical: false };
+	}
+
+	/**
+	 * With ugly URLs, a destination ending in `.html` (`/2015/11/09/why-90-days.html`)
+	 * names the page published there (a file when no page is: the diagnostics
+	 * look for it among the assets then); relative destinations resolve
+	 * against the folder of the page's URL, as a browser does.
+	 */
+	private resolveUgly(destination: string, fromPath: string, fromUrl: string): LinkTarget {
+		const base = fromUrl.endsWith('/') || /^\s*[?#]/.test(destination) ? fromUrl : fromUrl.slice(0, fromUrl.lastIndexOf('/') + 1);
+		const site = { baseUrl: base, urlOfPath: (path: string): string => this.fileUrl(path) };
+		const html = this.rules.uglyUrls.length > 0 ? /^([^?#]*[^/?#])\.html((?:[?#].*)?)$/i.exec(destination.trim()) : null;
+		if (html === null) {
+			return resolveLinkDestination(destination, fromPath, site);
+		}
+		const target = resolveLinkDestination(`${html[1]}/${html[2]}`, fromPath, site);
+		return target.kind === 'page' && target.url.endsWith('/') && target.url !== '/' ? { ...target, url: `${target.url.slice(0, -1)}.html` } : target;
 	}
 
 	/**
