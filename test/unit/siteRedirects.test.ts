@@ -32,6 +32,9 @@ describe('Netlify redirects and Jekyll site rules', () => {
 		]);
 		assert.deepStrictEqual(files, ['hugo.toml', 'netlify.toml', 'static/_redirects']);
 		assert.deepStrictEqual(problems, ['static/_redirects:5: a redirect needs a path and where it goes']);
+		// Deployed by Netlify: its Pretty URLs serve /x from /x.html.
+		assert.strictEqual(rules.htmlWithoutExtension, true);
+		assert.strictEqual(rulesOf({ 'hugo.toml': '', 'content/docs/a.md': '' }).rules.htmlWithoutExtension, false);
 	});
 
 	it('reads redirects beside a plain vault too', () => {

@@ -334,3 +334,22 @@ describe('site URL rules: ugly URLs (Hugo uglyURLs)', () => {
 		assert.ok(texts.get('docs/faq.md')!.includes('[b](/2015/11/09/why-90-days.html)'), texts.get('docs/faq.md'));
 	});
 });
+
+describe('site URL rules: a host that serves /x from /x.html (Netlify Pretty URLs)', () => {
+	const pages = {
+		'post/2015-11-09-why-90-days.md': '---\ntitle: Why ninety days\ndate: 2015-11-09\nslug: why-90-days\n---\nx\n',
+		'docs/faq.md': titled('FAQ', '[a](/2015/11/09/why-90-days) [b](/2015/11/09/why-90-days/) [c](/2015/11/09/gone/)\n'),
+	};
+	const rules: Partial<SiteRules> = { generator: 'hugo', lowercaseUrls: true, permalinks: { post: '/:year/:month/:day/:slug/' }, uglyUrls: ['post'] };
+
+	it('resolves /x and /x/ to the page at /x.html, hinted to write the published URL; without the host rule they are broken', () => {
+		const netlify = siteVault({ ...rules, htmlWithoutExtension: true }, pages);
+		assert.deepStrictEqual(linkProblems(netlify.service, netlify.texts, 'docs/faq.md'), [
+			'non-canonical-link /2015/11/09/why-90-days.html', 'non-canonical-link /2015/11/09/why-90-days.html', 'broken-link /2015/11/09/gone/',
+		]);
+		const elsewhere = siteVault(rules, pages);
+		assert.deepStrictEqual(linkProblems(elsewhere.service, elsewhere.texts, 'docs/faq.md').filter(problem => problem.startsWith('broken')), [
+			'broken-link /2015/11/09/why-90-days/', 'broken-link /2015/11/09/why-90-days/', 'broken-link /2015/11/09/gone/',
+		]);
+	});
+});

@@ -62,6 +62,7 @@ const SITE: ConfigShape = {
 		definitionTermIds: { kind: 'boolean', description: "Definition-list terms get ids (Hugo's autoDefinitionTermID)." },
 		linkStyle: LINK_STYLE,
 		staticFolders: stringList('Folders, relative to the vault root, whose files are published at the site root.'),
+		htmlWithoutExtension: { kind: 'boolean', description: 'The host serves `/x` and `/x/` from `/x.html` (Netlify\'s Pretty URLs; on when the site has netlify.toml or _redirects).' },
 		taxonomies: stringList('Taxonomies whose list and term pages the generator makes (`/tags/`, `/tags/TERM/`; Hugo: tags and categories).'),
 		generatedFiles: stringList('Files the generator makes at these URLs (`/sitemap.xml`, `/index.xml`): links to them are not broken.'),
 		includeShortcodes: stringList('Shortcodes whose first argument is a content page rendered in place (`{{% include "/_common/x.md" %}}`): its anchors count as the including page\'s.'),

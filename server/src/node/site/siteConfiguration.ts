@@ -49,7 +49,9 @@ export function readSiteConfiguration(folder: string, fileSystem: VaultFileSyste
 	const withRedirects = (base: SiteRules, publishedFolders: readonly string[]): { rules: SiteRules; files: readonly string[]; problems: readonly string[] } => {
 		const redirectProblems: string[] = [];
 		const netlify = readNetlifyRedirects(folder, publishedFolders, fileSystem, redirectProblems);
-		const rules = netlify.redirects.length === 0 ? base : Object.freeze({ ...base, redirects: Object.freeze(netlify.redirects) });
+		// A site deployed by Netlify (it has netlify.toml or a _redirects file) is served with its Pretty URLs: /x and /x/ from /x.html.
+		const onNetlify = netlify.files.length > 0;
+		const rules = netlify.redirects.length === 0 && !onNetlify ? base : Object.freeze({ ...base, redirects: Object.freeze(netlify.redirects), htmlWithoutExtension: onNetlify || base.htmlWithoutExtension });
 		return { rules, files: netlify.files.map(relative), problems: redirectProblems.map(problem => problem.replace(folder + path.sep, '')) };
 	};
 	const hugo = readHugoConfig(folder, fileSystem);

@@ -207,7 +207,11 @@ function checkLinks(index: VaultIndex, page: PageSummary, links: readonly PageLi
 			continue;
 		}
 		reported.add(link.destinationSpan.start);
-		const url = urlExists(index, target.url) ? target.url : index.leadsTo(target.url, link.destination, page.path);
+		let url = urlExists(index, target.url) ? target.url : index.leadsTo(target.url, link.destination, page.path);
+		if ((url === undefined || !urlExists(index, url)) && settings.site.htmlWithoutExtension && target.url !== '/' && urlExists(index, `${target.url.replace(/\/$/, '')}.html`)) {
+			// The host serves it from the .html page (Netlify's Pretty URLs): it works, hinted to write the published URL.
+			url = `${target.url.replace(/\/$/, '')}.html`;
+		}
 		if ((url === undefined || !urlExists(index, url)) && target.url.endsWith('.html')) {
 			checkAsset(index, page, link, out); // no page published there (ugly URLs): a file, if anything
 			continue;

@@ -68,6 +68,8 @@ export interface SiteRules {
 	readonly linkStyle: LinkStyle;
 	/** Folders, relative to the vault root, whose files are published at the site root (Hugo's `static/` is `../static`). */
 	readonly staticFolders: readonly string[];
+	/** The host serves `/x` and `/x/` from `/x.html` (Netlify's Pretty URLs, on by default: set when the site has netlify.toml or a _redirects file). */
+	readonly htmlWithoutExtension: boolean;
 	/** Taxonomies whose term pages the generator makes from the frontmatter field of that name (Hugo's `tags` and `categories`: `/tags/`, `/tags/TERM/`). */
 	readonly taxonomies: readonly string[];
 	/** Files the generator makes at these URLs (`/sitemap.xml`, `/index.xml`, `/robots.txt`): links to them are not broken assets. */
@@ -92,6 +94,7 @@ export const DEFAULT_SITE_RULES: SiteRules = Object.freeze({
 	definitionTermIds: false,
 	linkStyle: 'auto',
 	staticFolders: Object.freeze([]) as readonly string[],
+	htmlWithoutExtension: false,
 	taxonomies: Object.freeze([]) as readonly string[],
 	generatedFiles: Object.freeze([]) as readonly string[],
 	includeShortcodes: Object.freeze([]) as readonly string[],
