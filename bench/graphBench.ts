@@ -56,19 +56,26 @@ async function main(): Promise<void> {
 	for (const depth of [1, 2]) {
 		const times: number[] = [];
 		const nodes: number[] = [];
+		const bytes: number[] = [];
 		let truncated = 0;
 		for (const uri of uris) {
 			const before = process.hrtime.bigint();
 			const result = await client.connection.sendRequest('entityVault/graph', { uri, depth }) as GraphResult;
 			times.push(Number(process.hrtime.bigint() - before) / 1e6);
 			nodes.push(result.nodes.length);
+			bytes.push(Buffer.byteLength(JSON.stringify(result)));
 			truncated += result.truncated ? 1 : 0;
 		}
 		const time = distribution(times);
 		const size = distribution(nodes);
-		console.log(`depth ${depth}: ${uris.length} requests (${hubs.size} hubs), median ${time.median.toFixed(2)} ms, p99 ${time.p99.toFixed(2)} ms, max ${time.max.toFixed(2)} ms; nodes median ${size.median}, max ${size.max}; ${truncated} truncated`);
+		const payload = distribution(bytes);
+		console.log(`depth ${depth}: ${uris.length} requests (${hubs.size} hubs), median ${time.median.toFixed(2)} ms, p99 ${time.p99.toFixed(2)} ms, max ${time.max.toFixed(2)} ms; nodes median ${size.median}, max ${size.max}; ${truncated} truncated; answer median ${kib(payload.median)} KiB, max ${kib(payload.max)} KiB`);
 	}
 	await client.shutdown();
+}
+
+function kib(bytes: number): string {
+	return (bytes / 1024).toFixed(1);
 }
 
 /** The facade's `graph` alone, timed in this process. */
@@ -88,13 +95,16 @@ async function inProcess(folder: string, paths: readonly string[], samples: numb
 	}
 	for (const depth of [1, 2]) {
 		const times: number[] = [];
+		const bytes: number[] = [];
 		for (const relative of [...chosen, ...hubs]) {
 			const before = process.hrtime.bigint();
-			vault.service.graph(relative, { depth });
+			const graph = vault.service.graph(relative, { depth });
 			times.push(Number(process.hrtime.bigint() - before) / 1e6);
+			bytes.push(Buffer.byteLength(JSON.stringify(graph)));
 		}
 		const time = distribution(times);
-		console.log(`in process, depth ${depth}: ${times.length} calls (${hubs.size} hubs), median ${time.median.toFixed(2)} ms, p99 ${time.p99.toFixed(2)} ms, max ${time.max.toFixed(2)} ms`);
+		const payload = distribution(bytes);
+		console.log(`in process, depth ${depth}: ${times.length} calls (${hubs.size} hubs), median ${time.median.toFixed(2)} ms, p99 ${time.p99.toFixed(2)} ms, max ${time.max.toFixed(2)} ms; answer (JSON, no URIs) median ${kib(payload.median)} KiB, max ${kib(payload.max)} KiB`);
 	}
 	vault.dispose();
 	pool.dispose();

@@ -180,7 +180,7 @@ export interface GraphParams {
 	readonly maxNodes?: number;
 }
 
-/** A page of the neighbourhood, with what its node and hover card show. */
+/** A page of the neighbourhood, with what its node and hover card show (the panel builds the card from these fields). */
 export interface GraphNodeItem {
 	readonly uri: string;
 	readonly url: string;
@@ -199,8 +199,6 @@ export interface GraphNodeItem {
 	/** Category · location ('' when neither). */
 	readonly subtitle: string;
 	readonly summary: string;
-	/** The entity card of the hover, as markdown. */
-	readonly card: string;
 }
 
 /** `from` links `to` (`count` links), by URL. */

@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import { provideGraph, SECOND_HOP_LINKERS } from '../../server/src/service/languageFeatures/graph';
+import type { VaultIndex } from '../../server/src/service/vault/vaultIndex';
 import { vaultOf } from '../support/cursor';
 
 /** A page with frontmatter: a title, a section's tags, links in its body. */
@@ -34,15 +36,13 @@ describe('graph: the neighbourhood of a page', () => {
 		assert.strictEqual(graph.truncated, false);
 	});
 
-	it('gives each node what its hover card shows, the entity card reused', () => {
+	it('gives each node the fields its hover card is built from, and no card markdown (the panel builds the card)', () => {
 		const service = vaultOf(VAULT);
 		const [center, a] = service.graph('people/center.md')!.nodes;
-		assert.deepStrictEqual({ ...center, card: undefined }, {
+		assert.deepStrictEqual(center, {
 			url: '/people/center/', path: 'people/center.md', label: 'Center 🙂', section: 'people', hop: 0, backlinks: 1,
-			tags: ['spy'], aliases: [], subtitle: 'person · London', summary: 'The one in the middle.', card: undefined,
+			tags: ['spy'], aliases: [], subtitle: 'person · London', summary: 'The one in the middle.',
 		});
-		assert.match(center.card, /^\*\*Center 🙂\*\* {2}\nperson · London\n\nThe one in the middle\./);
-		assert.match(center.card, /Linked from 1 page/);
 		assert.strictEqual(a.backlinks, 2);
 	});
 
@@ -96,5 +96,60 @@ describe('graph: the neighbourhood of a page', () => {
 		assert.ok(graph.nodes.length < 1201);
 		assert.strictEqual(service.graph('places/hub.md', { maxNodes: 2000 })!.nodes.length, 1201);
 		assert.strictEqual(service.graph('places/nowhere.md'), undefined);
+	});
+
+	it('bounds its work at depth 2 by the nodes asked for, not by the hubs nearby: a hub\'s thousands of linkers are not visited', () => {
+		// center links two hubs and is linked by two pages; each hub is linked by 1,500 pages, one of them a page linked by 3.
+		const pages: Record<string, string> = {
+			'people/center.md': page('Center', [], 'Knew [H1](/places/h1/) and [H2](/places/h2/).'),
+			'people/x.md': page('X', [], 'Met [Center](/people/center/) and [Y](/people/y/).'),
+			'people/y.md': page('Y', [], 'Met [Center](/people/center/).'),
+			'people/z.md': page('Z', [], 'Knew [Y](/people/y/).'),
+		};
+		for (const hub of ['h1', 'h2']) {
+			pages[`places/${hub}.md`] = page(hub.toUpperCase(), [], 'A hub.');
+			for (let i = 0; i < 1500; i++) {
+				pages[`people/${hub}-${i}.md`] = page(`${hub} ${i}`, [], `Lives in [${hub}](/places/${hub}/)${i === 0 ? ' with [P](/people/popular/)' : ''}.`);
+			}
+		}
+		pages['people/popular.md'] = page('Popular', [], 'Known.');
+		pages['people/fan1.md'] = page('Fan 1', [], '[P](/people/popular/) and [Y](/people/y/)');
+		const service = vaultOf(pages);
+		let visits = 0;
+		const counting = new Proxy(service.index, {
+			get(target, key) {
+				const value = Reflect.get(target, key, target) as unknown;
+				if (key === 'linkersOf') {
+					return (url: string) => {
+						const linkers = target.linkersOf(url);
+						visits += linkers.length;
+						return linkers;
+					};
+				}
+				return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+			},
+		}) as VaultIndex;
+		const center = service.index.getPage('people/center.md')!;
+		const graph = provideGraph({ index: counting, page: center }, { depth: 2 });
+		// The center's two linkers, then y's three (x, z and fan1): the hubs' 3,000 linkers are never listed.
+		assert.strictEqual(visits, 5);
+		assert.ok(SECOND_HOP_LINKERS < 1500);
+		assert.deepStrictEqual(graph.nodes.map(node => [node.url, node.hop]), [
+			['/people/center/', 0], ['/places/h1/', 1], ['/places/h2/', 1], ['/people/y/', 1], ['/people/x/', 1],
+			['/people/fan1/', 2], ['/people/z/', 2],
+		]);
+		// Some of the neighbourhood (the hubs' linkers) was left out, and it says so.
+		assert.strictEqual(graph.truncated, true);
+		assert.strictEqual(graph.nodes.find(node => node.url === '/places/h1/')!.backlinks, 1501);
+
+		// Around the hub itself, its linkers are the first hop (ranked, as at depth 1), and they fill the room.
+		const full = service.graph('places/h1.md', { depth: 2 })!;
+		assert.strictEqual(full.nodes.length, 150);
+		assert.ok(full.nodes.every(node => node.hop < 2));
+		assert.strictEqual(full.truncated, true);
+		// A node bound above the hub's linkers walks through them, most linked then by URL.
+		const wide = service.graph('people/center.md', { depth: 2, maxNodes: 2000 })!;
+		assert.strictEqual(wide.nodes.length, 2000);
+		assert.deepStrictEqual(wide.nodes.slice(5, 8).map(node => node.url), ['/people/fan1/', '/people/h1-0/', '/people/h1-1/']);
 	});
 });

@@ -1,8 +1,7 @@
 import type { GraphEdgeItem, GraphNodeItem } from '../../protocol';
 import { CANCELLATION_CHECK_INTERVAL, type CancellationLike } from '../cancellation';
 import type { PageSummary } from '../parse/pageSummary';
-import type { VaultIndex } from '../vault/vaultIndex';
-import { entityCardMarkdown, frontmatterText, shorten } from './entityCard';
+import { frontmatterText, shorten } from './entityCard';
 import type { PageContext } from './pageContext';
 
 /** What the neighbourhood asks for. Everything is optional. */
@@ -50,15 +49,25 @@ export function graphNodeLimit(maxNodes: number | undefined): number {
 }
 
 /**
- * The other pages linking to `page`, as `backlinkLensCount` counts them but
- * without copying the list of its linkers (a hub's is long): the count, less
- * one when the page links itself.
+ * The first hop's pages with more linkers than this (and than `maxNodes`) are
+ * not walked through at the second hop: their linkers are too many to rank
+ * one by one, and a neighbourhood of `maxNodes` would show few of them.
  */
-function otherLinkers(index: VaultIndex, page: PageSummary): number {
-	return index.backlinkCount(page.url) - (page.targetUrls.includes(page.url) ? 1 : 0);
+export const SECOND_HOP_LINKERS = 150;
+
+/** A page of the neighbourhood, and the index's count of its linkers (its link to itself included). */
+interface Candidate {
+	readonly page: PageSummary;
+	readonly linkers: number;
 }
 
-function nodeOf(index: VaultIndex, page: PageSummary, hop: number): GraphNode {
+/** Most linked first, then by URL. */
+function byLinkers(a: Candidate, b: Candidate): number {
+	return b.linkers - a.linkers || (a.page.url < b.page.url ? -1 : a.page.url > b.page.url ? 1 : 0);
+}
+
+function nodeOf(candidate: Candidate, hop: number): GraphNode {
+	const { page } = candidate;
 	const subtitle = [frontmatterText(page, 'category'), frontmatterText(page, 'location')].filter((part): part is string => part !== undefined).join(' · ');
 	return {
 		url: page.url,
@@ -66,48 +75,56 @@ function nodeOf(index: VaultIndex, page: PageSummary, hop: number): GraphNode {
 		label: page.title,
 		section: page.section ?? '',
 		hop,
-		backlinks: otherLinkers(index, page),
+		// The other pages, as `backlinkLensCount` counts them: less the page's link to itself.
+		backlinks: candidate.linkers - (page.targetUrls.includes(page.url) ? 1 : 0),
 		tags: page.tags,
 		aliases: page.aliases,
 		subtitle,
 		summary: shorten(frontmatterText(page, 'summary') ?? '', 300),
-		card: entityCardMarkdown(index, page),
 	};
 }
 
 /**
  * The neighbourhood of the page, from the index only: the pages it links
  * (its summary's targets) and the pages linking it (the index's backlinks),
- * and at depth 2 the same for each of those. The filters choose the pages
- * shown, and a page hidden by them is not walked through. When there are
- * more than `maxNodes`, the nearest are kept first, then within a hop the
- * most linked (by the index's count of linking pages, then by URL), and
- * `truncated` says so. The page's text is not read.
+ * and at depth 2 the pages the first hop's pages link and those linking
+ * them, save the linkers of a first-hop page linked from more than
+ * `SECOND_HOP_LINKERS` pages (and more than `maxNodes`): a hub's thousands of
+ * linkers are not ranked, and `truncated` says some pages were left out. So
+ * the work is bounded by the nodes asked for, not by the size of the hubs
+ * nearby. The filters choose the pages shown, and a page hidden by them is
+ * not walked through. When there are more than `maxNodes`, the nearest are
+ * kept first, then within a hop the most linked (by the index's count of
+ * linking pages, then by URL), and `truncated` says so. With no room left
+ * for a second hop, it only looks for one page it would have added. The
+ * page's text is not read.
  */
 export function provideGraph(context: Pick<PageContext, 'index' | 'page'>, options: GraphOptions = {}, token?: CancellationLike): VaultGraph {
 	const { index, page } = context;
 	const depth = options.depth === 2 ? 2 : 1;
 	const limit = graphNodeLimit(options.maxNodes);
+	const hubLinkers = Math.max(limit, SECOND_HOP_LINKERS);
 	const sections = new Set(options.sections ?? []);
 	const tags = new Set(options.tags ?? []);
 	const shown = (candidate: PageSummary): boolean =>
 		(sections.size === 0 || sections.has(candidate.section ?? '')) && (tags.size === 0 || candidate.tags.some(tag => tags.has(tag)));
 
-	const kept = new Map<string, { page: PageSummary; hop: number }>([[page.path, { page, hop: 0 }]]);
+	const kept = new Map<string, { candidate: Candidate; hop: number }>([[page.path, { candidate: { page, linkers: index.backlinkCount(page.url) }, hop: 0 }]]);
 	let truncated = false;
 	let cancelled = false;
 	let frontier: PageSummary[] = [page];
 	let steps = 0;
 	for (let hop = 1; hop <= depth && !cancelled; hop++) {
+		const room = limit - kept.size;
 		// Each page looked at once per hop: a hub's linkers are many, and often the same pages.
 		const seen = new Set<string>(kept.keys());
-		const candidates: { page: PageSummary; backlinks: number }[] = [];
+		const candidates: Candidate[] = [];
 		const consider = (next: PageSummary | undefined): void => {
 			if (next && !seen.has(next.path)) {
 				seen.add(next.path);
 				if (shown(next)) {
 					// The index's count (a page's link to itself included): one lookup each.
-					candidates.push({ page: next, backlinks: index.backlinkCount(next.url) });
+					candidates.push({ page: next, linkers: index.backlinkCount(next.url) });
 				}
 			}
 		};
@@ -115,34 +132,39 @@ export function provideGraph(context: Pick<PageContext, 'index' | 'page'>, optio
 			for (const url of from.targetUrls) {
 				consider(index.pageForUrl(url));
 			}
-			for (const path of index.linkersOf(from.url)) {
-				if (++steps % CANCELLATION_CHECK_INTERVAL === 0 && token?.isCancellationRequested) {
-					cancelled = true;
-					break;
-				}
-				if (!seen.has(path)) {
-					consider(index.getPage(path));
+			if (hop > 1 && index.backlinkCount(from.url) > hubLinkers) {
+				// More linkers than nodes asked for: some of them are left out whatever the ranking.
+				truncated = true;
+			} else {
+				for (const path of index.linkersOf(from.url)) {
+					if (++steps % CANCELLATION_CHECK_INTERVAL === 0 && token?.isCancellationRequested) {
+						cancelled = true;
+						break;
+					}
+					if (!seen.has(path)) {
+						consider(index.getPage(path));
+					}
 				}
 			}
-			if (cancelled) {
+			if (cancelled || (room <= 0 && candidates.length > 0)) {
+				// No room: one page that would have been added is enough to say some were left out.
 				break;
 			}
 		}
-		candidates.sort((a, b) => b.backlinks - a.backlinks || (a.page.url < b.page.url ? -1 : a.page.url > b.page.url ? 1 : 0));
-		const room = limit - kept.size;
 		if (candidates.length > room) {
 			truncated = true;
 		}
-		frontier = candidates.slice(0, Math.max(0, room)).map(candidate => candidate.page);
-		for (const added of frontier) {
-			kept.set(added.path, { page: added, hop });
+		const added = room <= 0 ? [] : candidates.length > room ? candidates.sort(byLinkers).slice(0, room) : candidates.sort(byLinkers);
+		for (const candidate of added) {
+			kept.set(candidate.page.path, { candidate, hop });
 		}
+		frontier = added.map(candidate => candidate.page);
 	}
 
-	const urls = new Set([...kept.values()].map(entry => entry.page.url));
+	const urls = new Set([...kept.values()].map(entry => entry.candidate.page.url));
 	// Keyed by both ends: two spellings of a target URL that reach the same page make one edge.
 	const counts = new Map<string, { -readonly [K in keyof GraphEdge]: GraphEdge[K] }>();
-	for (const { page: from } of kept.values()) {
+	for (const { candidate: { page: from } } of kept.values()) {
 		for (const url of from.targetUrls) {
 			const target = index.pageForUrl(url);
 			if (target && urls.has(target.url) && target.path !== from.path) {
@@ -155,6 +177,6 @@ export function provideGraph(context: Pick<PageContext, 'index' | 'page'>, optio
 	}
 	const edges: GraphEdge[] = [...counts.values()];
 	edges.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
-	const nodes = [...kept.values()].map(entry => nodeOf(index, entry.page, entry.hop));
+	const nodes = [...kept.values()].map(entry => nodeOf(entry.candidate, entry.hop));
 	return { center: page.url, nodes, edges, truncated, ...(cancelled ? { cancelled } : {}) };
 }
