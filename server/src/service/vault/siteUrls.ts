@@ -48,7 +48,7 @@ function normalizeUrl(url: string): string {
 }
 
 /** Hugo's `urlize` of a title, before lower-casing: blanks to `-`, what a path cannot hold dropped. */
-function urlize(text: string): string {
+export function urlize(text: string): string {
 	return text.trim().replace(/\s+/g, '-').replace(/[^\p{L}\p{M}\p{N}_.~-]/gu, '');
 }
 

@@ -4,11 +4,7 @@
  * files such as `/sitemap.xml` (`SiteRules.taxonomies`, `generatedFiles`).
  */
 import type { SiteRules } from './siteRules';
-
-/** Hugo's `urlize` of a term: lower case, spaces to `-`, what is not a letter, digit, `-`, `_` or `.` dropped. */
-export function urlizeTerm(term: string): string {
-	return term.trim().toLowerCase().replace(/\s+/g, '-').replace(/[^\p{L}\p{N}\-_.]/gu, '');
-}
+import { urlize } from './siteUrls';
 
 /**
  * Whether `url` is a taxonomy page the generator makes: the list of a
@@ -31,7 +27,8 @@ export function isTaxonomyUrl(rules: SiteRules, url: string, usedTags: ReadonlyM
 		// Kept as written.
 	}
 	for (const tag of usedTags.keys()) {
-		if (urlizeTerm(tag) === term.toLowerCase()) {
+		// Hugo makes a term's URL with urlize, lower-cased unless disablePathToLower.
+		if (urlize(tag).toLowerCase() === term.toLowerCase()) {
 			return true;
 		}
 	}
