@@ -65,9 +65,13 @@ describe('Rename (F2) in code-server: Entity Vault answers, not the built-in Mar
   /** Types the new name into the rename box (replacing the slug shown) and presses Enter. */
   async function typeNewName(name: string): Promise<void> {
     const input = vscode().page.locator(RENAME_INPUT).first();
-    await input.focus();
-    await input.press('Control+A');
-    await input.pressSequentially(name);
+    // The box may be filled again with the slug while the first keys arrive (a loaded machine): type until it holds the name.
+    await waitUntil(`the rename box to hold "${name}"`, async () => {
+      await input.focus();
+      await input.press('Control+A');
+      await input.pressSequentially(name);
+      return (await input.inputValue()) === name ? true : undefined;
+    });
     await input.press('Enter');
     await input.waitFor({ state: 'hidden' });
   }
