@@ -107,17 +107,6 @@ describe('the vault configuration file (.entity-vault.json)', () => {
 		assert.deepStrictEqual(fromFolder.settings.excludes, ['drafts/**']);
 	});
 
-	it("takes the site's rules when the folder opened or checked is the content folder of a site above it (check content/en in hugoDocs)", () => {
-		const fileSystem = new MemoryFileSystem();
-		fileSystem.writeFile('/site/hugo.toml', "[[module.mounts]]\nsource = 'content/en'\ntarget = 'content'\n");
-		fileSystem.writeFile('/site/content/en/docs/a.md', '');
-		const inside = resolveFolderVault('/site/content/en', folderSettingsFrom({}), fileSystem);
-		assert.deepStrictEqual([inside.root, inside.chosenBy, inside.siteFiles, inside.settings.vault.site.generator, inside.settings.vault.site.lowercaseUrls], ['/site/content/en', 'site', ['../../hugo.toml'], 'hugo', true]);
-		// A folder the site does not name as its content folder keeps the plain model.
-		const other = resolveFolderVault('/site/content/en/docs', folderSettingsFrom({}), fileSystem);
-		assert.deepStrictEqual([other.chosenBy, other.settings.vault.site], ['folder', DEFAULT_SITE_RULES]);
-	});
-
 	it('reports a configuration file given that cannot be read', () => {
 		const configuration = loadVaultConfiguration('/w', new MemoryFileSystem(), undefined, 'ci/vault.json');
 		assert.deepStrictEqual(configuration.problems.map(problem => `${problem.file}:${problem.line}: ${problem.message}`), ['/w/ci/vault.json:1: cannot read the configuration file']);
