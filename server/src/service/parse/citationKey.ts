@@ -7,8 +7,8 @@ import type { FootnoteDefinition } from './markdownTypes';
  * case and a final full stop ignored. Empty for an empty definition.
  */
 export function citationKey(text: string, definition: FootnoteDefinition): string {
-	return text.slice(definition.markerSpan.end, definition.span.end)
-		.replace(/<([A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*)>/g, '$1')
+	const written = text.slice(definition.markerSpan.end, definition.span.end);
+	return (written.includes('<') ? written.replace(/<([A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*)>/g, '$1') : written)
 		.replace(/\s+/g, ' ')
 		.trim()
 		.replace(/[.\s]+$/, '')

@@ -78,6 +78,24 @@ interface Line {
 	readonly next: number;
 }
 
+function isClosingFence(fence: string, line: string): boolean {
+	return fence === '+++' ? line.trimEnd() === '+++' : CLOSING_FENCE.test(line);
+}
+
+/** What `String.prototype.trim` and `\s` take for blank: ECMAScript's WhiteSpace and LineTerminator. */
+function isWhitespace(c: number): boolean {
+	return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+		|| c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Characters `TOP_LEVEL_KEY` does not let a plain key start with (besides blanks). */
+const NOT_KEY_START = '#:"\'-?[]{},&*!|>%@`';
+
+/** Whether `TOP_LEVEL_KEY` can match a line starting with `c`: a quote, or a character a plain key may start with. */
+function canStartKey(c: number): boolean {
+	return c === 0x22 || c === 0x27 || (!Number.isNaN(c) && !isWhitespace(c) && !NOT_KEY_START.includes(String.fromCharCode(c)));
+}
+
 function readLine(text: string, start: number): Line {
 	let i = start;
 	while (i < text.length) {
@@ -129,9 +147,11 @@ export function parseFrontmatter(text: string): Frontmatter {
 	let line = readLine(text, first.next);
 	let closing: Line | undefined;
 	const yamlStart = first.next;
+	// A closing fence's first character: `+` after `+++`, else `-` or `.`.
+	const fenceFirst = fence === '+++' ? '+' : '-';
 	while (line.start < text.length) {
-		const content = text.slice(line.start, line.end);
-		if (fence === '+++' ? content.trimEnd() === '+++' : CLOSING_FENCE.test(content)) {
+		const first = text[line.start];
+		if ((first === fenceFirst || (first === '.' && fence === '---')) && isClosingFence(fence, text.slice(line.start, line.end))) {
 			closing = line;
 			break;
 		}
@@ -284,8 +304,8 @@ function findTopLevelFields(text: string, start: number, end: number): Frontmatt
 	const lastContentEnd: number[] = [];
 	let contentEnd = start;
 	for (let line = readLine(text, start); line.start < end; line = readLine(text, line.next)) {
-		const content = text.slice(line.start, line.end);
-		const match = TOP_LEVEL_KEY.exec(content);
+		// Most lines that are not keys (list items, folded values) are told by their first character.
+		const match = line.end > line.start && canStartKey(text.charCodeAt(line.start)) ? TOP_LEVEL_KEY.exec(text.slice(line.start, line.end)) : null;
 		if (match) {
 			if (fields.length > 0) {
 				lastContentEnd.push(contentEnd);
@@ -300,9 +320,13 @@ function findTopLevelFields(text: string, start: number, end: number): Frontmatt
 				valueStart: line.start + match[0].length,
 			});
 		}
-		const trimmed = content.trimEnd();
-		if (trimmed !== '' && !trimmed.startsWith('#')) {
-			contentEnd = line.start + trimmed.length;
+		// The line's end with trailing blanks trimmed (`trimEnd`), unless it is blank or a comment.
+		let trimmedEnd = line.end;
+		while (trimmedEnd > line.start && isWhitespace(text.charCodeAt(trimmedEnd - 1))) {
+			trimmedEnd--;
+		}
+		if (trimmedEnd > line.start && text.charCodeAt(line.start) !== 0x23 /* # */) {
+			contentEnd = trimmedEnd;
 		}
 		if (line.next === line.start) {
 			break;
@@ -331,15 +355,16 @@ function findTopLevelFields(text: string, start: number, end: number): Frontmatt
 function exceedsNesting(yaml: string, limit: number): boolean {
 	let flow = 0;
 	const indents: number[] = [];
+	const length = yaml.length;
 	let i = 0;
-	while (i < yaml.length) {
+	while (i < length) {
 		// One line: indentation first.
 		let column = 0;
-		while (yaml.charCodeAt(i + column) === 32) {
+		while (yaml.charCodeAt(i + column) === 0x20) {
 			column++;
 		}
 		let p = i + column;
-		const blank = p >= yaml.length || yaml[p] === '\n' || yaml[p] === '#';
+		const blank = p >= length || yaml.charCodeAt(p) === 0x0a || yaml.charCodeAt(p) === 0x23 /* # */;
 		if (!blank && flow === 0) {
 			while (indents.length > 0 && indents[indents.length - 1] >= column) {
 				indents.pop();
@@ -347,10 +372,10 @@ function exceedsNesting(yaml: string, limit: number): boolean {
 			indents.push(column);
 			// Compact nested collections: `- - - x`, `? - x`.
 			let indicators = 0;
-			while ((yaml[p] === '-' || yaml[p] === '?') && (yaml[p + 1] === ' ' || yaml[p + 1] === '\t')) {
+			while ((yaml.charCodeAt(p) === 0x2d /* - */ || yaml.charCodeAt(p) === 0x3f /* ? */) && (yaml.charCodeAt(p + 1) === 0x20 || yaml.charCodeAt(p + 1) === 0x09)) {
 				indicators++;
 				p += 2;
-				while (yaml[p] === ' ' || yaml[p] === '\t') {
+				while (yaml.charCodeAt(p) === 0x20 || yaml.charCodeAt(p) === 0x09) {
 					p++;
 				}
 			}
@@ -359,29 +384,29 @@ function exceedsNesting(yaml: string, limit: number): boolean {
 			}
 		}
 		// The rest of the line: flow brackets outside quoted scalars and comments.
-		let quote = '';
-		for (; p < yaml.length && yaml[p] !== '\n'; p++) {
-			const c = yaml[p];
-			if (quote !== '') {
-				if (c === '\\' && quote === '"') {
+		let quote = 0;
+		for (; p < length && yaml.charCodeAt(p) !== 0x0a; p++) {
+			const c = yaml.charCodeAt(p);
+			if (quote !== 0) {
+				if (c === 0x5c /* \ */ && quote === 0x22 /* " */) {
 					p++;
 				} else if (c === quote) {
-					quote = '';
+					quote = 0;
 				}
 				continue;
 			}
-			if (c === '"' || c === '\'') {
+			if (c === 0x22 || c === 0x27 /* ' */) {
 				quote = c;
-			} else if (c === '#' && (p === 0 || yaml[p - 1] === ' ' || yaml[p - 1] === '\t')) {
-				while (p < yaml.length && yaml[p] !== '\n') {
+			} else if (c === 0x23 /* # */ && (p === 0 || yaml.charCodeAt(p - 1) === 0x20 || yaml.charCodeAt(p - 1) === 0x09)) {
+				while (p < length && yaml.charCodeAt(p) !== 0x0a) {
 					p++;
 				}
 				break;
-			} else if (c === '[' || c === '{') {
+			} else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
 				if (++flow + indents.length > limit) {
 					return true;
 				}
-			} else if ((c === ']' || c === '}') && flow > 0) {
+			} else if ((c === 0x5d /* ] */ || c === 0x7d /* } */) && flow > 0) {
 				flow--;
 			}
 		}
