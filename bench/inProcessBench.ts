@@ -4,6 +4,10 @@
  *
  * - the floor: list the vault, read every file and parse only its
  *   frontmatter with gray-matter, nothing else;
+ * - what two cores can do (bench/splitWorkers.ts): the floor split over two
+ *   worker threads, and our parse on two worker threads without the main
+ *   thread's indexing (then with its summaries posted to the main thread),
+ *   each the median of three runs;
  * - ours: the vault service (createVaultService) fed every page as the server
  *   and `check` feed it: indexing time, retained heap per page after a forced
  *   GC (no text is kept: `updatePage` receives it and drops it), then every
@@ -27,10 +31,13 @@ import { createLanguageService, DiagnosticLevel, type DiagnosticOptions } from '
 import { createVaultService, type VaultService } from '../server/src/service/vaultService';
 import { listVaultPages, readPageText } from '../server/src/node/vaultFiles';
 import { InMemoryWorkspace, peerLogger, peerParser } from './peerWorkspace';
+import { listMarkdownFiles, measureSplit, type SplitFigures, type SplitMode } from './splitWorkers';
 
 export interface InProcessFigures {
 	readonly pages: number;
 	readonly floor: { readonly ms: number; readonly frontmatterFields: number };
+	/** On two worker threads (bench/splitWorkers.ts), each the median of `SPLIT_RUNS` runs. */
+	readonly twoWorkers?: { readonly [mode in SplitMode]: SplitFigures & { readonly runsMs: readonly number[] } };
 	readonly ours: {
 		readonly indexMs: number;
 		/** Every page's diagnostics (extrapolated when `diagnosedPages` < pages). */
@@ -67,14 +74,6 @@ function collectGarbage(): void {
 	}
 }
 
-/** Every markdown file under `dir`, vault-relative with `/` (the floor's own listing). */
-function listMarkdownFiles(dir: string): string[] {
-	return (fs.readdirSync(dir, { recursive: true }) as string[])
-		.filter(name => /\.(md|markdown)$/i.test(name))
-		.map(name => name.split(path.sep).join('/'))
-		.sort();
-}
-
 function measureFloor(dir: string): InProcessFigures['floor'] {
 	const start = performance.now();
 	let frontmatterFields = 0;
@@ -84,6 +83,22 @@ function measureFloor(dir: string): InProcessFigures['floor'] {
 		frontmatterFields += Object.keys(parsed.data).length;
 	}
 	return { ms: performance.now() - start, frontmatterFields };
+}
+
+/** Runs of each two-worker figure: the median is kept, the machine being shared and noisy. */
+const SPLIT_RUNS = 3;
+
+async function measureTwoWorkers(dir: string): Promise<NonNullable<InProcessFigures['twoWorkers']>> {
+	const figures: Partial<Record<SplitMode, SplitFigures & { runsMs: number[] }>> = {};
+	for (const mode of ['floor', 'parse', 'parsePosted'] as const) {
+		const runs: SplitFigures[] = [];
+		for (let i = 0; i < SPLIT_RUNS; i++) {
+			runs.push(await measureSplit(dir, mode));
+		}
+		const median = [...runs].sort((a, b) => a.ms - b.ms)[runs.length >> 1];
+		figures[mode] = { ...median, runsMs: runs.map(run => run.ms) };
+	}
+	return figures as NonNullable<InProcessFigures['twoWorkers']>;
 }
 
 function measureOurs(dir: string, budgetMs: number): InProcessFigures['ours'] {
@@ -164,6 +179,7 @@ async function measurePeer(dir: string, budgetMs: number): Promise<NonNullable<I
 
 export async function benchInProcess(dir: string, skipPeer: boolean, budgetMs: number): Promise<InProcessFigures> {
 	const floor = measureFloor(dir);
+	const twoWorkers = await measureTwoWorkers(dir);
 	const ours = measureOurs(dir, budgetMs);
 	collectGarbage();
 	let peer: InProcessFigures['peer'];
@@ -175,7 +191,7 @@ export async function benchInProcess(dir: string, skipPeer: boolean, budgetMs: n
 		}
 	}
 	const pages = listVaultPages(dir).pages.length;
-	return { pages, floor, ours, peer };
+	return { pages, floor, twoWorkers, ours, peer };
 }
 
 if (require.main === module) {

@@ -9,6 +9,12 @@ describe('line index', () => {
 		assert.deepStrictEqual(positionAt(computeLineStarts(text), 3), { line: 1, character: 1 });
 	});
 
+	it('counts LF-only line breaks, a final one included', () => {
+		assert.deepStrictEqual([...computeLineStarts('a\n\nbc\n')], [0, 2, 3, 6]);
+		assert.deepStrictEqual([...computeLineStarts('')], [0]);
+		assert.deepStrictEqual([...computeLineStarts('\n')], [0, 1]);
+	});
+
 	it('counts UTF-16 code units for astral characters', () => {
 		const text = '👨‍👩‍👧 [x](/a/b/)';
 		const starts = computeLineStarts(text);

@@ -45,11 +45,11 @@ export function recordFigure(figure: Figure): void {
 /** Tests outside this folder whose outcome is reported too (reused rather than duplicated). */
 const REUSED_TESTS: readonly { title: string; area: string; test: string; inputs: string; figure: string }[] = [
 	{
-		title: 'is the only module that imports gray-matter',
+		title: 'no module imports gray-matter (it would evaluate JavaScript frontmatter); frontmatter.ts calls js-yaml directly',
 		area: 'Security',
-		test: 'gray-matter is called only through the safe wrapper (test/unit/frontmatter.test.ts)',
+		test: 'gray-matter is never called; js-yaml only through the safe wrapper (test/unit/frontmatter.test.ts)',
 		inputs: 'every .ts/.js file of server/src, client/src, scripts, bin',
-		figure: 'other modules importing gray-matter, or calls to matter.stringify/read',
+		figure: 'modules importing gray-matter, or calls to matter.stringify/read',
 	},
 ];
 

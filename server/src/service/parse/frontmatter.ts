@@ -1,20 +1,17 @@
-import matter from 'gray-matter';
-import { CORE_SCHEMA } from 'js-yaml';
+import { CORE_SCHEMA, safeLoad } from 'js-yaml';
 import type { Span } from './markdownTypes';
 
 /**
- * The one and only caller of gray-matter.
- *
- * gray-matter would evaluate `---js` / `---javascript` front matter (any
- * capitalisation falls through to its `javascript` alias) and caches every
- * input it parses without options. So:
- * - this module finds the fences itself and hands gray-matter only a plain
- *   YAML block it re-fences, so gray-matter never sees a language name;
- * - the `js` and `javascript` engines are replaced by engines that throw,
- *   in case a language ever got through;
- * - options are passed on every call, which keeps gray-matter's cache off;
- * - `matter.stringify` is never called (it re-parses without our options);
- * - its js-yaml 3 gets the YAML core schema, so `2026-05-14` stays the
+ * The frontmatter reader. It reads YAML exactly as gray-matter (what static
+ * site tooling uses) reads a block, without gray-matter:
+ * - gray-matter would evaluate `---js` / `---javascript` front matter (any
+ *   capitalisation falls through to its `javascript` alias) and caches every
+ *   input it parses without options, so nothing in the extension calls it;
+ *   this module finds the fences itself and hands js-yaml 3's `safeLoad`
+ *   (gray-matter's YAML engine: no code, no custom types) the block as
+ *   gray-matter would (`grayMatterBlock`), saving gray-matter's per-call
+ *   option merging and copies;
+ * - js-yaml gets the YAML core schema, so `2026-05-14` stays the
  *   string the author wrote instead of becoming a Date (and `2026-13-01`
  *   does not silently become 2027-01-01); merge keys (`<<`) are not expanded.
  */
@@ -66,22 +63,8 @@ export interface Frontmatter {
 	readonly problems: readonly FrontmatterProblem[];
 }
 
-const refuseToEvaluate = (): never => {
-	throw new Error('JavaScript front matter is never evaluated');
-};
-
-/** Options passed on every gray-matter call. */
-const GRAY_MATTER_OPTIONS = Object.freeze({
-	language: 'yaml',
-	// Handed by gray-matter to js-yaml's safeLoad.
-	schema: CORE_SCHEMA,
-	excerpt: false,
-	engines: {
-		js: { parse: refuseToEvaluate, stringify: refuseToEvaluate },
-		javascript: { parse: refuseToEvaluate, stringify: refuseToEvaluate },
-		coffee: { parse: refuseToEvaluate, stringify: refuseToEvaluate },
-	},
-});
+/** The options of every js-yaml call (the only one js-yaml reads of those gray-matter passed it). */
+const YAML_OPTIONS = Object.freeze({ schema: CORE_SCHEMA });
 
 const OPENING_FENCE = /^(---|\+\+\+)[ \t]*([A-Za-z][^\s]*)?[ \t]*$/;
 const CLOSING_FENCE = /^(---|\.\.\.)[ \t]*$/;
@@ -191,8 +174,8 @@ export function parseFrontmatter(text: string): Frontmatter {
 		return { present: true, span, bodyStart, closingFenceStart: closing.start, language, data: undefined, fields, problems };
 	}
 
-	const yaml = text.slice(yamlStart, yamlEnd);
-	if (exceedsNesting(yaml.replace(/\r\n?/g, '\n'), MAX_FRONTMATTER_NESTING)) {
+	const yaml = withLineFeeds(text.slice(yamlStart, yamlEnd));
+	if (exceedsNesting(yaml, MAX_FRONTMATTER_NESTING)) {
 		problems.push({
 			kind: 'too-large',
 			message: `Frontmatter is nested more than ${MAX_FRONTMATTER_NESTING} levels deep; it was not read.`,
@@ -229,16 +212,44 @@ interface YamlResult {
 	readonly error?: { readonly message: string; readonly line: number };
 }
 
+/** A text with its `\r\n` and lone `\r` line breaks made `\n`. */
+function withLineFeeds(text: string): string {
+	return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/**
+ * What gray-matter would hand js-yaml for the re-fenced block
+ * `---\n${yaml}\n---\n`: from after the opening `---` (so a line break first:
+ * js-yaml reports lines of the block starting at 0 for the line after the
+ * opening fence) up to the first line starting with `---`; undefined when
+ * gray-matter would not call js-yaml at all (nothing but blanks and `#`
+ * comment lines: its data is then `{}`).
+ */
+function grayMatterBlock(yaml: string): string | undefined {
+	const lines = `\n${yaml}`;
+	const close = lines.indexOf('\n---');
+	const block = close === -1 ? lines : lines.slice(0, close);
+	// gray-matter's test, `block.replace(/^\s*#[^\n]+/gm, '').trim() === ''`, run only when
+	// the first character that is not blank is a `#` (otherwise it keeps that character).
+	const first = /\S/.exec(block);
+	if (first === null || (first[0] === '#' && block.replace(/^\s*#[^\n]+/gm, '').trim() === '')) {
+		return undefined;
+	}
+	return block;
+}
+
+/** Parses a YAML block whose line breaks are `\n`. */
 function parseYamlBlock(yaml: string): YamlResult {
 	if (yaml.trim() === '') {
 		return { value: {} };
 	}
-	// gray-matter is handed a re-fenced block so it never looks for a language name.
-	// js-yaml reports lines of the block starting at 0 for the line after the opening fence.
-	const normalised = yaml.replace(/\r\n?/g, '\n');
+	const block = grayMatterBlock(yaml);
+	if (block === undefined) {
+		return { value: {} };
+	}
 	try {
-		const file = matter(`---\n${normalised}\n---\n`, GRAY_MATTER_OPTIONS);
-		return { value: file.data };
+		// gray-matter makes a missing document (`null`, or only comments) `{}`.
+		return { value: safeLoad(block, YAML_OPTIONS) ?? {} };
 	} catch (error) {
 		if (error instanceof RangeError) {
 			// The stack ran out: nesting that the pre-check did not see (it cannot see every YAML form).

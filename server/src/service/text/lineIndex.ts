@@ -12,6 +12,19 @@ export type LineStarts = Uint16Array | Uint32Array;
  * lone `\r`, as the LSP specification defines them.
  */
 export function computeLineStarts(text: string): Uint32Array {
+	if (!text.includes('\r')) {
+		// Only `\n` breaks (most pages): found by `indexOf`, counted first so the array is made once.
+		let count = 1;
+		for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+			count++;
+		}
+		const starts = new Uint32Array(count);
+		let line = 1;
+		for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+			starts[line++] = i + 1;
+		}
+		return starts;
+	}
 	let count = 1;
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);

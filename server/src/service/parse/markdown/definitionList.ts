@@ -35,13 +35,45 @@ function linesOf(content: string): { start: number; text: string }[] {
 	return lines;
 }
 
+/**
+ * Whether some line of `content` could be a description (`DESCRIPTION`): a
+ * `:` after at most three spaces or tabs from the line's start, followed by
+ * a space or tab. Most paragraphs have none, and are then not split into lines.
+ */
+function mayHaveDescription(content: string): boolean {
+	for (let colon = content.indexOf(':'); colon !== -1; colon = content.indexOf(':', colon + 1)) {
+		const after = content.charCodeAt(colon + 1);
+		if (after !== 0x20 && after !== 0x09) {
+			continue;
+		}
+		let i = colon;
+		while (i > 0 && colon - i < 3 && (content.charCodeAt(i - 1) === 0x20 || content.charCodeAt(i - 1) === 0x09)) {
+			i--;
+		}
+		const before = i === 0 ? 0x0a : content.charCodeAt(i - 1);
+		if (before === 0x0a || before === 0x0d) {
+			return true;
+		}
+	}
+	return false;
+}
+
 /** Appends the terms of `paragraphs` (the paragraph regions, in document order) to `out`. */
 export function collectDefinitionTerms(text: string, paragraphs: readonly Region[], out: DefinitionTerm[]): void {
 	let previous: Region | undefined;
 	let previousEnd = -1;
 	for (const region of paragraphs) {
+		if (!mayHaveDescription(region.content)) {
+			// No description line: no terms here, and none before it.
+			previous = region;
+			previousEnd = -1;
+			continue;
+		}
 		const lines = linesOf(region.content);
 		const start = toTextOffset(region, 0);
+		if (previousEnd === -1 && previous !== undefined) {
+			previousEnd = toTextOffset(previous, previous.content.length);
+		}
 		const first = lines.findIndex(line => DESCRIPTION.test(line.text));
 		if (first === 0 && previous !== undefined && text.slice(previousEnd, start).trim() === '') {
 			addTerms(previous, linesOf(previous.content), out);
