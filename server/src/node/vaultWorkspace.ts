@@ -381,7 +381,36 @@ export class VaultWorkspace {
 
 	/** A page's diagnostics, with the text `unlinked-mention` reads when the page is open. */
 	diagnostics(relative: string): ReturnType<VaultService['diagnostics']> {
-		return this.service.diagnostics(relative, this.openTexts.get(relative));
+		const diagnostics = this.service.diagnostics(relative, this.openTexts.get(relative));
+		if (this.service.diagnosticsPartial()) {
+			this.partialDiagnostics.add(relative);
+		}
+		return diagnostics;
+	}
+
+	/** Pages whose diagnostics were computed while the search tables were being built (`buildSearchTables`): published again once they are. */
+	private readonly partialDiagnostics = new Set<string>();
+
+	/**
+	 * Builds the search tables in the background, in time slices (right
+	 * after indexing, so the first edit or completion does not pay for them);
+	 * then `republish` gets the pages whose diagnostics lack what they give.
+	 */
+	async buildSearchTables(republish: (paths: string[]) => void): Promise<void> {
+		const steps = this.service.buildSearchTablesInSteps();
+		const slicer = new TimeSlicer();
+		try {
+			while (!this.cancelled && steps.next().done !== true) {
+				await slicer.pause();
+			}
+		} finally {
+			steps.return?.();
+		}
+		const paths = [...this.partialDiagnostics];
+		this.partialDiagnostics.clear();
+		if (!this.cancelled && paths.length > 0) {
+			republish(paths);
+		}
 	}
 
 	/**
