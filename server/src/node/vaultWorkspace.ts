@@ -8,7 +8,7 @@ import { PathFilter } from '../service/vault/pathFilter';
 import { pageSummaryToParts, type PageSummary } from '../service/parse/pageSummary';
 import { fileStamp, listVaultPages, readPageText, readVaultPage, type PageReadResult } from './vaultFiles';
 import { loadIndexCache, saveIndexCache, type CachedPage } from './indexCache';
-import { TimeSlicer, yieldToEventLoop } from './timeSlices';
+import { BackgroundSlicer, TimeSlicer, yieldToEventLoop } from './timeSlices';
 import type { PageParser } from './pageParser';
 import { nodeFileSystem } from './nodeFileSystem';
 import type { IndexCacheFileSystem, VaultFileSystem } from './vaultFileSystem';
@@ -398,7 +398,7 @@ export class VaultWorkspace {
 	 */
 	async buildSearchTables(republish: (paths: string[]) => void): Promise<void> {
 		const steps = this.service.buildSearchTablesInSteps();
-		const slicer = new TimeSlicer();
+		const slicer = new BackgroundSlicer();
 		try {
 			while (!this.cancelled && steps.next().done !== true) {
 				await slicer.pause();
