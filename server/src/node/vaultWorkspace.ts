@@ -8,7 +8,7 @@ import { PathFilter } from '../service/vault/pathFilter';
 import { pageSummaryToParts, type PageSummary } from '../service/parse/pageSummary';
 import { fileStamp, listVaultPages, readPageText, readVaultPage, type PageReadResult } from './vaultFiles';
 import { loadIndexCache, saveIndexCache, type CachedPage } from './indexCache';
-import { TimeSlicer, yieldToEventLoop } from './timeSlices';
+import { BackgroundSlicer, TimeSlicer, yieldToEventLoop } from './timeSlices';
 import type { PageParser } from './pageParser';
 import { nodeFileSystem } from './nodeFileSystem';
 import type { IndexCacheFileSystem, VaultFileSystem } from './vaultFileSystem';
@@ -381,7 +381,36 @@ export class VaultWorkspace {
 
 	/** A page's diagnostics, with the text `unlinked-mention` reads when the page is open. */
 	diagnostics(relative: string): ReturnType<VaultService['diagnostics']> {
-		return this.service.diagnostics(relative, this.openTexts.get(relative));
+		const diagnostics = this.service.diagnostics(relative, this.openTexts.get(relative));
+		if (this.service.diagnosticsPartial()) {
+			this.partialDiagnostics.add(relative);
+		}
+		return diagnostics;
+	}
+
+	/** Pages whose diagnostics were computed while the search tables were being built (`buildSearchTables`): published again once they are. */
+	private readonly partialDiagnostics = new Set<string>();
+
+	/**
+	 * Builds the search tables in the background, in time slices (right
+	 * after indexing, so the first edit or completion does not pay for them);
+	 * then `republish` gets the pages whose diagnostics lack what they give.
+	 */
+	async buildSearchTables(republish: (paths: string[]) => void): Promise<void> {
+		const steps = this.service.buildSearchTablesInSteps();
+		const slicer = new BackgroundSlicer();
+		try {
+			while (!this.cancelled && steps.next().done !== true) {
+				await slicer.pause();
+			}
+		} finally {
+			steps.return?.();
+		}
+		const paths = [...this.partialDiagnostics];
+		this.partialDiagnostics.clear();
+		if (!this.cancelled && paths.length > 0) {
+			republish(paths);
+		}
 	}
 
 	/**

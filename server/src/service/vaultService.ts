@@ -189,6 +189,15 @@ export interface VaultService {
 	 */
 	readProseWords(textOf: PageTextReader, maxPages: number): number;
 	/**
+	 * Builds the search tables (closest pages, mention names, page search) a
+	 * page per step, for the transport to run in time slices after indexing;
+	 * meanwhile `diagnostics` leaves out the unlinked mentions and the
+	 * suggestions of broken links whose table is not built yet.
+	 */
+	buildSearchTablesInSteps(): Iterator<void>;
+	/** Whether `diagnostics` now leaves out what a search table being built would give (see `buildSearchTablesInSteps`). */
+	diagnosticsPartial(): boolean;
+	/**
 	 * The vault overview: pages per section, most linked pages, orphans,
 	 * pages without footnotes, wanted pages, each list at most `limit` long
 	 * (undefined when cancelled). The tallies are kept while the index does
@@ -415,6 +424,8 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 			const table = proseWords.sync(index);
 			return onPage(path, textOf(path) ?? '', undefined, context => provideBacklinks(context, table, textOf, settings.mentions, token));
 		},
+		buildSearchTablesInSteps: () => index.search.buildInSteps(),
+		diagnosticsPartial: () => index.search.mentionsPending || index.search.suggestionsPending,
 		readProseWords: (textOf, maxPages) => proseWords.sync(index).catchUp(path => index.getPage(path), textOf, maxPages),
 		overview(textOf: PageTextReader, limit: number, token?: CancellationLike): VaultOverview | undefined {
 			if (tallies?.version !== index.version) {
