@@ -102,6 +102,12 @@ export interface VaultService {
 	 * index. `copied`: its strings are fresh copies, not slices of a page text.
 	 */
 	updateParsedPage(parts: PageSummaryParts, copied: boolean): IndexChange;
+	/**
+	 * `updateParsedPage` for the initial indexing: a page the index does not
+	 * have yet is linked in without working out which other pages it affects
+	 * (the transport publishes every page's diagnostics once indexing ends).
+	 */
+	loadParsedPage(parts: PageSummaryParts, copied: boolean): void;
 	removePage(path: string): IndexChange;
 	getPage(path: string): PageSummary | undefined;
 	/**
@@ -372,6 +378,13 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 			}
 			quarantine.delete(parts.path);
 			return changing(parts.path, () => index.update(summaries.fromParts(withSiteUrls(parts, summaries.site), copied)));
+		},
+		loadParsedPage(parts: PageSummaryParts, copied: boolean): void {
+			if (!isMarkdownPath(parts.path)) {
+				throw new Error(`not a markdown page: ${parts.path}`);
+			}
+			quarantine.delete(parts.path);
+			index.add(summaries.fromParts(withSiteUrls(parts, summaries.site), copied));
 		},
 		markUnreadable(path: string, reason: string): IndexChange {
 			quarantine.set(path, reason);
