@@ -19,6 +19,7 @@ import * as path from 'path';
 import { repoRoot } from '../test/support/paths';
 import { benchCheck } from './checkBench';
 import type { InProcessFigures } from './inProcessBench';
+import { judgeScaleTargets } from './scaleTargets';
 import { describeMachine, judgeTargets, markdownTable, targetsTable, terminalTable, type BenchResults, type SizeResult } from './report';
 import { benchServer, REQUEST_KINDS } from './serverBench';
 import { benchDir, cachedVault } from './vaultCache';
@@ -172,6 +173,10 @@ function writeDocs(results: BenchResults): string {
 		'### Targets (issue 5)',
 		'',
 		targetsTable(judgeTargets(results)),
+		'',
+		'### Targets (issue 14)',
+		'',
+		targetsTable(judgeScaleTargets(results)),
 		RESULTS_END,
 	].join('\n');
 	let text: string;
@@ -216,7 +221,7 @@ async function main(): Promise<number> {
 		fs.writeFileSync(jsonFile, JSON.stringify(results, null, 2) + '\n');
 	}
 	process.stdout.write(`\n${terminalTable(results)}\n\n`);
-	for (const verdict of judgeTargets(results)) {
+	for (const verdict of [...judgeTargets(results), ...judgeScaleTargets(results)]) {
 		process.stdout.write(`${verdict.met === undefined ? 'n/a   ' : verdict.met ? 'met   ' : 'MISSED'} ${verdict.figure} (${verdict.target}): ${verdict.measured}${verdict.met !== true && verdict.note ? ` — ${verdict.note}` : ''}\n`);
 	}
 	process.stdout.write(`\nResults: ${path.relative(repoRoot, jsonFile)}\n`);

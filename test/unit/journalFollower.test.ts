@@ -174,6 +174,50 @@ describe('journal follower', () => {
 		assert.deepStrictEqual(table.take(), ['rebuild 11']);
 	});
 
+	it('builds in steps, a page per step, and catches up through the journal with what changed meanwhile', () => {
+		const index = indexOf(6);
+		const table = new RecordingTable(false);
+		const follower = new JournalFollower(table, 1 / 4);
+		const steps = follower.buildInSteps(index);
+		assert.ok(!follower.built);
+		steps.next();
+		steps.next();
+		assert.deepStrictEqual(table.take(), ['rebuild 0', 'add people/p0.md', 'add people/p1.md']);
+		assert.ok(!follower.built, 'not built while pages wait');
+		// Meanwhile: a page already added changes, one not added yet goes, one goes and comes back, one is new.
+		index.update(summarizePage('people/p0.md', pageText('Zero')));
+		index.remove('people/p3.md');
+		index.remove('people/p4.md');
+		index.update(summarizePage('people/p4.md', pageText('Four')));
+		index.update(summarizePage('people/new.md', pageText('New')));
+		let rest = 0;
+		while (steps.next().done !== true) {
+			rest++;
+		}
+		assert.strictEqual(rest, 4, 'one step per page listed when the build started');
+		assert.ok(follower.built);
+		assert.deepStrictEqual(table.take(), ['add people/p2.md', 'add people/p4.md', 'add people/p5.md']);
+		follower.sync(index);
+		assert.deepStrictEqual(new Set(table.live.values()), new Set(index.pages()));
+		// A second build in steps of a built table does nothing.
+		table.take();
+		assert.strictEqual(follower.buildInSteps(index).next().done, true);
+		assert.deepStrictEqual(table.take(), []);
+	});
+
+	it('finishes a build in steps when the table is needed before it ends', () => {
+		const index = indexOf(5);
+		const table = new RecordingTable(false);
+		const follower = new JournalFollower(table, 1 / 4);
+		const steps = follower.buildInSteps(index);
+		steps.next();
+		index.update(summarizePage('people/p1.md', pageText('One')));
+		follower.sync(index);
+		assert.ok(follower.built);
+		assert.deepStrictEqual(new Set(table.live.values()), new Set(index.pages()));
+		assert.strictEqual(steps.next().done, true, 'the steps left end at once');
+	});
+
 	describe('agrees with a table built afresh, through random edits', () => {
 		const SECTIONS = ['people', 'places', 'events'];
 		const WORDS = ['Robert', 'Rob', 'Maxwell', 'Ann', 'Anders', 'Émile', 'Iran', 'Ian', 'Smith', 'Ro', 'X'];

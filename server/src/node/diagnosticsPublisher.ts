@@ -1,7 +1,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { VaultWorkspace } from './vaultWorkspace';
-import { TimeSlicer } from './timeSlices';
+import { foregroundWork, TimeSlicer, type ForegroundWork } from './timeSlices';
 
 /** Quiet time after the last edit before diagnostics are computed. */
 const DIAGNOSTICS_DEBOUNCE_MS = 150;
@@ -20,6 +20,10 @@ export interface PublisherOptions {
  */
 export class DiagnosticsPublisher {
 	private readonly pending = new Map<VaultWorkspace, Set<string>>();
+	/** The open pages among those pending: published first, as foreground work (background loops wait for them). */
+	private readonly pendingOpen = new Map<VaultWorkspace, Set<string>>();
+	/** Ends the foreground work that the pending open pages are (see `ForegroundWork`). */
+	private endForeground: (() => void) | undefined;
 	private timer: NodeJS.Timeout | undefined;
 	private flushing = false;
 	/** URIs that currently show a non-empty list (an open page's empty list is published too, but not kept here). */
@@ -27,19 +31,25 @@ export class DiagnosticsPublisher {
 	/** Holds on the debounced publishing (a move under way, see `hold`). */
 	private readonly holds = new Set<object>();
 
-	constructor(private readonly connection: Connection, private readonly options: PublisherOptions) { }
+	constructor(private readonly connection: Connection, private readonly options: PublisherOptions, private readonly foreground: ForegroundWork = foregroundWork) { }
 
 	schedule(vault: VaultWorkspace, paths: Iterable<string>): void {
-		let set = this.pending.get(vault);
-		if (!set) {
-			set = new Set();
-			this.pending.set(vault, set);
-		}
+		let set: Set<string> | undefined;
+		let open: Set<string> | undefined;
 		for (const path of paths) {
-			set.add(path);
+			if (vault.isOpen(path)) {
+				open ??= setOf(this.pendingOpen, vault);
+				open.add(path);
+			} else {
+				set ??= setOf(this.pending, vault);
+				set.add(path);
+			}
 		}
-		if (set.size === 0) {
+		if (set === undefined && open === undefined) {
 			return;
+		}
+		if (open !== undefined) {
+			this.endForeground ??= this.foreground.begin();
 		}
 		this.debounce();
 	}
@@ -70,7 +80,7 @@ export class DiagnosticsPublisher {
 		this.holds.add(hold);
 		const release = (): void => {
 			clearTimeout(timer);
-			if (this.holds.delete(hold) && this.holds.size === 0 && this.pending.size > 0) {
+			if (this.holds.delete(hold) && this.holds.size === 0 && (this.pending.size > 0 || this.pendingOpen.size > 0)) {
 				this.debounce();
 			}
 		};
@@ -86,18 +96,38 @@ export class DiagnosticsPublisher {
 		}
 		this.flushing = true;
 		try {
+			const slicer = new TimeSlicer();
+			await this.publishOpen(slicer);
 			while (this.pending.size > 0) {
 				const [vault, paths] = this.pending.entries().next().value as [VaultWorkspace, Set<string>];
 				this.pending.delete(vault);
-				const slicer = new TimeSlicer();
 				for (const path of paths) {
+					// An open page edited meanwhile goes before the rest, once its debounce has passed.
+					if (this.pendingOpen.size > 0 && this.timer === undefined && this.holds.size === 0) {
+						await this.publishOpen(slicer);
+					}
 					this.publishNow(vault, path);
 					await slicer.pause();
 				}
 			}
+			await this.publishOpen(slicer);
 		} finally {
 			this.flushing = false;
 		}
+	}
+
+	/** Publishes the pending open pages, then ends the foreground work they were. */
+	private async publishOpen(slicer: TimeSlicer): Promise<void> {
+		while (this.pendingOpen.size > 0) {
+			const [vault, paths] = this.pendingOpen.entries().next().value as [VaultWorkspace, Set<string>];
+			this.pendingOpen.delete(vault);
+			for (const path of paths) {
+				this.publishNow(vault, path);
+				await slicer.pause();
+			}
+		}
+		this.endForeground?.();
+		this.endForeground = undefined;
 	}
 
 	private publishNow(vault: VaultWorkspace, path: string): void {
@@ -133,6 +163,11 @@ export class DiagnosticsPublisher {
 	/** Clears what a vault published (optionally keeping the pages `keep` says). */
 	clearVault(vault: VaultWorkspace, keep?: (path: string) => boolean): void {
 		this.pending.delete(vault);
+		this.pendingOpen.delete(vault);
+		if (this.pendingOpen.size === 0) {
+			this.endForeground?.();
+			this.endForeground = undefined;
+		}
 		for (const [uri, owner] of [...this.published]) {
 			if (owner !== vault) {
 				continue;
@@ -144,4 +179,13 @@ export class DiagnosticsPublisher {
 			this.clear(uri);
 		}
 	}
+}
+
+function setOf(sets: Map<VaultWorkspace, Set<string>>, vault: VaultWorkspace): Set<string> {
+	let set = sets.get(vault);
+	if (!set) {
+		set = new Set();
+		sets.set(vault, set);
+	}
+	return set;
 }

@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as v8 from 'v8';
 import type { PageSummaryParts } from '../service/parse/pageSummary';
 import { packageVersion } from './packageInfo';
-import { TimeSlicer } from './timeSlices';
+import { BackgroundSlicer, TimeSlicer } from './timeSlices';
 import { nodeFileSystem } from './nodeFileSystem';
 import type { IndexCacheFileSystem } from './vaultFileSystem';
 
@@ -123,8 +123,8 @@ export async function saveIndexCache(file: string, root: string, entries: Iterab
 	await fileSystem.createDirectory(path.dirname(file));
 	const temporary = `${file}.${process.pid}.tmp`;
 	const handle = await fileSystem.createFile(temporary);
-	// Background work: short slices, so a request never waits long behind it.
-	const slicer = new TimeSlicer(1);
+	// Background work: short slices, so a request never waits long behind it, and none while an open page's diagnostics are due.
+	const slicer = new BackgroundSlicer(1);
 	let count = 0;
 	try {
 		await handle.append(chunkOf({ format: CACHE_FORMAT, version: packageVersion, root } satisfies CacheHeader));

@@ -21,3 +21,59 @@ export class TimeSlicer {
 		}
 	}
 }
+
+/**
+ * Work about the open documents that is due or under way (an edit's
+ * diagnostics, from the edit until they are published): background loops
+ * (`BackgroundSlicer`: writing the persisted index, building the search
+ * tables) hold back meanwhile, so they never delay it.
+ */
+export class ForegroundWork {
+	private active = 0;
+	private waiters: (() => void)[] = [];
+
+	/** Marks foreground work under way until the returned function is called (once). */
+	begin(): () => void {
+		this.active++;
+		let ended = false;
+		return () => {
+			if (ended) {
+				return;
+			}
+			ended = true;
+			if (--this.active === 0) {
+				const waiters = this.waiters;
+				this.waiters = [];
+				waiters.forEach(wake => wake());
+			}
+		};
+	}
+
+	get busy(): boolean {
+		return this.active > 0;
+	}
+
+	/** Resolves when no foreground work is under way (at once when none is). */
+	whenIdle(): Promise<void> {
+		return this.active === 0 ? Promise.resolve() : new Promise(resolve => this.waiters.push(resolve));
+	}
+}
+
+/** The server's foreground work, which every background loop of the process defers to. */
+export const foregroundWork = new ForegroundWork();
+
+/** A `TimeSlicer` for background work: between slices it also waits until no foreground work (`foregroundWork`) is under way. */
+export class BackgroundSlicer extends TimeSlicer {
+	constructor(budgetMs = 3, private readonly foreground: ForegroundWork = foregroundWork) {
+		super(budgetMs);
+	}
+
+	override async pause(): Promise<void> {
+		await super.pause();
+		while (this.foreground.busy) {
+			await this.foreground.whenIdle();
+			// Then the requests that came meanwhile.
+			await yieldToEventLoop();
+		}
+	}
+}

@@ -287,6 +287,8 @@ export class VaultSetup {
 		this.logVaultKind(vault);
 		this.publisher.schedule(vault, this.publishedPaths(vault));
 		this.status.update();
+		// The search tables, built now in the background rather than by the first request that needs one.
+		void vault.buildSearchTables(paths => this.publisher.schedule(vault, paths.filter(path => this.vaults.shouldPublish(vault, path))));
 	}
 }
 

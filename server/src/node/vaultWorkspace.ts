@@ -8,7 +8,7 @@ import { PathFilter } from '../service/vault/pathFilter';
 import { pageSummaryToParts, type PageSummary } from '../service/parse/pageSummary';
 import { fileStamp, listVaultPages, readPageText, readVaultPage, type PageReadResult } from './vaultFiles';
 import { loadIndexCache, saveIndexCache, type CachedPage } from './indexCache';
-import { TimeSlicer, yieldToEventLoop } from './timeSlices';
+import { BackgroundSlicer, TimeSlicer, yieldToEventLoop } from './timeSlices';
 import type { PageParser } from './pageParser';
 import { nodeFileSystem } from './nodeFileSystem';
 import type { IndexCacheFileSystem, VaultFileSystem } from './vaultFileSystem';
@@ -32,6 +32,10 @@ export interface IndexingCounts {
 
 /** Progress is reported every this many pages taken from the persisted index. */
 const PROGRESS_EVERY = 1000;
+
+/** What a page put in the index by the initial indexing changes for others: not worked out (see `apply`). */
+const NO_CHANGE: IndexChange = Object.freeze({ affected: new Set<string>(), pagesChanged: true });
+
 /** Quiet time after the last change on disk before the persisted index is rewritten. */
 const CACHE_SAVE_DELAY_MS = 30_000;
 
@@ -220,7 +224,7 @@ export class VaultWorkspace {
 			if (cached && cached.stamp === this.stampOf(page)) {
 				this.loaded.add(page);
 				this.stamps.set(page, cached.stamp);
-				this.service.updateParsedPage(cached.parts, true);
+				this.service.loadParsedPage(cached.parts, true);
 				if (++done % PROGRESS_EVERY === 0) {
 					onProgress?.({ indexed: done, total });
 				}
@@ -234,7 +238,7 @@ export class VaultWorkspace {
 			for (const result of results) {
 				// A page opened meanwhile keeps the editor's text.
 				if (!this.loaded.has(result.path)) {
-					this.apply(result);
+					this.apply(result, true);
 				}
 				await slicer.pause();
 			}
@@ -259,14 +263,22 @@ export class VaultWorkspace {
 		}
 	}
 
-	/** Puts a page read from disk in the index (or takes it out, with why). */
-	private apply(result: PageReadResult): IndexChange {
+	/**
+	 * Puts a page read from disk in the index (or takes it out, with why).
+	 * `initial`: by the initial indexing, which publishes every page's
+	 * diagnostics when it ends, so what the page changes for others is not worked out.
+	 */
+	private apply(result: PageReadResult, initial = false): IndexChange {
 		this.loaded.add(result.path);
 		if ('error' in result) {
 			this.stamps.delete(result.path);
 			return result.missing ? this.service.removePage(result.path) : this.service.markUnreadable(result.path, result.error);
 		}
 		this.stamps.set(result.path, result.stamp);
+		if (initial) {
+			this.service.loadParsedPage(result.parts, result.copied === true);
+			return NO_CHANGE;
+		}
 		return this.service.updateParsedPage(result.parts, result.copied === true);
 	}
 
@@ -381,7 +393,36 @@ export class VaultWorkspace {
 
 	/** A page's diagnostics, with the text `unlinked-mention` reads when the page is open. */
 	diagnostics(relative: string): ReturnType<VaultService['diagnostics']> {
-		return this.service.diagnostics(relative, this.openTexts.get(relative));
+		const diagnostics = this.service.diagnostics(relative, this.openTexts.get(relative));
+		if (this.service.diagnosticsPartial()) {
+			this.partialDiagnostics.add(relative);
+		}
+		return diagnostics;
+	}
+
+	/** Pages whose diagnostics were computed while the search tables were being built (`buildSearchTables`): published again once they are. */
+	private readonly partialDiagnostics = new Set<string>();
+
+	/**
+	 * Builds the search tables in the background, in time slices (right
+	 * after indexing, so the first edit or completion does not pay for them);
+	 * then `republish` gets the pages whose diagnostics lack what they give.
+	 */
+	async buildSearchTables(republish: (paths: string[]) => void): Promise<void> {
+		const steps = this.service.buildSearchTablesInSteps();
+		const slicer = new BackgroundSlicer();
+		try {
+			while (!this.cancelled && steps.next().done !== true) {
+				await slicer.pause();
+			}
+		} finally {
+			steps.return?.();
+		}
+		const paths = [...this.partialDiagnostics];
+		this.partialDiagnostics.clear();
+		if (!this.cancelled && paths.length > 0) {
+			republish(paths);
+		}
 	}
 
 	/**

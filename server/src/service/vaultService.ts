@@ -102,6 +102,12 @@ export interface VaultService {
 	 * index. `copied`: its strings are fresh copies, not slices of a page text.
 	 */
 	updateParsedPage(parts: PageSummaryParts, copied: boolean): IndexChange;
+	/**
+	 * `updateParsedPage` for the initial indexing: a page the index does not
+	 * have yet is linked in without working out which other pages it affects
+	 * (the transport publishes every page's diagnostics once indexing ends).
+	 */
+	loadParsedPage(parts: PageSummaryParts, copied: boolean): void;
 	removePage(path: string): IndexChange;
 	getPage(path: string): PageSummary | undefined;
 	/**
@@ -188,6 +194,15 @@ export interface VaultService {
 	 * calls it in slices until it returns 0.
 	 */
 	readProseWords(textOf: PageTextReader, maxPages: number): number;
+	/**
+	 * Builds the search tables (closest pages, mention names, page search) a
+	 * page per step, for the transport to run in time slices after indexing;
+	 * meanwhile `diagnostics` leaves out the unlinked mentions and the
+	 * suggestions of broken links whose table is not built yet.
+	 */
+	buildSearchTablesInSteps(): Iterator<void>;
+	/** Whether `diagnostics` now leaves out what a search table being built would give (see `buildSearchTablesInSteps`). */
+	diagnosticsPartial(): boolean;
 	/**
 	 * The vault overview: pages per section, most linked pages, orphans,
 	 * pages without footnotes, wanted pages, each list at most `limit` long
@@ -364,6 +379,13 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 			quarantine.delete(parts.path);
 			return changing(parts.path, () => index.update(summaries.fromParts(withSiteUrls(parts, summaries.site), copied)));
 		},
+		loadParsedPage(parts: PageSummaryParts, copied: boolean): void {
+			if (!isMarkdownPath(parts.path)) {
+				throw new Error(`not a markdown page: ${parts.path}`);
+			}
+			quarantine.delete(parts.path);
+			index.add(summaries.fromParts(withSiteUrls(parts, summaries.site), copied));
+		},
 		markUnreadable(path: string, reason: string): IndexChange {
 			quarantine.set(path, reason);
 			return changing(path, () => index.remove(path));
@@ -415,6 +437,8 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 			const table = proseWords.sync(index);
 			return onPage(path, textOf(path) ?? '', undefined, context => provideBacklinks(context, table, textOf, settings.mentions, token));
 		},
+		buildSearchTablesInSteps: () => index.search.buildInSteps(),
+		diagnosticsPartial: () => index.search.mentionsPending || index.search.suggestionsPending,
 		readProseWords: (textOf, maxPages) => proseWords.sync(index).catchUp(path => index.getPage(path), textOf, maxPages),
 		overview(textOf: PageTextReader, limit: number, token?: CancellationLike): VaultOverview | undefined {
 			if (tallies?.version !== index.version) {

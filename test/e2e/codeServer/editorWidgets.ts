@@ -81,13 +81,16 @@ export class EditorWidgets {
    */
   async quickFix(label: string): Promise<string[]> {
     const page = this.window.page;
-    await page.keyboard.press('Control+.');
     const actions = page.locator('.action-widget .monaco-list-row.action');
     let offered: string[] = [];
-    await waitUntil(`a quick fix containing ${JSON.stringify(label)}`, async () => {
+    // A Ctrl+. that reached the editor before it had focus back (after an Escape) opens nothing: press it again then.
+    await triggerUntil(`a quick fix containing ${JSON.stringify(label)}`, () => page.keyboard.press('Control+.'), async () => {
       offered = (await actions.evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''))).map((text) => text.trim());
       return offered.some((text) => text.includes(label)) ? true : undefined;
-    }, WAIT_TIMEOUT_MS, () => JSON.stringify(offered));
+    }, async () => {
+      await page.keyboard.press('Escape');
+      await page.locator('.action-widget').waitFor({ state: 'hidden' });
+    }, () => JSON.stringify(offered));
     // The menu opens with the first action focused; a click is swallowed by its pointer block.
     const focusedLabel = async (): Promise<string> => (await actions.and(page.locator('.focused')).first().getAttribute('aria-label')) ?? '';
     for (let step = 0; !(await focusedLabel()).includes(label); step++) {

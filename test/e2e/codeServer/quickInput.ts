@@ -27,7 +27,11 @@ export class QuickInput {
       }
     });
     await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    // The palette closes, or (a command that asks something, such as Wanted Pages) the same widget shows the command's own quick pick at once.
+    const widget = page.locator('.quick-input-widget');
+    const box = page.locator(quickInputBox).first();
+    await waitUntil(`the Command Palette to run ${JSON.stringify(title)}`, async () =>
+      !(await widget.isVisible()) || (await box.inputValue().catch(() => '')) !== `>${title}` ? true : undefined);
   }
 
   /** Waits for the focused quick input box, fills it with `text` and waits until it reads so. */

@@ -130,7 +130,8 @@ export function computeDiagnostics(index: VaultIndex, page: PageSummary, setting
 		checkTitleSpelling(index, page, collector);
 		checkDuplicateEntity(index, page, collector);
 	}
-	if (settings.severity['unlinked-mention'] !== 'off') {
+	// Until the mention table is built (right after indexing, see VaultSearch.buildInSteps), none: the page is published again then.
+	if (settings.severity['unlinked-mention'] !== 'off' && !index.search.mentionsPending) {
 		checkMentions(index, page, text, settings, collector);
 	}
 	return collector.diagnostics;
@@ -261,7 +262,8 @@ function checkAsset(index: VaultIndex, page: PageSummary, link: PageLink, out: D
 function reportBrokenLink(index: VaultIndex, link: PageLink, url: string, fragment: string | undefined, out: DiagnosticCollector): void {
 	// With ugly URLs, the page published at `/x.html` for a link to `/x/` (or `/x`) first.
 	const ugly = index.site.rules.uglyUrls.length > 0 ? index.pageForUrl(`${url.replace(/\/$/, '')}.html`) : undefined;
-	const closest = index.search.closestPages(url);
+	// Until the segments are built (right after indexing), no suggestion: the page is published again then.
+	const closest = index.search.suggestionsPending ? [] : index.search.closestPages(url);
 	const suggestions = ugly === undefined ? closest : [{ url: ugly.url, title: ugly.title, distance: 0 }, ...closest.filter(page => page.url !== ugly.url)].slice(0, Math.max(closest.length, 1));
 	const section = sectionOfUrl(url);
 	const candidatePaths = candidatePathsForUrl(url);

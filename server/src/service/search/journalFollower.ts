@@ -35,6 +35,14 @@ export interface FollowingTable {
 	readonly holes: number;
 }
 
+/** A build in steps under way: the paths to add and the next one, and the version the table stands for once they are in. */
+interface Building {
+	readonly paths: readonly string[];
+	next: number;
+	readonly pages: JournaledPages;
+	readonly version: number;
+}
+
 /**
  * Keeps one `FollowingTable` in step with the index through the index's
  * change journal: only the pages changed since the last `sync` are looked
@@ -45,11 +53,58 @@ export interface FollowingTable {
  */
 export class JournalFollower<T extends FollowingTable> {
 	private version = -1;
+	/** A build in steps under way (`buildInSteps`). */
+	private building: Building | undefined;
 
 	constructor(readonly table: T, private readonly maxHoleShare: number) { }
 
+	/** Whether the table has been built, whole (it may lag the index: `sync` then brings it up to date through the journal). */
+	get built(): boolean {
+		return this.version >= 0 && this.building === undefined;
+	}
+
+	/**
+	 * Builds the table (when it is not built yet) a page at a time, one page
+	 * per step of the returned iterator, so a caller can spread the build over
+	 * time slices. The pages changed meanwhile are caught up through the
+	 * journal by the next `sync`; a `sync` before the build has ended finishes it first.
+	 */
+	*buildInSteps(pages: JournaledPages): Generator<void, void, undefined> {
+		if (this.version >= 0 || this.building !== undefined) {
+			return;
+		}
+		this.table.rebuild([]);
+		// The paths as they are now: a page removed and added again meanwhile is added once (the journal has the rest).
+		const paths = Array.from(pages.pages(), page => page.path);
+		const building = { paths, next: 0, pages, version: pages.version };
+		this.building = building;
+		while (this.building === building && this.addNext(building)) {
+			yield;
+		}
+	}
+
+	/** Adds the next page of the build under way; false, and the build ended, when none is left. */
+	private addNext(building: Building): boolean {
+		if (building.next >= building.paths.length) {
+			this.building = undefined;
+			this.version = building.version;
+			return false;
+		}
+		const page = building.pages.getPage(building.paths[building.next++]);
+		if (page) {
+			this.table.add(page);
+		}
+		return true;
+	}
+
 	/** The table, brought up to date with `pages`. */
 	sync(pages: JournaledPages): T {
+		const building = this.building;
+		if (building !== undefined) {
+			while (this.addNext(building)) {
+				// The rest of the build, now: the caller needs the whole table.
+			}
+		}
 		if (this.version === pages.version) {
 			return this.table;
 		}
@@ -77,6 +132,7 @@ export class JournalFollower<T extends FollowingTable> {
 	}
 
 	private rebuild(pages: JournaledPages): void {
+		this.building = undefined;
 		this.table.rebuild(pages.pages());
 		this.version = pages.version;
 	}

@@ -31,7 +31,46 @@ export class VaultSearch {
 	/** The names of every page, for unlinked mentions (it leaves no holes). */
 	private readonly mentionNames = new JournalFollower(new MentionTable(), 1);
 
+	/** Whether `buildInSteps` is under way: the diagnostics then leave out what a table not built yet would give. */
+	private buildingInSteps = false;
+
 	constructor(private readonly vault: SearchedVault) { }
+
+	/**
+	 * Builds the tables not built yet a page per step: the closest pages'
+	 * segments (the suggestions of a broken link), the names of the unlinked
+	 * mentions, then the page search (completion). The transport runs the
+	 * steps in time slices right after indexing, so no request pays for a
+	 * whole table; a request that needs one before it is built finishes it.
+	 */
+	*buildInSteps(): Generator<void, void, undefined> {
+		if (this.buildingInSteps) {
+			return;
+		}
+		this.buildingInSteps = true;
+		try {
+			yield* this.segments.buildInSteps(this.vault);
+			yield* this.mentionNames.buildInSteps(this.vault);
+			yield* this.pageTables.buildInSteps(this.vault);
+		} finally {
+			this.buildingInSteps = false;
+		}
+	}
+
+	/**
+	 * Whether the diagnostics wait for `buildInSteps` to build the mention
+	 * table: they then have no unlinked mentions (the transport publishes them
+	 * again once it is built). False when no build in steps runs (`check`,
+	 * the tests): the table is then built on first use.
+	 */
+	get mentionsPending(): boolean {
+		return this.buildingInSteps && !this.mentionNames.built;
+	}
+
+	/** Whether the diagnostics wait for `buildInSteps` to build the segments: their broken links then suggest no page, until they are published again. */
+	get suggestionsPending(): boolean {
+		return this.buildingInSteps && !this.segments.built;
+	}
 
 	/** The up-to-date page search table. */
 	pageTable(): PageSearchTable {

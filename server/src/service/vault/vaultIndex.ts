@@ -309,6 +309,20 @@ export class VaultIndex {
 		return { affected, pagesChanged, ...(namesChanged ? { namesChanged } : {}) };
 	}
 
+	/**
+	 * Links in a page the index does not have, without working out what that
+	 * changes for other pages (`update` does): for the initial indexing, whose
+	 * diagnostics are published once it ends. A page the index has is updated.
+	 */
+	add(summary: PageSummary): void {
+		if (this.pagesByPath.has(summary.path)) {
+			this.update(summary);
+			return;
+		}
+		this.record(summary.path);
+		this.contribute(summary);
+	}
+
 	remove(path: string): IndexChange {
 		const previous = this.pagesByPath.get(path);
 		if (!previous) {
