@@ -258,21 +258,6 @@ export function judgeTargets(results: BenchResults): TargetVerdict[] {
 			note: value <= 1.5 ? 'met' : `missed by ${(value - 1.5).toFixed(2)}× (the floor reads ${largest.pages.toLocaleString('en-US')} pages in ${ms(floor)})`,
 		});
 	}
-	const twoWorkers = largest.inProcess?.twoWorkers;
-	if (floor && twoWorkers) {
-		// What two cores allow: reading and parsing alone, with no indexing, split over both.
-		const parse = twoWorkers.parse.ms / floor;
-		const floorSplit = twoWorkers.floor.ms / floor;
-		verdicts.push({
-			figure: 'cold index vs the floor: what two cores allow',
-			target: '≤ 1.0× the floor (issue 14)',
-			measured: `our parse alone on two workers ${parse.toFixed(2)}×, the floor on two workers ${floorSplit.toFixed(2)}× ${at}`,
-			met: parse <= 1,
-			note: parse <= 1
-				? 'met: reading and parsing on two workers fit in the floor; the rest of the cold index is the main thread\'s'
-				: `missed: reading and parsing alone on two workers take ${parse.toFixed(2)}× the floor before any indexing, so the cold index cannot reach 1.0× with this parse`,
-		});
-	}
 	return verdicts;
 }
 
