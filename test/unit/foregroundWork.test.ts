@@ -64,4 +64,20 @@ describe('foreground work first: background loops wait for an open page\'s diagn
 		assert.ok(!foreground.busy);
 		await publisher.flush();
 	});
+
+	it('publishes pages again with the debounced publish under way, without restarting its wait', async () => {
+		const { publisher, sent } = publisherOf(new ForegroundWork());
+		const { vault } = fakeVault(5, ['p0.md']);
+		const timerOf = (): unknown => (publisher as unknown as { timer: unknown }).timer;
+		publisher.republish(vault, ['p1.md']);
+		const first = timerOf();
+		assert.ok(first !== undefined, 'a wait starts when none is under way');
+		publisher.schedule(vault, ['p0.md']);
+		const edited = timerOf();
+		assert.notStrictEqual(edited, first, 'an edit restarts the wait');
+		publisher.republish(vault, ['p2.md', 'p0.md']);
+		assert.strictEqual(timerOf(), edited, 'publishing again does not');
+		await publisher.flush();
+		assert.deepStrictEqual(sent, ['p0.md', 'p1.md', 'p2.md']);
+	});
 });

@@ -34,6 +34,25 @@ export class DiagnosticsPublisher {
 	constructor(private readonly connection: Connection, private readonly options: PublisherOptions, private readonly foreground: ForegroundWork = foregroundWork) { }
 
 	schedule(vault: VaultWorkspace, paths: Iterable<string>): void {
+		if (this.add(vault, paths)) {
+			this.debounce();
+		}
+	}
+
+	/**
+	 * Publishes pages again (their diagnostics gained what a table built in
+	 * the background gives) with the next debounced publish: unlike
+	 * `schedule`, it does not restart a wait under way, so an edit's
+	 * diagnostics come no later for it.
+	 */
+	republish(vault: VaultWorkspace, paths: Iterable<string>): void {
+		if (this.add(vault, paths) && this.timer === undefined) {
+			this.debounce();
+		}
+	}
+
+	/** Adds pages to those pending (the open ones apart, as foreground work); false when there were none. */
+	private add(vault: VaultWorkspace, paths: Iterable<string>): boolean {
 		let set: Set<string> | undefined;
 		let open: Set<string> | undefined;
 		for (const path of paths) {
@@ -45,13 +64,10 @@ export class DiagnosticsPublisher {
 				set.add(path);
 			}
 		}
-		if (set === undefined && open === undefined) {
-			return;
-		}
 		if (open !== undefined) {
 			this.endForeground ??= this.foreground.begin();
 		}
-		this.debounce();
+		return set !== undefined || open !== undefined;
 	}
 
 	private debounce(): void {

@@ -24,6 +24,8 @@ import type { WorkspaceVaults } from './workspaceVaults';
 /** What setting the vaults up asks of the diagnostics publisher. */
 export interface SetupPublisher {
 	schedule(vault: VaultWorkspace, paths: Iterable<string>): void;
+	/** `schedule` without restarting a debounce under way (see `DiagnosticsPublisher.republish`). */
+	republish(vault: VaultWorkspace, paths: Iterable<string>): void;
 	clearVault(vault: VaultWorkspace, keep?: (path: string) => boolean): void;
 }
 
@@ -288,7 +290,7 @@ export class VaultSetup {
 		this.publisher.schedule(vault, this.publishedPaths(vault));
 		this.status.update();
 		// The search tables, built now in the background rather than by the first request that needs one.
-		void vault.buildSearchTables(paths => this.publisher.schedule(vault, paths.filter(path => this.vaults.shouldPublish(vault, path))));
+		void vault.buildSearchTables(paths => this.publisher.republish(vault, paths.filter(path => this.vaults.shouldPublish(vault, path))));
 	}
 }
 

@@ -2,9 +2,6 @@ import { URI } from 'vscode-uri';
 import { folderSettingsFrom, type FolderSettings } from './serverSettings';
 import type { VaultWorkspace } from './vaultWorkspace';
 
-/** Most file URIs kept spelled per vault (see `WorkspaceVaults.uriOf`). */
-const MAX_FILE_URIS = 65_536;
-
 /** A page of a vault: the vault, and the page's vault-relative path. */
 export interface LocatedPage {
 	readonly vault: VaultWorkspace;
@@ -22,10 +19,8 @@ export class WorkspaceVaults {
 	private readonly settingsByVault = new Map<VaultWorkspace, FolderSettings>();
 	/** The vaults whose diagnostics the user asked for once (Check Vault). */
 	private readonly checkedWhole = new Set<VaultWorkspace>();
-	/** The editor's own URI of each open page (its spelling may differ from ours), by vault root, then path. */
-	private readonly openUris = new Map<string, Map<string, string>>();
-	/** File URIs already spelled, by vault root, then path (a references answer names thousands of pages); at most `MAX_FILE_URIS` each. */
-	private readonly fileUris = new Map<string, Map<string, string>>();
+	/** The editor's own URI of each open page (its spelling may differ from ours), by vault root and path. */
+	private readonly openUris = new Map<string, string>();
 	private setupDone: Promise<void> = Promise.resolve();
 
 	/** The vaults, in the order of their workspace folders (the array stays the same object). */
@@ -102,41 +97,16 @@ export class WorkspaceVaults {
 
 	/** The URI of a page: the editor's own spelling while it is open, else the file URI of its path. */
 	uriOf(vault: VaultWorkspace, path: string): string {
-		const open = this.openUris.get(vault.root)?.get(path);
-		if (open !== undefined) {
-			return open;
-		}
-		let spelled = this.fileUris.get(vault.root);
-		if (!spelled) {
-			spelled = new Map();
-			this.fileUris.set(vault.root, spelled);
-		}
-		let uri = spelled.get(path);
-		if (uri === undefined) {
-			uri = URI.file(vault.absolutePath(path)).toString();
-			if (spelled.size >= MAX_FILE_URIS) {
-				spelled.clear();
-			}
-			spelled.set(path, uri);
-		}
-		return uri;
+		return this.openUris.get(openKey(vault, path)) ?? URI.file(vault.absolutePath(path)).toString();
 	}
 
 	/** Remembers the editor's URI of an open page. */
 	rememberOpen(page: LocatedPage, uri: string): void {
-		let open = this.openUris.get(page.vault.root);
-		if (!open) {
-			open = new Map();
-			this.openUris.set(page.vault.root, open);
-		}
-		open.set(page.path, uri);
+		this.openUris.set(openKey(page.vault, page.path), uri);
 	}
 
 	forgetOpen(page: LocatedPage): void {
-		const open = this.openUris.get(page.vault.root);
-		if (open?.delete(page.path) && open.size === 0) {
-			this.openUris.delete(page.vault.root);
-		}
+		this.openUris.delete(openKey(page.vault, page.path));
 	}
 
 	forgetAllOpen(): void {
@@ -144,3 +114,6 @@ export class WorkspaceVaults {
 	}
 }
 
+function openKey(vault: VaultWorkspace, path: string): string {
+	return `${vault.root}\0${path}`;
+}

@@ -1,6 +1,6 @@
 import { computeLineStarts, type LineStarts } from '../text/lineIndex';
 import { countLinkSpellings, type LinkSpellings } from './linkSpellings';
-import { destinationFragment, destinationPath, isDestinationPath, resolveLinkDestination, pageUrlForPath, sectionOfPath, slugOfUrl, titleFromSlug } from '../vault/vaultPaths';
+import { destinationFragment, destinationPath, resolveLinkDestination, pageUrlForPath, sectionOfPath, slugOfUrl, titleFromSlug } from '../vault/vaultPaths';
 import { SiteUrls } from '../vault/siteUrls';
 import { citationKey } from './citationKey';
 import { nameSpellingOf, titleFromOwnText } from './nameSpelling';
@@ -378,12 +378,6 @@ class CompactPageSummary implements PageSummary {
 		return this.linkTargetUrls?.[i] || destinationPath(this.strings[i * LINK.strings + LINK.at.destination]);
 	}
 
-	/** `targetUrlOf(i) === url` for a link to a page, without making the URL. */
-	private isTargetUrl(i: number, url: string): boolean {
-		const resolved = this.linkTargetUrls?.[i];
-		return resolved ? resolved === url : isDestinationPath(this.strings[i * LINK.strings + LINK.at.destination], url);
-	}
-
 	get targetUrls(): readonly string[] {
 		const urls = new Set<string>();
 		for (let i = 0, count = this.count('links'); i < count; i++) {
@@ -401,7 +395,7 @@ class CompactPageSummary implements PageSummary {
 		const n = this.numbers;
 		for (let i = 0, count = this.count('links'); i < count; i++) {
 			const o = i * LINK.numbers;
-			if ((n[o + LINK.at.flags] & LINK_FLAGS.pageTarget) !== 0 && this.isTargetUrl(i, url)) {
+			if ((n[o + LINK.at.flags] & LINK_FLAGS.pageTarget) !== 0 && this.targetUrlOf(i) === url) {
 				spans.push(spanAt(n, o + LINK.at.span));
 			}
 		}

@@ -276,29 +276,6 @@ export function resolveLinkDestination(destination: string, fromPath: string, si
 	return { kind: 'page', url, fragment, canonical: path === url, viaMarkdownPath: false };
 }
 
-/**
- * Whether `destinationPath(destination) === path`, without making the
- * string: most destinations differ from `path` in their first characters.
- */
-export function isDestinationPath(destination: string, path: string): boolean {
-	const length = path.length;
-	const last = destination.length - 1;
-	// Spaces around it (rare): the plain comparison.
-	if (last < 0 || isTrimmedAway(destination.charCodeAt(0)) || isTrimmedAway(destination.charCodeAt(last))) {
-		return destinationPath(destination) === path;
-	}
-	if (!destination.startsWith(path) || path.includes('?') || path.includes('#')) {
-		return false;
-	}
-	const next = destination.charCodeAt(length);
-	return length === destination.length || next === 0x3f /* ? */ || next === 0x23 /* # */;
-}
-
-/** A character that `String.prototype.trim` may take away: whitespace, line terminators, and beyond ASCII (checked by `trim` itself). */
-function isTrimmedAway(c: number): boolean {
-	return c <= 0x20 || c >= 0x7f;
-}
-
 /** A destination without its `?query` and `#fragment`. */
 export function destinationPath(destination: string): string {
 	const trimmed = destination.trim();
