@@ -12,6 +12,7 @@ import { TimeSlicer, yieldToEventLoop } from './timeSlices';
 import type { PageParser } from './pageParser';
 import { nodeFileSystem } from './nodeFileSystem';
 import type { IndexCacheFileSystem, VaultFileSystem } from './vaultFileSystem';
+import { absorbCachedPages, DiskVerification, type VerificationListener } from './diskVerification';
 
 export interface IndexProgress {
 	readonly indexed: number;
@@ -30,8 +31,6 @@ export interface IndexingCounts {
 	readonly alreadyLoaded: number;
 }
 
-/** Progress is reported every this many pages taken from the persisted index. */
-const PROGRESS_EVERY = 1000;
 /** Quiet time after the last change on disk before the persisted index is rewritten. */
 const CACHE_SAVE_DELAY_MS = 30_000;
 
@@ -84,6 +83,8 @@ export class VaultWorkspace {
 	/** New paths of a move whose reading is under way, and the watcher events met for them meanwhile (looked at once it is done). */
 	private readonly moving = new Set<string>();
 	private readonly changedWhileMoving = new Set<string>();
+	/** The check of a warm start's pages against the disk (diskVerification.ts); none on a cold index. */
+	private verification: DiskVerification | undefined;
 
 	constructor(
 		readonly folderUri: string,
@@ -173,11 +174,28 @@ export class VaultWorkspace {
 	 * come from it, the others are read and parsed on worker threads. Yields
 	 * to the event loop between batches, so requests are served meanwhile.
 	 */
-	index(onProgress?: (progress: IndexProgress) => void): Promise<void> {
+	index(onProgress?: (progress: IndexProgress) => void, verificationListener?: VerificationListener): Promise<void> {
 		if (!this.indexingPromise) {
-			this.indexingPromise = this.runIndexing(onProgress).finally(() => this.endIndexing());
+			this.indexingPromise = this.runIndexing(onProgress, verificationListener).finally(() => this.endIndexing());
 		}
 		return this.indexingPromise;
+	}
+
+	/** The pages of a warm start being checked against the disk (after `ready`; 0 when none are). */
+	get verifyingPages(): number {
+		return this.verification?.isRunning === true ? this.verification.pageCount : 0;
+	}
+
+	/** Resolves once indexed and, after a warm start, checked against the disk (`check` waits for it). */
+	async whenVerified(): Promise<void> {
+		await this.whenIndexed();
+		await this.verification?.done;
+	}
+
+	/** Resolves once the vault's files are known: at once after a cold index, after the check's listing after a warm start. */
+	async whenListed(): Promise<void> {
+		await this.whenIndexed();
+		await this.verification?.whenListed;
 	}
 
 	/**
@@ -196,35 +214,24 @@ export class VaultWorkspace {
 		}
 	}
 
-	private async runIndexing(onProgress?: (progress: IndexProgress) => void): Promise<void> {
+	private async runIndexing(onProgress?: (progress: IndexProgress) => void, verificationListener?: VerificationListener): Promise<void> {
 		await yieldToEventLoop();
+		const cache = this.options.cacheFile ? await loadIndexCache(this.options.cacheFile, this.root, this.fileSystem) : new Map<string, CachedPage>();
+		if (cache.size > 0) {
+			return this.startWarm(cache, verificationListener, onProgress);
+		}
 		const listing = listVaultPages(this.root, this.options.excludes, this.fileSystem);
 		this.service.setAssets(this.assetFiles.list(listing.assets, this.service.settings().site.staticFolders));
 		const total = listing.pages.length;
 		let done = 0;
 		onProgress?.({ indexed: 0, total });
-		const cache = this.options.cacheFile ? await loadIndexCache(this.options.cacheFile, this.root, this.fileSystem) : new Map<string, CachedPage>();
 		const toParse: string[] = [];
 		let alreadyLoaded = 0;
 		const slicer = new TimeSlicer();
 		for (const page of listing.pages) {
-			if (this.cancelled) {
-				return;
-			}
 			if (this.loaded.has(page)) {
 				done++;
 				alreadyLoaded++;
-				continue;
-			}
-			const cached = cache.get(page);
-			if (cached && cached.stamp === this.stampOf(page)) {
-				this.loaded.add(page);
-				this.stamps.set(page, cached.stamp);
-				this.service.updateParsedPage(cached.parts, true);
-				if (++done % PROGRESS_EVERY === 0) {
-					onProgress?.({ indexed: done, total });
-				}
-				await slicer.pause();
 			} else {
 				toParse.push(page);
 			}
@@ -245,10 +252,45 @@ export class VaultWorkspace {
 			return;
 		}
 		this.indexed = true;
-		this.indexingCounts = { pages: total, fromCache: total - toParse.length - alreadyLoaded, parsed: toParse.length, alreadyLoaded };
-		if (toParse.length > 0 || cache.size !== this.stamps.size) {
+		this.indexingCounts = { pages: total, fromCache: 0, parsed: toParse.length, alreadyLoaded };
+		if (toParse.length > 0) {
 			this.scheduleCacheSave(0);
 		}
+	}
+
+	/**
+	 * A warm start: every page of the persisted index is put in the index at
+	 * once (no listing, no `stat`), and indexing is done; the pages are then
+	 * checked against the disk in the background and patched as found.
+	 */
+	private async startWarm(cache: ReadonlyMap<string, CachedPage>, listener: VerificationListener | undefined, onProgress?: (progress: IndexProgress) => void): Promise<void> {
+		const alreadyLoaded = await absorbCachedPages(cache, { loaded: this.loaded, stamps: this.stamps, service: this.service, isCancelled: () => this.cancelled }, onProgress);
+		if (alreadyLoaded === undefined) {
+			return;
+		}
+		this.indexed = true;
+		this.indexingCounts = { pages: cache.size, fromCache: cache.size - alreadyLoaded, parsed: 0, alreadyLoaded };
+		if (alreadyLoaded > 0) {
+			this.scheduleCacheSave(0); // Open pages are not kept in the persisted index.
+		}
+		this.verification = new DiskVerification({
+			root: this.root, pool: this.options.pool, isCancelled: () => this.cancelled,
+			list: () => listVaultPages(this.root, this.options.excludes, this.fileSystem),
+			setAssets: assets => this.service.setAssets(this.assetFiles.list(assets, this.service.settings().site.staticFolders)),
+			stampOnDisk: page => this.stampOf(page), indexedStamp: page => this.stamps.get(page),
+			isOpen: page => this.openTexts.has(page),
+			read: page => readVaultPage(this.root, page, this.fileSystem),
+			apply: result => this.apply(result),
+			remove: page => this.diskDeleted(page),
+		}, cache.keys(), {
+			patched: (page, change) => listener?.patched(page, change),
+			done: counts => {
+				if (counts.stale + counts.added + counts.removed > 0) {
+					this.scheduleCacheSave(0);
+				}
+				listener?.done?.(counts);
+			},
+		});
 	}
 
 	private stampOf(relative: string): string | undefined {
@@ -262,6 +304,7 @@ export class VaultWorkspace {
 	/** Puts a page read from disk in the index (or takes it out, with why). */
 	private apply(result: PageReadResult): IndexChange {
 		this.loaded.add(result.path);
+		this.verification?.noteUpdated(result.path);
 		if ('error' in result) {
 			this.stamps.delete(result.path);
 			return result.missing ? this.service.removePage(result.path) : this.service.markUnreadable(result.path, result.error);
@@ -331,21 +374,24 @@ export class VaultWorkspace {
 	}
 
 	/**
-	 * Makes sure the pages a page links to are indexed even while indexing
-	 * runs (a request about the page needs them): those not yet loaded are
-	 * read now. Once indexing is done, nothing is looked at.
+	 * Makes sure the pages a page links to are indexed while indexing runs (a
+	 * request about the page needs them: those not yet loaded are read now) and
+	 * match the disk while a warm start is checked; after both, nothing is looked at.
 	 */
 	ensureLinkTargets(page: PageSummary): void {
-		if (this.indexed) {
+		const verification = this.verification?.isRunning === true ? this.verification : undefined;
+		if (this.indexed && !verification) {
 			return;
 		}
 		for (const url of page.targetUrls) {
 			for (const candidate of candidatePathsForUrl(url)) {
-				if (!this.loaded.has(candidate) && this.relativePath(this.absolutePath(candidate)) !== undefined) {
-					const result = readVaultPage(this.root, candidate, this.fileSystem);
-					if (!('error' in result && result.missing)) {
-						this.apply(result);
-					}
+				const due = verification?.needsCheck(candidate) === true || (!this.loaded.has(candidate) && this.relativePath(this.absolutePath(candidate)) !== undefined);
+				const result = due && !verification ? readVaultPage(this.root, candidate, this.fileSystem) : undefined;
+				if (due && verification) {
+					// While a warm start is checked against the disk: one stat, read again only when changed.
+					verification.checkNow(candidate);
+				} else if (result && !('error' in result && result.missing)) {
+					this.apply(result);
 				}
 			}
 		}
@@ -353,6 +399,7 @@ export class VaultWorkspace {
 
 	/** The editor's text of a page, which wins over the disk while open. */
 	openDocument(relative: string, text: string): IndexChange {
+		this.verification?.noteUpdated(relative);
 		this.openTexts.set(relative, text);
 		this.loaded.add(relative);
 		this.stamps.delete(relative);
@@ -421,6 +468,7 @@ export class VaultWorkspace {
 
 	/** A watched file was deleted on disk. An open page keeps its editor text. */
 	diskDeleted(relative: string): IndexChange | undefined {
+		this.verification?.noteUpdated(relative);
 		this.stamps.delete(relative);
 		if (this.openTexts.has(relative)) {
 			return undefined;
