@@ -91,6 +91,20 @@ describe('warm start: the check against the disk (in-memory file system)', () =>
 		assert.deepStrictEqual(titles(vault), { 'people/a.md': 'A in the editor', 'people/linker.md': 'Linker' });
 	});
 
+	it('checks one page on demand (completion resolve), and nothing once the check is over', async () => {
+		const { fileSystem, vault, parser, patched } = await warmVaultWithStalePage();
+		vault.checkPageNow('people/b.md');
+		assert.deepStrictEqual(patched, []);
+		vault.checkPageNow('people/a.md');
+		assert.strictEqual(titles(vault)['people/a.md'], 'A2, changed');
+		assert.deepStrictEqual(patched, ['people/a.md']);
+		parser.release();
+		await vault.whenVerified();
+		fileSystem.writeFile(inVault('people/b.md'), titled('B2, after the check: the watcher tells'));
+		vault.checkPageNow('people/b.md');
+		assert.strictEqual(titles(vault)['people/b.md'], 'B1');
+	});
+
 	it('checks a link target on demand before the background gets to it (a request about it)', async () => {
 		const { vault, parser, patched } = await warmVaultWithStalePage();
 		vault.ensureLinkTargets(vault.service.getPage('people/linker.md')!);

@@ -187,15 +187,20 @@ export class VaultWorkspace {
 	}
 
 	/** Resolves once indexed and, after a warm start, checked against the disk (`check` waits for it). */
-	async whenVerified(): Promise<void> {
-		await this.whenIndexed();
-		await this.verification?.done;
+	whenVerified(): Promise<void> {
+		return this.whenIndexed().then(async () => void await this.verification?.done);
 	}
 
 	/** Resolves once the vault's files are known: at once after a cold index, after the check's listing after a warm start. */
-	async whenListed(): Promise<void> {
-		await this.whenIndexed();
-		await this.verification?.whenListed;
+	whenListed(): Promise<void> {
+		return this.whenIndexed().then(() => this.verification?.whenListed);
+	}
+
+	/** While a warm start is checked against the disk, checks one page now (a request is about it). */
+	checkPageNow(relative: string): void {
+		if (this.verification?.needsCheck(relative) === true) {
+			this.verification.checkNow(relative);
+		}
 	}
 
 	/**
@@ -279,8 +284,7 @@ export class VaultWorkspace {
 			setAssets: assets => this.service.setAssets(this.assetFiles.list(assets, this.service.settings().site.staticFolders)),
 			stampOnDisk: page => this.stampOf(page), indexedStamp: page => this.stamps.get(page),
 			isOpen: page => this.openTexts.has(page),
-			read: page => readVaultPage(this.root, page, this.fileSystem),
-			apply: result => this.apply(result),
+			read: page => readVaultPage(this.root, page, this.fileSystem), apply: result => this.apply(result),
 			remove: page => this.diskDeleted(page),
 		}, cache.keys(), {
 			patched: (page, change) => listener?.patched(page, change),
@@ -388,7 +392,6 @@ export class VaultWorkspace {
 				const due = verification?.needsCheck(candidate) === true || (!this.loaded.has(candidate) && this.relativePath(this.absolutePath(candidate)) !== undefined);
 				const result = due && !verification ? readVaultPage(this.root, candidate, this.fileSystem) : undefined;
 				if (due && verification) {
-					// While a warm start is checked against the disk: one stat, read again only when changed.
 					verification.checkNow(candidate);
 				} else if (result && !('error' in result && result.missing)) {
 					this.apply(result);
