@@ -29,7 +29,9 @@ export class VaultStatusBar implements vscode.Disposable {
 		this.item.tooltip =
 			status.state === 'indexing'
 				? `Entity Vault: indexing the vault (${formatCount(status.indexed)} of ${formatCount(status.total)} files read). Click to check the whole vault.`
-				: `Entity Vault: ${countOf(status.pages, 'page')} indexed. Click to check every page (Problems panel).`;
+				: status.verifying !== undefined && status.verifying > 0
+					? `Entity Vault: ${countOf(status.pages, 'page')} indexed from the persisted index, being checked against the disk (changed pages are read again as found). Click to check every page (Problems panel).`
+					: `Entity Vault: ${countOf(status.pages, 'page')} indexed. Click to check every page (Problems panel).`;
 		this.item.command = CommandIds.checkVault;
 		this.item.backgroundColor = undefined;
 	}

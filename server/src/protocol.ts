@@ -37,6 +37,11 @@ export interface StatusParams {
 	readonly pages: number;
 	/** Some workspace folder is a vault (see `VaultInfoResult`); false: only plain markdown folders are open. The server always sends it. */
 	readonly isVault?: boolean;
+	/**
+	 * While `ready` after a warm start: the pages of the persisted index being checked
+	 * against the disk in the background (changed ones are patched as found). Absent otherwise.
+	 */
+	readonly verifying?: number;
 }
 
 /** Server → client: indexing progress, then the page count. */

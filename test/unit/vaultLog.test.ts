@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { statusBarText } from '../../client/src/statusBarText';
 import { folderSettingsFrom } from '../../server/src/node/serverSettings';
-import { checkVaultProgressMessage, indexingProgressMessage, vaultIndexedLine, vaultKindLine, vaultRootLine, vaultSettingsLine, vaultSiteLine } from '../../server/src/node/vaultLog';
+import { checkVaultProgressMessage, indexingProgressMessage, vaultIndexedLine, vaultKindLine, vaultRootLine, vaultSettingsLine, vaultSiteLine, vaultVerifiedLine, vaultVerifyingLine } from '../../server/src/node/vaultLog';
 import { DEFAULT_SITE_RULES } from '../../server/src/service/vault/siteRules';
 
 describe('server log lines and progress text', () => {
@@ -43,6 +43,17 @@ describe('server log lines and progress text', () => {
 			'Indexed 1 page of /v in 7 ms: 0 from the persisted index, 1 parsed (cold: nothing usable in the persisted index).');
 		assert.strictEqual(vaultIndexedLine('/v', { pages: 3, fromCache: 0, parsed: 3, alreadyLoaded: 0 }, 7, false),
 			'Indexed 3 pages of /v in 7 ms: 3 parsed (no persisted index is kept).');
+	});
+
+	it('says when a warm start is checked against the disk, and what the check found', () => {
+		assert.strictEqual(vaultVerifyingLine('/v', 10000), 'Checking 10,000 pages of /v against the disk (changed pages are patched as found)…');
+		assert.strictEqual(vaultVerifiedLine('/v', { checked: 10001, stale: 1200, added: 1, removed: 0, milliseconds: 1234.4 }),
+			'Checked 10,001 pages of /v against the disk in 1,234 ms: 1,200 stale, 1 added, 0 removed.');
+	});
+
+	it('shows in the status bar the pages being checked against the disk after a warm start, then the page count', () => {
+		assert.strictEqual(statusBarText({ state: 'ready', indexed: 10000, total: 10000, pages: 10000, verifying: 10000 }), '$(sync~spin) Entity Vault: checking 10,000 pages against the disk…');
+		assert.strictEqual(statusBarText({ state: 'ready', indexed: 10000, total: 10000, pages: 10000 }), '$(book) 10,000 pages');
 	});
 
 	it('says whether the folder is a vault, and why', () => {

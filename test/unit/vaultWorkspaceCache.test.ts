@@ -45,6 +45,7 @@ describe('vault workspace: persisted index (in-memory file system)', () => {
 		replaceKeepingStamp(fileSystem, 'people/a.md', titled('A2'));
 		const vault = workspaceOn(fileSystem, { cache: true });
 		await vault.index();
+		await vault.whenVerified();
 		assert.deepStrictEqual(titles(vault), { 'people/a.md': 'A1', 'people/b.md': 'B1', 'places/c.md': 'C1' });
 		assert.deepStrictEqual(pagesRead(fileSystem), []);
 	});
@@ -56,6 +57,11 @@ describe('vault workspace: persisted index (in-memory file system)', () => {
 		fileSystem.writeFile(inVault('people/d.md'), titled('D1'));
 		const vault = workspaceOn(fileSystem, { cache: true });
 		await vault.index();
+		// Ready from the persisted index alone: nothing listed, stat'ed or read yet.
+		assert.deepStrictEqual(titles(vault), { 'people/a.md': 'A1', 'people/b.md': 'B1', 'places/c.md': 'C1' });
+		assert.deepStrictEqual(fileSystem.accesses.filter(access => access.path.startsWith(VAULT_ROOT)), []);
+		// Then checked against the disk in the background.
+		await vault.whenVerified();
 		assert.deepStrictEqual(titles(vault), { 'people/a.md': 'A2', 'people/d.md': 'D1', 'places/c.md': 'C1' });
 		assert.deepStrictEqual(pagesRead(fileSystem), ['people/a.md', 'people/d.md']);
 		// The cache is rewritten to match.
@@ -112,6 +118,7 @@ describe('vault workspace: persisted index (in-memory file system)', () => {
 		fileSystem.clearAccesses();
 		const next = workspaceOn(fileSystem, { cache: true });
 		await next.index();
+		await next.whenVerified();
 		assert.deepStrictEqual(titles(next), { 'people/a.md': 'A2', 'places/c.md': 'C1' });
 		assert.deepStrictEqual(pagesRead(fileSystem), []);
 	});

@@ -212,6 +212,10 @@ export function registerFeatureHandlers(
 	connection.onCompletionResolve(item => {
 		const data = item.data as Partial<ResolveData> | undefined;
 		const vault = vaults.all.find(candidate => candidate.folderUri === data?.folder);
+		if (vault && typeof data?.page === 'string') {
+			// The page offered is checked against the disk first while a warm start's check runs.
+			vault.checkPageNow(data.page);
+		}
 		return vault ? vault.service.resolveCompletion(item) : item;
 	});
 

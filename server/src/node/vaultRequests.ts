@@ -41,7 +41,8 @@ export function registerVaultRequests(connection: Connection, vaults: RequestVau
 		const progress = connection.window.attachWorkDoneProgress(params?.workDoneToken);
 		progress.begin('Entity Vault: checking the vault', 0, 'waiting for indexing', false);
 		await vaults.whenVaultsCreated();
-		await Promise.all(vaults.all.map(vault => vault.whenIndexed()));
+		// Check Vault reports every page: a warm start's check against the disk is waited for.
+		await Promise.all(vaults.all.map(vault => vault.whenVerified()));
 		const total = vaults.all.reduce((sum, vault) => sum + vault.allPaths().length, 0);
 		// Markdown files checked (the progress), and of them the pages in sections (the result).
 		let checked = 0;

@@ -16,7 +16,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { resolveFolderVault, type FolderVault } from './folderVault';
 import { folderSettingsFrom, type FolderSettings } from './serverSettings';
 import { vaultDeclaration } from './vaultFiles';
-import { indexingProgressMessage, vaultConfigProblemLine, vaultIndexedLine, vaultKindLine, vaultRootLine, vaultSettingsLine, vaultSiteLine } from './vaultLog';
+import { indexingProgressMessage, vaultConfigProblemLine, vaultIndexedLine, vaultKindLine, vaultRootLine, vaultSettingsLine, vaultSiteLine, vaultVerifiedLine, vaultVerifyingLine } from './vaultLog';
 import type { VaultStatus } from './vaultStatus';
 import { VaultWorkspace } from './vaultWorkspace';
 import type { WorkspaceVaults } from './workspaceVaults';
@@ -280,15 +280,27 @@ export class VaultSetup {
 				progress?.report(percent, indexingProgressMessage(indexed, total));
 				this.status.update();
 			}
+		}, {
+			// A warm start's pages checked against the disk, after ready: each patch is published as any change.
+			patched: (path, change) => this.afterChange(vault, path, change),
+			done: counts => {
+				this.connection.console.info(vaultVerifiedLine(vault.root, counts));
+				this.status.update();
+			},
 		});
 		this.status.indexingDone(vault);
 		progress?.done();
 		if (vault.indexingCounts) {
 			this.connection.console.info(vaultIndexedLine(vault.root, vault.indexingCounts, Date.now() - started, this.cacheDirectory !== undefined));
 		}
+		if (vault.verifyingPages > 0) {
+			this.connection.console.info(vaultVerifyingLine(vault.root, vault.verifyingPages));
+		}
 		this.logVaultKind(vault);
-		this.publisher.schedule(vault, this.publishedPaths(vault));
 		this.status.update();
+		// After a warm start, the vault's files (not pages) are known once listed: the diagnostics wait for them.
+		await vault.whenListed();
+		this.publisher.schedule(vault, this.publishedPaths(vault));
 		// The search tables, built now in the background rather than by the first request that needs one.
 		void vault.buildSearchTables(paths => this.publisher.republish(vault, paths.filter(path => this.vaults.shouldPublish(vault, path))));
 	}

@@ -3,7 +3,8 @@ import type { StatusParams } from '../protocol';
 
 /**
  * What `entityVault/status` says: indexing progress while any vault indexes,
- * then the page count. Sent only when it changed.
+ * then the page count (with, after a warm start, the pages being checked
+ * against the disk while that runs). Sent only when it changed.
  */
 export class VaultStatus {
 	/** Indexing progress per vault, while it runs. */
@@ -29,8 +30,9 @@ export class VaultStatus {
 		const pages = vaults.reduce((sum, vault) => sum + vault.service.index.pageCount, 0);
 		const running = vaults.filter(vault => !vault.isIndexed);
 		const isVault = vaults.some(vault => vault.service.vaultKind().isVault);
+		const verifying = vaults.reduce((sum, vault) => sum + vault.verifyingPages, 0);
 		const params: StatusParams = running.length === 0
-			? { state: 'ready', indexed: pages, total: pages, pages, isVault }
+			? { state: 'ready', indexed: pages, total: pages, pages, isVault, ...(verifying > 0 ? { verifying } : {}) }
 			: {
 				state: 'indexing',
 				indexed: running.reduce((sum, vault) => sum + (this.indexing.get(vault)?.indexed ?? 0), 0),

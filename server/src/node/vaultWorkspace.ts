@@ -3,7 +3,8 @@ import { AssetFiles } from './assetFiles';
 import { createVaultService, type VaultService } from '../service/vaultService';
 import type { VaultSettings } from '../service/vault/settings';
 import type { IndexChange } from '../service/vault/vaultIndex';
-import { candidatePathsForUrl, isMarkdownPath } from '../service/vault/vaultPaths';
+import { candidatePathsForUrl } from '../service/vault/vaultPaths';
+import { indexedPagesUnder, pagesListedUnder, vaultRelativePath } from './vaultFolderPaths';
 import { PathFilter } from '../service/vault/pathFilter';
 import { pageSummaryToParts, type PageSummary } from '../service/parse/pageSummary';
 import { fileStamp, listVaultPages, readPageText, readVaultPage, type PageReadResult } from './vaultFiles';
@@ -12,6 +13,7 @@ import { BackgroundSlicer, TimeSlicer, yieldToEventLoop } from './timeSlices';
 import type { PageParser } from './pageParser';
 import { nodeFileSystem } from './nodeFileSystem';
 import type { IndexCacheFileSystem, VaultFileSystem } from './vaultFileSystem';
+import { absorbCachedPages, DiskVerification, type VerificationListener } from './diskVerification';
 
 export interface IndexProgress {
 	readonly indexed: number;
@@ -29,9 +31,6 @@ export interface IndexingCounts {
 	/** Open in the editor before indexing began, so indexed from the editor's text. */
 	readonly alreadyLoaded: number;
 }
-
-/** Progress is reported every this many pages taken from the persisted index. */
-const PROGRESS_EVERY = 1000;
 
 /** What a page put in the index by the initial indexing changes for others: not worked out (see `apply`). */
 const NO_CHANGE: IndexChange = Object.freeze({ affected: new Set<string>(), pagesChanged: true });
@@ -88,6 +87,8 @@ export class VaultWorkspace {
 	/** New paths of a move whose reading is under way, and the watcher events met for them meanwhile (looked at once it is done). */
 	private readonly moving = new Set<string>();
 	private readonly changedWhileMoving = new Set<string>();
+	/** The check of a warm start's pages against the disk (diskVerification.ts); none on a cold index. */
+	private verification: DiskVerification | undefined;
 
 	constructor(
 		readonly folderUri: string,
@@ -110,40 +111,12 @@ export class VaultWorkspace {
 
 	/** The vault-relative path of an absolute file path, if it is a page of this vault. */
 	relativePath(absolute: string): string | undefined {
-		const relative = path.relative(this.root, absolute);
-		if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
-			return undefined;
-		}
-		const posix = relative.split(path.sep).join('/');
-		if (!isMarkdownPath(posix)) {
-			return undefined;
-		}
-		const segments = posix.split('/');
-		for (let i = 0; i < segments.length; i++) {
-			if (this.filter.isSkipped(segments.slice(0, i + 1).join('/'), segments[i], i < segments.length - 1)) {
-				return undefined;
-			}
-		}
-		return posix;
+		return vaultRelativePath(this.root, this.filter, absolute, false);
 	}
 
-	/**
-	 * The vault-relative path of an absolute folder path inside the root (not
-	 * the root itself), if no folder on the way is skipped (dot-folders,
-	 * `node_modules`, the excludes).
-	 */
+	/** The vault-relative path of an absolute folder path inside the root (not the root itself), if no folder on the way is skipped. */
 	relativeFolder(absolute: string): string | undefined {
-		const relative = path.relative(this.root, absolute);
-		if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
-			return undefined;
-		}
-		const segments = relative.split(path.sep);
-		for (let i = 0; i < segments.length; i++) {
-			if (this.filter.isSkipped(segments.slice(0, i + 1).join('/'), segments[i], true)) {
-				return undefined;
-			}
-		}
-		return segments.join('/');
+		return vaultRelativePath(this.root, this.filter, absolute, true);
 	}
 
 	/**
@@ -177,11 +150,33 @@ export class VaultWorkspace {
 	 * come from it, the others are read and parsed on worker threads. Yields
 	 * to the event loop between batches, so requests are served meanwhile.
 	 */
-	index(onProgress?: (progress: IndexProgress) => void): Promise<void> {
+	index(onProgress?: (progress: IndexProgress) => void, verificationListener?: VerificationListener): Promise<void> {
 		if (!this.indexingPromise) {
-			this.indexingPromise = this.runIndexing(onProgress).finally(() => this.endIndexing());
+			this.indexingPromise = this.runIndexing(onProgress, verificationListener).finally(() => this.endIndexing());
 		}
 		return this.indexingPromise;
+	}
+
+	/** The pages of a warm start being checked against the disk (after `ready`; 0 when none are). */
+	get verifyingPages(): number {
+		return this.verification?.isRunning === true ? this.verification.pageCount : 0;
+	}
+
+	/** Resolves once indexed and, after a warm start, checked against the disk (`check` waits for it). */
+	whenVerified(): Promise<void> {
+		return this.whenIndexed().then(async () => void await this.verification?.done);
+	}
+
+	/** Resolves once the vault's files are known: at once after a cold index, after the check's listing after a warm start. */
+	whenListed(): Promise<void> {
+		return this.whenIndexed().then(() => this.verification?.whenListed);
+	}
+
+	/** While a warm start is checked against the disk, checks one page now (a request is about it). */
+	checkPageNow(relative: string): void {
+		if (this.verification?.needsCheck(relative) === true) {
+			this.verification.checkNow(relative);
+		}
 	}
 
 	/**
@@ -200,35 +195,24 @@ export class VaultWorkspace {
 		}
 	}
 
-	private async runIndexing(onProgress?: (progress: IndexProgress) => void): Promise<void> {
+	private async runIndexing(onProgress?: (progress: IndexProgress) => void, verificationListener?: VerificationListener): Promise<void> {
 		await yieldToEventLoop();
+		const cache = this.options.cacheFile ? await loadIndexCache(this.options.cacheFile, this.root, this.fileSystem) : new Map<string, CachedPage>();
+		if (cache.size > 0) {
+			return this.startWarm(cache, verificationListener, onProgress);
+		}
 		const listing = listVaultPages(this.root, this.options.excludes, this.fileSystem);
 		this.service.setAssets(this.assetFiles.list(listing.assets, this.service.settings().site.staticFolders));
 		const total = listing.pages.length;
 		let done = 0;
 		onProgress?.({ indexed: 0, total });
-		const cache = this.options.cacheFile ? await loadIndexCache(this.options.cacheFile, this.root, this.fileSystem) : new Map<string, CachedPage>();
 		const toParse: string[] = [];
 		let alreadyLoaded = 0;
 		const slicer = new TimeSlicer();
 		for (const page of listing.pages) {
-			if (this.cancelled) {
-				return;
-			}
 			if (this.loaded.has(page)) {
 				done++;
 				alreadyLoaded++;
-				continue;
-			}
-			const cached = cache.get(page);
-			if (cached && cached.stamp === this.stampOf(page)) {
-				this.loaded.add(page);
-				this.stamps.set(page, cached.stamp);
-				this.service.loadParsedPage(cached.parts, true);
-				if (++done % PROGRESS_EVERY === 0) {
-					onProgress?.({ indexed: done, total });
-				}
-				await slicer.pause();
 			} else {
 				toParse.push(page);
 			}
@@ -249,10 +233,44 @@ export class VaultWorkspace {
 			return;
 		}
 		this.indexed = true;
-		this.indexingCounts = { pages: total, fromCache: total - toParse.length - alreadyLoaded, parsed: toParse.length, alreadyLoaded };
-		if (toParse.length > 0 || cache.size !== this.stamps.size) {
+		this.indexingCounts = { pages: total, fromCache: 0, parsed: toParse.length, alreadyLoaded };
+		if (toParse.length > 0) {
 			this.scheduleCacheSave(0);
 		}
+	}
+
+	/**
+	 * A warm start: every page of the persisted index is put in the index at
+	 * once (no listing, no `stat`), and indexing is done; the pages are then
+	 * checked against the disk in the background and patched as found.
+	 */
+	private async startWarm(cache: ReadonlyMap<string, CachedPage>, listener: VerificationListener | undefined, onProgress?: (progress: IndexProgress) => void): Promise<void> {
+		const alreadyLoaded = await absorbCachedPages(cache, { loaded: this.loaded, stamps: this.stamps, service: this.service, isCancelled: () => this.cancelled }, onProgress);
+		if (alreadyLoaded === undefined) {
+			return;
+		}
+		this.indexed = true;
+		this.indexingCounts = { pages: cache.size, fromCache: cache.size - alreadyLoaded, parsed: 0, alreadyLoaded };
+		if (alreadyLoaded > 0) {
+			this.scheduleCacheSave(0); // Open pages are not kept in the persisted index.
+		}
+		this.verification = new DiskVerification({
+			root: this.root, pool: this.options.pool, isCancelled: () => this.cancelled,
+			list: () => listVaultPages(this.root, this.options.excludes, this.fileSystem),
+			setAssets: assets => this.service.setAssets(this.assetFiles.list(assets, this.service.settings().site.staticFolders)),
+			stampOnDisk: page => this.stampOf(page), indexedStamp: page => this.stamps.get(page),
+			isOpen: page => this.openTexts.has(page),
+			read: page => readVaultPage(this.root, page, this.fileSystem), apply: result => this.apply(result),
+			remove: page => this.diskDeleted(page),
+		}, cache.keys(), {
+			patched: (page, change) => listener?.patched(page, change),
+			done: counts => {
+				if (counts.stale + counts.added + counts.removed > 0) {
+					this.scheduleCacheSave(0);
+				}
+				listener?.done?.(counts);
+			},
+		});
 	}
 
 	private stampOf(relative: string): string | undefined {
@@ -270,6 +288,7 @@ export class VaultWorkspace {
 	 */
 	private apply(result: PageReadResult, initial = false): IndexChange {
 		this.loaded.add(result.path);
+		this.verification?.noteUpdated(result.path);
 		if ('error' in result) {
 			this.stamps.delete(result.path);
 			return result.missing ? this.service.removePage(result.path) : this.service.markUnreadable(result.path, result.error);
@@ -343,21 +362,23 @@ export class VaultWorkspace {
 	}
 
 	/**
-	 * Makes sure the pages a page links to are indexed even while indexing
-	 * runs (a request about the page needs them): those not yet loaded are
-	 * read now. Once indexing is done, nothing is looked at.
+	 * Makes sure the pages a page links to are indexed while indexing runs (a
+	 * request about the page needs them: those not yet loaded are read now) and
+	 * match the disk while a warm start is checked; after both, nothing is looked at.
 	 */
 	ensureLinkTargets(page: PageSummary): void {
-		if (this.indexed) {
+		const verification = this.verification?.isRunning === true ? this.verification : undefined;
+		if (this.indexed && !verification) {
 			return;
 		}
 		for (const url of page.targetUrls) {
 			for (const candidate of candidatePathsForUrl(url)) {
-				if (!this.loaded.has(candidate) && this.relativePath(this.absolutePath(candidate)) !== undefined) {
-					const result = readVaultPage(this.root, candidate, this.fileSystem);
-					if (!('error' in result && result.missing)) {
-						this.apply(result);
-					}
+				const due = verification?.needsCheck(candidate) === true || (!this.loaded.has(candidate) && this.relativePath(this.absolutePath(candidate)) !== undefined);
+				const result = due && !verification ? readVaultPage(this.root, candidate, this.fileSystem) : undefined;
+				if (due && verification) {
+					verification.checkNow(candidate);
+				} else if (result && !('error' in result && result.missing)) {
+					this.apply(result);
 				}
 			}
 		}
@@ -365,6 +386,7 @@ export class VaultWorkspace {
 
 	/** The editor's text of a page, which wins over the disk while open. */
 	openDocument(relative: string, text: string): IndexChange {
+		this.verification?.noteUpdated(relative);
 		this.openTexts.set(relative, text);
 		this.loaded.add(relative);
 		this.stamps.delete(relative);
@@ -462,6 +484,7 @@ export class VaultWorkspace {
 
 	/** A watched file was deleted on disk. An open page keeps its editor text. */
 	diskDeleted(relative: string): IndexChange | undefined {
+		this.verification?.noteUpdated(relative);
 		this.stamps.delete(relative);
 		if (this.openTexts.has(relative)) {
 			return undefined;
@@ -493,34 +516,14 @@ export class VaultWorkspace {
 		return removed;
 	}
 
-	/**
-	 * The pages known under a vault-relative folder (indexed, or quarantined),
-	 * from its section's list: no scan of the whole vault.
-	 */
+	/** The pages known under a vault-relative folder (indexed, or quarantined), from its section's list: no scan of the whole vault. */
 	pathsUnder(folder: string): string[] {
-		const prefix = `${folder}/`;
-		const section = folder.split('/')[0];
-		const paths = [...this.service.index.sectionPaths(section)].filter(page => page.startsWith(prefix));
-		for (const quarantined of this.service.quarantinedPaths()) {
-			if (quarantined.startsWith(prefix)) {
-				paths.push(quarantined);
-			}
-		}
-		return paths;
+		return indexedPagesUnder(this.service, folder);
 	}
 
-	/**
-	 * The pages on disk under a vault-relative folder, listed (not read) as
-	 * indexing lists a vault: each real file once, nothing skipped by the excludes.
-	 */
+	/** The pages on disk under a vault-relative folder, listed (not read) as indexing lists a vault. */
 	pagesOnDiskUnder(folder: string): string[] {
-		let listed: string[];
-		try {
-			listed = listVaultPages(this.absolutePath(folder), [], this.fileSystem).pages;
-		} catch {
-			return [];
-		}
-		return listed.map(page => this.relativePath(this.absolutePath(`${folder}/${page}`))).filter(page => page !== undefined);
+		return pagesListedUnder(this.root, this.filter, folder, this.fileSystem);
 	}
 
 	/**

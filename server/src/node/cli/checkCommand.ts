@@ -116,6 +116,8 @@ export async function withIndexedVault<T>(folder: string, options: CheckOptions,
 	});
 	try {
 		await vault.index(options.onProgress ? ({ indexed, total }) => options.onProgress!(indexed, total) : undefined);
+		// A warm start's pages are checked against the disk before anything is reported.
+		await vault.whenVerified();
 		await vault.saveCache();
 		return { vault, result: use(vault) };
 	} finally {
