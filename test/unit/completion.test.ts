@@ -413,6 +413,7 @@ describe('completion latency', function () {
 			definitionTerms: [],
 			shortcodeCalls: [],
 			lineStarts: new Uint32Array([0]),
+			codeRegions: [],
 			textLength: 0,
 			linkSpansTo: () => [],
 			linkSpellings: { absolute: 0, relative: 0 },

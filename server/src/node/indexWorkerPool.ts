@@ -5,6 +5,7 @@ import { Worker } from 'worker_threads';
 import type { IndexJob, IndexJobResult } from './indexWorker';
 import { readVaultPage, type PageReadResult } from './vaultFiles';
 import { InProcessPageParser, PAGE_BATCH_SIZE, type PageParser } from './pageParser';
+import { rejectPending, type PendingJob } from './workerJobs';
 
 /**
  * Reads and parses pages on worker threads (one per core), so a cold index
@@ -15,7 +16,7 @@ export class IndexWorkerPool implements PageParser {
 	private readonly workers: Worker[] = [];
 	private readonly inProcess = new InProcessPageParser();
 	private nextId = 0;
-	private readonly pending = new Map<number, { resolve: (results: readonly PageReadResult[]) => void; reject: (error: Error) => void }>();
+	private readonly pending = new Map<number, PendingJob<readonly PageReadResult[]>>();
 	private failed = false;
 
 	constructor(private readonly size = defaultPoolSize()) { }
@@ -58,10 +59,7 @@ export class IndexWorkerPool implements PageParser {
 
 	private fail(error: Error): void {
 		this.failed = true;
-		for (const job of this.pending.values()) {
-			job.reject(error);
-		}
-		this.pending.clear();
+		rejectPending(this.pending, error);
 		this.dispose();
 	}
 

@@ -5,7 +5,9 @@ import { provideCodeActions, type VaultCodeAction } from './languageFeatures/cod
 import { backlinkLensCount, provideCodeLenses, type VaultCodeLens } from './languageFeatures/codeLenses';
 import { provideCompletion, resolveCompletionItem } from './languageFeatures/completion';
 import { provideDefinition } from './languageFeatures/definition';
-import { computeDiagnostics, unreadablePageDiagnostics, type VaultDiagnostic } from './languageFeatures/diagnostics';
+import { computeDiagnostics, computeMentionDiagnostics, linksReadText, unreadablePageDiagnostics, type VaultDiagnostic } from './languageFeatures/diagnostics';
+import type { Mention } from './mentions/findMentions';
+import { mentionJobOf, mentionNamesOf, type MentionJob, type PageNames } from './mentions/mentionJobs';
 import { provideDocumentHighlights } from './languageFeatures/documentHighlights';
 import { provideDocumentLinks, type VaultDocumentLink } from './languageFeatures/documentLinks';
 import { provideDocumentSymbols, type DocumentSymbolOptions } from './languageFeatures/documentSymbols';
@@ -39,6 +41,8 @@ import type { VaultEdit, VaultLocation } from './vault/vaultResults';
 export type { VaultDiagnostic } from './languageFeatures/diagnostics';
 export type { PageItemData } from './languageFeatures/completion';
 export type { WantedPage } from './languageFeatures/wantedPages';
+export type { Mention } from './mentions/findMentions';
+export type { MentionJob, PageNames } from './mentions/mentionJobs';
 export type { GraphEdge, GraphNode, GraphOptions, VaultGraph } from './languageFeatures/graph';
 export type { Backlinks, BacklinkPage, BacklinkSnippet } from './languageFeatures/backlinks';
 export type { VaultOverview, OverviewPage, LinkedPage } from './languageFeatures/overview';
@@ -124,7 +128,20 @@ export interface VaultService {
 	 * which `unlinked-mention` reads (the summary does not keep it); without
 	 * it, or when it is not the version indexed, there are no such hints.
 	 */
-	diagnostics(path: string, text?: string): VaultDiagnostic[];
+	diagnostics(path: string, text?: string, found?: readonly Mention[]): VaultDiagnostic[];
+	/**
+	 * `diagnostics` split for another thread (`entity-vault check`): the
+	 * names of every page for its mention table, what its search reads of a
+	 * page's summary (undefined for a page not indexed), and whether the
+	 * page's diagnostics still read its text (mapped links). The
+	 * `found` mentions go back to `diagnostics`, or to `mentionDiagnostics`
+	 * for the `unlinked-mention` diagnostics alone (`diagnostics` with no
+	 * `found` mentions gives the others: the two in a row are `diagnostics`).
+	 */
+	mentionDiagnostics(path: string, found: readonly Mention[]): VaultDiagnostic[];
+	mentionNames(): PageNames[];
+	mentionJob(path: string): MentionJob | undefined;
+	diagnosticsReadText(path: string): boolean;
 
 	/** Go to definition: the target page of a link, or the definition of a footnote. */
 	definition(path: string, text: string, position: Position): VaultLocation[];
@@ -397,13 +414,26 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 		getPage: (path: string) => index.getPage(path),
 		quarantined: (path: string) => quarantine.get(path),
 		quarantinedPaths: () => [...quarantine.keys()],
-		diagnostics(path: string, text?: string): VaultDiagnostic[] {
+		diagnostics(path: string, text?: string, found?: readonly Mention[]): VaultDiagnostic[] {
 			const reason = quarantine.get(path);
 			if (reason !== undefined) {
 				return unreadablePageDiagnostics(reason, settings);
 			}
 			const page = index.getPage(path);
-			return page ? computeDiagnostics(index, page, settings, isVault(), text === undefined ? undefined : stripBom(text)) : [];
+			return page ? computeDiagnostics(index, page, settings, isVault(), text === undefined ? undefined : stripBom(text), found) : [];
+		},
+		mentionDiagnostics(path: string, found: readonly Mention[]): VaultDiagnostic[] {
+			const page = quarantine.has(path) ? undefined : index.getPage(path);
+			return page ? computeMentionDiagnostics(index, page, settings, found) : [];
+		},
+		mentionNames: () => mentionNamesOf(index.pages()),
+		mentionJob(path: string): MentionJob | undefined {
+			const page = index.getPage(path);
+			return page && mentionJobOf(page);
+		},
+		diagnosticsReadText(path: string): boolean {
+			const page = index.getPage(path);
+			return page !== undefined && linksReadText(index, page);
 		},
 		definition: (path, text, position) => onPage(path, text, [], context => provideDefinition(context, position)),
 		references: (path, text, position, includeDeclaration, token) =>

@@ -13,6 +13,7 @@ import type { VaultConfigProblem } from '../vaultConfigFile';
 import { VaultWorkspace } from '../vaultWorkspace';
 import { IndexWorkerPool } from '../indexWorkerPool';
 import { cacheFileFor } from '../indexCache';
+import { forEachPageDiagnostics } from './checkDiagnostics';
 
 export interface CheckProblem {
 	readonly file: string;
@@ -126,6 +127,19 @@ export async function withIndexedVault<T>(folder: string, options: CheckOptions,
 	}
 }
 
+const started = { cpu: process.cpuUsage(), time: Date.now() };
+
+/** With `ENTITY_VAULT_CHECK_TIMINGS=1`: the time, CPU (every thread) and memory at the end of a phase of `check`, on stderr. */
+function logPhase(phase: string): void {
+	if (process.env.ENTITY_VAULT_CHECK_TIMINGS !== '1') {
+		return;
+	}
+	const cpu = process.cpuUsage(started.cpu);
+	const memory = process.memoryUsage();
+	const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+	process.stderr.write(`check ${phase}: ${Date.now() - started.time} ms, CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms, rss ${mib(memory.rss)}, heap ${mib(memory.heapUsed)}, external ${mib(memory.external + memory.arrayBuffers)}\n`);
+}
+
 /** Indexes every page of the vault at `folder` and collects every page's diagnostics. */
 export async function checkVault(folder: string, options: CheckOptions = {}): Promise<CheckReport> {
 	const { vault, result: { wanted, schema, overview } } = await withIndexedVault(folder, options, vault => ({
@@ -137,10 +151,11 @@ export async function checkVault(folder: string, options: CheckOptions = {}): Pr
 		overview: options.overviewLimit === undefined ? undefined : vault.service.overview(path => vault.diskText(path), options.overviewLimit),
 	}));
 	const root = vault.root;
+	logPhase('indexed');
 	const diagnostics: CheckProblem[] = [];
 	const paths = vault.allPaths();
-	for (const page of paths) {
-		for (const diagnostic of vault.diagnosticsReadingText(page)) {
+	await forEachPageDiagnostics(vault, paths, (page, pageDiagnostics) => {
+		for (const diagnostic of pageDiagnostics) {
 			diagnostics.push({
 				file: page,
 				line: diagnostic.range.start.line + 1,
@@ -152,7 +167,8 @@ export async function checkVault(folder: string, options: CheckOptions = {}): Pr
 				message: diagnostic.message,
 			});
 		}
-	}
+	});
+	logPhase('diagnostics');
 	diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
 	const kind = vault.service.vaultKind();
 	const pages = paths.filter(path => sectionOfPath(path) !== undefined).length;

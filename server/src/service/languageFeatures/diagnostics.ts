@@ -16,6 +16,7 @@ import { titleSpelling } from './titleSpelling';
 import { duplicateRelatedInformation, entityDuplicates, nameRangeOf } from './duplicateEntity';
 import { preferredLinkPath } from './linkStyle';
 import { mentionTargets, unlinkedMentionMessage, unlinkedMentions, type MentionTarget } from './unlinkedMentions';
+import { reportedMentions, type Mention } from '../mentions/findMentions';
 
 export const DIAGNOSTIC_SOURCE = 'entity-vault';
 
@@ -114,9 +115,10 @@ export function unreadablePageDiagnostics(reason: string, settings: VaultSetting
  * sections) need frontmatter; elsewhere only its syntax is checked. `text`:
  * the page's text the summary was made from (BOM removed), which
  * `unlinked-mention` reads; without it (or with another version) that check
- * reports nothing.
+ * reports nothing. `found`: the page's mentions found elsewhere (a worker's
+ * `findJobMentions` on its text), used instead of searching `text`.
  */
-export function computeDiagnostics(index: VaultIndex, page: PageSummary, settings: VaultSettings, isVault: boolean, text?: string): VaultDiagnostic[] {
+export function computeDiagnostics(index: VaultIndex, page: PageSummary, settings: VaultSettings, isVault: boolean, text?: string, found?: readonly Mention[]): VaultDiagnostic[] {
 	const collector = new DiagnosticCollector(page, settings);
 	checkLinks(index, page, page.links, settings, collector, text);
 	checkFootnotes(page, collector);
@@ -131,17 +133,32 @@ export function computeDiagnostics(index: VaultIndex, page: PageSummary, setting
 		checkDuplicateEntity(index, page, collector);
 	}
 	// Until the mention table is built (right after indexing, see VaultSearch.buildInSteps), none: the page is published again then.
-	if (settings.severity['unlinked-mention'] !== 'off' && !index.search.mentionsPending) {
-		checkMentions(index, page, text, settings, collector);
+	// `check` gives the mentions it found on its workers (`found`).
+	if (settings.severity['unlinked-mention'] !== 'off' && (found !== undefined || !index.search.mentionsPending)) {
+		checkMentions(index, found === undefined ? unlinkedMentions(index, page, text, settings.mentions) : reportedMentions(found, page), collector);
 	}
 	return collector.diagnostics;
 }
 
-function checkMentions(index: VaultIndex, page: PageSummary, text: string | undefined, settings: VaultSettings, out: DiagnosticCollector): void {
-	for (const mention of unlinkedMentions(index, page, text, settings.mentions)) {
+/** The `unlinked-mention` diagnostics of a page from its mentions found elsewhere (a worker's `findJobMentions`): what `computeDiagnostics` adds last. */
+export function computeMentionDiagnostics(index: VaultIndex, page: PageSummary, settings: VaultSettings, found: readonly Mention[]): VaultDiagnostic[] {
+	const collector = new DiagnosticCollector(page, settings);
+	if (settings.severity['unlinked-mention'] !== 'off') {
+		checkMentions(index, reportedMentions(found, page), collector);
+	}
+	return collector.diagnostics;
+}
+
+function checkMentions(index: VaultIndex, mentions: readonly Mention[], out: DiagnosticCollector): void {
+	for (const mention of mentions) {
 		const targets = mentionTargets(index, mention);
 		out.add('unlinked-mention', mention.span, unlinkedMentionMessage(mention, targets), { written: mention.written, name: mention.name, targets });
 	}
+}
+
+/** Whether the page's links read its text (`computeDiagnostics`' `text`): a link to a mapped destination takes the URL from its text. */
+export function linksReadText(index: VaultIndex, page: PageSummary): boolean {
+	return index.site.rules.mappedDestinations.length > 0 && page.links.some(link => link.target.kind === 'external');
 }
 
 /** On the opening fence: the hint is about the frontmatter, where the quick fix writes the title. */

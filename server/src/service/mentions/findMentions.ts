@@ -1,7 +1,7 @@
 import { CANCELLATION_CHECK_INTERVAL, type CancellationLike } from '../cancellation';
 import type { Span } from '../parse/markdownTypes';
 import type { PageSummary } from '../parse/pageSummary';
-import { lineAt } from '../text/lineIndex';
+import { lineAt, type LineStarts } from '../text/lineIndex';
 import type { MentionSettings } from '../vault/settings';
 import { isDefinitionLine, isOutsideProse } from './mentionContext';
 import { mayStartWith, namesOfPage, normalizeName, writesName, writtenName, type EntityName } from './mentionRules';
@@ -35,10 +35,10 @@ export interface MentionedPage {
 /**
  * The spans of the page where nothing is a mention, from its summary: its
  * links (text and destination), headings, footnote calls and definitions;
- * merged, in order. Code and HTML blocks are `isInCode`; the frontmatter
- * ends where the body starts.
+ * merged, in order (`start, end` pairs). Code and HTML blocks are
+ * `isInCode`; the frontmatter ends where the body starts.
  */
-function excludedSpans(page: PageSummary): number[] {
+export function excludedSpans(page: PageSummary): number[] {
 	const spans: Span[] = [
 		...page.links.map(link => link.span),
 		...page.headings.map(heading => heading.span),
@@ -55,6 +55,23 @@ function excludedSpans(page: PageSummary): number[] {
 		}
 	}
 	return merged;
+}
+
+/**
+ * What the search reads of a page besides its text: where nothing is a
+ * mention (`excludedSpans`), where the body starts, what is code, its lines.
+ * A summary gives it (`proseLayoutOf`); so does the plain data a check
+ * worker receives (mentionJobs.ts).
+ */
+export interface ProseLayout {
+	readonly excluded: readonly number[];
+	readonly bodyStart: number;
+	isInCode(offset: number): boolean;
+	readonly lineStarts: LineStarts;
+}
+
+export function proseLayoutOf(page: PageSummary): ProseLayout {
+	return { excluded: excludedSpans(page), bodyStart: page.frontmatter.bodyStart, isInCode: offset => page.isInCode(offset), lineStarts: page.lineStarts };
 }
 
 /** A blank line (a paragraph break) in `text[from, to)`. */
@@ -82,13 +99,13 @@ interface ProseWords {
 	readonly breaks: boolean[];
 }
 
-function proseWords(table: MentionTable, { page, text }: MentionedPage): ProseWords {
-	const excluded = excludedSpans(page);
+function proseWords(table: MentionTable, page: ProseLayout, text: string): ProseWords {
+	const excluded = page.excluded;
 	const words: ProseWords = { starts: [], ends: [], ids: [], breaks: [] };
 	let next = 0;
-	let lastEnd = page.frontmatter.bodyStart;
+	let lastEnd = page.bodyStart;
 	let broken = true;
-	forEachWord(text, page.frontmatter.bodyStart, text.length, (start, end) => {
+	forEachWord(text, page.bodyStart, text.length, (start, end) => {
 		while (next < excluded.length && excluded[next + 1] <= start) {
 			broken ||= excluded[next + 1] > lastEnd;
 			next += 2;
@@ -133,8 +150,12 @@ function usable(settings: MentionSettings): (entry: EntityName) => boolean {
  * None when cancelled.
  */
 export function findMentions(table: MentionTable, page: MentionedPage, settings: MentionSettings, token?: CancellationLike): Mention[] {
-	const { text } = page;
-	const words = proseWords(table, page);
+	return findMentionsIn(table, proseLayoutOf(page.page), page.text, settings, token);
+}
+
+/** `findMentions` on a page's layout and text. */
+export function findMentionsIn(table: MentionTable, page: ProseLayout, text: string, settings: MentionSettings, token?: CancellationLike): Mention[] {
+	const words = proseWords(table, page, text);
 	const isUsable = usable(settings);
 	const mentions: Mention[] = [];
 	const count = words.ids.length;
@@ -163,7 +184,7 @@ export function findMentions(table: MentionTable, page: MentionedPage, settings:
 			k++;
 		}
 	}
-	const lineStarts = page.page.lineStarts;
+	const lineStarts = page.lineStarts;
 	const definitionLines = new Map<number, boolean>();
 	return mentions.filter(mention => {
 		const lineStart = lineStarts[lineAt(lineStarts, mention.span.start)];

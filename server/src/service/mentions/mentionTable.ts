@@ -108,7 +108,11 @@ export class MentionTable implements FollowingTable {
 	}
 
 	add(page: PageSummary): void {
-		const names = namesOfPage(page);
+		this.addNames(page.path, page.url, namesOfPage(page));
+	}
+
+	/** Adds the names of the page at `path` (`namesOfPage`'s list): what a table built from plain data (a check worker's) adds. */
+	addNames(path: string, url: string, names: readonly string[]): void {
 		if (names.length === 0) {
 			return;
 		}
@@ -120,11 +124,11 @@ export class MentionTable implements FollowingTable {
 				continue;
 			}
 			const { prefix, suffix } = nameEdges(name);
-			const entry: EntityName = { name, rule: caseRuleOf(name, nameWords.length), prefix, suffix, url: page.url, path: page.path };
+			const entry: EntityName = { name, rule: caseRuleOf(name, nameWords.length), prefix, suffix, url, path };
 			words.push(nameWords.length, ...this.insert(nameWords, entry));
 			entries.push(entry);
 		}
-		this.byPath.set(page.path, { url: page.url, entries, words });
+		this.byPath.set(path, { url, entries, words });
 	}
 
 	remove(path: string): void {

@@ -351,6 +351,10 @@ class CompactPageSummary implements PageSummary {
 		return this.numbers.length - this.lineCount - this.codeNumbers;
 	}
 
+	get codeRegions(): ArrayLike<number> {
+		return this.numbers.subarray(this.codeStart, this.codeStart + this.codeNumbers);
+	}
+
 	isInCode(offset: number): boolean {
 		const n = this.numbers;
 		// The last region starting at or before `offset` (regions are in order and do not overlap).

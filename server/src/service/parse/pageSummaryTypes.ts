@@ -76,4 +76,6 @@ export interface PageSummary {
 	readonly nameSpellingUrls: readonly string[];
 	/** Whether `offset` is in code: a code block, an HTML block or a code span (see MarkdownScan.codeRegions). */
 	isInCode(offset: number): boolean;
+	/** The code regions `isInCode` reads: `start, end` pairs, in order, each end included. */
+	readonly codeRegions: ArrayLike<number>;
 }

@@ -1,0 +1,111 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import type { Mention } from '../service/mentions/findMentions';
+import type { MentionJob } from '../service/mentions/mentionJobs';
+import type { CheckWorkerMessage, CheckWorkerResult } from './checkWorker';
+import { MentionSearch, type MentionSearchSetup } from './mentionSearch';
+import { rejectPending, type PendingJob } from './workerJobs';
+
+/**
+ * The unlinked-mention search of `entity-vault check` on worker threads:
+ * each worker builds its own mention table from the setup, then searches
+ * the batches of pages it is given, reading their texts, while the main
+ * thread computes the diagnostics that need the index. With no worker
+ * (`size` 0, or a worker that cannot start or fails) the main thread
+ * searches itself, with the same code.
+ */
+export class CheckWorkerPool {
+	private readonly workers: Worker[] = [];
+	/** Batches posted to each worker and not answered yet. */
+	private readonly load: number[] = [];
+	private readonly pending = new Map<number, PendingJob<Mention[][]>>();
+	private nextId = 0;
+	private failed = false;
+	private local: MentionSearch | undefined;
+
+	constructor(private readonly setup: MentionSearchSetup, size = checkPoolSize()) {
+		const script = path.join(__dirname, 'checkWorker.js');
+		if (size === 0 || !fs.existsSync(script)) {
+			return;
+		}
+		try {
+			for (let i = 0; i < size; i++) {
+				const worker = new Worker(script);
+				worker.unref();
+				worker.on('message', (message: CheckWorkerResult) => {
+					this.load[i]--;
+					const job = this.pending.get(message.id);
+					this.pending.delete(message.id);
+					job?.resolve(message.found as Mention[][]);
+				});
+				worker.on('error', error => this.fail(error));
+				worker.on('exit', code => {
+					if (code !== 0) {
+						this.fail(new Error(`check worker exited with code ${code}`));
+					}
+				});
+				worker.postMessage({ kind: 'setup', setup } satisfies CheckWorkerMessage);
+				this.workers.push(worker);
+				this.load.push(0);
+			}
+		} catch {
+			this.fail(new Error('check workers could not start'));
+		}
+	}
+
+	/** Every occurrence of a name on each page of the batch, on the least busy worker (on this thread when there is none). */
+	async find(jobs: readonly MentionJob[]): Promise<Mention[][]> {
+		if (!this.failed && this.workers.length > 0) {
+			try {
+				return await this.post(jobs);
+			} catch {
+				// The worker failed: this thread searches from now on.
+			}
+		}
+		this.local ??= new MentionSearch(this.setup);
+		return this.local.find(jobs);
+	}
+
+	private post(jobs: readonly MentionJob[]): Promise<Mention[][]> {
+		let at = 0;
+		for (let i = 1; i < this.load.length; i++) {
+			if (this.load[i] < this.load[at]) {
+				at = i;
+			}
+		}
+		const id = this.nextId++;
+		this.load[at]++;
+		return new Promise((resolve, reject) => {
+			this.pending.set(id, { resolve, reject });
+			this.workers[at].postMessage({ kind: 'pages', id, jobs } satisfies CheckWorkerMessage);
+		});
+	}
+
+	private fail(error: Error): void {
+		this.failed = true;
+		rejectPending(this.pending, error);
+		this.dispose();
+	}
+
+	dispose(): void {
+		for (const worker of this.workers.splice(0)) {
+			void worker.terminate();
+		}
+	}
+}
+
+/**
+ * Workers for the search: one per core but this thread's, 1 at least and 8 at most; `ENTITY_VAULT_CHECK_WORKERS`
+ * sets the number (0: the main thread searches), as the tests do.
+ */
+function checkPoolSize(): number {
+	const given = process.env.ENTITY_VAULT_CHECK_WORKERS;
+	if (given !== undefined && /^\d+$/.test(given)) {
+		return Math.min(Number(given), 8);
+	}
+	const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+	// This thread computes the other diagnostics meanwhile: it takes a core.
+	return Math.max(1, Math.min(cores - 1, 8));
+}

@@ -1,0 +1,74 @@
+import type { Mention, MentionJob, VaultDiagnostic } from '../../service/vaultService';
+import { CheckWorkerPool } from '../checkWorkerPool';
+import type { VaultWorkspace } from '../vaultWorkspace';
+
+/** Pages per batch a check worker searches for mentions. */
+const BATCH_SIZE = 128;
+/** Batches searched on the workers while this thread goes on with the next ones: enough to keep every worker busy. */
+const BATCHES_AHEAD = 4;
+
+/** A batch whose diagnostics but the mentions are computed, its mentions being searched. */
+interface PendingBatch {
+	readonly paths: readonly string[];
+	readonly diagnostics: readonly VaultDiagnostic[][];
+	readonly searched: readonly boolean[];
+	readonly found: Promise<Mention[][]>;
+}
+
+/**
+ * Every page's diagnostics, as `VaultWorkspace.diagnosticsReadingText`
+ * gives them, page after page in the order of `paths`: this thread computes
+ * what needs the index (every diagnostic but `unlinked-mention`) batch
+ * after batch, while worker threads (checkWorkerPool.ts) read the batch's
+ * texts and search them for mentions; a batch's mention diagnostics come
+ * last, as `diagnostics` adds them. Two cores at work, the same output.
+ */
+export async function forEachPageDiagnostics(vault: VaultWorkspace, paths: readonly string[], use: (path: string, diagnostics: VaultDiagnostic[]) => void): Promise<void> {
+	const service = vault.service;
+	const settings = service.settings();
+	if (settings.severity['unlinked-mention'] === 'off') {
+		// Then no text is read at all.
+		for (const path of paths) {
+			use(path, vault.diagnosticsReadingText(path));
+		}
+		return;
+	}
+	const pool = new CheckWorkerPool({ root: vault.root, names: service.mentionNames(), settings: settings.mentions });
+	const finish = async (batch: PendingBatch): Promise<void> => {
+		const found = await batch.found;
+		let next = 0;
+		batch.paths.forEach((path, i) => {
+			const mentions = batch.searched[i] ? service.mentionDiagnostics(path, found[next++]) : [];
+			use(path, mentions.length === 0 ? batch.diagnostics[i] : [...batch.diagnostics[i], ...mentions]);
+		});
+	};
+	try {
+		const pending: PendingBatch[] = [];
+		for (let at = 0; at < paths.length; at += BATCH_SIZE) {
+			const batchPaths = paths.slice(at, at + BATCH_SIZE);
+			const jobs: MentionJob[] = [];
+			const searched: boolean[] = [];
+			const diagnostics = batchPaths.map(path => {
+				// Mapped links read the text too (their URL comes from the link text); the mentions are searched elsewhere.
+				const text = service.diagnosticsReadText(path) ? vault.diskText(path) : undefined;
+				const pageDiagnostics = service.diagnostics(path, text, []);
+				// Made while the page's views are fresh from its diagnostics.
+				const job = service.mentionJob(path);
+				if (job !== undefined) {
+					jobs.push(job);
+				}
+				searched.push(job !== undefined);
+				return pageDiagnostics;
+			});
+			pending.push({ paths: batchPaths, diagnostics, searched, found: pool.find(jobs) });
+			if (pending.length > BATCHES_AHEAD) {
+				await finish(pending.shift()!);
+			}
+		}
+		for (const batch of pending) {
+			await finish(batch);
+		}
+	} finally {
+		pool.dispose();
+	}
+}
