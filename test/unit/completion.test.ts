@@ -418,6 +418,7 @@ describe('completion latency', function () {
 			linkSpellings: { absolute: 0, relative: 0 },
 			nameSpellingFor: () => undefined,
 			nameSpellingUrls: [],
+			mayBeTitledFromSlug: false,
 			isInCode: () => false,
 		};
 	}
