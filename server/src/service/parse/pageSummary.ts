@@ -328,10 +328,10 @@ class CompactPageSummary implements PageSummary {
 		this.numbers = combined;
 		const counts = parts.counts;
 		// Destinations, footnote labels, headings (`Early life`, `References`) and keys recur across pages.
-		this.strings = parts.strings.map(share);
-		this.referenceLabels = parts.referenceLabels?.map(label => (label === undefined ? undefined : share(label)));
-		this.linkTargetUrls = parts.linkTargetUrls?.map(url => (url === '' ? url : share(url)));
-		this.nameSpellings = parts.nameSpellings?.map(share);
+		this.strings = pooled ? parts.strings.map(share) : parts.strings;
+		this.referenceLabels = pooled ? parts.referenceLabels?.map(label => (label === undefined ? undefined : share(label))) : parts.referenceLabels;
+		this.linkTargetUrls = pooled ? parts.linkTargetUrls?.map(url => (url === '' ? url : share(url))) : parts.linkTargetUrls;
+		this.nameSpellings = pooled ? parts.nameSpellings?.map(share) : parts.nameSpellings;
 		this.definitionTerms = parts.definitionTerms === undefined ? NO_TERMS : parts.definitionTerms.map(term => ({ text: own(term.text), span: { start: term.span.start, end: term.span.end } }));
 		this.shortcodeCalls = parts.shortcodeCalls === undefined ? NO_CALLS : parts.shortcodeCalls.map(call => ({ name: share(call.name), argument: own(call.argument), span: { start: call.span.start, end: call.span.end } }));
 		this.htmlAnchors = parts.htmlAnchors === undefined ? NO_ANCHORS : parts.htmlAnchors.map(anchor => ({ id: own(anchor.id), span: { start: anchor.span.start, end: anchor.span.end } }));

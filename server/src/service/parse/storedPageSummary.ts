@@ -121,8 +121,14 @@ export function splitPageParts(parts: PageSummaryParts): { header: PageRecordHea
 
 /** A summary's plain data made again from a record's header and decoded body. */
 export function joinPageParts(header: PageRecordHeader, body: PageRecordBody): PageSummaryParts {
-	const { targetUrls: _targetUrls, targetSpans: _targetSpans, linkSpellings: _linkSpellings, mayBeTitledFromSlug: _titled, ...rest } = header;
-	return { ...rest, ...body };
+	// Written out: an object spread of the header is most of the time of expanding a page.
+	return {
+		path: header.path, url: header.url, section: header.section, title: header.title, aliases: header.aliases, tags: header.tags, textLength: header.textLength,
+		frontmatter: header.frontmatter, nameSpellings: header.nameSpellings, ...(header.shortcodeCalls === undefined ? {} : { shortcodeCalls: header.shortcodeCalls }),
+		...(header.siteKey === undefined ? {} : { siteKey: header.siteKey }),
+		numbers: body.numbers, strings: body.strings, referenceLabels: body.referenceLabels, linkTargetUrls: body.linkTargetUrls, htmlAnchors: body.htmlAnchors,
+		definitionTerms: body.definitionTerms, counts: body.counts, codeRegions: body.codeRegions, lineStarts: body.lineStarts,
+	};
 }
 
 /** A page record of a summary (a stored page hands back its own). */
