@@ -82,7 +82,7 @@ describe('stored page summary (page records)', () => {
 		for (const [page, text] of pages) {
 			const summary = stored.summaryOf(recordOf(page, text, counting));
 			void [summary.path, summary.url, summary.section, summary.title, summary.aliases, summary.tags, summary.textLength, summary.targetUrls, summary.linkSpellings,
-				summary.nameSpellingUrls, summary.shortcodeCalls, summary.frontmatter.present, summary.frontmatter.data, summary.frontmatter.links, isTitledFromSlug(summary)];
+				summary.nameSpellingUrls, summary.shortcodeCalls, summary.frontmatter.present, summary.frontmatter.data, summary.frontmatter.links, isTitledFromSlug(summary), summary.lineStarts];
 			summary.targetUrls.forEach(url => summary.linkSpansTo(url));
 		}
 		assert.strictEqual(decoded, 0);

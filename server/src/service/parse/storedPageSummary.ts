@@ -22,7 +22,7 @@ export interface PageRecord {
 }
 
 /** The plain data of a summary the header does not carry: what the blob encodes. */
-export type PageRecordBody = Pick<PageSummaryParts, 'numbers' | 'strings' | 'referenceLabels' | 'linkTargetUrls' | 'htmlAnchors' | 'definitionTerms' | 'counts' | 'codeRegions' | 'lineStarts'>;
+export type PageRecordBody = Pick<PageSummaryParts, 'numbers' | 'strings' | 'referenceLabels' | 'linkTargetUrls' | 'htmlAnchors' | 'definitionTerms' | 'counts' | 'codeRegions'>;
 
 export interface PageRecordHeader extends Omit<PageSummaryParts, keyof PageRecordBody> {
 	/** `PageSummary.targetUrls`. */
@@ -40,15 +40,15 @@ export interface PageCodec {
 	decode(blob: Uint8Array): PageRecordBody;
 }
 
-type JsonBody = Omit<PageRecordBody, 'numbers' | 'lineStarts' | 'referenceLabels'> & {
-	readonly numbers: number[]; readonly wide: boolean; readonly lineStarts: number[]; readonly referenceLabels: (string | null)[] | undefined;
+type JsonBody = Omit<PageRecordBody, 'numbers' | 'referenceLabels'> & {
+	readonly numbers: number[]; readonly wide: boolean; readonly referenceLabels: (string | null)[] | undefined;
 };
 
 /** A codec in plain JavaScript (JSON as UTF-8), for a service run without a transport (tests, in-memory vaults). */
 export const JSON_PAGE_CODEC: PageCodec = Object.freeze({
 	encode(body: PageRecordBody): Uint8Array {
 		const json: JsonBody = {
-			...body, numbers: Array.from(body.numbers), wide: body.numbers instanceof Uint32Array, lineStarts: Array.from(body.lineStarts),
+			...body, numbers: Array.from(body.numbers), wide: body.numbers instanceof Uint32Array,
 			referenceLabels: body.referenceLabels?.map(label => label ?? null),
 		};
 		return new TextEncoder().encode(JSON.stringify(json));
@@ -56,7 +56,7 @@ export const JSON_PAGE_CODEC: PageCodec = Object.freeze({
 	decode(blob: Uint8Array): PageRecordBody {
 		const json = JSON.parse(new TextDecoder().decode(blob)) as JsonBody;
 		return {
-			...json, numbers: json.wide ? Uint32Array.from(json.numbers) : Uint16Array.from(json.numbers), lineStarts: Uint32Array.from(json.lineStarts),
+			...json, numbers: json.wide ? Uint32Array.from(json.numbers) : Uint16Array.from(json.numbers),
 			referenceLabels: json.referenceLabels?.map(label => label ?? undefined),
 		};
 	},
@@ -76,8 +76,8 @@ function startOf(parts: Pick<PageSummaryParts, 'counts'>, which: PartName): { nu
 
 /** A summary's plain data split into a record's header and body (the body is encoded by the caller). */
 export function splitPageParts(parts: PageSummaryParts): { header: PageRecordHeader; body: PageRecordBody } {
-	const { numbers, strings, referenceLabels, linkTargetUrls, htmlAnchors, definitionTerms, counts, codeRegions, lineStarts, ...rest } = parts;
-	const body: PageRecordBody = { numbers, strings, referenceLabels, linkTargetUrls, htmlAnchors, definitionTerms, counts, codeRegions, lineStarts };
+	const { numbers, strings, referenceLabels, linkTargetUrls, htmlAnchors, definitionTerms, counts, codeRegions, ...rest } = parts;
+	const body: PageRecordBody = { numbers, strings, referenceLabels, linkTargetUrls, htmlAnchors, definitionTerms, counts, codeRegions };
 	const linkCount = counts[PART_ORDER.indexOf('links')];
 	const targetOf = (i: number): string => {
 		if ((numbers[i * LINK.numbers + LINK.at.flags] & LINK_FLAGS.pageTarget) === 0) {
@@ -127,7 +127,7 @@ export function joinPageParts(header: PageRecordHeader, body: PageRecordBody): P
 		frontmatter: header.frontmatter, nameSpellings: header.nameSpellings, ...(header.shortcodeCalls === undefined ? {} : { shortcodeCalls: header.shortcodeCalls }),
 		...(header.siteKey === undefined ? {} : { siteKey: header.siteKey }),
 		numbers: body.numbers, strings: body.strings, referenceLabels: body.referenceLabels, linkTargetUrls: body.linkTargetUrls, htmlAnchors: body.htmlAnchors,
-		definitionTerms: body.definitionTerms, counts: body.counts, codeRegions: body.codeRegions, lineStarts: body.lineStarts,
+		definitionTerms: body.definitionTerms, counts: body.counts, codeRegions: body.codeRegions, lineStarts: header.lineStarts,
 	};
 }
 
@@ -270,7 +270,8 @@ export class StoredPageSummary implements PageSummary {
 	get headings(): readonly Heading[] { return this.expand().headings; }
 	get htmlAnchors(): readonly HtmlAnchor[] { return this.expand().htmlAnchors; }
 	get definitionTerms(): readonly DefinitionTerm[] { return this.expand().definitionTerms; }
-	get lineStarts(): LineStarts { return this.expand().lineStarts; }
+	/** In the header: references turn the link spans of thousands of linking pages into positions. */
+	get lineStarts(): LineStarts { return this.record.header.lineStarts; }
 
 	isInCode(offset: number): boolean {
 		return this.expand().isInCode(offset);
