@@ -419,6 +419,7 @@ describe('completion latency', function () {
 			linkSpellings: { absolute: 0, relative: 0 },
 			nameSpellingFor: () => undefined,
 			nameSpellingUrls: [],
+			mayBeTitledFromSlug: false,
 			isInCode: () => false,
 		};
 	}

@@ -6,6 +6,7 @@ import { pageSummaryToParts, summarizePage, summarizePageParts } from '../../ser
 import { settingsFrom } from '../../server/src/service/vault/settings';
 import { DEFAULT_SITE_RULES } from '../../server/src/service/vault/siteRules';
 import { VaultIndex } from '../../server/src/service/vault/vaultIndex';
+import { JSON_PAGE_CODEC, splitPageParts, StoredPageSummary } from '../../server/src/service/parse/storedPageSummary';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures');
 
@@ -35,6 +36,7 @@ const MADE_UP: [string, string][] = [
 ];
 
 const SITE = { ...DEFAULT_SITE_RULES, aliasFields: ['aliases'], includeShortcodes: ['include'] };
+const LOWERCASE_SITE = { ...SITE, lowercaseUrls: true };
 
 /** Every reverse map and count of an index, as plain data. */
 function stateOf(index: VaultIndex): unknown {
@@ -59,15 +61,19 @@ function stateOf(index: VaultIndex): unknown {
 	};
 }
 
-function services(pages: readonly [string, string][], site = false): { oneByOne: VaultService; bulk: VaultService } {
-	const settings = site ? settingsFrom({ site: SITE }).settings : undefined;
+function services(pages: readonly [string, string][], site: false | typeof SITE = false): { oneByOne: VaultService; bulk: VaultService; records: VaultService } {
+	const settings = site ? settingsFrom({ site }).settings : undefined;
 	const oneByOne = createVaultService({ settings });
 	const bulk = createVaultService({ settings });
+	// Fed page records (storedPageSummary.ts) as the worker threads make them, in bulk.
+	const records = createVaultService({ settings, pageCodec: JSON_PAGE_CODEC });
 	for (const [page, text] of pages) {
 		oneByOne.updateParsedPage(summarizePageParts(page, text), false);
 		bulk.loadParsedPage(summarizePageParts(page, text), false);
+		const { header, body } = splitPageParts(summarizePageParts(page, text));
+		assert.deepStrictEqual(records.updatePageRecord({ header: structuredClone(header), blob: JSON_PAGE_CODEC.encode(body) }, true).affected.size, 0);
 	}
-	return { oneByOne, bulk };
+	return { oneByOne, bulk, records };
 }
 
 function assertSame(pages: readonly [string, string][], oneByOne: VaultService, bulk: VaultService): void {
@@ -81,10 +87,13 @@ function assertSame(pages: readonly [string, string][], oneByOne: VaultService, 
 
 describe('vault index: bulk loading', () => {
 	it('an index loaded in bulk equals one updated page by page (every reverse map, counts, wanted pages, diagnostics)', () => {
-		for (const site of [false, true]) {
-			const { oneByOne, bulk } = services(MADE_UP, site);
+		for (const site of [false, SITE, LOWERCASE_SITE] as const) {
+			const { oneByOne, bulk, records } = services(MADE_UP, site);
 			assert.ok(oneByOne.index.wantedUrls().size > 0 && oneByOne.index.pathsForUrl('/people/a/').length === 2);
 			assertSame(MADE_UP, oneByOne, bulk);
+			assertSame(MADE_UP, oneByOne, records);
+			// Made under the URL rules in force, linked in as stored; under others (lowercase URLs), made again and expanded.
+			assert.strictEqual(records.index.getPage('people/a.md') instanceof StoredPageSummary, site !== LOWERCASE_SITE);
 		}
 	});
 
@@ -93,13 +102,14 @@ describe('vault index: bulk loading', () => {
 		assert.ok(roots.length >= 10);
 		for (const root of roots) {
 			const pages = markdownFiles(root).map((page): [string, string] => [page, fs.readFileSync(path.join(root, page), 'utf8')]);
-			const { oneByOne, bulk } = services(pages);
+			const { oneByOne, bulk, records } = services(pages);
 			assertSame(pages, oneByOne, bulk);
+			assertSame(pages, oneByOne, records);
 		}
 	});
 
 	it('updates a page it already has as an edit does, and the edits after a bulk load see what it linked in', () => {
-		const { oneByOne, bulk } = services(MADE_UP);
+		const { oneByOne, records: bulk } = services(MADE_UP);
 		const again = summarizePage('people/c.md', '# C\n\nNo more links.\n');
 		bulk.loadParsedPage(pageSummaryToParts(again), false);
 		oneByOne.updateParsedPage(pageSummaryToParts(again), false);

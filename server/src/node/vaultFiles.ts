@@ -2,6 +2,7 @@ import * as path from 'path';
 import { PathFilter } from '../service/vault/pathFilter';
 import { isAssetPath, isMarkdownPath } from '../service/vault/vaultPaths';
 import { stripBom, summarizePageParts, type PageSummaryParts } from '../service/parse/pageSummary';
+import type { PageRecord } from '../service/parse/storedPageSummary';
 import { MAX_PAGE_LENGTH, sizeOf } from '../service/vaultService';
 import { nodeFileSystem } from './nodeFileSystem';
 import type { BoundedFileRead, VaultDirectoryEntry, VaultFileStat, VaultFileSystem } from './vaultFileSystem';
@@ -185,9 +186,14 @@ export function listVaultPages(root: string, excludes: readonly string[] = [], f
 }
 
 /** A page read from disk and parsed, or why it could not be. */
-export type PageReadResult =
+/** A page read and parsed on this thread (`readPageFile`), or why it could not be. */
+export type PageFileRead =
 	| { readonly path: string; readonly stamp: string; readonly parts: PageSummaryParts; readonly copied?: boolean }
 	| { readonly path: string; readonly error: string; readonly missing?: boolean };
+
+export type PageReadResult = PageFileRead
+	/** From a worker thread: the page's record (storedPageSummary.ts), its blob a view into a buffer the batch shares. */
+	| { readonly path: string; readonly stamp: string; readonly record: PageRecord };
 
 /** `size:mtime` of a file, what the persisted index is keyed by. */
 export function fileStamp(stat: Pick<VaultFileStat, 'size' | 'mtimeMs'>): string {
@@ -260,7 +266,7 @@ function outsideVault(absolutePath: string, relative: string, fileSystem: VaultF
  * that resolves outside the vault root (through a symbolic link) is never
  * read, and neither is one larger than `MAX_PAGE_LENGTH` bytes.
  */
-export function readPageFile(absolutePath: string, relative: string, parse: (text: string) => PageSummaryParts, fileSystem: VaultFileSystem = nodeFileSystem): PageReadResult {
+export function readPageFile(absolutePath: string, relative: string, parse: (text: string) => PageSummaryParts, fileSystem: VaultFileSystem = nodeFileSystem): PageFileRead {
 	const outside = outsideVault(absolutePath, relative, fileSystem);
 	if (outside !== undefined) {
 		return { path: relative, error: outside };
@@ -287,7 +293,7 @@ export function readPageFile(absolutePath: string, relative: string, parse: (tex
  * checked, as `readPageFile` does), the way the index parses a page from
  * disk: BOM removed, summarized.
  */
-export function readVaultPage(root: string, relative: string, fileSystem: VaultFileSystem = nodeFileSystem): PageReadResult {
+export function readVaultPage(root: string, relative: string, fileSystem: VaultFileSystem = nodeFileSystem): PageFileRead {
 	return readPageFile(path.join(root, ...relative.split('/')), relative, text => summarizePageParts(relative, stripBom(text)), fileSystem);
 }
 

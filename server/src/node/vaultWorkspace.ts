@@ -6,11 +6,13 @@ import type { IndexChange } from '../service/vault/vaultIndex';
 import { candidatePathsForUrl } from '../service/vault/vaultPaths';
 import { indexedPagesUnder, pagesListedUnder, vaultRelativePath } from './vaultFolderPaths';
 import { PathFilter } from '../service/vault/pathFilter';
-import { pageSummaryToParts, type PageSummary } from '../service/parse/pageSummary';
+import type { PageSummary } from '../service/parse/pageSummary';
+import { summaryParts } from '../service/parse/storedPageSummary';
 import { fileStamp, listVaultPages, readPageText, readVaultPage, type PageReadResult } from './vaultFiles';
 import { loadIndexCache, saveIndexCache, type CachedPage } from './indexCache';
 import { BackgroundSlicer, TimeSlicer, yieldToEventLoop } from './timeSlices';
 import type { PageParser } from './pageParser';
+import { V8_PAGE_CODEC } from './pageCodec';
 import { nodeFileSystem } from './nodeFileSystem';
 import type { IndexCacheFileSystem, VaultFileSystem } from './vaultFileSystem';
 import { absorbCachedPages, DiskVerification, type VerificationListener } from './diskVerification';
@@ -96,7 +98,7 @@ export class VaultWorkspace {
 		readonly root: string,
 		private readonly options: VaultWorkspaceOptions,
 	) {
-		this.service = createVaultService({ settings: options.settings, declaredVault: options.declaredVault });
+		this.service = createVaultService({ settings: options.settings, declaredVault: options.declaredVault, pageCodec: V8_PAGE_CODEC });
 		this.filter = new PathFilter(options.excludes);
 		this.fileSystem = options.fileSystem ?? nodeFileSystem;
 		this.assetFiles = new AssetFiles(root, this.filter, this.fileSystem);
@@ -294,6 +296,9 @@ export class VaultWorkspace {
 			return result.missing ? this.service.removePage(result.path) : this.service.markUnreadable(result.path, result.error);
 		}
 		this.stamps.set(result.path, result.stamp);
+		if ('record' in result) {
+			return this.service.updatePageRecord(result.record, initial);
+		}
 		if (initial) {
 			this.service.loadParsedPage(result.parts, result.copied === true);
 			return NO_CHANGE;
@@ -354,7 +359,7 @@ export class VaultWorkspace {
 			for (const [page, stamp] of stamps) {
 				const summary = service.getPage(page);
 				if (summary) {
-					yield [page, { stamp, parts: pageSummaryToParts(summary) }];
+					yield [page, { stamp, parts: summaryParts(summary) }];
 				}
 			}
 		}

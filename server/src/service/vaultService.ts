@@ -25,7 +25,8 @@ import { provideWorkspaceSymbols, type VaultWorkspaceSymbol } from './languageFe
 import { ProseWordIndex } from './mentions/proseWordIndex';
 import { JournalFollower } from './search/journalFollower';
 import { linkEditsForMoves, type PathMove } from './restructure/moveLinks';
-import { PageSummaries, pageSummaryToParts, stripBom, summarizePageParts, type PageSummary, type PageSummaryParts } from './parse/pageSummary';
+import { PageSummaries, stripBom, summarizePageParts, type PageSummary, type PageSummaryParts } from './parse/pageSummary';
+import { joinPageParts, StoredPages, summaryParts, type PageCodec, type PageRecord } from './parse/storedPageSummary';
 import { withSiteUrls } from './parse/siteParts';
 import { newPage, type NewPage, type NewPageInput } from './vault/pageTemplate';
 import { DEFAULT_SETTINGS, type VaultSettings } from './vault/settings';
@@ -112,6 +113,12 @@ export interface VaultService {
 	 * (the transport publishes every page's diagnostics once indexing ends).
 	 */
 	loadParsedPage(parts: PageSummaryParts, copied: boolean): void;
+	/**
+	 * Puts a page record (a worker's, or the persisted index's) in the index
+	 * as it is: its header is linked in, its blob decoded only when a feature
+	 * looks at the page. `initial`: as `loadParsedPage` (the change is then empty).
+	 */
+	updatePageRecord(record: PageRecord, initial?: boolean): IndexChange;
 	removePage(path: string): IndexChange;
 	getPage(path: string): PageSummary | undefined;
 	/**
@@ -254,7 +261,11 @@ export interface VaultServiceOptions {
 	readonly settings?: VaultSettings;
 	/** Why the folder is a vault whatever its pages hold (see `declareVault`). */
 	readonly declaredVault?: string;
+	/** How page records' blobs are encoded (`PageRecord`): the transport's codec; JSON by default. */
+	readonly pageCodec?: PageCodec;
 }
+
+const NO_CHANGE: IndexChange = Object.freeze({ affected: new Set<string>(), pagesChanged: true });
 
 /** What a change of the listed assets changes: the open pages' `broken-asset` diagnostics (the transport rechecks them). */
 function assetsChanged(): IndexChange {
@@ -273,6 +284,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 	let settings = options.settings ?? DEFAULT_SETTINGS;
 	const quarantine = new Map<string, string>();
 	const summaries = new PageSummaries();
+	const stored = new StoredPages(summaries, options.pageCodec);
 	let declaredVault = options.declaredVault;
 	useSiteRules(settings);
 
@@ -286,7 +298,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 			return;
 		}
 		const site = new SiteUrls(next.site);
-		const parts = [...index.pages()].map(pageSummaryToParts);
+		const parts = [...index.pages()].map(summaryParts);
 		parts.forEach(page => index.remove(page.path));
 		index.site = site;
 		summaries.site = site;
@@ -402,6 +414,21 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 			}
 			quarantine.delete(parts.path);
 			index.add(summaries.fromParts(withSiteUrls(parts, summaries.site), copied));
+		},
+		updatePageRecord(record: PageRecord, initial = false): IndexChange {
+			const header = record.header;
+			if (!isMarkdownPath(header.path)) {
+				throw new Error(`not a markdown page: ${header.path}`);
+			}
+			quarantine.delete(header.path);
+			// Made under other URL rules (workers parse by the plain vault model): made again under these, and expanded.
+			const summary = (header.siteKey ?? '') === summaries.site.key ? stored.summaryOf(record)
+				: summaries.fromParts(withSiteUrls(joinPageParts(header, stored.codec.decode(record.blob)), summaries.site), true);
+			if (initial) {
+				index.add(summary);
+				return NO_CHANGE;
+			}
+			return changing(header.path, () => index.update(summary));
 		},
 		markUnreadable(path: string, reason: string): IndexChange {
 			quarantine.set(path, reason);

@@ -25,9 +25,13 @@ export type { PageFootnoteDefinition, PageFrontmatter, PageLink, PageSummary } f
  */
 export function isTitledFromSlug(page: PageSummary): boolean {
 	const slugTitle = titleFromSlug(slugOfUrl(page.url));
+	return slugTitle !== '' && page.title.toLowerCase() === slugTitle.toLowerCase() && page.mayBeTitledFromSlug;
+}
+
+/** `PageSummary.mayBeTitledFromSlug` from the summary's frontmatter and headings. */
+function mayBeTitledFromSlug(page: Pick<PageSummary, 'frontmatter' | 'headings'>): boolean {
 	const frontmatter = page.frontmatter;
-	return slugTitle !== '' && page.title.toLowerCase() === slugTitle.toLowerCase() && frontmatter.data !== undefined
-		&& frontmatter.data.title === undefined && !frontmatter.fields.some(field => field.key === 'title')
+	return frontmatter.data !== undefined && frontmatter.data.title === undefined && !frontmatter.fields.some(field => field.key === 'title')
 		&& !page.headings.some(heading => heading.level === 1);
 }
 
@@ -73,6 +77,11 @@ export class PageSummaries {
 	 */
 	fromParts(parts: PageSummaryParts, copied = false): PageSummary {
 		return new CompactPageSummary(this, parts, copied);
+	}
+
+	/** A summary of copied parts kept only a while (a stored page expanded): its strings are not added to the shared pool. */
+	transientFromParts(parts: PageSummaryParts): PageSummary {
+		return new CompactPageSummary(this, parts, true, false);
 	}
 }
 
@@ -240,6 +249,26 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 }
 
 /**
+ * The frontmatter data with its strings detached and shared, except the
+ * page's own title and aliases: those are the summary's strings (no
+ * second copy, and no entry in the shared pool for strings no other page has).
+ */
+export function flatFrontmatterData(pool: StringPool, data: Readonly<Record<string, unknown>>, title: string, aliases: readonly string[], alreadyFlat: boolean): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const key of Object.keys(data)) {
+		const value = data[key];
+		if (key === 'title' && typeof value === 'string') {
+			out.title = value === title ? title : alreadyFlat ? value : detach(value);
+		} else if (key === 'aliases' && Array.isArray(value)) {
+			out.aliases = value.map(item => (typeof item === 'string' ? aliases.find(alias => alias === item) ?? (alreadyFlat ? item : detach(item)) : pool.internValue(item, alreadyFlat)));
+		} else {
+			out[pool.intern(key, alreadyFlat)] = pool.internValue(value, alreadyFlat);
+		}
+	}
+	return out;
+}
+
+/**
  * A page summary stored compactly: every span of the page in one typed array
  * (16-bit when the page is shorter than 64 KiB), strings detached and shared,
  * and the usual object views (`links`, `headings`, …) built on demand and
@@ -273,10 +302,10 @@ class CompactPageSummary implements PageSummary {
 	private readonly siteKey: string | undefined;
 
 	/** `alreadyFlat`: the parts were copied (from a worker or the persisted index), so no string points into a page text. */
-	constructor(private readonly home: PageSummaries, parts: PageSummaryParts, alreadyFlat: boolean) {
+	constructor(private readonly home: PageSummaries, parts: PageSummaryParts, alreadyFlat: boolean, pooled = true) {
 		// Strings that recur across pages are shared; the others (titles, headings, paths) only detached.
 		const pool = home.strings;
-		const share = (value: string): string => pool.intern(value, alreadyFlat);
+		const share = (value: string): string => (pooled ? pool.intern(value, alreadyFlat) : value);
 		const own = (value: string): string => (alreadyFlat ? value : detach(value));
 		this.path = own(parts.path);
 		this.url = share(parts.url);
@@ -299,10 +328,10 @@ class CompactPageSummary implements PageSummary {
 		this.numbers = combined;
 		const counts = parts.counts;
 		// Destinations, footnote labels, headings (`Early life`, `References`) and keys recur across pages.
-		this.strings = parts.strings.map(share);
-		this.referenceLabels = parts.referenceLabels?.map(label => (label === undefined ? undefined : share(label)));
-		this.linkTargetUrls = parts.linkTargetUrls?.map(url => (url === '' ? url : share(url)));
-		this.nameSpellings = parts.nameSpellings?.map(share);
+		this.strings = pooled ? parts.strings.map(share) : parts.strings;
+		this.referenceLabels = pooled ? parts.referenceLabels?.map(label => (label === undefined ? undefined : share(label))) : parts.referenceLabels;
+		this.linkTargetUrls = pooled ? parts.linkTargetUrls?.map(url => (url === '' ? url : share(url))) : parts.linkTargetUrls;
+		this.nameSpellings = pooled ? parts.nameSpellings?.map(share) : parts.nameSpellings;
 		this.definitionTerms = parts.definitionTerms === undefined ? NO_TERMS : parts.definitionTerms.map(term => ({ text: own(term.text), span: { start: term.span.start, end: term.span.end } }));
 		this.shortcodeCalls = parts.shortcodeCalls === undefined ? NO_CALLS : parts.shortcodeCalls.map(call => ({ name: share(call.name), argument: own(call.argument), span: { start: call.span.start, end: call.span.end } }));
 		this.htmlAnchors = parts.htmlAnchors === undefined ? NO_ANCHORS : parts.htmlAnchors.map(anchor => ({ id: own(anchor.id), span: { start: anchor.span.start, end: anchor.span.end } }));
@@ -316,30 +345,13 @@ class CompactPageSummary implements PageSummary {
 			bodyStart: frontmatter.bodyStart,
 			closingFenceStart: frontmatter.closingFenceStart,
 			problems: frontmatter.problems.length === 0 ? NO_PROBLEMS : frontmatter.problems.map(problem => ({ ...problem, message: own(problem.message) })),
-			data: frontmatter.data === undefined ? undefined : this.detachData(frontmatter.data, alreadyFlat),
+			data: frontmatter.data === undefined || !pooled ? frontmatter.data : flatFrontmatterData(pool, frontmatter.data, this.title, this.aliases, alreadyFlat),
 			links: frontmatter.links?.map(link => ({ ...link, field: share(link.field), destination: share(link.destination) })),
 		});
 	}
 
-	/**
-	 * The frontmatter data with its strings detached and shared, except the
-	 * page's own title and aliases: those are the summary's strings (no
-	 * second copy, and no entry in the shared pool for strings no other page has).
-	 */
-	private detachData(data: Readonly<Record<string, unknown>>, alreadyFlat: boolean): Record<string, unknown> {
-		const pool = this.home.strings;
-		const out: Record<string, unknown> = {};
-		for (const key of Object.keys(data)) {
-			const value = data[key];
-			if (key === 'title' && typeof value === 'string') {
-				out.title = value === this.title ? this.title : alreadyFlat ? value : detach(value);
-			} else if (key === 'aliases' && Array.isArray(value)) {
-				out.aliases = value.map(item => (typeof item === 'string' ? this.aliases.find(alias => alias === item) ?? (alreadyFlat ? item : detach(item)) : pool.internValue(item, alreadyFlat)));
-			} else {
-				out[pool.intern(key, alreadyFlat)] = pool.internValue(value, alreadyFlat);
-			}
-		}
-		return out;
+	get mayBeTitledFromSlug(): boolean {
+		return mayBeTitledFromSlug(this);
 	}
 
 	get lineStarts(): LineStarts {

@@ -74,6 +74,11 @@ export interface PageSummary {
 	nameSpellingFor(url: string): string | undefined;
 	/** The target URLs that `nameSpellingFor` knows, in order. */
 	readonly nameSpellingUrls: readonly string[];
+	/**
+	 * It has parsed frontmatter without a `title` field and no level-1
+	 * heading: its title may be made from its slug (`isTitledFromSlug`).
+	 */
+	readonly mayBeTitledFromSlug: boolean;
 	/** Whether `offset` is in code: a code block, an HTML block or a code span (see MarkdownScan.codeRegions). */
 	isInCode(offset: number): boolean;
 	/** The code regions `isInCode` reads: `start, end` pairs, in order, each end included. */

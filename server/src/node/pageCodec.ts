@@ -1,0 +1,8 @@
+import * as v8 from 'v8';
+import type { PageCodec, PageRecordBody } from '../service/parse/storedPageSummary';
+
+/** The transport's codec of page records' blobs: V8's serializer, which keeps typed arrays and `undefined` as they are. */
+export const V8_PAGE_CODEC: PageCodec = Object.freeze({
+	encode: (body: PageRecordBody): Uint8Array => v8.serialize(body),
+	decode: (blob: Uint8Array): PageRecordBody => v8.deserialize(blob) as PageRecordBody,
+});
