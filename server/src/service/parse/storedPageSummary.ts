@@ -272,6 +272,7 @@ export class StoredPageSummary implements PageSummary {
 	get definitionTerms(): readonly DefinitionTerm[] { return this.expand().definitionTerms; }
 	/** In the header: references turn the link spans of thousands of linking pages into positions. */
 	get lineStarts(): LineStarts { return this.record.header.lineStarts; }
+	get codeRegions(): ArrayLike<number> { return this.expand().codeRegions; }
 
 	isInCode(offset: number): boolean {
 		return this.expand().isInCode(offset);
