@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver-types';
 import { assetCandidates } from '../vault/vaultAssets';
-import { pageAnchors } from '../vault/pageAnchors';
+import { hasAnchorId, pageAnchors } from '../vault/pageAnchors';
 import type { PageSummary, PageLink } from '../parse/pageSummary';
 import type { Span } from '../parse/markdownTypes';
 import { spanToRange } from '../text/lineIndex';
@@ -243,8 +243,8 @@ function checkLinks(index: VaultIndex, page: PageSummary, links: readonly PageLi
 		}
 		if (target.fragment !== undefined && target.fragment !== '') {
 			const targetPage = index.pageForUrl(url);
-			const anchors = targetPage ? pageAnchors(targetPage, settings.site, index).map(anchor => anchor.id) : [];
-			if (targetPage && !anchors.includes(target.fragment)) {
+			if (targetPage && !hasAnchorId(targetPage, settings.site, index, index.anchorIds, target.fragment)) {
+				const anchors = pageAnchors(targetPage, settings.site, index).map(anchor => anchor.id);
 				const where = targetPage.path === page.path ? 'this page' : url;
 				out.add('broken-anchor', link.destinationSpan,
 					`No heading #${target.fragment} in ${where}.` + (anchors.length > 0 ? ` Headings: ${anchors.slice(0, 5).map(a => `#${a}`).join(', ')}${anchors.length > 5 ? ', …' : ''}.` : ' It has no headings.'),

@@ -59,6 +59,36 @@ export function pageAnchors(page: PageSummary, site: SiteRules, pages?: PagesByP
 	return anchors;
 }
 
+/**
+ * Anchor ids kept per page object (a page's version: an update makes a new
+ * one), joined by NUL into one string (a page's ids cost one string, not an
+ * array of them), with the rules they were made under.
+ */
+export type AnchorIdMemo = WeakMap<PageSummary, { readonly site: SiteRules; readonly joined: string }>;
+
+const SEPARATOR = '\0';
+
+/**
+ * Whether the page has an anchor with the id `fragment` (`pageAnchors`).
+ * When its ids depend on the page alone (it includes no other page) they are
+ * kept in `memo`: a page stored as a record is then decoded once for them,
+ * not once per link to it.
+ */
+export function hasAnchorId(page: PageSummary, site: SiteRules, pages: PagesByPath, memo: AnchorIdMemo, fragment: string): boolean {
+	let joined = memo.get(page)?.site === site ? memo.get(page)!.joined : undefined;
+	if (joined === undefined) {
+		const ids = pageAnchors(page, site, pages).map(anchor => anchor.id);
+		if (ids.some(id => id.includes(SEPARATOR)) || fragment.includes(SEPARATOR)) {
+			return ids.includes(fragment);
+		}
+		joined = `${SEPARATOR}${ids.join(SEPARATOR)}${SEPARATOR}`;
+		if (site.includeShortcodes.length === 0 || includeCalls(page, site.includeShortcodes).length === 0) {
+			memo.set(page, { site, joined });
+		}
+	}
+	return joined.includes(`${SEPARATOR}${fragment}${SEPARATOR}`);
+}
+
 /** The anchor a `#fragment` names on a page, if any (the first of equals: a heading before an HTML anchor). */
 export function anchorForFragment(page: PageSummary, site: SiteRules, fragment: string, pages?: PagesByPath): PageAnchor | undefined {
 	return pageAnchors(page, site, pages).find(anchor => anchor.id === fragment);

@@ -7,6 +7,7 @@ import { FieldCounts } from './fieldCounts';
 import { SiteUrls } from './siteUrls';
 import { isSitePage, slugOfUrl } from './vaultPaths';
 import { includeCandidatePaths, MAX_INCLUDE_DEPTH } from './pageIncludes';
+import type { AnchorIdMemo } from './pageAnchors';
 
 /** What an index update changed for other pages. */
 export interface IndexChange {
@@ -120,6 +121,8 @@ export class VaultIndex {
 	private journal: string[] = [];
 	private journalStart = 0;
 	private searchTables: VaultSearch | undefined;
+	/** The anchor ids of link targets, per page version, as broken-anchor checks read them (see `anchorIdsOf`). */
+	readonly anchorIds: AnchorIdMemo = new WeakMap();
 	/** URL redirecting to a page (an alias, the URL of its file when it is published elsewhere) → paths of those pages. */
 	private readonly pathsByRedirect = new Map<string, OneOrMany>();
 	/** Path an include shortcode may name (pageIncludes.ts, each candidate) → paths of the pages including it. */
