@@ -75,7 +75,8 @@ const SEPARATOR = '\0';
  * not once per link to it.
  */
 export function hasAnchorId(page: PageSummary, site: SiteRules, pages: PagesByPath, memo: AnchorIdMemo, fragment: string): boolean {
-	let joined = memo.get(page)?.site === site ? memo.get(page)!.joined : undefined;
+	const known = memo.get(page);
+	let joined = known?.site === site ? known.joined : undefined;
 	if (joined === undefined) {
 		const ids = pageAnchors(page, site, pages).map(anchor => anchor.id);
 		if (ids.some(id => id.includes(SEPARATOR)) || fragment.includes(SEPARATOR)) {
