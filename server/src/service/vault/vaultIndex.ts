@@ -121,7 +121,7 @@ export class VaultIndex {
 	private journal: string[] = [];
 	private journalStart = 0;
 	private searchTables: VaultSearch | undefined;
-	/** The anchor ids of link targets, per page version, as broken-anchor checks read them (see `anchorIdsOf`). */
+	/** The anchor ids of link targets, per page version, as broken-anchor checks read them (see `hasAnchorId`). */
 	readonly anchorIds: AnchorIdMemo = new WeakMap();
 	/** URL redirecting to a page (an alias, the URL of its file when it is published elsewhere) → paths of those pages. */
 	private readonly pathsByRedirect = new Map<string, OneOrMany>();
