@@ -8,8 +8,10 @@ import { yieldToEventLoop } from './timeSlices';
 import type { VaultWorkspace } from './vaultWorkspace';
 import { toWorkspaceEdit, type EditTarget } from './workspaceEdits';
 
-/** Linking pages whose links go in one piece of a references answer sent as partial results. */
+/** Linking pages whose links go in one piece of a references answer sent as partial results (the first piece is sent alone). */
 const REFERENCES_LINKERS_PER_PIECE = 256;
+/** The work between two reports of a references answer sent as partial results, after the first piece (ms). */
+const REFERENCES_SLICE_MS = 5;
 
 /** What a completion item carries to `completionItem/resolve`: the page, and the workspace folder of its vault. */
 interface ResolveData extends PageItemData {
@@ -106,8 +108,20 @@ export function registerFeatureHandlers(
 		return { vault: located.vault, page, document };
 	}
 
-	const toLocations = (vault: VaultWorkspace, locations: readonly VaultLocation[]): Location[] =>
-		locations.map(location => ({ uri: vaults.uriOf(vault, location.path), range: location.range }));
+	/** Appends locations with their URIs, made once per page (a page's locations come together). */
+	const appendLocations = (into: Location[], vault: VaultWorkspace, locations: readonly VaultLocation[]): Location[] => {
+		let path: string | undefined;
+		let uri = '';
+		for (const location of locations) {
+			if (location.path !== path) {
+				path = location.path;
+				uri = vaults.uriOf(vault, path);
+			}
+			into.push({ uri, range: location.range });
+		}
+		return into;
+	};
+	const toLocations = (vault: VaultWorkspace, locations: readonly VaultLocation[]): Location[] => appendLocations([], vault, locations);
 
 	connection.onDefinition(async params => {
 		const open = await openPage(params.textDocument.uri);
@@ -132,14 +146,31 @@ export function registerFeatureHandlers(
 			return [];
 		}
 		if (resultProgress) {
-			// A page with thousands of backlinks: the first ones are shown while the rest is computed, a turn of the event loop between pieces.
+			// A page with thousands of backlinks: the first piece is shown at once while the rest is computed; the
+			// next pieces are sent together, one report per slice of work, a turn of the event loop between slices.
 			const pieces = open.vault.service.referencesInChunks(open.page.path, open.document.getText(), params.position, params.context.includeDeclaration, REFERENCES_LINKERS_PER_PIECE);
+			let batch: Location[] | undefined;
+			let sliceStart = performance.now();
 			for (const piece of pieces) {
 				if (token.isCancellationRequested) {
 					return [];
 				}
-				resultProgress.report(toLocations(open.vault, piece));
+				if (batch === undefined) {
+					resultProgress.report(toLocations(open.vault, piece));
+					batch = [];
+				} else {
+					appendLocations(batch, open.vault, piece);
+					if (performance.now() - sliceStart < REFERENCES_SLICE_MS) {
+						continue;
+					}
+					resultProgress.report(batch);
+					batch = [];
+				}
 				await yieldToEventLoop();
+				sliceStart = performance.now();
+			}
+			if (batch !== undefined && batch.length > 0 && !token.isCancellationRequested) {
+				resultProgress.report(batch);
 			}
 			return [];
 		}

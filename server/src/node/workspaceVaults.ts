@@ -1,4 +1,5 @@
 import { URI } from 'vscode-uri';
+import { PageUris } from './pageUris';
 import { folderSettingsFrom, type FolderSettings } from './serverSettings';
 import type { VaultWorkspace } from './vaultWorkspace';
 
@@ -21,6 +22,8 @@ export class WorkspaceVaults {
 	private readonly checkedWhole = new Set<VaultWorkspace>();
 	/** The editor's own URI of each open page (its spelling may differ from ours), by vault root and path. */
 	private readonly openUris = new Map<string, string>();
+	/** The file URIs of each vault's pages. */
+	private readonly pageUris = new WeakMap<VaultWorkspace, PageUris>();
 	private setupDone: Promise<void> = Promise.resolve();
 
 	/** The vaults, in the order of their workspace folders (the array stays the same object). */
@@ -97,7 +100,16 @@ export class WorkspaceVaults {
 
 	/** The URI of a page: the editor's own spelling while it is open, else the file URI of its path. */
 	uriOf(vault: VaultWorkspace, path: string): string {
-		return this.openUris.get(openKey(vault, path)) ?? URI.file(vault.absolutePath(path)).toString();
+		return this.openUris.get(openKey(vault, path)) ?? this.fileUris(vault).uriOf(path);
+	}
+
+	private fileUris(vault: VaultWorkspace): PageUris {
+		let uris = this.pageUris.get(vault);
+		if (uris === undefined) {
+			uris = new PageUris(vault.root);
+			this.pageUris.set(vault, uris);
+		}
+		return uris;
 	}
 
 	/** Remembers the editor's URI of an open page. */
