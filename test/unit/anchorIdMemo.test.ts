@@ -1,6 +1,8 @@
 import * as assert from 'assert';
-import { summarizePage, type PageSummary } from '../../server/src/service/parse/pageSummary';
-import { hasAnchorId, pageAnchors, type AnchorIdMemo } from '../../server/src/service/vault/pageAnchors';
+import { summarizePage, summarizePageParts, type PageSummary } from '../../server/src/service/parse/pageSummary';
+import { JSON_PAGE_CODEC, splitPageParts, type PageCodec, type PageRecord } from '../../server/src/service/parse/storedPageSummary';
+import { anchorIdList, hasAnchorId, pageAnchors, type AnchorIdMemo } from '../../server/src/service/vault/pageAnchors';
+import { positionOfOffset } from '../support/cursor';
 import { DEFAULT_SITE_RULES, type SiteRules } from '../../server/src/service/vault/siteRules';
 import { createVaultService } from '../../server/src/service/vaultService';
 import { settingsFrom } from '../../server/src/service/vault/settings';
@@ -53,5 +55,56 @@ describe('anchor ids kept per page version (hasAnchorId)', () => {
 		assert.ok(codes().includes('broken-anchor'));
 		service.updatePage('people/b.md', '---\ntitle: B\n---\n# B\n\n## Early life\n');
 		assert.ok(!codes().includes('broken-anchor'));
+	});
+});
+
+describe('anchor ids without decoding a stored target page (hover, quick fixes)', () => {
+	it('lists the ids as pageAnchors does, an empty id and a page without anchors included', () => {
+		const memo: AnchorIdMemo = new WeakMap();
+		const pages = [
+			summarizePage('people/b.md', '---\ntitle: B\n---\n# B\n\n## Early life {#early}\n\n## Career\n\n## Career\n\n<a id="top"></a>\n'),
+			summarizePage('people/e.md', '# !!!\n'),
+			summarizePage('people/n.md', 'No heading.\n'),
+			summarizePage('people/z.md', '<a id="x\u0000y"></a>\n## Z\n'),
+		];
+		for (const site of [DEFAULT_SITE_RULES, HUGO]) {
+			for (const page of pages) {
+				const ids = pageAnchors(page, site, pagesOf(page)).map(anchor => anchor.id);
+				assert.deepStrictEqual(anchorIdList(page, site, pagesOf(page), memo), ids, `${site.generator} ${page.path}`);
+				assert.deepStrictEqual(anchorIdList(page, site, pagesOf(page), memo), ids, `${site.generator} ${page.path}, kept`);
+			}
+		}
+		assert.deepStrictEqual(anchorIdList(pages[1], DEFAULT_SITE_RULES, pagesOf(pages[1]), memo), [''], 'one empty id is not no id');
+	});
+
+	it('answers hover on a missing anchor and its quick fixes from the kept ids', () => {
+		let decoded = 0;
+		const codec: PageCodec = { encode: JSON_PAGE_CODEC.encode, decode: blob => (decoded++, JSON_PAGE_CODEC.decode(blob)) };
+		const service = createVaultService({ settings: settingsFrom({}).settings, pageCodec: codec });
+		const record = (path: string, text: string): PageRecord => {
+			const { header, body } = splitPageParts(summarizePageParts(path, text));
+			return { header, blob: codec.encode(body) };
+		};
+		service.updatePageRecord(record('people/b.md', '---\ntitle: B\n---\n# B\n\n## Early life\n\n## Career\n'));
+		// More stored pages than are kept decoded, to push the target out of them.
+		const others = Array.from({ length: 300 }, (_, i) => `notes/n${i}.md`);
+		others.forEach(path => service.updatePageRecord(record(path, '# N\n\n## Part\n')));
+		const text = '---\ntitle: A\n---\n# A\n\nSee [B](/people/b/#early-lif) and [B](/people/b/#career).\n';
+		service.updatePage('people/a.md', text);
+		const broken = service.diagnostics('people/a.md').filter(diagnostic => diagnostic.code === 'broken-anchor');
+		assert.strictEqual(broken.length, 1);
+		others.forEach(path => void service.getPage(path)?.headings);
+		decoded = 0;
+		const hover = service.hover('people/a.md', text, positionOfOffset(text, text.indexOf('early-lif') + 2));
+		assert.match(JSON.stringify(hover?.contents), /Missing heading.*Did you mean.*#early-life/);
+		const cardHover = service.hover('people/a.md', text, positionOfOffset(text, text.indexOf('[B]') + 1));
+		assert.match(JSON.stringify(cardHover?.contents), /No heading/);
+		const fixes = service.codeActions('people/a.md', text, broken[0].range, broken, '2026-01-01');
+		assert.ok(fixes.some(fix => fix.title === 'Change anchor to #early-life'), fixes.map(fix => fix.title).join(', '));
+		assert.strictEqual(decoded, 0, 'the target page is not decoded');
+		// A found anchor's hover names its heading: that one decodes the page.
+		const found = service.hover('people/a.md', text, positionOfOffset(text, text.indexOf('career') + 2));
+		assert.match(JSON.stringify(found?.contents), /Heading \*\*Career\*\* \(level 2\)/);
+		assert.strictEqual(decoded, 1);
 	});
 });

@@ -3,7 +3,7 @@ import type { Span } from '../parse/markdownTypes';
 import type { PageSummary } from '../parse/pageSummary';
 import { spanToRange } from '../text/lineIndex';
 import { anchorsNear } from '../search/anchorsNear';
-import { anchorForFragment, pageAnchors, type PageAnchor } from '../vault/pageAnchors';
+import { anchorForFragment, anchorIdList, hasAnchorId, type PageAnchor } from '../vault/pageAnchors';
 import type { SiteRules } from '../vault/siteRules';
 import type { VaultIndex } from '../vault/vaultIndex';
 import { candidatePathsForUrl, sectionListOfUrl } from '../vault/vaultPaths';
@@ -86,7 +86,8 @@ function linkHover(index: VaultIndex, page: PageSummary, element: Extract<Elemen
 	}
 	let card = entityCardMarkdown(index, targetPage);
 	if (target.fragment) {
-		const anchor = anchorForFragment(targetPage, site, target.fragment, index);
+		// A missing anchor is told from the ids kept per page version, without decoding the target page.
+		const anchor = hasAnchorId(targetPage, site, index, index.anchorIds, target.fragment) ? anchorForFragment(targetPage, site, target.fragment, index) : undefined;
 		card += anchor
 			? `\n\n→ ${anchor.kind === 'heading' ? 'Section' : anchor.kind === 'term' ? 'Term' : 'Anchor'} **${escapeMarkdown(anchor.text)}**`
 			: `\n\n⚠ No heading ${codeSpan(`#${target.fragment}`)} on this page.`;
@@ -110,14 +111,13 @@ function brokenLinkMarkdown(index: VaultIndex, url: string, pageLink: PageLinkTa
 
 function fragmentMarkdown(index: VaultIndex, targetPage: PageSummary, site: SiteRules, fragment: string, samePage: boolean): string {
 	const where = samePage ? 'this page' : `**${escapeMarkdown(targetPage.title)}**`;
-	const all = pageAnchors(targetPage, site, index);
-	const found = all.find(anchor => anchor.id === fragment);
+	const found = hasAnchorId(targetPage, site, index, index.anchorIds, fragment) ? anchorForFragment(targetPage, site, fragment, index) : undefined;
 	if (found) {
 		const included = found.path === undefined ? '' : ` (included from ${codeSpan(found.path)})`;
 		return `${anchorDescription(found)} in ${where}${included}  \n${codeSpan(`#${fragment}`)}`;
 	}
 	const lines = [`**Missing heading**: no heading ${codeSpan(`#${fragment}`)} in ${where}.`];
-	const anchors = all.map(anchor => anchor.id);
+	const anchors = anchorIdList(targetPage, site, index, index.anchorIds);
 	if (anchors.length === 0) {
 		lines.push('The page has no headings.');
 		return lines.join('\n\n');

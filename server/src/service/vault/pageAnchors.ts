@@ -62,11 +62,33 @@ export function pageAnchors(page: PageSummary, site: SiteRules, pages?: PagesByP
 /**
  * Anchor ids kept per page object (a page's version: an update makes a new
  * one), joined by NUL into one string (a page's ids cost one string, not an
- * array of them), with the rules they were made under.
+ * array of them) with their count, with the rules they were made under.
  */
-export type AnchorIdMemo = WeakMap<PageSummary, { readonly site: SiteRules; readonly joined: string }>;
+export type AnchorIdMemo = WeakMap<PageSummary, { readonly site: SiteRules; readonly joined: string; readonly count: number }>;
 
 const SEPARATOR = '\0';
+
+/**
+ * The page's anchor ids NUL-joined between NULs, from `memo` or made and
+ * kept there; undefined when they cannot be joined (an id with a NUL).
+ * Kept only when its ids depend on the page alone (it includes no other
+ * page): a page stored as a record is then decoded once for them.
+ */
+function memoizedIds(page: PageSummary, site: SiteRules, pages: PagesByPath, memo: AnchorIdMemo): { readonly joined: string; readonly count: number } | { readonly ids: string[] } {
+	const known = memo.get(page);
+	if (known?.site === site) {
+		return known;
+	}
+	const ids = pageAnchors(page, site, pages).map(anchor => anchor.id);
+	if (ids.some(id => id.includes(SEPARATOR))) {
+		return { ids };
+	}
+	const kept = { site, joined: `${SEPARATOR}${ids.join(SEPARATOR)}${SEPARATOR}`, count: ids.length };
+	if (site.includeShortcodes.length === 0 || includeCalls(page, site.includeShortcodes).length === 0) {
+		memo.set(page, kept);
+	}
+	return kept;
+}
 
 /**
  * Whether the page has an anchor with the id `fragment` (`pageAnchors`).
@@ -75,19 +97,24 @@ const SEPARATOR = '\0';
  * not once per link to it.
  */
 export function hasAnchorId(page: PageSummary, site: SiteRules, pages: PagesByPath, memo: AnchorIdMemo, fragment: string): boolean {
-	const known = memo.get(page);
-	let joined = known?.site === site ? known.joined : undefined;
-	if (joined === undefined) {
-		const ids = pageAnchors(page, site, pages).map(anchor => anchor.id);
-		if (ids.some(id => id.includes(SEPARATOR)) || fragment.includes(SEPARATOR)) {
-			return ids.includes(fragment);
-		}
-		joined = `${SEPARATOR}${ids.join(SEPARATOR)}${SEPARATOR}`;
-		if (site.includeShortcodes.length === 0 || includeCalls(page, site.includeShortcodes).length === 0) {
-			memo.set(page, { site, joined });
-		}
+	const ids = memoizedIds(page, site, pages, memo);
+	if ('ids' in ids || fragment.includes(SEPARATOR)) {
+		return 'ids' in ids ? ids.ids.includes(fragment) : false;
 	}
-	return joined.includes(`${SEPARATOR}${fragment}${SEPARATOR}`);
+	return ids.joined.includes(`${SEPARATOR}${fragment}${SEPARATOR}`);
+}
+
+/**
+ * The ids of `pageAnchors`, in its order, kept in `memo` as `hasAnchorId`
+ * keeps them: for what needs only the ids (a broken anchor's closest ids),
+ * so a stored page is not decoded again for them.
+ */
+export function anchorIdList(page: PageSummary, site: SiteRules, pages: PagesByPath, memo: AnchorIdMemo): string[] {
+	const ids = memoizedIds(page, site, pages, memo);
+	if ('ids' in ids) {
+		return ids.ids;
+	}
+	return ids.count === 0 ? [] : ids.joined.slice(1, -1).split(SEPARATOR);
 }
 
 /** The anchor a `#fragment` names on a page, if any (the first of equals: a heading before an HTML anchor). */

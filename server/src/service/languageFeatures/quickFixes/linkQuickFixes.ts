@@ -1,7 +1,7 @@
 import { CodeActionKind, type TextEdit } from 'vscode-languageserver-types';
 import type { PageLink } from '../../parse/pageSummary';
 import { anchorsNear } from '../../search/anchorsNear';
-import { pageAnchors } from '../../vault/pageAnchors';
+import { anchorIdList } from '../../vault/pageAnchors';
 import { slugifyHeading } from '../../parse/headingSlug';
 import { pageTemplate, plainTitleText, sectionConventions, titleForSlug } from '../../vault/pageTemplate';
 import { candidatePathsForUrl, slugOfUrl } from '../../vault/vaultPaths';
@@ -105,7 +105,7 @@ function brokenAnchorFixes(context: QuickFixContext, diagnostic: VaultDiagnostic
 		return [];
 	}
 	const target = context.index.pageForUrl(link.target.url);
-	const headings = target ? pageAnchors(target, context.site, context.index).map(anchor => anchor.id) : [];
+	const headings = target ? anchorIdList(target, context.site, context.index, context.index.anchorIds) : [];
 	const closest = anchorsNear(diagnostic.data.fragment.toLowerCase(), headings)
 		.sort((a, b) => a.distance - b.distance || a.anchor.localeCompare(b.anchor))
 		.slice(0, 3);
