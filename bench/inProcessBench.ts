@@ -9,8 +9,11 @@
  *   thread's indexing (then with its summaries posted to the main thread),
  *   each the median of three runs;
  * - ours: the vault service (createVaultService) fed every page as the server
- *   and `check` feed it: indexing time, retained heap per page after a forced
- *   GC (no text is kept: `updatePage` receives it and drops it), then every
+ *   and `check` feed it: page records made as the index workers make them
+ *   (read, summarized, split, the body encoded with the transport's codec),
+ *   cloned as a worker's message is, then put in the index on the same
+ *   thread (`updatePageRecord`); indexing time (all of it on one thread),
+ *   retained heap per page after a forced GC (no text is kept), then every
  *   page's diagnostics;
  * - the peer: `vscode-markdown-languageservice` computing diagnostics for
  *   every page over an in-memory workspace holding the vault.
@@ -29,7 +32,10 @@ import * as path from 'path';
 import matter from 'gray-matter';
 import { createLanguageService, DiagnosticLevel, type DiagnosticOptions } from 'vscode-markdown-languageservice';
 import { createVaultService, type VaultService } from '../server/src/service/vaultService';
-import { listVaultPages, readPageText } from '../server/src/node/vaultFiles';
+import { listVaultPages } from '../server/src/node/vaultFiles';
+import { readPageRecords } from '../server/src/node/indexWorker';
+import { V8_PAGE_CODEC } from '../server/src/node/pageCodec';
+import { PAGE_BATCH_SIZE } from '../server/src/node/pageParser';
 import { InMemoryWorkspace, peerLogger, peerParser } from './peerWorkspace';
 import { listMarkdownFiles, measureSplit, type SplitFigures, type SplitMode } from './splitWorkers';
 
@@ -105,12 +111,15 @@ function measureOurs(dir: string, budgetMs: number): InProcessFigures['ours'] {
 	collectGarbage();
 	const before = process.memoryUsage();
 	const start = performance.now();
-	let service: VaultService | undefined = createVaultService();
+	let service: VaultService | undefined = createVaultService({ pageCodec: V8_PAGE_CODEC });
 	const listing = listVaultPages(dir);
-	for (const page of listing.pages) {
-		const read = readPageText(path.join(dir, page));
-		if (!('error' in read)) {
-			service.updatePage(page, read.text);
+	for (let i = 0; i < listing.pages.length; i += PAGE_BATCH_SIZE) {
+		// As the server's index workers make them, and as the main thread receives them (the header cloned, the blobs' buffer moved).
+		const made = readPageRecords(dir, listing.pages.slice(i, i + PAGE_BATCH_SIZE));
+		for (const result of structuredClone(made.results, { transfer: [made.buffer] })) {
+			if ('record' in result) {
+				service.updatePageRecord(result.record, true);
+			}
 		}
 	}
 	const indexMs = performance.now() - start;

@@ -19,11 +19,16 @@ export interface IndexJobResult {
 	readonly results: readonly PageReadResult[];
 }
 
-parentPort?.on('message', (job: IndexJob) => {
+/**
+ * Reads and parses pages into records, as a worker does for a batch: each
+ * record's blob is a view into one buffer holding the batch's blobs, which
+ * is transferred, not copied, with the results.
+ */
+export function readPageRecords(root: string, paths: readonly string[]): { results: PageReadResult[]; buffer: ArrayBuffer } {
 	const read: ({ path: string; stamp: string; header: PageRecordHeader; body: Uint8Array } | PageReadResult)[] = [];
 	let size = 0;
-	for (const relative of job.paths) {
-		const result = readVaultPage(job.root, relative);
+	for (const relative of paths) {
+		const result = readVaultPage(root, relative);
 		if ('parts' in result) {
 			const { header, body } = splitPageParts(result.parts);
 			const blob = V8_PAGE_CODEC.encode(body);
@@ -33,7 +38,6 @@ parentPort?.on('message', (job: IndexJob) => {
 			read.push(result);
 		}
 	}
-	// One buffer for the batch's blobs: transferred, not copied; each record's blob is a view into it.
 	const blobs = new Uint8Array(size);
 	let at = 0;
 	const results = read.map((result): PageReadResult => {
@@ -45,5 +49,10 @@ parentPort?.on('message', (job: IndexJob) => {
 		at += result.body.length;
 		return { path: result.path, stamp: result.stamp, record: { header: result.header, blob } };
 	});
-	parentPort!.postMessage({ id: job.id, results } satisfies IndexJobResult, [blobs.buffer]);
+	return { results, buffer: blobs.buffer };
+}
+
+parentPort?.on('message', (job: IndexJob) => {
+	const { results, buffer } = readPageRecords(job.root, job.paths);
+	parentPort!.postMessage({ id: job.id, results } satisfies IndexJobResult, [buffer]);
 });
