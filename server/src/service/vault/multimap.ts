@@ -26,7 +26,8 @@ export function removeFrom(map: Map<string, OneOrMany>, key: string, value: stri
 	if (existing === value) {
 		map.delete(key);
 	} else if (Array.isArray(existing)) {
-		const i = existing.indexOf(value);
+		// From the end: a page updated again (an open page at each keystroke) was added last.
+		const i = existing.lastIndexOf(value);
 		if (i >= 0) {
 			existing[i] = existing[existing.length - 1];
 			existing.pop();
