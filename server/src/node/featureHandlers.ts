@@ -230,11 +230,12 @@ export function registerFeatureHandlers(
 		}
 		const list = open.vault.service.completion(open.page.path, open.document.getText(), params.position as Position, token);
 		list.isIncomplete ||= !open.vault.isIndexed;
-		// Page items are resolved by the vault they came from.
+		// Page items are resolved by the vault they came from. Their data objects are made for this
+		// answer (completion.ts, `pageItem`): the folder goes in place, not in a copy of each (200 a keystroke).
 		const folder = open.vault.folderUri;
 		for (const item of list.items) {
 			if (item.data !== undefined) {
-				item.data = { ...item.data, folder } satisfies ResolveData;
+				(item.data as { folder?: string }).folder = folder;
 			}
 		}
 		return list;
