@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { Random } from '../support/markdownGenerator';
 import { summarizePage } from '../../server/src/service/parse/pageSummary';
 import { boundedEditDistance, DistanceFromQuery, EditDistanceRows } from '../../server/src/service/search/editDistance';
-import { bitsWithin, characterBits } from '../../server/src/service/search/segmentIndex';
+import { bitsWithin, characterBits, pairBits, pairsWithin } from '../../server/src/service/search/segmentIndex';
 import { VaultIndex } from '../../server/src/service/vault/vaultIndex';
 
 
@@ -155,28 +155,36 @@ describe('bounded edit distance with rows kept by the caller', () => {
 	});
 });
 
-describe('character sets as a filter before the edit distance', () => {
+describe('character sets and pairs of characters as filters before the edit distance', () => {
 	it('never leaves out a string within the limit, and leaves out most of the others', () => {
 		const generator = new Random(17);
 		const next = (): number => generator.next();
 		let within = 0;
 		let leftOut = 0;
+		let pairsLeftOut = 0;
 		let far = 0;
 		for (let i = 0; i < 20000; i++) {
 			const a = word(next, 0, 24, MANY_LETTERS);
 			const b = next() < 0.5 ? misspell(next, a, MANY_LETTERS) : word(next, 0, 24, MANY_LETTERS);
 			const limit = Math.floor(next() * 4);
+			const pairs = new Int32Array(4);
+			pairBits(a, pairs, 0);
+			pairBits(b, pairs, 2);
 			const kept = bitsWithin(characterBits(a), characterBits(b), limit);
+			const pairsKept = pairsWithin(pairs, 0, pairs, 2, limit);
 			if (boundedEditDistance(a, b, limit) <= limit) {
 				assert.ok(kept, `${a} → ${b} within ${limit}`);
+				assert.ok(pairsKept, `${a} → ${b} within ${limit} (pairs)`);
 				within++;
 			} else {
 				far++;
 				leftOut += kept ? 0 : 1;
+				pairsLeftOut += pairsKept ? 0 : 1;
 			}
 		}
 		assert.ok(within > 4000, `${within} pairs within the limit`);
 		assert.ok(leftOut > far / 2, `${leftOut} of ${far} pairs beyond the limit left out`);
+		assert.ok(pairsLeftOut > far * 0.8, `${pairsLeftOut} of ${far} pairs beyond the limit left out by their pairs of characters`);
 		// Every code unit counts, astral halves and emoji too.
 		assert.ok(!bitsWithin(characterBits('😀'), characterBits('ab'), 1));
 		assert.ok(bitsWithin(characterBits('😀x'), characterBits('😀'), 1));

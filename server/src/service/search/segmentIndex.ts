@@ -48,6 +48,37 @@ export function bitsWithin(a: number, b: number, limit: number): boolean {
 	return bitCount(a & ~b) <= limit && bitCount(b & ~a) <= limit;
 }
 
+/**
+ * The pairs of neighbouring characters of a string, its start and end
+ * marked, hashed into a set of 64 bits (`bits[at]`, `bits[at + 1]`). An edit
+ * takes at most two pairs out and puts at most two in, so strings within
+ * `limit` edits differ by at most `2 * limit` bits each way: a sharper
+ * filter than the characters alone.
+ */
+export function pairBits(text: string, bits: Int32Array, at: number): void {
+	let low = 0;
+	let high = 0;
+	let previous = -1;
+	for (let i = 0; i <= text.length; i++) {
+		const code = i < text.length ? text.charCodeAt(i) : -2;
+		const bit = Math.imul(previous * 31 + code, 0x9e3779b1) >>> 26;
+		if (bit < 32) {
+			low |= 1 << bit;
+		} else {
+			high |= 1 << (bit - 32);
+		}
+		previous = code;
+	}
+	bits[at] = low;
+	bits[at + 1] = high;
+}
+
+/** Whether the pair sets at `a[i]` and `b[j]` (see `pairBits`) allow the strings to be within `limit` edits. */
+export function pairsWithin(a: Int32Array, i: number, b: Int32Array, j: number, limit: number): boolean {
+	return bitCount(a[i] & ~b[j]) + bitCount(a[i + 1] & ~b[j + 1]) <= 2 * limit
+		&& bitCount(b[j] & ~a[i]) + bitCount(b[j + 1] & ~a[i + 1]) <= 2 * limit;
+}
+
 /** The segment postings and short keys of one section (or of the pages in none). */
 interface SectionSegments {
 	/** Per key length and segment number (`length * SEGMENTS + i`): segment text → entry ids. */
@@ -60,14 +91,15 @@ interface SectionSegments {
  * A segment index over every page's slug, title and aliases (in slug form),
  * kept in step with the vault index by a `JournalFollower`. A lookup probes a
  * few dozen segments of the missing slug in the section's postings and
- * keeps only the keys holding one of them whose characters may be within
- * the limit (`characterBits`), so it finds every key within the edit limit
- * (no candidate is cut) and checks few others.
+ * keeps only the keys holding one of them whose characters and pairs of
+ * characters may be within the limit (`characterBits`, `pairBits`), so it
+ * finds every key within the edit limit (no candidate is cut) and checks
+ * few others.
  */
 export class SegmentIndex implements FollowingTable {
 	private entries: (SimilarityEntry | undefined)[] = [];
-	/** `characterBits` of each entry's key, by entry id. */
-	private bits = new Int32Array(1024);
+	/** Of each entry's key, by entry id: `characterBits` at `3 * id`, `pairBits` at `3 * id + 1`. */
+	private bits = new Int32Array(3 * 1024);
 	private sections = new Map<string | undefined, SectionSegments>();
 	private entriesByPath = new Map<string, number[]>();
 	private holeCount = 0;
@@ -84,7 +116,7 @@ export class SegmentIndex implements FollowingTable {
 
 	rebuild(pages: Iterable<PageSummary>): void {
 		this.entries = [];
-		this.bits = new Int32Array(1024);
+		this.bits = new Int32Array(3 * 1024);
 		this.sections = new Map();
 		this.entriesByPath = new Map();
 		this.holeCount = 0;
@@ -103,12 +135,13 @@ export class SegmentIndex implements FollowingTable {
 		for (const key of similarityKeys(page)) {
 			const id = this.entries.length;
 			this.entries.push({ url: page.url, section: page.section, key });
-			if (id >= this.bits.length) {
+			if (3 * id >= this.bits.length) {
 				const grown = new Int32Array(this.bits.length * 2);
 				grown.set(this.bits);
 				this.bits = grown;
 			}
-			this.bits[id] = characterBits(key);
+			this.bits[3 * id] = characterBits(key);
+			pairBits(key, this.bits, 3 * id + 1);
 			ids.push(id);
 			if (key.length < SEGMENTS) {
 				(segments.shortKeys[key.length] ??= []).push(id);
@@ -153,9 +186,11 @@ export class SegmentIndex implements FollowingTable {
 		met.begin(this.entries.length);
 		const result: SimilarityEntry[] = [];
 		const queryBits = characterBits(query);
+		const queryPairs = new Int32Array(2);
+		pairBits(query, queryPairs, 0);
 		const bits = this.bits;
 		const take = (id: number): void => {
-			if (!met.first(id) || !bitsWithin(queryBits, bits[id], limit)) {
+			if (!met.first(id) || !bitsWithin(queryBits, bits[3 * id], limit) || !pairsWithin(queryPairs, 0, bits, 3 * id + 1, limit)) {
 				return;
 			}
 			const entry = this.entries[id];
