@@ -128,12 +128,20 @@ export async function withIndexedVault<T>(folder: string, options: CheckOptions,
 }
 
 const started = { cpu: process.cpuUsage(), time: Date.now() };
+/** Pages between two phase lines of the diagnostics (`logPhase`). */
+const PAGES_PER_LOG = 10_000;
 
-/** With `ENTITY_VAULT_CHECK_TIMINGS=1`: the time, CPU (every thread) and memory at the end of a phase of `check`, on stderr. */
+/**
+ * With `ENTITY_VAULT_CHECK_TIMINGS=1`: the time, CPU (every thread) and
+ * memory at the end of a phase of `check`, on stderr; the heap after a full
+ * collection when node runs with `--expose-gc` (the collection's time is
+ * then in the figures).
+ */
 function logPhase(phase: string): void {
 	if (process.env.ENTITY_VAULT_CHECK_TIMINGS !== '1') {
 		return;
 	}
+	(globalThis as { gc?: () => void }).gc?.();
 	const cpu = process.cpuUsage(started.cpu);
 	const memory = process.memoryUsage();
 	const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
@@ -181,9 +189,13 @@ export async function checkVaultInOrder(folder: string, options: CheckOptions, s
 	const paths = vault.allPaths().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 	const kind = vault.service.vaultKind();
 	start({ root: vault.root, files: paths.length, pages: paths.filter(path => sectionOfPath(path) !== undefined).length, vault: { isVault: kind.isVault, reason: kind.reason } });
+	let done = 0;
 	await forEachPageDiagnostics(vault, paths, (page, pageDiagnostics) => {
 		if (pageDiagnostics.length > 0) {
 			problems(problemsOf(page, pageDiagnostics));
+		}
+		if (++done % PAGES_PER_LOG === 0 && done < paths.length) {
+			logPhase(`diagnostics ${done}/${paths.length}`);
 		}
 	});
 	logPhase('diagnostics');
