@@ -2,28 +2,31 @@ import * as assert from 'assert';
 import { Random } from '../support/markdownGenerator';
 import { summarizePage } from '../../server/src/service/parse/pageSummary';
 import { boundedEditDistance, DistanceFromQuery, EditDistanceRows } from '../../server/src/service/search/editDistance';
+import { bitsWithin, characterBits, pairBits, pairsWithin } from '../../server/src/service/search/segmentIndex';
 import { VaultIndex } from '../../server/src/service/vault/vaultIndex';
 
 
 const SECTIONS = ['people', 'places', 'events'];
 // Few letters, so that many slugs are a few edits apart.
 const LETTERS = 'aeinrst-';
+// Many letters (digits and an accented one too), so that most candidates differ in their letters and are left out before the distance.
+const MANY_LETTERS = 'abcdefghijklmnopqrstuvwxyz0123é-';
 
-function word(next: () => number, min: number, max: number): string {
+function word(next: () => number, min: number, max: number, letters = LETTERS): string {
 	const length = min + Math.floor(next() * (max - min + 1));
 	let text = '';
 	for (let i = 0; i < length; i++) {
-		text += LETTERS[Math.floor(next() * LETTERS.length)];
+		text += letters[Math.floor(next() * letters.length)];
 	}
 	return text.replace(/^-+|-+$/g, '') || 'a';
 }
 
 /** `word` with 0–4 random edits (insert, delete, substitute). */
-function misspell(next: () => number, text: string): string {
+function misspell(next: () => number, text: string, letters = LETTERS): string {
 	let result = text;
 	for (let edits = Math.floor(next() * 5); edits > 0; edits--) {
 		const at = Math.floor(next() * (result.length + 1));
-		const letter = LETTERS[Math.floor(next() * (LETTERS.length - 1))];
+		const letter = letters[Math.floor(next() * (letters.length - 1))];
 		const kind = Math.floor(next() * 3);
 		result = kind === 0 ? result.slice(0, at) + letter + result.slice(at)
 			: kind === 1 ? result.slice(0, at) + result.slice(at + 1)
@@ -37,54 +40,56 @@ function page(title: string, aliases: string[]): string {
 }
 
 describe('closest pages (suggestions for a broken link)', () => {
-	it('finds exactly what comparing with every page finds, as pages come, change and go', () => {
-		const generator = new Random(7);
-		const next = (): number => generator.next();
-		const index = new VaultIndex();
-		const slugs: string[] = [];
-		const paths: string[] = [];
-		const addPage = (): void => {
-			const section = SECTIONS[Math.floor(next() * SECTIONS.length)];
-			// Short slugs (1–3 characters) too: they are kept apart from the segment index.
-			const slug = word(next, next() < 0.1 ? 1 : 4, next() < 0.1 ? 3 : 16);
-			const path = `${section}/${slug}.md`;
-			const title = next() < 0.5 ? slug.replace(/-/g, ' ') : word(next, 2, 14).replace(/-/g, ' ');
-			const aliases = next() < 0.3 ? [word(next, 3, 12)] : [];
-			index.update(summarizePage(path, page(title, aliases)));
-			slugs.push(slug);
-			paths.push(path);
-		};
-		for (let i = 0; i < 1500; i++) {
-			addPage();
-		}
-		let compared = 0;
-		let suggested = 0;
-		for (let round = 0; round < 6; round++) {
-			for (let i = 0; i < 150; i++) {
-				const slug = misspell(next, slugs[Math.floor(next() * slugs.length)]);
-				const section = next() < 0.1 ? 'nowhere' : SECTIONS[Math.floor(next() * SECTIONS.length)];
-				const url = `/${section}/${slug}/`;
-				const expected = index.search.closestPagesByScan(url, 5);
-				assert.deepStrictEqual(index.search.closestPages(url, 5), expected, url);
-				compared++;
-				suggested += expected.length > 0 ? 1 : 0;
-			}
-			// Change the vault between rounds: the table follows the index's journal.
-			for (let i = 0; i < 40; i++) {
-				const which = Math.floor(next() * paths.length);
-				if (next() < 0.5) {
-					index.remove(paths[which]);
-				} else {
-					const path = paths[which];
-					index.update(summarizePage(path, page(word(next, 3, 14), [word(next, 3, 12)])));
-				}
+	for (const [letters, name, minSuggested] of [[LETTERS, 'few letters', 300], [MANY_LETTERS, 'many letters', 250]] as const) {
+		it(`finds exactly what comparing with every page finds, as pages come, change and go (${name})`, () => {
+			const generator = new Random(7);
+			const next = (): number => generator.next();
+			const index = new VaultIndex();
+			const slugs: string[] = [];
+			const paths: string[] = [];
+			const addPage = (): void => {
+				const section = SECTIONS[Math.floor(next() * SECTIONS.length)];
+				// Short slugs (1–3 characters) too: they are kept apart from the segment index.
+				const slug = word(next, next() < 0.1 ? 1 : 4, next() < 0.1 ? 3 : 16, letters);
+				const path = `${section}/${slug}.md`;
+				const title = next() < 0.5 ? slug.replace(/-/g, ' ') : word(next, 2, 14, letters).replace(/-/g, ' ');
+				const aliases = next() < 0.3 ? [word(next, 3, 12, letters)] : [];
+				index.update(summarizePage(path, page(title, aliases)));
+				slugs.push(slug);
+				paths.push(path);
+			};
+			for (let i = 0; i < 1500; i++) {
 				addPage();
 			}
-		}
-		assert.strictEqual(compared, 900);
-		// The test means something only if most lookups have an answer.
-		assert.ok(suggested > 300, `${suggested} of ${compared} lookups had suggestions`);
-	});
+			let compared = 0;
+			let suggested = 0;
+			for (let round = 0; round < 6; round++) {
+				for (let i = 0; i < 150; i++) {
+					const slug = misspell(next, slugs[Math.floor(next() * slugs.length)], letters);
+					const section = next() < 0.1 ? 'nowhere' : SECTIONS[Math.floor(next() * SECTIONS.length)];
+					const url = `/${section}/${slug}/`;
+					const expected = index.search.closestPagesByScan(url, 5);
+					assert.deepStrictEqual(index.search.closestPages(url, 5), expected, url);
+					compared++;
+					suggested += expected.length > 0 ? 1 : 0;
+				}
+				// Change the vault between rounds: the table follows the index's journal.
+				for (let i = 0; i < 40; i++) {
+					const which = Math.floor(next() * paths.length);
+					if (next() < 0.5) {
+						index.remove(paths[which]);
+					} else {
+						const path = paths[which];
+						index.update(summarizePage(path, page(word(next, 3, 14, letters), [word(next, 3, 12, letters)])));
+					}
+					addPage();
+				}
+			}
+			assert.strictEqual(compared, 900);
+			// The test means something only if most lookups have an answer.
+			assert.ok(suggested > minSuggested, `${suggested} of ${compared} lookups had suggestions`);
+		});
+	}
 
 	it('suggests a page up to three edits away for a long slug, one for a short one', () => {
 		const index = new VaultIndex();
@@ -147,5 +152,41 @@ describe('bounded edit distance with rows kept by the caller', () => {
 		assert.ok(rows.a.length > 64);
 		assert.strictEqual(boundedEditDistance('kitten', 'sitting', 5, rows), 3);
 		assert.strictEqual(boundedEditDistance('kitten', 'sitting', 2, rows), 3);
+	});
+});
+
+describe('character sets and pairs of characters as filters before the edit distance', () => {
+	it('never leaves out a string within the limit, and leaves out most of the others', () => {
+		const generator = new Random(17);
+		const next = (): number => generator.next();
+		let within = 0;
+		let leftOut = 0;
+		let pairsLeftOut = 0;
+		let far = 0;
+		for (let i = 0; i < 20000; i++) {
+			const a = word(next, 0, 24, MANY_LETTERS);
+			const b = next() < 0.5 ? misspell(next, a, MANY_LETTERS) : word(next, 0, 24, MANY_LETTERS);
+			const limit = Math.floor(next() * 4);
+			const pairs = new Int32Array(4);
+			pairBits(a, pairs, 0);
+			pairBits(b, pairs, 2);
+			const kept = bitsWithin(characterBits(a), characterBits(b), limit);
+			const pairsKept = pairsWithin(pairs, 0, pairs, 2, limit);
+			if (boundedEditDistance(a, b, limit) <= limit) {
+				assert.ok(kept, `${a} → ${b} within ${limit}`);
+				assert.ok(pairsKept, `${a} → ${b} within ${limit} (pairs)`);
+				within++;
+			} else {
+				far++;
+				leftOut += kept ? 0 : 1;
+				pairsLeftOut += pairsKept ? 0 : 1;
+			}
+		}
+		assert.ok(within > 4000, `${within} pairs within the limit`);
+		assert.ok(leftOut > far / 2, `${leftOut} of ${far} pairs beyond the limit left out`);
+		assert.ok(pairsLeftOut > far * 0.8, `${pairsLeftOut} of ${far} pairs beyond the limit left out by their pairs of characters`);
+		// Every code unit counts, astral halves and emoji too.
+		assert.ok(!bitsWithin(characterBits('😀'), characterBits('ab'), 1));
+		assert.ok(bitsWithin(characterBits('😀x'), characterBits('😀'), 1));
 	});
 });

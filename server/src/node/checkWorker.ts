@@ -1,14 +1,13 @@
 import { parentPort } from 'worker_threads';
 import type { Mention } from '../service/mentions/findMentions';
-import type { MentionJob } from '../service/mentions/mentionJobs';
-import { MentionSearch, type MentionSearchSetup } from './mentionSearch';
+import { MentionSearch, unpackMentionJobs, type MentionSearchSetup, type PackedMentionJobs } from './mentionSearch';
 
 /**
  * Worker thread of `entity-vault check`: searches pages for unlinked
  * mentions (reading their texts) while the main thread computes the
  * diagnostics that need the index. First message: the setup; then batches.
  */
-export type CheckWorkerMessage = { readonly kind: 'setup'; readonly setup: MentionSearchSetup } | { readonly kind: 'pages'; readonly id: number; readonly jobs: readonly MentionJob[] };
+export type CheckWorkerMessage = { readonly kind: 'setup'; readonly setup: MentionSearchSetup } | { readonly kind: 'pages'; readonly id: number; readonly jobs: PackedMentionJobs };
 
 export interface CheckWorkerResult {
 	readonly id: number;
@@ -22,5 +21,5 @@ parentPort?.on('message', (message: CheckWorkerMessage) => {
 		search = new MentionSearch(message.setup);
 		return;
 	}
-	parentPort!.postMessage({ id: message.id, found: search!.find(message.jobs) } satisfies CheckWorkerResult);
+	parentPort!.postMessage({ id: message.id, found: search!.find(unpackMentionJobs(message.jobs)) } satisfies CheckWorkerResult);
 });

@@ -5,7 +5,7 @@ import { Worker } from 'worker_threads';
 import type { Mention } from '../service/mentions/findMentions';
 import type { MentionJob } from '../service/mentions/mentionJobs';
 import type { CheckWorkerMessage, CheckWorkerResult } from './checkWorker';
-import { MentionSearch, type MentionSearchSetup } from './mentionSearch';
+import { MentionSearch, packMentionJobs, type MentionSearchSetup } from './mentionSearch';
 import { rejectPending, type PendingJob } from './workerJobs';
 
 /**
@@ -79,7 +79,7 @@ export class CheckWorkerPool {
 		this.load[at]++;
 		return new Promise((resolve, reject) => {
 			this.pending.set(id, { resolve, reject });
-			this.workers[at].postMessage({ kind: 'pages', id, jobs } satisfies CheckWorkerMessage);
+			this.workers[at].postMessage({ kind: 'pages', id, jobs: packMentionJobs(jobs) } satisfies CheckWorkerMessage);
 		});
 	}
 

@@ -33,3 +33,45 @@ export class MentionSearch {
 		});
 	}
 }
+
+/** A batch of mention jobs as a thread receives it: the paths, and every job's numbers in one array (one copy, not a clone per job). */
+export interface PackedMentionJobs {
+	readonly paths: readonly string[];
+	/** Per job: text length, body start, the length of `excluded` and its numbers, the length of `codeRegions` and its numbers. */
+	readonly numbers: Int32Array;
+}
+
+export function packMentionJobs(jobs: readonly MentionJob[]): PackedMentionJobs {
+	let size = 0;
+	for (const job of jobs) {
+		size += 4 + job.excluded.length + job.codeRegions.length;
+	}
+	const numbers = new Int32Array(size);
+	let at = 0;
+	for (const job of jobs) {
+		numbers[at++] = job.textLength;
+		numbers[at++] = job.bodyStart;
+		for (const list of [job.excluded, job.codeRegions]) {
+			numbers[at++] = list.length;
+			numbers.set(list, at);
+			at += list.length;
+		}
+	}
+	return { paths: jobs.map(job => job.path), numbers };
+}
+
+export function unpackMentionJobs(packed: PackedMentionJobs): MentionJob[] {
+	const numbers = packed.numbers;
+	let at = 0;
+	const list = (): Int32Array => {
+		const length = numbers[at++];
+		at += length;
+		return numbers.subarray(at - length, at);
+	};
+	return packed.paths.map(path => {
+		const textLength = numbers[at++];
+		const bodyStart = numbers[at++];
+		const excluded = list();
+		return { path, textLength, bodyStart, excluded, codeRegions: list() };
+	});
+}

@@ -1,5 +1,6 @@
 import * as path from 'path';
-import { checkVault, hasErrors, isDirectory, VaultConfigError, type CheckOptions } from './checkCommand';
+import { checkVault, checkVaultInOrder, hasErrors, isDirectory, VaultConfigError, type CheckOptions } from './checkCommand';
+import { ChunkedOutput, STREAMED_FORMATS, type StreamedFormat } from './streamedFormats';
 import { formatConfigProblem } from '../vaultConfigFile';
 import { CHECK_FORMATS, WANTED_FORMATS, type CheckFormat } from './checkFormats';
 import { choiceList, flagValue, stringValue, stringValues, UsageError, type CliIo, type ParsedArguments, type Subcommand } from './cliOptions';
@@ -152,8 +153,25 @@ async function check(parsed: ParsedArguments, io: CliIo): Promise<number> {
 		// The report of what changed goes where it cannot break a machine-read format.
 		(formatName === 'text' ? io.stdout : io.stderr)(formatFixes(fixes));
 	}
+	const streamed = STREAMED_FORMATS[formatName];
+	if (streamed !== undefined) {
+		return streamCheck(folder, { ...options, onProgress: progressReporter(io) }, streamed(), io);
+	}
 	// The html format is the vault overview (pages per section, most linked, orphans, unsourced, wanted, problems by code).
 	const report = await checkVault(folder, { ...options, onProgress: progressReporter(io), ...(formatName === 'html' ? { overviewLimit: HTML_LIST_LIMIT } : {}) });
 	io.stdout(format(report, { cwd: io.cwd }));
 	return hasErrors(report) ? 1 : 0;
+}
+
+/** Checks the vault writing each file's problems as soon as they are known; resolves to the exit status. */
+async function streamCheck(folder: string, options: CheckOptions, format: StreamedFormat, io: CliIo): Promise<number> {
+	const output = new ChunkedOutput(io.stdout);
+	let errors = false;
+	await checkVaultInOrder(folder, options, header => output.add(format.start(header)), problems => {
+		errors ||= problems.some(problem => problem.severity === 'error');
+		output.add(format.problems(problems));
+	});
+	output.add(format.end());
+	output.flush();
+	return errors ? 1 : 0;
 }

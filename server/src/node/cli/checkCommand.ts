@@ -1,11 +1,11 @@
 import * as fs from 'fs';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { VaultOverview, WantedPage } from '../../service/vaultService';
+import type { VaultDiagnostic, VaultOverview, WantedPage } from '../../service/vaultService';
 import type { FrontmatterSchema } from '../../service/vault/frontmatterSchema';
 import type { DiagnosticCode } from '../../service/vault/settings';
 import type { LinkStyle } from '../../service/vault/siteRules';
 import { sectionOfPath } from '../../service/vault/vaultPaths';
-import { VAULT_MARKER_FILE, vaultDeclaration } from '../vaultFiles';
+import { vaultDeclaration } from '../vaultFiles';
 import { nodeFileSystem } from '../nodeFileSystem';
 import { resolveFolderVault } from '../folderVault';
 import { folderSettingsFrom } from '../serverSettings';
@@ -128,73 +128,92 @@ export async function withIndexedVault<T>(folder: string, options: CheckOptions,
 }
 
 const started = { cpu: process.cpuUsage(), time: Date.now() };
+/** Pages between two phase lines of the diagnostics (`logPhase`). */
+const PAGES_PER_LOG = 10_000;
 
-/** With `ENTITY_VAULT_CHECK_TIMINGS=1`: the time, CPU (every thread) and memory at the end of a phase of `check`, on stderr. */
+/**
+ * With `ENTITY_VAULT_CHECK_TIMINGS=1`: the time, CPU (every thread) and
+ * memory at the end of a phase of `check`, on stderr; the heap after a full
+ * collection when node runs with `--expose-gc` (the collection's time is
+ * then in the figures).
+ */
 function logPhase(phase: string): void {
 	if (process.env.ENTITY_VAULT_CHECK_TIMINGS !== '1') {
 		return;
 	}
+	(globalThis as { gc?: () => void }).gc?.();
 	const cpu = process.cpuUsage(started.cpu);
 	const memory = process.memoryUsage();
 	const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 	process.stderr.write(`check ${phase}: ${Date.now() - started.time} ms, CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms, rss ${mib(memory.rss)}, heap ${mib(memory.heapUsed)}, external ${mib(memory.external + memory.arrayBuffers)}\n`);
 }
 
-/** Indexes every page of the vault at `folder` and collects every page's diagnostics. */
-export async function checkVault(folder: string, options: CheckOptions = {}): Promise<CheckReport> {
-	const { vault, result: { wanted, schema, overview } } = await withIndexedVault(folder, options, vault => ({
-		wanted: options.wanted
+/** What a report says before its problems: the root, the counts and the vault kind. */
+export type CheckHeader = Pick<CheckReport, 'root' | 'files' | 'pages' | 'vault'>;
+
+/** What the report holds besides its header and problems. */
+type CheckExtras = Pick<CheckReport, 'wanted' | 'schema' | 'overview'>;
+
+/** A file's diagnostics as problems, in the report's order within the file (line, then column; the computed order for ties). */
+function problemsOf(file: string, diagnostics: readonly VaultDiagnostic[]): CheckProblem[] {
+	return diagnostics.map((diagnostic): CheckProblem => ({
+		file,
+		line: diagnostic.range.start.line + 1,
+		column: diagnostic.range.start.character + 1,
+		endLine: diagnostic.range.end.line + 1,
+		endColumn: diagnostic.range.end.character + 1,
+		severity: SEVERITY_NAMES[diagnostic.severity ?? DiagnosticSeverity.Error],
+		code: diagnostic.code,
+		message: diagnostic.message,
+	})).sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/**
+ * Indexes every page of the vault at `folder`, gives `start` the report's
+ * header, then `problems` each file's problems as soon as they are known,
+ * file after file in the report's order (paths compared as strings), so
+ * that nothing but the file at hand is held; resolves to the rest of the
+ * report (`wanted`, `schema`, `overview` as the options ask).
+ */
+export async function checkVaultInOrder(folder: string, options: CheckOptions, start: (header: CheckHeader) => void, problems: (problems: readonly CheckProblem[]) => void): Promise<CheckExtras> {
+	const { vault, result: extras } = await withIndexedVault(folder, options, (vault): CheckExtras => {
+		const wanted = options.wanted
 			? vault.service.wantedPages(path => vault.diskText(path), Number.MAX_SAFE_INTEGER)
 				.map((page: WantedPage): WantedEntry => ({ url: page.url, path: page.path, linkers: page.linkers, text: page.text, title: page.title }))
-			: undefined,
-		schema: options.printSchema ? vault.service.frontmatterSchema() : undefined,
-		overview: options.overviewLimit === undefined ? undefined : vault.service.overview(path => vault.diskText(path), options.overviewLimit),
-	}));
-	const root = vault.root;
+			: undefined;
+		const schema = options.printSchema ? vault.service.frontmatterSchema() : undefined;
+		const overview = options.overviewLimit === undefined ? undefined : vault.service.overview(path => vault.diskText(path), options.overviewLimit);
+		return { ...(wanted ? { wanted } : {}), ...(schema ? { schema } : {}), ...(overview ? { overview } : {}) };
+	});
 	logPhase('indexed');
-	const diagnostics: CheckProblem[] = [];
-	const paths = vault.allPaths();
+	const paths = vault.allPaths().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+	const kind = vault.service.vaultKind();
+	start({ root: vault.root, files: paths.length, pages: paths.filter(path => sectionOfPath(path) !== undefined).length, vault: { isVault: kind.isVault, reason: kind.reason } });
+	let done = 0;
 	await forEachPageDiagnostics(vault, paths, (page, pageDiagnostics) => {
-		for (const diagnostic of pageDiagnostics) {
-			diagnostics.push({
-				file: page,
-				line: diagnostic.range.start.line + 1,
-				column: diagnostic.range.start.character + 1,
-				endLine: diagnostic.range.end.line + 1,
-				endColumn: diagnostic.range.end.character + 1,
-				severity: SEVERITY_NAMES[diagnostic.severity ?? DiagnosticSeverity.Error],
-				code: diagnostic.code,
-				message: diagnostic.message,
-			});
+		if (pageDiagnostics.length > 0) {
+			problems(problemsOf(page, pageDiagnostics));
+		}
+		if (++done % PAGES_PER_LOG === 0 && done < paths.length) {
+			logPhase(`diagnostics ${done}/${paths.length}`);
 		}
 	});
 	logPhase('diagnostics');
-	diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
-	const kind = vault.service.vaultKind();
-	const pages = paths.filter(path => sectionOfPath(path) !== undefined).length;
-	return { root, files: paths.length, pages, vault: { isVault: kind.isVault, reason: kind.reason }, diagnostics, ...(wanted ? { wanted } : {}), ...(schema ? { schema } : {}), ...(overview ? { overview } : {}) };
+	return extras;
 }
 
-export function formatText(report: CheckReport): string {
-	const lines = report.diagnostics.map(d => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
-	const errors = report.diagnostics.filter(d => d.severity === 'error').length;
-	const warnings = report.diagnostics.filter(d => d.severity === 'warning').length;
-	const hints = report.diagnostics.length - errors - warnings;
-	const others = report.files - report.pages;
-	const files = `${report.pages} ${report.pages === 1 ? 'page' : 'pages'}` + (others > 0 ? ` and ${others} other markdown ${others === 1 ? 'file' : 'files'}` : '');
-	if (!report.vault.isVault) {
-		lines.push(`Not a vault (${report.vault.reason}): frontmatter is not checked. Add ${VAULT_MARKER_FILE} or pass --vault to check it as a vault.`);
-	}
-	if (report.diagnostics.length === 0) {
-		lines.push(`No problems in ${files}.`);
-	} else {
-		const parts = [`${errors} ${errors === 1 ? 'error' : 'errors'}`, `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`];
-		if (hints > 0) {
-			parts.push(`${hints} ${hints === 1 ? 'hint' : 'hints'}`);
+/** Indexes every page of the vault at `folder` and collects every page's diagnostics. */
+export async function checkVault(folder: string, options: CheckOptions = {}): Promise<CheckReport> {
+	let header: CheckHeader | undefined;
+	const diagnostics: CheckProblem[] = [];
+	const extras = await checkVaultInOrder(folder, options, given => {
+		header = given;
+	}, problems => {
+		for (const problem of problems) {
+			diagnostics.push(problem);
 		}
-		lines.push(`${report.diagnostics.length} ${report.diagnostics.length === 1 ? 'problem' : 'problems'} (${parts.join(', ')}) in ${files}.`);
-	}
-	return lines.join('\n') + '\n';
+	});
+	return { ...header!, diagnostics, ...extras };
 }
 
 /**

@@ -1,4 +1,5 @@
-import { formatJson, formatText, formatWantedJson, formatWantedText, type CheckReport } from './checkCommand';
+import { formatJson, formatWantedJson, formatWantedText, type CheckReport } from './checkCommand';
+import { formatText } from './streamedFormats';
 import { formatGithub } from './githubFormat';
 import { formatHtml } from './htmlOverview';
 import { formatSarif } from './sarifFormat';

@@ -64,7 +64,7 @@ export function excludedSpans(page: PageSummary): number[] {
  * worker receives (mentionJobs.ts).
  */
 export interface ProseLayout {
-	readonly excluded: readonly number[];
+	readonly excluded: ArrayLike<number>;
 	readonly bodyStart: number;
 	isInCode(offset: number): boolean;
 	readonly lineStarts: LineStarts;

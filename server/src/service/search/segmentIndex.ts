@@ -23,18 +23,84 @@ function segmentOf(length: number, i: number): { start: number; length: number }
 }
 
 /**
+ * The characters of a string as a set of 32 bits (a character sets bit
+ * `code % 32`). An edit takes at most one bit out of the set and puts at
+ * most one in, so strings within `limit` edits differ by at most `limit`
+ * bits each way: a cheap filter before the edit distance.
+ */
+export function characterBits(text: string): number {
+	let bits = 0;
+	for (let i = 0; i < text.length; i++) {
+		bits |= 1 << (text.charCodeAt(i) & 31);
+	}
+	return bits;
+}
+
+/** Set bits of a 32-bit number. */
+function bitCount(bits: number): number {
+	let n = bits - ((bits >>> 1) & 0x55555555);
+	n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+	return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Whether the character sets `a` and `b` allow the strings to be within `limit` edits (see `characterBits`). */
+export function bitsWithin(a: number, b: number, limit: number): boolean {
+	return bitCount(a & ~b) <= limit && bitCount(b & ~a) <= limit;
+}
+
+/**
+ * The pairs of neighbouring characters of a string, its start and end
+ * marked, hashed into a set of 64 bits (`bits[at]`, `bits[at + 1]`). An edit
+ * takes at most two pairs out and puts at most two in, so strings within
+ * `limit` edits differ by at most `2 * limit` bits each way: a sharper
+ * filter than the characters alone.
+ */
+export function pairBits(text: string, bits: Int32Array, at: number): void {
+	let low = 0;
+	let high = 0;
+	let previous = -1;
+	for (let i = 0; i <= text.length; i++) {
+		const code = i < text.length ? text.charCodeAt(i) : -2;
+		const bit = Math.imul(previous * 31 + code, 0x9e3779b1) >>> 26;
+		if (bit < 32) {
+			low |= 1 << bit;
+		} else {
+			high |= 1 << (bit - 32);
+		}
+		previous = code;
+	}
+	bits[at] = low;
+	bits[at + 1] = high;
+}
+
+/** Whether the pair sets at `a[i]` and `b[j]` (see `pairBits`) allow the strings to be within `limit` edits. */
+export function pairsWithin(a: Int32Array, i: number, b: Int32Array, j: number, limit: number): boolean {
+	return bitCount(a[i] & ~b[j]) + bitCount(a[i + 1] & ~b[j + 1]) <= 2 * limit
+		&& bitCount(b[j] & ~a[i]) + bitCount(b[j + 1] & ~a[i + 1]) <= 2 * limit;
+}
+
+/** The segment postings and short keys of one section (or of the pages in none). */
+interface SectionSegments {
+	/** Per key length and segment number (`length * SEGMENTS + i`): segment text → entry ids. */
+	readonly postings: Map<number, Map<string, number[]>>;
+	/** Keys shorter than `SEGMENTS` characters, by length (`shortKeys[n]`: length n), checked when the length is near. */
+	readonly shortKeys: number[][];
+}
+
+/**
  * A segment index over every page's slug, title and aliases (in slug form),
  * kept in step with the vault index by a `JournalFollower`. A lookup probes a
- * few dozen segments of the missing slug and checks only the keys holding
- * one of them, so its cost does not grow with the vault, and it finds every
- * key within the edit limit (no candidate is cut).
+ * few dozen segments of the missing slug in the section's postings and
+ * keeps only the keys holding one of them whose characters and pairs of
+ * characters may be within the limit (`characterBits`, `pairBits`), so it
+ * finds every key within the edit limit (no candidate is cut) and checks
+ * few others.
  */
 export class SegmentIndex implements FollowingTable {
 	private entries: (SimilarityEntry | undefined)[] = [];
-	/** Per key length and segment number (`length * SEGMENTS + i`): segment text → entry ids. */
-	private postings = new Map<number, Map<string, number[]>>();
-	/** Keys shorter than `SEGMENTS` characters, by length (`shortKeys[n]`: length n), checked when the length is near. */
-	private shortKeys: number[][] = [];
+	/** Of each entry's key, by entry id: `characterBits` at `3 * id`, `pairBits` at `3 * id + 1`. */
+	private bits = new Int32Array(3 * 1024);
+	private sections = new Map<string | undefined, SectionSegments>();
 	private entriesByPath = new Map<string, number[]>();
 	private holeCount = 0;
 	/** The entries already met in the current lookup. */
@@ -50,8 +116,8 @@ export class SegmentIndex implements FollowingTable {
 
 	rebuild(pages: Iterable<PageSummary>): void {
 		this.entries = [];
-		this.postings = new Map();
-		this.shortKeys = [];
+		this.bits = new Int32Array(3 * 1024);
+		this.sections = new Map();
 		this.entriesByPath = new Map();
 		this.holeCount = 0;
 		for (const page of pages) {
@@ -61,21 +127,33 @@ export class SegmentIndex implements FollowingTable {
 
 	add(page: PageSummary): void {
 		const ids: number[] = [];
+		let segments = this.sections.get(page.section);
+		if (!segments) {
+			segments = { postings: new Map(), shortKeys: [] };
+			this.sections.set(page.section, segments);
+		}
 		for (const key of similarityKeys(page)) {
 			const id = this.entries.length;
 			this.entries.push({ url: page.url, section: page.section, key });
+			if (3 * id >= this.bits.length) {
+				const grown = new Int32Array(this.bits.length * 2);
+				grown.set(this.bits);
+				this.bits = grown;
+			}
+			this.bits[3 * id] = characterBits(key);
+			pairBits(key, this.bits, 3 * id + 1);
 			ids.push(id);
 			if (key.length < SEGMENTS) {
-				(this.shortKeys[key.length] ??= []).push(id);
+				(segments.shortKeys[key.length] ??= []).push(id);
 				continue;
 			}
 			for (let i = 0; i < SEGMENTS; i++) {
 				const segment = segmentOf(key.length, i);
 				const slot = key.length * SEGMENTS + i;
-				let bySegment = this.postings.get(slot);
+				let bySegment = segments.postings.get(slot);
 				if (!bySegment) {
 					bySegment = new Map();
-					this.postings.set(slot, bySegment);
+					segments.postings.set(slot, bySegment);
 				}
 				const text = key.substr(segment.start, segment.length);
 				const list = bySegment.get(text);
@@ -107,45 +185,63 @@ export class SegmentIndex implements FollowingTable {
 		const met = this.met;
 		met.begin(this.entries.length);
 		const result: SimilarityEntry[] = [];
+		const queryBits = characterBits(query);
+		const queryPairs = new Int32Array(2);
+		pairBits(query, queryPairs, 0);
+		const bits = this.bits;
 		const take = (id: number): void => {
-			if (!met.first(id)) {
+			if (!met.first(id) || !bitsWithin(queryBits, bits[3 * id], limit) || !pairsWithin(queryPairs, 0, bits, 3 * id + 1, limit)) {
 				return;
 			}
 			const entry = this.entries[id];
-			if (entry && (section === undefined || entry.section === section)) {
+			if (entry) {
 				result.push(entry);
 			}
 		};
-		const length = query.length;
-		for (let keyLength = Math.max(SEGMENTS, length - limit); keyLength <= length + limit; keyLength++) {
-			for (let i = 0; i < SEGMENTS; i++) {
-				const bySegment = this.postings.get(keyLength * SEGMENTS + i);
-				if (!bySegment) {
-					continue;
-				}
-				const segment = segmentOf(keyLength, i);
-				// A kept segment moves by at most `limit`; and some kept segment moves by no more than
-				// the segments before it (i) and no less than the length difference minus those after it
-				// (multi-match-aware selection of Pass-Join): only those start positions are probed.
-				const delta = length - keyLength;
-				const after = SEGMENTS - 1 - i;
-				const first = Math.max(0, segment.start - limit, segment.start - i, segment.start + delta - after);
-				const last = Math.min(length - segment.length, segment.start + limit, segment.start + i, segment.start + delta + after);
-				for (let at = first; at <= last; at++) {
-					const list = bySegment.get(query.substr(at, segment.length));
-					if (list) {
-						for (const id of list) {
-							take(id);
-						}
+		if (section !== undefined) {
+			const segments = this.sections.get(section);
+			if (segments) {
+				probe(segments, query, limit, take);
+			}
+		} else {
+			for (const segments of this.sections.values()) {
+				probe(segments, query, limit, take);
+			}
+		}
+		return result;
+	}
+}
+
+/** Gives `take` every entry id of `segments` holding a segment of `query` where a key within `limit` edits keeps it, and the short keys of a near length. */
+function probe(segments: SectionSegments, query: string, limit: number, take: (id: number) => void): void {
+	const length = query.length;
+	for (let keyLength = Math.max(SEGMENTS, length - limit); keyLength <= length + limit; keyLength++) {
+		for (let i = 0; i < SEGMENTS; i++) {
+			const bySegment = segments.postings.get(keyLength * SEGMENTS + i);
+			if (!bySegment) {
+				continue;
+			}
+			const segment = segmentOf(keyLength, i);
+			// A kept segment moves by at most `limit`; and some kept segment moves by no more than
+			// the segments before it (i) and no less than the length difference minus those after it
+			// (multi-match-aware selection of Pass-Join): only those start positions are probed.
+			const delta = length - keyLength;
+			const after = SEGMENTS - 1 - i;
+			const first = Math.max(0, segment.start - limit, segment.start - i, segment.start + delta - after);
+			const last = Math.min(length - segment.length, segment.start + limit, segment.start + i, segment.start + delta + after);
+			for (let at = first; at <= last; at++) {
+				const list = bySegment.get(query.substr(at, segment.length));
+				if (list) {
+					for (const id of list) {
+						take(id);
 					}
 				}
 			}
 		}
-		for (let keyLength = Math.max(1, length - limit); keyLength < SEGMENTS && keyLength <= length + limit; keyLength++) {
-			for (const id of this.shortKeys[keyLength] ?? []) {
-				take(id);
-			}
+	}
+	for (let keyLength = Math.max(1, length - limit); keyLength < SEGMENTS && keyLength <= length + limit; keyLength++) {
+		for (const id of segments.shortKeys[keyLength] ?? []) {
+			take(id);
 		}
-		return result;
 	}
 }

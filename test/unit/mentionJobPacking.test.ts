@@ -1,0 +1,23 @@
+import * as assert from 'assert';
+import { packMentionJobs, unpackMentionJobs } from '../../server/src/node/mentionSearch';
+import type { MentionJob } from '../../server/src/service/mentions/mentionJobs';
+
+/** A batch of mention jobs goes to a check worker as one array of numbers (checkWorkerPool.ts): it must come back as it went. */
+describe('mention jobs packed for a check worker', () => {
+	it('unpacks every job as it was packed, empty lists and an empty batch included', () => {
+		const job = (path: string, textLength: number, bodyStart: number, excluded: number[], codeRegions: number[]): MentionJob => ({
+			path, textLength, bodyStart, excluded: Int32Array.from(excluded), codeRegions: Int32Array.from(codeRegions),
+		});
+		const jobs = [
+			job('people/ada.md', 120, 14, [20, 30, 40, 52], [60, 70]),
+			job('notes/é 🙂.md', 0, 0, [], []),
+			job('places/x.md', 2 ** 31 - 1, 7, [1, 2], []),
+			job('events/y.md', 9, 3, [], [4, 8, 9, 9]),
+		];
+		const packed = packMentionJobs(jobs);
+		assert.deepStrictEqual(packed.paths, jobs.map(item => item.path));
+		assert.strictEqual(packed.numbers.length, jobs.length * 4 + 4 + 2 + 2 + 4);
+		assert.deepStrictEqual(unpackMentionJobs(packed), jobs);
+		assert.deepStrictEqual(unpackMentionJobs(packMentionJobs([])), []);
+	});
+});
