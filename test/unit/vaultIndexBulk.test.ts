@@ -1,12 +1,16 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { absorbCachedPages } from '../../server/src/node/diskVerification';
+import { loadIndexCache, saveIndexCache, type PageToCache } from '../../server/src/node/indexCache';
+import { V8_PAGE_CODEC } from '../../server/src/node/pageCodec';
 import { createVaultService, type VaultService } from '../../server/src/service/vaultService';
 import { pageSummaryToParts, summarizePage, summarizePageParts } from '../../server/src/service/parse/pageSummary';
 import { settingsFrom } from '../../server/src/service/vault/settings';
 import { DEFAULT_SITE_RULES } from '../../server/src/service/vault/siteRules';
 import { VaultIndex } from '../../server/src/service/vault/vaultIndex';
-import { JSON_PAGE_CODEC, splitPageParts, StoredPageSummary } from '../../server/src/service/parse/storedPageSummary';
+import { JSON_PAGE_CODEC, pageRecordOf, splitPageParts, StoredPageSummary } from '../../server/src/service/parse/storedPageSummary';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures');
 
@@ -76,8 +80,13 @@ function services(pages: readonly [string, string][], site: false | typeof SITE 
 	return { oneByOne, bulk, records };
 }
 
-function assertSame(pages: readonly [string, string][], oneByOne: VaultService, bulk: VaultService): void {
-	assert.deepStrictEqual(stateOf(bulk.index), stateOf(oneByOne.index));
+/** `history`: the change journals too (not for an index loaded from a file, whose history is its own). */
+function assertSame(pages: readonly [string, string][], oneByOne: VaultService, bulk: VaultService, history = true): void {
+	const state = (index: VaultIndex): unknown => {
+		const { currentVersion, journal, ...rest } = stateOf(index) as Record<string, unknown>;
+		return history ? { currentVersion, journal, ...rest } : rest;
+	};
+	assert.deepStrictEqual(state(bulk.index), state(oneByOne.index));
 	for (const [page, text] of pages) {
 		assert.deepStrictEqual(bulk.diagnostics(page, text), oneByOne.diagnostics(page, text), page);
 	}
@@ -121,5 +130,116 @@ describe('vault index: bulk loading', () => {
 		assert.deepStrictEqual(created, oneByOne.updatePage('wanted/one.md', '# One\n'));
 		assert.deepStrictEqual([...created.affected], ['people/a.md'].filter(page => bulk.index.getPage(page)));
 		assertSame(MADE_UP.filter(([page]) => page !== 'people/c.md' && page !== 'people/a.md'), oneByOne, bulk);
+	});
+});
+
+type Site = false | typeof SITE;
+
+/** A service fed page records as the worker threads make them (V8's codec, as the transport's). */
+function recordService(pages: readonly [string, string][], site: Site): VaultService {
+	const service = createVaultService({ settings: site ? settingsFrom({ site }).settings : undefined, pageCodec: V8_PAGE_CODEC });
+	for (const [page, text] of pages) {
+		const { header, body } = splitPageParts(summarizePageParts(page, text));
+		service.updatePageRecord({ header, blob: V8_PAGE_CODEC.encode(body) }, true);
+	}
+	return service;
+}
+
+/**
+ * Saves a service's pages to a persisted index file (the transport's writer,
+ * in a temporary folder), loads it back (its reader) and absorbs it into a
+ * new service under the site rules `site` (as a warm start does).
+ */
+async function throughFile(source: VaultService, site: Site): Promise<VaultService> {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ev-bulk-file-'));
+	try {
+		const file = path.join(dir, 'index.bin');
+		const entries = [...source.index.pages()].map((page): [string, PageToCache] => [page.path, { stamp: '1:1', record: pageRecordOf(page, V8_PAGE_CODEC) }]);
+		await saveIndexCache(file, '/vault', entries);
+		const cache = await loadIndexCache(file, '/vault');
+		assert.strictEqual(cache.size, source.index.size);
+		const loaded = createVaultService({ settings: site ? settingsFrom({ site }).settings : undefined, pageCodec: V8_PAGE_CODEC });
+		const stamps = new Map<string, string>();
+		assert.strictEqual(await absorbCachedPages(cache, { loaded: new Set(), stamps, service: loaded, isCancelled: () => false }), 0);
+		assert.strictEqual(stamps.size, source.index.size);
+		return loaded;
+	} finally {
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+/** The same edit to both services: the same change told, and the same index after. */
+function editBoth(oneByOne: VaultService, loaded: VaultService, edit: (service: VaultService) => unknown): void {
+	const told = edit(loaded);
+	assert.deepStrictEqual(told, edit(oneByOne));
+}
+
+/** Edits of every kind on a loaded vault: pages updated (links, names, URLs), removed, added, renamed, one page of the file updated twice. */
+function editAll(oneByOne: VaultService, loaded: VaultService, pages: readonly [string, string][]): [string, string][] {
+	const texts = new Map(pages);
+	const edit = (page: string, text: string | undefined): void => {
+		editBoth(oneByOne, loaded, service => (text === undefined ? service.removePage(page) : service.updatePage(page, text)));
+		if (text === undefined) {
+			texts.delete(page);
+		} else {
+			texts.set(page, text);
+		}
+	};
+	const [first, second, third] = pages.map(([page]) => page);
+	edit(first, '---\ntitle: Renamed 😀\naliases: [Other name]\ntags: [Z]\n---\n[New](/people/new/) [Wanted](/wanted/two/)\r\n');
+	edit(first, '# Twice\n\n[B](/people/b/) [Iran](/places/iran/#here)\n');
+	if (second !== undefined) {
+		edit(second, undefined);
+	}
+	edit('people/new.md', '---\ntitle: New\n---\n[Back](/people/a/) [Wanted](/wanted/one/)\n');
+	if (third !== undefined) {
+		// Renamed: gone from its old path, its text at another.
+		const text = texts.get(third)!;
+		edit(third, undefined);
+		edit(`moved/${path.basename(third)}`, text);
+	}
+	return [...texts];
+}
+
+describe('vault index: loaded from a persisted index file', () => {
+	const fixtures = (): [string, [string, string][]][] => ['vaults', 'sites']
+		.flatMap(kind => fs.readdirSync(path.join(FIXTURES, kind)).map(name => path.join(FIXTURES, kind, name)))
+		.map(root => [root, markdownFiles(root).map((page): [string, string] => [page, fs.readFileSync(path.join(root, page), 'utf8')])]);
+
+	it('equals page by page when saved and loaded back, and after the same edits (made-up pages, three site rule sets)', async () => {
+		for (const site of [false, SITE, LOWERCASE_SITE] as const) {
+			const { oneByOne } = services(MADE_UP, site);
+			const source = recordService(MADE_UP, site);
+			// A page edited in the source (not a stored record): split and encoded by the writer.
+			editBoth(oneByOne, source, service => service.updatePage('places/iran.md', '---\ntitle: Iran\naliases: [Persia]\n---\n<a id="here"></a> [Ann](/people/a/)\n'));
+			const pages = MADE_UP.map(([page, text]): [string, string] => [page, page === 'places/iran.md' ? '---\ntitle: Iran\naliases: [Persia]\n---\n<a id="here"></a> [Ann](/people/a/)\n' : text]);
+			const loaded = await throughFile(source, site);
+			assertSame(pages, oneByOne, loaded, false);
+			// Stored as records (a page made again under lowercase URLs was written with those rules' key): linked in as stored.
+			assert.ok(loaded.index.getPage('people/b.md') instanceof StoredPageSummary);
+			assertSame(editAll(oneByOne, loaded, pages), oneByOne, loaded, false);
+		}
+	});
+
+	it('equals page by page on every fixture vault and site, loaded and then edited', async () => {
+		const all = fixtures();
+		assert.ok(all.length >= 10);
+		for (const [root, pages] of all) {
+			const { oneByOne } = services(pages);
+			const loaded = await throughFile(recordService(pages, false), false);
+			assertSame(pages, oneByOne, loaded, false);
+			assertSame(editAll(oneByOne, loaded, pages), oneByOne, loaded, false);
+			assert.ok(root);
+		}
+	});
+
+	it('made under other site rules: the pages are made again under the rules in force, and still equal', async () => {
+		for (const [written, read] of [[SITE, LOWERCASE_SITE], [false, SITE], [LOWERCASE_SITE, false]] as const) {
+			const { oneByOne } = services(MADE_UP, read);
+			const loaded = await throughFile(recordService(MADE_UP, written), read);
+			assert.strictEqual(loaded.index.getPage('people/b.md') instanceof StoredPageSummary, (read === LOWERCASE_SITE) === (written === LOWERCASE_SITE), 'made again only when the URL rules differ');
+			assertSame(MADE_UP, oneByOne, loaded, false);
+			assertSame(editAll(oneByOne, loaded, MADE_UP), oneByOne, loaded, false);
+		}
 	});
 });

@@ -1,6 +1,6 @@
 import type { IndexChange } from '../service/vault/vaultIndex';
-import type { PageSummaryParts } from '../service/parse/pageSummary';
 import type { VaultService } from '../service/vaultService';
+import { cachedRecord, type CachedPage } from './indexCache';
 import type { PageParser } from './pageParser';
 import { TimeSlicer, yieldToEventLoop } from './timeSlices';
 import type { PageReadResult } from './vaultFiles';
@@ -26,8 +26,8 @@ const PROGRESS_EVERY = 1000;
  * were already loaded; undefined when cancelled.
  */
 export async function absorbCachedPages(
-	cache: ReadonlyMap<string, { readonly stamp: string; readonly parts: PageSummaryParts }>,
-	into: { readonly loaded: Set<string>; readonly stamps: Map<string, string>; readonly service: Pick<VaultService, 'loadParsedPage'>; isCancelled(): boolean },
+	cache: ReadonlyMap<string, CachedPage>,
+	into: { readonly loaded: Set<string>; readonly stamps: Map<string, string>; readonly service: Pick<VaultService, 'updatePageRecord'>; isCancelled(): boolean },
 	onProgress?: (progress: { indexed: number; total: number }) => void,
 ): Promise<number | undefined> {
 	const total = cache.size;
@@ -44,7 +44,7 @@ export async function absorbCachedPages(
 		} else {
 			into.loaded.add(page);
 			into.stamps.set(page, cached.stamp);
-			into.service.loadParsedPage(cached.parts, true);
+			into.service.updatePageRecord(cachedRecord(cached), true);
 		}
 		if (++done % PROGRESS_EVERY === 0) {
 			onProgress?.({ indexed: done, total });

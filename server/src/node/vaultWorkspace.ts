@@ -7,9 +7,9 @@ import { candidatePathsForUrl } from '../service/vault/vaultPaths';
 import { indexedPagesUnder, pagesListedUnder, vaultRelativePath } from './vaultFolderPaths';
 import { PathFilter } from '../service/vault/pathFilter';
 import type { PageSummary } from '../service/parse/pageSummary';
-import { summaryParts } from '../service/parse/storedPageSummary';
+import { pageRecordOf } from '../service/parse/storedPageSummary';
 import { fileStamp, listVaultPages, readPageText, readVaultPage, type PageReadResult } from './vaultFiles';
-import { loadIndexCache, saveIndexCache, type CachedPage } from './indexCache';
+import { loadIndexCache, saveIndexCache, type CachedPage, type PageToCache } from './indexCache';
 import { BackgroundSlicer, TimeSlicer, yieldToEventLoop } from './timeSlices';
 import type { PageParser } from './pageParser';
 import { V8_PAGE_CODEC } from './pageCodec';
@@ -355,11 +355,11 @@ export class VaultWorkspace {
 		// Read page by page as the writer gets to them (it yields between slices): stamp and summary of the same moment.
 		const stamps = this.stamps;
 		const service = this.service;
-		function* entries(): Generator<[string, CachedPage]> {
+		function* entries(): Generator<[string, PageToCache]> {
 			for (const [page, stamp] of stamps) {
 				const summary = service.getPage(page);
 				if (summary) {
-					yield [page, { stamp, parts: summaryParts(summary) }];
+					yield [page, { stamp, record: pageRecordOf(summary, V8_PAGE_CODEC) }];
 				}
 			}
 		}
