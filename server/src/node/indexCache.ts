@@ -19,20 +19,36 @@ import type { IndexCacheFileSystem } from './vaultFileSystem';
 const CACHE_FORMAT = 10;
 
 /**
- * A page of the persisted index as loaded: its stamp, its record's header
- * still encoded (`cachedRecord` decodes it) and its blob, both views into
- * the file's buffer (nothing is copied).
+ * A page of the persisted index as loaded: its path, its stamp, its
+ * record's header still encoded (`cachedRecord` decodes it) and its blob,
+ * both views into the file's buffer (nothing is copied).
  */
 export interface CachedPage {
+	readonly path: string;
+	/** '' for a page not read from disk (open in the editor when written): the disk is read for it, not this. */
 	readonly stamp: string;
 	readonly header: Uint8Array;
 	readonly blob: Uint8Array;
 }
 
-/** A page to write: its stamp and its record (a stored page's own; an edited page's split and encoded). */
+/** Everything a persisted index file holds. */
+export interface IndexCacheContents {
+	/** The pages read from disk, by path (stamp not ''). */
+	readonly pages: Map<string, CachedPage>;
+	/** Every page written, in the order written (the index's): those of `pages` and those not read from disk. */
+	readonly inOrder: readonly CachedPage[];
+	/** The index's state written after the pages (`VaultService.persistedIndexState`), if one was. */
+	readonly state: unknown;
+}
+
+/**
+ * A page to write: its stamp ('' when not read from disk) and its record
+ * (a stored page's own, its header still encoded when it was never
+ * decoded; an edited page's split and encoded).
+ */
 export interface PageToCache {
 	readonly stamp: string;
-	readonly record: PageRecord;
+	readonly record: { readonly header: PageRecordHeader | Uint8Array; readonly blob: Uint8Array };
 }
 
 interface CacheHeader {
@@ -46,6 +62,11 @@ interface PageTable {
 	readonly paths: readonly string[];
 	readonly stamps: readonly string[];
 	readonly lengths: Uint32Array;
+}
+
+/** The chunk after the pages, when the index's state was written. */
+interface StateChunk {
+	readonly state: unknown;
 }
 
 /** The last chunk: the file is whole only when it is there, counts every page and its checksum matches every byte before it. */
@@ -140,26 +161,35 @@ function isPageTable(value: unknown): value is PageTable {
 		&& table.paths.every(item => typeof item === 'string') && table.stamps.every(item => typeof item === 'string');
 }
 
-/** Reads a persisted index; any problem yields an empty map (the cache is only a shortcut). */
+/** Reads a persisted index's pages read from disk; any problem yields an empty map (the cache is only a shortcut). */
 export async function loadIndexCache(file: string, root: string, fileSystem: IndexCacheFileSystem = nodeFileSystem): Promise<Map<string, CachedPage>> {
-	const pages = new Map<string, CachedPage>();
+	return (await loadIndexCacheFile(file, root, fileSystem)).pages;
+}
+
+const NOTHING: IndexCacheContents = Object.freeze({ pages: new Map(), inOrder: [], state: undefined });
+
+/** Reads a persisted index whole; any problem yields nothing at all (the cache is only a shortcut). */
+export async function loadIndexCacheFile(file: string, root: string, fileSystem: IndexCacheFileSystem = nodeFileSystem): Promise<IndexCacheContents> {
 	let buffer: Uint8Array;
 	try {
 		buffer = await fileSystem.readWholeFile(file);
 	} catch {
-		return pages;
+		return { ...NOTHING, pages: new Map() };
 	}
+	const pages = new Map<string, CachedPage>();
+	const inOrder: CachedPage[] = [];
+	let state: unknown;
 	const slicer = new TimeSlicer();
 	try {
 		let { value, next } = readChunk(buffer, 0);
 		const header = value as CacheHeader;
 		if (header?.format !== CACHE_FORMAT || header.version !== packageVersion || header.root !== root) {
-			return pages;
+			return { ...NOTHING, pages: new Map() };
 		}
 		while (next < buffer.length) {
 			const start = next;
 			({ value, next } = readChunk(buffer, next));
-			if (isPageTable(value)) {
+			if (isPageTable(value) && state === undefined) {
 				let at = next;
 				for (let i = 0; i < value.paths.length; i++) {
 					const headerEnd = at + value.lengths[2 * i];
@@ -167,15 +197,21 @@ export async function loadIndexCache(file: string, root: string, fileSystem: Ind
 					if (blobEnd > buffer.length) {
 						throw new RangeError('truncated pages');
 					}
-					pages.set(value.paths[i], { stamp: value.stamps[i], header: buffer.subarray(at, headerEnd), blob: buffer.subarray(headerEnd, blobEnd) });
+					const page: CachedPage = { path: value.paths[i], stamp: value.stamps[i], header: buffer.subarray(at, headerEnd), blob: buffer.subarray(headerEnd, blobEnd) };
+					inOrder.push(page);
+					if (page.stamp !== '') {
+						pages.set(page.path, page);
+					}
 					at = blobEnd;
 				}
 				next = at + padding(at - next);
-			} else if ((value as CacheTrailer)?.end === true && (value as CacheTrailer).count === pages.size && next === buffer.length) {
+			} else if ((value as StateChunk)?.state !== undefined && state === undefined) {
+				state = (value as StateChunk).state;
+			} else if ((value as CacheTrailer)?.end === true && (value as CacheTrailer).count === inOrder.length && next === buffer.length) {
 				const checksum = new Checksum();
 				checksum.add(buffer.subarray(0, start));
-				if (checksum.value === (value as CacheTrailer).checksum) {
-					return pages;
+				if (checksum.value === (value as CacheTrailer).checksum && new Set(inOrder.map(page => page.path)).size === inOrder.length) {
+					return { pages, inOrder, state };
 				}
 				break;
 			} else {
@@ -186,8 +222,7 @@ export async function loadIndexCache(file: string, root: string, fileSystem: Ind
 	} catch {
 		// Corrupt: ignored whole.
 	}
-	pages.clear();
-	return pages;
+	return { ...NOTHING, pages: new Map() };
 }
 
 /**
@@ -196,7 +231,10 @@ export async function loadIndexCache(file: string, root: string, fileSystem: Ind
  * lazily, between slices: each page's record is taken when its turn comes
  * (its header encoded, its blob written as it is).
  */
-export async function saveIndexCache(file: string, root: string, entries: Iterable<[string, PageToCache]>, fileSystem: IndexCacheFileSystem = nodeFileSystem): Promise<void> {
+export async function saveIndexCache(
+	file: string, root: string, entries: Iterable<[string, PageToCache]>, fileSystem: IndexCacheFileSystem = nodeFileSystem,
+	state?: () => Iterator<void, unknown>,
+): Promise<void> {
 	await fileSystem.createDirectory(path.dirname(file));
 	const temporary = `${file}.${process.pid}.tmp`;
 	const handle = await fileSystem.createFile(temporary);
@@ -234,7 +272,7 @@ export async function saveIndexCache(file: string, root: string, entries: Iterab
 			}
 		};
 		for (const [pagePath, page] of entries) {
-			const header = v8.serialize(page.record.header);
+			const header = page.record.header instanceof Uint8Array ? page.record.header : v8.serialize(page.record.header);
 			paths.push(pagePath);
 			stamps.push(page.stamp);
 			lengths.push(header.length, page.record.blob.length);
@@ -246,6 +284,18 @@ export async function saveIndexCache(file: string, root: string, entries: Iterab
 			await slicer.pause();
 		}
 		await flush();
+		if (state) {
+			// Made a step at a time too; written only when the pages did not change meanwhile (undefined otherwise).
+			const steps = state();
+			let step = steps.next();
+			while (step.done !== true) {
+				await slicer.pause();
+				step = steps.next();
+			}
+			if (step.value !== undefined) {
+				await append([chunkOf({ state: step.value } satisfies StateChunk)]);
+			}
+		}
 		await handle.append([chunkOf({ end: true, count, checksum: checksum.value } satisfies CacheTrailer)]);
 	} catch (error) {
 		await handle.close();
