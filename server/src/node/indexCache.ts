@@ -31,6 +31,22 @@ export interface CachedPage {
 	readonly blob: Uint8Array;
 }
 
+/** A page as read: its header and blob are views made when asked for (no two typed arrays per page made on the path to ready). */
+class LoadedPage implements CachedPage {
+	constructor(
+		readonly path: string, readonly stamp: string, private readonly buffer: Uint8Array,
+		private readonly at: number, private readonly headerEnd: number, private readonly blobEnd: number,
+	) { }
+
+	get header(): Uint8Array {
+		return this.buffer.subarray(this.at, this.headerEnd);
+	}
+
+	get blob(): Uint8Array {
+		return this.buffer.subarray(this.headerEnd, this.blobEnd);
+	}
+}
+
 /** Everything a persisted index file holds. */
 export interface IndexCacheContents {
 	/** The pages read from disk, by path (stamp not ''). */
@@ -197,7 +213,7 @@ export async function loadIndexCacheFile(file: string, root: string, fileSystem:
 					if (blobEnd > buffer.length) {
 						throw new RangeError('truncated pages');
 					}
-					const page: CachedPage = { path: value.paths[i], stamp: value.stamps[i], header: buffer.subarray(at, headerEnd), blob: buffer.subarray(headerEnd, blobEnd) };
+					const page = new LoadedPage(value.paths[i], value.stamps[i], buffer, at, headerEnd, blobEnd);
 					inOrder.push(page);
 					if (page.stamp !== '') {
 						pages.set(page.path, page);
@@ -210,7 +226,9 @@ export async function loadIndexCacheFile(file: string, root: string, fileSystem:
 			} else if ((value as CacheTrailer)?.end === true && (value as CacheTrailer).count === inOrder.length && next === buffer.length) {
 				const checksum = new Checksum();
 				checksum.add(buffer.subarray(0, start));
-				if (checksum.value === (value as CacheTrailer).checksum && new Set(inOrder.map(page => page.path)).size === inOrder.length) {
+				// Every path once (a page not from disk is not in `pages`: counted apart).
+				const distinct = pages.size === inOrder.length || new Set(inOrder.map(page => page.path)).size === inOrder.length;
+				if (checksum.value === (value as CacheTrailer).checksum && distinct) {
 					return { pages, inOrder, state };
 				}
 				break;
