@@ -170,7 +170,7 @@ function absorbedAs(service: VaultService): Absorbed {
  * ones were not read from disk in the source (open there); `withState`
  * false leaves the maps' state out (page by page).
  */
-async function throughFile(source: VaultService, site: Site, options: { open?: [string, string][]; unstamped?: string[]; withState?: boolean } = {}): Promise<VaultService> {
+async function throughFile(source: VaultService, site: Site, options: { open?: [string, string][]; gone?: string[]; unstamped?: string[]; withState?: boolean } = {}): Promise<VaultService> {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ev-bulk-file-'));
 	try {
 		const file = path.join(dir, 'index.bin');
@@ -186,12 +186,17 @@ async function throughFile(source: VaultService, site: Site, options: { open?: [
 			loaded.updatePage(page, text);
 			already.add(page);
 		}
+		// Deleted on disk before the persisted index went in (the watcher): taken out, and noted as loaded.
+		for (const page of options.gone ?? []) {
+			loaded.removePage(page);
+			already.add(page);
+		}
 		const loadedStamps = new Map<string, string>();
 		const expectLoaded = [...already].filter(page => stamps.has(page)).length;
 		const alreadyLoaded = await absorbPersistedIndex(options.withState === false ? { ...contents, state: undefined } : contents,
 			{ loaded: already, stamps: loadedStamps, service: loaded, isCancelled: () => false });
 		assert.strictEqual(alreadyLoaded, expectLoaded);
-		assert.deepStrictEqual([...loadedStamps.keys()].sort(), [...stamps.keys()].filter(page => !options.open?.some(([open]) => open === page)).sort());
+		assert.deepStrictEqual([...loadedStamps.keys()].sort(), [...stamps.keys()].filter(page => !options.open?.some(([open]) => open === page) && !options.gone?.includes(page)).sort());
 		return loaded;
 	} finally {
 		fs.rmSync(dir, { recursive: true, force: true });
@@ -282,22 +287,59 @@ describe('vault index: loaded from a persisted index file', () => {
 		}
 	});
 
-	it('keeps the editor text of the pages open before the warm start, and reads again the pages that were open when it was written', async () => {
+	it('keeps the editor text of the pages open before the warm start and leaves out those deleted before it, and reads again the pages that were open when it was written', async () => {
 		for (const withState of [true, false]) {
 			const { oneByOne } = services(MADE_UP, SITE);
 			const source = recordService(MADE_UP, SITE);
 			const open: [string, string][] = [['people/a.md', '---\ntitle: Ann in the editor\n---\n[C](/people/c/) [New](/people/new/)\n'], ['people/new.md', '# New\n']];
-			const loaded = await throughFile(source, SITE, { open, unstamped: ['people/c.md', 'people/new.md'].filter(page => source.index.getPage(page)), withState });
+			const loaded = await throughFile(source, SITE, { open, gone: ['organizations/mi6.md'], unstamped: ['people/c.md', 'people/new.md'].filter(page => source.index.getPage(page)), withState });
 			assert.strictEqual(absorbedAs(loaded), withState ? 'restored' : 'page by page');
 			for (const [page, text] of open) {
 				oneByOne.updatePage(page, text);
 			}
 			// Not read from disk when written, not open now: taken out (the disk is read for it after).
 			oneByOne.removePage('people/c.md');
-			const pages = [...MADE_UP.filter(([page]) => page !== 'people/c.md' && page !== 'people/a.md'), ...open];
+			oneByOne.removePage('organizations/mi6.md');
+			const pages = [...MADE_UP.filter(([page]) => !['people/c.md', 'people/a.md', 'organizations/mi6.md'].includes(page)), ...open];
 			// The pages open went in first here, last there: the same maps in another order.
 			assertSame(pages, oneByOne, loaded, false, false);
 			assertSame(editAll(oneByOne, loaded, pages), oneByOne, loaded, false, false);
+		}
+	});
+
+	it('writes no state of the maps when a page changed while the file was written, and says so (the next write has it)', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ev-bulk-file-'));
+		try {
+			const file = path.join(dir, 'index.bin');
+			const source = recordService(MADE_UP, false);
+			const stamps = new Map([...source.index.pages()].map(page => [page.path, '1:1']));
+			let appended = 0;
+			const changing = {
+				...nodeFileSystem,
+				createFile: async (at: string) => {
+					const handle = await nodeFileSystem.createFile(at);
+					return {
+						append: async (chunks: readonly Uint8Array[]) => {
+							// After the header: an edit lands while the pages are written.
+							if (appended++ === 1) {
+								source.updatePage('people/z.md', '# Z\n[Ann](/people/a/)\n');
+							}
+							await handle.append(chunks);
+						},
+						close: () => handle.close(),
+					};
+				},
+			};
+			assert.strictEqual(await savePersistedIndex(file, '/vault', source, stamps, changing), false);
+			const without = await loadIndexCacheFile(file, '/vault');
+			assert.strictEqual(without.inOrder.length, MADE_UP.length);
+			assert.strictEqual(without.state, undefined);
+			assert.strictEqual(await savePersistedIndex(file, '/vault', source, stamps, nodeFileSystem), true);
+			const whole = await loadIndexCacheFile(file, '/vault');
+			assert.strictEqual(whole.inOrder.length, MADE_UP.length + 1);
+			assert.notStrictEqual(whole.state, undefined);
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
 		}
 	});
 });

@@ -59,7 +59,7 @@ export async function absorbCachedPages(
  * Puts a persisted index in the index: whole, with the state of its reverse
  * maps, when it has one that fits (`VaultService.restoreIndex`: nothing per
  * page but a path and a stamp noted); else page by page (`absorbCachedPages`).
- * Pages already loaded (open in the editor) stay as they are; a page
+ * Pages already loaded (open in the editor, deleted) stay as they are; a page
  * written while open in the editor (no stamp) is taken out, the disk is
  * read for it. Gives how many pages read from disk were already loaded;
  * undefined when cancelled.
@@ -69,7 +69,10 @@ export async function absorbPersistedIndex(
 	into: { readonly loaded: Set<string>; readonly stamps: Map<string, string>; readonly service: Pick<VaultService, 'updatePageRecord' | 'restoreIndex' | 'removePage'>; isCancelled(): boolean },
 	onProgress?: (progress: { indexed: number; total: number }) => void,
 ): Promise<number | undefined> {
-	if (contents.state === undefined || !into.service.restoreIndex(contents.inOrder, contents.state)) {
+	if (into.isCancelled()) {
+		return undefined;
+	}
+	if (contents.state === undefined || !into.service.restoreIndex(contents.inOrder, contents.state, into.loaded)) {
 		return absorbCachedPages(contents.pages, into, onProgress);
 	}
 	let alreadyLoaded = 0;

@@ -247,12 +247,13 @@ export async function loadIndexCacheFile(file: string, root: string, fileSystem:
  * Writes a persisted index a slice at a time (so requests are served
  * meanwhile), then atomically replaces the old file. `entries` is iterated
  * lazily, between slices: each page's record is taken when its turn comes
- * (its header encoded, its blob written as it is).
+ * (its header encoded, its blob written as it is). Gives whether `state`
+ * gave a value (and it was written).
  */
 export async function saveIndexCache(
 	file: string, root: string, entries: Iterable<[string, PageToCache]>, fileSystem: IndexCacheFileSystem = nodeFileSystem,
 	state?: () => Iterator<void, unknown>,
-): Promise<void> {
+): Promise<boolean> {
 	await fileSystem.createDirectory(path.dirname(file));
 	const temporary = `${file}.${process.pid}.tmp`;
 	const handle = await fileSystem.createFile(temporary);
@@ -266,6 +267,7 @@ export async function saveIndexCache(
 		await handle.append(pieces);
 	};
 	let count = 0;
+	let stateWritten = false;
 	try {
 		await append([chunkOf({ format: CACHE_FORMAT, version: packageVersion, root } satisfies CacheHeader)]);
 		let paths: string[] = [];
@@ -312,6 +314,7 @@ export async function saveIndexCache(
 			}
 			if (step.value !== undefined) {
 				await append([chunkOf({ state: step.value } satisfies StateChunk)]);
+				stateWritten = true;
 			}
 		}
 		await handle.append([chunkOf({ end: true, count, checksum: checksum.value } satisfies CacheTrailer)]);
@@ -322,4 +325,5 @@ export async function saveIndexCache(
 	}
 	await handle.close();
 	await fileSystem.rename(temporary, file);
+	return stateWritten;
 }

@@ -9,8 +9,9 @@ import type { IndexCacheFileSystem } from './vaultFileSystem';
  * (with its stamp, '' for a page not read from disk), then the state of
  * the reverse maps (`VaultService.persistedIndexState`), written only when
  * no page changed while the file was written (the next write has it then).
+ * Gives whether the state was written.
  */
-export async function savePersistedIndex(file: string, root: string, service: VaultService, stamps: ReadonlyMap<string, string>, fileSystem: IndexCacheFileSystem): Promise<void> {
+export async function savePersistedIndex(file: string, root: string, service: VaultService, stamps: ReadonlyMap<string, string>, fileSystem: IndexCacheFileSystem): Promise<boolean> {
 	const version = service.index.version;
 	// Read page by page as the writer gets to them (it yields between slices): stamp and summary of the same moment.
 	function* entries(): Generator<[string, PageToCache]> {
@@ -28,5 +29,5 @@ export async function savePersistedIndex(file: string, root: string, service: Va
 		const made = yield* service.persistedIndexState();
 		return service.index.version === version ? made : undefined;
 	}
-	await saveIndexCache(file, root, entries(), fileSystem, state);
+	return saveIndexCache(file, root, entries(), fileSystem, state);
 }

@@ -353,7 +353,10 @@ export class VaultWorkspace {
 			this.saveTimer = undefined;
 		}
 		await this.saving;
-		await savePersistedIndex(file, this.root, this.service, this.stamps, this.fileSystem);
+		if (!await savePersistedIndex(file, this.root, this.service, this.stamps, this.fileSystem)) {
+			// A page changed while it was written: without the maps' state the next warm start links every page in; written again once quiet.
+			this.scheduleCacheSave(CACHE_SAVE_DELAY_MS);
+		}
 	}
 
 	/**

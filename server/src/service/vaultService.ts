@@ -125,11 +125,12 @@ export interface VaultService {
 	 * records still encoded, in the order they were indexed, and the state
 	 * of the reverse maps written with them (`persistedIndexState`). The
 	 * pages the index held before (open in the editor, read meanwhile) are
-	 * put back over the persisted ones. Gives false, changing nothing, when
+	 * put back over the persisted ones, and those of `loaded` it did not hold
+	 * (deleted or unreadable meanwhile) stay out. Gives false, changing nothing, when
 	 * the state does not fit (other site rules, other pages, not a state,
 	 * a codec that cannot decode headers): then link the records in one by one.
 	 */
-	restoreIndex(records: readonly EncodedPageRecord[], state: unknown): boolean;
+	restoreIndex(records: readonly EncodedPageRecord[], state: unknown, loaded?: Iterable<string>): boolean;
 	/**
 	 * The index's state to persist after its pages (in `index.pages()`
 	 * order), made a step at a time; undefined when the pages changed meanwhile.
@@ -451,7 +452,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 			}
 			return changing(header.path, () => index.update(summary));
 		},
-		restoreIndex(records: readonly EncodedPageRecord[], state: unknown): boolean {
+		restoreIndex(records: readonly EncodedPageRecord[], state: unknown, loaded: Iterable<string> = []): boolean {
 			if (stored.codec.decodeHeader === undefined || !isPersistedIndexState(state, records.length, indexFingerprint())) {
 				return false;
 			}
@@ -460,6 +461,12 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 			index.restore(indexMapsOf(state, paths), records.map(record => stored.summaryOf(record)));
 			for (const page of kept) {
 				index.add(page);
+			}
+			const keptPaths = new Set(kept.map(page => page.path));
+			for (const path of loaded) {
+				if (!keptPaths.has(path) && index.getPage(path)) {
+					index.remove(path);
+				}
 			}
 			return true;
 		},
