@@ -3,16 +3,21 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { summarizePageParts } from '../../server/src/service/parse/pageSummary';
-import { loadIndexCache, saveIndexCache, type CachedPage } from '../../server/src/node/indexCache';
+import * as v8 from 'v8';
+import { cachedRecord, loadIndexCache, saveIndexCache, type PageToCache } from '../../server/src/node/indexCache';
+import { V8_PAGE_CODEC } from '../../server/src/node/pageCodec';
+import { splitPageParts } from '../../server/src/service/parse/storedPageSummary';
+import { packageVersion } from '../../server/src/node/packageInfo';
 
 describe('persisted index file', () => {
 	let dir: string;
 	let file: string;
 	const root = '/vault/root';
-	const pages = new Map<string, CachedPage>();
+	const pages = new Map<string, PageToCache>();
 	for (let i = 0; i < 300; i++) {
 		const relative = `people/person-${i}.md`;
-		pages.set(relative, { stamp: `${100 + i}:1700000000000`, parts: summarizePageParts(relative, `---\ntitle: Person ${i}\n---\n[A](/people/person-${(i + 1) % 300}/) 😀 [^1]\n\n[^1]: Note.\n`) });
+		const { header, body } = splitPageParts(summarizePageParts(relative, `---\ntitle: Person ${i}\n---\n[A](/people/person-${(i + 1) % 300}/) 😀 [^1]\n\n[^1]: Note.\n`));
+		pages.set(relative, { stamp: `${100 + i}:1700000000000`, record: { header, blob: V8_PAGE_CODEC.encode(body) } });
 	}
 
 	beforeEach(() => {
@@ -28,7 +33,14 @@ describe('persisted index file', () => {
 		await saveIndexCache(file, root, pages.entries());
 		const loaded = await loadIndexCache(file, root);
 		assert.strictEqual(loaded.size, 300);
-		assert.deepStrictEqual(loaded.get('people/person-7.md'), pages.get('people/person-7.md'));
+		for (const [page, { stamp, record }] of pages) {
+			const cached = loaded.get(page)!;
+			assert.strictEqual(cached.stamp, stamp);
+			const { header, blob } = cachedRecord(cached);
+			assert.deepStrictEqual(header, record.header);
+			assert.deepStrictEqual(Buffer.from(blob), Buffer.from(record.blob));
+			assert.deepStrictEqual(V8_PAGE_CODEC.decode(blob), V8_PAGE_CODEC.decode(record.blob));
+		}
 		assert.deepStrictEqual([...loaded.keys()], [...pages.keys()]);
 		assert.deepStrictEqual(fs.readdirSync(path.dirname(file)), ['index.bin']);
 	});
@@ -45,6 +57,29 @@ describe('persisted index file', () => {
 		fs.writeFileSync(file, whole);
 		assert.strictEqual((await loadIndexCache(file, '/another/root')).size, 0);
 		assert.strictEqual((await loadIndexCache(path.join(dir, 'none.bin'), root)).size, 0);
+		assert.strictEqual((await loadIndexCache(file, root)).size, 300, 'the control: the whole file loads');
+	});
+
+	it('is ignored whole when any byte of a record changed, or written by another format or version', async () => {
+		await saveIndexCache(file, root, pages.entries());
+		const whole = fs.readFileSync(file);
+		// A byte in a blob or a header deep in the file: only the checksum tells.
+		for (const at of [Math.floor(whole.length / 3), Math.floor(whole.length / 2), whole.length - 200]) {
+			const damaged = Buffer.from(whole);
+			damaged[at] ^= 0x01;
+			fs.writeFileSync(file, damaged);
+			assert.strictEqual((await loadIndexCache(file, root)).size, 0, `byte ${at} of ${whole.length}`);
+		}
+		const length = whole.readUInt32LE(0);
+		for (const header of [{ format: 9, version: packageVersion, root }, { format: 10, version: '0.0.0-other', root }, { format: 'x' }]) {
+			const body = v8.serialize(header);
+			const chunk = Buffer.alloc(4 + body.length + ((8 - ((4 + body.length) % 8)) % 8));
+			chunk.writeUInt32LE(body.length);
+			body.copy(chunk, 4);
+			fs.writeFileSync(file, Buffer.concat([chunk, whole.subarray(4 + length + ((8 - ((4 + length) % 8)) % 8))]));
+			assert.strictEqual((await loadIndexCache(file, root)).size, 0, JSON.stringify(header));
+		}
+		fs.writeFileSync(file, whole);
 		assert.strictEqual((await loadIndexCache(file, root)).size, 300, 'the control: the whole file loads');
 	});
 });

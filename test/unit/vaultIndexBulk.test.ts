@@ -1,6 +1,12 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { absorbPersistedIndex } from '../../server/src/node/diskVerification';
+import { loadIndexCacheFile } from '../../server/src/node/indexCache';
+import { V8_PAGE_CODEC } from '../../server/src/node/pageCodec';
+import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
+import { savePersistedIndex } from '../../server/src/node/persistedIndex';
 import { createVaultService, type VaultService } from '../../server/src/service/vaultService';
 import { pageSummaryToParts, summarizePage, summarizePageParts } from '../../server/src/service/parse/pageSummary';
 import { settingsFrom } from '../../server/src/service/vault/settings';
@@ -38,15 +44,16 @@ const MADE_UP: [string, string][] = [
 const SITE = { ...DEFAULT_SITE_RULES, aliasFields: ['aliases'], includeShortcodes: ['include'] };
 const LOWERCASE_SITE = { ...SITE, lowercaseUrls: true };
 
-/** Every reverse map and count of an index, as plain data. */
-function stateOf(index: VaultIndex): unknown {
+/** Every reverse map and count of an index, as plain data; `ordered` false: every map, set and list sorted (the same contents in any order). */
+function stateOf(index: VaultIndex, ordered = true): unknown {
 	const fields = index as unknown as Record<string, unknown>;
+	const sorted = <T>(items: T[]): T[] => (ordered ? items : items.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)));
 	const plain = (value: unknown): unknown => {
 		if (value instanceof Map) {
-			return [...value].map(([key, item]) => [key, plain(item)]);
+			return sorted([...value].map(([key, item]) => [key, plain(item)]));
 		}
-		if (value instanceof Set) {
-			return [...value];
+		if (value instanceof Set || (!ordered && Array.isArray(value))) {
+			return sorted([...(value as Iterable<unknown>)]);
 		}
 		return value;
 	};
@@ -55,7 +62,7 @@ function stateOf(index: VaultIndex): unknown {
 	const counts = fields.fieldCounts as Record<string, unknown>;
 	return {
 		...Object.fromEntries(names.map(name => [name, plain(fields[name])])),
-		pages: [...(fields.pagesByPath as Map<string, unknown>).keys()],
+		pages: sorted([...(fields.pagesByPath as Map<string, unknown>).keys()]),
 		fieldCounts: JSON.stringify(counts, (_, value: unknown) => plain(value)),
 		wanted: [...index.wantedUrls()].sort(),
 	};
@@ -76,8 +83,17 @@ function services(pages: readonly [string, string][], site: false | typeof SITE 
 	return { oneByOne, bulk, records };
 }
 
-function assertSame(pages: readonly [string, string][], oneByOne: VaultService, bulk: VaultService): void {
-	assert.deepStrictEqual(stateOf(bulk.index), stateOf(oneByOne.index));
+/**
+ * `history`: the change journals too (not for an index loaded from a file,
+ * whose history is its own); `ordered`: in the same order (not when pages
+ * went in in another order).
+ */
+function assertSame(pages: readonly [string, string][], oneByOne: VaultService, bulk: VaultService, history = true, ordered = true): void {
+	const state = (index: VaultIndex): unknown => {
+		const { currentVersion, journal, ...rest } = stateOf(index, ordered) as Record<string, unknown>;
+		return history ? { currentVersion, journal, ...rest } : rest;
+	};
+	assert.deepStrictEqual(state(bulk.index), state(oneByOne.index));
 	for (const [page, text] of pages) {
 		assert.deepStrictEqual(bulk.diagnostics(page, text), oneByOne.diagnostics(page, text), page);
 	}
@@ -121,5 +137,209 @@ describe('vault index: bulk loading', () => {
 		assert.deepStrictEqual(created, oneByOne.updatePage('wanted/one.md', '# One\n'));
 		assert.deepStrictEqual([...created.affected], ['people/a.md'].filter(page => bulk.index.getPage(page)));
 		assertSame(MADE_UP.filter(([page]) => page !== 'people/c.md' && page !== 'people/a.md'), oneByOne, bulk);
+	});
+});
+
+type Site = false | typeof SITE;
+
+/** A service fed page records as the worker threads make them (V8's codec, as the transport's). */
+function recordService(pages: readonly [string, string][], site: Site): VaultService {
+	const service = createVaultService({ settings: site ? settingsFrom({ site }).settings : undefined, pageCodec: V8_PAGE_CODEC });
+	for (const [page, text] of pages) {
+		const { header, body } = splitPageParts(summarizePageParts(page, text));
+		service.updatePageRecord({ header, blob: V8_PAGE_CODEC.encode(body) }, true);
+	}
+	return service;
+}
+
+/** How a loaded file went in: whole with its maps' state, or page by page (the state left out, or not fitting). */
+type Absorbed = 'restored' | 'page by page';
+
+/** Whether the index was restored whole: its stored pages' headers not decoded yet (page by page decodes every one). */
+function absorbedAs(service: VaultService): Absorbed {
+	const pages = [...service.index.pages()];
+	assert.ok(pages.length > 0);
+	return pages.some(page => page instanceof StoredPageSummary && page.encodedRecord !== undefined) ? 'restored' : 'page by page';
+}
+
+/**
+ * Saves a service's index to a persisted index file (the transport's
+ * writer, in a temporary folder), loads it back (its reader) and absorbs
+ * it into a new service under the site rules `site`, as a warm start does:
+ * `open` pages are in the new service first (the editor's text), `unstamped`
+ * ones were not read from disk in the source (open there); `withState`
+ * false leaves the maps' state out (page by page).
+ */
+async function throughFile(source: VaultService, site: Site, options: { open?: [string, string][]; gone?: string[]; unstamped?: string[]; withState?: boolean } = {}): Promise<VaultService> {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ev-bulk-file-'));
+	try {
+		const file = path.join(dir, 'index.bin');
+		const stamps = new Map([...source.index.pages()].filter(page => !options.unstamped?.includes(page.path)).map(page => [page.path, '1:1']));
+		await savePersistedIndex(file, '/vault', source, stamps, nodeFileSystem);
+		const contents = await loadIndexCacheFile(file, '/vault');
+		assert.strictEqual(contents.pages.size, stamps.size);
+		assert.strictEqual(contents.inOrder.length, source.index.size);
+		assert.notStrictEqual(contents.state, undefined);
+		const loaded = createVaultService({ settings: site ? settingsFrom({ site }).settings : undefined, pageCodec: V8_PAGE_CODEC });
+		const already = new Set<string>();
+		for (const [page, text] of options.open ?? []) {
+			loaded.updatePage(page, text);
+			already.add(page);
+		}
+		// Deleted on disk before the persisted index went in (the watcher): taken out, and noted as loaded.
+		for (const page of options.gone ?? []) {
+			loaded.removePage(page);
+			already.add(page);
+		}
+		const loadedStamps = new Map<string, string>();
+		const expectLoaded = [...already].filter(page => stamps.has(page)).length;
+		const alreadyLoaded = await absorbPersistedIndex(options.withState === false ? { ...contents, state: undefined } : contents,
+			{ loaded: already, stamps: loadedStamps, service: loaded, isCancelled: () => false });
+		assert.strictEqual(alreadyLoaded, expectLoaded);
+		assert.deepStrictEqual([...loadedStamps.keys()].sort(), [...stamps.keys()].filter(page => !options.open?.some(([open]) => open === page) && !options.gone?.includes(page)).sort());
+		return loaded;
+	} finally {
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+/** The same edit to both services: the same change told, and the same index after. */
+function editBoth(oneByOne: VaultService, loaded: VaultService, edit: (service: VaultService) => unknown): void {
+	const told = edit(loaded);
+	assert.deepStrictEqual(told, edit(oneByOne));
+}
+
+/** Edits of every kind on a loaded vault: pages updated (links, names, URLs), removed, added, renamed, one page of the file updated twice. */
+function editAll(oneByOne: VaultService, loaded: VaultService, pages: readonly [string, string][]): [string, string][] {
+	const texts = new Map(pages);
+	const edit = (page: string, text: string | undefined): void => {
+		editBoth(oneByOne, loaded, service => (text === undefined ? service.removePage(page) : service.updatePage(page, text)));
+		if (text === undefined) {
+			texts.delete(page);
+		} else {
+			texts.set(page, text);
+		}
+	};
+	const [first, second, third] = pages.map(([page]) => page);
+	edit(first, '---\ntitle: Renamed 😀\naliases: [Other name]\ntags: [Z]\n---\n[New](/people/new/) [Wanted](/wanted/two/)\r\n');
+	edit(first, '# Twice\n\n[B](/people/b/) [Iran](/places/iran/#here)\n');
+	if (second !== undefined) {
+		edit(second, undefined);
+	}
+	edit('people/new.md', '---\ntitle: New\n---\n[Back](/people/a/) [Wanted](/wanted/one/)\n');
+	if (third !== undefined) {
+		// Renamed: gone from its old path, its text at another.
+		const text = texts.get(third)!;
+		edit(third, undefined);
+		edit(`moved/${path.basename(third)}`, text);
+	}
+	return [...texts];
+}
+
+describe('vault index: loaded from a persisted index file', () => {
+	const fixtures = (): [string, [string, string][]][] => ['vaults', 'sites']
+		.flatMap(kind => fs.readdirSync(path.join(FIXTURES, kind)).map(name => path.join(FIXTURES, kind, name)))
+		.map(root => [root, markdownFiles(root).map((page): [string, string] => [page, fs.readFileSync(path.join(root, page), 'utf8')])]);
+
+	it('equals page by page when saved and loaded back, and after the same edits (made-up pages, three site rule sets)', async () => {
+		for (const site of [false, SITE, LOWERCASE_SITE] as const) {
+			const { oneByOne } = services(MADE_UP, site);
+			const source = recordService(MADE_UP, site);
+			// A page edited in the source (not a stored record): split and encoded by the writer.
+			editBoth(oneByOne, source, service => service.updatePage('places/iran.md', '---\ntitle: Iran\naliases: [Persia]\n---\n<a id="here"></a> [Ann](/people/a/)\n'));
+			const pages = MADE_UP.map(([page, text]): [string, string] => [page, page === 'places/iran.md' ? '---\ntitle: Iran\naliases: [Persia]\n---\n<a id="here"></a> [Ann](/people/a/)\n' : text]);
+			for (const withState of [true, false]) {
+				const { oneByOne: again } = services(MADE_UP, site);
+				again.updatePage('places/iran.md', pages.find(([page]) => page === 'places/iran.md')![1]);
+				const loaded = await throughFile(source, site, { withState });
+				assert.strictEqual(absorbedAs(loaded), withState ? 'restored' : 'page by page');
+				assertSame(pages, again, loaded, false);
+				// Stored as records (a page made again under lowercase URLs was written with those rules' key): linked in as stored.
+				assert.ok(loaded.index.getPage('people/b.md') instanceof StoredPageSummary);
+				assertSame(editAll(again, loaded, pages), again, loaded, false);
+			}
+			assert.ok(oneByOne);
+		}
+	});
+
+	it('equals page by page on every fixture vault and site, loaded and then edited', async () => {
+		const all = fixtures();
+		assert.ok(all.length >= 10);
+		for (const [root, pages] of all) {
+			const { oneByOne } = services(pages);
+			const loaded = await throughFile(recordService(pages, false), false);
+			assert.strictEqual(absorbedAs(loaded), 'restored');
+			assertSame(pages, oneByOne, loaded, false);
+			assertSame(editAll(oneByOne, loaded, pages), oneByOne, loaded, false);
+			assert.ok(root);
+		}
+	});
+
+	it('made under other site rules: the pages are made again under the rules in force, and still equal', async () => {
+		for (const [written, read] of [[SITE, LOWERCASE_SITE], [false, SITE], [LOWERCASE_SITE, false]] as const) {
+			const { oneByOne } = services(MADE_UP, read);
+			const loaded = await throughFile(recordService(MADE_UP, written), read);
+			// The maps' state was made under other rules: not used, the records are linked in page by page.
+			assert.strictEqual(absorbedAs(loaded), 'page by page');
+			assert.strictEqual(loaded.index.getPage('people/b.md') instanceof StoredPageSummary, (read === LOWERCASE_SITE) === (written === LOWERCASE_SITE), 'made again only when the URL rules differ');
+			assertSame(MADE_UP, oneByOne, loaded, false);
+			assertSame(editAll(oneByOne, loaded, MADE_UP), oneByOne, loaded, false);
+		}
+	});
+
+	it('keeps the editor text of the pages open before the warm start and leaves out those deleted before it, and reads again the pages that were open when it was written', async () => {
+		for (const withState of [true, false]) {
+			const { oneByOne } = services(MADE_UP, SITE);
+			const source = recordService(MADE_UP, SITE);
+			const open: [string, string][] = [['people/a.md', '---\ntitle: Ann in the editor\n---\n[C](/people/c/) [New](/people/new/)\n'], ['people/new.md', '# New\n']];
+			const loaded = await throughFile(source, SITE, { open, gone: ['organizations/mi6.md'], unstamped: ['people/c.md', 'people/new.md'].filter(page => source.index.getPage(page)), withState });
+			assert.strictEqual(absorbedAs(loaded), withState ? 'restored' : 'page by page');
+			for (const [page, text] of open) {
+				oneByOne.updatePage(page, text);
+			}
+			// Not read from disk when written, not open now: taken out (the disk is read for it after).
+			oneByOne.removePage('people/c.md');
+			oneByOne.removePage('organizations/mi6.md');
+			const pages = [...MADE_UP.filter(([page]) => !['people/c.md', 'people/a.md', 'organizations/mi6.md'].includes(page)), ...open];
+			// The pages open went in first here, last there: the same maps in another order.
+			assertSame(pages, oneByOne, loaded, false, false);
+			assertSame(editAll(oneByOne, loaded, pages), oneByOne, loaded, false, false);
+		}
+	});
+
+	it('writes no state of the maps when a page changed while the file was written, and says so (the next write has it)', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ev-bulk-file-'));
+		try {
+			const file = path.join(dir, 'index.bin');
+			const source = recordService(MADE_UP, false);
+			const stamps = new Map([...source.index.pages()].map(page => [page.path, '1:1']));
+			let appended = 0;
+			const changing = {
+				...nodeFileSystem,
+				createFile: async (at: string) => {
+					const handle = await nodeFileSystem.createFile(at);
+					return {
+						append: async (chunks: readonly Uint8Array[]) => {
+							// After the header: an edit lands while the pages are written.
+							if (appended++ === 1) {
+								source.updatePage('people/z.md', '# Z\n[Ann](/people/a/)\n');
+							}
+							await handle.append(chunks);
+						},
+						close: () => handle.close(),
+					};
+				},
+			};
+			assert.strictEqual(await savePersistedIndex(file, '/vault', source, stamps, changing), false);
+			const without = await loadIndexCacheFile(file, '/vault');
+			assert.strictEqual(without.inOrder.length, MADE_UP.length);
+			assert.strictEqual(without.state, undefined);
+			assert.strictEqual(await savePersistedIndex(file, '/vault', source, stamps, nodeFileSystem), true);
+			const whole = await loadIndexCacheFile(file, '/vault');
+			assert.strictEqual(whole.inOrder.length, MADE_UP.length + 1);
+			assert.notStrictEqual(whole.state, undefined);
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });

@@ -1,6 +1,6 @@
 import type { IndexChange } from '../service/vault/vaultIndex';
-import type { PageSummaryParts } from '../service/parse/pageSummary';
 import type { VaultService } from '../service/vaultService';
+import { cachedRecord, type CachedPage, type IndexCacheContents } from './indexCache';
 import type { PageParser } from './pageParser';
 import { TimeSlicer, yieldToEventLoop } from './timeSlices';
 import type { PageReadResult } from './vaultFiles';
@@ -26,8 +26,8 @@ const PROGRESS_EVERY = 1000;
  * were already loaded; undefined when cancelled.
  */
 export async function absorbCachedPages(
-	cache: ReadonlyMap<string, { readonly stamp: string; readonly parts: PageSummaryParts }>,
-	into: { readonly loaded: Set<string>; readonly stamps: Map<string, string>; readonly service: Pick<VaultService, 'loadParsedPage'>; isCancelled(): boolean },
+	cache: ReadonlyMap<string, CachedPage>,
+	into: { readonly loaded: Set<string>; readonly stamps: Map<string, string>; readonly service: Pick<VaultService, 'updatePageRecord'>; isCancelled(): boolean },
 	onProgress?: (progress: { indexed: number; total: number }) => void,
 ): Promise<number | undefined> {
 	const total = cache.size;
@@ -44,7 +44,7 @@ export async function absorbCachedPages(
 		} else {
 			into.loaded.add(page);
 			into.stamps.set(page, cached.stamp);
-			into.service.loadParsedPage(cached.parts, true);
+			into.service.updatePageRecord(cachedRecord(cached), true);
 		}
 		if (++done % PROGRESS_EVERY === 0) {
 			onProgress?.({ indexed: done, total });
@@ -52,6 +52,41 @@ export async function absorbCachedPages(
 		await slicer.pause();
 	}
 	onProgress?.({ indexed: done, total });
+	return alreadyLoaded;
+}
+
+/**
+ * Puts a persisted index in the index: whole, with the state of its reverse
+ * maps, when it has one that fits (`VaultService.restoreIndex`: nothing per
+ * page but a path and a stamp noted); else page by page (`absorbCachedPages`).
+ * Pages already loaded (open in the editor, deleted) stay as they are; a page
+ * written while open in the editor (no stamp) is taken out, the disk is
+ * read for it. Gives how many pages read from disk were already loaded;
+ * undefined when cancelled.
+ */
+export async function absorbPersistedIndex(
+	contents: IndexCacheContents,
+	into: { readonly loaded: Set<string>; readonly stamps: Map<string, string>; readonly service: Pick<VaultService, 'updatePageRecord' | 'restoreIndex' | 'removePage'>; isCancelled(): boolean },
+	onProgress?: (progress: { indexed: number; total: number }) => void,
+): Promise<number | undefined> {
+	if (into.isCancelled()) {
+		return undefined;
+	}
+	if (contents.state === undefined || !into.service.restoreIndex(contents.inOrder, contents.state, into.loaded)) {
+		return absorbCachedPages(contents.pages, into, onProgress);
+	}
+	let alreadyLoaded = 0;
+	for (const page of contents.inOrder) {
+		if (into.loaded.has(page.path)) {
+			alreadyLoaded += page.stamp === '' ? 0 : 1;
+		} else if (page.stamp === '') {
+			into.service.removePage(page.path);
+		} else {
+			into.loaded.add(page.path);
+			into.stamps.set(page.path, page.stamp);
+		}
+	}
+	onProgress?.({ indexed: contents.pages.size, total: contents.pages.size });
 	return alreadyLoaded;
 }
 

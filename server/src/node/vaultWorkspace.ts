@@ -7,15 +7,15 @@ import { candidatePathsForUrl } from '../service/vault/vaultPaths';
 import { indexedPagesUnder, pagesListedUnder, vaultRelativePath } from './vaultFolderPaths';
 import { PathFilter } from '../service/vault/pathFilter';
 import type { PageSummary } from '../service/parse/pageSummary';
-import { summaryParts } from '../service/parse/storedPageSummary';
 import { fileStamp, listVaultPages, readPageText, readVaultPage, type PageReadResult } from './vaultFiles';
-import { loadIndexCache, saveIndexCache, type CachedPage } from './indexCache';
+import { loadIndexCacheFile, type IndexCacheContents } from './indexCache';
+import { savePersistedIndex } from './persistedIndex';
 import { BackgroundSlicer, TimeSlicer, yieldToEventLoop } from './timeSlices';
 import type { PageParser } from './pageParser';
 import { V8_PAGE_CODEC } from './pageCodec';
 import { nodeFileSystem } from './nodeFileSystem';
 import type { IndexCacheFileSystem, VaultFileSystem } from './vaultFileSystem';
-import { absorbCachedPages, DiskVerification, type VerificationListener } from './diskVerification';
+import { absorbPersistedIndex, DiskVerification, type VerificationListener } from './diskVerification';
 
 export interface IndexProgress {
 	readonly indexed: number;
@@ -199,8 +199,8 @@ export class VaultWorkspace {
 
 	private async runIndexing(onProgress?: (progress: IndexProgress) => void, verificationListener?: VerificationListener): Promise<void> {
 		await yieldToEventLoop();
-		const cache = this.options.cacheFile ? await loadIndexCache(this.options.cacheFile, this.root, this.fileSystem) : new Map<string, CachedPage>();
-		if (cache.size > 0) {
+		const cache = this.options.cacheFile ? await loadIndexCacheFile(this.options.cacheFile, this.root, this.fileSystem) : undefined;
+		if (cache && cache.pages.size > 0) {
 			return this.startWarm(cache, verificationListener, onProgress);
 		}
 		const listing = listVaultPages(this.root, this.options.excludes, this.fileSystem);
@@ -246,11 +246,12 @@ export class VaultWorkspace {
 	 * once (no listing, no `stat`), and indexing is done; the pages are then
 	 * checked against the disk in the background and patched as found.
 	 */
-	private async startWarm(cache: ReadonlyMap<string, CachedPage>, listener: VerificationListener | undefined, onProgress?: (progress: IndexProgress) => void): Promise<void> {
-		const alreadyLoaded = await absorbCachedPages(cache, { loaded: this.loaded, stamps: this.stamps, service: this.service, isCancelled: () => this.cancelled }, onProgress);
+	private async startWarm(contents: IndexCacheContents, listener: VerificationListener | undefined, onProgress?: (progress: IndexProgress) => void): Promise<void> {
+		const alreadyLoaded = await absorbPersistedIndex(contents, { loaded: this.loaded, stamps: this.stamps, service: this.service, isCancelled: () => this.cancelled }, onProgress);
 		if (alreadyLoaded === undefined) {
 			return;
 		}
+		const cache = contents.pages;
 		this.indexed = true;
 		this.indexingCounts = { pages: cache.size, fromCache: cache.size - alreadyLoaded, parsed: 0, alreadyLoaded };
 		if (alreadyLoaded > 0) {
@@ -352,18 +353,10 @@ export class VaultWorkspace {
 			this.saveTimer = undefined;
 		}
 		await this.saving;
-		// Read page by page as the writer gets to them (it yields between slices): stamp and summary of the same moment.
-		const stamps = this.stamps;
-		const service = this.service;
-		function* entries(): Generator<[string, CachedPage]> {
-			for (const [page, stamp] of stamps) {
-				const summary = service.getPage(page);
-				if (summary) {
-					yield [page, { stamp, parts: summaryParts(summary) }];
-				}
-			}
+		if (!await savePersistedIndex(file, this.root, this.service, this.stamps, this.fileSystem)) {
+			// A page changed while it was written: without the maps' state the next warm start links every page in; written again once quiet.
+			this.scheduleCacheSave(CACHE_SAVE_DELAY_MS);
 		}
-		await saveIndexCache(file, this.root, entries(), this.fileSystem);
 	}
 
 	/**

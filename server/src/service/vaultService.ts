@@ -26,7 +26,8 @@ import { ProseWordIndex } from './mentions/proseWordIndex';
 import { JournalFollower } from './search/journalFollower';
 import { linkEditsForMoves, type PathMove } from './restructure/moveLinks';
 import { PageSummaries, stripBom, summarizePageParts, type PageSummary, type PageSummaryParts } from './parse/pageSummary';
-import { joinPageParts, StoredPages, summaryParts, type PageCodec, type PageRecord } from './parse/storedPageSummary';
+import { joinPageParts, StoredPages, summaryParts, type EncodedPageRecord, type PageCodec, type PageRecord } from './parse/storedPageSummary';
+import { indexMapsOf, isPersistedIndexState, persistedStateOf, type PersistedIndexState } from './vault/indexState';
 import { withSiteUrls } from './parse/siteParts';
 import { newPage, type NewPage, type NewPageInput } from './vault/pageTemplate';
 import { DEFAULT_SETTINGS, type VaultSettings } from './vault/settings';
@@ -119,6 +120,22 @@ export interface VaultService {
 	 * looks at the page. `initial`: as `loadParsedPage` (the change is then empty).
 	 */
 	updatePageRecord(record: PageRecord, initial?: boolean): IndexChange;
+	/**
+	 * Puts back a persisted index whole (a warm start): its pages, their
+	 * records still encoded, in the order they were indexed, and the state
+	 * of the reverse maps written with them (`persistedIndexState`). The
+	 * pages the index held before (open in the editor, read meanwhile) are
+	 * put back over the persisted ones, and those of `loaded` it did not hold
+	 * (deleted or unreadable meanwhile) stay out. Gives false, changing nothing, when
+	 * the state does not fit (other site rules, other pages, not a state,
+	 * a codec that cannot decode headers): then link the records in one by one.
+	 */
+	restoreIndex(records: readonly EncodedPageRecord[], state: unknown, loaded?: Iterable<string>): boolean;
+	/**
+	 * The index's state to persist after its pages (in `index.pages()`
+	 * order), made a step at a time; undefined when the pages changed meanwhile.
+	 */
+	persistedIndexState(): Generator<void, PersistedIndexState | undefined>;
 	removePage(path: string): IndexChange;
 	getPage(path: string): PageSummary | undefined;
 	/**
@@ -288,6 +305,11 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 	let declaredVault = options.declaredVault;
 	useSiteRules(settings);
 
+	/** The rules the index's maps depend on (redirects, includes, URLs): a persisted state is used only under the same. */
+	function indexFingerprint(): string {
+		return `${JSON.stringify(index.site.rules)}\n${summaries.site.key}`;
+	}
+
 	/**
 	 * Puts the site's URL rules in force: when they change what URLs pages
 	 * and links have, every page is taken out of the index and put back
@@ -429,6 +451,29 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 				return NO_CHANGE;
 			}
 			return changing(header.path, () => index.update(summary));
+		},
+		restoreIndex(records: readonly EncodedPageRecord[], state: unknown, loaded: Iterable<string> = []): boolean {
+			if (stored.codec.decodeHeader === undefined || !isPersistedIndexState(state, records.length, indexFingerprint())) {
+				return false;
+			}
+			const paths = records.map(record => record.path);
+			const kept = [...index.pages()];
+			index.restore(indexMapsOf(state, paths), records.map(record => stored.summaryOf(record)));
+			for (const page of kept) {
+				index.add(page);
+			}
+			const keptPaths = new Set(kept.map(page => page.path));
+			for (const path of loaded) {
+				if (!keptPaths.has(path) && index.getPage(path)) {
+					index.remove(path);
+				}
+			}
+			return true;
+		},
+		*persistedIndexState(): Generator<void, PersistedIndexState | undefined> {
+			const version = index.version;
+			const state = yield* persistedStateOf(index.maps(), [...index.pages()].map(page => page.path), indexFingerprint());
+			return index.version === version ? state : undefined;
 		},
 		markUnreadable(path: string, reason: string): IndexChange {
 			quarantine.set(path, reason);

@@ -38,6 +38,18 @@ export interface PageRecordHeader extends Omit<PageSummaryParts, keyof PageRecor
 export interface PageCodec {
 	encode(body: PageRecordBody): Uint8Array;
 	decode(blob: Uint8Array): PageRecordBody;
+	/** Decodes a header the transport encoded (the persisted index's); without it, stored headers are not read lazily. */
+	decodeHeader?(bytes: Uint8Array): PageRecordHeader;
+}
+
+/**
+ * A record as the persisted index holds it: the page's path, its header
+ * still encoded (decoded by the codec on first use), its blob.
+ */
+export interface EncodedPageRecord {
+	readonly path: string;
+	readonly header: Uint8Array;
+	readonly blob: Uint8Array;
 }
 
 type JsonBody = Omit<PageRecordBody, 'numbers' | 'referenceLabels'> & {
@@ -161,8 +173,12 @@ export class StoredPages {
 		this.expanded = new RecentlyUsed(keep);
 	}
 
-	/** A summary of a record (its header's strings shared with the other pages, its blob kept as it is). */
-	summaryOf(record: PageRecord): StoredPageSummary {
+	/**
+	 * A summary of a record (its header's strings shared with the other
+	 * pages, its blob kept as it is); of an encoded record, a summary that
+	 * decodes its header on first use (the codec must have `decodeHeader`).
+	 */
+	summaryOf(record: PageRecord | EncodedPageRecord): StoredPageSummary {
 		return new StoredPageSummary(this, record);
 	}
 }
@@ -186,16 +202,43 @@ class StoredFrontmatter implements PageFrontmatter {
  * into, kept for the pages last used (`StoredPages.expanded`).
  */
 export class StoredPageSummary implements PageSummary {
-	/** The record, its header's strings shared with the other pages (the header given is dropped). */
-	readonly record: PageRecord;
+	readonly path: string;
+	private decoded: PageRecord | undefined;
+	/** The record as the persisted index holds it, until its header is first read. */
+	private encoded: EncodedPageRecord | undefined;
 
-	constructor(private readonly home: StoredPages, record: PageRecord) {
+	constructor(private readonly home: StoredPages, record: PageRecord | EncodedPageRecord) {
+		if ('path' in record) {
+			this.path = record.path;
+			this.encoded = record;
+		} else {
+			this.path = record.header.path;
+			this.decoded = this.shared(record);
+		}
+	}
+
+	/** The record, its header's strings shared with the other pages (the header given is dropped). */
+	get record(): PageRecord {
+		if (this.decoded === undefined) {
+			const encoded = this.encoded!;
+			this.decoded = this.shared({ header: this.home.codec.decodeHeader!(encoded.header), blob: encoded.blob });
+			this.encoded = undefined;
+		}
+		return this.decoded;
+	}
+
+	/** The record as the persisted index holds it, while its header was never decoded (written back as it is). */
+	get encodedRecord(): EncodedPageRecord | undefined {
+		return this.encoded;
+	}
+
+	private shared(record: PageRecord): PageRecord {
 		const header = record.header;
-		const pool = home.summaries.strings;
+		const pool = this.home.summaries.strings;
 		const share = (value: string): string => pool.intern(value, true);
 		const data = header.frontmatter.data;
 		const aliases = header.aliases.length === 0 ? NO_STRINGS : header.aliases;
-		this.record = {
+		return {
 			header: {
 				...header,
 				url: share(header.url),
@@ -210,7 +253,6 @@ export class StoredPageSummary implements PageSummary {
 		};
 	}
 
-	get path(): string { return this.record.header.path; }
 	get url(): string { return this.record.header.url; }
 	get section(): string | undefined { return this.record.header.section; }
 	get title(): string { return this.record.header.title; }

@@ -46,9 +46,24 @@ function bump(map: Map<string, number>, key: string, by: number): void {
  * same summary when it goes), never by scanning the vault.
  */
 export class FieldCounts {
-	private readonly bySection = new Map<string, SectionFieldCounts>();
+	private bySection = new Map<string, SectionFieldCounts>();
+	private allSections: SectionFieldCounts = { pages: 0, modelPages: 0, fields: new Map() };
+
 	/** Every section's pages together. */
-	readonly all: SectionFieldCounts = { pages: 0, modelPages: 0, fields: new Map() };
+	get all(): SectionFieldCounts {
+		return this.allSections;
+	}
+
+	/** The counts as they are (the persisted index's state, indexState.ts); not a copy. */
+	get state(): { readonly bySection: Map<string, SectionFieldCounts>; readonly all: SectionFieldCounts } {
+		return { bySection: this.bySection, all: this.allSections };
+	}
+
+	/** Puts back counts taken with `state` (read back from the persisted index: owned from now on). */
+	restore(state: { readonly bySection: Map<string, SectionFieldCounts>; readonly all: SectionFieldCounts }): void {
+		this.bySection = state.bySection;
+		this.allSections = state.all;
+	}
 
 	section(section: string): SectionFieldCounts | undefined {
 		return this.bySection.get(section);

@@ -8,6 +8,7 @@ import { SiteUrls } from './siteUrls';
 import { isSitePage, slugOfUrl } from './vaultPaths';
 import { includeCandidatePaths, MAX_INCLUDE_DEPTH } from './pageIncludes';
 import type { AnchorIdMemo } from './pageAnchors';
+import type { IndexMaps } from './indexState';
 
 /** What an index update changed for other pages. */
 export interface IndexChange {
@@ -93,20 +94,20 @@ function renamedKeys(previous: PageSummary | undefined, next: PageSummary): stri
 export class VaultIndex {
 	/** The files the site publishes that are not pages, as the transport lists them (`VaultService.setAssets`). */
 	readonly assets = new VaultAssets();
-	private readonly pagesByPath = new Map<string, PageSummary>();
+	private pagesByPath = new Map<string, PageSummary>();
 	/** URL → paths publishing it (more than one is a conflict, e.g. `x.md` and `x/index.md`). */
-	private readonly pathsByUrl = new Map<string, OneOrMany>();
+	private pathsByUrl = new Map<string, OneOrMany>();
 	/** Target URL (existing or not) → paths of the pages linking to it, each once. */
-	private readonly linkersByUrl = new Map<string, OneOrMany>();
+	private linkersByUrl = new Map<string, OneOrMany>();
 	/** Target URLs that some page links to and no page publishes: the wanted pages (see `wantedUrls`). */
-	private readonly missingTargets = new Set<string>();
+	private missingTargets = new Set<string>();
 	/** Section → paths of its pages. */
-	private readonly pathsBySection = new Map<string, Set<string>>();
+	private pathsBySection = new Map<string, Set<string>>();
 	/** Slug → URLs ending in it, for "same slug in another section". */
-	private readonly urlsBySlug = new Map<string, OneOrMany>();
-	private readonly tagCounts = new Map<string, number>();
+	private urlsBySlug = new Map<string, OneOrMany>();
+	private tagCounts = new Map<string, number>();
 	/** Entity name key (`entityNames.ts`: the page's folder and a normalised title or alias) → paths of the pages so named. */
-	private readonly pathsByName = new Map<string, OneOrMany>();
+	private pathsByName = new Map<string, OneOrMany>();
 	/** Per section, the frontmatter fields its pages have and their types: what the schema is inferred from. */
 	readonly fieldCounts = new FieldCounts();
 	/** Pages in sections (entity pages; files directly in the root are not), and how many of them have frontmatter. */
@@ -124,9 +125,9 @@ export class VaultIndex {
 	/** The anchor ids of link targets, per page version, as broken-anchor checks read them (see `hasAnchorId`). */
 	readonly anchorIds: AnchorIdMemo = new WeakMap();
 	/** URL redirecting to a page (an alias, the URL of its file when it is published elsewhere) → paths of those pages. */
-	private readonly pathsByRedirect = new Map<string, OneOrMany>();
+	private pathsByRedirect = new Map<string, OneOrMany>();
 	/** Path an include shortcode may name (pageIncludes.ts, each candidate) → paths of the pages including it. */
-	private readonly includersByPath = new Map<string, OneOrMany>();
+	private includersByPath = new Map<string, OneOrMany>();
 	/**
 	 * The site's URL rules (siteUrls.ts); the service sets them while the
 	 * index is empty, as a page's redirects are contributed and withdrawn by them.
@@ -276,6 +277,44 @@ export class VaultIndex {
 			this.journal = this.journal.slice(drop);
 			this.journalStart += drop;
 		}
+	}
+
+	/** The reverse maps and counts as they are (not copies), for the persisted index (indexState.ts). */
+	maps(): IndexMaps {
+		return {
+			pathsByUrl: this.pathsByUrl, linkersByUrl: this.linkersByUrl, missingTargets: this.missingTargets, pathsBySection: this.pathsBySection,
+			urlsBySlug: this.urlsBySlug, tagCounts: this.tagCounts, pathsByName: this.pathsByName, pathsByRedirect: this.pathsByRedirect,
+			includersByPath: this.includersByPath, fieldCounts: this.fieldCounts.state,
+			counts: [this.sectionPages, this.sectionPagesWithFrontmatter, this.absoluteLinks, this.relativeLinks],
+		};
+	}
+
+	/**
+	 * Replaces every page and reverse map by a persisted index's: `pages` in
+	 * the order they were indexed, `maps` what they contributed (taken by
+	 * `maps` under the same site rules). What the index held before is
+	 * dropped (the caller puts back what must stay); the change journal
+	 * starts over, so a reader of it rebuilds what it derived.
+	 */
+	restore(maps: IndexMaps, pages: readonly PageSummary[]): void {
+		this.pagesByPath = new Map();
+		for (const page of pages) {
+			this.pagesByPath.set(page.path, page);
+		}
+		this.pathsByUrl = maps.pathsByUrl;
+		this.linkersByUrl = maps.linkersByUrl;
+		this.missingTargets = maps.missingTargets;
+		this.pathsBySection = maps.pathsBySection;
+		this.urlsBySlug = maps.urlsBySlug;
+		this.tagCounts = maps.tagCounts;
+		this.pathsByName = maps.pathsByName;
+		this.pathsByRedirect = maps.pathsByRedirect;
+		this.includersByPath = maps.includersByPath;
+		this.fieldCounts.restore(maps.fieldCounts);
+		[this.sectionPages, this.sectionPagesWithFrontmatter, this.absoluteLinks, this.relativeLinks] = maps.counts;
+		this.currentVersion++;
+		this.journal = [];
+		this.journalStart = this.currentVersion;
 	}
 
 	update(summary: PageSummary): IndexChange {
