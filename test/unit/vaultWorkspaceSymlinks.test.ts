@@ -2,9 +2,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { listVaultPages, readVaultPage, type PageReadResult } from '../../server/src/node/vaultFiles';
+import { listVaultPages, listVaultPagesInSteps, readVaultPage, type PageReadResult } from '../../server/src/node/vaultFiles';
 import { MemoryFileSystem, type FileAccess } from '../support/memoryFileSystem';
-import { inVault, OUTSIDE, titled, titles, unreadablePages, workspaceOn, writeVault } from '../support/memoryVault';
+import { inVault, OUTSIDE, titled, titles, unreadablePages, VAULT_ROOT, workspaceOn, writeVault } from '../support/memoryVault';
 
 const OUTSIDE_REASON = 'symbolic link pointing outside the vault; nothing outside the vault root is read';
 
@@ -112,6 +112,28 @@ describe('vault workspace: symbolic links (in-memory file system)', () => {
 		await vault.index();
 		assert.deepStrictEqual(titles(vault), { 'people/a.md': 'A' });
 		assert.deepStrictEqual(unreadablePages(vault), []);
+	});
+
+	it('lists a folder per step (a warm start lists after ready, yielding between steps), the same listing as in one go', () => {
+		const fileSystem = vaultWithLinksOut();
+		writeVault(fileSystem, { 'places/iran.md': titled('Iran'), 'places/old/persia.md': titled('Persia'), 'images/map.png': 'png' });
+		fileSystem.symlink(inVault('loop'), '.');
+		const whole = listVaultPages(VAULT_ROOT, [], fileSystem);
+		const before = fileSystem.accesses.length;
+		const steps = listVaultPagesInSteps(VAULT_ROOT, [], fileSystem);
+		let step = steps.next();
+		let folderReads = 0;
+		let count = 0;
+		while (step.done !== true) {
+			const reads = fileSystem.accesses.slice(before).filter(access => access.operation === 'readDirectory').length;
+			assert.ok(reads - folderReads <= 1, `step ${count} read ${reads - folderReads} folders`);
+			folderReads = reads;
+			count++;
+			step = steps.next();
+		}
+		assert.deepStrictEqual(step.value, whole);
+		assert.ok(folderReads >= 5 && count > folderReads, `${count} steps, ${folderReads} folders read`);
+		assert.ok(whole.pages.includes('places/old/persia.md') && whole.assets.includes('images/map.png'));
 	});
 });
 

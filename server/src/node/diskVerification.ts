@@ -116,8 +116,8 @@ export interface VerifiedVault {
 	readonly root: string;
 	readonly pool: PageParser;
 	isCancelled(): boolean;
-	/** Lists the vault's pages and files. */
-	list(): { readonly pages: readonly string[]; readonly assets: readonly string[] };
+	/** Lists the vault's pages and files, a folder per step (`listVaultPagesInSteps`): the check yields between steps. */
+	list(): Iterator<void, { readonly pages: readonly string[]; readonly assets: readonly string[] }>;
 	/** Takes the vault's files (not pages) from the listing. */
 	setAssets(assets: readonly string[]): IndexChange;
 	/** The `size:mtime` of a page's file now; undefined when it cannot be `stat`ed. */
@@ -211,10 +211,19 @@ export class DiskVerification {
 		if (vault.isCancelled()) {
 			return undefined;
 		}
-		const listing = vault.list();
+		const slicer = new TimeSlicer();
+		const steps = vault.list();
+		let step = steps.next();
+		while (step.done !== true) {
+			await slicer.pause();
+			if (vault.isCancelled()) {
+				return undefined;
+			}
+			step = steps.next();
+		}
+		const listing = step.value;
 		this.listener?.patched(undefined, vault.setAssets(listing.assets));
 		this.listed();
-		const slicer = new TimeSlicer();
 		const toRead: string[] = [];
 		let stale = 0;
 		let added = 0;

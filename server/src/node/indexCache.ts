@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import { startMark } from './startTimeline';
 import * as os from 'os';
 import * as path from 'path';
 import * as v8 from 'v8';
@@ -189,6 +190,7 @@ export async function loadIndexCacheFile(file: string, root: string, fileSystem:
 	let buffer: Uint8Array;
 	try {
 		buffer = await fileSystem.readWholeFile(file);
+		startMark(`persisted index read (${buffer.length} bytes)`);
 	} catch {
 		return { ...NOTHING, pages: new Map() };
 	}
@@ -224,8 +226,10 @@ export async function loadIndexCacheFile(file: string, root: string, fileSystem:
 			} else if ((value as StateChunk)?.state !== undefined && state === undefined) {
 				state = (value as StateChunk).state;
 			} else if ((value as CacheTrailer)?.end === true && (value as CacheTrailer).count === inOrder.length && next === buffer.length) {
+				startMark('persisted index tables read');
 				const checksum = new Checksum();
 				checksum.add(buffer.subarray(0, start));
+				startMark('persisted index checksum');
 				// Every path once (a page not from disk is not in `pages`: counted apart).
 				const distinct = pages.size === inOrder.length || new Set(inOrder.map(page => page.path)).size === inOrder.length;
 				if (checksum.value === (value as CacheTrailer).checksum && distinct) {

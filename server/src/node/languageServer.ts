@@ -9,6 +9,7 @@ import {
 	type ServerCapabilities,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { startMark } from './startTimeline';
 import { LINK_MENTIONS_KIND, RENUMBER_FOOTNOTES_KIND } from '../service/vaultService';
 import { CodeLensRefresh } from './codeLensRefresh';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
@@ -63,11 +64,13 @@ export function startLanguageServer(connection: Connection): { shutdownRequested
 	const setup = new VaultSetup(connection, vaults, documents, publisher, status, afterChange);
 
 	connection.onInitialize((params): InitializeResult => {
+		startMark('initialize');
 		setup.initialize(params);
 		return { capabilities: SERVER_CAPABILITIES, serverInfo: { name: 'entity-vault-language-server' } };
 	});
 
 	connection.onInitialized(() => {
+		startMark('initialized');
 		const capabilities = setup.clientCapabilities;
 		if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
 			void connection.client.register(DidChangeWatchedFilesNotification.type, {

@@ -2,6 +2,9 @@ import { createConnection, ProposedFeatures, StreamMessageWriter, type Connectio
 import { startLanguageServer } from './languageServer';
 import { ResilientMessageReader } from './resilientMessageReader';
 import { REQUEST_TIMINGS_VARIABLE, RequestTimings, TimedMessageWriter } from './requestTimings';
+import { startMark } from './startTimeline';
+
+startMark('modules loaded');
 
 /**
  * The transport comes from the command line: `--stdio` (read by a reader

@@ -94,6 +94,20 @@ interface VaultListing {
  * reachable both directly and through a link is listed under its own path.
  */
 export function listVaultPages(root: string, excludes: readonly string[] = [], fileSystem: VaultFileSystem = nodeFileSystem): VaultListing {
+	const steps = listVaultPagesInSteps(root, excludes, fileSystem);
+	let step = steps.next();
+	while (step.done !== true) {
+		step = steps.next();
+	}
+	return step.value;
+}
+
+/**
+ * `listVaultPages` a folder (or a symbolic link) at a time: the caller may
+ * yield to the event loop between steps (a warm start lists the vault after
+ * ready, when requests are being answered). Gives the listing when done.
+ */
+export function* listVaultPagesInSteps(root: string, excludes: readonly string[] = [], fileSystem: VaultFileSystem = nodeFileSystem): Generator<void, VaultListing> {
 	const filter = new PathFilter(excludes);
 	const realRoot = fileSystem.realPath(root);
 	const pages: string[] = [];
@@ -150,6 +164,7 @@ export function listVaultPages(root: string, excludes: readonly string[] = [], f
 	};
 
 	while (pending.length > 0 || links.length > 0) {
+		yield;
 		if (pending.length === 0) {
 			followLink(links.shift()!);
 			continue;

@@ -6,6 +6,7 @@ import type {
 	WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { startMark } from './startTimeline';
 import { URI } from 'vscode-uri';
 import type { InitializationOptions } from '../protocol';
 import type { AfterIndexChange } from './documentSync';
@@ -289,6 +290,7 @@ export class VaultSetup {
 			},
 		});
 		this.status.indexingDone(vault);
+		startMark('indexed (ready)');
 		progress?.done();
 		if (vault.indexingCounts) {
 			this.connection.console.info(vaultIndexedLine(vault.root, vault.indexingCounts, Date.now() - started, this.cacheDirectory !== undefined));
@@ -298,6 +300,7 @@ export class VaultSetup {
 		}
 		this.logVaultKind(vault);
 		this.status.update();
+		startMark('status sent');
 		// After a warm start, the vault's files (not pages) are known once listed: the diagnostics wait for them.
 		await vault.whenListed();
 		this.publisher.schedule(vault, this.publishedPaths(vault));

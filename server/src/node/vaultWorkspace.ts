@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { startMark } from './startTimeline';
 import { AssetFiles } from './assetFiles';
 import { createVaultService, type VaultService } from '../service/vaultService';
 import type { VaultSettings } from '../service/vault/settings';
@@ -7,7 +8,7 @@ import { candidatePathsForUrl } from '../service/vault/vaultPaths';
 import { indexedPagesUnder, pagesListedUnder, vaultRelativePath } from './vaultFolderPaths';
 import { PathFilter } from '../service/vault/pathFilter';
 import type { PageSummary } from '../service/parse/pageSummary';
-import { fileStamp, listVaultPages, readPageText, readVaultPage, type PageReadResult } from './vaultFiles';
+import { fileStamp, listVaultPages, listVaultPagesInSteps, readPageText, readVaultPage, type PageReadResult } from './vaultFiles';
 import { loadIndexCacheFile, type IndexCacheContents } from './indexCache';
 import { savePersistedIndex } from './persistedIndex';
 import { BackgroundSlicer, TimeSlicer, yieldToEventLoop } from './timeSlices';
@@ -199,7 +200,9 @@ export class VaultWorkspace {
 
 	private async runIndexing(onProgress?: (progress: IndexProgress) => void, verificationListener?: VerificationListener): Promise<void> {
 		await yieldToEventLoop();
+		startMark('indexing');
 		const cache = this.options.cacheFile ? await loadIndexCacheFile(this.options.cacheFile, this.root, this.fileSystem) : undefined;
+		startMark('persisted index loaded');
 		if (cache && cache.pages.size > 0) {
 			return this.startWarm(cache, verificationListener, onProgress);
 		}
@@ -248,6 +251,7 @@ export class VaultWorkspace {
 	 */
 	private async startWarm(contents: IndexCacheContents, listener: VerificationListener | undefined, onProgress?: (progress: IndexProgress) => void): Promise<void> {
 		const alreadyLoaded = await absorbPersistedIndex(contents, { loaded: this.loaded, stamps: this.stamps, service: this.service, isCancelled: () => this.cancelled }, onProgress);
+		startMark('persisted index restored');
 		if (alreadyLoaded === undefined) {
 			return;
 		}
@@ -259,7 +263,7 @@ export class VaultWorkspace {
 		}
 		this.verification = new DiskVerification({
 			root: this.root, pool: this.options.pool, isCancelled: () => this.cancelled,
-			list: () => listVaultPages(this.root, this.options.excludes, this.fileSystem),
+			list: () => listVaultPagesInSteps(this.root, this.options.excludes, this.fileSystem),
 			setAssets: assets => this.service.setAssets(this.assetFiles.list(assets, this.service.settings().site.staticFolders)),
 			stampOnDisk: page => this.stampOf(page), indexedStamp: page => this.stamps.get(page),
 			isOpen: page => this.openTexts.has(page),
