@@ -184,8 +184,13 @@ export class MemoryFileSystem implements VaultFileSystem, IndexCacheFileSystem {
 
 	// IndexCacheFileSystem
 
-	async readWholeFile(file: string): Promise<Uint8Array> {
-		return this.readBytes('readWholeFile', file);
+	/** Tells `onRead` of the bytes in pieces of 1,000 (the persisted index checks them as they come). */
+	async readWholeFile(file: string, onRead?: (buffer: Uint8Array, filled: number) => void): Promise<Uint8Array> {
+		const bytes = this.readBytes('readWholeFile', file);
+		for (let filled = 1000; onRead && filled < bytes.length + 1000; filled += 1000) {
+			onRead(bytes, Math.min(filled, bytes.length));
+		}
+		return bytes;
 	}
 
 	async createDirectory(folder: string): Promise<void> {

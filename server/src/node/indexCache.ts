@@ -140,6 +140,40 @@ class Checksum {
 	}
 }
 
+/**
+ * The checksum of a file as it is read: each piece read is added while the
+ * next is read, but for the last bytes (the trailer, whose start is not
+ * known yet), added once it is.
+ */
+class RunningChecksum {
+	private readonly checksum = new Checksum();
+	private added = 0;
+
+	feed(buffer: Uint8Array, filled: number): void {
+		const room = Math.max(0, filled - TRAILER_ROOM);
+		const end = room - (room % ALIGN);
+		if (end > this.added) {
+			this.checksum.add(buffer.subarray(this.added, end));
+			this.added = end;
+		}
+	}
+
+	/** The checksum of `buffer`'s bytes before `end` (a multiple of 8). */
+	upTo(buffer: Uint8Array, end: number): Checksum {
+		if (end < this.added) {
+			const whole = new Checksum();
+			whole.add(buffer.subarray(0, end));
+			return whole;
+		}
+		this.checksum.add(buffer.subarray(this.added, end));
+		this.added = end;
+		return this.checksum;
+	}
+}
+
+/** The bytes at the end of what is read so far left to `RunningChecksum.upTo`: more than a trailer takes. */
+const TRAILER_ROOM = 4096;
+
 function padding(length: number): number {
 	return (ALIGN - (length % ALIGN)) % ALIGN;
 }
@@ -188,8 +222,9 @@ const NOTHING: IndexCacheContents = Object.freeze({ pages: new Map(), inOrder: [
 /** Reads a persisted index whole; any problem yields nothing at all (the cache is only a shortcut). */
 export async function loadIndexCacheFile(file: string, root: string, fileSystem: IndexCacheFileSystem = nodeFileSystem): Promise<IndexCacheContents> {
 	let buffer: Uint8Array;
+	const running = new RunningChecksum();
 	try {
-		buffer = await fileSystem.readWholeFile(file);
+		buffer = await fileSystem.readWholeFile(file, (bytes, filled) => running.feed(bytes, filled));
 		startMark(`persisted index read (${buffer.length} bytes)`);
 	} catch {
 		return { ...NOTHING, pages: new Map() };
@@ -227,8 +262,7 @@ export async function loadIndexCacheFile(file: string, root: string, fileSystem:
 				state = (value as StateChunk).state;
 			} else if ((value as CacheTrailer)?.end === true && (value as CacheTrailer).count === inOrder.length && next === buffer.length) {
 				startMark('persisted index tables read');
-				const checksum = new Checksum();
-				checksum.add(buffer.subarray(0, start));
+				const checksum = running.upTo(buffer, start);
 				startMark('persisted index checksum');
 				// Every path once (a page not from disk is not in `pages`: counted apart).
 				const distinct = pages.size === inOrder.length || new Set(inOrder.map(page => page.path)).size === inOrder.length;

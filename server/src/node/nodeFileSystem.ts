@@ -1,6 +1,9 @@
 import * as fs from 'fs';
 import type { BoundedFileRead, IndexCacheFileSystem, VaultDirectoryEntry, VaultFileStat, VaultFileSystem, WritableFile } from './vaultFileSystem';
 
+/** `readWholeFile` reads this many bytes at a time. */
+const READ_PIECE = 8 * 1024 * 1024;
+
 /** The vault's and the persisted index's file access on Node's `fs` (errors are Node's own). */
 export const nodeFileSystem: VaultFileSystem & IndexCacheFileSystem = Object.freeze({
 	stat(path: string): VaultFileStat {
@@ -34,8 +37,27 @@ export const nodeFileSystem: VaultFileSystem & IndexCacheFileSystem = Object.fre
 		}
 	},
 
-	readWholeFile(path: string): Promise<Uint8Array> {
-		return fs.promises.readFile(path);
+	async readWholeFile(path: string, onRead?: (buffer: Uint8Array, filled: number) => void): Promise<Uint8Array> {
+		const handle = await fs.promises.open(path, 'r');
+		try {
+			const size = (await handle.stat()).size;
+			const buffer = Buffer.allocUnsafeSlow(size);
+			let filled = 0;
+			// The next piece is asked for before `onRead` looks at the bytes read so far: the two overlap.
+			let pending = size > 0 ? handle.read(buffer, 0, Math.min(READ_PIECE, size), 0) : undefined;
+			while (pending !== undefined) {
+				const { bytesRead } = await pending;
+				if (bytesRead === 0) {
+					break;
+				}
+				filled += bytesRead;
+				pending = filled < size ? handle.read(buffer, filled, Math.min(READ_PIECE, size - filled), filled) : undefined;
+				onRead?.(buffer, filled);
+			}
+			return filled === size ? buffer : buffer.subarray(0, filled);
+		} finally {
+			await handle.close();
+		}
 	},
 
 	async createDirectory(path: string): Promise<void> {

@@ -17,5 +17,5 @@ export function startMark(step: string): void {
 	const cpu = process.cpuUsage();
 	const memory = process.memoryUsage();
 	const mib = (bytes: number): string => (bytes / 1048576).toFixed(0);
-	process.stderr.write(`[start] ${performance.now().toFixed(1)} ms (epoch ${Date.now()}) ${step}: cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms, rss ${mib(memory.rss)} MiB, heap ${mib(memory.heapUsed)} MiB, external ${mib(memory.external + memory.arrayBuffers)} MiB\n`);
+	process.stderr.write(`[start] ${performance.now().toFixed(1)} ms (epoch ${Date.now()}) ${step}: cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms, rss ${mib(memory.rss)} MiB, heap ${mib(memory.heapUsed)} MiB, external ${mib(memory.external)} MiB (array buffers ${mib(memory.arrayBuffers)})\n`);
 }

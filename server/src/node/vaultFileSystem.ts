@@ -54,7 +54,12 @@ export interface WritableFile {
 
 /** What the persisted index needs: read its file whole, write a new one beside it and rename it into place. */
 export interface IndexCacheFileSystem {
-	readWholeFile(path: string): Promise<Uint8Array>;
+	/**
+	 * Reads a file whole. `onRead`, when given, is called as the bytes come in
+	 * (the buffer, and how many of its first bytes are read so far), while the
+	 * rest is being read: the persisted index checks what it has meanwhile.
+	 */
+	readWholeFile(path: string, onRead?: (buffer: Uint8Array, filled: number) => void): Promise<Uint8Array>;
 	/** Creates a folder and its missing parents. */
 	createDirectory(path: string): Promise<void>;
 	/** Creates (or truncates) a file for writing. */
