@@ -88,6 +88,23 @@ describe('vault workspace: persisted index (in-memory file system)', () => {
 		}
 	});
 
+	it('is checked as it is read, a piece at a time: loads whole, and a byte changed in any piece makes it ignored', async () => {
+		const many = Object.fromEntries(Array.from({ length: 80 }, (_, i) => [`people/p${i}.md`, titled(`P${i}`, `[Next](/people/p${i + 1}/) and some words of text.\n`)]));
+		const fileSystem = await indexedOnce(many);
+		const whole = await fileSystem.readWholeFile(CACHE_FILE);
+		// The in-memory file system reads in pieces of 1,000 bytes: the file spans many.
+		assert.ok(whole.length > 10_000, `${whole.length} bytes`);
+		assert.strictEqual((await loadIndexCache(CACHE_FILE, VAULT_ROOT, fileSystem)).size, 80);
+		for (const at of [1500, Math.floor(whole.length / 3), Math.floor(whole.length / 2), whole.length - 5000, whole.length - 200]) {
+			const damaged = Uint8Array.from(whole);
+			damaged[at] ^= 0x01;
+			fileSystem.writeFile(CACHE_FILE, damaged);
+			assert.strictEqual((await loadIndexCache(CACHE_FILE, VAULT_ROOT, fileSystem)).size, 0, `byte ${at} of ${whole.length}`);
+		}
+		fileSystem.writeFile(CACHE_FILE, whole);
+		assert.strictEqual((await loadIndexCache(CACHE_FILE, VAULT_ROOT, fileSystem)).size, 80, 'the control: the whole file loads');
+	});
+
 	it('is not used for a page opened in the editor, nor written for it', async () => {
 		const fileSystem = await indexedOnce(PAGES);
 		const vault = workspaceOn(fileSystem, { cache: true });
