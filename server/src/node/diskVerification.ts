@@ -134,8 +134,12 @@ export interface VerifiedVault {
 }
 
 export class DiskVerification {
-	/** Pages of the persisted index not yet compared with the disk (or found changed and not yet read again). */
-	private readonly unverified: Set<string>;
+	/**
+	 * Pages of the persisted index compared with the disk and found the same,
+	 * read again, or updated otherwise: those of `cached` not in it are still
+	 * to be checked (no set of every page is made on the path to ready).
+	 */
+	private readonly verified = new Set<string>();
 	/** Pages updated by something else since the check began: the check leaves them as they are. */
 	private readonly touched = new Set<string>();
 	private running = true;
@@ -150,13 +154,14 @@ export class DiskVerification {
 
 	constructor(
 		private readonly vault: VerifiedVault,
-		cachedPaths: Iterable<string>,
+		/** The pages of the persisted index, by path (not changed meanwhile; let go when the check ends). */
+		private cached: ReadonlyMap<string, unknown>,
 		private readonly listener: VerificationListener | undefined,
 	) {
-		this.unverified = new Set(cachedPaths);
-		this.total = this.unverified.size;
+		this.total = cached.size;
 		this.done = this.run().catch(() => undefined).finally(() => {
 			this.running = false;
+			this.cached = new Map();
 			this.listed();
 		});
 	}
@@ -172,14 +177,14 @@ export class DiskVerification {
 
 	/** Whether a page still has to be compared with the disk. */
 	needsCheck(path: string): boolean {
-		return this.running && this.unverified.has(path);
+		return this.running && this.cached.has(path) && !this.verified.has(path);
 	}
 
 	/** A page was updated by something else (read from disk, opened, deleted): the check leaves it alone. */
 	noteUpdated(path: string): void {
 		if (this.running) {
 			this.touched.add(path);
-			this.unverified.delete(path);
+			this.verified.add(path);
 		}
 	}
 
@@ -190,7 +195,7 @@ export class DiskVerification {
 	 */
 	checkNow(path: string): void {
 		if (this.vault.stampOnDisk(path) === this.vault.indexedStamp(path)) {
-			this.unverified.delete(path);
+			this.verified.add(path);
 			return;
 		}
 		const result = this.vault.read(path);
@@ -244,14 +249,14 @@ export class DiskVerification {
 				stale++;
 				toRead.push(path);
 			} else {
-				this.unverified.delete(path);
+				this.verified.add(path);
 			}
 			await slicer.pause();
 		}
 		let removed = 0;
-		for (const path of [...this.unverified]) {
+		for (const path of [...this.cached.keys()].filter(page => !this.verified.has(page))) {
 			if (!onDisk.has(path) && !this.isLeftAlone(path)) {
-				this.unverified.delete(path);
+				this.verified.add(path);
 				const change = vault.remove(path);
 				if (change) {
 					removed++;
@@ -264,7 +269,7 @@ export class DiskVerification {
 			for (const result of results) {
 				// Read again meanwhile (the watcher, a request) or opened: that newer state stays.
 				if (!this.isLeftAlone(result.path)) {
-					this.unverified.delete(result.path);
+					this.verified.add(result.path);
 					this.listener?.patched(result.path, vault.apply(result));
 				}
 				await slicer.pause();

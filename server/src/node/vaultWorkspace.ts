@@ -269,7 +269,7 @@ export class VaultWorkspace {
 			isOpen: page => this.openTexts.has(page),
 			read: page => readVaultPage(this.root, page, this.fileSystem), apply: result => this.apply(result),
 			remove: page => this.diskDeleted(page),
-		}, cache.keys(), {
+		}, cache, {
 			patched: (page, change) => listener?.patched(page, change),
 			done: counts => {
 				if (counts.stale + counts.added + counts.removed > 0) {
