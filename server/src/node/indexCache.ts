@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as v8 from 'v8';
 import type { PageRecord, PageRecordHeader } from '../service/parse/storedPageSummary';
 import { packageVersion } from './packageInfo';
-import { BackgroundSlicer, TimeSlicer } from './timeSlices';
+import { BackgroundSlicer } from './timeSlices';
 import { nodeFileSystem } from './nodeFileSystem';
 import type { IndexCacheFileSystem } from './vaultFileSystem';
 
@@ -223,62 +223,99 @@ const NOTHING: IndexCacheContents = Object.freeze({ pages: new Map(), inOrder: [
 export async function loadIndexCacheFile(file: string, root: string, fileSystem: IndexCacheFileSystem = nodeFileSystem): Promise<IndexCacheContents> {
 	let buffer: Uint8Array;
 	const running = new RunningChecksum();
+	const parser = new ChunkParser(root);
 	try {
-		buffer = await fileSystem.readWholeFile(file, (bytes, filled) => running.feed(bytes, filled));
+		// The chunks read so far are taken in and checked while the rest is read.
+		buffer = await fileSystem.readWholeFile(file, (bytes, filled) => {
+			running.feed(bytes, filled);
+			parser.advance(bytes, filled);
+		});
 		startMark(`persisted index read (${buffer.length} bytes)`);
 	} catch {
 		return { ...NOTHING, pages: new Map() };
 	}
-	const pages = new Map<string, CachedPage>();
-	const inOrder: CachedPage[] = [];
-	let state: unknown;
-	const slicer = new TimeSlicer();
-	try {
-		let { value, next } = readChunk(buffer, 0);
-		const header = value as CacheHeader;
-		if (header?.format !== CACHE_FORMAT || header.version !== packageVersion || header.root !== root) {
-			return { ...NOTHING, pages: new Map() };
-		}
-		while (next < buffer.length) {
-			const start = next;
-			({ value, next } = readChunk(buffer, next));
-			if (isPageTable(value) && state === undefined) {
-				let at = next;
-				for (let i = 0; i < value.paths.length; i++) {
-					const headerEnd = at + value.lengths[2 * i];
-					const blobEnd = headerEnd + value.lengths[2 * i + 1];
-					if (blobEnd > buffer.length) {
-						throw new RangeError('truncated pages');
-					}
-					const page = new LoadedPage(value.paths[i], value.stamps[i], buffer, at, headerEnd, blobEnd);
-					inOrder.push(page);
-					if (page.stamp !== '') {
-						pages.set(page.path, page);
-					}
-					at = blobEnd;
-				}
-				next = at + padding(at - next);
-			} else if ((value as StateChunk)?.state !== undefined && state === undefined) {
-				state = (value as StateChunk).state;
-			} else if ((value as CacheTrailer)?.end === true && (value as CacheTrailer).count === inOrder.length && next === buffer.length) {
-				startMark('persisted index tables read');
-				const checksum = running.upTo(buffer, start);
-				startMark('persisted index checksum');
-				// Every path once (a page not from disk is not in `pages`: counted apart).
-				const distinct = pages.size === inOrder.length || new Set(inOrder.map(page => page.path)).size === inOrder.length;
-				if (checksum.value === (value as CacheTrailer).checksum && distinct) {
-					return { pages, inOrder, state };
-				}
-				break;
-			} else {
-				break;
-			}
-			await slicer.pause();
-		}
-	} catch {
-		// Corrupt: ignored whole.
+	parser.advance(buffer, buffer.length);
+	const { trailer, pages, inOrder, state } = parser;
+	if (trailer === undefined || parser.next !== buffer.length || trailer.count !== inOrder.length) {
+		return { ...NOTHING, pages: new Map() };
 	}
-	return { ...NOTHING, pages: new Map() };
+	const checksum = running.upTo(buffer, parser.trailerStart);
+	startMark('persisted index checksum');
+	// Every path once (a page not from disk is not in `pages`: counted apart).
+	const distinct = pages.size === inOrder.length || new Set(inOrder.map(page => page.path)).size === inOrder.length;
+	return checksum.value === trailer.checksum && distinct ? { pages, inOrder, state } : { ...NOTHING, pages: new Map() };
+}
+
+/**
+ * Takes in a persisted index's chunks as its bytes are read: each chunk
+ * whole in the bytes read so far (a page table's pages are views, their
+ * bytes may still be coming). Stops at the trailer or at anything wrong
+ * (`trailer` stays undefined: the file is ignored whole).
+ */
+class ChunkParser {
+	readonly pages = new Map<string, CachedPage>();
+	readonly inOrder: CachedPage[] = [];
+	state: unknown;
+	trailer: CacheTrailer | undefined;
+	trailerStart = 0;
+	next = 0;
+	private headerRead = false;
+	private stopped = false;
+
+	constructor(private readonly root: string) { }
+
+	advance(buffer: Uint8Array, filled: number): void {
+		try {
+			while (!this.stopped && this.next + 4 <= filled) {
+				const at = this.next;
+				const length = buffer[at] | (buffer[at + 1] << 8) | (buffer[at + 2] << 16) | (buffer[at + 3] << 24);
+				if (length < 0 || at + 4 + length > buffer.length) {
+					this.stopped = true;
+				} else if (at + 4 + length <= filled) {
+					const { value, next } = readChunk(buffer, at);
+					this.next = next;
+					this.take(value, at, buffer);
+				} else {
+					return;
+				}
+			}
+		} catch {
+			this.stopped = true;
+			this.trailer = undefined;
+		}
+	}
+
+	private take(value: unknown, start: number, buffer: Uint8Array): void {
+		if (!this.headerRead) {
+			const header = value as CacheHeader;
+			this.headerRead = true;
+			this.stopped = header?.format !== CACHE_FORMAT || header.version !== packageVersion || header.root !== this.root;
+		} else if (isPageTable(value) && this.state === undefined) {
+			let at = this.next;
+			for (let i = 0; i < value.paths.length; i++) {
+				const headerEnd = at + value.lengths[2 * i];
+				const blobEnd = headerEnd + value.lengths[2 * i + 1];
+				if (blobEnd > buffer.length) {
+					throw new RangeError('truncated pages');
+				}
+				const page = new LoadedPage(value.paths[i], value.stamps[i], buffer, at, headerEnd, blobEnd);
+				this.inOrder.push(page);
+				if (page.stamp !== '') {
+					this.pages.set(page.path, page);
+				}
+				at = blobEnd;
+			}
+			this.next = at + padding(at - this.next);
+		} else if ((value as StateChunk)?.state !== undefined && this.state === undefined) {
+			this.state = (value as StateChunk).state;
+		} else if ((value as CacheTrailer)?.end === true) {
+			this.trailer = value as CacheTrailer;
+			this.trailerStart = start;
+			this.stopped = true;
+		} else {
+			this.stopped = true;
+		}
+	}
 }
 
 /**
