@@ -307,11 +307,14 @@ describe('vault index: loaded from a persisted index file', () => {
 		}
 	});
 
-	it('writes no state of the maps when a page changed while the file was written, and says so (the next write has it)', async () => {
+	it('writes the maps of the pages as written when pages change while the file is written: restored, it equals those records linked in page by page', async () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ev-bulk-file-'));
 		try {
 			const file = path.join(dir, 'index.bin');
-			const source = recordService(MADE_UP, false);
+			// More pages than a chunk holds, so that the edits land between chunks: some pages written before them, some after.
+			const many: [string, string][] = [...MADE_UP, ...Array.from({ length: 150 }, (_, i): [string, string] =>
+				[`people/p${i}.md`, `---\ntitle: P ${i}\ntags: [T${i % 7}]\n---\n[Next](/people/p${i + 1}/) [Ann](/people/a/) [Gone](/people/gone-${i % 3}/)\n`])];
+			const source = recordService(many, false);
 			const stamps = new Map([...source.index.pages()].map(page => [page.path, '1:1']));
 			let appended = 0;
 			const changing = {
@@ -320,9 +323,12 @@ describe('vault index: loaded from a persisted index file', () => {
 					const handle = await nodeFileSystem.createFile(at);
 					return {
 						append: async (chunks: readonly Uint8Array[]) => {
-							// After the header: an edit lands while the pages are written.
-							if (appended++ === 1) {
-								source.updatePage('people/z.md', '# Z\n[Ann](/people/a/)\n');
+							// After the header and the first chunk of pages: edits land while the rest is written.
+							if (appended++ === 2) {
+								source.updatePage('people/a.md', '---\ntitle: Ann Renamed\naliases: [Nan]\ntags: [Q]\n---\n[New](/people/new/) [P 149](/people/p149/)\n');
+								source.updatePage('people/p1.md', '# P one\n[Elsewhere](/places/nowhere/)\n');
+								source.removePage('people/p140.md');
+								source.updatePage('people/z.md', '# Z\n[Ann](/people/a/) [P 3](/people/p3/)\n');
 							}
 							await handle.append(chunks);
 						},
@@ -330,13 +336,30 @@ describe('vault index: loaded from a persisted index file', () => {
 					};
 				},
 			};
-			assert.strictEqual(await savePersistedIndex(file, '/vault', source, stamps, changing), false);
-			const without = await loadIndexCacheFile(file, '/vault');
-			assert.strictEqual(without.inOrder.length, MADE_UP.length);
-			assert.strictEqual(without.state, undefined);
+			assert.strictEqual(await savePersistedIndex(file, '/vault', source, stamps, changing), true);
+			assert.ok(appended > 3, 'the edits landed before the last chunk');
+			const contents = await loadIndexCacheFile(file, '/vault');
+			assert.notStrictEqual(contents.state, undefined);
+			const absorbed = async (withState: boolean): Promise<VaultService> => {
+				const loaded = createVaultService({ pageCodec: V8_PAGE_CODEC });
+				await absorbPersistedIndex(withState ? contents : { ...contents, state: undefined }, { loaded: new Set(), stamps: new Map(), service: loaded, isCancelled: () => false });
+				return loaded;
+			};
+			const restored = await absorbed(true);
+			const linked = await absorbed(false);
+			assert.strictEqual(absorbedAs(restored), 'restored');
+			assert.strictEqual(absorbedAs(linked), 'page by page');
+			assertSame([], linked, restored, false, false);
+			// Pages written before the edits are there as they were, those after as the edits left them.
+			assert.strictEqual(restored.getPage('people/a.md')?.title, 'Ann');
+			assert.strictEqual(restored.getPage('people/p140.md'), undefined);
+			// A page added meanwhile is written after the others, without a stamp (not read from disk): left for the disk check to read.
+			assert.ok(contents.inOrder.some(page => page.path === 'people/z.md'));
+			assert.strictEqual(restored.getPage('people/z.md'), undefined);
+			// And the next write, with nothing changing, takes the index's own maps.
 			assert.strictEqual(await savePersistedIndex(file, '/vault', source, stamps, nodeFileSystem), true);
 			const whole = await loadIndexCacheFile(file, '/vault');
-			assert.strictEqual(whole.inOrder.length, MADE_UP.length + 1);
+			assert.strictEqual(whole.inOrder.length, source.index.size);
 			assert.notStrictEqual(whole.state, undefined);
 		} finally {
 			fs.rmSync(dir, { recursive: true, force: true });

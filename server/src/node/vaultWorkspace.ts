@@ -358,7 +358,7 @@ export class VaultWorkspace {
 		}
 		await this.saving;
 		if (!await savePersistedIndex(file, this.root, this.service, this.stamps, this.fileSystem)) {
-			// A page changed while it was written: without the maps' state the next warm start links every page in; written again once quiet.
+			// The site's rules changed while it was written: without the maps' state the next warm start links every page in; written again later.
 			this.scheduleCacheSave(CACHE_SAVE_DELAY_MS);
 		}
 	}

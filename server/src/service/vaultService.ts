@@ -132,10 +132,13 @@ export interface VaultService {
 	 */
 	restoreIndex(records: readonly EncodedPageRecord[], state: unknown, loaded?: Iterable<string>): boolean;
 	/**
-	 * The index's state to persist after its pages (in `index.pages()`
-	 * order), made a step at a time; undefined when the pages changed meanwhile.
+	 * The state of the reverse maps to persist after the pages `written` (in
+	 * that order), made a step at a time: the index's own maps when no page
+	 * changed since `since` (the index's version when the first page was
+	 * written), else the maps of the pages as written, linked in one by one
+	 * (so the state always fits the records beside it).
 	 */
-	persistedIndexState(): Generator<void, PersistedIndexState | undefined>;
+	persistedIndexState(written: readonly PageSummary[], since: number): Generator<void, PersistedIndexState | undefined>;
 	removePage(path: string): IndexChange;
 	getPage(path: string): PageSummary | undefined;
 	/**
@@ -282,6 +285,9 @@ export interface VaultServiceOptions {
 	readonly pageCodec?: PageCodec;
 }
 
+/** Pages linked in per step when the persisted state is made from the pages as written (a few milliseconds at most). */
+const STATE_PAGES_PER_STEP = 100;
+
 const NO_CHANGE: IndexChange = Object.freeze({ affected: new Set<string>(), pagesChanged: true });
 
 /** What a change of the listed assets changes: the open pages' `broken-asset` diagnostics (the transport rechecks them). */
@@ -298,6 +304,8 @@ export function sizeOf(length: number): string {
 
 export function createVaultService(options: VaultServiceOptions = {}): VaultService {
 	const index = new VaultIndex();
+	/** The index's version when the site's URL rules last changed (the pages were put back under them). */
+	let rulesChangedAt = 0;
 	let settings = options.settings ?? DEFAULT_SETTINGS;
 	const quarantine = new Map<string, string>();
 	const summaries = new PageSummaries();
@@ -325,6 +333,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 		index.site = site;
 		summaries.site = site;
 		parts.forEach(page => index.update(summaries.fromParts(withSiteUrls(page, site), true)));
+		rulesChangedAt = index.version;
 	}
 
 	/** The words of each page's body, for the unlinked mentions of the Backlinks panel: read only once the panel asks. */
@@ -470,10 +479,29 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 			}
 			return true;
 		},
-		*persistedIndexState(): Generator<void, PersistedIndexState | undefined> {
-			const version = index.version;
-			const state = yield* persistedStateOf(index.maps(), [...index.pages()].map(page => page.path), indexFingerprint());
-			return index.version === version ? state : undefined;
+		*persistedIndexState(written: readonly PageSummary[], since: number): Generator<void, PersistedIndexState | undefined> {
+			const paths = written.map(page => page.path);
+			if (index.version === since) {
+				// Nothing changed since the pages were written: their maps are the index's own.
+				const state = yield* persistedStateOf(index.maps(), paths, indexFingerprint());
+				if (state && index.version === since) {
+					return state;
+				}
+			}
+			if (rulesChangedAt > since) {
+				// Pages written under other rules than these: no state fits them.
+				return undefined;
+			}
+			// Pages changed while they were written: the maps of the pages as written, linked in a step at a time.
+			const asWritten = new VaultIndex();
+			asWritten.site = index.site;
+			for (let i = 0; i < written.length; i++) {
+				asWritten.add(written[i]);
+				if (i % STATE_PAGES_PER_STEP === STATE_PAGES_PER_STEP - 1) {
+					yield;
+				}
+			}
+			return yield* persistedStateOf(asWritten.maps(), paths, indexFingerprint());
 		},
 		markUnreadable(path: string, reason: string): IndexChange {
 			quarantine.set(path, reason);
