@@ -14,25 +14,24 @@ import type { IndexCacheFileSystem } from './vaultFileSystem';
  */
 export async function savePersistedIndex(file: string, root: string, service: VaultService, stamps: ReadonlyMap<string, string>, fileSystem: IndexCacheFileSystem): Promise<boolean> {
 	const since = service.index.version;
-	const written: PageSummary[] = [];
+	/** The pages written, by path, in the order written. */
+	const written = new Map<string, PageSummary>();
 	// Read page by page as the writer gets to them (it yields between slices): stamp and summary of the same moment.
 	function* entries(): Generator<[string, PageToCache]> {
-		const seen = new Set<string>();
 		for (const summary of service.index.pages()) {
 			// A page updated after it was written comes again at the end of the index's order: written once.
-			if (seen.has(summary.path)) {
+			if (written.has(summary.path)) {
 				continue;
 			}
-			seen.add(summary.path);
+			written.set(summary.path, summary);
 			// A stored page never looked at is written as it was read: its header's bytes, its blob.
 			const encoded = summary instanceof StoredPageSummary ? summary.encodedRecord : undefined;
 			const record = encoded === undefined ? pageRecordOf(summary, V8_PAGE_CODEC) : { header: encoded.header, blob: encoded.blob };
-			written.push(summary);
 			yield [summary.path, { stamp: stamps.get(summary.path) ?? '', record }];
 		}
 	}
 	function* state(): Generator<void, unknown> {
-		return yield* service.persistedIndexState(written, since);
+		return yield* service.persistedIndexState([...written.values()], since);
 	}
 	return saveIndexCache(file, root, entries(), fileSystem, state);
 }
