@@ -17,6 +17,7 @@ import {
 	type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
 import { requestTimingNotification, statusNotification, type RequestTiming, type StatusParams } from '../../server/src/protocol';
+import { SERVER_EXEC_ARGV } from '../../server/src/serverLaunch';
 import { repoRoot } from './paths';
 
 
@@ -92,14 +93,14 @@ export class LspTestClient {
 		if (transport === 'pipe') {
 			const pipeName = generateRandomPipeName();
 			const pipe = await createClientPipeTransport(pipeName);
-			this.child = spawn(process.execPath, [server, `--pipe=${pipeName}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+			this.child = spawn(process.execPath, [...SERVER_EXEC_ARGV, server, `--pipe=${pipeName}`], { stdio: ['ignore', 'ignore', 'pipe'] });
 			[reader, writer] = await pipe.onConnected();
 		} else if (transport === 'ipc') {
-			this.child = spawn(process.execPath, [server, '--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+			this.child = spawn(process.execPath, [...SERVER_EXEC_ARGV, server, '--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
 			reader = new IPCMessageReader(this.child);
 			writer = new IPCMessageWriter(this.child);
 		} else {
-			this.child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...this.options.env } });
+			this.child = spawn(process.execPath, [...SERVER_EXEC_ARGV, server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...this.options.env } });
 			reader = new StreamMessageReader(this.child.stdout!);
 			writer = new StreamMessageWriter(this.child.stdin!);
 		}
