@@ -42,6 +42,8 @@ export interface LspClientOptions {
 	readonly resourceOperations?: readonly string[];
 	/** `textDocument.rename.prepareSupportDefaultBehavior` (as VS Code says): prepareRename may answer "ask the others". */
 	readonly renameDefaultBehavior?: boolean;
+	/** `textDocument.completion.completionList.itemDefaults` (VS Code says every default, editRange among them): a list may give its items' common range once. */
+	readonly completionItemDefaults?: boolean;
 }
 
 /**
@@ -199,7 +201,10 @@ export class LspTestClient {
 				window: { workDoneProgress: true },
 				textDocument: {
 					publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
-					completion: { completionItem: { snippetSupport: false, documentationFormat: ['markdown', 'plaintext'] } },
+					completion: {
+						completionItem: { snippetSupport: false, documentationFormat: ['markdown', 'plaintext'] },
+						...(this.options.completionItemDefaults ? { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } } : {}),
+					},
 					hover: { contentFormat: ['markdown', 'plaintext'] },
 					codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, dataSupport: true, isPreferredSupport: true },
 					...(this.options.renameDefaultBehavior ? { rename: { prepareSupport: true, prepareSupportDefaultBehavior: 1 } } : {}),
