@@ -1,10 +1,10 @@
-import * as path from 'path';
 import { mentionsToReport, type Mention } from '../service/mentions/findMentions';
 import { findJobMentions, mentionTableOf, type MentionJob, type PageNames } from '../service/mentions/mentionJobs';
 import type { MentionTable } from '../service/mentions/mentionTable';
 import { stripBom } from '../service/parse/pageSummary';
 import type { MentionSettings } from '../service/vault/settings';
 import { readPageText } from './vaultFiles';
+import { absolutePath } from './absolutePath';
 
 /** What a thread searching pages for mentions is given once: the vault root, the names of every page, the settings. */
 export interface MentionSearchSetup {
@@ -35,7 +35,7 @@ export class MentionSearch {
 	 */
 	find(jobs: readonly MentionJob[]): Mention[][] {
 		return jobs.map(job => {
-			const read = readPageText(path.join(this.setup.root, ...job.path.split('/')));
+			const read = readPageText(absolutePath(this.setup.root, job.path));
 			const found = 'text' in read ? findJobMentions(this.table, job, stripBom(read.text), this.setup.settings) : [];
 			return job.linked === undefined ? found : mentionsToReport(found, job.path, job.linked, this.namesByPath.get(job.path) ?? []);
 		});
