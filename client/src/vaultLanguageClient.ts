@@ -4,6 +4,7 @@ import { LanguageClient, type LanguageClientOptions, type Middleware, type Serve
 import { willRenameFiles } from './moveLinks';
 import { finalRefusal, refusalReason } from './renameOwnership';
 import type { ServerCrashHandler } from './serverCrashHandler';
+import { SERVER_EXEC_ARGV } from '../../server/src/serverLaunch';
 import type { InitializationOptions } from './vaultProtocol';
 
 /** The client id: VS Code reads the `entityVault.trace.server` setting from it. */
@@ -53,11 +54,11 @@ export function createVaultLanguageClient(
 ): LanguageClient {
 	const module = context.asAbsolutePath(path.join('dist', 'server.js'));
 	const serverOptions: ServerOptions = {
-		run: { module, transport: TransportKind.ipc },
+		run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
 		debug: {
 			module,
 			transport: TransportKind.ipc,
-			options: { execArgv: ['--nolazy', `--inspect=${serverDebugPort}`] },
+			options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', `--inspect=${serverDebugPort}`] },
 		},
 	};
 	const clientOptions: LanguageClientOptions = {

@@ -17,6 +17,7 @@ import {
 	type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
 import { requestTimingNotification, statusNotification, type RequestTiming, type StatusParams } from '../../server/src/protocol';
+import { SERVER_EXEC_ARGV } from '../../server/src/serverLaunch';
 import { repoRoot } from './paths';
 
 
@@ -41,6 +42,8 @@ export interface LspClientOptions {
 	readonly resourceOperations?: readonly string[];
 	/** `textDocument.rename.prepareSupportDefaultBehavior` (as VS Code says): prepareRename may answer "ask the others". */
 	readonly renameDefaultBehavior?: boolean;
+	/** `textDocument.completion.completionList.itemDefaults` (VS Code says every default, editRange among them): a list may give its items' common range once. */
+	readonly completionItemDefaults?: boolean;
 }
 
 /**
@@ -92,14 +95,14 @@ export class LspTestClient {
 		if (transport === 'pipe') {
 			const pipeName = generateRandomPipeName();
 			const pipe = await createClientPipeTransport(pipeName);
-			this.child = spawn(process.execPath, [server, `--pipe=${pipeName}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+			this.child = spawn(process.execPath, [...SERVER_EXEC_ARGV, server, `--pipe=${pipeName}`], { stdio: ['ignore', 'ignore', 'pipe'] });
 			[reader, writer] = await pipe.onConnected();
 		} else if (transport === 'ipc') {
-			this.child = spawn(process.execPath, [server, '--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+			this.child = spawn(process.execPath, [...SERVER_EXEC_ARGV, server, '--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
 			reader = new IPCMessageReader(this.child);
 			writer = new IPCMessageWriter(this.child);
 		} else {
-			this.child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...this.options.env } });
+			this.child = spawn(process.execPath, [...SERVER_EXEC_ARGV, server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...this.options.env } });
 			reader = new StreamMessageReader(this.child.stdout!);
 			writer = new StreamMessageWriter(this.child.stdin!);
 		}
@@ -198,7 +201,10 @@ export class LspTestClient {
 				window: { workDoneProgress: true },
 				textDocument: {
 					publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
-					completion: { completionItem: { snippetSupport: false, documentationFormat: ['markdown', 'plaintext'] } },
+					completion: {
+						completionItem: { snippetSupport: false, documentationFormat: ['markdown', 'plaintext'] },
+						...(this.options.completionItemDefaults ? { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } } : {}),
+					},
 					hover: { contentFormat: ['markdown', 'plaintext'] },
 					codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, dataSupport: true, isPreferredSupport: true },
 					...(this.options.renameDefaultBehavior ? { rename: { prepareSupport: true, prepareSupportDefaultBehavior: 1 } } : {}),

@@ -37,6 +37,16 @@ describe('the workspace vaults', () => {
 		vaults.forgetOpen({ vault, path: 'people/kim philby.md' });
 		assert.strictEqual(vaults.uriOf(vault, 'people/kim philby.md'), plain);
 
+		// Two open pages: forgetting one keeps the other's spelling.
+		const otherEncoded = fileUri('people', 'robert-maxwell.md').replace('people', '%70eople');
+		vaults.rememberOpen({ vault, path: 'people/kim philby.md' }, encoded);
+		vaults.rememberOpen({ vault, path: 'people/robert-maxwell.md' }, otherEncoded);
+		vaults.forgetOpen({ vault, path: 'people/kim philby.md' });
+		assert.strictEqual(vaults.uriOf(vault, 'people/kim philby.md'), plain);
+		assert.strictEqual(vaults.uriOf(vault, 'people/robert-maxwell.md'), otherEncoded);
+		vaults.forgetOpen({ vault, path: 'people/robert-maxwell.md' });
+		assert.strictEqual(vaults.uriOf(vault, 'people/robert-maxwell.md'), fileUri('people', 'robert-maxwell.md'));
+
 		vaults.rememberOpen({ vault, path: 'people/kim philby.md' }, encoded);
 		vaults.forgetAllOpen();
 		assert.strictEqual(vaults.uriOf(vault, 'people/kim philby.md'), plain);

@@ -1,4 +1,4 @@
-import { LSPErrorCodes, ResponseError, SymbolKind, type CancellationToken, type Connection, type Location, type Position } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, SymbolKind, type CancellationToken, type CompletionList, type Connection, type Location, type Position, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { showReferencesCommand } from '../protocol';
 import type { PageSummary } from '../service/parse/pageSummary';
@@ -45,6 +45,11 @@ export interface FeatureClient {
 	readonly fileRenames: boolean;
 	/** Whether the client deletes files in a WorkspaceEdit (`resourceOperations` has "delete"): a merge deletes the merged page. */
 	readonly fileDeletes: boolean;
+	/**
+	 * Whether a completion list may give its items' common edit range once (`itemDefaults.editRange`, LSP 3.17), each
+	 * item then carrying its `textEditText` only (`textDocument.completion.completionList.itemDefaults` has "editRange").
+	 */
+	readonly completionEditRangeDefault: boolean;
 	/** Whether prepareRename may answer `{ defaultBehavior: true }` (`textDocument.rename.prepareSupportDefaultBehavior`): "not mine, ask the others". */
 	readonly renameDefaultBehavior: boolean;
 }
@@ -238,7 +243,7 @@ export function registerFeatureHandlers(
 				(item.data as { folder?: string }).folder = folder;
 			}
 		}
-		return list;
+		return client.completionEditRangeDefault ? withDefaultEditRange(list) : list;
 	});
 
 	connection.onCompletionResolve(item => {
@@ -351,4 +356,34 @@ export function registerFeatureHandlers(
 			...(renumber ? [{ title: renumber.title, kind: renumber.kind, edit: toWorkspaceEdit(editTarget, open.vault, renumber.edit) }] : []),
 		];
 	});
+}
+
+/**
+ * A completion list whose items all replace the same range (`[Link text` → 200 whole links at each keystroke):
+ * the range given once as the list's `itemDefaults.editRange` and each item's text as its `textEditText`, which
+ * a client announcing the capability applies exactly as the item's own `textEdit` (the list is changed in place;
+ * `textEdit` set to undefined, so the item keeps its shape and is written without it). Any other list as it is.
+ */
+export function withDefaultEditRange(list: CompletionList): CompletionList {
+	const first = list.items[0]?.textEdit;
+	if (first === undefined || !('range' in first)) {
+		return list;
+	}
+	const range = first.range;
+	for (const item of list.items) {
+		const edit = item.textEdit;
+		if (edit === undefined || !('range' in edit) || item.textEditText !== undefined || !sameRange(edit.range, range)) {
+			return list;
+		}
+	}
+	for (const item of list.items) {
+		item.textEditText = item.textEdit!.newText;
+		item.textEdit = undefined;
+	}
+	list.itemDefaults = { ...list.itemDefaults, editRange: range };
+	return list;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+	return a === b || (a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character);
 }

@@ -78,6 +78,10 @@ export class VaultSetup {
 		return this.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
 	}
 
+	get completionEditRangeDefault(): boolean {
+		return this.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
+	}
+
 	get renameDefaultBehavior(): boolean {
 		return this.capabilities.textDocument?.rename?.prepareSupportDefaultBehavior === 1;
 	}

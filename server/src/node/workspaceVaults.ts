@@ -20,8 +20,8 @@ export class WorkspaceVaults {
 	private readonly settingsByVault = new Map<VaultWorkspace, FolderSettings>();
 	/** The vaults whose diagnostics the user asked for once (Check Vault). */
 	private readonly checkedWhole = new Set<VaultWorkspace>();
-	/** The editor's own URI of each open page (its spelling may differ from ours), by vault root and path. */
-	private readonly openUris = new Map<string, string>();
+	/** The editor's own URI of each open page (its spelling may differ from ours), by vault root, then path (a references answer asks for tens of thousands of pages: no key string made per lookup). */
+	private readonly openUris = new Map<string, Map<string, string>>();
 	/** The file URIs of each vault's pages. */
 	private readonly pageUris = new WeakMap<VaultWorkspace, PageUris>();
 	private setupDone: Promise<void> = Promise.resolve();
@@ -100,7 +100,7 @@ export class WorkspaceVaults {
 
 	/** The URI of a page: the editor's own spelling while it is open, else the file URI of its path. */
 	uriOf(vault: VaultWorkspace, path: string): string {
-		return this.openUris.get(openKey(vault, path)) ?? this.fileUris(vault).uriOf(path);
+		return this.openUris.get(vault.root)?.get(path) ?? this.fileUris(vault).uriOf(path);
 	}
 
 	private fileUris(vault: VaultWorkspace): PageUris {
@@ -114,18 +114,23 @@ export class WorkspaceVaults {
 
 	/** Remembers the editor's URI of an open page. */
 	rememberOpen(page: LocatedPage, uri: string): void {
-		this.openUris.set(openKey(page.vault, page.path), uri);
+		let uris = this.openUris.get(page.vault.root);
+		if (uris === undefined) {
+			uris = new Map();
+			this.openUris.set(page.vault.root, uris);
+		}
+		uris.set(page.path, uri);
 	}
 
 	forgetOpen(page: LocatedPage): void {
-		this.openUris.delete(openKey(page.vault, page.path));
+		const uris = this.openUris.get(page.vault.root);
+		uris?.delete(page.path);
+		if (uris?.size === 0) {
+			this.openUris.delete(page.vault.root);
+		}
 	}
 
 	forgetAllOpen(): void {
 		this.openUris.clear();
 	}
-}
-
-function openKey(vault: VaultWorkspace, path: string): string {
-	return `${vault.root}\0${path}`;
 }

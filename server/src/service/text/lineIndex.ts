@@ -72,8 +72,29 @@ export function positionAt(lineStarts: LineStarts, offset: number): Position {
 	return { line, character: offset - lineStarts[line] };
 }
 
+/** Lines after a span's first that its end is looked for on one by one, before a binary search over the rest. */
+const SPAN_END_STEPS = 4;
+
+/**
+ * The range of a span: its start's line by binary search, its end's from
+ * there (most spans end on their first line or one of the next few, as a
+ * references answer's tens of thousands of links do).
+ */
 export function spanToRange(lineStarts: LineStarts, span: Span): Range {
-	return { start: positionAt(lineStarts, span.start), end: positionAt(lineStarts, span.end) };
+	const startLine = lineAt(lineStarts, span.start);
+	const last = lineStarts.length - 1;
+	let endLine = startLine;
+	for (let step = 0; endLine < last && lineStarts[endLine + 1] <= span.end; step++) {
+		if (step === SPAN_END_STEPS) {
+			endLine = lineAt(lineStarts, span.end);
+			break;
+		}
+		endLine++;
+	}
+	return {
+		start: { line: startLine, character: span.start - lineStarts[startLine] },
+		end: { line: endLine, character: span.end - lineStarts[endLine] },
+	};
 }
 
 /**
