@@ -4,10 +4,11 @@ import { destinationPath } from '../vault/vaultPaths';
 import type { FrontmatterField } from './frontmatter';
 import type { DefinitionTerm, FootnoteReference, Heading, HtmlAnchor, Span } from './markdownTypes';
 import type { ShortcodeCall } from './shortcodeCalls';
-import { flatFrontmatterData, pageSummaryToParts, type PageSummaries, type PageSummaryParts } from './pageSummary';
+import { flatFrontmatterData, pageSummaryToParts, summarizePageParts, type PageSummaries, type PageSummaryParts } from './pageSummary';
 import type { PageFootnoteDefinition, PageFrontmatter, PageLink, PageSummary } from './pageSummaryTypes';
 import { FRONTMATTER_FIELD, HEADING, LINK, LINK_FLAGS, PART_ORDER, PARTS, type PartName } from './pageSummaryLayout';
 import { RecentlyUsed } from './stringPool';
+import { withSiteUrls } from './siteParts';
 
 /**
  * A page record: what a worker thread makes of a page and what the persisted
@@ -18,7 +19,22 @@ import { RecentlyUsed } from './stringPool';
  */
 export interface PageRecord {
 	readonly header: PageRecordHeader;
-	readonly blob: Uint8Array;
+	readonly blob: Uint8Array | BlobOnDisk;
+}
+
+/**
+ * A file of blobs (the persisted index's) the transport reads on demand, so
+ * a page's blob need not stay in memory once written there.
+ */
+export interface PageBlobFile {
+	/** The blob in `slot`, whole and intact; undefined when it cannot be (the file closed, cut short, damaged, unreadable). */
+	read(slot: number): Uint8Array | undefined;
+}
+
+/** Where a blob kept on disk lies: its file and its slot there. */
+export interface BlobOnDisk {
+	readonly file: PageBlobFile;
+	readonly slot: number;
 }
 
 /** The plain data of a summary the header does not carry: what the blob encodes. */
@@ -49,7 +65,7 @@ export interface PageCodec {
 export interface EncodedPageRecord {
 	readonly path: string;
 	readonly header: Uint8Array;
-	readonly blob: Uint8Array;
+	readonly blob: Uint8Array | BlobOnDisk;
 }
 
 type JsonBody = Omit<PageRecordBody, 'numbers' | 'referenceLabels'> & {
@@ -144,9 +160,9 @@ export function joinPageParts(header: PageRecordHeader, body: PageRecordBody): P
 }
 
 /** A page record of a summary (a stored page hands back its own). */
-export function pageRecordOf(summary: PageSummary, codec: PageCodec): PageRecord {
+export function pageRecordOf(summary: PageSummary, codec: PageCodec): PageRecord & { readonly blob: Uint8Array } {
 	if (summary instanceof StoredPageSummary) {
-		return summary.record;
+		return { header: summary.header, blob: summary.blob };
 	}
 	const { header, body } = splitPageParts(pageSummaryToParts(summary));
 	return { header, blob: codec.encode(body) };
@@ -169,8 +185,39 @@ export class StoredPages {
 	/** Pages kept expanded: one page's diagnostics expand the pages it links to (their anchors), requests come back to the same few. */
 	readonly expanded: RecentlyUsed<StoredPageSummary, PageSummary>;
 
-	constructor(readonly summaries: PageSummaries, readonly codec: PageCodec = JSON_PAGE_CODEC, keep = 256) {
+	/**
+	 * `reread`: the page's plain data read and parsed again by the transport,
+	 * for a blob on disk that cannot be read (undefined when the page cannot be either).
+	 */
+	constructor(
+		readonly summaries: PageSummaries, readonly codec: PageCodec = JSON_PAGE_CODEC, keep = 256,
+		private readonly reread: (path: string) => PageSummaryParts | undefined = () => undefined,
+	) {
 		this.expanded = new RecentlyUsed(keep);
+	}
+
+	/**
+	 * The bytes of a blob: read from its file when kept on disk; when that
+	 * fails, the page is read and parsed again (`reread`) and its body encoded
+	 * (an empty page's when it cannot be read either: it is gone, and taken
+	 * out when the transport finds out); never throws.
+	 */
+	blobBytes(path: string, blob: Uint8Array | BlobOnDisk): { bytes: Uint8Array; reparsed: boolean } {
+		if (blob instanceof Uint8Array) {
+			return { bytes: blob, reparsed: false };
+		}
+		const bytes = blob.file.read(blob.slot);
+		if (bytes !== undefined) {
+			return { bytes, reparsed: false };
+		}
+		let parts: PageSummaryParts | undefined;
+		try {
+			parts = this.reread(path);
+		} catch {
+			parts = undefined;
+		}
+		const plain = withSiteUrls(parts ?? summarizePageParts(path, ''), this.summaries.site);
+		return { bytes: this.codec.encode(splitPageParts(plain).body), reparsed: true };
 	}
 
 	/**
@@ -203,72 +250,101 @@ class StoredFrontmatter implements PageFrontmatter {
  */
 export class StoredPageSummary implements PageSummary {
 	readonly path: string;
-	private decoded: PageRecord | undefined;
-	/** The record as the persisted index holds it, until its header is first read. */
-	private encoded: EncodedPageRecord | undefined;
+	/** The header, its strings shared with the other pages; undefined until the encoded one is first read. */
+	private decoded: PageRecordHeader | undefined;
+	/** The header as the persisted index holds it, until first read. */
+	private encoded: Uint8Array | undefined;
+	/** The blob in memory, or the file it is kept in (at `slot`). */
+	private stored: Uint8Array | PageBlobFile;
+	private slot = 0;
 
 	constructor(private readonly home: StoredPages, record: PageRecord | EncodedPageRecord) {
 		if ('path' in record) {
 			this.path = record.path;
-			this.encoded = record;
+			this.encoded = record.header;
 		} else {
 			this.path = record.header.path;
-			this.decoded = this.shared(record);
+			this.decoded = this.shared(record.header);
+		}
+		if (record.blob instanceof Uint8Array) {
+			this.stored = record.blob;
+		} else {
+			this.stored = record.blob.file;
+			this.slot = record.blob.slot;
 		}
 	}
 
-	/** The record, its header's strings shared with the other pages (the header given is dropped). */
-	get record(): PageRecord {
+	/** The header, its strings shared with the other pages (the header given is dropped). */
+	get header(): PageRecordHeader {
 		if (this.decoded === undefined) {
-			const encoded = this.encoded!;
-			this.decoded = this.shared({ header: this.home.codec.decodeHeader!(encoded.header), blob: encoded.blob });
+			this.decoded = this.shared(this.home.codec.decodeHeader!(this.encoded!));
 			this.encoded = undefined;
 		}
 		return this.decoded;
 	}
 
-	/** The record as the persisted index holds it, while its header was never decoded (written back as it is). */
-	get encodedRecord(): EncodedPageRecord | undefined {
+	/** The header's bytes as the persisted index holds them, while never decoded (written back as they are). */
+	get encodedHeader(): Uint8Array | undefined {
 		return this.encoded;
 	}
 
-	private shared(record: PageRecord): PageRecord {
-		const header = record.header;
+	/** The blob's bytes (read from its file when kept there; see `StoredPages.blobBytes`). */
+	get blob(): Uint8Array {
+		if (this.stored instanceof Uint8Array) {
+			return this.stored;
+		}
+		const { bytes, reparsed } = this.home.blobBytes(this.path, { file: this.stored, slot: this.slot });
+		if (reparsed) {
+			// Kept in memory from now on: its file is not read again.
+			this.stored = bytes;
+		}
+		return bytes;
+	}
+
+	/** Whether the blob is kept in a file rather than in memory. */
+	get blobOnDisk(): boolean {
+		return !(this.stored instanceof Uint8Array);
+	}
+
+	/** Keeps the blob in `file` (its bytes there, at `slot`, are this page's) and lets go of it in memory. */
+	keepBlobIn(file: PageBlobFile, slot: number): void {
+		this.stored = file;
+		this.slot = slot;
+	}
+
+	private shared(header: PageRecordHeader): PageRecordHeader {
 		const pool = this.home.summaries.strings;
 		const share = (value: string): string => pool.intern(value, true);
 		const data = header.frontmatter.data;
 		const aliases = header.aliases.length === 0 ? NO_STRINGS : header.aliases;
 		return {
-			header: {
-				...header,
-				url: share(header.url),
-				section: header.section === undefined ? undefined : share(header.section),
-				aliases,
-				tags: header.tags.length === 0 ? NO_STRINGS : header.tags.map(share),
-				targetUrls: header.targetUrls.length === 0 ? NO_STRINGS : header.targetUrls.map(share),
-				nameSpellings: header.nameSpellings?.map(share),
-				frontmatter: { ...header.frontmatter, data: data === undefined ? undefined : flatFrontmatterData(pool, data, header.title, aliases, true) },
-			},
-			blob: record.blob,
+			...header,
+			url: share(header.url),
+			section: header.section === undefined ? undefined : share(header.section),
+			aliases,
+			tags: header.tags.length === 0 ? NO_STRINGS : header.tags.map(share),
+			targetUrls: header.targetUrls.length === 0 ? NO_STRINGS : header.targetUrls.map(share),
+			nameSpellings: header.nameSpellings?.map(share),
+			frontmatter: { ...header.frontmatter, data: data === undefined ? undefined : flatFrontmatterData(pool, data, header.title, aliases, true) },
 		};
 	}
 
-	get url(): string { return this.record.header.url; }
-	get section(): string | undefined { return this.record.header.section; }
-	get title(): string { return this.record.header.title; }
-	get aliases(): readonly string[] { return this.record.header.aliases; }
-	get tags(): readonly string[] { return this.record.header.tags; }
-	get targetUrls(): readonly string[] { return this.record.header.targetUrls; }
-	get frontmatter(): PageFrontmatter { return new StoredFrontmatter(this, this.record.header.frontmatter); }
-	get textLength(): number { return this.record.header.textLength; }
-	get linkSpellings(): LinkSpellings { return this.record.header.linkSpellings; }
-	get mayBeTitledFromSlug(): boolean { return this.record.header.mayBeTitledFromSlug; }
-	get shortcodeCalls(): readonly ShortcodeCall[] { return this.record.header.shortcodeCalls ?? NO_CALLS; }
+	get url(): string { return this.header.url; }
+	get section(): string | undefined { return this.header.section; }
+	get title(): string { return this.header.title; }
+	get aliases(): readonly string[] { return this.header.aliases; }
+	get tags(): readonly string[] { return this.header.tags; }
+	get targetUrls(): readonly string[] { return this.header.targetUrls; }
+	get frontmatter(): PageFrontmatter { return new StoredFrontmatter(this, this.header.frontmatter); }
+	get textLength(): number { return this.header.textLength; }
+	get linkSpellings(): LinkSpellings { return this.header.linkSpellings; }
+	get mayBeTitledFromSlug(): boolean { return this.header.mayBeTitledFromSlug; }
+	get shortcodeCalls(): readonly ShortcodeCall[] { return this.header.shortcodeCalls ?? NO_CALLS; }
 
 	linkSpansTo(url: string): Span[] {
 		const which = this.targetUrls.indexOf(url);
 		const spans: Span[] = [];
-		const triples = this.record.header.targetSpans;
+		const triples = this.header.targetSpans;
 		for (let i = 0; which >= 0 && i < triples.length; i += 3) {
 			if (triples[i] === which) {
 				spans.push({ start: triples[i + 1], end: triples[i + 2] });
@@ -278,7 +354,7 @@ export class StoredPageSummary implements PageSummary {
 	}
 
 	nameSpellingFor(url: string): string | undefined {
-		const pairs = this.record.header.nameSpellings;
+		const pairs = this.header.nameSpellings;
 		for (let i = 0; pairs !== undefined && i < pairs.length; i += 2) {
 			if (pairs[i] === url) {
 				return pairs[i + 1];
@@ -288,12 +364,12 @@ export class StoredPageSummary implements PageSummary {
 	}
 
 	get nameSpellingUrls(): readonly string[] {
-		return this.record.header.nameSpellings?.filter((_, i) => i % 2 === 0) ?? NO_STRINGS;
+		return this.header.nameSpellings?.filter((_, i) => i % 2 === 0) ?? NO_STRINGS;
 	}
 
 	/** The plain data of this page (its blob decoded). */
 	toParts(): PageSummaryParts {
-		return joinPageParts(this.record.header, this.home.codec.decode(this.record.blob));
+		return joinPageParts(this.header, this.home.codec.decode(this.blob));
 	}
 
 	/** The summary this record expands into, kept while the page is among the last used. */
@@ -313,7 +389,7 @@ export class StoredPageSummary implements PageSummary {
 	get htmlAnchors(): readonly HtmlAnchor[] { return this.expand().htmlAnchors; }
 	get definitionTerms(): readonly DefinitionTerm[] { return this.expand().definitionTerms; }
 	/** In the header: references turn the link spans of thousands of linking pages into positions. */
-	get lineStarts(): LineStarts { return this.record.header.lineStarts; }
+	get lineStarts(): LineStarts { return this.header.lineStarts; }
 	get codeRegions(): ArrayLike<number> { return this.expand().codeRegions; }
 
 	isInCode(offset: number): boolean {
