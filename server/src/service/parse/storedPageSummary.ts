@@ -1,13 +1,14 @@
 import type { LineStarts } from '../text/lineIndex';
 import { countLinkSpellings, type LinkSpellings } from './linkSpellings';
-import { destinationPath } from '../vault/vaultPaths';
-import type { FrontmatterField } from './frontmatter';
+import { destinationPath, slugOfUrl, titleFromSlug } from '../vault/vaultPaths';
+import type { FrontmatterField, FrontmatterProblem } from './frontmatter';
+import type { FrontmatterLink } from './frontmatterLinks';
 import type { DefinitionTerm, FootnoteReference, Heading, HtmlAnchor, Span } from './markdownTypes';
 import type { ShortcodeCall } from './shortcodeCalls';
 import { flatFrontmatterData, pageSummaryToParts, summarizePageParts, type PageSummaries, type PageSummaryParts } from './pageSummary';
 import type { PageFootnoteDefinition, PageFrontmatter, PageLink, PageSummary } from './pageSummaryTypes';
 import { FRONTMATTER_FIELD, HEADING, LINK, LINK_FLAGS, PART_ORDER, PARTS, type PartName } from './pageSummaryLayout';
-import { RecentlyUsed } from './stringPool';
+import { RecentlyUsed, type StringPool } from './stringPool';
 import { withSiteUrls } from './siteParts';
 
 /**
@@ -162,7 +163,7 @@ export function joinPageParts(header: PageRecordHeader, body: PageRecordBody): P
 /** A page record of a summary (a stored page hands back its own). */
 export function pageRecordOf(summary: PageSummary, codec: PageCodec): PageRecord & { readonly blob: Uint8Array } {
 	if (summary instanceof StoredPageSummary) {
-		return { header: summary.header, blob: summary.blob };
+		return { header: summary.header.toRecordHeader(summary.path), blob: summary.blob };
 	}
 	const { header, body } = splitPageParts(pageSummaryToParts(summary));
 	return { header, blob: codec.encode(body) };
@@ -230,16 +231,234 @@ export class StoredPages {
 	}
 }
 
-class StoredFrontmatter implements PageFrontmatter {
-	constructor(private readonly owner: StoredPageSummary, private readonly parts: PageRecordHeader['frontmatter']) { }
+const NO_PROBLEMS: readonly FrontmatterProblem[] = Object.freeze([]);
 
-	get data(): Readonly<Record<string, unknown>> | undefined { return this.parts.data; }
-	get present(): boolean { return this.parts.present; }
-	get span(): Span { return this.parts.span; }
-	get bodyStart(): number { return this.parts.bodyStart; }
-	get closingFenceStart(): number | undefined { return this.parts.closingFenceStart; }
-	get problems(): PageFrontmatter['problems'] { return this.parts.problems; }
-	get links(): PageFrontmatter['links'] { return this.parts.links ?? NO_LINKS; }
+/** Targets whose name spelling, when it is their slug title, is one bit of a small integer. */
+const SLUG_SPELLED_TARGETS = 30;
+
+function isWordBreakCode(c: number): boolean {
+	return c === 0x2d || c === 0x5f || c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+/**
+ * Whether `spelling` is `titleFromSlug(slugOfUrl(url))` (`Michael Menashe`
+ * for `/people/michael-menashe/`), compared code unit by code unit for an
+ * ASCII slug (as it runs for every name spelling of every page put in the
+ * index); a slug with other characters is compared with the title made.
+ */
+export function isSlugTitle(spelling: string, url: string): boolean {
+	let end = url.length;
+	while (end > 0 && url.charCodeAt(end - 1) === 0x2f /* / */) {
+		end--;
+	}
+	let k = 0;
+	let wordStart = true;
+	for (let i = url.lastIndexOf('/', end - 1) + 1; i < end; i++) {
+		const c = url.charCodeAt(i);
+		if (c >= 0x80) {
+			return titleFromSlug(slugOfUrl(url)) === spelling;
+		}
+		if (isWordBreakCode(c)) {
+			wordStart = true;
+		} else if (wordStart) {
+			if (k > 0 && spelling.charCodeAt(k++) !== 0x20) {
+				return false;
+			}
+			if (spelling.charCodeAt(k++) !== (c >= 0x61 && c <= 0x7a ? c - 32 : c)) {
+				return false;
+			}
+			wordStart = false;
+		} else if (spelling.charCodeAt(k++) !== c) {
+			return false;
+		}
+	}
+	return k === spelling.length;
+}
+
+/**
+ * A page record's header as a stored page keeps it (what the index reads of
+ * every page): its fields flat in one object of one shape (no nested
+ * frontmatter, span or link-spelling objects), its strings shared with the
+ * other pages, empty lists shared, and the link spans and line starts in
+ * one typed array (16-bit when the page is shorter than 64 KiB).
+ */
+export class StoredHeader {
+	readonly url: string;
+	readonly section: string | undefined;
+	readonly title: string;
+	readonly aliases: readonly string[];
+	readonly tags: readonly string[];
+	readonly textLength: number;
+	readonly targetUrls: readonly string[];
+	/** Bit `i`: target `i` (below `SLUG_SPELLED_TARGETS`) has a name spelling, its slug title (`isSlugTitle`). */
+	private readonly slugSpelled: number;
+	/** The other name spellings, `url, spelling` pairs; undefined when none. */
+	private readonly otherSpellings: readonly string[] | undefined;
+	readonly shortcodeCalls: readonly ShortcodeCall[] | undefined;
+	readonly siteKey: string | undefined;
+	readonly mayBeTitledFromSlug: boolean;
+	readonly absoluteLinks: number;
+	readonly relativeLinks: number;
+	readonly present: boolean;
+	readonly spanStart: number;
+	readonly spanEnd: number;
+	readonly bodyStart: number;
+	readonly closingFenceStart: number | undefined;
+	readonly problems: readonly FrontmatterProblem[];
+	readonly data: Readonly<Record<string, unknown>> | undefined;
+	readonly frontmatterLinks: readonly FrontmatterLink[] | undefined;
+	/** `PageRecordHeader.targetSpans` (the first `spanNumbers`), then the line starts. */
+	private readonly numbers: Uint16Array | Uint32Array;
+	private readonly spanNumbers: number;
+
+	/** The header's strings are shared through `pool` (the header given is dropped). */
+	constructor(header: PageRecordHeader, pool: StringPool) {
+		const share = (value: string): string => pool.intern(value, true);
+		const frontmatter = header.frontmatter;
+		this.url = share(header.url);
+		this.section = header.section === undefined ? undefined : share(header.section);
+		this.title = header.title;
+		this.aliases = header.aliases.length === 0 ? NO_STRINGS : header.aliases;
+		this.tags = header.tags.length === 0 ? NO_STRINGS : header.tags.map(share);
+		this.textLength = header.textLength;
+		this.targetUrls = header.targetUrls.length === 0 ? NO_STRINGS : header.targetUrls.map(share);
+		let slugSpelled = 0;
+		let otherSpellings: string[] | undefined;
+		const spellings = header.nameSpellings;
+		// Spellings come in the order of their targets unless a later link to a target was the first spelled one: then all are kept as pairs.
+		let ascending = true;
+		for (let i = 0, last = -1; spellings !== undefined && i < spellings.length && ascending; i += 2) {
+			const which = this.targetUrls.indexOf(spellings[i]);
+			ascending = which > last;
+			last = which;
+		}
+		for (let i = 0; spellings !== undefined && i < spellings.length; i += 2) {
+			const url = share(spellings[i]);
+			const which = ascending ? this.targetUrls.indexOf(url) : -1;
+			if (which >= 0 && which < SLUG_SPELLED_TARGETS && isSlugTitle(spellings[i + 1], url)) {
+				slugSpelled |= 1 << which;
+			} else {
+				(otherSpellings ??= []).push(url, share(spellings[i + 1]));
+			}
+		}
+		otherSpellings = otherSpellings?.slice();
+		this.slugSpelled = slugSpelled;
+		this.otherSpellings = otherSpellings;
+		this.shortcodeCalls = header.shortcodeCalls;
+		this.siteKey = header.siteKey;
+		this.mayBeTitledFromSlug = header.mayBeTitledFromSlug;
+		this.absoluteLinks = header.linkSpellings.absolute;
+		this.relativeLinks = header.linkSpellings.relative;
+		this.present = frontmatter.present;
+		this.spanStart = frontmatter.span.start;
+		this.spanEnd = frontmatter.span.end;
+		this.bodyStart = frontmatter.bodyStart;
+		this.closingFenceStart = frontmatter.closingFenceStart;
+		this.problems = frontmatter.problems.length === 0 ? NO_PROBLEMS : frontmatter.problems;
+		this.data = frontmatter.data === undefined ? undefined : flatFrontmatterData(pool, frontmatter.data, this.title, this.aliases, true);
+		this.frontmatterLinks = frontmatter.links;
+		const tags = this.data?.tags;
+		if (Array.isArray(tags) && tags.length === this.tags.length && tags.length > 0 && tags.every((tag, i) => tag === this.tags[i])) {
+			// The same names as the header's tags: one list for both.
+			(this.data as Record<string, unknown>).tags = this.tags;
+		}
+		const spans = header.targetSpans;
+		const lines = header.lineStarts;
+		this.numbers = header.textLength < 0x10000 ? new Uint16Array(spans.length + lines.length) : new Uint32Array(spans.length + lines.length);
+		this.numbers.set(spans);
+		this.numbers.set(lines, spans.length);
+		this.spanNumbers = spans.length;
+	}
+
+	get linkSpellings(): LinkSpellings {
+		return { absolute: this.absoluteLinks, relative: this.relativeLinks };
+	}
+
+	get span(): Span {
+		return { start: this.spanStart, end: this.spanEnd };
+	}
+
+	/** Per link to a page: the index of its target in `targetUrls`, its span's start and end (a view). */
+	get targetSpans(): Uint16Array | Uint32Array {
+		return this.numbers.subarray(0, this.spanNumbers);
+	}
+
+	/** A view. */
+	get lineStarts(): LineStarts {
+		return this.numbers.subarray(this.spanNumbers);
+	}
+
+	/** `PageSummary.nameSpellingFor`. */
+	nameSpellingFor(url: string): string | undefined {
+		const which = this.slugSpelled === 0 ? -1 : this.targetUrls.indexOf(url);
+		if (which >= 0 && which < SLUG_SPELLED_TARGETS && (this.slugSpelled & (1 << which)) !== 0) {
+			return titleFromSlug(slugOfUrl(url));
+		}
+		const pairs = this.otherSpellings;
+		for (let i = 0; pairs !== undefined && i < pairs.length; i += 2) {
+			if (pairs[i] === url) {
+				return pairs[i + 1];
+			}
+		}
+		return undefined;
+	}
+
+	/** `PageSummary.nameSpellingUrls`: in the order of their targets when some are bits of `slugSpelled`. */
+	get nameSpellingUrls(): readonly string[] {
+		const others = this.otherSpellings;
+		if (this.slugSpelled === 0) {
+			return others?.filter((_, i) => i % 2 === 0) ?? NO_STRINGS;
+		}
+		const urls: string[] = [];
+		let next = 0;
+		for (let i = 0; i < this.targetUrls.length; i++) {
+			const url = this.targetUrls[i];
+			if (i < SLUG_SPELLED_TARGETS && (this.slugSpelled & (1 << i)) !== 0) {
+				urls.push(url);
+			} else if (others !== undefined && others[next] === url) {
+				urls.push(url);
+				next += 2;
+			}
+		}
+		return urls;
+	}
+
+	/** `PageRecordHeader.nameSpellings`: `url, spelling` pairs in the order of `nameSpellingUrls`. */
+	get nameSpellings(): readonly string[] | undefined {
+		const urls = this.nameSpellingUrls;
+		return urls.length === 0 ? undefined : urls.flatMap(url => [url, this.nameSpellingFor(url)!]);
+	}
+
+	/** The header as a record holds it (for the persisted index and a page's plain data). */
+	toRecordHeader(path: string): PageRecordHeader {
+		return {
+			path, url: this.url, section: this.section, title: this.title, aliases: this.aliases, tags: this.tags, textLength: this.textLength,
+			frontmatter: {
+				present: this.present, span: this.span, bodyStart: this.bodyStart, closingFenceStart: this.closingFenceStart, problems: this.problems, data: this.data,
+				...(this.frontmatterLinks === undefined ? {} : { links: this.frontmatterLinks }),
+			},
+			nameSpellings: this.nameSpellings,
+			...(this.shortcodeCalls === undefined ? {} : { shortcodeCalls: this.shortcodeCalls }),
+			...(this.siteKey === undefined ? {} : { siteKey: this.siteKey }),
+			lineStarts: Uint32Array.from(this.lineStarts),
+			targetUrls: this.targetUrls,
+			targetSpans: Uint32Array.from(this.targetSpans),
+			linkSpellings: this.linkSpellings,
+			mayBeTitledFromSlug: this.mayBeTitledFromSlug,
+		};
+	}
+}
+
+class StoredFrontmatter implements PageFrontmatter {
+	constructor(private readonly owner: StoredPageSummary, private readonly header: StoredHeader) { }
+
+	get data(): Readonly<Record<string, unknown>> | undefined { return this.header.data; }
+	get present(): boolean { return this.header.present; }
+	get span(): Span { return this.header.span; }
+	get bodyStart(): number { return this.header.bodyStart; }
+	get closingFenceStart(): number | undefined { return this.header.closingFenceStart; }
+	get problems(): PageFrontmatter['problems'] { return this.header.problems; }
+	get links(): PageFrontmatter['links'] { return this.header.frontmatterLinks ?? NO_LINKS; }
 	get fields(): readonly FrontmatterField[] { return this.owner.expand().frontmatter.fields; }
 }
 
@@ -251,7 +470,7 @@ class StoredFrontmatter implements PageFrontmatter {
 export class StoredPageSummary implements PageSummary {
 	readonly path: string;
 	/** The header, its strings shared with the other pages; undefined until the encoded one is first read. */
-	private decoded: PageRecordHeader | undefined;
+	private decoded: StoredHeader | undefined;
 	/** The header as the persisted index holds it, until first read. */
 	private encoded: Uint8Array | undefined;
 	/** The blob in memory, or the file it is kept in (at `slot`). */
@@ -264,7 +483,7 @@ export class StoredPageSummary implements PageSummary {
 			this.encoded = record.header;
 		} else {
 			this.path = record.header.path;
-			this.decoded = this.shared(record.header);
+			this.decoded = new StoredHeader(record.header, home.summaries.strings);
 		}
 		if (record.blob instanceof Uint8Array) {
 			this.stored = record.blob;
@@ -275,9 +494,9 @@ export class StoredPageSummary implements PageSummary {
 	}
 
 	/** The header, its strings shared with the other pages (the header given is dropped). */
-	get header(): PageRecordHeader {
+	get header(): StoredHeader {
 		if (this.decoded === undefined) {
-			this.decoded = this.shared(this.home.codec.decodeHeader!(this.encoded!));
+			this.decoded = new StoredHeader(this.home.codec.decodeHeader!(this.encoded!), this.home.summaries.strings);
 			this.encoded = undefined;
 		}
 		return this.decoded;
@@ -312,39 +531,23 @@ export class StoredPageSummary implements PageSummary {
 		this.slot = slot;
 	}
 
-	private shared(header: PageRecordHeader): PageRecordHeader {
-		const pool = this.home.summaries.strings;
-		const share = (value: string): string => pool.intern(value, true);
-		const data = header.frontmatter.data;
-		const aliases = header.aliases.length === 0 ? NO_STRINGS : header.aliases;
-		return {
-			...header,
-			url: share(header.url),
-			section: header.section === undefined ? undefined : share(header.section),
-			aliases,
-			tags: header.tags.length === 0 ? NO_STRINGS : header.tags.map(share),
-			targetUrls: header.targetUrls.length === 0 ? NO_STRINGS : header.targetUrls.map(share),
-			nameSpellings: header.nameSpellings?.map(share),
-			frontmatter: { ...header.frontmatter, data: data === undefined ? undefined : flatFrontmatterData(pool, data, header.title, aliases, true) },
-		};
-	}
-
 	get url(): string { return this.header.url; }
 	get section(): string | undefined { return this.header.section; }
 	get title(): string { return this.header.title; }
 	get aliases(): readonly string[] { return this.header.aliases; }
 	get tags(): readonly string[] { return this.header.tags; }
 	get targetUrls(): readonly string[] { return this.header.targetUrls; }
-	get frontmatter(): PageFrontmatter { return new StoredFrontmatter(this, this.header.frontmatter); }
+	get frontmatter(): PageFrontmatter { return new StoredFrontmatter(this, this.header); }
 	get textLength(): number { return this.header.textLength; }
 	get linkSpellings(): LinkSpellings { return this.header.linkSpellings; }
 	get mayBeTitledFromSlug(): boolean { return this.header.mayBeTitledFromSlug; }
 	get shortcodeCalls(): readonly ShortcodeCall[] { return this.header.shortcodeCalls ?? NO_CALLS; }
 
 	linkSpansTo(url: string): Span[] {
-		const which = this.targetUrls.indexOf(url);
+		const header = this.header;
+		const which = header.targetUrls.indexOf(url);
 		const spans: Span[] = [];
-		const triples = this.header.targetSpans;
+		const triples = header.targetSpans;
 		for (let i = 0; which >= 0 && i < triples.length; i += 3) {
 			if (triples[i] === which) {
 				spans.push({ start: triples[i + 1], end: triples[i + 2] });
@@ -354,22 +557,16 @@ export class StoredPageSummary implements PageSummary {
 	}
 
 	nameSpellingFor(url: string): string | undefined {
-		const pairs = this.header.nameSpellings;
-		for (let i = 0; pairs !== undefined && i < pairs.length; i += 2) {
-			if (pairs[i] === url) {
-				return pairs[i + 1];
-			}
-		}
-		return undefined;
+		return this.header.nameSpellingFor(url);
 	}
 
 	get nameSpellingUrls(): readonly string[] {
-		return this.header.nameSpellings?.filter((_, i) => i % 2 === 0) ?? NO_STRINGS;
+		return this.header.nameSpellingUrls;
 	}
 
 	/** The plain data of this page (its blob decoded). */
 	toParts(): PageSummaryParts {
-		return joinPageParts(this.header, this.home.codec.decode(this.blob));
+		return joinPageParts(this.header.toRecordHeader(this.path), this.home.codec.decode(this.blob));
 	}
 
 	/** The summary this record expands into, kept while the page is among the last used. */
