@@ -41,11 +41,16 @@ export interface BlobOnDisk {
 /** The plain data of a summary the header does not carry: what the blob encodes. */
 export type PageRecordBody = Pick<PageSummaryParts, 'numbers' | 'strings' | 'referenceLabels' | 'linkTargetUrls' | 'htmlAnchors' | 'definitionTerms' | 'counts' | 'codeRegions'>;
 
-export interface PageRecordHeader extends Omit<PageSummaryParts, keyof PageRecordBody> {
+export interface PageRecordHeader extends Omit<PageSummaryParts, keyof PageRecordBody | 'lineStarts'> {
 	/** `PageSummary.targetUrls`. */
 	readonly targetUrls: readonly string[];
-	/** Per link to a page, in order: the index of its target in `targetUrls`, then its span's start and end. */
-	readonly targetSpans: Uint32Array;
+	/**
+	 * Per link to a page, in order: the index of its target in `targetUrls`,
+	 * then its span's start and end (`spanNumbers` numbers); then the page's
+	 * line starts. 16-bit when the page is shorter than 64 KiB.
+	 */
+	readonly numbers: Uint16Array | Uint32Array;
+	readonly spanNumbers: number;
 	readonly linkSpellings: LinkSpellings;
 	/** `PageSummary.mayBeTitledFromSlug`. */
 	readonly mayBeTitledFromSlug: boolean;
@@ -105,7 +110,7 @@ function startOf(parts: Pick<PageSummaryParts, 'counts'>, which: PartName): { nu
 
 /** A summary's plain data split into a record's header and body (the body is encoded by the caller). */
 export function splitPageParts(parts: PageSummaryParts): { header: PageRecordHeader; body: PageRecordBody } {
-	const { numbers, strings, referenceLabels, linkTargetUrls, htmlAnchors, definitionTerms, counts, codeRegions, ...rest } = parts;
+	const { numbers, strings, referenceLabels, linkTargetUrls, htmlAnchors, definitionTerms, counts, codeRegions, lineStarts, ...rest } = parts;
 	const body: PageRecordBody = { numbers, strings, referenceLabels, linkTargetUrls, htmlAnchors, definitionTerms, counts, codeRegions };
 	const linkCount = counts[PART_ORDER.indexOf('links')];
 	const targetOf = (i: number): string => {
@@ -138,10 +143,14 @@ export function splitPageParts(parts: PageSummaryParts): { header: PageRecordHea
 		hasTitleField = strings[fields.strings + i * FRONTMATTER_FIELD.strings + FRONTMATTER_FIELD.at.key] === 'title';
 	}
 	const data = parts.frontmatter.data;
+	const headerNumbers = parts.textLength < 0x10000 ? new Uint16Array(spans.length + lineStarts.length) : new Uint32Array(spans.length + lineStarts.length);
+	headerNumbers.set(spans);
+	headerNumbers.set(lineStarts, spans.length);
 	const header: PageRecordHeader = {
 		...rest,
 		targetUrls: [...targets.keys()],
-		targetSpans: Uint32Array.from(spans),
+		numbers: headerNumbers,
+		spanNumbers: spans.length,
 		linkSpellings: countLinkSpellings(linkCount, i => (targetOf(i) === '' ? '' : strings[i * LINK.strings + LINK.at.destination])),
 		mayBeTitledFromSlug: data !== undefined && data.title === undefined && !hasTitleField && !hasH1,
 	};
@@ -156,7 +165,7 @@ export function joinPageParts(header: PageRecordHeader, body: PageRecordBody): P
 		frontmatter: header.frontmatter, nameSpellings: header.nameSpellings, ...(header.shortcodeCalls === undefined ? {} : { shortcodeCalls: header.shortcodeCalls }),
 		...(header.siteKey === undefined ? {} : { siteKey: header.siteKey }),
 		numbers: body.numbers, strings: body.strings, referenceLabels: body.referenceLabels, linkTargetUrls: body.linkTargetUrls, htmlAnchors: body.htmlAnchors,
-		definitionTerms: body.definitionTerms, counts: body.counts, codeRegions: body.codeRegions, lineStarts: header.lineStarts,
+		definitionTerms: body.definitionTerms, counts: body.counts, codeRegions: body.codeRegions, lineStarts: Uint32Array.from(header.numbers.subarray(header.spanNumbers)),
 	};
 }
 
@@ -323,27 +332,25 @@ export class StoredHeader {
 		this.textLength = header.textLength;
 		this.targetUrls = header.targetUrls.length === 0 ? NO_STRINGS : header.targetUrls.map(share);
 		let slugSpelled = 0;
-		let otherSpellings: string[] | undefined;
-		const spellings = header.nameSpellings;
+		let others: string[] | undefined;
 		// Spellings come in the order of their targets unless a later link to a target was the first spelled one: then all are kept as pairs.
+		const spellings = header.nameSpellings?.map(share);
 		let ascending = true;
 		for (let i = 0, last = -1; spellings !== undefined && i < spellings.length && ascending; i += 2) {
-			const which = this.targetUrls.indexOf(spellings[i]);
-			ascending = which > last;
-			last = which;
+			last = this.targetUrls.indexOf(spellings[i], last + 1);
+			ascending = last >= 0;
 		}
-		for (let i = 0; spellings !== undefined && i < spellings.length; i += 2) {
-			const url = share(spellings[i]);
-			const which = ascending ? this.targetUrls.indexOf(url) : -1;
-			if (which >= 0 && which < SLUG_SPELLED_TARGETS && isSlugTitle(spellings[i + 1], url)) {
+		for (let i = 0, which = -1; ascending && spellings !== undefined && i < spellings.length; i += 2) {
+			which = this.targetUrls.indexOf(spellings[i], which + 1);
+			if (which < SLUG_SPELLED_TARGETS && isSlugTitle(spellings[i + 1], spellings[i])) {
 				slugSpelled |= 1 << which;
 			} else {
-				(otherSpellings ??= []).push(url, share(spellings[i + 1]));
+				(others ??= []).push(spellings[i], spellings[i + 1]);
 			}
 		}
-		otherSpellings = otherSpellings?.slice();
+		// All of them kept as pairs when not in order (or none is a slug title): the list shared.
 		this.slugSpelled = slugSpelled;
-		this.otherSpellings = otherSpellings;
+		this.otherSpellings = slugSpelled === 0 ? spellings : others?.slice();
 		this.shortcodeCalls = header.shortcodeCalls;
 		this.siteKey = header.siteKey;
 		this.mayBeTitledFromSlug = header.mayBeTitledFromSlug;
@@ -362,12 +369,9 @@ export class StoredHeader {
 			// The same names as the header's tags: one list for both.
 			(this.data as Record<string, unknown>).tags = this.tags;
 		}
-		const spans = header.targetSpans;
-		const lines = header.lineStarts;
-		this.numbers = header.textLength < 0x10000 ? new Uint16Array(spans.length + lines.length) : new Uint32Array(spans.length + lines.length);
-		this.numbers.set(spans);
-		this.numbers.set(lines, spans.length);
-		this.spanNumbers = spans.length;
+		// Owned (a structured clone's or a decoded header's own).
+		this.numbers = header.numbers;
+		this.spanNumbers = header.spanNumbers;
 	}
 
 	get linkSpellings(): LinkSpellings {
@@ -378,9 +382,16 @@ export class StoredHeader {
 		return { start: this.spanStart, end: this.spanEnd };
 	}
 
-	/** Per link to a page: the index of its target in `targetUrls`, its span's start and end (a view). */
-	get targetSpans(): Uint16Array | Uint32Array {
-		return this.numbers.subarray(0, this.spanNumbers);
+	/** `PageSummary.linkSpansTo` of the target `which` of `targetUrls`. */
+	linkSpansTo(which: number): Span[] {
+		const spans: Span[] = [];
+		const triples = this.numbers;
+		for (let i = 0; which >= 0 && i < this.spanNumbers; i += 3) {
+			if (triples[i] === which) {
+				spans.push({ start: triples[i + 1], end: triples[i + 2] });
+			}
+		}
+		return spans;
 	}
 
 	/** A view. */
@@ -440,9 +451,9 @@ export class StoredHeader {
 			nameSpellings: this.nameSpellings,
 			...(this.shortcodeCalls === undefined ? {} : { shortcodeCalls: this.shortcodeCalls }),
 			...(this.siteKey === undefined ? {} : { siteKey: this.siteKey }),
-			lineStarts: Uint32Array.from(this.lineStarts),
+			numbers: this.numbers,
+			spanNumbers: this.spanNumbers,
 			targetUrls: this.targetUrls,
-			targetSpans: Uint32Array.from(this.targetSpans),
 			linkSpellings: this.linkSpellings,
 			mayBeTitledFromSlug: this.mayBeTitledFromSlug,
 		};
@@ -545,15 +556,7 @@ export class StoredPageSummary implements PageSummary {
 
 	linkSpansTo(url: string): Span[] {
 		const header = this.header;
-		const which = header.targetUrls.indexOf(url);
-		const spans: Span[] = [];
-		const triples = header.targetSpans;
-		for (let i = 0; which >= 0 && i < triples.length; i += 3) {
-			if (triples[i] === which) {
-				spans.push({ start: triples[i + 1], end: triples[i + 2] });
-			}
-		}
-		return spans;
+		return header.linkSpansTo(header.targetUrls.indexOf(url));
 	}
 
 	nameSpellingFor(url: string): string | undefined {
