@@ -482,8 +482,8 @@ export class StoredPageSummary implements PageSummary {
 	readonly path: string;
 	/** The header, its strings shared with the other pages; undefined until the encoded one is first read. */
 	private decoded: StoredHeader | undefined;
-	/** The header as the persisted index holds it, until first read. */
-	private encoded: Uint8Array | undefined;
+	/** The record as the persisted index holds it, until its header is first read (its header's bytes a view made then: none made on the path to ready). */
+	private encoded: EncodedPageRecord | undefined;
 	/** The blob in memory, or the file it is kept in (at `slot`). */
 	private stored: Uint8Array | PageBlobFile;
 	private slot = 0;
@@ -491,7 +491,7 @@ export class StoredPageSummary implements PageSummary {
 	constructor(private readonly home: StoredPages, record: PageRecord | EncodedPageRecord) {
 		if ('path' in record) {
 			this.path = record.path;
-			this.encoded = record.header;
+			this.encoded = record;
 		} else {
 			this.path = record.header.path;
 			this.decoded = new StoredHeader(record.header, home.summaries.strings);
@@ -507,7 +507,7 @@ export class StoredPageSummary implements PageSummary {
 	/** The header, its strings shared with the other pages (the header given is dropped). */
 	get header(): StoredHeader {
 		if (this.decoded === undefined) {
-			this.decoded = new StoredHeader(this.home.codec.decodeHeader!(this.encoded!), this.home.summaries.strings);
+			this.decoded = new StoredHeader(this.home.codec.decodeHeader!(this.encoded!.header), this.home.summaries.strings);
 			this.encoded = undefined;
 		}
 		return this.decoded;
@@ -515,7 +515,7 @@ export class StoredPageSummary implements PageSummary {
 
 	/** The header's bytes as the persisted index holds them, while never decoded (written back as they are). */
 	get encodedHeader(): Uint8Array | undefined {
-		return this.encoded;
+		return this.encoded?.header;
 	}
 
 	/** The blob's bytes (read from its file when kept there; see `StoredPages.blobBytes`). */
