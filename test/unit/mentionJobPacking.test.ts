@@ -20,4 +20,15 @@ describe('mention jobs packed for a check worker', () => {
 		assert.deepStrictEqual(unpackMentionJobs(packed), jobs);
 		assert.deepStrictEqual(unpackMentionJobs(packMentionJobs([])), []);
 	});
+
+	it('unpacks the URLs each job lists as its page links, an empty list and a job without them included', () => {
+		const job = (path: string, linked: string[] | undefined): MentionJob => ({
+			path, textLength: 10, bodyStart: 0, excluded: Int32Array.from([1, 2]), codeRegions: Int32Array.from([]), ...(linked === undefined ? {} : { linked }),
+		});
+		const jobs = [job('people/ada.md', ['/people/bob/', '/places/é 🙂/']), job('people/bob.md', []), job('notes/n.md', undefined), job('notes/m.md', ['/people/ada/'])];
+		const packed = packMentionJobs(jobs);
+		assert.deepStrictEqual(packed.linked?.urls, ['/people/bob/', '/places/é 🙂/', '/people/ada/']);
+		assert.deepStrictEqual(unpackMentionJobs(packed), jobs);
+		assert.strictEqual(packMentionJobs([job('notes/n.md', undefined)]).linked, undefined, 'none listed: nothing more is sent');
+	});
 });

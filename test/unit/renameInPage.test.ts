@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { DEFAULT_SITE_RULES } from '../../server/src/service/vault/siteRules';
+import { DEFAULT_SITE_RULES, type SiteRules } from '../../server/src/service/vault/siteRules';
 import type { PageContext } from '../../server/src/service/languageFeatures/pageContext';
 import { prepareRenameInPage, renameInPage } from '../../server/src/service/languageFeatures/renameInPage';
 import type { VaultEdit } from '../../server/src/service/vault/vaultResults';
@@ -7,15 +7,15 @@ import { applyVaultEdit } from '../support/applyEdits';
 import { rangeOfText, vaultWithCursor } from '../support/cursor';
 
 /** The vault of `pages` (one holding the cursor marker) and the page context of the cursor's page, as the service makes it. */
-function contextOf(pages: Record<string, string>): { context: PageContext; texts: Map<string, string>; position: ReturnType<typeof vaultWithCursor>['position'] } {
+function contextOf(pages: Record<string, string>, site: SiteRules = DEFAULT_SITE_RULES): { context: PageContext; texts: Map<string, string>; position: ReturnType<typeof vaultWithCursor>['position'] } {
 	const vault = vaultWithCursor(pages);
 	const texts = new Map(Object.entries(pages).map(([path, text]) => [path, path === vault.path ? vault.text : text]));
-	return { context: { index: vault.index, page: vault.page, text: vault.text, site: DEFAULT_SITE_RULES }, texts, position: vault.position };
+	return { context: { index: vault.index, page: vault.page, text: vault.text, site }, texts, position: vault.position };
 }
 
 /** Renames at the cursor and applies the edit: the changed texts by path. */
-function renamed(pages: Record<string, string>, newName: string): Map<string, string> {
-	const { context, texts, position } = contextOf(pages);
+function renamed(pages: Record<string, string>, newName: string, site?: SiteRules): Map<string, string> {
+	const { context, texts, position } = contextOf(pages, site);
 	const result = renameInPage(context, position, newName);
 	assert.ok(result && !('error' in result), `no edit: ${JSON.stringify(result)}`);
 	return applyVaultEdit(texts, result as VaultEdit);
@@ -77,6 +77,19 @@ describe('rename in a page: headings', () => {
 		const changed = renamed({ 'people/x.md': page, 'notes/a.md': '[2](/people/x/#notes-1) [1](/people/x/#notes)\n' }, 'Sources');
 		assert.strictEqual(changed.get('people/x.md'), '# X\n\n## Sources\n\n## Notes\n\n[first](#sources) [second](#notes)\n');
 		assert.strictEqual(changed.get('notes/a.md'), '[2](/people/x/#notes) [1](/people/x/#sources)\n');
+	});
+
+	it('makes the new anchors as the site does: Hugo\'s github-ascii and blackfriday ids, and a custom {#id} that stays', () => {
+		const hugo = (headingIds: SiteRules['headingIds']): SiteRules => ({ ...DEFAULT_SITE_RULES, generator: 'hugo', headingIds, headingAttributes: true });
+		const page = '# X\n\nSee [below](#early-life).\n\n## Early lif$|$e\n\n## Rise -- fall {#rise}\n';
+		const linker = '[X](/people/x/#early-life) [r](/people/x/#rise)\n';
+		const ascii = renamed({ 'people/x.md': page, 'notes/a.md': linker }, 'Café -- days', hugo('github-ascii'));
+		assert.strictEqual(ascii.get('people/x.md'), '# X\n\nSee [below](#cafe----days).\n\n## Café -- days\n\n## Rise -- fall {#rise}\n');
+		assert.strictEqual(ascii.get('notes/a.md'), '[X](/people/x/#cafe----days) [r](/people/x/#rise)\n');
+		const blackfriday = renamed({ 'people/x.md': page, 'notes/a.md': linker }, 'Café -- days', hugo('blackfriday'));
+		assert.strictEqual(blackfriday.get('notes/a.md'), '[X](/people/x/#café-days) [r](/people/x/#rise)\n');
+		const plain = renamed({ 'people/x.md': page, 'notes/a.md': linker }, 'Café -- days');
+		assert.strictEqual(plain.get('notes/a.md'), '[X](/people/x/#café----days) [r](/people/x/#rise)\n');
 	});
 
 	it('refuses a text whose anchor is another heading\'s, an empty one, one without an anchor, and a line break', () => {

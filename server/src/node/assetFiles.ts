@@ -4,6 +4,7 @@ import { isAssetPath } from '../service/vault/vaultPaths';
 import type { VaultFileSystem } from './vaultFileSystem';
 import { isFolder, isInsideFolder } from './site/siteData';
 import { listVaultPages } from './vaultFiles';
+import { absolutePath } from './absolutePath';
 
 /**
  * The files of a vault that are not pages (images, PDFs…), by name only:
@@ -27,7 +28,7 @@ export class AssetFiles {
 	list(rootAssets: readonly string[], staticFolders: readonly string[]): string[] {
 		this.files.clear();
 		for (const relative of rootAssets) {
-			this.files.set(path.join(this.root, ...relative.split('/')), relative);
+			this.files.set(absolutePath(this.root, relative), relative);
 		}
 		for (const folder of this.staticRoots(staticFolders)) {
 			let listed: string[];
@@ -37,7 +38,7 @@ export class AssetFiles {
 				continue;
 			}
 			for (const relative of listed) {
-				this.files.set(path.join(folder, ...relative.split('/')), relative);
+				this.files.set(absolutePath(folder, relative), relative);
 			}
 		}
 		return [...this.files.values()];

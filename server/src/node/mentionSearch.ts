@@ -1,10 +1,10 @@
-import * as path from 'path';
-import type { Mention } from '../service/mentions/findMentions';
+import { mentionsToReport, type Mention } from '../service/mentions/findMentions';
 import { findJobMentions, mentionTableOf, type MentionJob, type PageNames } from '../service/mentions/mentionJobs';
 import type { MentionTable } from '../service/mentions/mentionTable';
 import { stripBom } from '../service/parse/pageSummary';
 import type { MentionSettings } from '../service/vault/settings';
 import { readPageText } from './vaultFiles';
+import { absolutePath } from './absolutePath';
 
 /** What a thread searching pages for mentions is given once: the vault root, the names of every page, the settings. */
 export interface MentionSearchSetup {
@@ -20,16 +20,24 @@ export interface MentionSearchSetup {
  */
 export class MentionSearch {
 	private readonly table: MentionTable;
+	/** Each page's names, for the mentions of its own names left out (`mentionsToReport`). */
+	private readonly namesByPath: ReadonlyMap<string, readonly string[]>;
 
 	constructor(private readonly setup: MentionSearchSetup) {
 		this.table = mentionTableOf(setup.names);
+		this.namesByPath = new Map(setup.names.map(page => [page.path, page.names]));
 	}
 
-	/** Every occurrence of a name on each page (none on a page that cannot be read, or has changed since it was indexed). */
+	/**
+	 * Every occurrence of a name on each page (none on a page that cannot be
+	 * read, or has changed since it was indexed); of a job listing the URLs
+	 * its page links, only those its diagnostics report.
+	 */
 	find(jobs: readonly MentionJob[]): Mention[][] {
 		return jobs.map(job => {
-			const read = readPageText(path.join(this.setup.root, ...job.path.split('/')));
-			return 'text' in read ? findJobMentions(this.table, job, stripBom(read.text), this.setup.settings) : [];
+			const read = readPageText(absolutePath(this.setup.root, job.path));
+			const found = 'text' in read ? findJobMentions(this.table, job, stripBom(read.text), this.setup.settings) : [];
+			return job.linked === undefined ? found : mentionsToReport(found, job.path, job.linked, this.namesByPath.get(job.path) ?? []);
 		});
 	}
 }
@@ -39,6 +47,8 @@ export interface PackedMentionJobs {
 	readonly paths: readonly string[];
 	/** Per job: text length, body start, the length of `excluded` and its numbers, the length of `codeRegions` and its numbers. */
 	readonly numbers: Int32Array;
+	/** When some job has `linked`: per job how many URLs it links (-1: not given), and those URLs one job after another. */
+	readonly linked?: { readonly counts: Int32Array; readonly urls: readonly string[] };
 }
 
 export function packMentionJobs(jobs: readonly MentionJob[]): PackedMentionJobs {
@@ -57,7 +67,18 @@ export function packMentionJobs(jobs: readonly MentionJob[]): PackedMentionJobs 
 			at += list.length;
 		}
 	}
-	return { paths: jobs.map(job => job.path), numbers };
+	const paths = jobs.map(job => job.path);
+	if (jobs.every(job => job.linked === undefined)) {
+		return { paths, numbers };
+	}
+	const counts = Int32Array.from(jobs, job => job.linked?.length ?? -1);
+	const urls: string[] = [];
+	for (const job of jobs) {
+		for (const url of job.linked ?? []) {
+			urls.push(url);
+		}
+	}
+	return { paths, numbers, linked: { counts, urls } };
 }
 
 export function unpackMentionJobs(packed: PackedMentionJobs): MentionJob[] {
@@ -68,10 +89,17 @@ export function unpackMentionJobs(packed: PackedMentionJobs): MentionJob[] {
 		at += length;
 		return numbers.subarray(at - length, at);
 	};
-	return packed.paths.map(path => {
+	let url = 0;
+	return packed.paths.map((path, i) => {
 		const textLength = numbers[at++];
 		const bodyStart = numbers[at++];
 		const excluded = list();
-		return { path, textLength, bodyStart, excluded, codeRegions: list() };
+		const job: MentionJob = { path, textLength, bodyStart, excluded, codeRegions: list() };
+		const count = packed.linked?.counts[i] ?? -1;
+		if (count < 0) {
+			return job;
+		}
+		url += count;
+		return { ...job, linked: packed.linked!.urls.slice(url - count, url) };
 	});
 }

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { URI } from 'vscode-uri';
+import { absolutePath } from './absolutePath';
 
 /**
  * The file URIs of a vault's pages, as `URI.file(absolute path).toString()`
@@ -19,7 +20,7 @@ export class PageUris {
 
 	/** The file URI of the page at a vault-relative path. */
 	uriOf(relative: string): string {
-		return isPlainRelativePath(relative) ? this.prefix + relative : URI.file(path.join(this.root, ...relative.split('/'))).toString();
+		return isPlainRelativePath(relative) ? this.prefix + relative : URI.file(absolutePath(this.root, relative)).toString();
 	}
 }
 

@@ -108,7 +108,7 @@ async function overviewOf(vaults: PanelVaults, vault: VaultWorkspace, limit: num
 		unsourced: listed(overview.unsourced),
 		unsourcedCount: overview.unsourcedCount,
 		wanted: overview.wanted.map(({ url, section, slug, linkers, text, title, path }) =>
-			({ url, rootUri, uri: URI.file(vault.absolutePath(path)).toString(), section, slug, linkers, text, title })),
+			({ url, rootUri, uri: vaults.uriOf(vault, path), section, slug, linkers, text, title })),
 		wantedCount: overview.wantedCount,
 		problems,
 	};

@@ -8,6 +8,7 @@ import { nodeFileSystem } from './nodeFileSystem';
 import type { BoundedFileRead, VaultDirectoryEntry, VaultFileStat, VaultFileSystem } from './vaultFileSystem';
 import { readSiteConfiguration, type SiteConfiguration } from './site/siteConfiguration';
 import { isFolder, isInsideFolder } from './site/siteData';
+import { absolutePath } from './absolutePath';
 
 /** Folders that, when present, hold the sections instead of the folder itself (Hugo's layout). */
 const CONTENT_FOLDER = 'content';
@@ -309,7 +310,7 @@ export function readPageFile(absolutePath: string, relative: string, parse: (tex
  * disk: BOM removed, summarized.
  */
 export function readVaultPage(root: string, relative: string, fileSystem: VaultFileSystem = nodeFileSystem): PageFileRead {
-	return readPageFile(path.join(root, ...relative.split('/')), relative, text => summarizePageParts(relative, stripBom(text)), fileSystem);
+	return readPageFile(absolutePath(root, relative), relative, text => summarizePageParts(relative, stripBom(text)), fileSystem);
 }
 
 /** A page's plain data as on disk now; undefined when it cannot be read as a page. */

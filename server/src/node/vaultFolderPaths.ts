@@ -4,6 +4,7 @@ import { isMarkdownPath } from '../service/vault/vaultPaths';
 import type { VaultService } from '../service/vaultService';
 import { listVaultPages } from './vaultFiles';
 import type { VaultFileSystem } from './vaultFileSystem';
+import { absolutePath } from './absolutePath';
 
 /**
  * The vault-relative, `/`-separated path of an absolute path inside `root`
@@ -50,12 +51,12 @@ export function indexedPagesUnder(service: Pick<VaultService, 'index' | 'quarant
  * indexing lists a vault: each real file once, nothing skipped by the excludes.
  */
 export function pagesListedUnder(root: string, filter: PathFilter, folder: string, fileSystem: VaultFileSystem): string[] {
-	const absoluteFolder = path.join(root, ...folder.split('/'));
+	const absoluteFolder = absolutePath(root, folder);
 	let listed: string[];
 	try {
 		listed = listVaultPages(absoluteFolder, [], fileSystem).pages;
 	} catch {
 		return [];
 	}
-	return listed.map(page => vaultRelativePath(root, filter, path.join(absoluteFolder, ...page.split('/')), false)).filter(page => page !== undefined);
+	return listed.map(page => vaultRelativePath(root, filter, absolutePath(absoluteFolder, page), false)).filter(page => page !== undefined);
 }

@@ -112,7 +112,7 @@ export function registerVaultRequests(connection: Connection, vaults: RequestVau
 		// A page of that title exists already: the client opens it instead of making a twin.
 		return page.exists
 			? { uri: vaults.uriOf(vault, page.path), text: '', exists: true }
-			: { uri: URI.file(vault.absolutePath(page.path)).toString(), text: page.text, exists: false };
+			: { uri: vaults.uriOf(vault, page.path), text: page.text, exists: false };
 	});
 
 	connection.onRequest(WantedPagesRequest, async (params, token) => {
@@ -124,7 +124,7 @@ export function registerVaultRequests(connection: Connection, vaults: RequestVau
 			const rootUri = URI.file(vault.root).toString();
 			for (const wanted of vault.service.wantedPages(path => vault.diskText(path), limit, token)) {
 				const { url, section, slug, linkers, text, title } = wanted;
-				pages.push({ url, rootUri, uri: URI.file(vault.absolutePath(wanted.path)).toString(), section, slug, linkers, text, title });
+				pages.push({ url, rootUri, uri: vaults.uriOf(vault, wanted.path), section, slug, linkers, text, title });
 			}
 		}
 		pages.sort((a, b) => b.linkers - a.linkers || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));

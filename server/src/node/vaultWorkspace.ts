@@ -17,6 +17,7 @@ import { V8_PAGE_CODEC } from './pageCodec';
 import { nodeFileSystem } from './nodeFileSystem';
 import type { IndexCacheFileSystem, VaultFileSystem } from './vaultFileSystem';
 import { absorbPersistedIndex, DiskVerification, type VerificationListener } from './diskVerification';
+import { absolutePath } from './absolutePath';
 
 export interface IndexProgress {
 	readonly indexed: number;
@@ -149,7 +150,7 @@ export class VaultWorkspace {
 	}
 
 	absolutePath(relative: string): string {
-		return path.join(this.root, ...relative.split('/'));
+		return absolutePath(this.root, relative);
 	}
 
 	/**

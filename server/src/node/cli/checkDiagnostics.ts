@@ -46,7 +46,9 @@ export async function forEachPageDiagnostics(vault: VaultWorkspace, paths: reado
 		const found = await batch.found;
 		let next = 0;
 		batch.paths.forEach((path, i) => {
-			const mentions = batch.searched[i] ? service.mentionDiagnostics(path, found[next++]) : [];
+			// A job lists the URLs its page links: the workers send back only the mentions reported, most pages none.
+			const pageFound = batch.searched[i] ? found[next++] : undefined;
+			const mentions = pageFound !== undefined && pageFound.length > 0 ? service.mentionDiagnostics(path, pageFound) : [];
 			use(path, mentions.length === 0 ? batch.diagnostics[i] : [...batch.diagnostics[i], ...mentions]);
 		});
 	};

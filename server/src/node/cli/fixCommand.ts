@@ -1,11 +1,11 @@
 import * as fs from 'fs';
-import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { VaultDiagnostic, VaultEdit } from '../../service/vaultService';
 import type { PageSummary } from '../../service/parse/pageSummary';
 import { withIndexedVault, type CheckOptions } from './checkCommand';
 import type { VaultWorkspace } from '../vaultWorkspace';
+import { absolutePath } from '../absolutePath';
 
 /**
  * `check --fix`: the fixes that need no choice, made with the edits the
@@ -81,7 +81,7 @@ function footnotesOutOfOrder(summary: PageSummary): boolean {
 
 /** The fixes of one page, written to its file; undefined when nothing changed. */
 function fixPage(vault: VaultWorkspace, page: string, today: string): FileFixes | undefined {
-	const file = path.join(vault.root, ...page.split('/'));
+	const file = absolutePath(vault.root, page);
 	let bytes: Buffer;
 	try {
 		bytes = fs.readFileSync(file);

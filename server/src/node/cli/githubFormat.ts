@@ -1,5 +1,6 @@
 import * as path from 'path';
 import type { CheckProblem, CheckReport } from './checkCommand';
+import { absolutePath } from '../absolutePath';
 
 /**
  * `check --format github`: one GitHub Actions workflow command per problem,
@@ -29,7 +30,7 @@ export function escapeProperty(text: string): string {
 
 export function formatGithub(report: CheckReport, context: { readonly cwd: string }): string {
 	const lines = report.diagnostics.map(problem => {
-		const file = path.relative(context.cwd, path.join(report.root, ...problem.file.split('/'))).split(path.sep).join('/');
+		const file = path.relative(context.cwd, absolutePath(report.root, problem.file)).split(path.sep).join('/');
 		const properties = [
 			`file=${escapeProperty(file)}`,
 			`line=${problem.line}`,

@@ -14,7 +14,8 @@ import { frontmatterPageLinks } from './frontmatterPageLinks';
 import { pageRules, type SectionRules } from '../vault/schemaInference';
 import { titleSpelling } from './titleSpelling';
 import { duplicateRelatedInformation, entityDuplicates, nameRangeOf } from './duplicateEntity';
-import { preferredLinkPath } from './linkStyle';
+import { preferredLinkPathTo } from './linkStyle';
+import type { UrlFacts } from '../vault/urlFacts';
 import { mentionTargets, unlinkedMentionMessage, unlinkedMentions, type MentionTarget } from './unlinkedMentions';
 import { reportedMentions, type Mention } from '../mentions/findMentions';
 
@@ -65,6 +66,11 @@ export function urlExists(index: VaultIndex, url: string): boolean {
 	}
 	const section = sectionListOfUrl(url);
 	return (section !== undefined && index.sectionPaths(section).size > 0) || isTaxonomyUrl(index.site.rules, url, index.tags());
+}
+
+/** Whether `url` exists (`urlExists`) and its page, kept per index version (`VaultIndex.urlFacts`): every link to it asks the same. */
+export function urlFactsOf(index: VaultIndex, url: string): UrlFacts {
+	return index.urlFacts.get(index.version, index.site, url, given => ({ exists: urlExists(index, given), page: index.pageForUrl(given) }));
 }
 
 function footnoteLabelNotIn(labels: ReadonlySet<string>): string {
@@ -225,16 +231,25 @@ function checkLinks(index: VaultIndex, page: PageSummary, links: readonly PageLi
 			continue;
 		}
 		reported.add(link.destinationSpan.start);
-		let url = urlExists(index, target.url) ? target.url : index.leadsTo(target.url, link.destination, page.path);
-		if ((url === undefined || !urlExists(index, url)) && settings.site.htmlWithoutExtension && target.url !== '/' && urlExists(index, `${target.url.replace(/\/$/, '')}.html`)) {
-			// The host serves it from the .html page (Netlify's Pretty URLs): it works, hinted to write the published URL.
-			url = `${target.url.replace(/\/$/, '')}.html`;
+		let facts = urlFactsOf(index, target.url);
+		let url = facts.exists ? target.url : index.leadsTo(target.url, link.destination, page.path);
+		if (url !== undefined && url !== target.url) {
+			facts = urlFactsOf(index, url);
 		}
-		if ((url === undefined || !urlExists(index, url)) && target.url.endsWith('.html')) {
+		if ((url === undefined || !facts.exists) && settings.site.htmlWithoutExtension && target.url !== '/') {
+			const html = `${target.url.replace(/\/$/, '')}.html`;
+			const htmlFacts = urlFactsOf(index, html);
+			if (htmlFacts.exists) {
+				// The host serves it from the .html page (Netlify's Pretty URLs): it works, hinted to write the published URL.
+				url = html;
+				facts = htmlFacts;
+			}
+		}
+		if ((url === undefined || !facts.exists) && target.url.endsWith('.html')) {
 			checkAsset(index, page, link, out); // no page published there (ugly URLs): a file, if anything
 			continue;
 		}
-		if (url === undefined || !urlExists(index, url)) {
+		if (url === undefined || !facts.exists) {
 			// Served from elsewhere (a mount, another repository), or redirected off the site: nothing to check here.
 			if (url === undefined ? !index.site.isExternal(target.url) : url.startsWith('/') && !index.site.isExternal(url)) {
 				reportBrokenLink(index, link, target.url, target.fragment, out);
@@ -242,7 +257,7 @@ function checkLinks(index: VaultIndex, page: PageSummary, links: readonly PageLi
 			continue;
 		}
 		if (target.fragment !== undefined && target.fragment !== '') {
-			const targetPage = index.pageForUrl(url);
+			const targetPage = facts.page;
 			if (targetPage && !hasAnchorId(targetPage, settings.site, index, index.anchorIds, target.fragment)) {
 				const anchors = pageAnchors(targetPage, settings.site, index).map(anchor => anchor.id);
 				const where = targetPage.path === page.path ? 'this page' : url;
@@ -251,7 +266,7 @@ function checkLinks(index: VaultIndex, page: PageSummary, links: readonly PageLi
 					{ url, fragment: target.fragment, anchors });
 			}
 		}
-		const preferred = link.target.kind === 'page' ? preferredLinkPath(index, settings, page, link, url) : undefined;
+		const preferred = link.target.kind === 'page' ? preferredLinkPathTo(index, settings, page, link, url, facts.page) : undefined;
 		if (preferred !== undefined) {
 			const canonical = preferred + (target.fragment ? `#${target.fragment}` : '');
 			const why = preferred.startsWith('/') ? 'the URL the page is published at' : 'relative as the vault\'s links are';

@@ -31,11 +31,16 @@ export function linkStyleInForce(index: VaultIndex, settings: VaultSettings): Li
  * to (the page's, or where a redirect or alias of it leads).
  */
 export function preferredLinkPath(index: VaultIndex, settings: VaultSettings, page: PageSummary, link: PageLink, url: string): string | undefined {
+	return preferredLinkPathTo(index, settings, page, link, url, index.pageForUrl(url));
+}
+
+/** `preferredLinkPath` with the page published at `url` (`index.pageForUrl(url)`) given. */
+export function preferredLinkPathTo(index: VaultIndex, settings: VaultSettings, page: PageSummary, link: PageLink, url: string, targetPage: PageSummary | undefined): string | undefined {
 	const target = link.target;
 	if (target.kind !== 'page' || !isSitePage(page.path)) {
 		return undefined;
 	}
-	const targetPath = index.pageForUrl(url)?.path;
+	const targetPath = targetPage?.path;
 	if (targetPath !== undefined && !isSitePage(targetPath)) {
 		return undefined;
 	}

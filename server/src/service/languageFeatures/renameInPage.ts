@@ -1,12 +1,13 @@
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { CANCELLATION_CHECK_INTERVAL, type CancellationLike } from '../cancellation';
-import { slugifyHeading } from '../parse/headingSlug';
-import { normalizeMarkdownLabel, scanMarkdown } from '../parse/markdown';
+import { headingIdFunction } from '../parse/headingSlug';
+import { normalizeMarkdownLabel } from '../parse/markdown';
 import { atxHeadingRegion } from '../parse/markdown/headingAtx';
 import type { Heading, Span } from '../parse/markdownTypes';
-import type { PageLink, PageSummary } from '../parse/pageSummary';
+import { summarizePage, type PageLink, type PageSummary } from '../parse/pageSummary';
 import { escapeDestination } from '../restructure/linkDestination';
 import { positionAt, spanToRange } from '../text/lineIndex';
+import { pageAnchors, type PageAnchor } from '../vault/pageAnchors';
 import type { VaultEdit } from '../vault/vaultResults';
 import { elementAtOffset, pageOffsetAt } from './elementAtPosition';
 import type { PageContext } from './pageContext';
@@ -139,7 +140,7 @@ function renameFootnote({ page }: PageContext, target: Extract<InPageTarget, { k
 }
 
 function renameHeading(context: PageContext, target: Extract<InPageTarget, { kind: 'heading' }>, newName: string, token?: CancellationLike): VaultEdit | { error: string } {
-	const { index, page, text } = context;
+	const { index, page, text, site } = context;
 	const name = newName.trim();
 	if (name === '') {
 		return { error: 'A heading needs some text.' };
@@ -147,27 +148,27 @@ function renameHeading(context: PageContext, target: Extract<InPageTarget, { kin
 	if (/[\r\n]/.test(name)) {
 		return { error: 'A heading is one line: the new text may not hold a line break.' };
 	}
-	// The page as it would be, scanned as the index will scan it: the anchors of every heading after the change.
+	// The page as it would be, scanned as the index will scan it: the anchors of every heading after the change, as the site makes them.
 	const renamed = text.slice(0, target.content.start) + name + text.slice(target.content.end);
-	const after = scanMarkdown(renamed, page.frontmatter.bodyStart).headings;
+	const renamedPage = summarizePage(page.path, renamed);
+	const after = renamedPage.headings;
 	const before = page.headings;
 	if (after.length !== before.length || after[target.index].level !== before[target.index].level) {
 		return { error: `"${name}" would change the page's headings, not only this one's text.` };
 	}
-	const slug = slugifyHeading(after[target.index].text);
+	const idOf = headingIdFunction(site.headingIds, site.generator === 'hugo');
+	const slug = idOf(after[target.index].idText || after[target.index].text);
 	if (slug === '') {
 		return { error: `"${name}" makes no anchor: a heading needs a letter or a digit to be linked to.` };
 	}
-	const clash = after.find((heading, i) => i !== target.index && slugifyHeading(heading.text) === slug);
+	const clash = after.find((heading, i) => i !== target.index && idOf(heading.idText || heading.text) === slug);
 	if (clash) {
 		return { error: `Another heading, "${clash.text}", has the anchor #${slug}: links to either could not be told apart.` };
 	}
-	const anchors = new Map<string, string>();
-	before.forEach((heading, i) => {
-		if (heading.anchor !== after[i].anchor) {
-			anchors.set(heading.anchor, after[i].anchor);
-		}
-	});
+	const anchors = movedAnchors(pageAnchors(page, site, index), pageAnchors(renamedPage, site, index));
+	if (anchors === undefined) {
+		return { error: `"${name}" would change the page's anchors, not only this heading's.` };
+	}
 
 	const headingEdit = replace(page, target.content, name);
 	const ownEdits = [headingEdit, ...fragmentEdits(page, page.url, anchors, text).filter(edit => !within(page, edit, target.content))];
@@ -186,6 +187,30 @@ function renameHeading(context: PageContext, target: Extract<InPageTarget, { kin
 		}
 	}
 	return { changes };
+}
+
+/**
+ * The ids that change between the page's anchors before and after a heading
+ * is renamed (the heading's own, and those a de-duplicated id moves: `-1`,
+ * `-2`), old id to new; undefined when the anchors are not the same ones in
+ * the same order (the new text made or removed one). An id written twice
+ * (by hand) follows its first anchor, as a link to it does.
+ */
+function movedAnchors(before: readonly PageAnchor[], after: readonly PageAnchor[]): Map<string, string> | undefined {
+	if (before.length !== after.length || before.some((anchor, i) => anchor.kind !== after[i].kind)) {
+		return undefined;
+	}
+	const moved = new Map<string, string>();
+	const seen = new Set<string>();
+	before.forEach((anchor, i) => {
+		if (!seen.has(anchor.id)) {
+			seen.add(anchor.id);
+			if (anchor.id !== after[i].id) {
+				moved.set(anchor.id, after[i].id);
+			}
+		}
+	});
+	return moved;
 }
 
 /** Whether an edit lies in `span` of the page (a link inside the heading being rewritten). */

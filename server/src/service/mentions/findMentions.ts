@@ -233,8 +233,20 @@ function matchesAt(names: readonly EntityName[] | undefined, text: string, start
  * links (a page linking MI6 once need not link every MI6), is left alone.
  */
 export function reportedMentions(mentions: readonly Mention[], page: PageSummary): Mention[] {
-	const linked = new Set(page.targetUrls);
-	const own = new Set(namesOfPage(page).map(name => name.toLowerCase()));
+	return mentionsToReport(mentions, page.path, page.targetUrls, namesOfPage(page));
+}
+
+/**
+ * `reportedMentions` of the page at `path` from the URLs it links
+ * (`targetUrls`) and its names (`namesOfPage`): what a thread without the
+ * index (a check worker) is given.
+ */
+export function mentionsToReport(mentions: readonly Mention[], path: string, targetUrls: readonly string[], names: readonly string[]): Mention[] {
+	if (mentions.length === 0) {
+		return [];
+	}
+	const linked = new Set(targetUrls);
+	const own = new Set(names.map(name => name.toLowerCase()));
 	return mentions.filter(mention => !own.has(mention.name.toLowerCase())
-		&& !mention.entities.some(entity => entity.path === page.path || linked.has(entity.url)));
+		&& !mention.entities.some(entity => entity.path === path || linked.has(entity.url)));
 }

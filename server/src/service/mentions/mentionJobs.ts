@@ -11,8 +11,9 @@ import { MentionTable } from './mentionTable';
  * every page once (`mentionNamesOf`, from which it builds its own
  * `MentionTable`), then per page what the search reads of its summary
  * (`mentionJobOf`); it reads the page's text itself and returns every
- * occurrence (`findJobMentions`), which the index's side narrows to those it
- * reports (`reportedMentions`).
+ * occurrence (`findJobMentions`), narrowed to those the page's diagnostics
+ * report (`reportedMentions`) by the searching thread when the job lists
+ * the URLs the page links, else by the index's side.
  */
 
 /** One page's names, as `namesOfPage` lists them. */
@@ -32,6 +33,13 @@ export interface MentionJob {
 	readonly excluded: Int32Array;
 	/** `PageSummary.codeRegions`: `start, end` pairs, each end included. */
 	readonly codeRegions: Int32Array;
+	/**
+	 * The URLs the page links (`PageSummary.targetUrls`): given, the search
+	 * returns only the mentions the page's diagnostics report
+	 * (`mentionsToReport`, with the page's names from the search's), so most
+	 * pages send nothing back.
+	 */
+	readonly linked?: readonly string[];
 }
 
 /** The names of the pages, in the order given (a `MentionTable` rebuilt from them adds them so): pages without names left out. */
@@ -56,7 +64,7 @@ export function mentionTableOf(pages: readonly PageNames[]): MentionTable {
 }
 
 export function mentionJobOf(page: PageSummary): MentionJob {
-	return { path: page.path, textLength: page.textLength, bodyStart: page.frontmatter.bodyStart, excluded: Int32Array.from(excludedSpans(page)), codeRegions: Int32Array.from(page.codeRegions) };
+	return { path: page.path, textLength: page.textLength, bodyStart: page.frontmatter.bodyStart, excluded: Int32Array.from(excludedSpans(page)), codeRegions: Int32Array.from(page.codeRegions), linked: page.targetUrls };
 }
 
 /** Whether `offset` is in one of the regions (`start, end` pairs in order, each end included), as `PageSummary.isInCode` decides. */

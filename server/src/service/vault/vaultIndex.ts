@@ -8,6 +8,7 @@ import { SiteUrls } from './siteUrls';
 import { isSitePage, slugOfUrl } from './vaultPaths';
 import { includeCandidatePaths, MAX_INCLUDE_DEPTH } from './pageIncludes';
 import type { AnchorIdMemo } from './pageAnchors';
+import { UrlFactsMemo } from './urlFacts';
 import type { IndexMaps } from './indexState';
 
 /** What an index update changed for other pages. */
@@ -124,6 +125,8 @@ export class VaultIndex {
 	private searchTables: VaultSearch | undefined;
 	/** The anchor ids of link targets, per page version, as broken-anchor checks read them (see `hasAnchorId`). */
 	readonly anchorIds: AnchorIdMemo = new WeakMap();
+	/** Whether the URLs links name exist and their pages, per version, as link checks read them (see `urlFactsOf` in diagnostics.ts). */
+	readonly urlFacts = new UrlFactsMemo();
 	/** URL redirecting to a page (an alias, the URL of its file when it is published elsewhere) → paths of those pages. */
 	private pathsByRedirect = new Map<string, OneOrMany>();
 	/** Path an include shortcode may name (pageIncludes.ts, each candidate) → paths of the pages including it. */

@@ -1,0 +1,50 @@
+import * as assert from 'assert';
+import { UrlFactsMemo, type UrlFacts } from '../../server/src/service/vault/urlFacts';
+import { createVaultService } from '../../server/src/service/vaultService';
+import { settingsFrom } from '../../server/src/service/vault/settings';
+
+describe('the facts of link target URLs kept per index version (UrlFactsMemo)', () => {
+	it('computes a URL once per version and rules, again at another version or under other rules, and starts over when full', () => {
+		const memo = new UrlFactsMemo(2);
+		const computed: string[] = [];
+		const compute = (url: string): UrlFacts => {
+			computed.push(url);
+			return { exists: url.startsWith('/people/'), page: undefined };
+		};
+		const rules = {};
+		assert.strictEqual(memo.get(1, rules, '/people/a/', compute).exists, true);
+		assert.strictEqual(memo.get(1, rules, '/people/a/', compute).exists, true);
+		assert.strictEqual(memo.get(1, rules, '/places/x/', compute).exists, false);
+		assert.deepStrictEqual(computed, ['/people/a/', '/places/x/']);
+		memo.get(2, rules, '/people/a/', compute);
+		assert.deepStrictEqual(computed, ['/people/a/', '/places/x/', '/people/a/'], 'another version forgets');
+		memo.get(2, {}, '/people/a/', compute);
+		assert.strictEqual(computed.length, 4, 'other rules forget');
+		memo.get(2, rules, '/places/x/', compute);
+		memo.get(2, rules, '/places/y/', compute);
+		memo.get(2, rules, '/people/a/', compute);
+		assert.strictEqual(computed.length, 7);
+		memo.get(2, rules, '/places/y/', compute);
+		assert.strictEqual(computed.length, 8, 'full (2 kept): started over');
+	});
+
+	it('the link diagnostics of a page follow the pages its links name as they appear, change and go, between two runs', () => {
+		const service = createVaultService({ settings: settingsFrom({}).settings });
+		service.updatePage('people/a.md', '---\ntitle: A\n---\n# A\n\nSee [B](/people/b/), [early](/people/b/#early-life) and [C](../c/).\n');
+		service.updatePage('people/c.md', '---\ntitle: C\n---\n# C\n');
+		const codes = (): string[] => service.diagnostics('people/a.md').map(diagnostic => `${diagnostic.code} ${diagnostic.message}`);
+		const broken = 'broken-link No page at /people/b/: did you mean /people/a/, /people/c/?';
+		const toC = 'non-canonical-link Link "../c/" is better written as "/people/c/", the URL the page is published at.';
+		assert.deepStrictEqual(codes(), [broken, broken, toC]);
+		service.updatePage('people/b.md', '---\ntitle: B\n---\n# B\n\n## Early life\n');
+		assert.deepStrictEqual(codes(), [toC], 'B appeared');
+		service.updatePage('people/b.md', '---\ntitle: B\n---\n# B\n\n## Later life\n');
+		assert.deepStrictEqual(codes(), ['broken-anchor No heading #early-life in /people/b/. Headings: #b, #later-life.', toC], 'B changed: its new version is read');
+		service.removePage('people/b.md');
+		assert.deepStrictEqual(codes(), [broken, broken, toC], 'B went');
+		service.updatePage('people/b.md', '---\ntitle: B\nurl: /elsewhere/b/\n---\n# B\n\n## Early life\n');
+		assert.deepStrictEqual(codes(), [toC], 'B published elsewhere: its file URL leads there');
+		service.updatePage('people/b.md', '---\ntitle: B\n---\n# B\n\n## Later life\n');
+		assert.deepStrictEqual(codes(), ['broken-anchor No heading #early-life in /people/b/. Headings: #b, #later-life.', toC], 'B back at /people/b/');
+	});
+});
