@@ -7,7 +7,7 @@ import type { IndexChange } from '../service/vault/vaultIndex';
 import { candidatePathsForUrl } from '../service/vault/vaultPaths';
 import { indexedPagesUnder, pagesListedUnder, vaultRelativePath } from './vaultFolderPaths';
 import { PathFilter } from '../service/vault/pathFilter';
-import type { PageSummary, PageSummaryParts } from '../service/parse/pageSummary';
+import type { PageSummary } from '../service/parse/pageSummary';
 import { fileStamp, listVaultPages, listVaultPagesInSteps, readPageText, readVaultPage, readVaultPageParts, type PageReadResult } from './vaultFiles';
 import type { IndexCacheContents } from './indexCache';
 import { PersistedIndexFile } from './persistedIndex';
@@ -103,8 +103,7 @@ export class VaultWorkspace {
 		private readonly options: VaultWorkspaceOptions,
 	) {
 		this.fileSystem = options.fileSystem ?? nodeFileSystem;
-		const rereadPage = (page: string): PageSummaryParts | undefined => readVaultPageParts(root, page, this.fileSystem);
-		this.service = createVaultService({ settings: options.settings, declaredVault: options.declaredVault, pageCodec: V8_PAGE_CODEC, rereadPage });
+		this.service = createVaultService({ settings: options.settings, declaredVault: options.declaredVault, pageCodec: V8_PAGE_CODEC, rereadPage: page => readVaultPageParts(root, page, this.fileSystem) });
 		this.persisted = options.cacheFile ? new PersistedIndexFile(options.cacheFile, root, this.fileSystem) : undefined;
 		this.filter = new PathFilter(options.excludes);
 		this.assetFiles = new AssetFiles(root, this.filter, this.fileSystem);
