@@ -13,8 +13,11 @@
  *   (read, summarized, split, the body encoded with the transport's codec),
  *   cloned as a worker's message is, then put in the index on the same
  *   thread (`updatePageRecord`); indexing time (all of it on one thread),
- *   retained heap per page after a forced GC (no text is kept), then every
- *   page's diagnostics;
+ *   retained heap per page after a forced GC (no text is kept) once the
+ *   persisted index is written as the server writes it after a cold start
+ *   (`PersistedIndexFile.save`, into a temporary folder: the pages' blobs
+ *   are then in its file of blobs, no longer in memory), then every page's
+ *   diagnostics (their blobs read from that file);
  * - the peer: `vscode-markdown-languageservice` computing diagnostics for
  *   every page over an in-memory workspace holding the vault.
  *
@@ -28,13 +31,18 @@
  * Prints one JSON object (InProcessFigures) on stdout.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import matter from 'gray-matter';
 import { createLanguageService, DiagnosticLevel, type DiagnosticOptions } from 'vscode-markdown-languageservice';
 import { createVaultService, type VaultService } from '../server/src/service/vaultService';
-import { listVaultPages } from '../server/src/node/vaultFiles';
 import { readPageRecords } from '../server/src/node/indexWorker';
 import { V8_PAGE_CODEC } from '../server/src/node/pageCodec';
+import { cacheFileFor } from '../server/src/node/indexCache';
+import { nodeFileSystem } from '../server/src/node/nodeFileSystem';
+import { PersistedIndexFile } from '../server/src/node/persistedIndex';
+import { listVaultPages, readVaultPageParts } from '../server/src/node/vaultFiles';
+import type { PageSummaryParts } from '../server/src/service/parse/pageSummary';
 import { PAGE_BATCH_SIZE } from '../server/src/node/pageParser';
 import { InMemoryWorkspace, peerLogger, peerParser } from './peerWorkspace';
 import { listMarkdownFiles, measureSplit, type SplitFigures, type SplitMode } from './splitWorkers';
@@ -49,8 +57,12 @@ export interface InProcessFigures {
 		/** Every page's diagnostics (extrapolated when `diagnosedPages` < pages). */
 		readonly diagnosticsMs: number;
 		readonly diagnosedPages: number;
-		/** Heap (plus array buffers) retained by the indexed service, per page. */
+		/** Heap (plus array buffers) retained by the indexed service, per page, once the persisted index is written (as the server). */
 		readonly retainedBytesPerPage: number;
+		/** The same before the persisted index is written (every page's blob in memory: `check` without a cache folder). */
+		readonly retainedBeforeWriteBytesPerPage?: number;
+		/** Time to write the persisted index (pages, blobs and the maps' state). */
+		readonly writeMs?: number;
 		readonly retainedHeapBytes: number;
 		readonly retainedArrayBufferBytes: number;
 		readonly diagnostics: Record<string, number>;
@@ -107,11 +119,12 @@ async function measureTwoWorkers(dir: string): Promise<NonNullable<InProcessFigu
 	return figures as NonNullable<InProcessFigures['twoWorkers']>;
 }
 
-function measureOurs(dir: string, budgetMs: number): InProcessFigures['ours'] {
+async function measureOurs(dir: string, budgetMs: number): Promise<InProcessFigures['ours']> {
 	collectGarbage();
 	const before = process.memoryUsage();
 	const start = performance.now();
-	let service: VaultService | undefined = createVaultService({ pageCodec: V8_PAGE_CODEC });
+	const rereadPage = (page: string): PageSummaryParts | undefined => readVaultPageParts(dir, page);
+	let service: VaultService | undefined = createVaultService({ pageCodec: V8_PAGE_CODEC, rereadPage });
 	const listing = listVaultPages(dir);
 	for (let i = 0; i < listing.pages.length; i += PAGE_BATCH_SIZE) {
 		// As the server's index workers make them, and as the main thread receives them (the header cloned, the blobs' buffer moved).
@@ -123,6 +136,14 @@ function measureOurs(dir: string, budgetMs: number): InProcessFigures['ours'] {
 		}
 	}
 	const indexMs = performance.now() - start;
+	collectGarbage();
+	const beforeWrite = process.memoryUsage();
+	// As the server does once a cold index is done: the persisted index written, the pages' blobs then read from its file.
+	const cacheFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'ev-bench-cache-'));
+	const persisted = new PersistedIndexFile(cacheFileFor(cacheFolder, dir), dir, nodeFileSystem);
+	const writeStart = performance.now();
+	await persisted.save(service, new Map(listing.pages.map(page => [page, ''])));
+	const writeMs = performance.now() - writeStart;
 	collectGarbage();
 	const after = process.memoryUsage();
 	const diagnosticsStart = performance.now();
@@ -142,8 +163,12 @@ function measureOurs(dir: string, budgetMs: number): InProcessFigures['ours'] {
 	const retainedArrayBufferBytes = after.arrayBuffers - before.arrayBuffers;
 	const pages = service.index.size;
 	service = undefined;
+	persisted.close();
+	fs.rmSync(cacheFolder, { recursive: true, force: true });
 	return {
 		indexMs,
+		writeMs,
+		retainedBeforeWriteBytesPerPage: (beforeWrite.heapUsed - before.heapUsed + beforeWrite.arrayBuffers - before.arrayBuffers) / pages,
 		diagnosticsMs,
 		diagnosedPages,
 		retainedBytesPerPage: (retainedHeapBytes + retainedArrayBufferBytes) / pages,
@@ -189,7 +214,7 @@ async function measurePeer(dir: string, budgetMs: number): Promise<NonNullable<I
 export async function benchInProcess(dir: string, skipPeer: boolean, budgetMs: number): Promise<InProcessFigures> {
 	const floor = measureFloor(dir);
 	const twoWorkers = await measureTwoWorkers(dir);
-	const ours = measureOurs(dir, budgetMs);
+	const ours = await measureOurs(dir, budgetMs);
 	collectGarbage();
 	let peer: InProcessFigures['peer'];
 	if (!skipPeer) {

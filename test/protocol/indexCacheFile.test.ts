@@ -38,11 +38,43 @@ describe('persisted index file', () => {
 			assert.strictEqual(cached.stamp, stamp);
 			const { header, blob } = cachedRecord(cached);
 			assert.deepStrictEqual(header, record.header);
-			assert.deepStrictEqual(Buffer.from(blob), Buffer.from(record.blob));
-			assert.deepStrictEqual(V8_PAGE_CODEC.decode(blob), V8_PAGE_CODEC.decode(record.blob));
+			assert.ok(!(blob instanceof Uint8Array), 'the blob stays in its file');
+			const bytes = blob.file.read(blob.slot)!;
+			assert.deepStrictEqual(Buffer.from(bytes), Buffer.from(record.blob));
+			assert.deepStrictEqual(V8_PAGE_CODEC.decode(bytes), V8_PAGE_CODEC.decode(record.blob));
 		}
 		assert.deepStrictEqual([...loaded.keys()], [...pages.keys()]);
-		assert.deepStrictEqual(fs.readdirSync(path.dirname(file)), ['index.bin']);
+		assert.deepStrictEqual(cacheFolder(), ['index.*.blobs', 'index.bin']);
+	});
+
+	/** The files in the cache folder, a file of blobs as `index.*.blobs`. */
+	function cacheFolder(): string[] {
+		return fs.readdirSync(path.dirname(file)).map(name => (/^index\.[0-9]+-[0-9a-f]{12}\.blobs$/.test(name) ? 'index.*.blobs' : name)).sort();
+	}
+
+	function blobFileOf(): string {
+		return path.join(path.dirname(file), fs.readdirSync(path.dirname(file)).find(name => name.endsWith('.blobs'))!);
+	}
+
+	it('is ignored whole when its file of blobs is missing, cut short or longer; a blob damaged in it reads as nothing', async () => {
+		await saveIndexCache(file, root, pages.entries());
+		const blobs = blobFileOf();
+		const whole = fs.readFileSync(blobs);
+		for (const bytes of [whole.subarray(0, whole.length - 1), Buffer.concat([whole, Buffer.from([0])])]) {
+			fs.writeFileSync(blobs, bytes);
+			assert.strictEqual((await loadIndexCache(file, root)).size, 0, `${bytes.length} bytes of ${whole.length}`);
+		}
+		fs.rmSync(blobs);
+		assert.strictEqual((await loadIndexCache(file, root)).size, 0, 'missing');
+		const damaged = Buffer.from(whole);
+		damaged[Math.floor(whole.length / 2)] ^= 0x01;
+		fs.writeFileSync(blobs, damaged);
+		const loaded = await loadIndexCache(file, root);
+		assert.strictEqual(loaded.size, 300, 'the header and tables are whole');
+		const unreadable = [...loaded.values()].filter(page => page.blob.file.read(page.blob.slot) === undefined);
+		assert.strictEqual(unreadable.length, 1, 'the one blob damaged');
+		fs.writeFileSync(blobs, whole);
+		assert.ok([...(await loadIndexCache(file, root)).values()].every(page => page.blob.file.read(page.blob.slot) !== undefined), 'the control');
 	});
 
 	it('is ignored whole when cut short, padded, for another root, or missing', async () => {
@@ -71,7 +103,7 @@ describe('persisted index file', () => {
 			assert.strictEqual((await loadIndexCache(file, root)).size, 0, `byte ${at} of ${whole.length}`);
 		}
 		const length = whole.readUInt32LE(0);
-		for (const header of [{ format: 9, version: packageVersion, root }, { format: 10, version: '0.0.0-other', root }, { format: 'x' }]) {
+		for (const header of [{ format: 9, version: packageVersion, root }, { format: 11, version: '0.0.0-other', root }, { format: 'x' }]) {
 			const body = v8.serialize(header);
 			const chunk = Buffer.alloc(4 + body.length + ((8 - ((4 + body.length) % 8)) % 8));
 			chunk.writeUInt32LE(body.length);

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import type { BoundedFileRead, IndexCacheFileSystem, VaultDirectoryEntry, VaultFileStat, VaultFileSystem, WritableFile } from '../../server/src/node/vaultFileSystem';
+import type { BoundedFileRead, IndexCacheFileSystem, ReadableFile, VaultDirectoryEntry, VaultFileStat, VaultFileSystem, WritableFile } from '../../server/src/node/vaultFileSystem';
 
 interface MemoryFile {
 	readonly kind: 'file';
@@ -38,6 +38,7 @@ const DESCRIPTIONS: Record<string, string> = {
 	ELOOP: 'too many symbolic links encountered',
 	EACCES: 'permission denied',
 	EEXIST: 'file already exists',
+	EBADF: 'bad file descriptor',
 };
 
 /** An error as Node makes it; `target` is left out when Node does not know the path (an operation on an open file). */
@@ -191,6 +192,37 @@ export class MemoryFileSystem implements VaultFileSystem, IndexCacheFileSystem {
 			onRead(bytes, Math.min(filled, bytes.length));
 		}
 		return bytes;
+	}
+
+	/** Reads the file opened (as a descriptor does: replaced or removed, it is still read; cut short in place with `truncate`, it is short). */
+	openForReading(file: string): ReadableFile {
+		const { node } = this.record('openForReading', file, () => this.resolve(file, true, 'open'));
+		if (node.kind !== 'file') {
+			throw fsError('EISDIR', 'read');
+		}
+		if (node.unreadable) {
+			throw fsError('EACCES', 'open', file);
+		}
+		let open = true;
+		return {
+			size: node.bytes.length,
+			read: (offset: number, length: number): Uint8Array => {
+				if (!open) {
+					throw fsError('EBADF', 'read');
+				}
+				this.accesses.push({ operation: 'read', path: file });
+				return node.bytes.slice(offset, offset + length);
+			},
+			close: (): void => {
+				open = false;
+			},
+		};
+	}
+
+	/** Cuts a file short in place (what is open on it sees it short too). */
+	truncate(file: string, length: number): void {
+		const node = this.fileAt(file, 'truncate');
+		node.bytes = node.bytes.slice(0, length);
 	}
 
 	async createDirectory(folder: string): Promise<void> {

@@ -2,8 +2,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { isTitledFromSlug, PageSummaries, summarizePageParts, type PageSummary } from '../../server/src/service/parse/pageSummary';
+import * as fc from 'fast-check';
+import { slugOfUrl, titleFromSlug } from '../../server/src/service/vault/vaultPaths';
 import {
-	JSON_PAGE_CODEC, pageRecordOf, splitPageParts, StoredPages, StoredPageSummary, summaryParts, type PageCodec, type PageRecord,
+	isSlugTitle, JSON_PAGE_CODEC, pageRecordOf, splitPageParts, StoredPages, StoredPageSummary, summaryParts, type PageCodec, type PageRecord,
 } from '../../server/src/service/parse/storedPageSummary';
 import { V8_PAGE_CODEC } from '../../server/src/node/pageCodec';
 
@@ -19,6 +21,8 @@ const MADE_UP: [string, string][] = [
 	['people/titled.md', '---\ncategory: C\ntitle: T\n---\nBody.\n'],
 	['people/big.md', `# Big\n\n${'[Iran](/places/iran/#h) and [^1] words.\n'.repeat(3000)}\n[^1]: Note.\n`],
 	['_index.md', '[[not a link]] [x](http://example.com) ![img](/img/a.png)\n'],
+	// Name spellings as slug titles and not, out of the order of their targets: `nameSpellingUrls` keeps their order.
+	['people/spellings.md', '[x](/places/ay/) [Bee](/places/bee/) [Ay](/places/ay/) [mi6](/org/mi6/) [Cee Dee](/places/cee_dee/) [E](/e/)\n'],
 ];
 
 function fixturePages(): [string, string][] {
@@ -101,5 +105,19 @@ describe('stored page summary (page records)', () => {
 			const compact = new PageSummaries().fromParts(summarizePageParts(page, text));
 			assert.deepStrictEqual(everything(stored.summaryOf(pageRecordOf(compact, V8_PAGE_CODEC))), everything(compact), page);
 		}
+	});
+
+	it('tells a name spelled as its URL\'s slug title as titleFromSlug does, for any URL and spelling', () => {
+		const slugChar = fc.constantFrom('a', 'b', 'Z', '1', '-', '_', ' ', '\t', '\v', 'é', 'ß', '😀', '\u00a0', '\u2003', '/');
+		const slug = fc.array(slugChar, { maxLength: 12 }).map(chars => chars.join(''));
+		const url = fc.tuple(fc.constantFrom('/people/', '/', '', '/a/b/'), slug, fc.constantFrom('', '/', '//')).map(([head, middle, tail]) => `${head}${middle}${tail}`);
+		fc.assert(fc.property(url, fc.boolean(), slug, (page, asTitle, other) => {
+			const title = titleFromSlug(slugOfUrl(page));
+			const spelling = asTitle ? title : other;
+			assert.strictEqual(isSlugTitle(spelling, page), title === spelling, JSON.stringify([page, spelling]));
+		}), { numRuns: 5000 });
+		assert.ok(isSlugTitle('Michael Menashe', '/people/michael-menashe/'));
+		assert.ok(!isSlugTitle('michael menashe', '/people/michael-menashe/'));
+		assert.ok(!isSlugTitle('MI6', '/organizations/mi6/'));
 	});
 });

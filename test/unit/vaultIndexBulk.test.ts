@@ -159,7 +159,7 @@ type Absorbed = 'restored' | 'page by page';
 function absorbedAs(service: VaultService): Absorbed {
 	const pages = [...service.index.pages()];
 	assert.ok(pages.length > 0);
-	return pages.some(page => page instanceof StoredPageSummary && page.encodedRecord !== undefined) ? 'restored' : 'page by page';
+	return pages.some(page => page instanceof StoredPageSummary && page.encodedHeader !== undefined) ? 'restored' : 'page by page';
 }
 
 /**

@@ -1,13 +1,14 @@
-import { createHash } from 'crypto';
+import { createHash, randomBytes } from 'crypto';
 import { startMark } from './startTimeline';
 import * as os from 'os';
 import * as path from 'path';
 import * as v8 from 'v8';
-import type { PageRecord, PageRecordHeader } from '../service/parse/storedPageSummary';
+import type { BlobOnDisk, PageRecord, PageRecordHeader } from '../service/parse/storedPageSummary';
+import { blobChecksum, DiskBlobFile } from './blobFile';
 import { packageVersion } from './packageInfo';
 import { BackgroundSlicer } from './timeSlices';
 import { nodeFileSystem } from './nodeFileSystem';
-import type { IndexCacheFileSystem } from './vaultFileSystem';
+import type { IndexCacheFileSystem, WritableFile } from './vaultFileSystem';
 
 /**
  * The persisted index: the page records (storedPageSummary.ts) keyed by
@@ -17,34 +18,35 @@ import type { IndexCacheFileSystem } from './vaultFileSystem';
  */
 
 /** Bump when the summary or file format changes: older caches are then ignored. */
-const CACHE_FORMAT = 10;
+const CACHE_FORMAT = 11;
 
 /**
  * A page of the persisted index as loaded: its path, its stamp, its
- * record's header still encoded (`cachedRecord` decodes it) and its blob,
- * both views into the file's buffer (nothing is copied).
+ * record's header still encoded (`cachedRecord` decodes it), a view into
+ * the file's buffer (nothing is copied), and where its blob lies in the
+ * file of blobs (read when the page is expanded, never kept in memory).
  */
 export interface CachedPage {
 	readonly path: string;
 	/** '' for a page not read from disk (open in the editor when written): the disk is read for it, not this. */
 	readonly stamp: string;
 	readonly header: Uint8Array;
-	readonly blob: Uint8Array;
+	readonly blob: BlobOnDisk;
 }
 
-/** A page as read: its header and blob are views made when asked for (no two typed arrays per page made on the path to ready). */
+/** A page as read: its header is a view made when asked for (no typed array per page made on the path to ready). */
 class LoadedPage implements CachedPage {
 	constructor(
 		readonly path: string, readonly stamp: string, private readonly buffer: Uint8Array,
-		private readonly at: number, private readonly headerEnd: number, private readonly blobEnd: number,
+		private readonly at: number, private readonly headerEnd: number, readonly file: DiskBlobFile, readonly slot: number,
 	) { }
 
 	get header(): Uint8Array {
 		return this.buffer.subarray(this.at, this.headerEnd);
 	}
 
-	get blob(): Uint8Array {
-		return this.buffer.subarray(this.headerEnd, this.blobEnd);
+	get blob(): BlobOnDisk {
+		return this;
 	}
 }
 
@@ -56,6 +58,8 @@ export interface IndexCacheContents {
 	readonly inOrder: readonly CachedPage[];
 	/** The index's state written after the pages (`VaultService.persistedIndexState`), if one was. */
 	readonly state: unknown;
+	/** The file of the pages' blobs, open (close it when no page points into it); none when nothing was loaded. */
+	readonly blobs?: DiskBlobFile;
 }
 
 /**
@@ -72,13 +76,20 @@ interface CacheHeader {
 	readonly format: number;
 	readonly version: string;
 	readonly root: string;
+	/** The name of the file of blobs beside it (written first, under a name of its own). */
+	readonly blobs: string;
 }
 
-/** The pages of one chunk: paths, stamps, and per page the byte lengths of its encoded header and its blob, which follow the table in that order. */
+/**
+ * The pages of one chunk: paths, stamps, per page the byte lengths of its
+ * encoded header (which follow the table, in that order) and of its blob
+ * (the next one in the file of blobs), and its blob's checksum.
+ */
 interface PageTable {
 	readonly paths: readonly string[];
 	readonly stamps: readonly string[];
 	readonly lengths: Uint32Array;
+	readonly sums: Uint32Array;
 }
 
 /** The chunk after the pages, when the index's state was written. */
@@ -91,6 +102,8 @@ interface CacheTrailer {
 	readonly end: true;
 	readonly count: number;
 	readonly checksum: number;
+	/** The size of the file of blobs. */
+	readonly blobBytes: number;
 }
 
 /** Pages per chunk: writing one chunk takes about a millisecond. */
@@ -109,7 +122,7 @@ export function cacheFileFor(cacheDirectory: string, root: string): string {
 	return path.join(cacheDirectory, `index-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.bin`);
 }
 
-/** The record of a loaded page: its header decoded (its blob stays the view it is). */
+/** The record of a loaded page: its header decoded (its blob stays in its file). */
 export function cachedRecord(page: CachedPage): PageRecord {
 	return { header: v8.deserialize(page.header) as PageRecordHeader, blob: page.blob };
 }
@@ -207,8 +220,8 @@ function chunkOf(value: unknown): Buffer {
 
 function isPageTable(value: unknown): value is PageTable {
 	const table = value as PageTable;
-	return Array.isArray(table?.paths) && Array.isArray(table.stamps) && table.lengths instanceof Uint32Array
-		&& table.stamps.length === table.paths.length && table.lengths.length === 2 * table.paths.length
+	return Array.isArray(table?.paths) && Array.isArray(table.stamps) && table.lengths instanceof Uint32Array && table.sums instanceof Uint32Array
+		&& table.stamps.length === table.paths.length && table.lengths.length === 2 * table.paths.length && table.sums.length === table.paths.length
 		&& table.paths.every(item => typeof item === 'string') && table.stamps.every(item => typeof item === 'string');
 }
 
@@ -223,7 +236,7 @@ const NOTHING: IndexCacheContents = Object.freeze({ pages: new Map(), inOrder: [
 export async function loadIndexCacheFile(file: string, root: string, fileSystem: IndexCacheFileSystem = nodeFileSystem): Promise<IndexCacheContents> {
 	let buffer: Uint8Array;
 	const running = new RunningChecksum();
-	const parser = new ChunkParser(root);
+	const parser = new ChunkParser(root, path.dirname(file));
 	try {
 		// The chunks read so far are taken in and checked while the rest is read.
 		buffer = await fileSystem.readWholeFile(file, (bytes, filled) => {
@@ -235,15 +248,27 @@ export async function loadIndexCacheFile(file: string, root: string, fileSystem:
 		return { ...NOTHING, pages: new Map() };
 	}
 	parser.advance(buffer, buffer.length);
-	const { trailer, pages, inOrder, state } = parser;
-	if (trailer === undefined || parser.next !== buffer.length || trailer.count !== inOrder.length) {
+	const { trailer, pages, inOrder, state, blobs } = parser;
+	if (trailer === undefined || blobs === undefined || parser.next !== buffer.length || trailer.count !== inOrder.length || trailer.blobBytes !== blobs.size) {
 		return { ...NOTHING, pages: new Map() };
 	}
 	const checksum = running.upTo(buffer, parser.trailerStart);
 	startMark('persisted index checksum');
 	// Every path once (a page not from disk is not in `pages`: counted apart).
 	const distinct = pages.size === inOrder.length || new Set(inOrder.map(page => page.path)).size === inOrder.length;
-	return checksum.value === trailer.checksum && distinct ? { pages, inOrder, state } : { ...NOTHING, pages: new Map() };
+	if (checksum.value !== trailer.checksum || !distinct || !openBlobs(blobs, fileSystem)) {
+		return { ...NOTHING, pages: new Map() };
+	}
+	return { pages, inOrder, state, blobs };
+}
+
+/** Opens a file of blobs for its slots; false when it is missing, unreadable or not their size. */
+function openBlobs(blobs: DiskBlobFile, fileSystem: IndexCacheFileSystem): boolean {
+	try {
+		return blobs.open(fileSystem.openForReading(blobs.path));
+	} catch {
+		return false;
+	}
 }
 
 /**
@@ -259,10 +284,12 @@ class ChunkParser {
 	trailer: CacheTrailer | undefined;
 	trailerStart = 0;
 	next = 0;
+	/** The file of blobs the header names (opened once the file is found whole). */
+	blobs: DiskBlobFile | undefined;
 	private headerRead = false;
 	private stopped = false;
 
-	constructor(private readonly root: string) { }
+	constructor(private readonly root: string, private readonly folder: string) { }
 
 	advance(buffer: Uint8Array, filled: number): void {
 		try {
@@ -289,21 +316,24 @@ class ChunkParser {
 		if (!this.headerRead) {
 			const header = value as CacheHeader;
 			this.headerRead = true;
-			this.stopped = header?.format !== CACHE_FORMAT || header.version !== packageVersion || header.root !== this.root;
+			this.stopped = header?.format !== CACHE_FORMAT || header.version !== packageVersion || header.root !== this.root
+				|| typeof header.blobs !== 'string' || header.blobs !== path.basename(header.blobs);
+			this.blobs = this.stopped ? undefined : new DiskBlobFile(path.join(this.folder, header.blobs));
 		} else if (isPageTable(value) && this.state === undefined) {
 			let at = this.next;
+			const blobs = this.blobs!;
 			for (let i = 0; i < value.paths.length; i++) {
 				const headerEnd = at + value.lengths[2 * i];
-				const blobEnd = headerEnd + value.lengths[2 * i + 1];
-				if (blobEnd > buffer.length) {
+				if (headerEnd > buffer.length) {
 					throw new RangeError('truncated pages');
 				}
-				const page = new LoadedPage(value.paths[i], value.stamps[i], buffer, at, headerEnd, blobEnd);
+				const page = new LoadedPage(value.paths[i], value.stamps[i], buffer, at, headerEnd, blobs, blobs.slots);
+				blobs.add(value.lengths[2 * i + 1], value.sums[i]);
 				this.inOrder.push(page);
 				if (page.stamp !== '') {
 					this.pages.set(page.path, page);
 				}
-				at = blobEnd;
+				at = headerEnd;
 			}
 			this.next = at + padding(at - this.next);
 		} else if ((value as StateChunk)?.state !== undefined && this.state === undefined) {
@@ -318,20 +348,38 @@ class ChunkParser {
 	}
 }
 
+/** What writing a persisted index gave. */
+export interface SavedIndexCache {
+	/** Whether `state` gave a value (and it was written). */
+	readonly stateWritten: boolean;
+	/** The file of blobs written, open, its slots the pages in the order written; undefined when it could not be opened again. */
+	readonly blobs: DiskBlobFile | undefined;
+}
+
+/** Removes a file, if it is there; nothing when it cannot be. */
+async function removeQuietly(fileSystem: IndexCacheFileSystem, file: string): Promise<void> {
+	await fileSystem.removeFile(file).catch(() => undefined);
+}
+
 /**
  * Writes a persisted index a slice at a time (so requests are served
- * meanwhile), then atomically replaces the old file. `entries` is iterated
- * lazily, between slices: each page's record is taken when its turn comes
- * (its header encoded, its blob written as it is). Gives whether `state`
- * gave a value (and it was written).
+ * meanwhile): the pages' blobs into a new file of blobs under a name of its
+ * own, the rest into a temporary file that then atomically replaces the
+ * old index (which named its own file of blobs: the caller removes it once
+ * no page points into it). `entries` is iterated lazily, between slices:
+ * each page's record is taken when its turn comes (its header encoded, its
+ * blob written as it is).
  */
 export async function saveIndexCache(
 	file: string, root: string, entries: Iterable<[string, PageToCache]>, fileSystem: IndexCacheFileSystem = nodeFileSystem,
 	state?: () => Iterator<void, unknown>,
-): Promise<boolean> {
+): Promise<SavedIndexCache> {
 	await fileSystem.createDirectory(path.dirname(file));
 	const temporary = `${file}.${process.pid}.tmp`;
+	const blobsName = `${path.basename(file, '.bin')}.${process.pid}-${randomBytes(6).toString('hex')}.blobs`;
+	const blobs = new DiskBlobFile(path.join(path.dirname(file), blobsName));
 	const handle = await fileSystem.createFile(temporary);
+	let blobHandle: WritableFile | undefined;
 	// Background work: short slices, so a request never waits long behind it, and none while an open page's diagnostics are due.
 	const slicer = new BackgroundSlicer(1);
 	const checksum = new Checksum();
@@ -344,34 +392,46 @@ export async function saveIndexCache(
 	let count = 0;
 	let stateWritten = false;
 	try {
-		await append([chunkOf({ format: CACHE_FORMAT, version: packageVersion, root } satisfies CacheHeader)]);
+		blobHandle = await fileSystem.createFile(blobs.path);
+		await append([chunkOf({ format: CACHE_FORMAT, version: packageVersion, root, blobs: blobsName } satisfies CacheHeader)]);
 		let paths: string[] = [];
 		let stamps: string[] = [];
 		let lengths: number[] = [];
-		let bytes: Uint8Array[] = [];
+		let sums: number[] = [];
+		let headers: Uint8Array[] = [];
+		let blobBytes: Uint8Array[] = [];
 		const flush = async (): Promise<void> => {
 			if (paths.length > 0) {
-				const table = chunkOf({ paths, stamps, lengths: Uint32Array.from(lengths) } satisfies PageTable);
-				const region = Buffer.concat(bytes);
+				const table = chunkOf({ paths, stamps, lengths: Uint32Array.from(lengths), sums: Uint32Array.from(sums) } satisfies PageTable);
+				const region = Buffer.concat(headers);
 				const pieces: Uint8Array[] = [table, region];
 				const pad = padding(region.length);
 				if (pad > 0) {
 					pieces.push(new Uint8Array(pad));
 				}
+				const written = blobBytes;
 				paths = [];
 				stamps = [];
 				lengths = [];
-				bytes = [];
+				sums = [];
+				headers = [];
+				blobBytes = [];
+				await blobHandle!.append(written);
 				// Appended as one padded piece: the checksum reads whole words.
 				await append([Buffer.concat(pieces)]);
 			}
 		};
 		for (const [pagePath, page] of entries) {
 			const header = page.record.header instanceof Uint8Array ? page.record.header : v8.serialize(page.record.header);
+			const blob = page.record.blob;
+			const sum = blobChecksum(blob);
 			paths.push(pagePath);
 			stamps.push(page.stamp);
-			lengths.push(header.length, page.record.blob.length);
-			bytes.push(header, page.record.blob);
+			lengths.push(header.length, blob.length);
+			sums.push(sum);
+			blobs.add(blob.length, sum);
+			headers.push(header);
+			blobBytes.push(blob);
 			count++;
 			if (paths.length >= MAX_CHUNK_PAGES) {
 				await flush();
@@ -392,13 +452,17 @@ export async function saveIndexCache(
 				stateWritten = true;
 			}
 		}
-		await handle.append([chunkOf({ end: true, count, checksum: checksum.value } satisfies CacheTrailer)]);
+		await handle.append([chunkOf({ end: true, count, checksum: checksum.value, blobBytes: blobs.size } satisfies CacheTrailer)]);
+		await blobHandle.close();
+		blobHandle = undefined;
 	} catch (error) {
 		await handle.close();
-		await fileSystem.removeFile(temporary);
+		await blobHandle?.close();
+		await removeQuietly(fileSystem, temporary);
+		await removeQuietly(fileSystem, blobs.path);
 		throw error;
 	}
 	await handle.close();
 	await fileSystem.rename(temporary, file);
-	return stateWritten;
+	return { stateWritten, blobs: openBlobs(blobs, fileSystem) ? blobs : undefined };
 }

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import type { BoundedFileRead, IndexCacheFileSystem, VaultDirectoryEntry, VaultFileStat, VaultFileSystem, WritableFile } from './vaultFileSystem';
+import type { BoundedFileRead, IndexCacheFileSystem, ReadableFile, VaultDirectoryEntry, VaultFileStat, VaultFileSystem, WritableFile } from './vaultFileSystem';
 
 /** `readWholeFile` reads this many bytes at a time. */
 const READ_PIECE = 8 * 1024 * 1024;
@@ -58,6 +58,36 @@ export const nodeFileSystem: VaultFileSystem & IndexCacheFileSystem = Object.fre
 		} finally {
 			await handle.close();
 		}
+	},
+
+	openForReading(path: string): ReadableFile {
+		const fd = fs.openSync(path, 'r');
+		let size: number;
+		try {
+			size = fs.fstatSync(fd).size;
+		} catch (error) {
+			fs.closeSync(fd);
+			throw error;
+		}
+		let open = true;
+		return {
+			size,
+			read(offset: number, length: number): Uint8Array {
+				if (!open) {
+					// Never a descriptor closed here: its number may be another file's by now.
+					throw new Error('read of a closed file');
+				}
+				const bytes = Buffer.allocUnsafe(length);
+				const read = fs.readSync(fd, bytes, 0, length, offset);
+				return read === length ? bytes : bytes.subarray(0, read);
+			},
+			close(): void {
+				if (open) {
+					open = false;
+					fs.closeSync(fd);
+				}
+			},
+		};
 	},
 
 	async createDirectory(path: string): Promise<void> {

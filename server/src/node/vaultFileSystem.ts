@@ -52,8 +52,19 @@ export interface WritableFile {
 	close(): Promise<void>;
 }
 
-/** What the persisted index needs: read its file whole, write a new one beside it and rename it into place. */
+/** A file open for reading at any offset (the persisted index's blobs: a page's is read while a request is answered). */
+export interface ReadableFile {
+	/** Its size when opened. */
+	readonly size: number;
+	/** The bytes at `offset`: fewer than `length` at the end of the file. */
+	read(offset: number, length: number): Uint8Array;
+	close(): void;
+}
+
+/** What the persisted index needs: read its file whole, write a new one beside it and rename it into place, read its blobs on demand. */
 export interface IndexCacheFileSystem {
+	/** Opens a file for reading; it stays the file opened even when replaced or removed meanwhile (as a POSIX file descriptor does). */
+	openForReading(path: string): ReadableFile;
 	/**
 	 * Reads a file whole. `onRead`, when given, is called as the bytes come in
 	 * (the buffer, and how many of its first bytes are read so far), while the

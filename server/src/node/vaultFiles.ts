@@ -313,6 +313,12 @@ export function readVaultPage(root: string, relative: string, fileSystem: VaultF
 	return readPageFile(absolutePath(root, relative), relative, text => summarizePageParts(relative, stripBom(text)), fileSystem);
 }
 
+/** A page's plain data as on disk now; undefined when it cannot be read as a page. */
+export function readVaultPageParts(root: string, relative: string, fileSystem: VaultFileSystem = nodeFileSystem): PageSummaryParts | undefined {
+	const read = readVaultPage(root, relative, fileSystem);
+	return 'parts' in read ? read.parts : undefined;
+}
+
 /** Why a file could not be read; `missing` when it (or a folder on its path) is not there. */
 function cannotRead(error: unknown): { error: string; missing: boolean } {
 	const code = (error as NodeJS.ErrnoException).code;

@@ -8,9 +8,9 @@ import { candidatePathsForUrl } from '../service/vault/vaultPaths';
 import { indexedPagesUnder, pagesListedUnder, vaultRelativePath } from './vaultFolderPaths';
 import { PathFilter } from '../service/vault/pathFilter';
 import type { PageSummary } from '../service/parse/pageSummary';
-import { fileStamp, listVaultPages, listVaultPagesInSteps, readPageText, readVaultPage, type PageReadResult } from './vaultFiles';
-import { loadIndexCacheFile, type IndexCacheContents } from './indexCache';
-import { savePersistedIndex } from './persistedIndex';
+import { fileStamp, listVaultPages, listVaultPagesInSteps, readPageText, readVaultPage, readVaultPageParts, type PageReadResult } from './vaultFiles';
+import type { IndexCacheContents } from './indexCache';
+import { PersistedIndexFile } from './persistedIndex';
 import { BackgroundSlicer, TimeSlicer, yieldToEventLoop } from './timeSlices';
 import type { PageParser } from './pageParser';
 import { V8_PAGE_CODEC } from './pageCodec';
@@ -93,6 +93,8 @@ export class VaultWorkspace {
 	private readonly changedWhileMoving = new Set<string>();
 	/** The check of a warm start's pages against the disk (diskVerification.ts); none on a cold index. */
 	private verification: DiskVerification | undefined;
+	/** The persisted index (none is kept without `cacheFile`). */
+	private readonly persisted: PersistedIndexFile | undefined;
 
 	constructor(
 		readonly folderUri: string,
@@ -100,9 +102,10 @@ export class VaultWorkspace {
 		readonly root: string,
 		private readonly options: VaultWorkspaceOptions,
 	) {
-		this.service = createVaultService({ settings: options.settings, declaredVault: options.declaredVault, pageCodec: V8_PAGE_CODEC });
-		this.filter = new PathFilter(options.excludes);
 		this.fileSystem = options.fileSystem ?? nodeFileSystem;
+		this.service = createVaultService({ settings: options.settings, declaredVault: options.declaredVault, pageCodec: V8_PAGE_CODEC, rereadPage: page => readVaultPageParts(root, page, this.fileSystem) });
+		this.persisted = options.cacheFile ? new PersistedIndexFile(options.cacheFile, root, this.fileSystem) : undefined;
+		this.filter = new PathFilter(options.excludes);
 		this.assetFiles = new AssetFiles(root, this.filter, this.fileSystem);
 		this.indexingEnded = new Promise(resolve => {
 			this.endIndexing = resolve;
@@ -197,14 +200,15 @@ export class VaultWorkspace {
 		if (this.saveTimer) {
 			clearTimeout(this.saveTimer);
 		}
+		void this.saving.finally(() => this.persisted?.close());
 	}
 
 	private async runIndexing(onProgress?: (progress: IndexProgress) => void, verificationListener?: VerificationListener): Promise<void> {
 		await yieldToEventLoop();
 		startMark('indexing');
-		const cache = this.options.cacheFile ? await loadIndexCacheFile(this.options.cacheFile, this.root, this.fileSystem) : undefined;
+		const cache = await this.persisted?.load();
 		startMark('persisted index loaded');
-		if (cache && cache.pages.size > 0) {
+		if (cache && this.persisted!.adopt(cache)) {
 			return this.startWarm(cache, verificationListener, onProgress);
 		}
 		const listing = listVaultPages(this.root, this.options.excludes, this.fileSystem);
@@ -321,7 +325,7 @@ export class VaultWorkspace {
 	}
 
 	private scheduleCacheSave(delay: number): void {
-		if (!this.options.cacheFile || this.cancelled) {
+		if (!this.persisted || this.cancelled) {
 			return;
 		}
 		if (this.saveTimer) {
@@ -349,8 +353,8 @@ export class VaultWorkspace {
 
 	/** Writes the persisted index now (when one is configured), replacing a pending delayed write. */
 	async saveCache(): Promise<void> {
-		const file = this.options.cacheFile;
-		if (!file) {
+		const persisted = this.persisted;
+		if (!persisted) {
 			return;
 		}
 		if (this.saveTimer) {
@@ -358,7 +362,7 @@ export class VaultWorkspace {
 			this.saveTimer = undefined;
 		}
 		await this.saving;
-		if (!await savePersistedIndex(file, this.root, this.service, this.stamps, this.fileSystem)) {
+		if (!await persisted.save(this.service, this.stamps)) {
 			// The site's rules changed while it was written: without the maps' state the next warm start links every page in; written again later.
 			this.scheduleCacheSave(CACHE_SAVE_DELAY_MS);
 		}

@@ -283,6 +283,12 @@ export interface VaultServiceOptions {
 	readonly declaredVault?: string;
 	/** How page records' blobs are encoded (`PageRecord`): the transport's codec; JSON by default. */
 	readonly pageCodec?: PageCodec;
+	/**
+	 * A page read and parsed again (its plain data, as a worker makes it), for
+	 * a page whose blob is kept in a file that cannot be read any more
+	 * (`PageBlobFile`); undefined when the page cannot be read either.
+	 */
+	readonly rereadPage?: (path: string) => PageSummaryParts | undefined;
 }
 
 /** Pages linked in per step when the persisted state is made from the pages as written (a few milliseconds at most). */
@@ -309,7 +315,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 	let settings = options.settings ?? DEFAULT_SETTINGS;
 	const quarantine = new Map<string, string>();
 	const summaries = new PageSummaries();
-	const stored = new StoredPages(summaries, options.pageCodec);
+	const stored = new StoredPages(summaries, options.pageCodec, undefined, options.rereadPage);
 	let declaredVault = options.declaredVault;
 	useSiteRules(settings);
 
@@ -454,7 +460,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 			quarantine.delete(header.path);
 			// Made under other URL rules (workers parse by the plain vault model): made again under these, and expanded.
 			const summary = (header.siteKey ?? '') === summaries.site.key ? stored.summaryOf(record)
-				: summaries.fromParts(withSiteUrls(joinPageParts(header, stored.codec.decode(record.blob)), summaries.site), true);
+				: summaries.fromParts(withSiteUrls(joinPageParts(header, stored.codec.decode(stored.blobBytes(header.path, record.blob).bytes)), summaries.site), true);
 			if (initial) {
 				index.add(summary);
 				return NO_CHANGE;

@@ -1,13 +1,15 @@
 import type { LineStarts } from '../text/lineIndex';
 import { countLinkSpellings, type LinkSpellings } from './linkSpellings';
-import { destinationPath } from '../vault/vaultPaths';
-import type { FrontmatterField } from './frontmatter';
+import { destinationPath, slugOfUrl, titleFromSlug } from '../vault/vaultPaths';
+import type { FrontmatterField, FrontmatterProblem } from './frontmatter';
+import type { FrontmatterLink } from './frontmatterLinks';
 import type { DefinitionTerm, FootnoteReference, Heading, HtmlAnchor, Span } from './markdownTypes';
 import type { ShortcodeCall } from './shortcodeCalls';
-import { flatFrontmatterData, pageSummaryToParts, type PageSummaries, type PageSummaryParts } from './pageSummary';
+import { flatFrontmatterData, pageSummaryToParts, summarizePageParts, type PageSummaries, type PageSummaryParts } from './pageSummary';
 import type { PageFootnoteDefinition, PageFrontmatter, PageLink, PageSummary } from './pageSummaryTypes';
 import { FRONTMATTER_FIELD, HEADING, LINK, LINK_FLAGS, PART_ORDER, PARTS, type PartName } from './pageSummaryLayout';
-import { RecentlyUsed } from './stringPool';
+import { RecentlyUsed, type StringPool } from './stringPool';
+import { withSiteUrls } from './siteParts';
 
 /**
  * A page record: what a worker thread makes of a page and what the persisted
@@ -18,17 +20,37 @@ import { RecentlyUsed } from './stringPool';
  */
 export interface PageRecord {
 	readonly header: PageRecordHeader;
-	readonly blob: Uint8Array;
+	readonly blob: Uint8Array | BlobOnDisk;
+}
+
+/**
+ * A file of blobs (the persisted index's) the transport reads on demand, so
+ * a page's blob need not stay in memory once written there.
+ */
+export interface PageBlobFile {
+	/** The blob in `slot`, whole and intact; undefined when it cannot be (the file closed, cut short, damaged, unreadable). */
+	read(slot: number): Uint8Array | undefined;
+}
+
+/** Where a blob kept on disk lies: its file and its slot there. */
+export interface BlobOnDisk {
+	readonly file: PageBlobFile;
+	readonly slot: number;
 }
 
 /** The plain data of a summary the header does not carry: what the blob encodes. */
 export type PageRecordBody = Pick<PageSummaryParts, 'numbers' | 'strings' | 'referenceLabels' | 'linkTargetUrls' | 'htmlAnchors' | 'definitionTerms' | 'counts' | 'codeRegions'>;
 
-export interface PageRecordHeader extends Omit<PageSummaryParts, keyof PageRecordBody> {
+export interface PageRecordHeader extends Omit<PageSummaryParts, keyof PageRecordBody | 'lineStarts'> {
 	/** `PageSummary.targetUrls`. */
 	readonly targetUrls: readonly string[];
-	/** Per link to a page, in order: the index of its target in `targetUrls`, then its span's start and end. */
-	readonly targetSpans: Uint32Array;
+	/**
+	 * Per link to a page, in order: the index of its target in `targetUrls`,
+	 * then its span's start and end (`spanNumbers` numbers); then the page's
+	 * line starts. 16-bit when the page is shorter than 64 KiB.
+	 */
+	readonly numbers: Uint16Array | Uint32Array;
+	readonly spanNumbers: number;
 	readonly linkSpellings: LinkSpellings;
 	/** `PageSummary.mayBeTitledFromSlug`. */
 	readonly mayBeTitledFromSlug: boolean;
@@ -49,7 +71,7 @@ export interface PageCodec {
 export interface EncodedPageRecord {
 	readonly path: string;
 	readonly header: Uint8Array;
-	readonly blob: Uint8Array;
+	readonly blob: Uint8Array | BlobOnDisk;
 }
 
 type JsonBody = Omit<PageRecordBody, 'numbers' | 'referenceLabels'> & {
@@ -88,7 +110,7 @@ function startOf(parts: Pick<PageSummaryParts, 'counts'>, which: PartName): { nu
 
 /** A summary's plain data split into a record's header and body (the body is encoded by the caller). */
 export function splitPageParts(parts: PageSummaryParts): { header: PageRecordHeader; body: PageRecordBody } {
-	const { numbers, strings, referenceLabels, linkTargetUrls, htmlAnchors, definitionTerms, counts, codeRegions, ...rest } = parts;
+	const { numbers, strings, referenceLabels, linkTargetUrls, htmlAnchors, definitionTerms, counts, codeRegions, lineStarts, ...rest } = parts;
 	const body: PageRecordBody = { numbers, strings, referenceLabels, linkTargetUrls, htmlAnchors, definitionTerms, counts, codeRegions };
 	const linkCount = counts[PART_ORDER.indexOf('links')];
 	const targetOf = (i: number): string => {
@@ -121,10 +143,14 @@ export function splitPageParts(parts: PageSummaryParts): { header: PageRecordHea
 		hasTitleField = strings[fields.strings + i * FRONTMATTER_FIELD.strings + FRONTMATTER_FIELD.at.key] === 'title';
 	}
 	const data = parts.frontmatter.data;
+	const headerNumbers = parts.textLength < 0x10000 ? new Uint16Array(spans.length + lineStarts.length) : new Uint32Array(spans.length + lineStarts.length);
+	headerNumbers.set(spans);
+	headerNumbers.set(lineStarts, spans.length);
 	const header: PageRecordHeader = {
 		...rest,
 		targetUrls: [...targets.keys()],
-		targetSpans: Uint32Array.from(spans),
+		numbers: headerNumbers,
+		spanNumbers: spans.length,
 		linkSpellings: countLinkSpellings(linkCount, i => (targetOf(i) === '' ? '' : strings[i * LINK.strings + LINK.at.destination])),
 		mayBeTitledFromSlug: data !== undefined && data.title === undefined && !hasTitleField && !hasH1,
 	};
@@ -139,14 +165,14 @@ export function joinPageParts(header: PageRecordHeader, body: PageRecordBody): P
 		frontmatter: header.frontmatter, nameSpellings: header.nameSpellings, ...(header.shortcodeCalls === undefined ? {} : { shortcodeCalls: header.shortcodeCalls }),
 		...(header.siteKey === undefined ? {} : { siteKey: header.siteKey }),
 		numbers: body.numbers, strings: body.strings, referenceLabels: body.referenceLabels, linkTargetUrls: body.linkTargetUrls, htmlAnchors: body.htmlAnchors,
-		definitionTerms: body.definitionTerms, counts: body.counts, codeRegions: body.codeRegions, lineStarts: header.lineStarts,
+		definitionTerms: body.definitionTerms, counts: body.counts, codeRegions: body.codeRegions, lineStarts: Uint32Array.from(header.numbers.subarray(header.spanNumbers)),
 	};
 }
 
 /** A page record of a summary (a stored page hands back its own). */
-export function pageRecordOf(summary: PageSummary, codec: PageCodec): PageRecord {
+export function pageRecordOf(summary: PageSummary, codec: PageCodec): PageRecord & { readonly blob: Uint8Array } {
 	if (summary instanceof StoredPageSummary) {
-		return summary.record;
+		return { header: summary.header.toRecordHeader(summary.path), blob: summary.blob };
 	}
 	const { header, body } = splitPageParts(pageSummaryToParts(summary));
 	return { header, blob: codec.encode(body) };
@@ -169,8 +195,39 @@ export class StoredPages {
 	/** Pages kept expanded: one page's diagnostics expand the pages it links to (their anchors), requests come back to the same few. */
 	readonly expanded: RecentlyUsed<StoredPageSummary, PageSummary>;
 
-	constructor(readonly summaries: PageSummaries, readonly codec: PageCodec = JSON_PAGE_CODEC, keep = 256) {
+	/**
+	 * `reread`: the page's plain data read and parsed again by the transport,
+	 * for a blob on disk that cannot be read (undefined when the page cannot be either).
+	 */
+	constructor(
+		readonly summaries: PageSummaries, readonly codec: PageCodec = JSON_PAGE_CODEC, keep = 256,
+		private readonly reread: (path: string) => PageSummaryParts | undefined = () => undefined,
+	) {
 		this.expanded = new RecentlyUsed(keep);
+	}
+
+	/**
+	 * The bytes of a blob: read from its file when kept on disk; when that
+	 * fails, the page is read and parsed again (`reread`) and its body encoded
+	 * (an empty page's when it cannot be read either: it is gone, and taken
+	 * out when the transport finds out); never throws.
+	 */
+	blobBytes(path: string, blob: Uint8Array | BlobOnDisk): { bytes: Uint8Array; reparsed: boolean } {
+		if (blob instanceof Uint8Array) {
+			return { bytes: blob, reparsed: false };
+		}
+		const bytes = blob.file.read(blob.slot);
+		if (bytes !== undefined) {
+			return { bytes, reparsed: false };
+		}
+		let parts: PageSummaryParts | undefined;
+		try {
+			parts = this.reread(path);
+		} catch {
+			parts = undefined;
+		}
+		const plain = withSiteUrls(parts ?? summarizePageParts(path, ''), this.summaries.site);
+		return { bytes: this.codec.encode(splitPageParts(plain).body), reparsed: true };
 	}
 
 	/**
@@ -183,16 +240,236 @@ export class StoredPages {
 	}
 }
 
-class StoredFrontmatter implements PageFrontmatter {
-	constructor(private readonly owner: StoredPageSummary, private readonly parts: PageRecordHeader['frontmatter']) { }
+const NO_PROBLEMS: readonly FrontmatterProblem[] = Object.freeze([]);
 
-	get data(): Readonly<Record<string, unknown>> | undefined { return this.parts.data; }
-	get present(): boolean { return this.parts.present; }
-	get span(): Span { return this.parts.span; }
-	get bodyStart(): number { return this.parts.bodyStart; }
-	get closingFenceStart(): number | undefined { return this.parts.closingFenceStart; }
-	get problems(): PageFrontmatter['problems'] { return this.parts.problems; }
-	get links(): PageFrontmatter['links'] { return this.parts.links ?? NO_LINKS; }
+/** Targets whose name spelling, when it is their slug title, is one bit of a small integer. */
+const SLUG_SPELLED_TARGETS = 30;
+
+function isWordBreakCode(c: number): boolean {
+	return c === 0x2d || c === 0x5f || c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+/**
+ * Whether `spelling` is `titleFromSlug(slugOfUrl(url))` (`Michael Menashe`
+ * for `/people/michael-menashe/`), compared code unit by code unit for an
+ * ASCII slug (as it runs for every name spelling of every page put in the
+ * index); a slug with other characters is compared with the title made.
+ */
+export function isSlugTitle(spelling: string, url: string): boolean {
+	let end = url.length;
+	while (end > 0 && url.charCodeAt(end - 1) === 0x2f /* / */) {
+		end--;
+	}
+	let k = 0;
+	let wordStart = true;
+	for (let i = url.lastIndexOf('/', end - 1) + 1; i < end; i++) {
+		const c = url.charCodeAt(i);
+		if (c >= 0x80) {
+			return titleFromSlug(slugOfUrl(url)) === spelling;
+		}
+		if (isWordBreakCode(c)) {
+			wordStart = true;
+		} else if (wordStart) {
+			if (k > 0 && spelling.charCodeAt(k++) !== 0x20) {
+				return false;
+			}
+			if (spelling.charCodeAt(k++) !== (c >= 0x61 && c <= 0x7a ? c - 32 : c)) {
+				return false;
+			}
+			wordStart = false;
+		} else if (spelling.charCodeAt(k++) !== c) {
+			return false;
+		}
+	}
+	return k === spelling.length;
+}
+
+/**
+ * A page record's header as a stored page keeps it (what the index reads of
+ * every page): its fields flat in one object of one shape (no nested
+ * frontmatter, span or link-spelling objects), its strings shared with the
+ * other pages, empty lists shared, and the link spans and line starts in
+ * one typed array (16-bit when the page is shorter than 64 KiB).
+ */
+export class StoredHeader {
+	readonly url: string;
+	readonly section: string | undefined;
+	readonly title: string;
+	readonly aliases: readonly string[];
+	readonly tags: readonly string[];
+	readonly textLength: number;
+	readonly targetUrls: readonly string[];
+	/** Bit `i`: target `i` (below `SLUG_SPELLED_TARGETS`) has a name spelling, its slug title (`isSlugTitle`). */
+	private readonly slugSpelled: number;
+	/** The other name spellings, `url, spelling` pairs; undefined when none. */
+	private readonly otherSpellings: readonly string[] | undefined;
+	readonly shortcodeCalls: readonly ShortcodeCall[] | undefined;
+	readonly siteKey: string | undefined;
+	readonly mayBeTitledFromSlug: boolean;
+	readonly absoluteLinks: number;
+	readonly relativeLinks: number;
+	readonly present: boolean;
+	readonly spanStart: number;
+	readonly spanEnd: number;
+	readonly bodyStart: number;
+	readonly closingFenceStart: number | undefined;
+	readonly problems: readonly FrontmatterProblem[];
+	readonly data: Readonly<Record<string, unknown>> | undefined;
+	readonly frontmatterLinks: readonly FrontmatterLink[] | undefined;
+	/** `PageRecordHeader.targetSpans` (the first `spanNumbers`), then the line starts. */
+	private readonly numbers: Uint16Array | Uint32Array;
+	private readonly spanNumbers: number;
+
+	/** The header's strings are shared through `pool` (the header given is dropped). */
+	constructor(header: PageRecordHeader, pool: StringPool) {
+		const share = (value: string): string => pool.intern(value, true);
+		const frontmatter = header.frontmatter;
+		this.url = share(header.url);
+		this.section = header.section === undefined ? undefined : share(header.section);
+		this.title = header.title;
+		this.aliases = header.aliases.length === 0 ? NO_STRINGS : header.aliases;
+		this.tags = header.tags.length === 0 ? NO_STRINGS : header.tags.map(share);
+		this.textLength = header.textLength;
+		this.targetUrls = header.targetUrls.length === 0 ? NO_STRINGS : header.targetUrls.map(share);
+		let slugSpelled = 0;
+		let others: string[] | undefined;
+		// Spellings come in the order of their targets unless a later link to a target was the first spelled one: then all are kept as pairs.
+		const spellings = header.nameSpellings?.map(share);
+		let ascending = true;
+		for (let i = 0, last = -1; spellings !== undefined && i < spellings.length && ascending; i += 2) {
+			last = this.targetUrls.indexOf(spellings[i], last + 1);
+			ascending = last >= 0;
+		}
+		for (let i = 0, which = -1; ascending && spellings !== undefined && i < spellings.length; i += 2) {
+			which = this.targetUrls.indexOf(spellings[i], which + 1);
+			if (which < SLUG_SPELLED_TARGETS && isSlugTitle(spellings[i + 1], spellings[i])) {
+				slugSpelled |= 1 << which;
+			} else {
+				(others ??= []).push(spellings[i], spellings[i + 1]);
+			}
+		}
+		// All of them kept as pairs when not in order (or none is a slug title): the list shared.
+		this.slugSpelled = slugSpelled;
+		this.otherSpellings = slugSpelled === 0 ? spellings : others?.slice();
+		this.shortcodeCalls = header.shortcodeCalls;
+		this.siteKey = header.siteKey;
+		this.mayBeTitledFromSlug = header.mayBeTitledFromSlug;
+		this.absoluteLinks = header.linkSpellings.absolute;
+		this.relativeLinks = header.linkSpellings.relative;
+		this.present = frontmatter.present;
+		this.spanStart = frontmatter.span.start;
+		this.spanEnd = frontmatter.span.end;
+		this.bodyStart = frontmatter.bodyStart;
+		this.closingFenceStart = frontmatter.closingFenceStart;
+		this.problems = frontmatter.problems.length === 0 ? NO_PROBLEMS : frontmatter.problems;
+		this.data = frontmatter.data === undefined ? undefined : flatFrontmatterData(pool, frontmatter.data, this.title, this.aliases, true);
+		this.frontmatterLinks = frontmatter.links;
+		const tags = this.data?.tags;
+		if (Array.isArray(tags) && tags.length === this.tags.length && tags.length > 0 && tags.every((tag, i) => tag === this.tags[i])) {
+			// The same names as the header's tags: one list for both.
+			(this.data as Record<string, unknown>).tags = this.tags;
+		}
+		// Owned (a structured clone's or a decoded header's own).
+		this.numbers = header.numbers;
+		this.spanNumbers = header.spanNumbers;
+	}
+
+	get linkSpellings(): LinkSpellings {
+		return { absolute: this.absoluteLinks, relative: this.relativeLinks };
+	}
+
+	get span(): Span {
+		return { start: this.spanStart, end: this.spanEnd };
+	}
+
+	/** `PageSummary.linkSpansTo` of the target `which` of `targetUrls`. */
+	linkSpansTo(which: number): Span[] {
+		const spans: Span[] = [];
+		const triples = this.numbers;
+		for (let i = 0; which >= 0 && i < this.spanNumbers; i += 3) {
+			if (triples[i] === which) {
+				spans.push({ start: triples[i + 1], end: triples[i + 2] });
+			}
+		}
+		return spans;
+	}
+
+	/** A view. */
+	get lineStarts(): LineStarts {
+		return this.numbers.subarray(this.spanNumbers);
+	}
+
+	/** `PageSummary.nameSpellingFor`. */
+	nameSpellingFor(url: string): string | undefined {
+		const which = this.slugSpelled === 0 ? -1 : this.targetUrls.indexOf(url);
+		if (which >= 0 && which < SLUG_SPELLED_TARGETS && (this.slugSpelled & (1 << which)) !== 0) {
+			return titleFromSlug(slugOfUrl(url));
+		}
+		const pairs = this.otherSpellings;
+		for (let i = 0; pairs !== undefined && i < pairs.length; i += 2) {
+			if (pairs[i] === url) {
+				return pairs[i + 1];
+			}
+		}
+		return undefined;
+	}
+
+	/** `PageSummary.nameSpellingUrls`: in the order of their targets when some are bits of `slugSpelled`. */
+	get nameSpellingUrls(): readonly string[] {
+		const others = this.otherSpellings;
+		if (this.slugSpelled === 0) {
+			return others?.filter((_, i) => i % 2 === 0) ?? NO_STRINGS;
+		}
+		const urls: string[] = [];
+		let next = 0;
+		for (let i = 0; i < this.targetUrls.length; i++) {
+			const url = this.targetUrls[i];
+			if (i < SLUG_SPELLED_TARGETS && (this.slugSpelled & (1 << i)) !== 0) {
+				urls.push(url);
+			} else if (others !== undefined && others[next] === url) {
+				urls.push(url);
+				next += 2;
+			}
+		}
+		return urls;
+	}
+
+	/** `PageRecordHeader.nameSpellings`: `url, spelling` pairs in the order of `nameSpellingUrls`. */
+	get nameSpellings(): readonly string[] | undefined {
+		const urls = this.nameSpellingUrls;
+		return urls.length === 0 ? undefined : urls.flatMap(url => [url, this.nameSpellingFor(url)!]);
+	}
+
+	/** The header as a record holds it (for the persisted index and a page's plain data). */
+	toRecordHeader(path: string): PageRecordHeader {
+		return {
+			path, url: this.url, section: this.section, title: this.title, aliases: this.aliases, tags: this.tags, textLength: this.textLength,
+			frontmatter: {
+				present: this.present, span: this.span, bodyStart: this.bodyStart, closingFenceStart: this.closingFenceStart, problems: this.problems, data: this.data,
+				...(this.frontmatterLinks === undefined ? {} : { links: this.frontmatterLinks }),
+			},
+			nameSpellings: this.nameSpellings,
+			...(this.shortcodeCalls === undefined ? {} : { shortcodeCalls: this.shortcodeCalls }),
+			...(this.siteKey === undefined ? {} : { siteKey: this.siteKey }),
+			numbers: this.numbers,
+			spanNumbers: this.spanNumbers,
+			targetUrls: this.targetUrls,
+			linkSpellings: this.linkSpellings,
+			mayBeTitledFromSlug: this.mayBeTitledFromSlug,
+		};
+	}
+}
+
+class StoredFrontmatter implements PageFrontmatter {
+	constructor(private readonly owner: StoredPageSummary, private readonly header: StoredHeader) { }
+
+	get data(): Readonly<Record<string, unknown>> | undefined { return this.header.data; }
+	get present(): boolean { return this.header.present; }
+	get span(): Span { return this.header.span; }
+	get bodyStart(): number { return this.header.bodyStart; }
+	get closingFenceStart(): number | undefined { return this.header.closingFenceStart; }
+	get problems(): PageFrontmatter['problems'] { return this.header.problems; }
+	get links(): PageFrontmatter['links'] { return this.header.frontmatterLinks ?? NO_LINKS; }
 	get fields(): readonly FrontmatterField[] { return this.owner.expand().frontmatter.fields; }
 }
 
@@ -203,9 +480,13 @@ class StoredFrontmatter implements PageFrontmatter {
  */
 export class StoredPageSummary implements PageSummary {
 	readonly path: string;
-	private decoded: PageRecord | undefined;
-	/** The record as the persisted index holds it, until its header is first read. */
+	/** The header, its strings shared with the other pages; undefined until the encoded one is first read. */
+	private decoded: StoredHeader | undefined;
+	/** The record as the persisted index holds it, until its header is first read (its header's bytes a view made then: none made on the path to ready). */
 	private encoded: EncodedPageRecord | undefined;
+	/** The blob in memory, or the file it is kept in (at `slot`). */
+	private stored: Uint8Array | PageBlobFile;
+	private slot = 0;
 
 	constructor(private readonly home: StoredPages, record: PageRecord | EncodedPageRecord) {
 		if ('path' in record) {
@@ -213,87 +494,82 @@ export class StoredPageSummary implements PageSummary {
 			this.encoded = record;
 		} else {
 			this.path = record.header.path;
-			this.decoded = this.shared(record);
+			this.decoded = new StoredHeader(record.header, home.summaries.strings);
+		}
+		if (record.blob instanceof Uint8Array) {
+			this.stored = record.blob;
+		} else {
+			this.stored = record.blob.file;
+			this.slot = record.blob.slot;
 		}
 	}
 
-	/** The record, its header's strings shared with the other pages (the header given is dropped). */
-	get record(): PageRecord {
+	/** The header, its strings shared with the other pages (the header given is dropped). */
+	get header(): StoredHeader {
 		if (this.decoded === undefined) {
-			const encoded = this.encoded!;
-			this.decoded = this.shared({ header: this.home.codec.decodeHeader!(encoded.header), blob: encoded.blob });
+			this.decoded = new StoredHeader(this.home.codec.decodeHeader!(this.encoded!.header), this.home.summaries.strings);
 			this.encoded = undefined;
 		}
 		return this.decoded;
 	}
 
-	/** The record as the persisted index holds it, while its header was never decoded (written back as it is). */
-	get encodedRecord(): EncodedPageRecord | undefined {
-		return this.encoded;
+	/** The header's bytes as the persisted index holds them, while never decoded (written back as they are). */
+	get encodedHeader(): Uint8Array | undefined {
+		return this.encoded?.header;
 	}
 
-	private shared(record: PageRecord): PageRecord {
-		const header = record.header;
-		const pool = this.home.summaries.strings;
-		const share = (value: string): string => pool.intern(value, true);
-		const data = header.frontmatter.data;
-		const aliases = header.aliases.length === 0 ? NO_STRINGS : header.aliases;
-		return {
-			header: {
-				...header,
-				url: share(header.url),
-				section: header.section === undefined ? undefined : share(header.section),
-				aliases,
-				tags: header.tags.length === 0 ? NO_STRINGS : header.tags.map(share),
-				targetUrls: header.targetUrls.length === 0 ? NO_STRINGS : header.targetUrls.map(share),
-				nameSpellings: header.nameSpellings?.map(share),
-				frontmatter: { ...header.frontmatter, data: data === undefined ? undefined : flatFrontmatterData(pool, data, header.title, aliases, true) },
-			},
-			blob: record.blob,
-		};
+	/** The blob's bytes (read from its file when kept there; see `StoredPages.blobBytes`). */
+	get blob(): Uint8Array {
+		if (this.stored instanceof Uint8Array) {
+			return this.stored;
+		}
+		const { bytes, reparsed } = this.home.blobBytes(this.path, { file: this.stored, slot: this.slot });
+		if (reparsed) {
+			// Kept in memory from now on: its file is not read again.
+			this.stored = bytes;
+		}
+		return bytes;
 	}
 
-	get url(): string { return this.record.header.url; }
-	get section(): string | undefined { return this.record.header.section; }
-	get title(): string { return this.record.header.title; }
-	get aliases(): readonly string[] { return this.record.header.aliases; }
-	get tags(): readonly string[] { return this.record.header.tags; }
-	get targetUrls(): readonly string[] { return this.record.header.targetUrls; }
-	get frontmatter(): PageFrontmatter { return new StoredFrontmatter(this, this.record.header.frontmatter); }
-	get textLength(): number { return this.record.header.textLength; }
-	get linkSpellings(): LinkSpellings { return this.record.header.linkSpellings; }
-	get mayBeTitledFromSlug(): boolean { return this.record.header.mayBeTitledFromSlug; }
-	get shortcodeCalls(): readonly ShortcodeCall[] { return this.record.header.shortcodeCalls ?? NO_CALLS; }
+	/** Whether the blob is kept in a file rather than in memory. */
+	get blobOnDisk(): boolean {
+		return !(this.stored instanceof Uint8Array);
+	}
+
+	/** Keeps the blob in `file` (its bytes there, at `slot`, are this page's) and lets go of it in memory. */
+	keepBlobIn(file: PageBlobFile, slot: number): void {
+		this.stored = file;
+		this.slot = slot;
+	}
+
+	get url(): string { return this.header.url; }
+	get section(): string | undefined { return this.header.section; }
+	get title(): string { return this.header.title; }
+	get aliases(): readonly string[] { return this.header.aliases; }
+	get tags(): readonly string[] { return this.header.tags; }
+	get targetUrls(): readonly string[] { return this.header.targetUrls; }
+	get frontmatter(): PageFrontmatter { return new StoredFrontmatter(this, this.header); }
+	get textLength(): number { return this.header.textLength; }
+	get linkSpellings(): LinkSpellings { return this.header.linkSpellings; }
+	get mayBeTitledFromSlug(): boolean { return this.header.mayBeTitledFromSlug; }
+	get shortcodeCalls(): readonly ShortcodeCall[] { return this.header.shortcodeCalls ?? NO_CALLS; }
 
 	linkSpansTo(url: string): Span[] {
-		const which = this.targetUrls.indexOf(url);
-		const spans: Span[] = [];
-		const triples = this.record.header.targetSpans;
-		for (let i = 0; which >= 0 && i < triples.length; i += 3) {
-			if (triples[i] === which) {
-				spans.push({ start: triples[i + 1], end: triples[i + 2] });
-			}
-		}
-		return spans;
+		const header = this.header;
+		return header.linkSpansTo(header.targetUrls.indexOf(url));
 	}
 
 	nameSpellingFor(url: string): string | undefined {
-		const pairs = this.record.header.nameSpellings;
-		for (let i = 0; pairs !== undefined && i < pairs.length; i += 2) {
-			if (pairs[i] === url) {
-				return pairs[i + 1];
-			}
-		}
-		return undefined;
+		return this.header.nameSpellingFor(url);
 	}
 
 	get nameSpellingUrls(): readonly string[] {
-		return this.record.header.nameSpellings?.filter((_, i) => i % 2 === 0) ?? NO_STRINGS;
+		return this.header.nameSpellingUrls;
 	}
 
 	/** The plain data of this page (its blob decoded). */
 	toParts(): PageSummaryParts {
-		return joinPageParts(this.record.header, this.home.codec.decode(this.record.blob));
+		return joinPageParts(this.header.toRecordHeader(this.path), this.home.codec.decode(this.blob));
 	}
 
 	/** The summary this record expands into, kept while the page is among the last used. */
@@ -313,7 +589,7 @@ export class StoredPageSummary implements PageSummary {
 	get htmlAnchors(): readonly HtmlAnchor[] { return this.expand().htmlAnchors; }
 	get definitionTerms(): readonly DefinitionTerm[] { return this.expand().definitionTerms; }
 	/** In the header: references turn the link spans of thousands of linking pages into positions. */
-	get lineStarts(): LineStarts { return this.record.header.lineStarts; }
+	get lineStarts(): LineStarts { return this.header.lineStarts; }
 	get codeRegions(): ArrayLike<number> { return this.expand().codeRegions; }
 
 	isInCode(offset: number): boolean {
