@@ -3,9 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { isTitledFromSlug, PageSummaries, summarizePageParts, type PageSummary } from '../../server/src/service/parse/pageSummary';
 import * as fc from 'fast-check';
-import { slugOfUrl, titleFromSlug } from '../../server/src/service/vault/vaultPaths';
+import { isSlugTitle, slugOfUrl, titleFromSlug } from '../../server/src/service/vault/vaultPaths';
 import {
-	isSlugTitle, JSON_PAGE_CODEC, pageRecordOf, splitPageParts, StoredPages, StoredPageSummary, summaryParts, type PageCodec, type PageRecord,
+	JSON_PAGE_CODEC, pageRecordOf, splitPageParts, StoredPages, StoredPageSummary, summaryParts, type PageCodec, type PageRecord,
 } from '../../server/src/service/parse/storedPageSummary';
 import { V8_PAGE_CODEC } from '../../server/src/node/pageCodec';
 

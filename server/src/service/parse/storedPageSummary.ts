@@ -1,6 +1,6 @@
 import type { LineStarts } from '../text/lineIndex';
 import { countLinkSpellings, type LinkSpellings } from './linkSpellings';
-import { destinationPath, slugOfUrl, titleFromSlug } from '../vault/vaultPaths';
+import { destinationPath, isSlugTitle, slugOfUrl, titleFromSlug } from '../vault/vaultPaths';
 import type { FrontmatterField, FrontmatterProblem } from './frontmatter';
 import type { FrontmatterLink } from './frontmatterLinks';
 import type { DefinitionTerm, FootnoteReference, Heading, HtmlAnchor, Span } from './markdownTypes';
@@ -245,45 +245,6 @@ const NO_PROBLEMS: readonly FrontmatterProblem[] = Object.freeze([]);
 /** Targets whose name spelling, when it is their slug title, is one bit of a small integer. */
 const SLUG_SPELLED_TARGETS = 30;
 
-function isWordBreakCode(c: number): boolean {
-	return c === 0x2d || c === 0x5f || c === 0x20 || (c >= 0x09 && c <= 0x0d);
-}
-
-/**
- * Whether `spelling` is `titleFromSlug(slugOfUrl(url))` (`Michael Menashe`
- * for `/people/michael-menashe/`), compared code unit by code unit for an
- * ASCII slug (as it runs for every name spelling of every page put in the
- * index); a slug with other characters is compared with the title made.
- */
-export function isSlugTitle(spelling: string, url: string): boolean {
-	let end = url.length;
-	while (end > 0 && url.charCodeAt(end - 1) === 0x2f /* / */) {
-		end--;
-	}
-	let k = 0;
-	let wordStart = true;
-	for (let i = url.lastIndexOf('/', end - 1) + 1; i < end; i++) {
-		const c = url.charCodeAt(i);
-		if (c >= 0x80) {
-			return titleFromSlug(slugOfUrl(url)) === spelling;
-		}
-		if (isWordBreakCode(c)) {
-			wordStart = true;
-		} else if (wordStart) {
-			if (k > 0 && spelling.charCodeAt(k++) !== 0x20) {
-				return false;
-			}
-			if (spelling.charCodeAt(k++) !== (c >= 0x61 && c <= 0x7a ? c - 32 : c)) {
-				return false;
-			}
-			wordStart = false;
-		} else if (spelling.charCodeAt(k++) !== c) {
-			return false;
-		}
-	}
-	return k === spelling.length;
-}
-
 /**
  * A page record's header as a stored page keeps it (what the index reads of
  * every page): its fields flat in one object of one shape (no nested
@@ -420,35 +381,41 @@ export class StoredHeader {
 		if (this.slugSpelled === 0) {
 			return others?.filter((_, i) => i % 2 === 0) ?? NO_STRINGS;
 		}
-		const urls: string[] = [];
-		let next = 0;
-		for (let i = 0; i < this.targetUrls.length; i++) {
-			const url = this.targetUrls[i];
-			if (i < SLUG_SPELLED_TARGETS && (this.slugSpelled & (1 << i)) !== 0) {
-				urls.push(url);
-			} else if (others !== undefined && others[next] === url) {
-				urls.push(url);
-				next += 2;
-			}
-		}
-		return urls;
+		return this.spellingPairs(false).filter((_, i) => i % 2 === 0);
 	}
 
 	/** `PageRecordHeader.nameSpellings`: `url, spelling` pairs in the order of `nameSpellingUrls`. */
 	get nameSpellings(): readonly string[] | undefined {
-		const urls = this.nameSpellingUrls;
-		return urls.length === 0 ? undefined : urls.flatMap(url => [url, this.nameSpellingFor(url)!]);
+		const pairs = this.slugSpelled === 0 ? this.otherSpellings : this.spellingPairs(true);
+		return pairs === undefined || pairs.length === 0 ? undefined : pairs;
+	}
+
+	/** The `url, spelling` pairs in target order, in one pass (their URLs are distinct); the slug titles made only when `spelled`. */
+	private spellingPairs(spelled: boolean): string[] {
+		const others = this.otherSpellings ?? NO_STRINGS;
+		const pairs: string[] = [];
+		let next = 0;
+		for (let i = 0; i < this.targetUrls.length; i++) {
+			const url = this.targetUrls[i];
+			if (i < SLUG_SPELLED_TARGETS && (this.slugSpelled & (1 << i)) !== 0) {
+				pairs.push(url, spelled ? titleFromSlug(slugOfUrl(url)) : '');
+			} else if (others[next] === url) {
+				pairs.push(url, others[next + 1]);
+				next += 2;
+			}
+		}
+		return pairs;
 	}
 
 	/** The header as a record holds it (for the persisted index and a page's plain data). */
-	toRecordHeader(path: string): PageRecordHeader {
+	toRecordHeader(path: string, withNameSpellings = true): PageRecordHeader {
 		return {
 			path, url: this.url, section: this.section, title: this.title, aliases: this.aliases, tags: this.tags, textLength: this.textLength,
 			frontmatter: {
 				present: this.present, span: this.span, bodyStart: this.bodyStart, closingFenceStart: this.closingFenceStart, problems: this.problems, data: this.data,
 				...(this.frontmatterLinks === undefined ? {} : { links: this.frontmatterLinks }),
 			},
-			nameSpellings: this.nameSpellings,
+			nameSpellings: withNameSpellings ? this.nameSpellings : undefined,
 			...(this.shortcodeCalls === undefined ? {} : { shortcodeCalls: this.shortcodeCalls }),
 			...(this.siteKey === undefined ? {} : { siteKey: this.siteKey }),
 			numbers: this.numbers,
@@ -567,16 +534,20 @@ export class StoredPageSummary implements PageSummary {
 		return this.header.nameSpellingUrls;
 	}
 
-	/** The plain data of this page (its blob decoded). */
-	toParts(): PageSummaryParts {
-		return joinPageParts(this.header.toRecordHeader(this.path), this.home.codec.decode(this.blob));
+	/**
+	 * The plain data of this page (its blob decoded); without its name
+	 * spellings for the summary it expands into, which is asked only what the
+	 * header does not answer (`nameSpellingFor` is the header's).
+	 */
+	toParts(withNameSpellings = true): PageSummaryParts {
+		return joinPageParts(this.header.toRecordHeader(this.path, withNameSpellings), this.home.codec.decode(this.blob));
 	}
 
 	/** The summary this record expands into, kept while the page is among the last used. */
 	expand(): PageSummary {
 		let summary = this.home.expanded.get(this);
 		if (summary === undefined) {
-			summary = this.home.summaries.transientFromParts(this.toParts());
+			summary = this.home.summaries.transientFromParts(this.toParts(false));
 			this.home.expanded.set(this, summary);
 		}
 		return summary;

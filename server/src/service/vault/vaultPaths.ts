@@ -86,6 +86,45 @@ export function titleFromSlug(slug: string): string {
 		.join(' ');
 }
 
+function isWordBreakCode(c: number): boolean {
+	return c === 0x2d || c === 0x5f || c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+/**
+ * Whether `spelling` is `titleFromSlug(slugOfUrl(url))` (`Michael Menashe`
+ * for `/people/michael-menashe/`), compared code unit by code unit for an
+ * ASCII slug (as it runs for every name spelling of every page put in the
+ * index); a slug with other characters is compared with the title made.
+ */
+export function isSlugTitle(spelling: string, url: string): boolean {
+	let end = url.length;
+	while (end > 0 && url.charCodeAt(end - 1) === 0x2f /* / */) {
+		end--;
+	}
+	let k = 0;
+	let wordStart = true;
+	for (let i = url.lastIndexOf('/', end - 1) + 1; i < end; i++) {
+		const c = url.charCodeAt(i);
+		if (c >= 0x80) {
+			return titleFromSlug(slugOfUrl(url)) === spelling;
+		}
+		if (isWordBreakCode(c)) {
+			wordStart = true;
+		} else if (wordStart) {
+			if (k > 0 && spelling.charCodeAt(k++) !== 0x20) {
+				return false;
+			}
+			if (spelling.charCodeAt(k++) !== (c >= 0x61 && c <= 0x7a ? c - 32 : c)) {
+				return false;
+			}
+			wordStart = false;
+		} else if (spelling.charCodeAt(k++) !== c) {
+			return false;
+		}
+	}
+	return k === spelling.length;
+}
+
 /** What a link destination points at. */
 export type LinkTarget =
 	/** Another site, a mail address, or anything with a scheme. */
