@@ -257,7 +257,11 @@ export class VaultSetup {
 			try {
 				await this.indexVault(vault);
 			} catch (error) {
+				// A folder that cannot be read (gone, not a folder, no permission): said once, and the status still comes to ready.
 				this.connection.console.error(`Indexing ${vault.root} failed: ${(error as Error)?.stack ?? error}`);
+				void this.connection.window.showWarningMessage(`Entity Vault could not index ${vault.root}: ${(error as Error)?.message ?? error}`);
+				this.status.indexingFailed(vault);
+				this.status.update();
 			}
 		}
 	}
@@ -292,6 +296,9 @@ export class VaultSetup {
 				this.connection.console.info(vaultVerifiedLine(vault.root, counts));
 				this.status.update();
 			},
+		}).catch((error: unknown) => {
+			progress?.done();
+			throw error;
 		});
 		this.status.indexingDone(vault);
 		startMark('indexed (ready)');

@@ -9,6 +9,8 @@ import type { StatusParams } from '../protocol';
 export class VaultStatus {
 	/** Indexing progress per vault, while it runs. */
 	private readonly indexing = new Map<VaultWorkspace, IndexProgress>();
+	/** Vaults whose indexing failed (their folder unreadable): not waited for, so the status still comes to ready. */
+	private readonly failed = new WeakSet<VaultWorkspace>();
 	private lastSent = '';
 
 	constructor(
@@ -24,11 +26,16 @@ export class VaultStatus {
 		this.indexing.delete(vault);
 	}
 
+	indexingFailed(vault: VaultWorkspace): void {
+		this.indexing.delete(vault);
+		this.failed.add(vault);
+	}
+
 	/** Sends the status when the state or the page count changed. */
 	update(): void {
 		const vaults = this.vaults.all;
 		const pages = vaults.reduce((sum, vault) => sum + vault.service.index.pageCount, 0);
-		const running = vaults.filter(vault => !vault.isIndexed);
+		const running = vaults.filter(vault => !vault.isIndexed && !this.failed.has(vault));
 		const isVault = vaults.some(vault => vault.service.vaultKind().isVault);
 		const verifying = vaults.reduce((sum, vault) => sum + vault.verifyingPages, 0);
 		const params: StatusParams = running.length === 0
