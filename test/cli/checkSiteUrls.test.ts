@@ -45,6 +45,17 @@ describe('entity-vault check on Hugo sites: the URL model (hugo.toml)', () => {
 		]);
 	});
 
+	it("takes Hugo's pages in other formats (HTML, AsciiDoc, Org, reStructuredText, Pandoc) as published pages, placed by their frontmatter", () => {
+		// content/donate.html has slug: donate-now; posts/hello.adoc a TOML date and slug under the permalink /:year/:slug/;
+		// handbook.rst a JSON url:; docs/ct-logs.html, bundle/index.html, notes/Org-Page.org and broken.pdc (its frontmatter unparseable) their paths.
+		assert.deepStrictEqual(linkLines(path.join(fixturesRoot, 'sites', 'hugo-formats')), [
+			'guide/links.md:8 broken-link No page at /donate/.',
+			'guide/links.md:8 broken-link No page at /guide/nowhere/.',
+			// A layout is not content: no page there.
+			'guide/links.md:8 broken-link No page at /shortcodes/note/.',
+		]);
+	});
+
 	it('publishes the default language at the root of the URL space; another language read from elsewhere is not broken', () => {
 		// hugo.toml: en in content/en (the vault root), de in content/de under /de/ (outside the vault root: never read).
 		assert.deepStrictEqual(linkLines(path.join(fixturesRoot, 'sites', 'hugo-languages')), [

@@ -89,3 +89,46 @@ describe('the vault configuration file over JSON-RPC', function () {
 		assert.ok(page.length > 0);
 	});
 });
+
+describe("a Hugo site's pages in other formats than markdown over JSON-RPC", function () {
+	this.timeout(60000);
+	let site: string;
+	let client: LspTestClient;
+	const LINKS = '---\ntitle: Links\n---\n\n[Donate](/donate/) and [legal](/legal/) and [nowhere](/nowhere/).\n';
+	const pageUri = (): string => URI.file(path.join(site, 'content', 'links.md')).toString();
+	const brokenUrls = async (expected: string[]): Promise<void> => {
+		const urls = (diagnostics: { code?: unknown; data?: unknown }[]): string[] => diagnostics.filter(d => d.code === 'broken-link').map(d => (d.data as { url: string }).url);
+		const diagnostics = await client.diagnosticsOf(pageUri(), published => JSON.stringify(urls(published)) === JSON.stringify(expected));
+		assert.deepStrictEqual(urls(diagnostics), expected);
+	};
+	const watched = (file: string, type: number): Promise<void> => client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(file).toString(), type }] });
+
+	before(async () => {
+		site = temporaryVault('ev-formats-', {
+			'hugo.toml': "baseURL = 'https://example.org/'\n",
+			'content/links.md': LINKS,
+			'content/donate.html': '---\ntitle: Donate\n---\n<p>Give.</p>\n',
+		});
+		client = await LspTestClient.indexedOn(site);
+	});
+
+	after(async () => {
+		await client.shutdown();
+		fs.rmSync(site, { recursive: true, force: true });
+	});
+
+	it('knows the HTML page, and follows such pages as they are created and deleted', async () => {
+		const root = path.join(site, 'content');
+		assert.ok(client.logs.includes(`Site rules for ${root} (hugo, from hugo.toml): URLs lower-cased; heading ids github, {#id} attributes; redirect fields aliases; 1 page in formats other than markdown (.html), not read.`), client.logs.join('\n'));
+		await client.open(pageUri(), LINKS);
+		await brokenUrls(['/legal/', '/nowhere/']);
+		const legal = path.join(root, 'legal.adoc');
+		fs.writeFileSync(legal, '---\ntitle: Legal\n---\n= Legal\n');
+		await watched(legal, 1);
+		await brokenUrls(['/nowhere/']);
+		const donate = path.join(root, 'donate.html');
+		fs.rmSync(donate);
+		await watched(donate, 3);
+		await brokenUrls(['/donate/', '/nowhere/']);
+	});
+});

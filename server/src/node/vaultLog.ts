@@ -42,6 +42,7 @@ export function vaultSiteLine(root: string, rules: SiteRules, files: readonly st
 		rules.aliasFields.length > 0 ? `redirect fields ${rules.aliasFields.join(', ')}` : undefined,
 		rules.redirects.length > 0 ? `${countOf(rules.redirects.length, 'redirect')}` : undefined,
 		rules.staticFolders.length > 0 ? `static files in ${rules.staticFolders.join(', ')}` : undefined,
+		rules.otherContentPages.length > 0 ? `${countOf(rules.otherContentPages.length, 'page')} in formats other than markdown (${[...new Set(rules.otherContentPages.map(page => page.path.slice(page.path.lastIndexOf('.')).toLowerCase()))].join(', ')}), not read` : undefined,
 	].filter(part => part !== undefined);
 	return `Site rules for ${root} (${rules.generator}${files.length > 0 ? `, from ${files.join(', ')}` : ''}): ${parts.join('; ')}.${trouble}`;
 }

@@ -32,6 +32,7 @@ import { withSiteUrls } from './parse/siteParts';
 import { newPage, type NewPage, type NewPageInput } from './vault/pageTemplate';
 import { DEFAULT_SETTINGS, type VaultSettings } from './vault/settings';
 import { SiteUrls } from './vault/siteUrls';
+import { indexedSiteRules } from './vault/siteRules';
 import { VAULT_MODEL_TYPES, type FrontmatterSchema } from './vault/frontmatterSchema';
 import { effectiveSchema, inferSectionSchema, pageRules } from './vault/schemaInference';
 import { VaultIndex, type IndexChange } from './vault/vaultIndex';
@@ -321,7 +322,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 
 	/** The rules the index's maps depend on (redirects, includes, URLs): a persisted state is used only under the same. */
 	function indexFingerprint(): string {
-		return `${JSON.stringify(index.site.rules)}\n${summaries.site.key}`;
+		return `${JSON.stringify(indexedSiteRules(index.site.rules))}\n${summaries.site.key}`;
 	}
 
 	/**
@@ -334,12 +335,13 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 			return;
 		}
 		const site = new SiteUrls(next.site);
-		const parts = [...index.pages()].map(summaryParts);
+		// When only the pages in other formats changed, the URLs and maps stay: no page is put back.
+		const parts = JSON.stringify(indexedSiteRules(next.site)) === JSON.stringify(indexedSiteRules(index.site.rules)) ? [] : [...index.pages()].map(summaryParts);
 		parts.forEach(page => index.remove(page.path));
 		index.site = site;
 		summaries.site = site;
 		parts.forEach(page => index.update(summaries.fromParts(withSiteUrls(page, site), true)));
-		rulesChangedAt = index.version;
+		rulesChangedAt = parts.length > 0 ? index.version : rulesChangedAt;
 	}
 
 	/** The words of each page's body, for the unlinked mentions of the Backlinks panel: read only once the panel asks. */

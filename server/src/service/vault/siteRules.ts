@@ -40,6 +40,14 @@ export interface ContentLanguage {
 	readonly contentDir?: string;
 }
 
+/** A page the site publishes from a content file Entity Vault does not read as markdown (Hugo's `donate.html`, `guide.adoc`). */
+export interface OtherContentPage {
+	/** Its path relative to the vault root. */
+	readonly path: string;
+	/** The frontmatter fields that place it (`url`, `slug`, `date`, `title`), as strings. */
+	readonly data: Readonly<Record<string, unknown>>;
+}
+
 export interface SiteRules {
 	readonly generator: SiteGenerator;
 	/** Hugo lower-cases published URLs unless `disablePathToLower` is set. */
@@ -76,6 +84,8 @@ export interface SiteRules {
 	readonly generatedFiles: readonly string[];
 	/** Shortcodes whose first argument is a content page rendered in place (hugoDocs' `{{% include "/_common/x.md" %}}`): its anchors are the including page's. */
 	readonly includeShortcodes: readonly string[];
+	/** Pages published from content files in other formats than markdown: links to their URLs are not broken (their headings are not known). */
+	readonly otherContentPages: readonly OtherContentPage[];
 }
 
 export const DEFAULT_SITE_RULES: SiteRules = Object.freeze({
@@ -98,4 +108,15 @@ export const DEFAULT_SITE_RULES: SiteRules = Object.freeze({
 	taxonomies: Object.freeze([]) as readonly string[],
 	generatedFiles: Object.freeze([]) as readonly string[],
 	includeShortcodes: Object.freeze([]) as readonly string[],
+	otherContentPages: Object.freeze([]) as readonly OtherContentPage[],
 } satisfies SiteRules);
+
+/**
+ * The rules the index's maps depend on: all but the pages in other formats,
+ * which only say which URLs are published without a page (an HTML page
+ * added need not rebuild the index nor invalidate its persisted state).
+ */
+export function indexedSiteRules(rules: SiteRules): Omit<SiteRules, 'otherContentPages'> {
+	const { otherContentPages: _pages, ...indexed } = rules;
+	return indexed;
+}

@@ -144,6 +144,8 @@ export class SiteUrls {
 	private readonly unchecked: ((destination: string) => boolean) | undefined;
 	private readonly mapped: readonly { readonly matches: (destination: string) => boolean; readonly url: string }[];
 	private readonly externalPrefixes: readonly string[];
+	/** The URLs of the pages published from content files in other formats (`SiteRules.otherContentPages`). */
+	private readonly otherContentUrls: ReadonlySet<string>;
 	private readonly redirects: ReadonlyMap<string, string>;
 	private readonly splatRedirects: readonly SiteRedirect[];
 
@@ -166,6 +168,8 @@ export class SiteUrls {
 		this.externalPrefixes = [...rules.externalPrefixes, ...outside].map(prefix => this.cased(withSlashes(prefix.trim())));
 		this.redirects = new Map(rules.redirects.filter(redirect => !redirect.from.endsWith('*')).map(redirect => [this.cased(withSlashes(redirect.from)), redirect.to]));
 		this.splatRedirects = rules.redirects.filter(redirect => redirect.from.endsWith('*'));
+		// Placed as a markdown file of that name would be (`docs/ct-logs.html` as `docs/ct-logs.md`, `index.html` a bundle's).
+		this.otherContentUrls = new Set(rules.otherContentPages.map(page => this.pageUrl(page.path.replace(/\.[^./]+$/, '.md'), page.data)));
 	}
 
 	/** Whether page URLs are lower-cased. */
@@ -340,9 +344,13 @@ export class SiteUrls {
 		return [...new Set([under(`${folder}/${written}`), under(written)])];
 	}
 
-	/** Whether a URL is under a prefix the site publishes from elsewhere (a mount, another repository). */
+	/**
+	 * Whether the site publishes a URL without a page of the vault: under a
+	 * prefix published from elsewhere (a mount, another repository), or a
+	 * page made from a content file in another format (`donate.html`).
+	 */
 	isExternal(url: string): boolean {
-		return this.externalPrefixes.some(prefix => url === prefix || url.startsWith(prefix) || `${url}/` === prefix);
+		return this.otherContentUrls.has(url) || this.externalPrefixes.some(prefix => url === prefix || url.startsWith(prefix) || `${url}/` === prefix);
 	}
 
 	/** Where a site redirect (Netlify `_redirects`, `netlify.toml`) sends `url`, if one does: a site URL or an external one. */
