@@ -117,6 +117,20 @@ describe('anchors the site generates', () => {
 			assert.deepStrictEqual(completedAnchors(HUGO, versions), ['v0.7.0', 'ns:été_1-2', 'bad-ab']);
 		});
 
+		it("reads kramdown's attribute list on the next line (`{: #v3-1-0}`) on a Jekyll site, and only there (jekyll/docs' history page)", () => {
+			const JEKYLL: SiteRules = { ...DEFAULT_SITE_RULES, generator: 'jekyll', headingAttributes: true, attributeLists: true };
+			const history = [
+				'## 3.1.0 / 2016-01-23', '{: #v3-1-0}', '', '### Minor Enhancements', '{:#minor-enhancements-v3-1-0 .x key="a b"}', '',
+				'Setext', '======', '{: #setext-id }', '', '## Kept {#kept}', '{: #ignored}', '', '## Apart', '', '{: #not-after}', '',
+				'## Crlf\r\n{: #crlf-id}\r\n', '',
+			].join('\n');
+			assert.deepStrictEqual(completedAnchors(JEKYLL, history), ['v3-1-0', 'minor-enhancements-v3-1-0', 'setext-id', 'kept', 'apart', 'crlf-id']);
+			assert.deepStrictEqual(brokenFragments(JEKYLL, history, ['v3-1-0', '310--2016-01-23', 'not-after', 'crlf-id']), ['310--2016-01-23', 'not-after']);
+			// To goldmark (Hugo) and the plain model the list is a paragraph: the ids come from the text.
+			assert.deepStrictEqual(completedAnchors(HUGO, history).slice(0, 3), ['310--2016-01-23', 'minor-enhancements', 'setext']);
+			assert.deepStrictEqual(completedAnchors(DEFAULT_SITE_RULES, history).slice(0, 3), ['310--2016-01-23', 'minor-enhancements', 'setext']);
+		});
+
 		it('keeps the attribute text in the heading and its slug with the default rules (the plain vault model)', () => {
 			assert.deepStrictEqual(completedAnchors(DEFAULT_SITE_RULES, page).slice(0, 2), ['title-with-id-set-title-with-id', 'title-with-id-set-duplicate-title-with-id']);
 			assert.deepStrictEqual(brokenFragments(DEFAULT_SITE_RULES, page, ['title-with-id', 'title-with-id-set-title-with-id']), ['title-with-id']);

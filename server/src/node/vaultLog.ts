@@ -35,7 +35,7 @@ export function vaultSiteLine(root: string, rules: SiteRules, files: readonly st
 	}
 	const parts = [
 		rules.lowercaseUrls ? 'URLs lower-cased' : 'URL letter case kept',
-		`heading ids ${rules.headingIds}${rules.headingAttributes ? ', {#id} attributes' : ''}${rules.definitionTermIds ? ', definition term ids' : ''}`,
+		`heading ids ${rules.headingIds}${rules.headingAttributes ? ', {#id} attributes' : ''}${rules.attributeLists ? ', {: #id} attribute lists' : ''}${rules.definitionTermIds ? ', definition term ids' : ''}`,
 		rules.languages.length > 0 ? `languages ${rules.languages.map(language => `${language.code}${language.urlPrefix === '' ? '' : ` (${language.urlPrefix})`}`).join(', ')}` : undefined,
 		Object.keys(rules.permalinks).length > 0 ? `permalinks ${Object.entries(rules.permalinks).map(([section, pattern]) => `${section} ${pattern}`).join(', ')}` : undefined,
 		rules.externalPrefixes.length > 0 ? `published from elsewhere ${rules.externalPrefixes.join(', ')}` : undefined,

@@ -59,6 +59,7 @@ const SITE: ConfigShape = {
 		},
 		headingIds: { kind: 'enum', values: ['github', 'github-ascii', 'blackfriday'], description: "How a heading's id is made from its text (Hugo's autoHeadingIDType)." },
 		headingAttributes: { kind: 'boolean', description: '`## Title {#custom-id}` sets the id.' },
+		attributeLists: { kind: 'boolean', description: "kramdown's attribute list `{: #custom-id}` on the line after a heading sets its id (Jekyll; with headingAttributes)." },
 		definitionTermIds: { kind: 'boolean', description: "Definition-list terms get ids (Hugo's autoDefinitionTermID)." },
 		linkStyle: LINK_STYLE,
 		staticFolders: stringList('Folders, relative to the vault root, whose files are published at the site root.'),

@@ -63,6 +63,9 @@ export function jekyllSiteRules(config: DataTable): SiteRules {
 		...DEFAULT_SITE_RULES,
 		generator: 'jekyll',
 		aliasFields: Object.freeze(['redirect_from']),
+		// kramdown: `## Title {#id}` and an attribute list `{: #id}` on the next line set a heading's id.
+		headingAttributes: true,
+		attributeLists: true,
 		permalinks: Object.freeze(permalinks),
 	} satisfies SiteRules);
 }

@@ -18,7 +18,7 @@
  */
 
 import { HeadingIdFactory, headingIdFunction } from '../parse/headingSlug';
-import { attributeBlockId, withoutAttributeBlock } from '../parse/markdown/headingAttributes';
+import { attributeBlockId, isAttributeList, withoutAttributeBlock } from '../parse/markdown/headingAttributes';
 import type { Span } from '../parse/markdownTypes';
 import type { PageSummary } from '../parse/pageSummary';
 import type { SiteRules } from './siteRules';
@@ -184,15 +184,17 @@ function generatedAnchors(page: PageSummary, site: SiteRules, ids: HeadingIdFact
 	for (const heading of page.headings) {
 		termsBefore(heading.span.start);
 		let text = heading.idText || heading.text;
-		if (site.headingAttributes && heading.attributes !== '') {
-			const custom = attributeBlockId(heading.attributes);
-			const shown = withoutAttributeBlock(heading.text, heading.attributes);
+		// A kramdown attribute list on the next line is text to other generators.
+		const block = isAttributeList(heading.attributes) && !site.attributeLists ? '' : heading.attributes;
+		if (site.headingAttributes && block !== '') {
+			const custom = attributeBlockId(block);
+			const shown = withoutAttributeBlock(heading.text, block);
 			if (custom !== undefined) {
 				ids.put(custom);
 				anchors.push({ id: custom, span: heading.span, kind: 'heading', text: shown, level: heading.level });
 				continue;
 			}
-			text = withoutAttributeBlock(text, heading.attributes);
+			text = withoutAttributeBlock(text, block);
 		}
 		if (hugo) {
 			// Hugo makes a multi-line (setext) heading's id from its last line, after its

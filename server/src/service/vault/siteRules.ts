@@ -71,6 +71,8 @@ export interface SiteRules {
 	readonly headingIds: HeadingIdStyle;
 	/** `## Title {#custom-id}` sets the id (on by default in Hugo's goldmark). */
 	readonly headingAttributes: boolean;
+	/** kramdown's block attribute list on the line after a heading (`{: #id}`) sets its id (Jekyll). */
+	readonly attributeLists: boolean;
 	/** Definition-list terms get ids (Hugo's `autoDefinitionTermID`), sharing the duplicate counter with headings. */
 	readonly definitionTermIds: boolean;
 	readonly linkStyle: LinkStyle;
@@ -101,6 +103,7 @@ export const DEFAULT_SITE_RULES: SiteRules = Object.freeze({
 	languages: Object.freeze([]) as readonly ContentLanguage[],
 	headingIds: 'github',
 	headingAttributes: false,
+	attributeLists: false,
 	definitionTermIds: false,
 	linkStyle: 'auto',
 	staticFolders: Object.freeze([]) as readonly string[],

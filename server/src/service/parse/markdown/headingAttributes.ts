@@ -25,13 +25,35 @@ export function trailingAttributeBlock(raw: string, text: string): string {
 	return block !== undefined && text.trimEnd().endsWith(block) ? block : '';
 }
 
-/** The id an attribute block sets (`{#custom-id .class}` → `custom-id`), or undefined. */
+/** The id an attribute block (or a kramdown attribute list: `{:#id}`) sets (`{#custom-id .class}` → `custom-id`), or undefined. */
 export function attributeBlockId(block: string): string | undefined {
-	return ID.exec(block)?.[1];
+	return ID.exec(isAttributeList(block) ? `{${block.slice(2)}` : block)?.[1];
 }
 
 /** A heading's text without its trailing attribute block (`Title {#id}` → `Title`). */
 export function withoutAttributeBlock(text: string, block: string): string {
 	const trimmed = text.trimEnd();
 	return block !== '' && trimmed.endsWith(block) ? trimmed.slice(0, trimmed.length - block.length).trimEnd() : text;
+}
+
+/**
+ * kramdown's block attribute list on the line right after a heading
+ * (`## 3.1.0 / 2016-01-23` then `{: #v3-1-0}`), which sets the heading's id
+ * on Jekyll sites: the list as written, or '' when the line is not one.
+ * Whether the site reads it is the site rules' `attributeLists`.
+ */
+const ATTRIBUTE_LIST_LINE = /^ {0,3}(\{:[ \t]*(?:[^{}"'\r\n]|"[^"\r\n]*"|'[^'\r\n]*')*\})[ \t]*\r?$/;
+
+export function followingAttributeList(text: string, headingEnd: number): string {
+	const lineEnd = text.indexOf('\n', headingEnd);
+	if (lineEnd < 0 || text.charCodeAt(lineEnd + 1) !== 0x7b /* { */ && text.charCodeAt(lineEnd + 1) !== 0x20 /* space */) {
+		return '';
+	}
+	const nextEnd = text.indexOf('\n', lineEnd + 1);
+	return ATTRIBUTE_LIST_LINE.exec(text.slice(lineEnd + 1, nextEnd < 0 ? text.length : nextEnd))?.[1] ?? '';
+}
+
+/** Whether a heading's recorded attributes are a kramdown attribute list (`{: #id}`) rather than goldmark's trailing block. */
+export function isAttributeList(block: string): boolean {
+	return block.startsWith('{:');
 }

@@ -37,7 +37,7 @@ import { HeadingSlugger } from '../headingSlug';
 import type { DefinitionTerm, FootnoteDefinition, FootnoteReference, Heading, LinkOccurrence, MarkdownScan } from '../markdownTypes';
 import { BlockScanner } from './blockScanner';
 import { collectDefinitionTerms } from './definitionList';
-import { trailingAttributeBlock } from './headingAttributes';
+import { followingAttributeList, trailingAttributeBlock } from './headingAttributes';
 import { collectHtmlAnchors } from './htmlAnchors';
 import type { RawLink } from './inlineContext';
 import { InlineScanner } from './inlineScanner';
@@ -69,7 +69,7 @@ export function scanMarkdown(text: string, bodyStart = 0): MarkdownScan {
 		level: h.level,
 		text: headingTexts[index],
 		idText: idTexts[index],
-		attributes: attributes[index],
+		attributes: attributes[index] || followingAttributeList(text, h.end),
 		anchor: slugger.slug(idTexts[index] || headingTexts[index]),
 		span: { start: h.start, end: h.end },
 	}));
