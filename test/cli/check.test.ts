@@ -21,7 +21,7 @@ describe('entity-vault check', () => {
 			"people/ada.md:13:72 hint non-canonical-link Link \"/people/bob#early-life\" is better written as \"/people/bob/#early-life\", the URL the page is published at.",
 			"people/ada.md:13:96 error missing-footnote Footnote [^2] is used but never defined: add a line \"[^2]: …\".",
 			"people/ada.md:16:1 warning unused-footnote Footnote [^3] is defined but never used.",
-			"people/bob.md:1:1 error frontmatter-syntax JavaScript frontmatter (\"---js\") is never evaluated: Entity Vault reads YAML frontmatter only.",
+			"people/bob.md:1:1 error frontmatter-syntax JavaScript frontmatter (\"---js\") is never evaluated: Entity Vault reads YAML and TOML frontmatter only.",
 			"places/london.md:5:10 warning frontmatter-field updated (2026-05-13) is before created (2026-05-14).",
 			"places/london.md:7:7 warning frontmatter-field Frontmatter field \"tags\" should be a list of names (\"- Name\" lines), not the text \"London\".",
 			"10 problems (4 errors, 5 warnings, 1 hint) in 4 pages.",

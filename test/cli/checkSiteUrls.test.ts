@@ -56,6 +56,16 @@ describe('entity-vault check on Hugo sites: the URL model (hugo.toml)', () => {
 		]);
 	});
 
+	it('reads TOML frontmatter (+++) as Hugo does: slug, aliases and {#id} place pages and anchors; invalid TOML is reported on its line', () => {
+		const report = checkFolder(path.join(fixturesRoot, 'sites', 'hugo-toml'));
+		assert.deepStrictEqual(report.diagnostics.map(d => `${d.file}:${d.line} ${d.code} ${d.message}`), [
+			'docs/broken.md:3 frontmatter-syntax Frontmatter is not valid TOML: invalid value',
+			'docs/install.md:7 non-canonical-link Link "/old/" is better written as "/docs/the-basics/", the URL the page is published at.',
+			'docs/install.md:7 broken-link No page at /docs/nowhere/.',
+			'docs/install.md:7 non-canonical-link Link "basics.md" is better written as "/docs/the-basics/", the URL the page is published at.',
+		]);
+	});
+
 	it('publishes the default language at the root of the URL space; another language read from elsewhere is not broken', () => {
 		// hugo.toml: en in content/en (the vault root), de in content/de under /de/ (outside the vault root: never read).
 		assert.deepStrictEqual(linkLines(path.join(fixturesRoot, 'sites', 'hugo-languages')), [

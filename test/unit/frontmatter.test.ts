@@ -98,8 +98,48 @@ describe('frontmatter', () => {
 	});
 
 	it('names other languages as unsupported', () => {
-		assert.match(parseFrontmatter('---json\n{"a": 1}\n---\n').problems[0].message, /json is not supported/);
-		assert.match(parseFrontmatter('+++\ntitle = "x"\n+++\n').problems[0].message, /TOML is not supported/);
+		assert.match(parseFrontmatter('---json\n{"a": 1}\n---\n').problems[0].message, /json is not supported: Entity Vault reads YAML and TOML frontmatter only/);
+		assert.match(parseFrontmatter('+++json\n{"a": 1}\n+++\n').problems[0].message, /json is not supported/);
+	});
+
+	describe('TOML (+++, Hugo)', () => {
+		it('reads the table, dates as the strings TOML wrote, and CRLF line breaks', () => {
+			const text = '+++\r\ntitle = "Basics"\r\nslug = \'the-basics\'\r\ndate = 2024-03-07\r\nlastmod = 2024-03-07T10:00:00Z\r\naliases = ["/old/", "/older/"]\r\ndraft = false\r\n[params]\r\nicon = "book"\r\n+++\r\n# Basics\r\n';
+			const frontmatter = parseFrontmatter(text);
+			assert.deepStrictEqual(frontmatter.problems, []);
+			assert.deepStrictEqual(frontmatter.data, { title: 'Basics', slug: 'the-basics', date: '2024-03-07', lastmod: '2024-03-07T10:00:00.000Z', aliases: ['/old/', '/older/'], draft: false, params: { icon: 'book' } });
+			assert.strictEqual(text.slice(frontmatter.bodyStart), '# Basics\r\n');
+		});
+
+		it('finds the top-level keys and their values (over several lines), up to the first table', () => {
+			const text = [
+				'+++', 'title = "Mixed"', '"quoted key" = 1', 'tags = [', '  "a", # a comment', '  ["nested = 1"],', ']', 'description = """',
+				'line one', 'key = not a key', '"""', 'site.name = "dotted"', '', '[params]', 'inner = 1', '+++', '',
+			].join('\n');
+			const frontmatter = parseFrontmatter(text);
+			assert.deepStrictEqual(frontmatter.problems, []);
+			assert.deepStrictEqual(frontmatter.fields.map(field => [field.key, text.slice(field.keySpan.start, field.keySpan.end), text.slice(field.valueSpan.start, field.valueSpan.end)]), [
+				['title', 'title', '"Mixed"'],
+				['quoted key', '"quoted key"', '1'],
+				['tags', 'tags', '[\n  "a", # a comment\n  ["nested = 1"],\n]'],
+				['description', 'description', '"""\nline one\nkey = not a key\n"""'],
+				['site', 'site', '"dotted"'],
+			]);
+		});
+
+		it('reports invalid TOML on its line, and never recurses without bound', () => {
+			const text = '+++\ntitle = "A"\nslug =\n+++\nbody\n';
+			const frontmatter = parseFrontmatter(text);
+			assert.strictEqual(frontmatter.data, undefined);
+			assert.strictEqual(frontmatter.problems.length, 1);
+			assert.strictEqual(frontmatter.problems[0].kind, 'syntax');
+			assert.match(frontmatter.problems[0].message, /^Frontmatter is not valid TOML: /);
+			assert.strictEqual(text.slice(frontmatter.problems[0].span.start, frontmatter.problems[0].span.end), 'slug =');
+			assert.strictEqual(text.slice(frontmatter.bodyStart), 'body\n');
+			const deep = parseFrontmatter(`+++\na = ${'['.repeat(5000)}${']'.repeat(5000)}\n+++\n`);
+			assert.strictEqual(deep.data, undefined);
+			assert.strictEqual(deep.problems[0].kind, 'syntax');
+		});
 	});
 
 	it('reads a block as gray-matter does: comments only is {}, a null document is {}, YAML ends at a line starting with ---', () => {

@@ -165,6 +165,13 @@ describe('rename: keeping the old URL (entityVault.rename.oldUrlField)', () => {
 		assert.strictEqual(renamed('oldUrls: [/people/robert-maxwell/]'), '---\noldUrls: [/people/robert-maxwell/]\n---\n\n# Robert Maxwell\n');
 	});
 
+	it('refuses on a page whose frontmatter is TOML, which it does not write to', () => {
+		const page = '+++\ntitle = "R"\n+++\n\n# Robert Maxwell\n';
+		const { result, texts } = renameAt({ 'people/robert-maxwell.md': page, 'organizations/mi6.md': MI6.replace('[Max', '[Max$|$') }, 'bob', 'oldUrls');
+		assert.match(errorOf(result), /The frontmatter of people\/robert-maxwell\.md is TOML, which Entity Vault does not write to/);
+		assert.strictEqual(texts.get('people/robert-maxwell.md'), page);
+	});
+
 	it('refuses when the field is a map', () => {
 		assert.match(errorOf(renamed('oldUrls:\n  a: 1') as RenameResult), /"oldUrls" of people\/robert-maxwell\.md is not a list/);
 	});

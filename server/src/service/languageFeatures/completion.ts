@@ -95,7 +95,8 @@ export function provideCompletion({ index, page, text: body, site }: PageContext
 
 	const frontmatter = page.frontmatter;
 	if (frontmatter.present && frontmatter.closingFenceStart !== undefined && offset > frontmatter.span.start && offset < frontmatter.closingFenceStart) {
-		return tagCompletion(context) ?? frontmatterLinkCompletion(context, linkSectionOf) ?? empty();
+		// In TOML nothing is offered: the items are written as YAML values.
+		return frontmatter.toml === true ? empty() : tagCompletion(context) ?? frontmatterLinkCompletion(context, linkSectionOf) ?? empty();
 	}
 	if (offset < frontmatter.bodyStart || page.isInCode(offset)) {
 		return empty();

@@ -1,5 +1,6 @@
 import { CORE_SCHEMA, safeLoad } from 'js-yaml';
 import type { Span } from './markdownTypes';
+import { findTomlTopLevelFields, parseTomlBlock } from './tomlFrontmatter';
 
 /**
  * The frontmatter reader. It reads YAML exactly as gray-matter (what static
@@ -56,7 +57,7 @@ export interface Frontmatter {
 	readonly closingFenceStart: number | undefined;
 	/** The language named after the opening fence, '' when none. */
 	readonly language: string;
-	/** Parsed YAML mapping with dates normalised to strings; undefined when absent or unparsable. */
+	/** Parsed YAML mapping or TOML table, dates normalised to strings; undefined when absent or unparsable. */
 	readonly data: Record<string, unknown> | undefined;
 	/** Top-level keys in order of appearance. */
 	readonly fields: readonly FrontmatterField[];
@@ -169,20 +170,19 @@ export function parseFrontmatter(text: string): Frontmatter {
 	const span = { start: 0, end: closing.end };
 	const bodyStart = closing.next;
 	const yamlEnd = closing.start;
-	const fields = fence === '---' ? findTopLevelFields(text, yamlStart, yamlEnd) : [];
+	const fields = fence === '---' ? findTopLevelFields(text, yamlStart, yamlEnd) : findTomlTopLevelFields(text, yamlStart, yamlEnd);
 
 	const languageName = language.toLowerCase();
-	if (fence === '+++' || (languageName !== '' && languageName !== 'yaml' && languageName !== 'yml')) {
-		const named = fence === '+++' ? 'TOML' : language;
+	if (fence === '+++' ? languageName !== '' && languageName !== 'toml' : languageName !== '' && languageName !== 'yaml' && languageName !== 'yml') {
 		const isJavaScript = /^(js|javascript)$/i.test(language);
 		problems.push({
 			kind: 'language',
 			message: isJavaScript
-				? `JavaScript frontmatter ("${fence}${language}") is never evaluated: Entity Vault reads YAML frontmatter only.`
-				: `Frontmatter in ${named} is not supported: Entity Vault reads YAML frontmatter only.`,
+				? `JavaScript frontmatter ("${fence}${language}") is never evaluated: Entity Vault reads YAML and TOML frontmatter only.`
+				: `Frontmatter in ${language} is not supported: Entity Vault reads YAML and TOML frontmatter only.`,
 			span: openingSpan,
 		});
-		return { present: true, span, bodyStart, closingFenceStart: closing.start, language, data: undefined, fields, problems };
+		return { present: true, span, bodyStart, closingFenceStart: closing.start, language, data: undefined, fields: fence === '---' ? fields : [], problems };
 	}
 
 	if (yamlEnd - yamlStart > MAX_FRONTMATTER_LENGTH) {
@@ -195,6 +195,15 @@ export function parseFrontmatter(text: string): Frontmatter {
 	}
 
 	const yaml = withLineFeeds(text.slice(yamlStart, yamlEnd));
+	if (fence === '+++') {
+		const parsedToml = parseTomlBlock(yaml, MAX_FRONTMATTER_NESTING);
+		if (parsedToml.error) {
+			const errorLine = readLineByNumber(text, 1 + parsedToml.error.line, yamlStart, yamlEnd);
+			problems.push({ kind: 'syntax', message: `Frontmatter is not valid TOML: ${parsedToml.error.message}`, span: errorLine });
+			return { present: true, span, bodyStart, closingFenceStart: closing.start, language, data: undefined, fields, problems };
+		}
+		return { present: true, span, bodyStart, closingFenceStart: closing.start, language, data: normaliseValue(parsedToml.value ?? {}, 0, new Map()) as Record<string, unknown>, fields, problems };
+	}
 	if (exceedsNesting(yaml, MAX_FRONTMATTER_NESTING)) {
 		problems.push({
 			kind: 'too-large',

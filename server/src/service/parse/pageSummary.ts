@@ -96,6 +96,7 @@ class CompactFrontmatter implements PageFrontmatter {
 	readonly problems: readonly FrontmatterProblem[];
 	readonly data: Readonly<Record<string, unknown>> | undefined;
 	readonly links: readonly FrontmatterLink[];
+	readonly toml: boolean;
 
 	constructor(private readonly owner: CompactPageSummary, parts: FrontmatterParts) {
 		this.present = parts.present;
@@ -105,6 +106,7 @@ class CompactFrontmatter implements PageFrontmatter {
 		this.problems = parts.problems;
 		this.data = parts.data;
 		this.links = parts.links ?? NO_LINKS;
+		this.toml = parts.toml === true;
 	}
 
 	get fields(): readonly FrontmatterField[] {
@@ -112,7 +114,10 @@ class CompactFrontmatter implements PageFrontmatter {
 	}
 
 	toParts(): FrontmatterParts {
-		return { present: this.present, span: this.span, bodyStart: this.bodyStart, closingFenceStart: this.closingFenceStart, problems: this.problems, data: this.data, ...(this.links.length > 0 ? { links: this.links } : {}) };
+		return {
+			present: this.present, span: this.span, bodyStart: this.bodyStart, closingFenceStart: this.closingFenceStart, problems: this.problems, data: this.data,
+			...(this.links.length > 0 ? { links: this.links } : {}), ...(this.toml ? { toml: true } : {}),
+		};
 	}
 }
 
@@ -174,7 +179,8 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 
 	const { links, footnoteReferences, footnoteDefinitions, headings } = scan;
 	const fields = frontmatter.fields;
-	const frontmatterLinks = findFrontmatterLinks(text, fields, data);
+	// Links in TOML values are not looked for: a move would rewrite them as YAML.
+	const frontmatterLinks = text.startsWith('+++') ? [] : findFrontmatterLinks(text, fields, data);
 	const shortcodeCalls = findShortcodeCalls(text, frontmatter.bodyStart, scan.codeRegions);
 	const items = { links, footnoteReferences, footnoteDefinitions, headings, fields } satisfies Record<PartName, readonly unknown[]>;
 	const numbers: number[] = [];
@@ -232,6 +238,7 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 			problems: frontmatter.problems,
 			data,
 			...(frontmatterLinks.length > 0 ? { links: frontmatterLinks } : {}),
+			...(frontmatter.present && text.startsWith('+++') ? { toml: true } : {}),
 		},
 		numbers: text.length <= 0xffff ? new Uint16Array(numbers) : new Uint32Array(numbers),
 		strings,
@@ -347,6 +354,7 @@ class CompactPageSummary implements PageSummary {
 			problems: frontmatter.problems.length === 0 ? NO_PROBLEMS : frontmatter.problems.map(problem => ({ ...problem, message: own(problem.message) })),
 			data: frontmatter.data === undefined || !pooled ? frontmatter.data : flatFrontmatterData(pool, frontmatter.data, this.title, this.aliases, alreadyFlat),
 			links: frontmatter.links?.map(link => ({ ...link, field: share(link.field), destination: share(link.destination) })),
+			toml: frontmatter.toml,
 		});
 	}
 

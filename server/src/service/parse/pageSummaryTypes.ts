@@ -31,6 +31,8 @@ export interface PageFrontmatter {
 	readonly data: Readonly<Record<string, unknown>> | undefined;
 	/** The top-level values (or list items) written as links or bare site paths (see frontmatterLinks.ts). */
 	readonly links: readonly FrontmatterLink[];
+	/** The block is TOML (`+++`): read as any other, never written to (the editing features write YAML). */
+	readonly toml?: boolean;
 }
 
 /**

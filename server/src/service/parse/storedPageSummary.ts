@@ -277,6 +277,7 @@ export class StoredHeader {
 	readonly problems: readonly FrontmatterProblem[];
 	readonly data: Readonly<Record<string, unknown>> | undefined;
 	readonly frontmatterLinks: readonly FrontmatterLink[] | undefined;
+	readonly tomlFrontmatter: boolean;
 	/** `PageRecordHeader.targetSpans` (the first `spanNumbers`), then the line starts. */
 	private readonly numbers: Uint16Array | Uint32Array;
 	private readonly spanNumbers: number;
@@ -325,6 +326,7 @@ export class StoredHeader {
 		this.problems = frontmatter.problems.length === 0 ? NO_PROBLEMS : frontmatter.problems;
 		this.data = frontmatter.data === undefined ? undefined : flatFrontmatterData(pool, frontmatter.data, this.title, this.aliases, true);
 		this.frontmatterLinks = frontmatter.links;
+		this.tomlFrontmatter = frontmatter.toml === true;
 		const tags = this.data?.tags;
 		if (Array.isArray(tags) && tags.length === this.tags.length && tags.length > 0 && tags.every((tag, i) => tag === this.tags[i])) {
 			// The same names as the header's tags: one list for both.
@@ -413,7 +415,7 @@ export class StoredHeader {
 			path, url: this.url, section: this.section, title: this.title, aliases: this.aliases, tags: this.tags, textLength: this.textLength,
 			frontmatter: {
 				present: this.present, span: this.span, bodyStart: this.bodyStart, closingFenceStart: this.closingFenceStart, problems: this.problems, data: this.data,
-				...(this.frontmatterLinks === undefined ? {} : { links: this.frontmatterLinks }),
+				...(this.frontmatterLinks === undefined ? {} : { links: this.frontmatterLinks }), ...(this.tomlFrontmatter ? { toml: true } : {}),
 			},
 			nameSpellings: withNameSpellings ? this.nameSpellings : undefined,
 			...(this.shortcodeCalls === undefined ? {} : { shortcodeCalls: this.shortcodeCalls }),
@@ -437,6 +439,7 @@ class StoredFrontmatter implements PageFrontmatter {
 	get closingFenceStart(): number | undefined { return this.header.closingFenceStart; }
 	get problems(): PageFrontmatter['problems'] { return this.header.problems; }
 	get links(): PageFrontmatter['links'] { return this.header.frontmatterLinks ?? NO_LINKS; }
+	get toml(): boolean { return this.header.tomlFrontmatter; }
 	get fields(): readonly FrontmatterField[] { return this.owner.expand().frontmatter.fields; }
 }
 

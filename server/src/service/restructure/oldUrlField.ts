@@ -39,6 +39,9 @@ export function oldUrlFieldEdits(page: PageSummary, text: string, field: string,
 	if (!frontmatter.present) {
 		return [edit(page, { start: 0, end: 0 }, `---${eol}${field}:${eol}- ${value}${eol}---${eol}`)];
 	}
+	if (frontmatter.toml === true) {
+		return { error: `The frontmatter of ${page.path} is TOML, which Entity Vault does not write to, so its old URL cannot be added to "${field}": add it by hand, or turn off entityVault.rename.oldUrlField.` };
+	}
 	if (frontmatter.data === undefined || frontmatter.closingFenceStart === undefined) {
 		return { error: `The frontmatter of ${page.path} cannot be read, so its old URL cannot be added to "${field}": fix it first, or turn off entityVault.rename.oldUrlField.` };
 	}

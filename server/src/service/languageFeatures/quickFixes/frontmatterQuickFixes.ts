@@ -70,7 +70,7 @@ function frontmatterMissingFixes(context: QuickFixContext, diagnostic: VaultDiag
 function missingFields(context: QuickFixContext): string[] {
 	const frontmatter = context.page.frontmatter;
 	const section = context.page.section;
-	if (frontmatter.data === undefined || frontmatter.closingFenceStart === undefined || section === undefined) {
+	if (frontmatter.data === undefined || frontmatter.closingFenceStart === undefined || section === undefined || frontmatter.toml === true) {
 		return [];
 	}
 	return validateFrontmatterFields(frontmatter, pageRules(context.index.fieldCounts, context.settings, section, context.page.path), context.page.path)
@@ -157,6 +157,9 @@ function dateOrderFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'f
 }
 
 function frontmatterFieldFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'frontmatter-field'>): VaultCodeAction[] {
+	if (context.page.frontmatter.toml === true) {
+		return []; // the fixes write YAML: a TOML block is left as it is
+	}
 	switch (diagnostic.data.reason) {
 		case 'missing':
 			return missingFieldFixes(context, diagnostic);
@@ -175,7 +178,7 @@ function frontmatterFieldFixes(context: QuickFixContext, diagnostic: VaultDiagno
 function titleSpellingFixes(context: QuickFixContext, diagnostic: VaultDiagnostic<'title-spelling'>): VaultCodeAction[] {
 	const frontmatter = context.page.frontmatter;
 	// A YAML block that parsed, with no `title` yet (TOML `+++` blocks are not written to).
-	if (frontmatter.data === undefined || frontmatter.closingFenceStart === undefined || fieldNamed(context, 'title') || !context.text.startsWith('---')) {
+	if (frontmatter.data === undefined || frontmatter.closingFenceStart === undefined || fieldNamed(context, 'title') || frontmatter.toml === true) {
 		return [];
 	}
 	const title = diagnostic.data.title.trim();

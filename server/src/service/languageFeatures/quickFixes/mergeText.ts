@@ -111,7 +111,7 @@ function keptFrontmatter(merged: PageSummary, text: string, eol: string): string
 	}
 	const longest = Math.max(2, ...(block.match(/`+/g) ?? []).map(run => run.length));
 	const fence = '`'.repeat(longest + 1);
-	return `The frontmatter of ${merged.path}, merged into this page:${eol}${eol}${fence}yaml${eol}${block}${eol}${fence}`;
+	return `The frontmatter of ${merged.path}, merged into this page:${eol}${eol}${fence}${merged.frontmatter.toml === true ? 'toml' : 'yaml'}${eol}${block}${eol}${fence}`;
 }
 
 /**
@@ -226,7 +226,7 @@ export function aliasEdits(into: PageSummary, names: readonly string[], eol: str
 	if (!frontmatter.present) {
 		return [{ start: 0, end: 0, text: ['---', 'aliases:', ...names.map(name => `- ${yamlString(name)}`), '---', ''].join(eol) }];
 	}
-	if (frontmatter.data === undefined || frontmatter.closingFenceStart === undefined) {
+	if (frontmatter.data === undefined || frontmatter.closingFenceStart === undefined || frontmatter.toml === true) {
 		return [];
 	}
 	const field = frontmatter.fields.find(candidate => candidate.key === 'aliases');
