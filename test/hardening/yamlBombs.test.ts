@@ -31,9 +31,14 @@ const EXPECTED: Readonly<Record<string, 'refused' | 'bounded'>> = {
 	'5 MB block': 'refused',
 	'5 MB unclosed block': 'refused',
 	'256 KiB of aliases to one anchor': 'refused',
+	'TOML: 10,000-deep arrays': 'refused',
+	'TOML: 10,000-deep inline tables': 'refused',
+	'TOML: 30,000 keys (under the size limit)': 'bounded',
+	'TOML: an array over 40,000 lines (under the size limit)': 'bounded',
+	'TOML: 5 MB block': 'refused',
 };
 
-describe('hardening: YAML bombs', function () {
+describe('hardening: YAML (and TOML) bombs', function () {
 	this.timeout(120000);
 	const names = Object.keys(YAML_BOMBS);
 	let overBudget = 0;
@@ -77,7 +82,7 @@ describe('hardening: YAML bombs', function () {
 	}
 
 	after(() => {
-		const inputs = `${names.length} bombs (alias expansion, self-references, merge keys, 100,000 keys, 10,000-deep nesting, 5 MB)`;
+		const inputs = `${names.length} bombs (alias expansion, self-references, merge keys, 100,000 keys, 10,000-deep nesting, 5 MB; TOML: deep arrays and inline tables, 30,000 keys, 40,000-line array, 5 MB)`;
 		recordFigure({ area: 'Security', test: 'YAML bombs are refused or bounded', inputs, figure: 'process aborts or hangs', value: aborted, expected: 0 });
 		recordFigure({ area: 'Security', test: 'YAML bombs are refused or bounded', inputs, figure: `cases over ${BUDGET_MS} ms`, value: overBudget, expected: 0 });
 		recordFigure({ area: 'Security', test: 'YAML bombs are refused or bounded', inputs, figure: 'refused without a diagnostic, or data kept unbounded', value: undiagnosed + unbounded, expected: 0 });

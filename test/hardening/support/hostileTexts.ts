@@ -36,6 +36,11 @@ export const YAML_BOMBS: Readonly<Record<string, () => string>> = {
 	'5 MB block': () => `---\nsummary: ${'x'.repeat(5 * 1024 * 1024)}\n---${PAGE_BODY}`,
 	'5 MB unclosed block': () => `---\n${'k: v\n'.repeat(1024 * 1024)}`,
 	'256 KiB of aliases to one anchor': () => `---\na: &a {x: [1, 2, 3]}\nb: [${Array(40000).fill('*a').join(',')}]\n---${PAGE_BODY}`,
+	'TOML: 10,000-deep arrays': () => `+++\na = ${'['.repeat(10000)}${']'.repeat(10000)}\n+++${PAGE_BODY}`,
+	'TOML: 10,000-deep inline tables': () => `+++\na = ${'{ a = '.repeat(10000)}1${' }'.repeat(10000)}\n+++${PAGE_BODY}`,
+	'TOML: 30,000 keys (under the size limit)': () => `+++\n${Array.from({ length: 30000 }, (_, i) => `k${i} = 1`).join('\n')}\n+++${PAGE_BODY}`,
+	'TOML: an array over 40,000 lines (under the size limit)': () => `+++\na = [\n${'  1,\n'.repeat(40000)}]\n+++${PAGE_BODY}`,
+	'TOML: 5 MB block': () => `+++\nsummary = "${'x'.repeat(5 * 1024 * 1024)}"\n+++${PAGE_BODY}`,
 };
 
 /** Markdown bodies that are cheap to write and expensive to scan carelessly. */

@@ -38,6 +38,8 @@ export function findTomlTopLevelFields(text: string, start: number, end: number)
 	const fields: { key: string; keySpan: { start: number; end: number }; valueStart: number; valueEnd: number }[] = [];
 	let at = start;
 	let multiline: '"""' | '\'\'\'' | undefined;
+	// Brackets of the last value still open (an array or inline table over several lines): counted once per line, linear in the block.
+	let depth = 0;
 	while (at < end) {
 		const lineBreak = text.indexOf('\n', at);
 		const next = lineBreak < 0 || lineBreak >= end ? end : lineBreak + 1;
@@ -49,12 +51,17 @@ export function findTomlTopLevelFields(text: string, start: number, end: number)
 				multiline = undefined;
 			}
 			fields[fields.length - 1].valueEnd = at + content.length;
-		} else if (/^[ \t]*\[/.test(line) && !isInsideValue(fields, text, at)) {
+		} else if (depth > 0) {
+			depth = Math.max(0, depth + bracketBalance(line));
+			if (content.trim() !== '' && !content.trimStart().startsWith('#')) {
+				fields[fields.length - 1].valueEnd = at + content.length;
+			}
+		} else if (/^[ \t]*\[/.test(line)) {
 			// A table header: the keys after it are not top-level.
 			break;
 		} else {
 			const match = TOML_KEY_LINE.exec(line);
-			if (match !== null && !isInsideValue(fields, text, at)) {
+			if (match !== null) {
 				const quoted = /^["']/.test(match[1]);
 				const keyStart = at + line.indexOf(match[1]);
 				fields.push({
@@ -67,9 +74,9 @@ export function findTomlTopLevelFields(text: string, start: number, end: number)
 				const opened = /^("""|''')/.exec(rest)?.[1] as '"""' | '\'\'\'' | undefined;
 				if (opened !== undefined && !rest.slice(3).includes(opened)) {
 					multiline = opened;
+				} else {
+					depth = Math.max(0, bracketBalance(rest));
 				}
-			} else if (fields.length > 0 && content.trim() !== '' && !content.trimStart().startsWith('#')) {
-				fields[fields.length - 1].valueEnd = at + content.length;
 			}
 		}
 		at = next;
@@ -77,16 +84,12 @@ export function findTomlTopLevelFields(text: string, start: number, end: number)
 	return fields.map(field => ({ key: field.key, keySpan: field.keySpan, valueSpan: { start: field.valueStart, end: Math.max(field.valueStart, field.valueEnd) } }));
 }
 
-/** Whether the line at `at` continues the last field's value: its brackets are still open (an array over several lines). */
-function isInsideValue(fields: readonly { valueStart: number }[], text: string, at: number): boolean {
-	if (fields.length === 0) {
-		return false;
-	}
-	let depth = 0;
+/** Brackets opened minus closed on one line of a value, outside its strings and comment. */
+function bracketBalance(line: string): number {
+	let balance = 0;
 	let quote = '';
-	const value = text.slice(fields[fields.length - 1].valueStart, at);
-	for (let i = 0; i < value.length; i++) {
-		const c = value[i];
+	for (let i = 0; i < line.length; i++) {
+		const c = line[i];
 		if (quote !== '') {
 			if (c === '\\' && quote === '"') {
 				i++;
@@ -96,13 +99,12 @@ function isInsideValue(fields: readonly { valueStart: number }[], text: string, 
 		} else if (c === '"' || c === '\'') {
 			quote = c;
 		} else if (c === '#') {
-			const lineEnd = value.indexOf('\n', i);
-			i = lineEnd < 0 ? value.length : lineEnd;
+			break;
 		} else if (c === '[' || c === '{') {
-			depth++;
+			balance++;
 		} else if (c === ']' || c === '}') {
-			depth--;
+			balance--;
 		}
 	}
-	return depth > 0;
+	return balance;
 }
