@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import { createVaultService, type VaultService } from '../../server/src/service/vaultService';
 import type { VaultEdit } from '../../server/src/service/vault/vaultResults';
+import { settingsFrom } from '../../server/src/service/vault/settings';
+import { DEFAULT_SITE_RULES } from '../../server/src/service/vault/siteRules';
 import { applyVaultEdit } from '../support/applyEdits';
 import { rangeOfText } from '../support/cursor';
 
@@ -38,6 +40,22 @@ describe('broken-asset', () => {
 		]);
 		// `bob.jpg` on `people/bob.md` is `/people/bob/bob.jpg` to a browser.
 		assert.deepStrictEqual(brokenAssets(service, 'people/bob.md'), ['No file at /img/logo.png: did you mean /images/logo.png?']);
+	});
+
+	it("finds a multilingual Hugo bundle's shared resources under the default language's prefix, and only there", () => {
+		const site = { ...DEFAULT_SITE_RULES, generator: 'hugo' as const, lowercaseUrls: true, languages: [{ code: 'en', urlPrefix: '/en/' }, { code: 'fr', urlPrefix: '/fr/' }], defaultLanguage: 'en' };
+		const service = createVaultService({ settings: settingsFrom({ site }).settings });
+		const page = '# Styles\n\n![blue](/en/basics/styles/images/blue.png?width=60pc) ![fr](/fr/basics/styles/images/blue.png) ![gone](/en/basics/styles/images/gone.png) ![here](images/blue.png)\n';
+		service.updatePage('basics/styles/_index.fr.md', page);
+		service.setAssets(['basics/styles/images/blue.png']);
+		assert.deepStrictEqual(brokenAssets(service, 'basics/styles/_index.fr.md'), [
+			'No file at /fr/basics/styles/images/blue.png: did you mean /basics/styles/images/blue.png?',
+			'No file at /en/basics/styles/images/gone.png. Looked for /en/basics/styles/images/gone.png, /basics/styles/images/gone.png.',
+		]);
+		const oneLanguage = createVaultService({ settings: settingsFrom({ site: { ...site, languages: [], defaultLanguage: '' } }).settings });
+		oneLanguage.updatePage('basics/styles/_index.md', page);
+		oneLanguage.setAssets(['basics/styles/images/blue.png']);
+		assert.strictEqual(brokenAssets(oneLanguage, 'basics/styles/_index.md')[0], 'No file at /en/basics/styles/images/blue.png: did you mean /basics/styles/images/blue.png?');
 	});
 
 	it('reports nothing until the transport listed the files (a service fed pages only)', () => {

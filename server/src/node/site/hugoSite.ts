@@ -199,6 +199,7 @@ export function hugoSiteRules(config: DataTable, folder: string, root: string, f
 		permalinks: Object.freeze(permalinksOf(config)),
 		uglyUrls: Object.freeze(uglyUrlSections(config)),
 		languages: Object.freeze(languages),
+		defaultLanguage: languages.length > 0 ? defaultLanguageOf(config) : '',
 		headingIds,
 		headingAttributes: entryOf(entryOf(parser, 'attribute'), 'title') !== false,
 		definitionTermIds: entryOf(parser, 'autoDefinitionTermID') === true,

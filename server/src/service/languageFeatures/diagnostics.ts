@@ -280,7 +280,7 @@ function checkLinks(index: VaultIndex, page: PageSummary, links: readonly PageLi
 /** A link to a file that is not a page: some published path it may name must exist, once the transport listed the assets. */
 function checkAsset(index: VaultIndex, page: PageSummary, link: PageLink, out: DiagnosticCollector): void {
 	const assets = index.assets;
-	const looked = assets.listed ? assetCandidates(link.destination, page.path) : undefined;
+	const looked = assets.listed ? assetCandidates(link.destination, page.path, index.site.sharedResourcePrefix) : undefined;
 	if (looked === undefined || looked.some(path => assets.has(path) || isGeneratedFile(index.site.rules, path))) {
 		return;
 	}

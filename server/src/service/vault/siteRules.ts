@@ -68,6 +68,8 @@ export interface SiteRules {
 	readonly uglyUrls: readonly string[];
 	/** The site's languages when the content is multilingual; empty otherwise. */
 	readonly languages: readonly ContentLanguage[];
+	/** The code of the default language among `languages` (Hugo's `defaultContentLanguage`), '' when not multilingual. */
+	readonly defaultLanguage: string;
 	readonly headingIds: HeadingIdStyle;
 	/** `## Title {#custom-id}` sets the id (on by default in Hugo's goldmark). */
 	readonly headingAttributes: boolean;
@@ -101,6 +103,7 @@ export const DEFAULT_SITE_RULES: SiteRules = Object.freeze({
 	permalinks: Object.freeze({}),
 	uglyUrls: Object.freeze([]) as readonly string[],
 	languages: Object.freeze([]) as readonly ContentLanguage[],
+	defaultLanguage: '',
 	headingIds: 'github',
 	headingAttributes: false,
 	attributeLists: false,

@@ -172,6 +172,16 @@ export class SiteUrls {
 		this.otherContentUrls = new Set(rules.otherContentPages.map(page => this.pageUrl(page.path.replace(/\.[^./]+$/, '.md'), page.data)));
 	}
 
+	/**
+	 * The URL prefix (`en`, no slashes) a page bundle's shared resources are
+	 * published under: Hugo publishes the files of a multilingual bundle
+	 * once, in the default language's bundle ('' when it has no prefix, or
+	 * the site one language).
+	 */
+	get sharedResourcePrefix(): string {
+		return this.languages.get(this.rules.defaultLanguage) ?? '';
+	}
+
 	/** Whether page URLs are lower-cased. */
 	get lowercase(): boolean {
 		return this.rules.lowercaseUrls;

@@ -88,16 +88,21 @@ export class VaultAssets {
  * looks: relative to the page's folder (a page bundle's `img.png`, or
  * `../files/a.pdf` beside the page file), then relative to the page's
  * published URL (what a browser resolves it against: `/a/b/img.png` for
- * `a/b.md`); an absolute `/images/x.png` from the site root. Undefined when
- * the destination is not a file in the vault.
+ * `a/b.md`); an absolute `/images/x.png` from the site root, and under the
+ * prefix of a multilingual site's bundles' shared resources
+ * (`sharedPrefix`: `/en/docs/img.png` is `docs/img.png`). Undefined when the
+ * destination is not a file in the vault.
  */
-export function assetCandidates(destination: string, pagePath: string): string[] | undefined {
+export function assetCandidates(destination: string, pagePath: string, sharedPrefix = ''): string[] | undefined {
 	const target = resolveLinkDestination(destination, pagePath);
 	if (target.kind !== 'asset') {
 		return undefined;
 	}
 	const candidates = [target.path];
 	const trimmed = destination.trim();
+	if (sharedPrefix !== '' && target.path.startsWith(`${sharedPrefix}/`)) {
+		candidates.push(target.path.slice(sharedPrefix.length + 1));
+	}
 	const name = pagePath.slice(pagePath.lastIndexOf('/') + 1);
 	if (!trimmed.startsWith('/') && isMarkdownPath(pagePath) && !/^_?index\.(md|markdown)$/i.test(name)) {
 		// As the browser resolves it against the page's URL (`/a/b/` for `a/b.md`).
