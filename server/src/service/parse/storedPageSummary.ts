@@ -121,9 +121,12 @@ export function splitPageParts(parts: PageSummaryParts): { header: PageRecordHea
 	};
 	const targets = new Map<string, number>();
 	const spans: number[] = [];
+	// Whether link `i` is to a page: its target worked out once, here.
+	const toPage = new Uint8Array(linkCount);
 	for (let i = 0; i < linkCount; i++) {
 		const url = targetOf(i);
 		if (url !== '') {
+			toPage[i] = 1;
 			let which = targets.get(url);
 			if (which === undefined) {
 				which = targets.size;
@@ -151,7 +154,7 @@ export function splitPageParts(parts: PageSummaryParts): { header: PageRecordHea
 		targetUrls: [...targets.keys()],
 		numbers: headerNumbers,
 		spanNumbers: spans.length,
-		linkSpellings: countLinkSpellings(linkCount, i => (targetOf(i) === '' ? '' : strings[i * LINK.strings + LINK.at.destination])),
+		linkSpellings: countLinkSpellings(linkCount, i => (toPage[i] === 0 ? '' : strings[i * LINK.strings + LINK.at.destination])),
 		mayBeTitledFromSlug: data !== undefined && data.title === undefined && !hasTitleField && !hasH1,
 	};
 	return { header, body };
@@ -242,6 +245,23 @@ export class StoredPages {
 
 const NO_PROBLEMS: readonly FrontmatterProblem[] = Object.freeze([]);
 
+/**
+ * A header's `url, spelling` pairs with their URLs shared: a URL among its
+ * shared targets (every one is, mostly in their order) is that target, not
+ * looked up in the pool; any other through `share`. The spellings are left
+ * as they are (most become a bit of `slugSpelled`: only those kept are shared).
+ */
+function shareSpellingUrls(pairs: readonly string[], targets: readonly string[], share: (value: string) => string): string[] {
+	const shared: string[] = [];
+	for (let i = 0, next = 0; i < pairs.length; i += 2) {
+		const url = pairs[i];
+		const which = targets[next] === url ? next : targets.indexOf(url);
+		next = which >= 0 ? which + 1 : next;
+		shared.push(which >= 0 ? targets[which] : share(url), pairs[i + 1]);
+	}
+	return shared;
+}
+
 /** Targets whose name spelling, when it is their slug title, is one bit of a small integer. */
 const SLUG_SPELLED_TARGETS = 30;
 
@@ -296,7 +316,7 @@ export class StoredHeader {
 		let slugSpelled = 0;
 		let others: string[] | undefined;
 		// Spellings come in the order of their targets unless a later link to a target was the first spelled one: then all are kept as pairs.
-		const spellings = header.nameSpellings?.map(share);
+		const spellings = header.nameSpellings === undefined ? undefined : shareSpellingUrls(header.nameSpellings, this.targetUrls, share);
 		let ascending = true;
 		for (let i = 0, last = -1; spellings !== undefined && i < spellings.length && ascending; i += 2) {
 			last = this.targetUrls.indexOf(spellings[i], last + 1);
@@ -310,7 +330,11 @@ export class StoredHeader {
 				(others ??= []).push(spellings[i], spellings[i + 1]);
 			}
 		}
-		// All of them kept as pairs when not in order (or none is a slug title): the list shared.
+		// All of them kept as pairs when not in order (or none is a slug title): the list shared. The spellings kept shared.
+		const kept = slugSpelled === 0 ? spellings : others;
+		for (let i = 1; kept !== undefined && i < kept.length; i += 2) {
+			kept[i] = share(kept[i]);
+		}
 		this.slugSpelled = slugSpelled;
 		this.otherSpellings = slugSpelled === 0 ? spellings : others?.slice();
 		this.shortcodeCalls = header.shortcodeCalls;

@@ -92,25 +92,27 @@ export class FieldCounts {
 			this.bySection.set(page.section, section);
 		}
 		const modelPage = VAULT_MODEL_FIELDS.some(field => !isEmptyValue(data[field]));
+		// Each value's type (and a link's section) worked out once, for the section's counts and for all sections'.
+		const keys = Object.keys(data).filter(key => !isEmptyValue(data[key]));
+		const types = keys.map(key => valueTypeOf(data[key], page.path));
+		const linkSections = keys.map((key, i) => (types[i] === 'link' ? linkValueTarget(data[key], page.path)?.section ?? '' : ''));
 		for (const counts of [section, this.all]) {
 			counts.pages += by;
 			counts.modelPages += modelPage ? by : 0;
-			for (const key of Object.keys(data)) {
-				if (isEmptyValue(data[key])) {
-					continue;
-				}
+			for (let i = 0; i < keys.length; i++) {
+				const key = keys[i];
 				let use = counts.fields.get(key);
 				if (!use) {
 					use = { present: 0, types: new Map(), linkSections: new Map() };
 					counts.fields.set(key, use);
 				}
 				use.present += by;
-				const type = valueTypeOf(data[key], page.path);
+				const type = types[i];
 				if (type !== undefined) {
 					bump(use.types, type, by);
 				}
 				if (type === 'link') {
-					bump(use.linkSections, linkValueTarget(data[key], page.path)?.section ?? '', by);
+					bump(use.linkSections, linkSections[i], by);
 				}
 				if (use.present === 0) {
 					counts.fields.delete(key);

@@ -7,18 +7,24 @@
  */
 export type OneOrMany = string | string[];
 
-/** Adds `value` under `key`; `known` says the caller knows it is not there yet (no scan of a long list). */
-export function addTo(map: Map<string, OneOrMany>, key: string, value: string, known = false): void {
+/**
+ * Adds `value` under `key`; `known` says the caller knows it is not there
+ * yet (no scan of a long list). Whether `key` is new (had no value before).
+ */
+export function addTo(map: Map<string, OneOrMany>, key: string, value: string, known = false): boolean {
 	const existing = map.get(key);
 	if (existing === undefined) {
 		map.set(key, value);
-	} else if (typeof existing === 'string') {
+		return true;
+	}
+	if (typeof existing === 'string') {
 		if (existing !== value) {
 			map.set(key, [existing, value]);
 		}
 	} else if (known || !existing.includes(value)) {
 		existing.push(value);
 	}
+	return false;
 }
 
 export function removeFrom(map: Map<string, OneOrMany>, key: string, value: string): void {

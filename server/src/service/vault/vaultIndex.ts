@@ -479,9 +479,9 @@ export class VaultIndex {
 			this.relativeLinks += spellings.relative;
 		}
 		// `withdraw` took this page out of every list, and `targetUrls` are distinct: no duplicate can arise.
+		// A target linked before is missing or not already (`missingTargets` is kept for every linked URL): only a new one is looked up.
 		for (const url of summary.targetUrls) {
-			addTo(this.linkersByUrl, url, summary.path, true);
-			if (!this.pathsByUrl.has(url) && !this.pathsByRedirect.has(url)) {
+			if (addTo(this.linkersByUrl, url, summary.path, true) && !this.pathsByUrl.has(url) && !this.pathsByRedirect.has(url)) {
 				this.missingTargets.add(url);
 			}
 		}
