@@ -77,6 +77,25 @@ describe('frontmatter schema: inferred from the vault', () => {
 		assert.deepStrictEqual(site.index.fieldCounts.section('people')?.fields.get('description')?.present, 58);
 	});
 
+	it('makes a section\'s rules once for all its pages, again after an update or under other settings', () => {
+		const site = vaultOf(pages(60, i => sitePage(`P${i}`, i === 0 ? [] : ['description: D'])));
+		const made: string[] = [];
+		const memo = site.index.sectionRules;
+		const get = memo.get.bind(memo);
+		memo.get = (version, key, compute, scope) => get(version, key, () => {
+			made.push(key);
+			return compute();
+		}, scope);
+		assert.deepStrictEqual(allFieldFindings(site), ['people/p0.md description:missing']);
+		assert.deepStrictEqual(made, ['people'], 'once for the 60 pages');
+		site.updatePage('people/p1.md', sitePage('P1'));
+		assert.deepStrictEqual(allFieldFindings(site), []);
+		assert.deepStrictEqual(made, ['people', 'people'], 'again after the update');
+		site.setSettings(settingsFrom({ requiredFields: ['weight'] }).settings);
+		assert.strictEqual(allFieldFindings(site).filter(finding => finding.endsWith(' weight:missing')).length, 60, 'the new settings are read');
+		assert.deepStrictEqual(made, ['people', 'people', 'people']);
+	});
+
 	it('judges a small vault by the vault model as soon as one page uses it, and a small site by nothing', () => {
 		const model = vaultOf({ 'people/a.md': '---\ncategory: Person\n---\n' });
 		assert.deepStrictEqual(fieldFindings(model, 'people/a.md'), ['summary:missing', 'tags:missing', 'created:missing', 'updated:missing']);

@@ -46,3 +46,22 @@ describe('versioned memo', () => {
 		assert.deepStrictEqual(computed, ['a', 'b', 'c', 'd', 'a']);
 	});
 });
+
+describe('versioned memo in a scope', () => {
+	it('forgets every answer when asked in another scope (other settings), and keeps them in the same one', () => {
+		const memo = new VersionedMemo<string>(10);
+		const computed: string[] = [];
+		const first = {};
+		const second = {};
+		const answer = (scope: object, key: string): string => memo.get(1, key, () => {
+			computed.push(`${scope === first ? 'first' : 'second'} ${key}`);
+			return key;
+		}, scope);
+		answer(first, 'a');
+		answer(first, 'a');
+		answer(second, 'a');
+		answer(second, 'a');
+		answer(first, 'a');
+		assert.deepStrictEqual(computed, ['first a', 'second a', 'first a']);
+	});
+});

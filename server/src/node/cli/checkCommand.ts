@@ -154,7 +154,7 @@ export type CheckHeader = Pick<CheckReport, 'root' | 'files' | 'pages' | 'vault'
 /** What the report holds besides its header and problems. */
 type CheckExtras = Pick<CheckReport, 'wanted' | 'schema' | 'overview'>;
 
-/** A file's diagnostics as problems, in the report's order within the file (line, then column; the computed order for ties). */
+/** A file's diagnostics as problems, in the order computed (`inReportOrder` sorts them). */
 function problemsOf(file: string, diagnostics: readonly VaultDiagnostic[]): CheckProblem[] {
 	return diagnostics.map((diagnostic): CheckProblem => ({
 		file,
@@ -165,7 +165,12 @@ function problemsOf(file: string, diagnostics: readonly VaultDiagnostic[]): Chec
 		severity: SEVERITY_NAMES[diagnostic.severity ?? DiagnosticSeverity.Error],
 		code: diagnostic.code,
 		message: diagnostic.message,
-	})).sort((a, b) => a.line - b.line || a.column - b.column);
+	}));
+}
+
+/** A file's problems in the report's order within the file (line, then column; the computed order for ties). */
+function inReportOrder(problems: CheckProblem[]): CheckProblem[] {
+	return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 /**
@@ -190,9 +195,9 @@ export async function checkVaultInOrder(folder: string, options: CheckOptions, s
 	const kind = vault.service.vaultKind();
 	start({ root: vault.root, files: paths.length, pages: paths.filter(path => sectionOfPath(path) !== undefined).length, vault: { isVault: kind.isVault, reason: kind.reason } });
 	let done = 0;
-	await forEachPageDiagnostics(vault, paths, (page, pageDiagnostics) => {
-		if (pageDiagnostics.length > 0) {
-			problems(problemsOf(page, pageDiagnostics));
+	await forEachPageDiagnostics(vault, paths, problemsOf, (_page, pageProblems) => {
+		if (pageProblems.length > 0) {
+			problems(inReportOrder(pageProblems));
 		}
 		if (++done % PAGES_PER_LOG === 0 && done < paths.length) {
 			logPhase(`diagnostics ${done}/${paths.length}`);

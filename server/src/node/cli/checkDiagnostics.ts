@@ -15,10 +15,10 @@ function batchSize(pages: number): number {
 /** Batches searched on the workers while this thread goes on with the next ones: enough to keep every worker busy. */
 const BATCHES_AHEAD = 4;
 
-/** A batch whose diagnostics but the mentions are computed, its mentions being searched. */
-interface PendingBatch {
+/** A batch whose diagnostics but the mentions are computed (and converted), its mentions being searched. */
+interface PendingBatch<T> {
 	readonly paths: readonly string[];
-	readonly diagnostics: readonly VaultDiagnostic[][];
+	readonly diagnostics: readonly T[][];
 	readonly searched: readonly boolean[];
 	readonly found: Promise<Mention[][]>;
 }
@@ -30,30 +30,38 @@ interface PendingBatch {
  * after batch, while worker threads (checkWorkerPool.ts) read the batch's
  * texts and search them for mentions; a batch's mention diagnostics come
  * last, as `diagnostics` adds them. Two cores at work, the same output.
+ *
+ * `convert` makes what is kept of diagnostics (the report's problems) as
+ * soon as they are computed, in their order, so that a batch waiting for
+ * its mentions holds that rather than the diagnostics and their data (what
+ * lives that long is promoted to the old generation, garbage kept until a
+ * full collection); `use` gets a page's converted diagnostics, its mentions' last.
  */
-export async function forEachPageDiagnostics(vault: VaultWorkspace, paths: readonly string[], use: (path: string, diagnostics: VaultDiagnostic[]) => void): Promise<void> {
+export async function forEachPageDiagnostics<T>(
+	vault: VaultWorkspace, paths: readonly string[], convert: (path: string, diagnostics: readonly VaultDiagnostic[]) => T[], use: (path: string, converted: T[]) => void,
+): Promise<void> {
 	const service = vault.service;
 	const settings = service.settings();
 	if (settings.severity['unlinked-mention'] === 'off') {
 		// Then no text is read at all.
 		for (const path of paths) {
-			use(path, vault.diagnosticsReadingText(path));
+			use(path, convert(path, vault.diagnosticsReadingText(path)));
 		}
 		return;
 	}
 	const pool = new CheckWorkerPool({ root: vault.root, names: service.mentionNames(), settings: settings.mentions });
-	const finish = async (batch: PendingBatch): Promise<void> => {
+	const finish = async (batch: PendingBatch<T>): Promise<void> => {
 		const found = await batch.found;
 		let next = 0;
 		batch.paths.forEach((path, i) => {
 			// A job lists the URLs its page links: the workers send back only the mentions reported, most pages none.
 			const pageFound = batch.searched[i] ? found[next++] : undefined;
 			const mentions = pageFound !== undefined && pageFound.length > 0 ? service.mentionDiagnostics(path, pageFound) : [];
-			use(path, mentions.length === 0 ? batch.diagnostics[i] : [...batch.diagnostics[i], ...mentions]);
+			use(path, mentions.length === 0 ? batch.diagnostics[i] : [...batch.diagnostics[i], ...convert(path, mentions)]);
 		});
 	};
 	try {
-		const pending: PendingBatch[] = [];
+		const pending: PendingBatch<T>[] = [];
 		const size = batchSize(paths.length);
 		for (let at = 0; at < paths.length; at += size) {
 			const batchPaths = paths.slice(at, at + size);
@@ -69,7 +77,7 @@ export async function forEachPageDiagnostics(vault: VaultWorkspace, paths: reado
 					jobs.push(job);
 				}
 				searched.push(job !== undefined);
-				return pageDiagnostics;
+				return pageDiagnostics.length === 0 ? [] : convert(path, pageDiagnostics);
 			});
 			pending.push({ paths: batchPaths, diagnostics, searched, found: pool.find(jobs) });
 			if (pending.length > BATCHES_AHEAD) {

@@ -129,7 +129,7 @@ export function computeDiagnostics(index: VaultIndex, page: PageSummary, setting
 	checkLinks(index, page, page.links, settings, collector, text);
 	checkFootnotes(page, collector);
 	const entityPage = isVault && page.section !== undefined;
-	const rules = entityPage && page.section !== undefined ? pageRules(index.fieldCounts, settings, page.section, page.path) : undefined;
+	const rules = entityPage && page.section !== undefined ? pageRules(index.fieldCounts, settings, page.section, page.path, { memo: index.sectionRules, version: index.version }) : undefined;
 	// Links in the frontmatter: those written as links, and bare paths in fields of type link.
 	checkLinks(index, page, frontmatterPageLinks(page, field => rules?.fields.get(field)?.type === 'link'), settings, collector);
 	checkFrontmatter(page, rules, settings, collector);

@@ -1,6 +1,7 @@
 import { isListPage, type FieldCounts, type FieldUse, type SectionFieldCounts } from './fieldCounts';
 import { ALL_SECTIONS, VAULT_MODEL_FIELDS, VAULT_MODEL_TYPES, type FieldRule, type FieldType, type FrontmatterSchema, type SectionSchema } from './frontmatterSchema';
 import type { VaultSettings } from './settings';
+import type { VersionedMemo } from '../search/versionedMemo';
 
 /**
  * Inferring a section's schema from its pages (the counts the index keeps,
@@ -138,9 +139,20 @@ export function sectionRules(counts: FieldCounts, settings: VaultSettings, secti
 	return { required, fields };
 }
 
-/** The rules of a page in a section; a list page (`_index.md`) is held to the types only. */
-export function pageRules(counts: FieldCounts, settings: VaultSettings, section: string, path: string): SectionRules {
-	const rules = sectionRules(counts, settings, section);
+/** Section rules kept at an index version (`VaultIndex.sectionRules`), under the settings they were made with. */
+export interface KeptSectionRules {
+	readonly memo: VersionedMemo<SectionRules>;
+	/** The version of the index `counts` belong to. */
+	readonly version: number;
+}
+
+/**
+ * The rules of a page in a section; a list page (`_index.md`) is held to the
+ * types only. With `kept`, its section's rules are made once per index
+ * version and settings: every page of the section is checked against the same.
+ */
+export function pageRules(counts: FieldCounts, settings: VaultSettings, section: string, path: string, kept?: KeptSectionRules): SectionRules {
+	const rules = kept === undefined ? sectionRules(counts, settings, section) : kept.memo.get(kept.version, section, () => sectionRules(counts, settings, section), settings);
 	return isListPage(path) ? { required: [], fields: rules.fields } : rules;
 }
 

@@ -9,6 +9,8 @@ import { isSitePage, slugOfUrl } from './vaultPaths';
 import { includeCandidatePaths, MAX_INCLUDE_DEPTH } from './pageIncludes';
 import type { AnchorIdMemo } from './pageAnchors';
 import { UrlFactsMemo } from './urlFacts';
+import { VersionedMemo } from '../search/versionedMemo';
+import type { SectionRules } from './schemaInference';
 import type { IndexMaps } from './indexState';
 
 /** What an index update changed for other pages. */
@@ -127,6 +129,8 @@ export class VaultIndex {
 	readonly anchorIds: AnchorIdMemo = new WeakMap();
 	/** Whether the URLs links name exist and their pages, per version, as link checks read them (see `urlFactsOf` in diagnostics.ts). */
 	readonly urlFacts = new UrlFactsMemo();
+	/** The frontmatter rules of each section, per version and settings, as every page's diagnostics read them (see `pageRules`). */
+	readonly sectionRules = new VersionedMemo<SectionRules>(1024);
 	/** URL redirecting to a page (an alias, the URL of its file when it is published elsewhere) → paths of those pages. */
 	private pathsByRedirect = new Map<string, OneOrMany>();
 	/** Path an include shortcode may name (pageIncludes.ts, each candidate) → paths of the pages including it. */
