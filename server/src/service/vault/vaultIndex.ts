@@ -10,6 +10,7 @@ import { includeCandidatePaths, MAX_INCLUDE_DEPTH } from './pageIncludes';
 import type { AnchorIdMemo } from './pageAnchors';
 import { UrlFactsMemo } from './urlFacts';
 import type { IndexMaps } from './indexState';
+import { LinkerOrders, type OrderedLinkers } from './linkerOrder';
 
 /** What an index update changed for other pages. */
 export interface IndexChange {
@@ -123,6 +124,8 @@ export class VaultIndex {
 	private journal: string[] = [];
 	private journalStart = 0;
 	private searchTables: VaultSearch | undefined;
+	/** The linking pages of the URLs last asked, in path order (see `linkersInOrder`). */
+	private readonly linkerOrders = new LinkerOrders();
 	/** The anchor ids of link targets, per page version, as broken-anchor checks read them (see `hasAnchorId`). */
 	readonly anchorIds: AnchorIdMemo = new WeakMap();
 	/** Whether the URLs links name exist and their pages, per version, as link checks read them (see `urlFactsOf` in diagnostics.ts). */
@@ -219,6 +222,11 @@ export class VaultIndex {
 	/** Paths of the pages that link to `url` (whether it exists or not). */
 	linkersOf(url: string): string[] {
 		return [...valuesOf(this.linkersByUrl, url)];
+	}
+
+	/** The pages linking to `url` in path order, with the URL's place in each one's `targetUrls` (kept for the last URLs asked, patched from the journal). */
+	linkersInOrder(url: string): OrderedLinkers {
+		return this.linkerOrders.of(this, url);
 	}
 
 	/**
