@@ -133,6 +133,7 @@ export function resultRows(results: BenchResults): { label: string; cells: strin
 		return typing?.error ? `error: ${typing.error.slice(0, 40)}` : `${pair(typing?.roundTrip.median, typing?.roundTrip.p99)}${typing?.items === undefined ? '' : ` (${typing.items})`}`;
 	});
 	row('  same, completion\'s server time', s => pair(s.server?.typing?.server.median, s.server?.typing?.server.p99));
+	row('  same, server CPU per keystroke (`didChange` and completion)', s => ms(s.server?.typing?.serverCpuMs));
 	row('references to the most linked page: first results / whole, p99', s => {
 		const references = s.server?.referencesMostLinked;
 		if (references?.error) {
@@ -141,6 +142,7 @@ export function resultRows(results: BenchResults): { label: string; cells: strin
 		return references ? `${ms(references.first.p99)} / ${ms(references.whole.p99)} (${references.backlinks} links${references.partial > 0 ? `, ${references.partial} partial` : ''})` : '—';
 	});
 	row('  same, server time: median / p99', s => pair(s.server?.referencesMostLinked?.server.median, s.server?.referencesMostLinked?.server.p99));
+	row('  same, server CPU per answer', s => ms(s.server?.referencesMostLinked?.serverCpuMs));
 	row('`entity-vault check`: wall / peak RSS', s => {
 		if (s.check?.error) {
 			return `error: ${s.check.error.slice(0, 40)}`;

@@ -11,7 +11,7 @@ import { URI } from 'vscode-uri';
 import type { CompletionList } from 'vscode-languageserver-protocol';
 import type { LspTestClient } from '../test/support/lspClient';
 import type { VaultPlan } from './vaultPlan';
-import { distribution, type Distribution } from './stats';
+import { distribution, processCpuMs, type Distribution } from './stats';
 
 export interface TypingFigures {
 	/** From sending `didChange` until the completion answer for the new text arrives. */
@@ -19,6 +19,8 @@ export interface TypingFigures {
 	/** The completion's own server time. */
 	readonly server: Distribution;
 	readonly items?: number;
+	/** The server's CPU time (user + system) per keystroke, `didChange` and completion (ms; from /proc, Linux only). */
+	readonly serverCpuMs?: number;
 	readonly error?: string;
 }
 
@@ -34,6 +36,8 @@ export interface ReferencesFigures {
 	readonly server: Distribution;
 	/** Answers that came with partial results first. */
 	readonly partial: number;
+	/** The server's CPU time (user + system) per answer (ms; from /proc, Linux only). */
+	readonly serverCpuMs?: number;
 	readonly error?: string;
 }
 
@@ -44,6 +48,8 @@ export interface BenchSession {
 	readonly client: LspTestClient;
 	readonly dir: string;
 	readonly plan: VaultPlan;
+	/** The server's process, for its CPU time. */
+	readonly pid: number | undefined;
 	waitUntilQuiet(): Promise<void>;
 }
 
@@ -78,7 +84,11 @@ export async function measureTyping(session: BenchSession, count: number, warmup
 		let items: number | undefined;
 		let version = 1;
 		let typed = false;
+		let cpuStart: number | undefined;
 		for (let i = 0; i < warmup + count; i++) {
+			if (i === warmup) {
+				cpuStart = processCpuMs(session.pid);
+			}
 			const end = PROBE.length;
 			const change = typed
 				? { range: { start: { line: typingLine, character: end }, end: { line: typingLine, character: end + 1 } }, text: '' }
@@ -98,8 +108,9 @@ export async function measureTyping(session: BenchSession, count: number, warmup
 				items ??= list?.items.length;
 			}
 		}
+		const serverCpuMs = cpuPer(count, cpuStart, processCpuMs(session.pid));
 		await client.close(uri);
-		return { roundTrip: distribution(roundTrips), server: distribution(serverTimes), items };
+		return { roundTrip: distribution(roundTrips), server: distribution(serverTimes), items, serverCpuMs };
 	} catch (error) {
 		return { roundTrip: none, server: none, error: (error as Error).message };
 	}
@@ -118,7 +129,11 @@ export async function measureReferences(session: BenchSession, count: number, wa
 		const serverTimes: number[] = [];
 		let partial = 0;
 		let backlinks = 0;
+		let cpuStart: number | undefined;
 		for (let i = 0; i < warmup + count; i++) {
+			if (i === warmup) {
+				cpuStart = processCpuMs(session.pid);
+			}
 			const token = `bench-references-${i}`;
 			const seenTimings = client.requestTimings.length;
 			const seenProgress = client.progress.length;
@@ -149,9 +164,15 @@ export async function measureReferences(session: BenchSession, count: number, wa
 				backlinks = partials + (result?.length ?? 0);
 			}
 		}
+		const serverCpuMs = cpuPer(count, cpuStart, processCpuMs(session.pid));
 		await client.close(probe.uri);
-		return { url, backlinks, first: distribution(first), whole: distribution(whole), server: distribution(serverTimes), partial };
+		return { url, backlinks, first: distribution(first), whole: distribution(whole), server: distribution(serverTimes), partial, serverCpuMs };
 	} catch (error) {
 		return { url, backlinks: 0, first: none, whole: none, server: none, partial: 0, error: (error as Error).message };
 	}
+}
+
+/** CPU time per request between two readings, when both were had. */
+function cpuPer(count: number, start: number | undefined, end: number | undefined): number | undefined {
+	return start === undefined || end === undefined || count === 0 ? undefined : (end - start) / count;
 }

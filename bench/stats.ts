@@ -38,3 +38,20 @@ export function processMemory(pid: number): { peakKiB: number; currentKiB: numbe
 		return undefined;
 	}
 }
+
+/** CPU time (user + system) a live process has used so far (ms, in steps of the kernel's clock tick), from /proc; undefined off Linux. */
+export function processCpuMs(pid: number | undefined): number | undefined {
+	if (pid === undefined) {
+		return undefined;
+	}
+	try {
+		// The fields after the command (which may hold spaces) in parentheses: utime and stime are the 12th and 13th.
+		const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Linux's USER_HZ is 100. */
+const CLOCK_TICK_MS = 10;

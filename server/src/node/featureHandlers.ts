@@ -1,10 +1,13 @@
-import { LSPErrorCodes, ResponseError, SymbolKind, type CancellationToken, type CompletionList, type Connection, type Location, type Position, type Range } from 'vscode-languageserver';
+import {
+	LSPErrorCodes, ResponseError, SymbolKind, type CancellationToken, type CompletionList, type Connection, type Location, type Position, type Range, type ReferenceParams,
+	type ResultProgressReporter,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { showReferencesCommand } from '../protocol';
 import type { PageSummary } from '../service/parse/pageSummary';
 import { RENUMBER_FOOTNOTES_KIND, type PageItemData, type VaultLocation } from '../service/vaultService';
 import { localToday } from './localDate';
-import { yieldToEventLoop } from './timeSlices';
+import { foregroundWork, yieldToEventLoop } from './timeSlices';
 import type { VaultWorkspace } from './vaultWorkspace';
 import { toWorkspaceEdit, type EditTarget } from './workspaceEdits';
 
@@ -150,37 +153,49 @@ export function registerFeatureHandlers(
 		if (!open) {
 			return [];
 		}
-		if (resultProgress) {
-			// A page with thousands of backlinks: the first piece is shown at once while the rest is computed; the
-			// next pieces are sent together, one report per slice of work, a turn of the event loop between slices.
-			const pieces = open.vault.service.referencesInChunks(open.page.path, open.document.getText(), params.position, params.context.includeDeclaration, REFERENCES_LINKERS_PER_PIECE);
-			let batch: Location[] | undefined;
-			let sliceStart = performance.now();
-			for (const piece of pieces) {
-				if (token.isCancellationRequested) {
-					return [];
-				}
-				if (batch === undefined) {
-					resultProgress.report(toLocations(open.vault, piece));
-					batch = [];
-				} else {
-					appendLocations(batch, open.vault, piece);
-					if (performance.now() - sliceStart < REFERENCES_SLICE_MS) {
-						continue;
-					}
-					resultProgress.report(batch);
-					batch = [];
-				}
-				await yieldToEventLoop();
-				sliceStart = performance.now();
+		// A request about an open page: background loops (the persisted index's write, the search tables) wait until it is answered.
+		const endForeground = foregroundWork.begin();
+		try {
+			if (resultProgress) {
+				await sendReferencesInPieces(open, params, token, resultProgress);
+				return [];
 			}
-			if (batch !== undefined && batch.length > 0 && !token.isCancellationRequested) {
-				resultProgress.report(batch);
-			}
-			return [];
+			return toLocations(open.vault, open.vault.service.references(open.page.path, open.document.getText(), params.position, params.context.includeDeclaration, token));
+		} finally {
+			endForeground();
 		}
-		return toLocations(open.vault, open.vault.service.references(open.page.path, open.document.getText(), params.position, params.context.includeDeclaration, token));
 	});
+
+	/**
+	 * A page with thousands of backlinks: the first piece is shown at once while the rest is computed; the next
+	 * pieces are sent together, one report per slice of work, a turn of the event loop between slices.
+	 */
+	async function sendReferencesInPieces(open: OpenPage, params: ReferenceParams, token: CancellationToken, resultProgress: ResultProgressReporter<Location[]>): Promise<void> {
+		const pieces = open.vault.service.referencesInChunks(open.page.path, open.document.getText(), params.position, params.context.includeDeclaration, REFERENCES_LINKERS_PER_PIECE);
+		let batch: Location[] | undefined;
+		let sliceStart = performance.now();
+		for (const piece of pieces) {
+			if (token.isCancellationRequested) {
+				return;
+			}
+			if (batch === undefined) {
+				resultProgress.report(toLocations(open.vault, piece));
+				batch = [];
+			} else {
+				appendLocations(batch, open.vault, piece);
+				if (performance.now() - sliceStart < REFERENCES_SLICE_MS) {
+					continue;
+				}
+				resultProgress.report(batch);
+				batch = [];
+			}
+			await yieldToEventLoop();
+			sliceStart = performance.now();
+		}
+		if (batch !== undefined && batch.length > 0 && !token.isCancellationRequested) {
+			resultProgress.report(batch);
+		}
+	}
 
 	// A refused rename is a ResponseError with the reason, which editors show to the user.
 	connection.onPrepareRename(async params => {

@@ -1,6 +1,7 @@
-import type { Position } from 'vscode-languageserver-types';
+import type { Position, Range } from 'vscode-languageserver-types';
 import { CANCELLATION_CHECK_INTERVAL, type CancellationLike } from '../cancellation';
 import type { PageSummary } from '../parse/pageSummary';
+import { StoredPageSummary } from '../parse/storedPageSummary';
 import { spanContains, spanToRange, PAGE_START } from '../text/lineIndex';
 import type { VaultIndex } from '../vault/vaultIndex';
 import type { VaultLocation } from '../vault/vaultResults';
@@ -75,23 +76,42 @@ function* linksToInChunks(index: VaultIndex, url: string, includeDeclaration: bo
 			chunk.push({ path: targetPath, range: PAGE_START });
 		}
 	}
-	const linkers = index.linkersOf(url).sort();
-	for (let i = 0; i < linkers.length; i++) {
+	// In path order, kept by the index; the pages as they are when the walk began, each looked up again once the index changes (between two pieces).
+	const { version, paths, pages, which } = index.linkersInOrder(url);
+	// The ranges of the piece's links, a linking page's appended after the others'.
+	let ranges: Range[] = [];
+	for (let i = 0; i < paths.length; i++) {
 		if (i > 0 && i % linkersPerChunk === 0 && chunk.length > 0) {
 			yield chunk;
 			chunk = [];
+			ranges = [];
 		}
-		const linker = index.getPage(linkers[i]);
+		const current = index.version === version;
+		const linker = current ? pages[i] : index.getPage(paths[i]);
 		if (!linker) {
 			continue;
 		}
-		const lineStarts = linker.lineStarts;
-		for (const span of linker.linkSpansTo(url)) {
-			chunk.push({ path: linker.path, range: spanToRange(lineStarts, span) });
+		const first = ranges.length;
+		appendLinkRanges(linker, url, current ? which[i] : linker.targetUrls.indexOf(url), ranges);
+		const path = linker.path;
+		for (let r = first; r < ranges.length; r++) {
+			chunk.push({ path, range: ranges[r] });
 		}
 	}
 	if (chunk.length > 0) {
 		yield chunk;
+	}
+}
+
+/** Appends the ranges of a page's links to `url`, the target `which` of its `targetUrls`: a stored page's straight from its header's numbers. */
+function appendLinkRanges(page: PageSummary, url: string, which: number, into: Range[]): void {
+	if (page instanceof StoredPageSummary) {
+		page.header.appendLinkRanges(which, into);
+		return;
+	}
+	const lineStarts = page.lineStarts;
+	for (const span of page.linkSpansTo(url)) {
+		into.push(spanToRange(lineStarts, span));
 	}
 }
 

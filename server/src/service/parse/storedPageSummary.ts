@@ -1,4 +1,5 @@
-import type { LineStarts } from '../text/lineIndex';
+import type { Range } from 'vscode-languageserver-types';
+import { rangeInLines, type LineStarts } from '../text/lineIndex';
 import { countLinkSpellings, type LinkSpellings } from './linkSpellings';
 import { destinationPath, isSlugTitle, slugOfUrl, titleFromSlug } from '../vault/vaultPaths';
 import type { FrontmatterField, FrontmatterProblem } from './frontmatter';
@@ -379,6 +380,16 @@ export class StoredHeader {
 			}
 		}
 		return spans;
+	}
+
+	/** Appends to `into` the ranges of `linkSpansTo(which)`, read straight from the typed array (no span object, no view of the line starts). */
+	appendLinkRanges(which: number, into: Range[]): void {
+		const numbers = this.numbers;
+		for (let i = 0; which >= 0 && i < this.spanNumbers; i += 3) {
+			if (numbers[i] === which) {
+				into.push(rangeInLines(numbers, this.spanNumbers, numbers[i + 1], numbers[i + 2]));
+			}
+		}
 	}
 
 	/** A view. */

@@ -54,17 +54,22 @@ export function computeLineStarts(text: string): Uint32Array {
 
 /** Zero-based line containing `offset` (binary search). */
 export function lineAt(lineStarts: LineStarts, offset: number): number {
-	let low = 0;
-	let high = lineStarts.length - 1;
+	return lineIn(lineStarts, 0, offset);
+}
+
+/** `lineAt` over the line starts that begin at index `first` of `numbers` (a stored page's header keeps them after its link spans). */
+function lineIn(numbers: LineStarts, first: number, offset: number): number {
+	let low = first;
+	let high = numbers.length - 1;
 	while (low < high) {
 		const mid = (low + high + 1) >>> 1;
-		if (lineStarts[mid] <= offset) {
+		if (numbers[mid] <= offset) {
 			low = mid;
 		} else {
 			high = mid - 1;
 		}
 	}
-	return low;
+	return low - first;
 }
 
 export function positionAt(lineStarts: LineStarts, offset: number): Position {
@@ -81,19 +86,29 @@ const SPAN_END_STEPS = 4;
  * references answer's tens of thousands of links do).
  */
 export function spanToRange(lineStarts: LineStarts, span: Span): Range {
-	const startLine = lineAt(lineStarts, span.start);
-	const last = lineStarts.length - 1;
+	return rangeInLines(lineStarts, 0, span.start, span.end);
+}
+
+/**
+ * `spanToRange` of the span from `start` to `end`, over the line starts that
+ * begin at index `first` of `numbers`: a stored page's header keeps them
+ * after its link spans, and a references answer turns tens of thousands of
+ * those spans into ranges without a span object or a view of the array.
+ */
+export function rangeInLines(numbers: LineStarts, first: number, start: number, end: number): Range {
+	const startLine = lineIn(numbers, first, start);
+	const last = numbers.length - 1 - first;
 	let endLine = startLine;
-	for (let step = 0; endLine < last && lineStarts[endLine + 1] <= span.end; step++) {
+	for (let step = 0; endLine < last && numbers[first + endLine + 1] <= end; step++) {
 		if (step === SPAN_END_STEPS) {
-			endLine = lineAt(lineStarts, span.end);
+			endLine = lineIn(numbers, first, end);
 			break;
 		}
 		endLine++;
 	}
 	return {
-		start: { line: startLine, character: span.start - lineStarts[startLine] },
-		end: { line: endLine, character: span.end - lineStarts[endLine] },
+		start: { line: startLine, character: start - numbers[first + startLine] },
+		end: { line: endLine, character: end - numbers[first + endLine] },
 	};
 }
 

@@ -12,6 +12,7 @@ import { UrlFactsMemo } from './urlFacts';
 import { VersionedMemo } from '../search/versionedMemo';
 import type { SectionRules } from './schemaInference';
 import type { IndexMaps } from './indexState';
+import { LinkerOrders, type OrderedLinkers } from './linkerOrder';
 
 /** What an index update changed for other pages. */
 export interface IndexChange {
@@ -125,6 +126,8 @@ export class VaultIndex {
 	private journal: string[] = [];
 	private journalStart = 0;
 	private searchTables: VaultSearch | undefined;
+	/** The linking pages of the URLs last asked, in path order (see `linkersInOrder`). */
+	private readonly linkerOrders = new LinkerOrders();
 	/** The anchor ids of link targets, per page version, as broken-anchor checks read them (see `hasAnchorId`). */
 	readonly anchorIds: AnchorIdMemo = new WeakMap();
 	/** Whether the URLs links name exist and their pages, per version, as link checks read them (see `urlFactsOf` in diagnostics.ts). */
@@ -223,6 +226,11 @@ export class VaultIndex {
 	/** Paths of the pages that link to `url` (whether it exists or not). */
 	linkersOf(url: string): string[] {
 		return [...valuesOf(this.linkersByUrl, url)];
+	}
+
+	/** The pages linking to `url` in path order, with the URL's place in each one's `targetUrls` (kept for the last URLs asked, patched from the journal). */
+	linkersInOrder(url: string): OrderedLinkers {
+		return this.linkerOrders.of(this, url);
 	}
 
 	/**

@@ -1,0 +1,68 @@
+import * as assert from 'assert';
+import { CancellationTokenSource, type Connection, type Location } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { registerFeatureHandlers, type FeatureClient, type FeatureVaults } from '../../server/src/node/featureHandlers';
+import { foregroundWork } from '../../server/src/node/timeSlices';
+import type { VaultWorkspace } from '../../server/src/node/vaultWorkspace';
+import type { VaultLocation } from '../../server/src/service/vaultService';
+
+type Handler = (...args: unknown[]) => unknown;
+
+/** A connection that only keeps the handlers registered on it, by the name of the `on…` method. */
+function recordingConnection(): { connection: Connection; handlers: Map<string, Handler> } {
+	const handlers = new Map<string, Handler>();
+	const connection = new Proxy({}, {
+		get: (_target, name) => (handler: Handler) => {
+			handlers.set(String(name), handler);
+			return { dispose: () => undefined };
+		},
+	}) as Connection;
+	return { connection, handlers };
+}
+
+describe('references hold background work while they are answered', () => {
+	for (const partial of [false, true]) {
+		it(`marks foreground work from the first piece to the answer, and ends it after (${partial ? 'partial results' : 'one answer'})`, async () => {
+			const uri = 'file:///vault/notes/a.md';
+			const document = TextDocument.create(uri, 'markdown', 1, '[Ada](/people/ada/)\n');
+			const busyWhileAnswering: boolean[] = [];
+			const location = (line: number): VaultLocation => ({ path: 'notes/b.md', range: { start: { line, character: 0 }, end: { line, character: 1 } } });
+			function* pieces(): Generator<VaultLocation[]> {
+				busyWhileAnswering.push(foregroundWork.busy);
+				yield [location(0)];
+				busyWhileAnswering.push(foregroundWork.busy);
+				yield [location(1)];
+			}
+			const vault = {
+				isIndexed: true,
+				whenIndexed: () => Promise.resolve(),
+				ensureLinkTargets: () => undefined,
+				service: {
+					getPage: () => ({ path: 'notes/a.md' }),
+					referencesInChunks: () => pieces(),
+					references: () => [...pieces()].flat(),
+				},
+			} as unknown as VaultWorkspace;
+			const vaults: FeatureVaults = {
+				all: [vault],
+				whenVaultsCreated: () => Promise.resolve(),
+				locate: () => ({ vault, path: 'notes/a.md' }),
+				uriOf: (_vault, path) => `file:///vault/${path}`,
+				settingsOf: () => ({ codeLens: false }),
+			};
+			const { connection, handlers } = recordingConnection();
+			registerFeatureHandlers(connection, { get: () => document }, vaults, {} as FeatureClient, { servedCount: () => undefined });
+			const reported: Location[][] = [];
+			const progress = partial ? { report: (value: Location[]) => reported.push(value) } : undefined;
+			assert.strictEqual(foregroundWork.busy, false);
+			const answer = await handlers.get('onReferences')!(
+				{ textDocument: { uri }, position: { line: 0, character: 1 }, context: { includeDeclaration: false } },
+				new CancellationTokenSource().token, undefined, progress,
+			) as Location[];
+			assert.deepStrictEqual(busyWhileAnswering, [true, true]);
+			assert.strictEqual(foregroundWork.busy, false, 'ended once answered');
+			const all = [...reported.flat(), ...answer];
+			assert.deepStrictEqual(all.map(found => [found.uri, found.range.start.line]), [['file:///vault/notes/b.md', 0], ['file:///vault/notes/b.md', 1]]);
+		});
+	}
+});
