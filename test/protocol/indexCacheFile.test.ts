@@ -6,7 +6,7 @@ import { summarizePageParts } from '../../server/src/service/parse/pageSummary';
 import * as v8 from 'v8';
 import { cachedRecord, loadIndexCache, saveIndexCache, type PageToCache } from '../../server/src/node/indexCache';
 import { V8_PAGE_CODEC } from '../../server/src/node/pageCodec';
-import { splitPageParts } from '../../server/src/service/parse/storedPageSummary';
+import { splitPageParts } from '../../server/src/service/parse/pageRecord';
 import { packageVersion } from '../../server/src/node/packageInfo';
 
 describe('persisted index file', () => {

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { summarizePage, summarizePageParts, type PageSummary } from '../../server/src/service/parse/pageSummary';
-import { JSON_PAGE_CODEC, splitPageParts, type PageCodec, type PageRecord } from '../../server/src/service/parse/storedPageSummary';
+import { splitPageParts } from '../../server/src/service/parse/pageRecord';
+import { JSON_PAGE_CODEC, type PageCodec, type PageRecord } from '../../server/src/service/parse/storedPageSummary';
 import { anchorIdList, hasAnchorId, pageAnchors, type AnchorIdMemo } from '../../server/src/service/vault/pageAnchors';
 import { positionOfOffset } from '../support/cursor';
 import { DEFAULT_SITE_RULES, type SiteRules } from '../../server/src/service/vault/siteRules';

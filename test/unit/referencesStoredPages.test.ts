@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import type { Range } from 'vscode-languageserver-types';
 import { summarizePageParts } from '../../server/src/service/parse/pageSummary';
-import { JSON_PAGE_CODEC, splitPageParts, StoredPageSummary, type PageRecord } from '../../server/src/service/parse/storedPageSummary';
+import { splitPageParts } from '../../server/src/service/parse/pageRecord';
+import { JSON_PAGE_CODEC, StoredPageSummary, type PageRecord } from '../../server/src/service/parse/storedPageSummary';
 import { createVaultService, type VaultLocation, type VaultService } from '../../server/src/service/vaultService';
 import { rangeOfText } from '../support/cursor';
 

@@ -4,9 +4,8 @@ import * as path from 'path';
 import { isTitledFromSlug, PageSummaries, summarizePageParts, type PageSummary } from '../../server/src/service/parse/pageSummary';
 import * as fc from 'fast-check';
 import { isSlugTitle, slugOfUrl, titleFromSlug } from '../../server/src/service/vault/vaultPaths';
-import {
-	JSON_PAGE_CODEC, pageRecordOf, splitPageParts, StoredPages, StoredPageSummary, summaryParts, type PageCodec, type PageRecord,
-} from '../../server/src/service/parse/storedPageSummary';
+import { splitPageParts } from '../../server/src/service/parse/pageRecord';
+import { JSON_PAGE_CODEC, pageRecordOf, StoredPages, StoredPageSummary, summaryParts, type PageCodec, type PageRecord } from '../../server/src/service/parse/storedPageSummary';
 import { V8_PAGE_CODEC } from '../../server/src/node/pageCodec';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures');

@@ -12,7 +12,8 @@ import { pageSummaryToParts, summarizePage, summarizePageParts } from '../../ser
 import { settingsFrom } from '../../server/src/service/vault/settings';
 import { DEFAULT_SITE_RULES } from '../../server/src/service/vault/siteRules';
 import { VaultIndex } from '../../server/src/service/vault/vaultIndex';
-import { JSON_PAGE_CODEC, splitPageParts, StoredPageSummary } from '../../server/src/service/parse/storedPageSummary';
+import { splitPageParts } from '../../server/src/service/parse/pageRecord';
+import { JSON_PAGE_CODEC, StoredPageSummary } from '../../server/src/service/parse/storedPageSummary';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures');
 

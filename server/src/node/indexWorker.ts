@@ -1,5 +1,5 @@
 import { parentPort } from 'worker_threads';
-import { splitPageParts, type PageRecordHeader } from '../service/parse/storedPageSummary';
+import { splitPageParts, type PageRecordHeader } from '../service/parse/pageRecord';
 import { V8_PAGE_CODEC } from './pageCodec';
 import { readVaultPage, type PageReadResult } from './vaultFiles';
 

@@ -1,5 +1,6 @@
 import * as v8 from 'v8';
-import type { PageCodec, PageRecordBody, PageRecordHeader } from '../service/parse/storedPageSummary';
+import type { PageRecordBody, PageRecordHeader } from '../service/parse/pageRecord';
+import type { PageCodec } from '../service/parse/storedPageSummary';
 
 /** The transport's codec of page records' blobs: V8's serializer, which keeps typed arrays and `undefined` as they are. */
 export const V8_PAGE_CODEC: PageCodec = Object.freeze({

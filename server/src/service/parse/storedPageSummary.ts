@@ -1,14 +1,14 @@
 import type { Range } from 'vscode-languageserver-types';
 import { rangeInLines, type LineStarts } from '../text/lineIndex';
-import { countLinkSpellings, type LinkSpellings } from './linkSpellings';
-import { destinationPath, isSlugTitle, slugOfUrl, titleFromSlug } from '../vault/vaultPaths';
+import type { LinkSpellings } from './linkSpellings';
+import { joinPageParts, splitPageParts, type PageRecordBody, type PageRecordHeader } from './pageRecord';
+import { isSlugTitle, slugOfUrl, titleFromSlug } from '../vault/vaultPaths';
 import type { FrontmatterField, FrontmatterProblem } from './frontmatter';
 import type { FrontmatterLink } from './frontmatterLinks';
 import type { DefinitionTerm, FootnoteReference, Heading, HtmlAnchor, Span } from './markdownTypes';
 import type { ShortcodeCall } from './shortcodeCalls';
 import { flatFrontmatterData, pageSummaryToParts, summarizePageParts, type PageSummaries, type PageSummaryParts } from './pageSummary';
 import type { PageFootnoteDefinition, PageFrontmatter, PageLink, PageSummary } from './pageSummaryTypes';
-import { FRONTMATTER_FIELD, HEADING, LINK, LINK_FLAGS, PART_ORDER, PARTS, type PartName } from './pageSummaryLayout';
 import { RecentlyUsed, type StringPool } from './stringPool';
 import { withSiteUrls } from './siteParts';
 
@@ -37,24 +37,6 @@ export interface PageBlobFile {
 export interface BlobOnDisk {
 	readonly file: PageBlobFile;
 	readonly slot: number;
-}
-
-/** The plain data of a summary the header does not carry: what the blob encodes. */
-export type PageRecordBody = Pick<PageSummaryParts, 'numbers' | 'strings' | 'referenceLabels' | 'linkTargetUrls' | 'htmlAnchors' | 'definitionTerms' | 'counts' | 'codeRegions'>;
-
-export interface PageRecordHeader extends Omit<PageSummaryParts, keyof PageRecordBody | 'lineStarts'> {
-	/** `PageSummary.targetUrls`. */
-	readonly targetUrls: readonly string[];
-	/**
-	 * Per link to a page, in order: the index of its target in `targetUrls`,
-	 * then its span's start and end (`spanNumbers` numbers); then the page's
-	 * line starts. 16-bit when the page is shorter than 64 KiB.
-	 */
-	readonly numbers: Uint16Array | Uint32Array;
-	readonly spanNumbers: number;
-	readonly linkSpellings: LinkSpellings;
-	/** `PageSummary.mayBeTitledFromSlug`. */
-	readonly mayBeTitledFromSlug: boolean;
 }
 
 /** Encodes a record's body into its blob and back (the transport's is `v8.serialize`; see `JSON_PAGE_CODEC`). */
@@ -96,82 +78,6 @@ export const JSON_PAGE_CODEC: PageCodec = Object.freeze({
 		};
 	},
 });
-
-/** Where the numbers and strings of a kind of item start in a summary's plain data. */
-function startOf(parts: Pick<PageSummaryParts, 'counts'>, which: PartName): { numbers: number; strings: number; count: number } {
-	let numbers = 0;
-	let strings = 0;
-	const index = PART_ORDER.indexOf(which);
-	for (let before = 0; before < index; before++) {
-		numbers += parts.counts[before] * PARTS[PART_ORDER[before]].numbers;
-		strings += parts.counts[before] * PARTS[PART_ORDER[before]].strings;
-	}
-	return { numbers, strings, count: parts.counts[index] };
-}
-
-/** A summary's plain data split into a record's header and body (the body is encoded by the caller). */
-export function splitPageParts(parts: PageSummaryParts): { header: PageRecordHeader; body: PageRecordBody } {
-	const { numbers, strings, referenceLabels, linkTargetUrls, htmlAnchors, definitionTerms, counts, codeRegions, lineStarts, ...rest } = parts;
-	const body: PageRecordBody = { numbers, strings, referenceLabels, linkTargetUrls, htmlAnchors, definitionTerms, counts, codeRegions };
-	const linkCount = counts[PART_ORDER.indexOf('links')];
-	const targetOf = (i: number): string => {
-		if ((numbers[i * LINK.numbers + LINK.at.flags] & LINK_FLAGS.pageTarget) === 0) {
-			return '';
-		}
-		return linkTargetUrls?.[i] || destinationPath(strings[i * LINK.strings + LINK.at.destination]);
-	};
-	const targets = new Map<string, number>();
-	const spans: number[] = [];
-	// Whether link `i` is to a page: its target worked out once, here.
-	const toPage = new Uint8Array(linkCount);
-	for (let i = 0; i < linkCount; i++) {
-		const url = targetOf(i);
-		if (url !== '') {
-			toPage[i] = 1;
-			let which = targets.get(url);
-			if (which === undefined) {
-				which = targets.size;
-				targets.set(url, which);
-			}
-			spans.push(which, numbers[i * LINK.numbers + LINK.at.span], numbers[i * LINK.numbers + LINK.at.span + 1]);
-		}
-	}
-	const headings = startOf(parts, 'headings');
-	const fields = startOf(parts, 'fields');
-	let hasH1 = false;
-	for (let i = 0; i < headings.count && !hasH1; i++) {
-		hasH1 = numbers[headings.numbers + i * HEADING.numbers + HEADING.at.level] === 1;
-	}
-	let hasTitleField = false;
-	for (let i = 0; i < fields.count && !hasTitleField; i++) {
-		hasTitleField = strings[fields.strings + i * FRONTMATTER_FIELD.strings + FRONTMATTER_FIELD.at.key] === 'title';
-	}
-	const data = parts.frontmatter.data;
-	const headerNumbers = parts.textLength < 0x10000 ? new Uint16Array(spans.length + lineStarts.length) : new Uint32Array(spans.length + lineStarts.length);
-	headerNumbers.set(spans);
-	headerNumbers.set(lineStarts, spans.length);
-	const header: PageRecordHeader = {
-		...rest,
-		targetUrls: [...targets.keys()],
-		numbers: headerNumbers,
-		spanNumbers: spans.length,
-		linkSpellings: countLinkSpellings(linkCount, i => (toPage[i] === 0 ? '' : strings[i * LINK.strings + LINK.at.destination])),
-		mayBeTitledFromSlug: data !== undefined && data.title === undefined && !hasTitleField && !hasH1,
-	};
-	return { header, body };
-}
-
-/** A summary's plain data made again from a record's header and decoded body. */
-export function joinPageParts(header: PageRecordHeader, body: PageRecordBody): PageSummaryParts {
-	// Written out: an object spread of the header is most of the time of expanding a page.
-	return {
-		path: header.path, url: header.url, section: header.section, title: header.title, aliases: header.aliases, tags: header.tags, textLength: header.textLength,
-		frontmatter: header.frontmatter, nameSpellings: header.nameSpellings, ...(header.shortcodeCalls === undefined ? {} : { shortcodeCalls: header.shortcodeCalls }),
-		...(header.siteKey === undefined ? {} : { siteKey: header.siteKey }),
-		numbers: body.numbers, strings: body.strings, referenceLabels: body.referenceLabels, linkTargetUrls: body.linkTargetUrls, htmlAnchors: body.htmlAnchors,
-		definitionTerms: body.definitionTerms, counts: body.counts, codeRegions: body.codeRegions, lineStarts: Uint32Array.from(header.numbers.subarray(header.spanNumbers)),
-	};
-}
 
 /** A page record of a summary (a stored page hands back its own). */
 export function pageRecordOf(summary: PageSummary, codec: PageCodec): PageRecord & { readonly blob: Uint8Array } {
