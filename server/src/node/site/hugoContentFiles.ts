@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { parseFrontmatter } from '../../service/parse/frontmatter';
 import type { OtherContentPage } from '../../service/vault/siteRules';
 import type { VaultFileSystem } from '../vaultFileSystem';
 import { isTable, parseDataText, readTextFile, relativePath } from './siteData';
@@ -8,7 +9,7 @@ import { isTable, parseDataText, readTextFile, relativePath } from './siteData';
  * markdown (Hugo's "content formats": HTML, Emacs Org Mode, AsciiDoc, Pandoc,
  * reStructuredText, and markdown's third extension `.mdown`): each is a page
  * the site publishes, so a link to it is not broken. Only their frontmatter
- * is read (YAML, TOML or JSON, parsed, never executed), for what places the
+ * is read (YAML and TOML as a page's, or JSON; parsed, never executed), for what places the
  * page: `url`, `slug`, and `date` and `title` for a permalink pattern.
  */
 
@@ -67,40 +68,42 @@ export function otherContentPages(contentFolders: readonly string[], root: strin
 	return files.map(file => Object.freeze({ path: relativePath(root, file), data: Object.freeze(placingFields(file, fileSystem, problems)) }));
 }
 
-/** The frontmatter block of a content file and the format it is in, as Hugo finds it at the top of the file. */
-function frontmatterBlock(text: string): { block: string; format: '.yaml' | '.toml' | '.json' } | undefined {
-	const fence = /^(---|\+\+\+)[ \t]*\r?\n/.exec(text);
-	if (fence !== null) {
-		const closing = new RegExp(`\\r?\\n${fence[1] === '---' ? '---' : '\\+\\+\\+'}[ \\t]*(?:\\r?\\n|$)`).exec(text.slice(fence[0].length - 1));
-		return closing === null ? undefined : { block: text.slice(fence[0].length, fence[0].length - 1 + closing.index), format: fence[1] === '---' ? '.yaml' : '.toml' };
-	}
+/**
+ * The frontmatter data of a content file: YAML and TOML read as a page's are
+ * (`parseFrontmatter`), JSON (Hugo's third format, which pages do not take)
+ * as the object that ends on a line of its own. Undefined when it has none;
+ * a string saying why when it cannot be parsed.
+ */
+function frontmatterData(text: string): unknown {
 	if (text.startsWith('{')) {
-		// JSON: the object that ends on a line of its own.
 		const end = /\n\}[ \t]*(?:\r?\n|$)/.exec(text);
-		return end === null ? undefined : { block: text.slice(0, end.index + 2), format: '.json' };
+		if (end === null) {
+			return undefined;
+		}
+		try {
+			return parseDataText('frontmatter.json', text.slice(0, end.index + 2));
+		} catch (error) {
+			return (error as Error).message.split('\n')[0];
+		}
 	}
-	return undefined;
+	const frontmatter = parseFrontmatter(text);
+	const syntax = frontmatter.problems.find(problem => problem.kind === 'syntax');
+	return syntax !== undefined ? syntax.message : frontmatter.data;
 }
 
 function placingFields(file: string, fileSystem: VaultFileSystem, problems: string[]): Record<string, unknown> {
 	const text = readTextFile(file, fileSystem);
-	const found = text === undefined ? undefined : frontmatterBlock(text);
-	if (found === undefined) {
-		return {};
-	}
-	let data: unknown;
-	try {
-		data = parseDataText(`frontmatter${found.format}`, found.block);
-	} catch (error) {
-		problems.push(`${file}: its frontmatter cannot be parsed (${(error as Error).message.split('\n')[0]}); its URL is taken from its path`);
+	const data = text === undefined ? undefined : frontmatterData(text);
+	if (typeof data === 'string') {
+		problems.push(`${file}: its frontmatter cannot be parsed (${data}); its URL is taken from its path`);
 		return {};
 	}
 	const fields: Record<string, unknown> = {};
 	if (isTable(data)) {
 		for (const [key, value] of Object.entries(data)) {
 			const field = key.toLowerCase();
-			if (PLACING_FIELDS.includes(field) && (typeof value === 'string' || value instanceof Date)) {
-				fields[field] = value instanceof Date ? value.toISOString() : value;
+			if (PLACING_FIELDS.includes(field) && typeof value === 'string') {
+				fields[field] = value;
 			}
 		}
 	}
