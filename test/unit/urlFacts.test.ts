@@ -1,30 +1,31 @@
 import * as assert from 'assert';
-import { UrlFactsMemo, type UrlFacts } from '../../server/src/service/vault/urlFacts';
+import type { UrlFacts } from '../../server/src/service/vault/urlFacts';
+import { VersionedMemo } from '../../server/src/service/search/versionedMemo';
 import { createVaultService } from '../../server/src/service/vaultService';
 import { settingsFrom } from '../../server/src/service/vault/settings';
 
-describe('the facts of link target URLs kept per index version (UrlFactsMemo)', () => {
+describe('the facts of link target URLs kept per index version and site rules (VaultIndex.urlFacts)', () => {
 	it('computes a URL once per version and rules, again at another version or under other rules, and starts over when full', () => {
-		const memo = new UrlFactsMemo(2);
+		const memo = new VersionedMemo<UrlFacts>(2);
 		const computed: string[] = [];
-		const compute = (url: string): UrlFacts => {
+		const facts = (version: number, rules: object, url: string): UrlFacts => memo.get(version, url, () => {
 			computed.push(url);
 			return { exists: url.startsWith('/people/'), page: undefined };
-		};
+		}, rules);
 		const rules = {};
-		assert.strictEqual(memo.get(1, rules, '/people/a/', compute).exists, true);
-		assert.strictEqual(memo.get(1, rules, '/people/a/', compute).exists, true);
-		assert.strictEqual(memo.get(1, rules, '/places/x/', compute).exists, false);
+		assert.strictEqual(facts(1, rules, '/people/a/').exists, true);
+		assert.strictEqual(facts(1, rules, '/people/a/').exists, true);
+		assert.strictEqual(facts(1, rules, '/places/x/').exists, false);
 		assert.deepStrictEqual(computed, ['/people/a/', '/places/x/']);
-		memo.get(2, rules, '/people/a/', compute);
+		facts(2, rules, '/people/a/');
 		assert.deepStrictEqual(computed, ['/people/a/', '/places/x/', '/people/a/'], 'another version forgets');
-		memo.get(2, {}, '/people/a/', compute);
+		facts(2, {}, '/people/a/');
 		assert.strictEqual(computed.length, 4, 'other rules forget');
-		memo.get(2, rules, '/places/x/', compute);
-		memo.get(2, rules, '/places/y/', compute);
-		memo.get(2, rules, '/people/a/', compute);
+		facts(2, rules, '/places/x/');
+		facts(2, rules, '/places/y/');
+		facts(2, rules, '/people/a/');
 		assert.strictEqual(computed.length, 7);
-		memo.get(2, rules, '/places/y/', compute);
+		facts(2, rules, '/places/y/');
 		assert.strictEqual(computed.length, 8, 'full (2 kept): started over');
 	});
 

@@ -70,7 +70,8 @@ export function urlExists(index: VaultIndex, url: string): boolean {
 
 /** Whether `url` exists (`urlExists`) and its page, kept per index version (`VaultIndex.urlFacts`): every link to it asks the same. */
 export function urlFactsOf(index: VaultIndex, url: string): UrlFacts {
-	return index.urlFacts.get(index.version, index.site, url, given => ({ exists: urlExists(index, given), page: index.pageForUrl(given) }));
+	// The site in force is the memo's scope: a link's URL exists or not under its rules.
+	return index.urlFacts.get(index.version, url, () => ({ exists: urlExists(index, url), page: index.pageForUrl(url) }), index.site);
 }
 
 function footnoteLabelNotIn(labels: ReadonlySet<string>): string {

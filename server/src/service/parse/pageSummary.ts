@@ -179,8 +179,9 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 
 	const { links, footnoteReferences, footnoteDefinitions, headings } = scan;
 	const fields = frontmatter.fields;
+	const toml = frontmatter.present && text.startsWith('+++');
 	// Links in TOML values are not looked for: a move would rewrite them as YAML.
-	const frontmatterLinks = text.startsWith('+++') ? [] : findFrontmatterLinks(text, fields, data);
+	const frontmatterLinks = toml ? [] : findFrontmatterLinks(text, fields, data);
 	const shortcodeCalls = findShortcodeCalls(text, frontmatter.bodyStart, scan.codeRegions);
 	const items = { links, footnoteReferences, footnoteDefinitions, headings, fields } satisfies Record<PartName, readonly unknown[]>;
 	const numbers: number[] = [];
@@ -238,7 +239,7 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 			problems: frontmatter.problems,
 			data,
 			...(frontmatterLinks.length > 0 ? { links: frontmatterLinks } : {}),
-			...(frontmatter.present && text.startsWith('+++') ? { toml: true } : {}),
+			...(toml ? { toml: true } : {}),
 		},
 		numbers: text.length <= 0xffff ? new Uint16Array(numbers) : new Uint32Array(numbers),
 		strings,
