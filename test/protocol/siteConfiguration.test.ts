@@ -1,9 +1,11 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { LspTestClient } from '../support/lspClient';
 import { temporaryVault } from '../support/paths';
+import { waitForPersistedIndex } from '../support/persistedIndexFile';
 
 const PAGE = '---\ntitle: A\n---\n\n# A\n';
 
@@ -117,18 +119,52 @@ describe("a Hugo site's pages in other formats than markdown over JSON-RPC", fun
 		fs.rmSync(site, { recursive: true, force: true });
 	});
 
-	it('knows the HTML page, and follows such pages as they are created and deleted', async () => {
+	it('knows the HTML page from the listing, and follows such pages as they are created, changed and deleted', async () => {
 		const root = path.join(site, 'content');
-		assert.ok(client.logs.includes(`Site rules for ${root} (hugo, from hugo.toml): URLs lower-cased; heading ids github, {#id} attributes; redirect fields aliases; 1 page in formats other than markdown (.html), not read.`), client.logs.join('\n'));
+		assert.ok(client.logs.includes(`Site rules for ${root} (hugo, from hugo.toml): URLs lower-cased; heading ids github, {#id} attributes; redirect fields aliases.`), client.logs.join('\n'));
+		await client.waitFor('the pages in other formats logged', () => client.logs.includes(`Pages of ${root} in formats other than markdown (.html): 1 page, published, not read.`) || undefined);
 		await client.open(pageUri(), LINKS);
 		await brokenUrls(['/legal/', '/nowhere/']);
 		const legal = path.join(root, 'legal.adoc');
 		fs.writeFileSync(legal, '---\ntitle: Legal\n---\n= Legal\n');
 		await watched(legal, 1);
 		await brokenUrls(['/nowhere/']);
+		// Its slug changed: it is published elsewhere now.
+		fs.writeFileSync(legal, '---\ntitle: Legal\nslug: terms\n---\n= Legal\n');
+		await watched(legal, 2);
+		await brokenUrls(['/legal/', '/nowhere/']);
 		const donate = path.join(root, 'donate.html');
 		fs.rmSync(donate);
 		await watched(donate, 3);
-		await brokenUrls(['/donate/', '/nowhere/']);
+		await brokenUrls(['/donate/', '/legal/', '/nowhere/']);
+	});
+
+	it('knows them after a warm start too, from the check against the disk, before any diagnostics are published', async () => {
+		const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'ev-formats-cache-'));
+		const warmSite = temporaryVault('ev-formats-warm-', {
+			'hugo.toml': "baseURL = 'https://example.org/'\n",
+			'content/links.md': LINKS,
+			'content/donate.html': '---\ntitle: Donate\n---\n<p>Give.</p>\n',
+			'content/legal/index.html': '<p>Legal.</p>\n',
+		});
+		try {
+			const first = await LspTestClient.indexedOn(warmSite, { cacheDirectory: cache });
+			await first.shutdown();
+			await waitForPersistedIndex(cache);
+			const warm = await LspTestClient.indexedOn(warmSite, { cacheDirectory: cache, settings: { diagnostics: { scope: 'vault' } } });
+			try {
+				assert.ok(warm.logs.some(line => /^Checking 1 page of .* against the disk/.test(line)), warm.logs.join('\n'));
+				const uri = URI.file(path.join(warmSite, 'content', 'links.md')).toString();
+				await warm.diagnosticsOf(uri, () => true);
+				// The first diagnostics published for the page (scope vault), not a later correction.
+				const first = warm.diagnosticsHistory.find(published => published.uri === uri)!;
+				assert.deepStrictEqual(first.diagnostics.filter(d => d.code === 'broken-link').map(d => (d.data as { url: string }).url), ['/nowhere/']);
+			} finally {
+				await warm.shutdown();
+			}
+		} finally {
+			fs.rmSync(warmSite, { recursive: true, force: true });
+			fs.rmSync(cache, { recursive: true, force: true });
+		}
 	});
 });

@@ -1,8 +1,12 @@
 import * as assert from 'assert';
-import { isOtherContentFile, otherContentPages } from '../../server/src/node/site/hugoContentFiles';
+import { isOtherContentFile, OtherContentFiles } from '../../server/src/node/site/hugoContentFiles';
+import { ListedFiles } from '../../server/src/node/listedFiles';
 import { siteRulesOf } from '../../server/src/node/site/siteConfiguration';
+import { listVaultPages } from '../../server/src/node/vaultFiles';
 import { SiteUrls } from '../../server/src/service/vault/siteUrls';
-import { indexedSiteRules } from '../../server/src/service/vault/siteRules';
+import { PathFilter } from '../../server/src/service/vault/pathFilter';
+import { DEFAULT_SETTINGS } from '../../server/src/service/vault/settings';
+import { createVaultService } from '../../server/src/service/vaultService';
 import { MemoryFileSystem } from '../support/memoryFileSystem';
 
 function site(files: Readonly<Record<string, string>>): MemoryFileSystem {
@@ -30,8 +34,9 @@ describe("Hugo's content files in other formats than markdown", () => {
 			'content/g.md': '# G\n',
 			'layouts/x.html': '<p>not content</p>\n',
 		});
-		const problems: string[] = [];
-		const pages = otherContentPages(['/site/content'], '/site/content', fileSystem, problems);
+		const files = new OtherContentFiles('/site/content', fileSystem);
+		files.list(listVaultPages('/site/content', [], fileSystem).assets);
+		const { pages, problems } = files.pages(['']);
 		assert.deepStrictEqual(pages, [
 			{ path: 'a.html', data: { title: 'A: page', slug: 'a-slug' } },
 			{ path: 'c.rst', data: { url: '/manual/' } },
@@ -41,7 +46,9 @@ describe("Hugo's content files in other formats than markdown", () => {
 		]);
 		assert.strictEqual(problems.length, 1);
 		assert.match(problems[0], /d\.pdc: its frontmatter cannot be parsed .*its URL is taken from its path/);
-		assert.deepStrictEqual(otherContentPages(['/site/layouts'], '/site/content', fileSystem, []), [], 'a folder outside the vault root is not read');
+		assert.deepStrictEqual(files.pages(['posts']).pages.map(page => page.path), ['posts/b.adoc'], 'only the content folders');
+		assert.deepStrictEqual(files.pages([]).pages, [], 'no content folder (not a Hugo site): none');
+		assert.ok(!fileSystem.accesses.some(access => access.path === '/site/layouts/x.html'), 'nothing outside the vault root is read');
 	});
 
 	it('publishes them at the URLs Hugo gives them: slug, url, permalink, bundle, language, letter case', () => {
@@ -55,8 +62,12 @@ describe("Hugo's content files in other formats than markdown", () => {
 			'content/fr/dons.html': '<p>dons</p>\n',
 		});
 		const { rules } = siteRulesOf('/site', '/site/content/en', fileSystem);
-		assert.deepStrictEqual(rules.otherContentPages.map(page => page.path), ['bundle/index.html', 'Donate.html', 'docs/CT-Logs.html', 'posts/hello.adoc'].sort());
-		const urls = new SiteUrls(rules);
+		assert.deepStrictEqual(rules.contentFolders, [''], 'the root; the other folders are outside it');
+		const files = new OtherContentFiles('/site/content/en', fileSystem);
+		files.list(listVaultPages('/site/content/en', [], fileSystem).assets);
+		const { pages } = files.pages(rules.contentFolders);
+		assert.deepStrictEqual(pages.map(page => page.path), ['bundle/index.html', 'Donate.html', 'docs/CT-Logs.html', 'posts/hello.adoc'].sort());
+		const urls = new SiteUrls(rules, pages);
 		for (const url of ['/donate-now/', '/2024/hello/', '/bundle/', '/docs/ct-logs/']) {
 			assert.ok(urls.isExternal(url), url);
 		}
@@ -64,6 +75,36 @@ describe("Hugo's content files in other formats than markdown", () => {
 			assert.ok(!urls.isExternal(url), url);
 		}
 		assert.ok(urls.isExternal('/fr/dons/'), 'another language read from outside the vault root is published from elsewhere');
-		assert.ok(!('otherContentPages' in indexedSiteRules(rules)), 'the index does not depend on them');
+		assert.deepStrictEqual(siteRulesOf('/site', '/site', fileSystem).rules.contentFolders, ['content/en', 'content/fr'], 'from the site folder: each language\'s');
+	});
+
+	it('are taken from the listing and follow the watcher: created, changed (its slug), folder deleted; the index is not rebuilt', () => {
+		const page = '---\ntitle: A\n---\n[D](/donate/) [G](/guide/) [T](/terms/)\n';
+		const fileSystem = site({
+			'hugo.toml': "baseURL = 'https://example.org/'\n",
+			'content/a.md': page,
+			'content/donate.html': '<p>Give.</p>\n',
+		});
+		const { rules } = siteRulesOf('/site', '/site/content', fileSystem);
+		const service = createVaultService({ settings: { ...DEFAULT_SETTINGS, site: rules } });
+		service.updatePage('a.md', page);
+		const files = new ListedFiles('/site/content', new PathFilter([]), fileSystem, service);
+		const published = (): string[] => ['/donate/', '/guide/', '/terms/'].filter(url => service.index.site.isExternal(url));
+		assert.deepStrictEqual(published(), [], 'not before the listing');
+		const version = service.index.version;
+		files.take(listVaultPages('/site/content', [], fileSystem).assets);
+		assert.deepStrictEqual(published(), ['/donate/']);
+		fileSystem.writeFile('/site/content/guide/index.adoc', '= Guide\n');
+		assert.strictEqual(files.event('/site/content/guide/index.adoc', 'created')?.assetsChanged, true);
+		assert.deepStrictEqual(published(), ['/donate/', '/guide/']);
+		fileSystem.writeFile('/site/content/guide/index.adoc', '---\nslug: terms\n---\n= Guide\n');
+		assert.strictEqual(files.event('/site/content/guide/index.adoc', 'changed')?.assetsChanged, true);
+		assert.deepStrictEqual(published(), ['/donate/', '/terms/'], 'its slug read again');
+		fileSystem.remove('/site/content/guide');
+		assert.strictEqual(files.event('/site/content/guide', 'deleted')?.assetsChanged, true);
+		assert.deepStrictEqual(published(), ['/donate/']);
+		assert.strictEqual(files.event('/site/content/donate.html', 'changed')?.assetsChanged, undefined, 'the same page: no change to publish');
+		assert.strictEqual(service.index.version, version, 'no page was put back in the index');
+		assert.deepStrictEqual(service.diagnostics('a.md').filter(d => d.code === 'broken-link').map(d => d.range.start.character), [18, 31], 'the links to /guide/ and /terms/');
 	});
 });

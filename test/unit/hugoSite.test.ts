@@ -43,6 +43,8 @@ describe('Hugo site rules', () => {
 			taxonomies: ['categories'],
 			generatedFiles: ['/sitemap.xml', '/index.xml'],
 			includeShortcodes: ['include'],
+			// Its content folder (the mount's source) is the vault root.
+			contentFolders: [''],
 		});
 	});
 

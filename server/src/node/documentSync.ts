@@ -4,8 +4,6 @@ import { basename } from 'path';
 import { URI } from 'vscode-uri';
 import { VAULT_MARKER_FILE } from './vaultFiles';
 import { isSiteConfigurationFile } from './site/siteConfiguration';
-import { isOtherContentFile } from './site/hugoContentFiles';
-import { isInsideFolder } from './site/siteData';
 import type { IndexChange } from '../service/vault/vaultIndex';
 import type { VaultWorkspace } from './vaultWorkspace';
 
@@ -104,16 +102,13 @@ export function registerDocumentSync(
 				markerSeen = true;
 				continue;
 			}
-			if (isHugoPageInOtherFormat(fsPath)) {
-				// A page the site publishes from HTML, AsciiDoc…: the rules (which URLs are published) read again; it is an asset too.
-				markerSeen = true;
-			}
 			for (const vault of vaults.all) {
 				const relative = vault.relativePath(fsPath);
 				if (relative === undefined) {
-					const assets = change.type === FileChangeType.Changed ? undefined : vault.assetEvent(fsPath, change.type === FileChangeType.Deleted);
-					if (assets) {
-						afterChange(vault, undefined, assets);
+					// Not a page: an asset, or a page the site publishes from HTML, AsciiDoc…
+					const files = vault.files.event(fsPath, change.type === FileChangeType.Deleted ? 'deleted' : change.type === FileChangeType.Created ? 'created' : 'changed');
+					if (files) {
+						afterChange(vault, undefined, files);
 					}
 					if (change.type === FileChangeType.Deleted) {
 						// A deleted folder: every page under it is gone.
@@ -134,10 +129,6 @@ export function registerDocumentSync(
 			markerChanged();
 		}
 	});
-
-	function isHugoPageInOtherFormat(fsPath: string): boolean {
-		return isOtherContentFile(fsPath) && vaults.all.some(vault => vault.service.settings().site.generator === 'hugo' && isInsideFolder(vault.root, fsPath));
-	}
 
 	function removeFolder(vault: VaultWorkspace, fsPath: string): void {
 		for (const { path, change } of vault.diskFolderDeleted(fsPath)) {

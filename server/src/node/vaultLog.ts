@@ -3,7 +3,7 @@
 import { countOf, formatCount } from '../counts';
 import { DEFAULT_SETTINGS, type DiagnosticCode } from '../service/vault/settings';
 import type { VaultKind } from '../service/vaultService';
-import type { SiteRules } from '../service/vault/siteRules';
+import type { OtherContentPage, SiteRules } from '../service/vault/siteRules';
 import type { FolderSettings } from './serverSettings';
 import { formatConfigProblem, type VaultConfigProblem } from './vaultConfigFile';
 import { VAULT_MARKER_FILE, type VaultRootChoice } from './vaultFiles';
@@ -42,9 +42,22 @@ export function vaultSiteLine(root: string, rules: SiteRules, files: readonly st
 		rules.aliasFields.length > 0 ? `redirect fields ${rules.aliasFields.join(', ')}` : undefined,
 		rules.redirects.length > 0 ? `${countOf(rules.redirects.length, 'redirect')}` : undefined,
 		rules.staticFolders.length > 0 ? `static files in ${rules.staticFolders.join(', ')}` : undefined,
-		rules.otherContentPages.length > 0 ? `${countOf(rules.otherContentPages.length, 'page')} in formats other than markdown (${[...new Set(rules.otherContentPages.map(page => page.path.slice(page.path.lastIndexOf('.')).toLowerCase()))].join(', ')}), not read` : undefined,
 	].filter(part => part !== undefined);
 	return `Site rules for ${root} (${rules.generator}${files.length > 0 ? `, from ${files.join(', ')}` : ''}): ${parts.join('; ')}.${trouble}`;
+}
+
+/**
+ * The pages a vault's site publishes from content files in other formats
+ * than markdown (found in its listing), and what could not be read of them;
+ * undefined when it has none.
+ */
+export function vaultOtherContentLine(root: string, files: { readonly pages: readonly OtherContentPage[]; readonly problems: readonly string[] }): string | undefined {
+	if (files.pages.length === 0 && files.problems.length === 0) {
+		return undefined;
+	}
+	const formats = [...new Set(files.pages.map(page => page.path.slice(page.path.lastIndexOf('.')).toLowerCase()))];
+	const trouble = files.problems.length > 0 ? ` Not used: ${files.problems.join('; ')}.` : '';
+	return `Pages of ${root} in formats other than markdown (${formats.join(', ')}): ${countOf(files.pages.length, 'page')}, published, not read.${trouble}`;
 }
 
 /** The settings in force for a vault: scope, required fields, excludes and the severities that differ from the defaults. */

@@ -17,7 +17,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { resolveFolderVault, type FolderVault } from './folderVault';
 import { folderSettingsFrom, type FolderSettings } from './serverSettings';
 import { vaultDeclaration } from './vaultFiles';
-import { indexingProgressMessage, vaultConfigProblemLine, vaultIndexedLine, vaultKindLine, vaultRootLine, vaultSettingsLine, vaultSiteLine, vaultVerifiedLine, vaultVerifyingLine } from './vaultLog';
+import { indexingProgressMessage, vaultConfigProblemLine, vaultIndexedLine, vaultKindLine, vaultOtherContentLine, vaultRootLine, vaultSettingsLine, vaultSiteLine, vaultVerifiedLine, vaultVerifyingLine } from './vaultLog';
 import type { VaultStatus } from './vaultStatus';
 import { VaultWorkspace } from './vaultWorkspace';
 import type { WorkspaceVaults } from './workspaceVaults';
@@ -142,6 +142,7 @@ export class VaultSetup {
 				const next = this.logFolderVault(folder.uri, resolved, previous);
 				this.vaults.setSettings(vault, next);
 				vault.service.setSettings(next.vault);
+				vault.files.rulesChanged();
 				const wasVault = vault.service.vaultKind();
 				vault.service.declareVault(declarationOf(vault.folderPath, vault.root, next));
 				if (vault.service.vaultKind().reason !== wasVault.reason) {
@@ -314,6 +315,10 @@ export class VaultSetup {
 		startMark('status sent');
 		// After a warm start, the vault's files (not pages) are known once listed: the diagnostics wait for them.
 		await vault.whenListed();
+		const otherPages = vaultOtherContentLine(vault.root, vault.files.otherContentPages());
+		if (otherPages !== undefined) {
+			this.connection.console.info(otherPages);
+		}
 		this.publisher.schedule(vault, this.publishedPaths(vault));
 		// The search tables, built now in the background rather than by the first request that needs one.
 		void vault.buildSearchTables(paths => this.publisher.republish(vault, paths.filter(path => this.vaults.shouldPublish(vault, path))));

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { startMark } from './startTimeline';
-import { AssetFiles } from './assetFiles';
+import { ListedFiles } from './listedFiles';
 import { createVaultService, type VaultService } from '../service/vaultService';
 import type { VaultSettings } from '../service/vault/settings';
 import type { IndexChange } from '../service/vault/vaultIndex';
@@ -80,8 +80,8 @@ export class VaultWorkspace {
 	private saveTimer: NodeJS.Timeout | undefined;
 	private readonly filter: PathFilter;
 	private readonly fileSystem: VaultFileSystem & IndexCacheFileSystem;
-	/** The files that are not pages, by name (see assetFiles.ts). */
-	private readonly assetFiles: AssetFiles;
+	/** The files that are not pages (listedFiles.ts). */
+	readonly files: ListedFiles;
 	/**
 	 * Pages read at their new paths by a move (`pagesMoved`), with nothing read
 	 * for them since: the watcher's creation event that follows the move finds
@@ -106,7 +106,7 @@ export class VaultWorkspace {
 		this.service = createVaultService({ settings: options.settings, declaredVault: options.declaredVault, pageCodec: V8_PAGE_CODEC, rereadPage: page => readVaultPageParts(root, page, this.fileSystem) });
 		this.persisted = options.cacheFile ? new PersistedIndexFile(options.cacheFile, root, this.fileSystem) : undefined;
 		this.filter = new PathFilter(options.excludes);
-		this.assetFiles = new AssetFiles(root, this.filter, this.fileSystem);
+		this.files = new ListedFiles(root, this.filter, this.fileSystem, this.service);
 		this.indexingEnded = new Promise(resolve => {
 			this.endIndexing = resolve;
 		});
@@ -126,18 +126,6 @@ export class VaultWorkspace {
 		return vaultRelativePath(this.root, this.filter, absolute, true);
 	}
 
-	/**
-	 * A file created or deleted on disk (or a folder deleted), if it changes
-	 * the vault's assets: the change to publish. Pages are not assets.
-	 */
-	assetEvent(absolute: string, deleted: boolean): IndexChange | undefined {
-		if (deleted) {
-			const gone = this.assetFiles.removed(absolute);
-			return gone.length > 0 ? this.service.updateAssets([], gone) : undefined;
-		}
-		const added = this.assetFiles.added(absolute, this.service.settings().site.staticFolders);
-		return added === undefined ? undefined : this.service.updateAssets([added], []);
-	}
 
 	/** Whether an absolute path is a folder on disk (false when it is a file or is not there). */
 	isFolderOnDisk(absolute: string): boolean {
@@ -212,7 +200,7 @@ export class VaultWorkspace {
 			return this.startWarm(cache, verificationListener, onProgress);
 		}
 		const listing = listVaultPages(this.root, this.options.excludes, this.fileSystem);
-		this.service.setAssets(this.assetFiles.list(listing.assets, this.service.settings().site.staticFolders));
+		this.files.take(listing.assets);
 		const total = listing.pages.length;
 		let done = 0;
 		onProgress?.({ indexed: 0, total });
@@ -269,7 +257,7 @@ export class VaultWorkspace {
 		this.verification = new DiskVerification({
 			root: this.root, pool: this.options.pool, isCancelled: () => this.cancelled,
 			list: () => listVaultPagesInSteps(this.root, this.options.excludes, this.fileSystem),
-			setAssets: assets => this.service.setAssets(this.assetFiles.list(assets, this.service.settings().site.staticFolders)),
+			setAssets: assets => this.files.take(assets),
 			stampOnDisk: page => this.stampOf(page), indexedStamp: page => this.stamps.get(page),
 			isOpen: page => this.openTexts.has(page),
 			read: page => readVaultPage(this.root, page, this.fileSystem), apply: result => this.apply(result),

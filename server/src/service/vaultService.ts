@@ -27,13 +27,13 @@ import { JournalFollower } from './search/journalFollower';
 import { linkEditsForMoves, type PathMove } from './restructure/moveLinks';
 import { PageSummaries, stripBom, summarizePageParts, type PageSummary, type PageSummaryParts } from './parse/pageSummary';
 import { joinPageParts } from './parse/pageRecord';
-import { StoredPages, summaryParts, type EncodedPageRecord, type PageCodec, type PageRecord } from './parse/storedPageSummary';
+import { StoredPages, type EncodedPageRecord, type PageCodec, type PageRecord } from './parse/storedPageSummary';
 import { indexMapsOf, isPersistedIndexState, persistedStateOf, type PersistedIndexState } from './vault/indexState';
 import { withSiteUrls } from './parse/siteParts';
 import { newPage, type NewPage, type NewPageInput } from './vault/pageTemplate';
 import { DEFAULT_SETTINGS, type VaultSettings } from './vault/settings';
-import { SiteUrls } from './vault/siteUrls';
-import { indexedSiteRules } from './vault/siteRules';
+import type { OtherContentPage } from './vault/siteRules';
+import { putOtherContentPagesInForce, putSiteRulesInForce } from './vault/siteInForce';
 import { VAULT_MODEL_TYPES, type FrontmatterSchema } from './vault/frontmatterSchema';
 import { effectiveSchema, inferSectionSchema, pageRules } from './vault/schemaInference';
 import { VaultIndex, type IndexChange } from './vault/vaultIndex';
@@ -86,6 +86,12 @@ export interface VaultService {
 	setAssets(paths: Iterable<string>): IndexChange;
 	/** Files added and removed since (published paths, as `setAssets`); a path published twice stays until both go. */
 	updateAssets(added: readonly string[], removed: readonly string[]): IndexChange;
+	/**
+	 * The pages the site publishes from content files in other formats than
+	 * markdown (`SiteRules.contentFolders`), as the transport finds them:
+	 * links to their URLs are not broken. Nothing is indexed again.
+	 */
+	setOtherContentPages(pages: readonly OtherContentPage[]): IndexChange;
 	/**
 	 * Whether the folder is a vault, and why: declared one (`declareVault`),
 	 * or at least half of its pages in sections have frontmatter. Only a
@@ -323,26 +329,14 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 
 	/** The rules the index's maps depend on (redirects, includes, URLs): a persisted state is used only under the same. */
 	function indexFingerprint(): string {
-		return `${JSON.stringify(indexedSiteRules(index.site.rules))}\n${summaries.site.key}`;
+		return `${JSON.stringify(index.site.rules)}\n${summaries.site.key}`;
 	}
 
-	/**
-	 * Puts the site's URL rules in force: when they change what URLs pages
-	 * and links have, every page is taken out of the index and put back
-	 * under them (from its summary: nothing is read again).
-	 */
+	/** Puts the site's URL rules in force (siteInForce.ts). */
 	function useSiteRules(next: VaultSettings): void {
-		if (JSON.stringify(next.site) === JSON.stringify(index.site.rules)) {
-			return;
+		if (putSiteRulesInForce(index, summaries, next.site)) {
+			rulesChangedAt = index.version;
 		}
-		const site = new SiteUrls(next.site);
-		// When only the pages in other formats changed, the URLs and maps stay: no page is put back.
-		const parts = JSON.stringify(indexedSiteRules(next.site)) === JSON.stringify(indexedSiteRules(index.site.rules)) ? [] : [...index.pages()].map(summaryParts);
-		parts.forEach(page => index.remove(page.path));
-		index.site = site;
-		summaries.site = site;
-		parts.forEach(page => index.update(summaries.fromParts(withSiteUrls(page, site), true)));
-		rulesChangedAt = parts.length > 0 ? index.version : rulesChangedAt;
 	}
 
 	/** The words of each page's body, for the unlinked mentions of the Backlinks panel: read only once the panel asks. */
@@ -425,6 +419,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 			}
 			return assetsChanged();
 		},
+		setOtherContentPages: pages => putOtherContentPagesInForce(index, summaries, pages),
 		vaultKind: () => decideVaultKind(declaredVault, index.pageCount, index.pagesWithFrontmatter),
 		declareVault(reason: string | undefined): void {
 			declaredVault = reason;

@@ -2,7 +2,7 @@ import * as path from 'path';
 import { parseFrontmatter } from '../../service/parse/frontmatter';
 import type { OtherContentPage } from '../../service/vault/siteRules';
 import type { VaultFileSystem } from '../vaultFileSystem';
-import { isTable, parseDataText, readTextFile, relativePath } from './siteData';
+import { isTable, parseDataText, readTextFile } from './siteData';
 
 /**
  * Hugo's content files in the formats Entity Vault does not read as
@@ -25,47 +25,84 @@ export function isOtherContentFile(file: string): boolean {
 }
 
 /**
- * The pages in other formats under the content folders (absolute; those
- * outside `root` are left out), with their paths relative to `root` and the
- * fields that place them, in path order. `problems` gets a file whose
- * frontmatter cannot be parsed (its URL then comes from its path) and a cut list.
+ * The vault's files in content formats other than markdown, taken from its
+ * listing and followed through the watcher's events (vault-relative paths).
+ * Those in the site's content folders (`SiteRules.contentFolders`) are pages
+ * the site publishes: their placing fields are read when first asked for,
+ * and again after the file changed. Nothing walks the disk for them.
  */
-export function otherContentPages(contentFolders: readonly string[], root: string, fileSystem: VaultFileSystem, problems: string[]): OtherContentPage[] {
-	const files: string[] = [];
-	const seen = new Set<string>();
-	const walk = (folder: string): void => {
-		let entries;
-		try {
-			entries = fileSystem.readDirectory(folder);
-		} catch {
-			return;
-		}
-		for (const entry of entries) {
-			if (entry.name.startsWith('.') || entry.name === 'node_modules') {
-				continue;
+export class OtherContentFiles {
+	/** Vault-relative path → the page, once read (undefined until then). */
+	private readonly files = new Map<string, OtherContentPage | undefined>();
+	/** Why a file's frontmatter could not be read, by file. */
+	private readonly unread = new Map<string, string>();
+
+	constructor(
+		private readonly root: string,
+		private readonly fileSystem: VaultFileSystem,
+	) { }
+
+	/** Takes the files of a listing (vault-relative; pages and other files too, these are picked out). */
+	list(listed: readonly string[]): void {
+		this.files.clear();
+		this.unread.clear();
+		for (const file of listed) {
+			if (isOtherContentFile(file)) {
+				this.files.set(file, undefined);
 			}
-			const child = path.join(folder, entry.name);
-			if (entry.isDirectory) {
-				walk(child);
-			} else if (entry.isFile && isOtherContentFile(entry.name)) {
-				files.push(child);
+		}
+	}
+
+	/** A file (or, deleted, a folder) created, changed or deleted: whether it was or is one of them. */
+	changed(relative: string, deleted: boolean): boolean {
+		if (deleted) {
+			let gone = false;
+			for (const file of [...this.files.keys()]) {
+				if (file === relative || file.startsWith(`${relative}/`)) {
+					this.files.delete(file);
+					this.unread.delete(file);
+					gone = true;
+				}
 			}
+			return gone;
 		}
-	};
-	for (const folder of contentFolders) {
-		const rel = relativePath(root, folder);
-		if (seen.has(folder) || rel.startsWith('..') || path.isAbsolute(rel)) {
-			continue;
+		if (!isOtherContentFile(relative)) {
+			return false;
 		}
-		seen.add(folder);
-		walk(folder);
+		this.files.set(relative, undefined);
+		this.unread.delete(relative);
+		return true;
 	}
-	files.sort();
-	if (files.length > MAX_OTHER_CONTENT_FILES) {
-		problems.push(`${files.length} content files in formats other than markdown: the first ${MAX_OTHER_CONTENT_FILES} are read as published pages, links to the others are reported broken`);
-		files.length = MAX_OTHER_CONTENT_FILES;
+
+	/**
+	 * The pages in `contentFolders` ('' the vault root), in path order (the
+	 * first `MAX_OTHER_CONTENT_FILES`), with what could not be read of them.
+	 */
+	pages(contentFolders: readonly string[]): { readonly pages: readonly OtherContentPage[]; readonly problems: readonly string[] } {
+		const inFolders = [...this.files.keys()].filter(file => contentFolders.some(folder => folder === '' || file.startsWith(`${folder}/`))).sort();
+		const problems: string[] = [];
+		if (inFolders.length > MAX_OTHER_CONTENT_FILES) {
+			problems.push(`${inFolders.length} content files in formats other than markdown: the first ${MAX_OTHER_CONTENT_FILES} are read as published pages, links to the others are reported broken`);
+			inFolders.length = MAX_OTHER_CONTENT_FILES;
+		}
+		const pages = inFolders.map(file => {
+			let page = this.files.get(file);
+			if (page === undefined) {
+				const data = placingFields(path.join(this.root, file), this.fileSystem);
+				if (typeof data === 'string') {
+					this.unread.set(file, data);
+				}
+				page = Object.freeze({ path: file, data: Object.freeze(typeof data === 'string' ? {} : data) });
+				this.files.set(file, page);
+			}
+			const why = this.unread.get(file);
+			if (why !== undefined) {
+				problems.push(`${file}: its frontmatter cannot be parsed (${why}); its URL is taken from its path`);
+			}
+			return page;
+		});
+		return { pages, problems };
 	}
-	return files.map(file => Object.freeze({ path: relativePath(root, file), data: Object.freeze(placingFields(file, fileSystem, problems)) }));
 }
 
 /**
@@ -91,12 +128,12 @@ function frontmatterData(text: string): unknown {
 	return syntax !== undefined ? syntax.message : frontmatter.data;
 }
 
-function placingFields(file: string, fileSystem: VaultFileSystem, problems: string[]): Record<string, unknown> {
+/** The fields that place a content file's page, or why its frontmatter cannot be parsed. */
+function placingFields(file: string, fileSystem: VaultFileSystem): Record<string, unknown> | string {
 	const text = readTextFile(file, fileSystem);
 	const data = text === undefined ? undefined : frontmatterData(text);
 	if (typeof data === 'string') {
-		problems.push(`${file}: its frontmatter cannot be parsed (${data}); its URL is taken from its path`);
-		return {};
+		return data;
 	}
 	const fields: Record<string, unknown> = {};
 	if (isTable(data)) {

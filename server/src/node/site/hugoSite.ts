@@ -1,7 +1,6 @@
 import * as path from 'path';
 import { DEFAULT_SITE_RULES, type ContentLanguage, type HeadingIdStyle, type SiteRules } from '../../service/vault/siteRules';
 import type { VaultFileSystem } from '../vaultFileSystem';
-import { otherContentPages } from './hugoContentFiles';
 import { DATA_EXTENSIONS, entryAt, entryOf, isFolder, isInsideFolder, isTable, mergeTables, readDataTable, relativePath, type DataTable } from './siteData';
 
 /**
@@ -208,19 +207,23 @@ export function hugoSiteRules(config: DataTable, folder: string, root: string, f
 		generatedFiles: Object.freeze(generatedFilesOf(config)),
 		// hugoDocs' `include` shortcode (layouts/_shortcodes/include.html) renders a content page in place; sites with their own name set `site.includeShortcodes`.
 		includeShortcodes: Object.freeze(['include']),
-		otherContentPages: Object.freeze(otherContentPages(contentFolders(config, folder, root, languages), root, fileSystem, problems)),
+		contentFolders: Object.freeze(contentFoldersInRoot(config, folder, root, languages)),
 	} satisfies SiteRules);
 }
 
-/** The content folders, absolute: the default language's and each language's own. */
-function contentFolders(config: DataTable, folder: string, root: string, languages: readonly ContentLanguage[]): string[] {
+/**
+ * The content folders inside the vault root, relative to it ('' the root
+ * itself, `/`-separated): the default language's and each language's own.
+ */
+function contentFoldersInRoot(config: DataTable, folder: string, root: string, languages: readonly ContentLanguage[]): string[] {
 	const folders = [path.resolve(folder, hugoContentDir(config))];
 	for (const language of languages) {
 		if (language.contentDir !== undefined) {
 			folders.push(path.resolve(root, language.contentDir));
 		}
 	}
-	return [...new Set(folders)];
+	const inRoot = folders.map(content => relativePath(root, content)).filter(relative => !relative.startsWith('..') && !path.isAbsolute(relative));
+	return [...new Set(inRoot.map(relative => (relative === '.' ? '' : relative)))];
 }
 
 /** The page kinds `disableKinds` turns off, lower case. */

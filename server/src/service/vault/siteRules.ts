@@ -88,8 +88,13 @@ export interface SiteRules {
 	readonly generatedFiles: readonly string[];
 	/** Shortcodes whose first argument is a content page rendered in place (hugoDocs' `{{% include "/_common/x.md" %}}`): its anchors are the including page's. */
 	readonly includeShortcodes: readonly string[];
-	/** Pages published from content files in other formats than markdown: links to their URLs are not broken (their headings are not known). */
-	readonly otherContentPages: readonly OtherContentPage[];
+	/**
+	 * Folders, relative to the vault root ('' the root itself), whose files in
+	 * content formats other than markdown the site publishes as pages (Hugo's
+	 * content folders inside the root): the transport finds them in the
+	 * vault's listing and gives them to the service (`setOtherContentPages`).
+	 */
+	readonly contentFolders: readonly string[];
 }
 
 export const DEFAULT_SITE_RULES: SiteRules = Object.freeze({
@@ -114,15 +119,5 @@ export const DEFAULT_SITE_RULES: SiteRules = Object.freeze({
 	taxonomies: Object.freeze([]) as readonly string[],
 	generatedFiles: Object.freeze([]) as readonly string[],
 	includeShortcodes: Object.freeze([]) as readonly string[],
-	otherContentPages: Object.freeze([]) as readonly OtherContentPage[],
+	contentFolders: Object.freeze([]) as readonly string[],
 } satisfies SiteRules);
-
-/**
- * The rules the index's maps depend on: all but the pages in other formats,
- * which only say which URLs are published without a page (an HTML page
- * added need not rebuild the index nor invalidate its persisted state).
- */
-export function indexedSiteRules(rules: SiteRules): Omit<SiteRules, 'otherContentPages'> {
-	const { otherContentPages: _pages, ...indexed } = rules;
-	return indexed;
-}

@@ -1,6 +1,6 @@
 import { destinationMatcher } from './globs';
 import { slugifyHeading } from '../parse/headingSlug';
-import { DEFAULT_SITE_RULES, type ContentLanguage, type SiteRedirect, type SiteRules } from './siteRules';
+import { DEFAULT_SITE_RULES, type ContentLanguage, type OtherContentPage, type SiteRedirect, type SiteRules } from './siteRules';
 import { pageUrlForPath, resolveLinkDestination, type LinkTarget } from './vaultPaths';
 
 /**
@@ -144,12 +144,16 @@ export class SiteUrls {
 	private readonly unchecked: ((destination: string) => boolean) | undefined;
 	private readonly mapped: readonly { readonly matches: (destination: string) => boolean; readonly url: string }[];
 	private readonly externalPrefixes: readonly string[];
-	/** The URLs of the pages published from content files in other formats (`SiteRules.otherContentPages`). */
+	/** The URLs of the pages published from content files in other formats (`otherContentPages`). */
 	private readonly otherContentUrls: ReadonlySet<string>;
 	private readonly redirects: ReadonlyMap<string, string>;
 	private readonly splatRedirects: readonly SiteRedirect[];
 
-	constructor(readonly rules: SiteRules) {
+	constructor(
+		readonly rules: SiteRules,
+		/** Pages published from content files in other formats than markdown: links to their URLs are not broken (their headings are not known). */
+		readonly otherContentPages: readonly OtherContentPage[] = [],
+	) {
 		const urlRules = { generator: rules.generator, lowercaseUrls: rules.lowercaseUrls, languages: rules.languages, permalinks: rules.permalinks, uglyUrls: rules.uglyUrls, ignoredDestinations: rules.ignoredDestinations, mapped: rules.mappedDestinations.map(mapped => mapped.pattern) };
 		const plain = rules.generator === 'plain' && !rules.lowercaseUrls && rules.languages.length === 0 && Object.keys(rules.permalinks).length === 0 && rules.uglyUrls.length === 0
 			&& rules.ignoredDestinations.length === 0 && rules.mappedDestinations.length === 0;
@@ -169,7 +173,7 @@ export class SiteUrls {
 		this.redirects = new Map(rules.redirects.filter(redirect => !redirect.from.endsWith('*')).map(redirect => [this.cased(withSlashes(redirect.from)), redirect.to]));
 		this.splatRedirects = rules.redirects.filter(redirect => redirect.from.endsWith('*'));
 		// Placed as a markdown file of that name would be (`docs/ct-logs.html` as `docs/ct-logs.md`, `index.html` a bundle's).
-		this.otherContentUrls = new Set(rules.otherContentPages.map(page => this.pageUrl(page.path.replace(/\.[^./]+$/, '.md'), page.data)));
+		this.otherContentUrls = new Set(otherContentPages.map(page => this.pageUrl(page.path.replace(/\.[^./]+$/, '.md'), page.data)));
 	}
 
 	/**
