@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS } from '../../server/src/service/vault/settings';
+import { DEFAULT_SETTINGS, type VaultSettings } from '../../server/src/service/vault/settings';
 import { InProcessPageParser } from '../../server/src/node/pageParser';
 import { VaultWorkspace } from '../../server/src/node/vaultWorkspace';
 import { MemoryFileSystem } from './memoryFileSystem';
@@ -19,6 +19,7 @@ export interface MemoryVaultOptions {
 	readonly cache?: boolean;
 	/** Pages per batch of the in-process parser (small ones let a test act between batches). */
 	readonly batchSize?: number;
+	readonly settings?: VaultSettings;
 }
 
 /** A page with a title (what a test reads back to tell one text from another). */
@@ -37,7 +38,7 @@ export function writeVault(fileSystem: MemoryFileSystem, files: Record<string, s
 /** A vault workspace over an in-memory file system, its pages parsed on this thread. */
 export function workspaceOn(fileSystem: MemoryFileSystem, options: MemoryVaultOptions = {}): VaultWorkspace {
 	return new VaultWorkspace(`file://${VAULT_ROOT}`, VAULT_ROOT, VAULT_ROOT, {
-		settings: DEFAULT_SETTINGS,
+		settings: options.settings ?? DEFAULT_SETTINGS,
 		excludes: options.excludes ?? [],
 		pool: new InProcessPageParser(fileSystem, options.batchSize),
 		cacheFile: options.cache ? CACHE_FILE : undefined,

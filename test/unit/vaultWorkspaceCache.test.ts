@@ -2,6 +2,8 @@ import * as assert from 'assert';
 import { loadIndexCache } from '../../server/src/node/indexCache';
 import { fileStamp } from '../../server/src/node/vaultFiles';
 import type { MemoryFileSystem } from '../support/memoryFileSystem';
+import { DEFAULT_SETTINGS, type VaultSettings } from '../../server/src/service/vault/settings';
+import { DEFAULT_SITE_RULES } from '../../server/src/service/vault/siteRules';
 import { CACHE_FILE, inVault, memoryVault, titled, titles, VAULT_ROOT, workspaceOn } from '../support/memoryVault';
 
 
@@ -11,8 +13,8 @@ function pagesRead(fileSystem: MemoryFileSystem): string[] {
 }
 
 /** Indexes a vault with a persisted index and writes it; gives the file system, ready for a second start. */
-async function indexedOnce(files: Record<string, string>): Promise<MemoryFileSystem> {
-	const { vault, fileSystem } = memoryVault(files, { cache: true });
+async function indexedOnce(files: Record<string, string>, settings?: VaultSettings): Promise<MemoryFileSystem> {
+	const { vault, fileSystem } = memoryVault(files, { cache: true, settings });
 	await vault.index();
 	await vault.flushCache();
 	vault.dispose();
@@ -38,6 +40,19 @@ describe('vault workspace: persisted index (in-memory file system)', () => {
 		for (const [page, { stamp }] of cached) {
 			assert.strictEqual(stamp, fileStamp(fileSystem.stat(inVault(page))));
 		}
+	});
+
+	it("keeps the site's pages in other formats: known at a warm start's ready, corrected once the vault is listed", async () => {
+		const settings = { ...DEFAULT_SETTINGS, site: { ...DEFAULT_SITE_RULES, generator: 'hugo' as const, contentFolders: [''] } };
+		const fileSystem = await indexedOnce({ 'a.md': titled('A', '[D](/donate/) [L](/legal/)\n'), 'donate.html': '<p>Give.</p>\n' }, settings);
+		fileSystem.remove(inVault('donate.html'));
+		fileSystem.writeFile(inVault('legal.html'), '<p>Legal.</p>\n');
+		const vault = workspaceOn(fileSystem, { cache: true, settings });
+		const published = (): string[] => ['/donate/', '/legal/'].filter(url => vault.service.index.site.isExternal(url));
+		await vault.index();
+		assert.deepStrictEqual(published(), ['/donate/'], 'as written, before any listing');
+		await vault.whenVerified();
+		assert.deepStrictEqual(published(), ['/legal/'], 'as listed');
 	});
 
 	it('gives the pages whose size and time are unchanged without reading them', async () => {

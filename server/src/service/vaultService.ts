@@ -33,7 +33,7 @@ import { withSiteUrls } from './parse/siteParts';
 import { newPage, type NewPage, type NewPageInput } from './vault/pageTemplate';
 import { DEFAULT_SETTINGS, type VaultSettings } from './vault/settings';
 import type { OtherContentPage } from './vault/siteRules';
-import { putOtherContentPagesInForce, putSiteRulesInForce } from './vault/siteInForce';
+import { putOtherContentPagesInForce, putSiteRulesInForce, restoreOtherContentPages, withOtherContentPages } from './vault/siteInForce';
 import { VAULT_MODEL_TYPES, type FrontmatterSchema } from './vault/frontmatterSchema';
 import { effectiveSchema, inferSectionSchema, pageRules } from './vault/schemaInference';
 import { VaultIndex, type IndexChange } from './vault/vaultIndex';
@@ -472,6 +472,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 			const paths = records.map(record => record.path);
 			const kept = [...index.pages()];
 			index.restore(indexMapsOf(state, paths), records.map(record => stored.summaryOf(record)));
+			restoreOtherContentPages(index, summaries, state);
 			for (const page of kept) {
 				index.add(page);
 			}
@@ -489,7 +490,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 				// Nothing changed since the pages were written: their maps are the index's own.
 				const state = yield* persistedStateOf(index.maps(), paths, indexFingerprint());
 				if (state && index.version === since) {
-					return state;
+					return withOtherContentPages(state, index);
 				}
 			}
 			if (rulesChangedAt > since) {
@@ -505,7 +506,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 					yield;
 				}
 			}
-			return yield* persistedStateOf(asWritten.maps(), paths, indexFingerprint());
+			return withOtherContentPages(yield* persistedStateOf(asWritten.maps(), paths, indexFingerprint()), index);
 		},
 		markUnreadable(path: string, reason: string): IndexChange {
 			quarantine.set(path, reason);

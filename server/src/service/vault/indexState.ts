@@ -1,5 +1,6 @@
 import type { SectionFieldCounts } from './fieldCounts';
 import type { OneOrMany } from './multimap';
+import type { OtherContentPage } from './siteRules';
 
 /**
  * A vault index's reverse maps and counts as plain data, for the persisted
@@ -53,6 +54,8 @@ export interface PersistedIndexState {
 	readonly tagCounts: Map<string, number>;
 	readonly fieldCounts: IndexMaps['fieldCounts'];
 	readonly counts: readonly number[];
+	/** The pages the site published from content files in other formats when written (siteInForce.ts): in force from a warm start's ready until the vault is listed. */
+	readonly otherContentPages?: readonly OtherContentPage[];
 }
 
 /** Keys converted per step of `persistedStateOf` (about a millisecond at 100,000 pages). */

@@ -1,6 +1,7 @@
 import type { PageSummaries } from '../parse/pageSummary';
 import { withSiteUrls } from '../parse/siteParts';
 import { summaryParts } from '../parse/storedPageSummary';
+import type { PersistedIndexState } from './indexState';
 import type { OtherContentPage, SiteRules } from './siteRules';
 import { SiteUrls } from './siteUrls';
 import type { IndexChange, VaultIndex } from './vaultIndex';
@@ -38,4 +39,17 @@ export function putOtherContentPagesInForce(index: VaultIndex, summaries: PageSu
 	index.site = site;
 	summaries.site = site;
 	return { affected: new Set<string>(), pagesChanged: false, assetsChanged: true };
+}
+
+/** A persisted index state with the pages in other formats in force (a warm start knows them before the vault is listed). */
+export function withOtherContentPages(state: PersistedIndexState | undefined, index: VaultIndex): PersistedIndexState | undefined {
+	return state === undefined || index.site.otherContentPages.length === 0 ? state : { ...state, otherContentPages: index.site.otherContentPages };
+}
+
+/** Puts in force the pages in other formats of a persisted index state, when it has a list of them. */
+export function restoreOtherContentPages(index: VaultIndex, summaries: PageSummaries, state: PersistedIndexState): void {
+	const pages = state.otherContentPages;
+	if (Array.isArray(pages) && pages.every(page => typeof page?.path === 'string' && typeof page.data === 'object' && page.data !== null)) {
+		putOtherContentPagesInForce(index, summaries, pages);
+	}
 }
