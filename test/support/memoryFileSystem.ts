@@ -178,9 +178,13 @@ export class MemoryFileSystem implements VaultFileSystem, IndexCacheFileSystem {
 		return this.record('realPath', target, () => this.resolve(target, true, 'realpath')).real;
 	}
 
-	readFile(file: string, maxBytes: number): BoundedFileRead {
+	readFile(file: string, maxBytes: number, noFollow = false): BoundedFileRead {
+		if (noFollow && this.resolve(file, false, 'open').node.kind === 'link') {
+			this.accesses.push({ operation: 'readFile', path: file });
+			throw fsError('ELOOP', 'open', file);
+		}
 		const bytes = this.readBytes('readFile', file);
-		return bytes.length > maxBytes ? { tooLarge: bytes.length } : { bytes };
+		return bytes.length > maxBytes ? { tooLarge: bytes.length } : { bytes, size: bytes.length, mtimeMs: this.fileAt(file, 'fstat').mtimeMs };
 	}
 
 	// IndexCacheFileSystem

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { listVaultPages, listVaultPagesInSteps, readVaultPage, type PageReadResult } from '../../server/src/node/vaultFiles';
+import { listVaultPages, listVaultPagesInSteps, readVaultPage, readVaultPages, type PageReadResult } from '../../server/src/node/vaultFiles';
 import { MemoryFileSystem, type FileAccess } from '../support/memoryFileSystem';
 import { inVault, OUTSIDE, titled, titles, unreadablePages, VAULT_ROOT, workspaceOn, writeVault } from '../support/memoryVault';
 
@@ -72,6 +72,27 @@ describe('vault workspace: symbolic links (in-memory file system)', () => {
 		vault.ensureLinkTargets(vault.service.getPage('people/d.md')!);
 		assert.deepStrictEqual(Object.keys(titles(vault)), ['people/d.md']);
 		assert.deepStrictEqual(accessesOutside(fileSystem.accesses), []);
+	});
+
+	it('reads a batch resolving each folder once, and still refuses every page that leads out of the vault', () => {
+		const fileSystem = vaultWithLinksOut();
+		fileSystem.symlink(inVault('people/alias.md'), 'a.md');
+		fileSystem.clearAccesses();
+		const pages = ['people/a.md', 'people/alias.md', 'people/b.md', 'people/evil.md', 'people/relative.md', 'leak/secret.md', 'people/more/c.md', 'people/gone.md'];
+		const results = readVaultPages(VAULT_ROOT, pages, fileSystem);
+		const outcome = (result: PageReadResult): string => ('parts' in result ? `title ${result.parts.title}` : 'error' in result ? result.error : 'record');
+		assert.deepStrictEqual(results.map(outcome), [
+			'title A', 'title A', 'title B', OUTSIDE_REASON, OUTSIDE_REASON, OUTSIDE_REASON, OUTSIDE_REASON,
+			`cannot read: ENOENT: no such file or directory, open '${inVault('people/gone.md')}'`,
+		]);
+		assert.deepStrictEqual(accessesOutside(fileSystem.accesses), []);
+		const resolved = (target: string): number => fileSystem.accesses.filter(access => access.operation === 'realPath' && access.path === target).length;
+		assert.strictEqual(resolved(inVault('people')), 1, 'the folder of five pages resolved once');
+		assert.deepStrictEqual([resolved(inVault('people/a.md')), resolved(inVault('people/b.md'))], [0, 0], 'plain pages not resolved one by one');
+		assert.ok(resolved(inVault('people/evil.md')) >= 1 && resolved(inVault('people/alias.md')) >= 1, 'a page that is a link is resolved');
+		const stampOf = (result: PageReadResult): string | undefined => ('stamp' in result ? result.stamp : undefined);
+		assert.deepStrictEqual(results.map(stampOf), pages.map(page => stampOf(readVaultPage(VAULT_ROOT, page, fileSystem))), 'the same stamps as one page at a time');
+		assert.strictEqual(results.filter(result => stampOf(result) !== undefined).length, 3);
 	});
 
 	it('the outside check is not blind: reading through a link out is seen (positive control)', () => {

@@ -1,7 +1,8 @@
 import { parentPort } from 'worker_threads';
 import { splitPageParts, type PageRecordHeader } from '../service/parse/pageRecord';
 import { V8_PAGE_CODEC } from './pageCodec';
-import { readVaultPage, type PageReadResult } from './vaultFiles';
+import { BatchFolders, readVaultPage, type PageReadResult } from './vaultFiles';
+import { nodeFileSystem } from './nodeFileSystem';
 
 /**
  * Worker thread of the cold index: reads and parses pages, sends back their
@@ -27,8 +28,9 @@ export interface IndexJobResult {
 export function readPageRecords(root: string, paths: readonly string[]): { results: PageReadResult[]; buffer: ArrayBuffer } {
 	const read: ({ path: string; stamp: string; header: PageRecordHeader; body: Uint8Array } | PageReadResult)[] = [];
 	let size = 0;
+	const folders = new BatchFolders();
 	for (const relative of paths) {
-		const result = readVaultPage(root, relative);
+		const result = readVaultPage(root, relative, nodeFileSystem, folders);
 		if ('parts' in result) {
 			const { header, body } = splitPageParts(result.parts);
 			const blob = V8_PAGE_CODEC.encode(body);

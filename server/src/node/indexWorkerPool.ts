@@ -3,7 +3,7 @@ import * as path from 'path';
 import * as fs from 'fs';
 import { Worker } from 'worker_threads';
 import type { IndexJob, IndexJobResult } from './indexWorker';
-import { readVaultPage, type PageReadResult } from './vaultFiles';
+import { readVaultPages, type PageReadResult } from './vaultFiles';
 import { InProcessPageParser, PAGE_BATCH_SIZE, type PageParser } from './pageParser';
 import { rejectPending, type PendingJob } from './workerJobs';
 
@@ -88,7 +88,7 @@ export class IndexWorkerPool implements PageParser {
 				try {
 					results = await this.run(worker, root, batch);
 				} catch {
-					results = batch.map(relative => readVaultPage(root, relative));
+					results = readVaultPages(root, batch);
 				}
 				await onBatch(results);
 			}

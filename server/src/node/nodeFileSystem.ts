@@ -1,6 +1,9 @@
 import * as fs from 'fs';
 import type { BoundedFileRead, IndexCacheFileSystem, ReadableFile, VaultDirectoryEntry, VaultFileStat, VaultFileSystem, WritableFile } from './vaultFileSystem';
 
+/** Opening with it fails (`ELOOP`) on a symbolic link; 0 where the platform has no such flag (Windows: `lstat` tells instead). */
+const NO_FOLLOW = fs.constants.O_NOFOLLOW ?? 0;
+
 /** `readWholeFile` reads this many bytes at a time. */
 const READ_PIECE = 8 * 1024 * 1024;
 
@@ -24,14 +27,17 @@ export const nodeFileSystem: VaultFileSystem & IndexCacheFileSystem = Object.fre
 		return fs.realpathSync.native(path);
 	},
 
-	readFile(path: string, maxBytes: number): BoundedFileRead {
-		const fd = fs.openSync(path, 'r');
+	readFile(path: string, maxBytes: number, noFollow = false): BoundedFileRead {
+		if (noFollow && NO_FOLLOW === 0 && fs.lstatSync(path).isSymbolicLink()) {
+			throw Object.assign(new Error(`ELOOP: symbolic link, open '${path}'`), { code: 'ELOOP' });
+		}
+		const fd = fs.openSync(path, noFollow ? fs.constants.O_RDONLY | NO_FOLLOW : 'r');
 		try {
-			const size = fs.fstatSync(fd).size;
+			const { size, mtimeMs } = fs.fstatSync(fd);
 			if (size > maxBytes) {
 				return { tooLarge: size };
 			}
-			return { bytes: fs.readFileSync(fd) };
+			return { bytes: fs.readFileSync(fd), size, mtimeMs };
 		} finally {
 			fs.closeSync(fd);
 		}

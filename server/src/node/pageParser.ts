@@ -1,7 +1,7 @@
 import { nodeFileSystem } from './nodeFileSystem';
 import { yieldToEventLoop } from './timeSlices';
 import type { VaultFileSystem } from './vaultFileSystem';
-import { readVaultPage, type PageReadResult } from './vaultFiles';
+import { readVaultPages, type PageReadResult } from './vaultFiles';
 
 /** Pages per batch: large enough to amortise messaging to a worker, small enough to keep requests flowing between batches. */
 export const PAGE_BATCH_SIZE = 128;
@@ -28,7 +28,7 @@ export class InProcessPageParser implements PageParser {
 	async parseAll(root: string, paths: readonly string[], onBatch: (results: readonly PageReadResult[]) => void | Promise<void>, isCancelled: () => boolean = () => false): Promise<void> {
 		for (let start = 0; start < paths.length && !isCancelled(); start += this.batchSize) {
 			const batch = paths.slice(start, start + this.batchSize);
-			await onBatch(batch.map(relative => readVaultPage(root, relative, this.fileSystem)));
+			await onBatch(readVaultPages(root, batch, this.fileSystem));
 			await yieldToEventLoop();
 		}
 	}

@@ -28,8 +28,8 @@ export interface VaultDirectoryEntry {
 	readonly isSymbolicLink: boolean;
 }
 
-/** A file's bytes, or only its size when it was too large to be read. */
-export type BoundedFileRead = { readonly bytes: Uint8Array } | { readonly tooLarge: number };
+/** A file's bytes with the size and time of the file read (its stamp), or only its size when it was too large to be read. */
+export type BoundedFileRead = { readonly bytes: Uint8Array; readonly size: number; readonly mtimeMs: number } | { readonly tooLarge: number };
 
 export interface VaultFileSystem {
 	/** The file or folder a path leads to, symbolic links followed. */
@@ -41,9 +41,10 @@ export interface VaultFileSystem {
 	/**
 	 * A file's bytes, read only when it has at most `maxBytes`: the size is
 	 * checked on the file that is read, so a file that grows meanwhile is not
-	 * read past the check.
+	 * read past the check. `noFollow`: fails with `ELOOP` when the file (its
+	 * last name, not a folder on its path) is a symbolic link.
 	 */
-	readFile(path: string, maxBytes: number): BoundedFileRead;
+	readFile(path: string, maxBytes: number, noFollow?: boolean): BoundedFileRead;
 }
 
 /** A file being written, a chunk at a time. */

@@ -236,23 +236,30 @@ function realRootOf(root: string, fileSystem: VaultFileSystem): string {
 	return real;
 }
 
-/**
- * Why the file at `absolutePath`, the page `relative` of a vault, must not
- * be read: its path does not end in `relative`, or it resolves (through
- * symbolic links) outside the vault root. Undefined when it may be read.
- */
-function outsideVault(absolutePath: string, relative: string, fileSystem: VaultFileSystem): string | undefined {
+/** The vault root of the page `relative` at `absolutePath`, or why its path is not that page's. */
+function pageRoot(absolutePath: string, relative: string): { root: string } | { error: string } {
 	const segments = relative.split('/');
 	if (segments.some(segment => segment === '' || segment === '.' || segment === '..')) {
-		return `\`${relative}\` is not a vault path`;
+		return { error: `\`${relative}\` is not a vault path` };
 	}
 	let root = absolutePath;
 	for (let i = 0; i < segments.length; i++) {
 		root = path.dirname(root);
 	}
 	if (path.join(root, ...segments) !== path.normalize(absolutePath)) {
-		return `\`${absolutePath}\` is not the page \`${relative}\``;
+		return { error: `\`${absolutePath}\` is not the page \`${relative}\`` };
 	}
+	return { root };
+}
+
+const OUTSIDE_VAULT = 'symbolic link pointing outside the vault; nothing outside the vault root is read';
+
+/**
+ * Why the file at `absolutePath` in the vault at `root` must not be read: it
+ * resolves (through symbolic links) outside the vault root. Undefined when
+ * it may be read.
+ */
+function outsideVault(absolutePath: string, root: string, fileSystem: VaultFileSystem): string | undefined {
 	let realRoot: string;
 	try {
 		realRoot = realRootOf(root, fileSystem);
@@ -268,7 +275,7 @@ function outsideVault(absolutePath: string, relative: string, fileSystem: VaultF
 			real = undefined;
 		}
 		if (real !== undefined) {
-			return isInsideFolder(realRoot, real) ? undefined : 'symbolic link pointing outside the vault; nothing outside the vault root is read';
+			return isInsideFolder(realRoot, real) ? undefined : OUTSIDE_VAULT;
 		}
 		if (candidate === root || path.dirname(candidate) === candidate) {
 			return undefined;
@@ -277,28 +284,68 @@ function outsideVault(absolutePath: string, relative: string, fileSystem: VaultF
 }
 
 /**
+ * The folders of one batch of pages found to lead inside the vault root,
+ * each resolved once (`realPath`) instead of once per page: a page in such
+ * a folder is then opened without following a symbolic link in its own
+ * name, and only a page that is one is resolved. Kept for one batch only,
+ * so a folder replaced by a link meanwhile is seen by the next.
+ */
+export class BatchFolders {
+	private readonly inside = new Map<string, boolean>();
+
+	/** Whether the folder of `absolutePath` resolves inside the vault at `root`; undefined when it cannot be resolved. */
+	leadsInside(absolutePath: string, root: string, fileSystem: VaultFileSystem): boolean | undefined {
+		const folder = path.dirname(absolutePath);
+		let known = this.inside.get(folder);
+		if (known === undefined) {
+			try {
+				known = isInsideFolder(realRootOf(root, fileSystem), fileSystem.realPath(folder));
+			} catch {
+				return undefined;
+			}
+			this.inside.set(folder, known);
+		}
+		return known;
+	}
+}
+
+/**
  * Reads and parses one page. A parser failure is reported as the page's
  * error (the page is left out of the index) instead of being thrown. A page
  * that resolves outside the vault root (through a symbolic link) is never
- * read, and neither is one larger than `MAX_PAGE_LENGTH` bytes.
+ * read, and neither is one larger than `MAX_PAGE_LENGTH` bytes. `folders`:
+ * the folders of the batch the page is read in (see `BatchFolders`).
  */
-export function readPageFile(absolutePath: string, relative: string, parse: (text: string) => PageSummaryParts, fileSystem: VaultFileSystem = nodeFileSystem): PageFileRead {
-	const outside = outsideVault(absolutePath, relative, fileSystem);
+export function readPageFile(absolutePath: string, relative: string, parse: (text: string) => PageSummaryParts, fileSystem: VaultFileSystem = nodeFileSystem, folders?: BatchFolders): PageFileRead {
+	const place = pageRoot(absolutePath, relative);
+	if ('error' in place) {
+		return { path: relative, error: place.error };
+	}
+	const folderInside = folders?.leadsInside(absolutePath, place.root, fileSystem);
+	if (folderInside === false) {
+		return { path: relative, error: OUTSIDE_VAULT };
+	}
+	const outside = folderInside === true ? undefined : outsideVault(absolutePath, place.root, fileSystem);
 	if (outside !== undefined) {
 		return { path: relative, error: outside };
 	}
-	let stamp: string;
-	try {
-		stamp = fileStamp(fileSystem.stat(absolutePath));
-	} catch (error) {
-		return { path: relative, ...cannotRead(error) };
+	const first = readPageText(absolutePath, fileSystem, folderInside === true);
+	let read: PageText | PageReadError;
+	if ('symbolicLink' in first) {
+		// The page itself is a symbolic link: where it leads is checked, then it is read.
+		const leads = outsideVault(absolutePath, place.root, fileSystem);
+		if (leads !== undefined) {
+			return { path: relative, error: leads };
+		}
+		read = readPageText(absolutePath, fileSystem);
+	} else {
+		read = first;
 	}
-	const read = readPageText(absolutePath, fileSystem);
 	if ('error' in read) {
 		return { path: relative, ...read };
 	}
 	try {
-		return { path: relative, stamp, parts: parse(read.text) };
+		return { path: relative, stamp: read.stamp, parts: parse(read.text) };
 	} catch (error) {
 		return { path: relative, error: `the page could not be parsed (${(error as Error)?.message ?? error}); it is left out of the index` };
 	}
@@ -309,8 +356,14 @@ export function readPageFile(absolutePath: string, relative: string, parse: (tex
  * checked, as `readPageFile` does), the way the index parses a page from
  * disk: BOM removed, summarized.
  */
-export function readVaultPage(root: string, relative: string, fileSystem: VaultFileSystem = nodeFileSystem): PageFileRead {
-	return readPageFile(absolutePath(root, relative), relative, text => summarizePageParts(relative, stripBom(text)), fileSystem);
+export function readVaultPage(root: string, relative: string, fileSystem: VaultFileSystem = nodeFileSystem, folders?: BatchFolders): PageFileRead {
+	return readPageFile(absolutePath(root, relative), relative, text => summarizePageParts(relative, stripBom(text)), fileSystem, folders);
+}
+
+/** Reads and parses a batch of pages of the vault at `root`, as `readVaultPage` each, every folder resolved once (`BatchFolders`). */
+export function readVaultPages(root: string, relatives: readonly string[], fileSystem: VaultFileSystem = nodeFileSystem): PageFileRead[] {
+	const folders = new BatchFolders();
+	return relatives.map(relative => readVaultPage(root, relative, fileSystem, folders));
 }
 
 /** A page's plain data as on disk now; undefined when it cannot be read as a page. */
@@ -325,18 +378,28 @@ function cannotRead(error: unknown): { error: string; missing: boolean } {
 	return { error: `cannot read: ${(error as Error).message}`, missing: code === 'ENOENT' || code === 'ENOTDIR' };
 }
 
-/** Reads a page as text (at most `MAX_PAGE_LENGTH` bytes), or says why it cannot be read as one. */
-export function readPageText(absolutePath: string, fileSystem: VaultFileSystem = nodeFileSystem): { text: string } | { error: string; missing?: boolean } {
+type PageText = { readonly text: string; readonly stamp: string };
+type PageReadError = { readonly error: string; readonly missing?: boolean };
+
+/**
+ * Reads a page as text (at most `MAX_PAGE_LENGTH` bytes) with the stamp of
+ * the file read, or says why it cannot be read as one. `noFollow`: a file
+ * that is a symbolic link is not opened (`symbolicLink` says so).
+ */
+export function readPageText(absolutePath: string, fileSystem?: VaultFileSystem): PageText | PageReadError;
+export function readPageText(absolutePath: string, fileSystem: VaultFileSystem, noFollow: boolean): PageText | PageReadError | { symbolicLink: true };
+export function readPageText(absolutePath: string, fileSystem: VaultFileSystem = nodeFileSystem, noFollow = false): PageText | PageReadError | { symbolicLink: true } {
 	let read: BoundedFileRead;
 	try {
-		read = fileSystem.readFile(absolutePath, MAX_PAGE_LENGTH);
+		read = fileSystem.readFile(absolutePath, MAX_PAGE_LENGTH, noFollow);
 	} catch (error) {
-		return cannotRead(error);
+		return noFollow && (error as NodeJS.ErrnoException).code === 'ELOOP' ? { symbolicLink: true } : cannotRead(error);
 	}
 	if ('tooLarge' in read) {
 		return { error: `the file is ${sizeOf(read.tooLarge)}, more than the ${sizeOf(MAX_PAGE_LENGTH)} a page may be; it is not read` };
 	}
-	return decodePageBytes(read.bytes);
+	const decoded = decodePageBytes(read.bytes);
+	return 'error' in decoded ? decoded : { text: decoded.text, stamp: fileStamp(read) };
 }
 
 /**
