@@ -246,7 +246,9 @@ function pageRoot(absolutePath: string, relative: string): { root: string } | { 
 	for (let i = 0; i < segments.length; i++) {
 		root = path.dirname(root);
 	}
-	if (path.join(root, ...segments) !== path.normalize(absolutePath)) {
+	// `path.join` normalizes what it joins: a path already written so is that page without it.
+	const joined = `${root}${root.endsWith(path.sep) ? '' : path.sep}${segments.join(path.sep)}`;
+	if (joined !== absolutePath && path.join(root, ...segments) !== path.normalize(absolutePath)) {
 		return { error: `\`${absolutePath}\` is not the page \`${relative}\`` };
 	}
 	return { root };
