@@ -447,10 +447,16 @@ export class StoredPageSummary implements PageSummary {
 		return !(this.stored instanceof Uint8Array);
 	}
 
-	/** Keeps the blob in `file` (its bytes there, at `slot`, are this page's) and lets go of it in memory. */
+	/**
+	 * Keeps the blob in `file` (its bytes there, at `slot`, are this page's)
+	 * and lets go of it in memory. The persisted index is then written: the
+	 * pool that shared the strings of the pages made together (a cold index)
+	 * is let go too, the pages keeping what they share.
+	 */
 	keepBlobIn(file: PageBlobFile, slot: number): void {
 		this.stored = file;
 		this.slot = slot;
+		this.home.summaries.strings.forget();
 	}
 
 	get url(): string { return this.header.url; }
