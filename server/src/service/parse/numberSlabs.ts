@@ -18,41 +18,36 @@ export interface SlabPlace {
 	readonly at: number;
 }
 
+/** The slab being filled of one width: the array and how much of it is used. */
+interface Filling {
+	slab: Numbers;
+	used: number;
+}
+
 /** The slabs of one vault's stored pages (16-bit and 32-bit); only the last of each is filled. */
 export class NumberSlabs {
-	private narrow: Uint16Array = new Uint16Array(0);
-	private narrowUsed = 0;
-	private wide: Uint32Array = new Uint32Array(0);
-	private wideUsed = 0;
+	private readonly narrow: Filling = { slab: new Uint16Array(0), used: 0 };
+	private readonly wide: Filling = { slab: new Uint32Array(0), used: 0 };
 
 	/** Copies `head`, then `rest`, into a slab: 16-bit when `rest` is and every number of `head` fits in 16 bits. */
 	store(head: readonly number[], rest: Numbers): SlabPlace {
 		const size = head.length + rest.length;
 		const narrow = rest instanceof Uint16Array && head.every(value => value <= 0xffff);
-		let slab: Numbers;
-		let at: number;
+		const make = (length: number): Numbers => (narrow ? new Uint16Array(length) : new Uint32Array(length));
+		let place: SlabPlace;
 		if (size > SLAB_ELEMENTS) {
-			slab = narrow ? new Uint16Array(size) : new Uint32Array(size);
-			at = 0;
-		} else if (narrow) {
-			if (this.narrowUsed + size > this.narrow.length) {
-				this.narrow = new Uint16Array(SLAB_ELEMENTS);
-				this.narrowUsed = 0;
-			}
-			slab = this.narrow;
-			at = this.narrowUsed;
-			this.narrowUsed += size;
+			place = { slab: make(size), at: 0 };
 		} else {
-			if (this.wideUsed + size > this.wide.length) {
-				this.wide = new Uint32Array(SLAB_ELEMENTS);
-				this.wideUsed = 0;
+			const filling = narrow ? this.narrow : this.wide;
+			if (filling.used + size > filling.slab.length) {
+				filling.slab = make(SLAB_ELEMENTS);
+				filling.used = 0;
 			}
-			slab = this.wide;
-			at = this.wideUsed;
-			this.wideUsed += size;
+			place = { slab: filling.slab, at: filling.used };
+			filling.used += size;
 		}
-		slab.set(head, at);
-		slab.set(rest, at + head.length);
-		return { slab, at };
+		place.slab.set(head, place.at);
+		place.slab.set(rest, place.at + head.length);
+		return place;
 	}
 }
