@@ -175,6 +175,42 @@ describe('persisted index: blobs kept on disk, not in memory', () => {
 		vault.dispose();
 	});
 
+	it('once written, the pool of shared strings is let go; pages edited, changed on disk, added and removed after answer as a vault made from the final pages', async () => {
+		const { fileSystem, vault } = await coldWritten(files);
+		const pool = (vault.service.getPage('people/p1.md') as unknown as { home: { summaries: { strings: { size: number } } } }).home.summaries.strings;
+		assert.strictEqual(pool.size, 0, 'the pool is let go');
+		const final: Record<string, string> = {
+			...files,
+			'people/p1.md': '---\ntitle: One\ntags: [x, y]\n---\n# One\n\n[Two](/people/p2/#person-2) [gone](/people/none-1/) [new](/people/new/)[^9]\n',
+			'people/p3.md': '# Three 😀\r\n\r\n[Four](/people/p4/) [One](/people/p1/) [Someone](/people/p0/)\r\n',
+			'people/new.md': '---\ntitle: New\naliases: [Novel]\ntags: [x]\n---\n[Person 5](/people/p5/#section) [New](/people/new/) [gone](/people/none-2/)\n',
+		};
+		delete final['people/p7.md'];
+		vault.openDocument('people/p1.md', final['people/p1.md']);
+		for (const page of ['people/p3.md', 'people/new.md']) {
+			fileSystem.writeFile(inVault(page), final[page]);
+			vault.diskChanged(page);
+		}
+		fileSystem.remove(inVault('people/p7.md'));
+		vault.diskDeleted('people/p7.md');
+		assert.ok(pool.size > 0, 'the pages made after share their strings through a new pool');
+		const { vault: fresh } = memoryVault(final);
+		await fresh.index();
+		const reverse = (of: VaultWorkspace): string[] => [...of.service.index.pages()].map(page => page.path).sort().map(page => {
+			const summary = of.service.getPage(page)!;
+			return JSON.stringify({
+				page, linkers: of.service.index.linkersOf(summary.url).sort(), named: summary.targetUrls.map(url => summary.nameSpellingFor(url)),
+				tags: summary.tags, data: summary.frontmatter.data, at: of.service.index.pageForUrl(summary.url)?.path,
+			});
+		});
+		assert.deepStrictEqual(answers(vault), answers(fresh));
+		assert.deepStrictEqual(reverse(vault), reverse(fresh));
+		assert.deepStrictEqual([...vault.service.index.wantedUrls()].sort(), [...fresh.service.index.wantedUrls()].sort());
+		assert.deepStrictEqual([...vault.service.index.tags()].sort(), [...fresh.service.index.tags()].sort());
+		vault.dispose();
+		fresh.dispose();
+	});
+
 	it('a closed file of blobs is never read: the pages are parsed again', async () => {
 		const { fileSystem, vault } = await coldWritten(files);
 		(vault as unknown as { persisted: { close(): void } }).persisted.close();

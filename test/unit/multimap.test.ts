@@ -27,4 +27,24 @@ describe('string multimap (the index reverse maps)', () => {
 		removeFrom(map, 'k', 'a');
 		assert.ok(!map.has('k'));
 	});
+
+	it('keeps every value once, in order, as a list grows past the length up to which it is copied (64) and shrinks again', () => {
+		const map = new Map<string, OneOrMany>();
+		const values = Array.from({ length: 150 }, (_, i) => `people/p${i}.md`);
+		for (const value of values) {
+			assert.strictEqual(addTo(map, 'k', value), value === values[0]);
+			addTo(map, 'k', value);
+			addTo(map, 'k', values[0]);
+		}
+		assert.deepStrictEqual(valuesOf(map, 'k'), values);
+		for (const value of values.slice(0, 140)) {
+			removeFrom(map, 'k', value);
+		}
+		assert.deepStrictEqual([...valuesOf(map, 'k')].sort(), values.slice(140).sort());
+		for (const value of values.slice(0, 100)) {
+			addTo(map, 'k', value, true);
+		}
+		assert.strictEqual(valuesOf(map, 'k').length, 110);
+		assert.deepStrictEqual(valuesOf(map, 'k').slice(10), values.slice(0, 100));
+	});
 });

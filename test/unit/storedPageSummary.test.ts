@@ -67,6 +67,7 @@ describe('stored page summary (page records)', () => {
 		for (const codec of [JSON_PAGE_CODEC, V8_PAGE_CODEC]) {
 			// A cache of one: every page is expanded again and again.
 			const stored = new StoredPages(new PageSummaries(), codec, 1);
+			const made: [PageSummary, PageSummary][] = [];
 			for (const [page, text] of pages) {
 				const compact = new PageSummaries().fromParts(summarizePageParts(page, text));
 				const summary = stored.summaryOf(recordOf(page, text, codec));
@@ -74,6 +75,11 @@ describe('stored page summary (page records)', () => {
 				// Asked again once another page took its place in the cache.
 				void stored.summaryOf(recordOf('people/other.md', 'Other.\n', codec)).links;
 				assert.deepStrictEqual(everything(summary), everything(compact), page);
+				made.push([summary, compact]);
+			}
+			// Their numbers share slabs with the pages made after them (numberSlabs.ts): still their own.
+			for (const [summary, compact] of made) {
+				assert.deepStrictEqual(everything(summary), everything(compact), summary.path);
 			}
 		}
 	});

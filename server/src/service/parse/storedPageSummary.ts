@@ -11,6 +11,7 @@ import { flatFrontmatterData, pageSummaryToParts, summarizePageParts, type PageS
 import type { PageFootnoteDefinition, PageFrontmatter, PageLink, PageSummary } from './pageSummaryTypes';
 import { RecentlyUsed, type StringPool } from './stringPool';
 import { withSiteUrls } from './siteParts';
+import { NumberSlabs } from './numberSlabs';
 
 /**
  * A page record: what a worker thread makes of a page and what the persisted
@@ -104,6 +105,8 @@ const NO_LINKS: PageFrontmatter['links'] = Object.freeze([]);
 export class StoredPages {
 	/** Pages kept expanded: one page's diagnostics expand the pages it links to (their anchors), requests come back to the same few. */
 	readonly expanded: RecentlyUsed<StoredPageSummary, PageSummary>;
+	/** Where the headers keep their numbers. */
+	readonly slabs = new NumberSlabs();
 
 	/**
 	 * `reread`: the page's plain data read and parsed again by the transport,
@@ -173,11 +176,34 @@ function shareSpellingUrls(pairs: readonly string[], targets: readonly string[],
 const SLUG_SPELLED_TARGETS = 30;
 
 /**
+ * The header's numbers that are not lists, before its link spans and line
+ * starts in its slab (`StoredHeader.slab`): a field each would take 8
+ * bytes, here 2 (4 in a page of 64 KiB or more). `slugSpelled` takes two
+ * (16 bits each); `recordNumbers` is the length of `PageRecordHeader.numbers`.
+ */
+const AT = Object.freeze({
+	textLength: 0, slugSpelledLow: 1, slugSpelledHigh: 2, absoluteLinks: 3, relativeLinks: 4,
+	spanStart: 5, spanEnd: 6, bodyStart: 7, closingFenceStartPlusOne: 8, spanNumbers: 9, flags: 10, recordNumbers: 11,
+});
+const HEAD = 12;
+const FLAG = Object.freeze({ present: 1, mayBeTitledFromSlug: 2, toml: 4 });
+
+/** What few headers have (none in most vaults), kept in one object. */
+interface RareParts {
+	readonly shortcodeCalls: readonly ShortcodeCall[] | undefined;
+	readonly siteKey: string | undefined;
+	readonly problems: readonly FrontmatterProblem[];
+	readonly frontmatterLinks: readonly FrontmatterLink[] | undefined;
+}
+
+/**
  * A page record's header as a stored page keeps it (what the index reads of
  * every page): its fields flat in one object of one shape (no nested
  * frontmatter, span or link-spelling objects), its strings shared with the
- * other pages, empty lists shared, and the link spans and line starts in
- * one typed array (16-bit when the page is shorter than 64 KiB).
+ * other pages, empty lists shared, the fields few pages have in one object
+ * (none when a page has none), and its numbers, then the link spans and
+ * line starts, in a typed array shared with other pages (numberSlabs.ts;
+ * 16-bit when the page is shorter than 64 KiB).
  */
 export class StoredHeader {
 	readonly url: string;
@@ -185,32 +211,18 @@ export class StoredHeader {
 	readonly title: string;
 	readonly aliases: readonly string[];
 	readonly tags: readonly string[];
-	readonly textLength: number;
 	readonly targetUrls: readonly string[];
-	/** Bit `i`: target `i` (below `SLUG_SPELLED_TARGETS`) has a name spelling, its slug title (`isSlugTitle`). */
-	private readonly slugSpelled: number;
 	/** The other name spellings, `url, spelling` pairs; undefined when none. */
 	private readonly otherSpellings: readonly string[] | undefined;
-	readonly shortcodeCalls: readonly ShortcodeCall[] | undefined;
-	readonly siteKey: string | undefined;
-	readonly mayBeTitledFromSlug: boolean;
-	readonly absoluteLinks: number;
-	readonly relativeLinks: number;
-	readonly present: boolean;
-	readonly spanStart: number;
-	readonly spanEnd: number;
-	readonly bodyStart: number;
-	readonly closingFenceStart: number | undefined;
-	readonly problems: readonly FrontmatterProblem[];
 	readonly data: Readonly<Record<string, unknown>> | undefined;
-	readonly frontmatterLinks: readonly FrontmatterLink[] | undefined;
-	readonly tomlFrontmatter: boolean;
-	/** `PageRecordHeader.targetSpans` (the first `spanNumbers`), then the line starts. */
-	private readonly numbers: Uint16Array | Uint32Array;
-	private readonly spanNumbers: number;
+	/** Shortcode calls, a site key, frontmatter problems and links; undefined when the page has none. */
+	private readonly rare: RareParts | undefined;
+	/** From `at`: the numbers at `AT`, then `PageRecordHeader.numbers` (the link spans, `spanNumbers` numbers, then the line starts), in a slab shared with other pages. */
+	private readonly slab: Uint16Array | Uint32Array;
+	private readonly at: number;
 
-	/** The header's strings are shared through `pool` (the header given is dropped). */
-	constructor(header: PageRecordHeader, pool: StringPool) {
+	/** The header's strings are shared through `pool`, its numbers copied into `slabs` (the header given is dropped). */
+	constructor(header: PageRecordHeader, pool: StringPool, slabs: NumberSlabs) {
 		const share = (value: string): string => pool.intern(value, true);
 		const frontmatter = header.frontmatter;
 		this.url = share(header.url);
@@ -218,7 +230,6 @@ export class StoredHeader {
 		this.title = header.title;
 		this.aliases = header.aliases.length === 0 ? NO_STRINGS : header.aliases;
 		this.tags = header.tags.length === 0 ? NO_STRINGS : header.tags.map(share);
-		this.textLength = header.textLength;
 		this.targetUrls = header.targetUrls.length === 0 ? NO_STRINGS : header.targetUrls.map(share);
 		let slugSpelled = 0;
 		let others: string[] | undefined;
@@ -242,45 +253,67 @@ export class StoredHeader {
 		for (let i = 1; kept !== undefined && i < kept.length; i += 2) {
 			kept[i] = share(kept[i]);
 		}
-		this.slugSpelled = slugSpelled;
 		this.otherSpellings = slugSpelled === 0 ? spellings : others?.slice();
-		this.shortcodeCalls = header.shortcodeCalls;
-		this.siteKey = header.siteKey;
-		this.mayBeTitledFromSlug = header.mayBeTitledFromSlug;
-		this.absoluteLinks = header.linkSpellings.absolute;
-		this.relativeLinks = header.linkSpellings.relative;
-		this.present = frontmatter.present;
-		this.spanStart = frontmatter.span.start;
-		this.spanEnd = frontmatter.span.end;
-		this.bodyStart = frontmatter.bodyStart;
-		this.closingFenceStart = frontmatter.closingFenceStart;
-		this.problems = frontmatter.problems.length === 0 ? NO_PROBLEMS : frontmatter.problems;
+		const rare = header.shortcodeCalls !== undefined || header.siteKey !== undefined || frontmatter.problems.length > 0 || frontmatter.links !== undefined;
+		this.rare = !rare ? undefined : {
+			shortcodeCalls: header.shortcodeCalls, siteKey: header.siteKey, problems: frontmatter.problems.length === 0 ? NO_PROBLEMS : frontmatter.problems, frontmatterLinks: frontmatter.links,
+		};
 		this.data = frontmatter.data === undefined ? undefined : flatFrontmatterData(pool, frontmatter.data, this.title, this.aliases, true);
-		this.frontmatterLinks = frontmatter.links;
-		this.tomlFrontmatter = frontmatter.toml === true;
 		const tags = this.data?.tags;
 		if (Array.isArray(tags) && tags.length === this.tags.length && tags.length > 0 && tags.every((tag, i) => tag === this.tags[i])) {
 			// The same names as the header's tags: one list for both.
 			(this.data as Record<string, unknown>).tags = this.tags;
 		}
-		// Owned (a structured clone's or a decoded header's own).
-		this.numbers = header.numbers;
-		this.spanNumbers = header.spanNumbers;
+		const head = [
+			header.textLength, slugSpelled & 0xffff, slugSpelled >>> 16, header.linkSpellings.absolute, header.linkSpellings.relative,
+			frontmatter.span.start, frontmatter.span.end, frontmatter.bodyStart, frontmatter.closingFenceStart === undefined ? 0 : frontmatter.closingFenceStart + 1, header.spanNumbers,
+			(frontmatter.present ? FLAG.present : 0) | (header.mayBeTitledFromSlug ? FLAG.mayBeTitledFromSlug : 0) | (frontmatter.toml === true ? FLAG.toml : 0),
+			header.numbers.length,
+		];
+		const place = slabs.store(head, header.numbers);
+		this.slab = place.slab;
+		this.at = place.at;
+	}
+
+	get textLength(): number { return this.slab[this.at + AT.textLength]; }
+	get mayBeTitledFromSlug(): boolean { return (this.slab[this.at + AT.flags] & FLAG.mayBeTitledFromSlug) !== 0; }
+	get present(): boolean { return (this.slab[this.at + AT.flags] & FLAG.present) !== 0; }
+	get tomlFrontmatter(): boolean { return (this.slab[this.at + AT.flags] & FLAG.toml) !== 0; }
+	get bodyStart(): number { return this.slab[this.at + AT.bodyStart]; }
+	get closingFenceStart(): number | undefined { return this.slab[this.at + AT.closingFenceStartPlusOne] === 0 ? undefined : this.slab[this.at + AT.closingFenceStartPlusOne] - 1; }
+	get shortcodeCalls(): readonly ShortcodeCall[] | undefined { return this.rare?.shortcodeCalls; }
+	get siteKey(): string | undefined { return this.rare?.siteKey; }
+	get problems(): readonly FrontmatterProblem[] { return this.rare?.problems ?? NO_PROBLEMS; }
+	get frontmatterLinks(): readonly FrontmatterLink[] | undefined { return this.rare?.frontmatterLinks; }
+
+	/** Bit `i`: target `i` (below `SLUG_SPELLED_TARGETS`) has a name spelling, its slug title (`isSlugTitle`). */
+	private get slugSpelled(): number {
+		return this.slab[this.at + AT.slugSpelledLow] | (this.slab[this.at + AT.slugSpelledHigh] << 16);
+	}
+
+	/** Where the link spans end and the line starts begin in `slab`. */
+	private get linesAt(): number {
+		return this.at + HEAD + this.slab[this.at + AT.spanNumbers];
+	}
+
+	/** Where this page's numbers end in `slab`. */
+	private get end(): number {
+		return this.at + HEAD + this.slab[this.at + AT.recordNumbers];
 	}
 
 	get linkSpellings(): LinkSpellings {
-		return { absolute: this.absoluteLinks, relative: this.relativeLinks };
+		return { absolute: this.slab[this.at + AT.absoluteLinks], relative: this.slab[this.at + AT.relativeLinks] };
 	}
 
 	get span(): Span {
-		return { start: this.spanStart, end: this.spanEnd };
+		return { start: this.slab[this.at + AT.spanStart], end: this.slab[this.at + AT.spanEnd] };
 	}
 
 	/** `PageSummary.linkSpansTo` of the target `which` of `targetUrls`. */
 	linkSpansTo(which: number): Span[] {
 		const spans: Span[] = [];
-		const triples = this.numbers;
-		for (let i = 0; which >= 0 && i < this.spanNumbers; i += 3) {
+		const triples = this.slab;
+		for (let i = this.at + HEAD, end = this.linesAt; which >= 0 && i < end; i += 3) {
 			if (triples[i] === which) {
 				spans.push({ start: triples[i + 1], end: triples[i + 2] });
 			}
@@ -290,17 +323,19 @@ export class StoredHeader {
 
 	/** Appends to `into` the ranges of `linkSpansTo(which)`, read straight from the typed array (no span object, no view of the line starts). */
 	appendLinkRanges(which: number, into: Range[]): void {
-		const numbers = this.numbers;
-		for (let i = 0; which >= 0 && i < this.spanNumbers; i += 3) {
+		const numbers = this.slab;
+		const linesAt = this.linesAt;
+		const end = this.end;
+		for (let i = this.at + HEAD; which >= 0 && i < linesAt; i += 3) {
 			if (numbers[i] === which) {
-				into.push(rangeInLines(numbers, this.spanNumbers, numbers[i + 1], numbers[i + 2]));
+				into.push(rangeInLines(numbers, linesAt, numbers[i + 1], numbers[i + 2], end));
 			}
 		}
 	}
 
 	/** A view. */
 	get lineStarts(): LineStarts {
-		return this.numbers.subarray(this.spanNumbers);
+		return this.slab.subarray(this.linesAt, this.end);
 	}
 
 	/** `PageSummary.nameSpellingFor`. */
@@ -352,6 +387,8 @@ export class StoredHeader {
 
 	/** The header as a record holds it (for the persisted index and a page's plain data). */
 	toRecordHeader(path: string, withNameSpellings = true): PageRecordHeader {
+		const numbers = this.slab.slice(this.at + HEAD, this.end);
+		// A page under 64 KiB has 16-bit numbers in its record (as `splitPageParts` makes them), whatever its head needed.
 		return {
 			path, url: this.url, section: this.section, title: this.title, aliases: this.aliases, tags: this.tags, textLength: this.textLength,
 			frontmatter: {
@@ -361,8 +398,8 @@ export class StoredHeader {
 			nameSpellings: withNameSpellings ? this.nameSpellings : undefined,
 			...(this.shortcodeCalls === undefined ? {} : { shortcodeCalls: this.shortcodeCalls }),
 			...(this.siteKey === undefined ? {} : { siteKey: this.siteKey }),
-			numbers: this.numbers,
-			spanNumbers: this.spanNumbers,
+			numbers: this.textLength < 0x10000 && numbers instanceof Uint32Array ? Uint16Array.from(numbers) : numbers,
+			spanNumbers: this.slab[this.at + AT.spanNumbers],
 			targetUrls: this.targetUrls,
 			linkSpellings: this.linkSpellings,
 			mayBeTitledFromSlug: this.mayBeTitledFromSlug,
@@ -405,7 +442,7 @@ export class StoredPageSummary implements PageSummary {
 			this.encoded = record;
 		} else {
 			this.path = record.header.path;
-			this.decoded = new StoredHeader(record.header, home.summaries.strings);
+			this.decoded = new StoredHeader(record.header, home.summaries.strings, home.slabs);
 		}
 		if (record.blob instanceof Uint8Array) {
 			this.stored = record.blob;
@@ -418,7 +455,7 @@ export class StoredPageSummary implements PageSummary {
 	/** The header, its strings shared with the other pages (the header given is dropped). */
 	get header(): StoredHeader {
 		if (this.decoded === undefined) {
-			this.decoded = new StoredHeader(this.home.codec.decodeHeader!(this.encoded!.header), this.home.summaries.strings);
+			this.decoded = new StoredHeader(this.home.codec.decodeHeader!(this.encoded!.header), this.home.summaries.strings, this.home.slabs);
 			this.encoded = undefined;
 		}
 		return this.decoded;
@@ -447,10 +484,16 @@ export class StoredPageSummary implements PageSummary {
 		return !(this.stored instanceof Uint8Array);
 	}
 
-	/** Keeps the blob in `file` (its bytes there, at `slot`, are this page's) and lets go of it in memory. */
+	/**
+	 * Keeps the blob in `file` (its bytes there, at `slot`, are this page's)
+	 * and lets go of it in memory. The persisted index is then written: the
+	 * pool that shared the strings of the pages made together (a cold index)
+	 * is let go too, the pages keeping what they share.
+	 */
 	keepBlobIn(file: PageBlobFile, slot: number): void {
 		this.stored = file;
 		this.slot = slot;
+		this.home.summaries.strings.forget();
 	}
 
 	get url(): string { return this.header.url; }

@@ -25,10 +25,30 @@ export function detach(value: string): string {
 	return copy === value ? copy : value;
 }
 
-/** Shares equal strings, each detached from the text it was cut from; cleared when it grows past a million strings. */
+/**
+ * Shares equal strings, each detached from the text it was cut from;
+ * cleared when it grows past a million strings, and let go by `forget`.
+ */
 export class StringPool {
-	private readonly pool = new Map<string, string>();
-	private readonly shortPool = new Map<string, string>();
+	private pool = new Map<string, string>();
+	private shortPool = new Map<string, string>();
+
+	/** How many strings it holds. */
+	get size(): number {
+		return this.pool.size + this.shortPool.size;
+	}
+
+	/**
+	 * Lets go of every string (and of its tables: a pool of 10,000 pages'
+	 * strings takes about 100 bytes a page): the pages keep the strings they
+	 * shared, and pages made after share theirs through a new pool.
+	 */
+	forget(): void {
+		if (this.size > 0) {
+			this.pool = new Map();
+			this.shortPool = new Map();
+		}
+	}
 
 	/** `alreadyFlat`: the string is a fresh copy (it crossed a thread or came from a file), so no detaching. */
 	intern(value: string, alreadyFlat = false): string {

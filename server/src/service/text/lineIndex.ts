@@ -57,10 +57,10 @@ export function lineAt(lineStarts: LineStarts, offset: number): number {
 	return lineIn(lineStarts, 0, offset);
 }
 
-/** `lineAt` over the line starts that begin at index `first` of `numbers` (a stored page's header keeps them after its link spans). */
-function lineIn(numbers: LineStarts, first: number, offset: number): number {
+/** `lineAt` over the line starts from index `first` of `numbers` to `after` (a stored page's header keeps them after its link spans, in a slab of several pages). */
+function lineIn(numbers: LineStarts, first: number, offset: number, after = numbers.length): number {
 	let low = first;
-	let high = numbers.length - 1;
+	let high = after - 1;
 	while (low < high) {
 		const mid = (low + high + 1) >>> 1;
 		if (numbers[mid] <= offset) {
@@ -90,18 +90,19 @@ export function spanToRange(lineStarts: LineStarts, span: Span): Range {
 }
 
 /**
- * `spanToRange` of the span from `start` to `end`, over the line starts that
- * begin at index `first` of `numbers`: a stored page's header keeps them
- * after its link spans, and a references answer turns tens of thousands of
- * those spans into ranges without a span object or a view of the array.
+ * `spanToRange` of the span from `start` to `end`, over the line starts from
+ * index `first` of `numbers` to `after`: a stored page's header keeps them
+ * after its link spans (in a slab of several pages' numbers), and a
+ * references answer turns tens of thousands of those spans into ranges
+ * without a span object or a view of the array.
  */
-export function rangeInLines(numbers: LineStarts, first: number, start: number, end: number): Range {
-	const startLine = lineIn(numbers, first, start);
-	const last = numbers.length - 1 - first;
+export function rangeInLines(numbers: LineStarts, first: number, start: number, end: number, after = numbers.length): Range {
+	const startLine = lineIn(numbers, first, start, after);
+	const last = after - 1 - first;
 	let endLine = startLine;
 	for (let step = 0; endLine < last && numbers[first + endLine + 1] <= end; step++) {
 		if (step === SPAN_END_STEPS) {
-			endLine = lineIn(numbers, first, end);
+			endLine = lineIn(numbers, first, end, after);
 			break;
 		}
 		endLine++;

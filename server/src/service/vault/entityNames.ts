@@ -80,5 +80,6 @@ export function entityNameKeyFor(page: PageSummary, normalized: string): string 
 }
 
 function entityNameKey(scope: string, normalized: string): string {
-	return `${scope}\u0000${normalized}`;
+	// Joined, one flat string: a template would be a rope of two (the index keeps one key per page).
+	return [scope, normalized].join('\u0000');
 }

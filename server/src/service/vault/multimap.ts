@@ -7,6 +7,9 @@
  */
 export type OneOrMany = string | string[];
 
+/** Lists shorter than this grow by a copy of exactly their length (most lists are short); longer ones by `push`. */
+const EXACT_LISTS = 64;
+
 /**
  * Adds `value` under `key`; `known` says the caller knows it is not there
  * yet (no scan of a long list). Whether `key` is new (had no value before).
@@ -22,7 +25,12 @@ export function addTo(map: Map<string, OneOrMany>, key: string, value: string, k
 			map.set(key, [existing, value]);
 		}
 	} else if (known || !existing.includes(value)) {
-		existing.push(value);
+		if (existing.length < EXACT_LISTS) {
+			// A copy one longer: a short list pushed to would keep room for 16 more (V8 grows an array by half and 16); a copy costs less than that room up to this length.
+			map.set(key, existing.concat(value));
+		} else {
+			existing.push(value);
+		}
 	}
 	return false;
 }
