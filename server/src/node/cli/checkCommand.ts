@@ -182,12 +182,7 @@ function inReportOrder(problems: CheckProblem[]): CheckProblem[] {
  * report (`wanted`, `schema`, `overview` as the options ask).
  */
 export async function checkVaultInOrder(folder: string, options: CheckOptions, start: (header: CheckHeader) => void, problems: (problems: readonly CheckProblem[]) => void): Promise<CheckExtras> {
-	let spilled: SpilledBlobFile | undefined;
 	const { vault, result: extras } = await withIndexedVault(folder, options, (vault): CheckExtras => {
-		// Each page's blob is read once or twice more (its diagnostics, the anchors of links to it): from a file, not held in memory meanwhile.
-		logPhase('indexed');
-		spilled = SpilledBlobFile.spill(vault.service);
-		logPhase('blobs written to a file');
 		const wanted = options.wanted
 			? vault.service.wantedPages(path => vault.diskText(path), Number.MAX_SAFE_INTEGER)
 				.map((page: WantedPage): WantedEntry => ({ url: page.url, path: page.path, linkers: page.linkers, text: page.text, title: page.title }))
@@ -196,11 +191,15 @@ export async function checkVaultInOrder(folder: string, options: CheckOptions, s
 		const overview = options.overviewLimit === undefined ? undefined : vault.service.overview(path => vault.diskText(path), options.overviewLimit);
 		return { ...(wanted ? { wanted } : {}), ...(schema ? { schema } : {}), ...(overview ? { overview } : {}) };
 	});
-	const paths = vault.allPaths().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-	const kind = vault.service.vaultKind();
-	start({ root: vault.root, files: paths.length, pages: paths.filter(path => sectionOfPath(path) !== undefined).length, vault: { isVault: kind.isVault, reason: kind.reason } });
-	let done = 0;
+	logPhase('indexed');
+	// Each page's blob is read once or twice more (its diagnostics, the anchors of links to it): from a file, not held in memory meanwhile.
+	const spilled = SpilledBlobFile.spill(vault.service);
+	logPhase('blobs written to a file');
 	try {
+		const paths = vault.allPaths().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+		const kind = vault.service.vaultKind();
+		start({ root: vault.root, files: paths.length, pages: paths.filter(path => sectionOfPath(path) !== undefined).length, vault: { isVault: kind.isVault, reason: kind.reason } });
+		let done = 0;
 		await forEachPageDiagnostics(vault, paths, problemsOf, (_page, pageProblems) => {
 			if (pageProblems.length > 0) {
 				problems(inReportOrder(pageProblems));
