@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { checkVault, withIndexedVault, type CheckOptions } from '../../server/src/node/cli/checkCommand';
 import { fixturesRoot, repoRoot, temporaryVault } from '../support/paths';
+import { suggestionVaultFiles } from '../support/suggestionVault';
 
 /**
  * `check` finds the unlinked mentions on worker threads (checkWorkerPool.ts)
@@ -108,6 +109,20 @@ describe('entity-vault check: unlinked mentions found on worker threads', functi
 		const reference = await referenceProblems(vault, options);
 		assert.ok(!reference.some(problem => problem.message.startsWith('"Grace Hopper"')));
 		assert.deepStrictEqual(await checkedProblems(vault, 2, options), reference);
+	});
+
+	it('suggests for broken links the closest pages the editor suggests, found on the workers batches ahead', async () => {
+		const folder = temporaryVault('ev-check-suggestions-', suggestionVaultFiles(300));
+		try {
+			const reference = await referenceProblems(folder);
+			const suggesting = reference.filter(problem => problem.code === 'broken-link' && problem.message.includes('did you mean'));
+			assert.ok(suggesting.length > 1000, `many broken links with suggestions (${suggesting.length})`);
+			for (const workers of [0, 1, 2]) {
+				assert.deepStrictEqual(await checkedProblems(folder, workers), reference, `${workers} workers`);
+			}
+		} finally {
+			fs.rmSync(folder, { recursive: true, force: true });
+		}
 	});
 
 	for (const fixture of ['vaults/broken', 'vaults/hugo', 'vaults/quickfixes', 'vaults/wanted', 'sites/hugo-shorthand', 'sites/hugodocs']) {

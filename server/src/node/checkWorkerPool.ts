@@ -4,6 +4,8 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { Mention } from '../service/mentions/findMentions';
 import type { MentionJob } from '../service/mentions/mentionJobs';
+import type { PageSuggestion } from '../service/search/closestPages';
+import type { SuggestionSetup } from '../service/search/suggestionTable';
 import type { CheckWorkerMessage, CheckWorkerResult } from './checkWorker';
 import { MentionSearch, packMentionJobs, type MentionSearchSetup } from './mentionSearch';
 import { rejectPending, type PendingJob } from './workerJobs';
@@ -20,7 +22,7 @@ export class CheckWorkerPool {
 	private readonly workers: Worker[] = [];
 	/** Batches posted to each worker and not answered yet. */
 	private readonly load: number[] = [];
-	private readonly pending = new Map<number, PendingJob<Mention[][]>>();
+	private readonly pending = new Map<number, PendingJob<unknown>>();
 	private nextId = 0;
 	private failed = false;
 	private local: MentionSearch | undefined;
@@ -38,7 +40,7 @@ export class CheckWorkerPool {
 					this.load[i]--;
 					const job = this.pending.get(message.id);
 					this.pending.delete(message.id);
-					job?.resolve(message.found as Mention[][]);
+					job?.resolve('found' in message ? message.found : message.suggested);
 				});
 				worker.on('error', error => this.fail(error));
 				worker.on('exit', code => {
@@ -59,7 +61,7 @@ export class CheckWorkerPool {
 	async find(jobs: readonly MentionJob[]): Promise<Mention[][]> {
 		if (!this.failed && this.workers.length > 0) {
 			try {
-				return await this.post(jobs);
+				return await this.post<Mention[][]>(id => ({ kind: 'pages', id, jobs: packMentionJobs(jobs) }));
 			} catch {
 				// The worker failed: this thread searches from now on.
 			}
@@ -68,7 +70,31 @@ export class CheckWorkerPool {
 		return this.local.find(jobs);
 	}
 
-	private post(jobs: readonly MentionJob[]): Promise<Mention[][]> {
+	/** Whether workers search (not this thread): only they find the closest pages (`suggest`). */
+	get hasWorkers(): boolean {
+		return !this.failed && this.workers.length > 0;
+	}
+
+	/** What the workers find the closest pages among (`suggest`), once. */
+	setSuggestions(setup: SuggestionSetup): void {
+		for (const worker of this.workers) {
+			worker.postMessage({ kind: 'suggestions', setup } satisfies CheckWorkerMessage);
+		}
+	}
+
+	/** The closest pages to each URL (`SuggestionTable.closestPages`), on the least busy worker; undefined when there is none (or it failed). */
+	async suggest(urls: readonly string[]): Promise<PageSuggestion[][] | undefined> {
+		if (!this.hasWorkers) {
+			return undefined;
+		}
+		try {
+			return await this.post<PageSuggestion[][]>(id => ({ kind: 'suggest', id, urls }));
+		} catch {
+			return undefined;
+		}
+	}
+
+	private post<T>(message: (id: number) => CheckWorkerMessage): Promise<T> {
 		let at = 0;
 		for (let i = 1; i < this.load.length; i++) {
 			if (this.load[i] < this.load[at]) {
@@ -77,9 +103,9 @@ export class CheckWorkerPool {
 		}
 		const id = this.nextId++;
 		this.load[at]++;
-		return new Promise((resolve, reject) => {
-			this.pending.set(id, { resolve, reject });
-			this.workers[at].postMessage({ kind: 'pages', id, jobs: packMentionJobs(jobs) } satisfies CheckWorkerMessage);
+		return new Promise<T>((resolve, reject) => {
+			this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+			this.workers[at].postMessage(message(id));
 		});
 	}
 

@@ -14,6 +14,7 @@ import { VaultWorkspace } from '../vaultWorkspace';
 import { IndexWorkerPool } from '../indexWorkerPool';
 import { cacheFileFor } from '../indexCache';
 import { forEachPageDiagnostics } from './checkDiagnostics';
+import { SpilledBlobFile } from './spilledBlobs';
 
 export interface CheckProblem {
 	readonly file: string;
@@ -191,18 +192,25 @@ export async function checkVaultInOrder(folder: string, options: CheckOptions, s
 		return { ...(wanted ? { wanted } : {}), ...(schema ? { schema } : {}), ...(overview ? { overview } : {}) };
 	});
 	logPhase('indexed');
-	const paths = vault.allPaths().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-	const kind = vault.service.vaultKind();
-	start({ root: vault.root, files: paths.length, pages: paths.filter(path => sectionOfPath(path) !== undefined).length, vault: { isVault: kind.isVault, reason: kind.reason } });
-	let done = 0;
-	await forEachPageDiagnostics(vault, paths, problemsOf, (_page, pageProblems) => {
-		if (pageProblems.length > 0) {
-			problems(inReportOrder(pageProblems));
-		}
-		if (++done % PAGES_PER_LOG === 0 && done < paths.length) {
-			logPhase(`diagnostics ${done}/${paths.length}`);
-		}
-	});
+	// Each page's blob is read once or twice more (its diagnostics, the anchors of links to it): from a file, not held in memory meanwhile.
+	const spilled = SpilledBlobFile.spill(vault.service);
+	logPhase('blobs written to a file');
+	try {
+		const paths = vault.allPaths().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+		const kind = vault.service.vaultKind();
+		start({ root: vault.root, files: paths.length, pages: paths.filter(path => sectionOfPath(path) !== undefined).length, vault: { isVault: kind.isVault, reason: kind.reason } });
+		let done = 0;
+		await forEachPageDiagnostics(vault, paths, problemsOf, (_page, pageProblems) => {
+			if (pageProblems.length > 0) {
+				problems(inReportOrder(pageProblems));
+			}
+			if (++done % PAGES_PER_LOG === 0 && done < paths.length) {
+				logPhase(`diagnostics ${done}/${paths.length}`);
+			}
+		});
+	} finally {
+		spilled?.close();
+	}
 	logPhase('diagnostics');
 	return extras;
 }

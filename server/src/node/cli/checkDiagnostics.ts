@@ -1,4 +1,6 @@
 import type { Mention, MentionJob, VaultDiagnostic } from '../../service/vaultService';
+import type { PageSuggestion } from '../../service/search/closestPages';
+import { missingLinkTargets, suggestionSetupOf } from '../../service/search/suggestionTable';
 import { CheckWorkerPool } from '../checkWorkerPool';
 import type { VaultWorkspace } from '../vaultWorkspace';
 
@@ -14,6 +16,8 @@ function batchSize(pages: number): number {
 }
 /** Batches searched on the workers while this thread goes on with the next ones: enough to keep every worker busy. */
 const BATCHES_AHEAD = 4;
+/** Batches whose broken links' closest pages the workers are asked for before this thread computes their diagnostics. */
+const SUGGESTIONS_AHEAD = 2;
 
 /** A batch whose diagnostics but the mentions are computed (and converted), its mentions being searched. */
 interface PendingBatch<T> {
@@ -50,6 +54,7 @@ export async function forEachPageDiagnostics<T>(
 		return;
 	}
 	const pool = new CheckWorkerPool({ root: vault.root, names: service.mentionNames(), settings: settings.mentions });
+	const suggestions = new SuggestionsAhead(vault, paths, pool);
 	const finish = async (batch: PendingBatch<T>): Promise<void> => {
 		const found = await batch.found;
 		let next = 0;
@@ -64,6 +69,7 @@ export async function forEachPageDiagnostics<T>(
 		const pending: PendingBatch<T>[] = [];
 		const size = batchSize(paths.length);
 		for (let at = 0; at < paths.length; at += size) {
+			await suggestions.supplyFor(at, size);
 			const batchPaths = paths.slice(at, at + size);
 			const jobs: MentionJob[] = [];
 			const searched: boolean[] = [];
@@ -88,6 +94,53 @@ export async function forEachPageDiagnostics<T>(
 			await finish(batch);
 		}
 	} finally {
+		service.index.search.supplySuggestions(undefined);
 		pool.dispose();
+	}
+}
+
+/**
+ * The closest pages to the URLs of a batch's broken links (the suggestions
+ * in their messages), found on the check workers from their own segment
+ * index (`SuggestionTable`) while this thread computes the batches before
+ * it, then supplied to the index's search for the batch: the messages are
+ * those it would make itself (it still searches for a URL not supplied).
+ * Without workers, nothing is asked.
+ */
+class SuggestionsAhead {
+	private readonly asked = new Map<number, Promise<Map<string, PageSuggestion[]> | undefined>>();
+
+	constructor(private readonly vault: VaultWorkspace, private readonly paths: readonly string[], private readonly pool: CheckWorkerPool) {
+		if (pool.hasWorkers) {
+			pool.setSuggestions(suggestionSetupOf(vault.service.index));
+		}
+	}
+
+	/** Supplies the suggestions of the batch at `at` (of `size` pages), asking for those of the batches ahead of it. */
+	async supplyFor(at: number, size: number): Promise<void> {
+		if (!this.pool.hasWorkers) {
+			return;
+		}
+		for (let ahead = at; ahead < this.paths.length && ahead <= at + SUGGESTIONS_AHEAD * size; ahead += size) {
+			if (!this.asked.has(ahead)) {
+				this.asked.set(ahead, this.ask(this.paths.slice(ahead, ahead + size)));
+			}
+		}
+		const found = await this.asked.get(at);
+		this.asked.delete(at);
+		this.vault.service.index.search.supplySuggestions(found);
+	}
+
+	private async ask(paths: readonly string[]): Promise<Map<string, PageSuggestion[]> | undefined> {
+		const index = this.vault.service.index;
+		const urls = new Set<string>();
+		for (const path of paths) {
+			for (const url of missingLinkTargets(index, path)) {
+				urls.add(url);
+			}
+		}
+		const list = [...urls];
+		const found = await this.pool.suggest(list);
+		return found && new Map(list.map((url, i) => [url, found[i]]));
 	}
 }

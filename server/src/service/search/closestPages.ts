@@ -19,6 +19,13 @@ export interface SuggestedPages {
 	sectionPaths(section: string): ReadonlySet<string>;
 }
 
+/** What `findClosestPages` reads: the index, or a table of plain data made for a thread without it (suggestionTable.ts). */
+export interface ClosestPagesSource {
+	pageForUrl(url: string): { readonly title: string } | undefined;
+	urlsWithSlug(slug: string): readonly string[];
+	sectionPaths(section: string): { readonly size: number };
+}
+
 /** The keys of every page (in `section` when given) that may be within `limit` edits of `slug`. */
 export type CandidateSource = (slug: string, limit: number, section: string | undefined) => Iterable<SimilarityEntry>;
 
@@ -41,7 +48,7 @@ export function everyCandidate(vault: SuggestedPages): CandidateSource {
  * section does not exist, of every section) whose slug, title or alias is
  * within a small edit distance of the missing slug, among the candidates.
  */
-export function findClosestPages(vault: SuggestedPages, url: string, max: number, candidatesOf: CandidateSource, rows = new EditDistanceRows()): PageSuggestion[] {
+export function findClosestPages(vault: ClosestPagesSource, url: string, max: number, candidatesOf: CandidateSource, rows = new EditDistanceRows()): PageSuggestion[] {
 	const slug = slugOfUrl(url).toLowerCase();
 	const section = sectionOfUrl(url);
 	// Up to 3 edits (fewer for short slugs): typos and small variations, not lookalikes.

@@ -1,7 +1,6 @@
-import type { PageSummary } from '../parse/pageSummary';
 import { VisitMarks } from '../visitMarks';
 import type { FollowingTable } from './journalFollower';
-import { similarityKeys, type SimilarityEntry } from './similarityKeys';
+import { similarityKeys, type SimilarPage, type SimilarityEntry } from './similarityKeys';
 
 /** The most edits a suggestion may be away from a missing slug. */
 export const MAX_EDITS = 3;
@@ -114,7 +113,7 @@ export class SegmentIndex implements FollowingTable {
 		return this.holeCount;
 	}
 
-	rebuild(pages: Iterable<PageSummary>): void {
+	rebuild(pages: Iterable<SimilarPage>): void {
 		this.entries = [];
 		this.bits = new Int32Array(3 * 1024);
 		this.sections = new Map();
@@ -125,7 +124,7 @@ export class SegmentIndex implements FollowingTable {
 		}
 	}
 
-	add(page: PageSummary): void {
+	add(page: SimilarPage): void {
 		const ids: number[] = [];
 		let segments = this.sections.get(page.section);
 		if (!segments) {

@@ -6,8 +6,11 @@ export function slugifyTitle(title: string): string {
 	return title.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
 }
 
+/** What the closest pages are found by: a page's path, URL, section, title and aliases. */
+export type SimilarPage = Pick<PageSummary, 'path' | 'url' | 'section' | 'title' | 'aliases'>;
+
 /** A page's slug, title and aliases in slug form, lowercase, each once: what a missing slug is compared with. */
-export function similarityKeys(page: PageSummary): string[] {
+export function similarityKeys(page: SimilarPage): string[] {
 	const keys = new Set([slugOfUrl(page.url).toLowerCase(), slugifyTitle(page.title), ...page.aliases.map(slugifyTitle)]);
 	keys.delete('');
 	return [...keys];

@@ -13,6 +13,8 @@ export type SearchedVault = JournaledPages & SuggestedPages;
 
 /** Most suggestion answers kept while the index does not change. */
 const MAX_SUGGESTION_ANSWERS = 10_000;
+/** How many closest pages are supplied per URL (`supplySuggestions`): a broken link's diagnostic lists that many. */
+export const SUPPLIED_SUGGESTIONS = 3;
 
 /**
  * The search tables of one vault index and the searches over them: fuzzy
@@ -28,6 +30,8 @@ export class VaultSearch {
 	/** A page's diagnostics, hover and quick fixes ask about the same URLs. */
 	private readonly suggestions = new VersionedMemo<PageSuggestion[]>(MAX_SUGGESTION_ANSWERS);
 	private readonly rows = new EditDistanceRows();
+	/** See `supplySuggestions`. */
+	private supplied: ReadonlyMap<string, readonly PageSuggestion[]> | undefined;
 	/** The names of every page, for unlinked mentions (it leaves no holes). */
 	private readonly mentionNames = new JournalFollower(new MentionTable(), 1);
 
@@ -106,10 +110,24 @@ export class VaultSearch {
 	 * tests).
 	 */
 	closestPages(url: string, max = 3): PageSuggestion[] {
+		const given = max === SUPPLIED_SUGGESTIONS ? this.supplied?.get(url) : undefined;
+		if (given !== undefined) {
+			return given.map(suggestion => ({ ...suggestion }));
+		}
 		const found = this.suggestions.get(this.vault.version, `${max} ${url}`, () => findClosestPages(
 			this.vault, url, max, (slug, limit, section) => this.segments.sync(this.vault).candidates(slug, limit, section), this.rows,
 		));
 		return found.map(suggestion => ({ ...suggestion }));
+	}
+
+	/**
+	 * The closest pages to some URLs, found elsewhere from this index
+	 * (`SuggestionTable`, on `check`'s workers: the same answers), each the
+	 * first `SUPPLIED_SUGGESTIONS`: `closestPages` gives them instead of
+	 * searching until they are replaced; undefined forgets them.
+	 */
+	supplySuggestions(found: ReadonlyMap<string, readonly PageSuggestion[]> | undefined): void {
+		this.supplied = found;
 	}
 
 	/** `closestPages` by comparing the slug with every page of the vault: the oracle of the tests. */
