@@ -1,11 +1,9 @@
 import * as assert from 'assert';
 import { Emitter, type Connection, type Message, type MessageWriter } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsPublisher } from '../../server/src/node/diagnosticsPublisher';
 import { DiskVerification, type VerificationCounts, type VerifiedVault } from '../../server/src/node/diskVerification';
-import { registerFeatureHandlers, type FeatureClient, type FeatureVaults } from '../../server/src/node/featureHandlers';
 import { ForegroundMessageWriter } from '../../server/src/node/foregroundWriter';
-import { BackgroundSlicer, ForegroundWork, foregroundWork, requestWork } from '../../server/src/node/timeSlices';
+import { BackgroundSlicer, ForegroundWork } from '../../server/src/node/timeSlices';
 import type { PageReadResult } from '../../server/src/node/vaultFiles';
 import type { VaultWorkspace } from '../../server/src/node/vaultWorkspace';
 import type { IndexChange } from '../../server/src/service/vault/vaultIndex';
@@ -164,56 +162,5 @@ describe('background work yields to requests and to an edit\'s diagnostics', () 
 		end();
 		await flushed;
 		assert.deepStrictEqual(sent, paths);
-	});
-
-	it('every request handler about an open page is request work while it runs', async () => {
-		const uri = 'file:///vault/notes/a.md';
-		const document = TextDocument.create(uri, 'markdown', 1, '[Ada](/people/ada/)\n');
-		const seen: string[] = [];
-		const note = (name: string): void => void seen.push(`${name} ${requestWork.busy} ${foregroundWork.busy}`);
-		const vault = {
-			isIndexed: true,
-			folderUri: 'file:///vault',
-			whenIndexed: () => Promise.resolve(),
-			ensureLinkTargets: () => undefined,
-			service: {
-				getPage: () => ({ path: 'notes/a.md' }),
-				hover: () => void note('hover'),
-				definition: () => {
-					note('definition');
-					return [];
-				},
-				completion: () => {
-					note('completion');
-					return { isIncomplete: false, items: [] };
-				},
-				documentSymbols: () => {
-					note('documentSymbols');
-					return [];
-				},
-			},
-		} as unknown as VaultWorkspace;
-		const vaults: FeatureVaults = {
-			all: [vault],
-			whenVaultsCreated: () => Promise.resolve(),
-			locate: () => ({ vault, path: 'notes/a.md' }),
-			uriOf: (_vault, path) => `file:///vault/${path}`,
-			settingsOf: () => ({ codeLens: false }),
-		};
-		const handlers = new Map<string, (...args: unknown[]) => unknown>();
-		const connection = new Proxy({}, {
-			get: (_target, name) => (handler: (...args: unknown[]) => unknown) => {
-				handlers.set(String(name), handler);
-				return { dispose: () => undefined };
-			},
-		}) as Connection;
-		registerFeatureHandlers(connection, { get: () => document }, vaults, {} as FeatureClient, { servedCount: () => undefined });
-		const params = { textDocument: { uri }, position: { line: 0, character: 1 }, context: { triggerKind: 1 } };
-		const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
-		for (const name of ['onHover', 'onDefinition', 'onCompletion', 'onDocumentSymbol']) {
-			await handlers.get(name)!(params, token);
-			assert.ok(!requestWork.busy && !foregroundWork.busy, `${name} ended its mark`);
-		}
-		assert.deepStrictEqual(seen, ['hover true true', 'definition true true', 'completion true true', 'documentSymbols true true']);
 	});
 });
