@@ -86,6 +86,17 @@ export interface ServerBenchOptions {
 
 const INDEX_TIMEOUT_MS = 30 * 60 * 1000;
 
+/**
+ * Node options for the server process alone (for example `--cpu-prof --cpu-prof-dir=/tmp/p` to profile it),
+ * from this variable of the benchmark's environment; none when unset.
+ */
+const SERVER_NODE_OPTIONS_VARIABLE = 'ENTITY_VAULT_BENCH_SERVER_NODE_OPTIONS';
+
+function serverEnvironment(): Record<string, string> {
+	const nodeOptions = process.env[SERVER_NODE_OPTIONS_VARIABLE];
+	return { [REQUEST_TIMINGS_VARIABLE]: '1', ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) };
+}
+
 /** The server's process id: the test client keeps its child process private. */
 function serverPid(client: LspTestClient): number | undefined {
 	return (client as unknown as { child: ChildProcess }).child.pid;
@@ -98,7 +109,7 @@ function uriOf(dir: string, relative: string): string {
 async function startServer(dir: string, cacheDirectory: string | null = null): Promise<{ client: LspTestClient; coldIndexMs: number; pages: number }> {
 	const client = new LspTestClient({
 		workspaceFolders: [{ uri: URI.file(dir).toString(), name: path.basename(dir) }], settings: {}, cacheDirectory,
-		env: { [REQUEST_TIMINGS_VARIABLE]: '1' },
+		env: serverEnvironment(),
 		// As VS Code's client announces it: a completion list gives its items' common range once.
 		completionItemDefaults: true,
 	});

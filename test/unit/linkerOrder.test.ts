@@ -55,4 +55,27 @@ describe('the kept order of a URL\'s linking pages (VaultIndex.linkersInOrder)',
 		assert.deepStrictEqual(before.paths, ['notes/a.md', 'notes/c.md']);
 		assert.deepStrictEqual(service.index.linkersInOrder('/people/ada/').paths, ['notes/b.md', 'notes/c.md']);
 	});
+
+	it('patches the order after a burst of edits of a few pages (journal entries beyond the patch limit), not made again', () => {
+		const service = createVaultService();
+		for (let i = 0; i < 30; i++) {
+			service.updatePage(`notes/p${String(i).padStart(2, '0')}.md`, '[A](/people/ada/)\n');
+		}
+		const index = service.index;
+		index.linkersInOrder('/people/ada/');
+		// 300 keystrokes on two pages: 300 journal entries, two pages changed.
+		for (let k = 0; k < 300; k++) {
+			service.updatePage(k % 2 === 0 ? 'notes/p03.md' : 'notes/typing.md', `[A](/people/ada/) ${'x'.repeat(k % 7)}\n`);
+		}
+		// An order made again asks the index for the linking pages; a patch does not.
+		let made = 0;
+		const linkersOf = index.linkersOf.bind(index);
+		index.linkersOf = (url: string) => {
+			made++;
+			return linkersOf(url);
+		};
+		const { paths, pages, which } = index.linkersInOrder('/people/ada/');
+		assert.strictEqual(made, 0, 'patched from the journal');
+		assert.deepStrictEqual({ paths, pages, which }, fresh(index, '/people/ada/'));
+	});
 });

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { CancellationTokenSource, type Connection, type Location } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { registerFeatureHandlers, type FeatureClient, type FeatureVaults } from '../../server/src/node/featureHandlers';
-import { foregroundWork } from '../../server/src/node/timeSlices';
+import { foregroundWork, requestWork } from '../../server/src/node/timeSlices';
 import type { VaultWorkspace } from '../../server/src/node/vaultWorkspace';
 import type { VaultLocation } from '../../server/src/service/vaultService';
 
@@ -18,6 +18,17 @@ function recordingConnection(): { connection: Connection; handlers: Map<string, 
 		},
 	}) as Connection;
 	return { connection, handlers };
+}
+
+/** The workspace's vaults: one, whose every document is `notes/a.md`. */
+function featureVaults(vault: VaultWorkspace): FeatureVaults {
+	return {
+		all: [vault],
+		whenVaultsCreated: () => Promise.resolve(),
+		locate: () => ({ vault, path: 'notes/a.md' }),
+		uriOf: (_vault, path) => `file:///vault/${path}`,
+		settingsOf: () => ({ codeLens: false }),
+	};
 }
 
 describe('references hold background work while they are answered', () => {
@@ -43,13 +54,7 @@ describe('references hold background work while they are answered', () => {
 					references: () => [...pieces()].flat(),
 				},
 			} as unknown as VaultWorkspace;
-			const vaults: FeatureVaults = {
-				all: [vault],
-				whenVaultsCreated: () => Promise.resolve(),
-				locate: () => ({ vault, path: 'notes/a.md' }),
-				uriOf: (_vault, path) => `file:///vault/${path}`,
-				settingsOf: () => ({ codeLens: false }),
-			};
+			const vaults = featureVaults(vault);
 			const { connection, handlers } = recordingConnection();
 			registerFeatureHandlers(connection, { get: () => document }, vaults, {} as FeatureClient, { servedCount: () => undefined });
 			const reported: Location[][] = [];
@@ -65,4 +70,43 @@ describe('references hold background work while they are answered', () => {
 			assert.deepStrictEqual(all.map(found => [found.uri, found.range.start.line]), [['file:///vault/notes/b.md', 0], ['file:///vault/notes/b.md', 1]]);
 		});
 	}
+
+	it('every request handler about an open page is request work while it runs', async () => {
+		const uri = 'file:///vault/notes/a.md';
+		const document = TextDocument.create(uri, 'markdown', 1, '[Ada](/people/ada/)\n');
+		const seen: string[] = [];
+		const note = (name: string): void => void seen.push(`${name} ${requestWork.busy} ${foregroundWork.busy}`);
+		const vault = {
+			isIndexed: true,
+			folderUri: 'file:///vault',
+			whenIndexed: () => Promise.resolve(),
+			ensureLinkTargets: () => undefined,
+			service: {
+				getPage: () => ({ path: 'notes/a.md' }),
+				hover: () => void note('hover'),
+				definition: () => {
+					note('definition');
+					return [];
+				},
+				completion: () => {
+					note('completion');
+					return { isIncomplete: false, items: [] };
+				},
+				documentSymbols: () => {
+					note('documentSymbols');
+					return [];
+				},
+			},
+		} as unknown as VaultWorkspace;
+		const vaults = featureVaults(vault);
+		const { connection, handlers } = recordingConnection();
+		registerFeatureHandlers(connection, { get: () => document }, vaults, {} as FeatureClient, { servedCount: () => undefined });
+		const params = { textDocument: { uri }, position: { line: 0, character: 1 }, context: { triggerKind: 1 } };
+		const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
+		for (const name of ['onHover', 'onDefinition', 'onCompletion', 'onDocumentSymbol']) {
+			await handlers.get(name)!(params, token);
+			assert.ok(!requestWork.busy && !foregroundWork.busy, `${name} ended its mark`);
+		}
+		assert.deepStrictEqual(seen, ['hover true true', 'definition true true', 'completion true true', 'documentSymbols true true']);
+	});
 });

@@ -1,7 +1,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { VaultWorkspace } from './vaultWorkspace';
-import { foregroundWork, TimeSlicer, type ForegroundWork } from './timeSlices';
+import { BackgroundSlicer, foregroundWork, requestWork, type ForegroundWork, type TimeSlicer } from './timeSlices';
 
 /** Quiet time after the last edit before diagnostics are computed. */
 const DIAGNOSTICS_DEBOUNCE_MS = 150;
@@ -16,7 +16,9 @@ export interface PublisherOptions {
 /**
  * Publishes diagnostics, debounced: every edit restarts the wait, so results
  * for a text that is already stale are never computed; pages are computed
- * in slices so a whole vault's diagnostics never block requests.
+ * in slices so a whole vault's diagnostics never block requests, and between
+ * two slices they wait while a request about an open page is answered
+ * (`requestWork`).
  */
 export class DiagnosticsPublisher {
 	private readonly pending = new Map<VaultWorkspace, Set<string>>();
@@ -31,7 +33,13 @@ export class DiagnosticsPublisher {
 	/** Holds on the debounced publishing (a move under way, see `hold`). */
 	private readonly holds = new Set<object>();
 
-	constructor(private readonly connection: Connection, private readonly options: PublisherOptions, private readonly foreground: ForegroundWork = foregroundWork) { }
+	constructor(
+		private readonly connection: Connection,
+		private readonly options: PublisherOptions,
+		private readonly foreground: ForegroundWork = foregroundWork,
+		/** The requests being answered, which every slice waits for (not for the foreground work that the open pages pending are: it publishes them itself). */
+		private readonly requests: ForegroundWork = requestWork,
+	) { }
 
 	schedule(vault: VaultWorkspace, paths: Iterable<string>): void {
 		if (this.add(vault, paths)) {
@@ -112,7 +120,8 @@ export class DiagnosticsPublisher {
 		}
 		this.flushing = true;
 		try {
-			const slicer = new TimeSlicer();
+			// No quiet time after a request: an open page's diagnostics are foreground work too.
+			const slicer = new BackgroundSlicer(undefined, this.requests, 0);
 			await this.publishOpen(slicer);
 			while (this.pending.size > 0) {
 				const [vault, paths] = this.pending.entries().next().value as [VaultWorkspace, Set<string>];

@@ -2,7 +2,7 @@ import type { IndexChange } from '../service/vault/vaultIndex';
 import type { VaultService } from '../service/vaultService';
 import { cachedRecord, type CachedPage, type IndexCacheContents } from './indexCache';
 import type { PageParser } from './pageParser';
-import { TimeSlicer, yieldToEventLoop } from './timeSlices';
+import { BackgroundSlicer, foregroundWork, TimeSlicer, yieldToEventLoop, type ForegroundWork } from './timeSlices';
 import type { PageReadResult } from './vaultFiles';
 
 /**
@@ -14,7 +14,10 @@ import type { PageReadResult } from './vaultFiles';
  * are read and parsed on the worker pool). A page updated otherwise
  * meanwhile (the watcher, an editor, a request that verified it on demand)
  * is left as that update made it: an older background read never
- * overwrites it.
+ * overwrites it. It is background work (`BackgroundSlicer`): between two
+ * slices it waits while foreground work (an edit's diagnostics, a request)
+ * is under way; a request about a page not yet checked checks it at once
+ * (`checkNow`).
  */
 
 /** Progress is reported every this many pages taken from the persisted index. */
@@ -157,6 +160,8 @@ export class DiskVerification {
 		/** The pages of the persisted index, by path (not changed meanwhile; let go when the check ends). */
 		private cached: ReadonlyMap<string, unknown>,
 		private readonly listener: VerificationListener | undefined,
+		/** What the check waits for between slices. */
+		private readonly foreground: ForegroundWork = foregroundWork,
 	) {
 		this.total = cached.size;
 		this.done = this.run().catch(() => undefined).finally(() => {
@@ -216,7 +221,7 @@ export class DiskVerification {
 		if (vault.isCancelled()) {
 			return undefined;
 		}
-		const slicer = new TimeSlicer();
+		const slicer = new BackgroundSlicer(undefined, this.foreground);
 		const steps = vault.list();
 		let step = steps.next();
 		while (step.done !== true) {

@@ -7,7 +7,7 @@ import { showReferencesCommand } from '../protocol';
 import type { PageSummary } from '../service/parse/pageSummary';
 import { RENUMBER_FOOTNOTES_KIND, type PageItemData, type VaultLocation } from '../service/vaultService';
 import { localToday } from './localDate';
-import { foregroundWork, yieldToEventLoop } from './timeSlices';
+import { requestWork, yieldToEventLoop } from './timeSlices';
 import type { VaultWorkspace } from './vaultWorkspace';
 import { toWorkspaceEdit, type EditTarget } from './workspaceEdits';
 
@@ -131,10 +131,10 @@ export function registerFeatureHandlers(
 	};
 	const toLocations = (vault: VaultWorkspace, locations: readonly VaultLocation[]): Location[] => appendLocations([], vault, locations);
 
-	connection.onDefinition(async params => {
+	connection.onDefinition(requestWork.during(async params => {
 		const open = await openPage(params.textDocument.uri);
 		return open ? toLocations(open.vault, open.vault.service.definition(open.page.path, open.document.getText(), params.position)) : [];
-	});
+	}));
 
 	/** The open page of a request that needs the whole vault (backlinks come from every page): waits for the index, undefined when cancelled first. */
 	async function indexedOpenPage(uri: string, token: CancellationToken): Promise<OpenPage | undefined> {
@@ -147,24 +147,18 @@ export function registerFeatureHandlers(
 		return open && !token.isCancellationRequested ? open : undefined;
 	}
 
-	connection.onReferences(async (params, token, _workDone, resultProgress) => {
+	connection.onReferences(requestWork.during(async (params, token, _workDone, resultProgress) => {
 		// The answer has no "incomplete" mark: wait for the index (or the cancellation).
 		const open = await indexedOpenPage(params.textDocument.uri, token);
 		if (!open) {
 			return [];
 		}
-		// A request about an open page: background loops (the persisted index's write, the search tables) wait until it is answered.
-		const endForeground = foregroundWork.begin();
-		try {
-			if (resultProgress) {
-				await sendReferencesInPieces(open, params, token, resultProgress);
-				return [];
-			}
-			return toLocations(open.vault, open.vault.service.references(open.page.path, open.document.getText(), params.position, params.context.includeDeclaration, token));
-		} finally {
-			endForeground();
+		if (resultProgress) {
+			await sendReferencesInPieces(open, params, token, resultProgress);
+			return [];
 		}
-	});
+		return toLocations(open.vault, open.vault.service.references(open.page.path, open.document.getText(), params.position, params.context.includeDeclaration, token));
+	}));
 
 	/**
 	 * A page with thousands of backlinks: the first piece is shown at once while the rest is computed; the next
@@ -198,7 +192,7 @@ export function registerFeatureHandlers(
 	}
 
 	// A refused rename is a ResponseError with the reason, which editors show to the user.
-	connection.onPrepareRename(async params => {
+	connection.onPrepareRename(requestWork.during(async params => {
 		const open = await openPage(params.textDocument.uri);
 		if (!open) {
 			return null;
@@ -215,9 +209,9 @@ export function registerFeatureHandlers(
 			throw new ResponseError(LSPErrorCodes.RequestFailed, NO_FILE_RENAMES);
 		}
 		return { range: result.range, placeholder: result.placeholder };
-	});
+	}));
 
-	connection.onRenameRequest(async (params, token) => {
+	connection.onRenameRequest(requestWork.during(async (params, token) => {
 		const open = await indexedOpenPage(params.textDocument.uri, token);
 		if (!open) {
 			return null;
@@ -234,14 +228,14 @@ export function registerFeatureHandlers(
 			throw new ResponseError(LSPErrorCodes.RequestFailed, NO_FILE_RENAMES);
 		}
 		return token.isCancellationRequested ? null : toWorkspaceEdit(editTarget, vault, result);
-	});
+	}));
 
-	connection.onHover(async params => {
+	connection.onHover(requestWork.during(async params => {
 		const open = await openPage(params.textDocument.uri);
 		return open ? open.vault.service.hover(open.page.path, open.document.getText(), params.position, path => vaults.uriOf(open.vault, path)) ?? null : null;
-	});
+	}));
 
-	connection.onCompletion(async (params, token: CancellationToken) => {
+	connection.onCompletion(requestWork.during(async (params, token: CancellationToken) => {
 		// Answered from what is indexed so far, never waiting: while indexing runs the list is
 		// incomplete, so the editor asks again as the user types and the list fills in.
 		const open = await openPage(params.textDocument.uri);
@@ -259,9 +253,9 @@ export function registerFeatureHandlers(
 			}
 		}
 		return client.completionEditRangeDefault ? withDefaultEditRange(list) : list;
-	});
+	}));
 
-	connection.onCompletionResolve(item => {
+	connection.onCompletionResolve(requestWork.during(item => {
 		const data = item.data as Partial<ResolveData> | undefined;
 		const vault = vaults.all.find(candidate => candidate.folderUri === data?.folder);
 		if (vault && typeof data?.page === 'string') {
@@ -269,9 +263,9 @@ export function registerFeatureHandlers(
 			vault.checkPageNow(data.page);
 		}
 		return vault ? vault.service.resolveCompletion(item) : item;
-	});
+	}));
 
-	connection.onDocumentLinks(async params => {
+	connection.onDocumentLinks(requestWork.during(async params => {
 		const open = await openPage(params.textDocument.uri);
 		if (!open) {
 			return [];
@@ -282,24 +276,24 @@ export function registerFeatureHandlers(
 			target: vaults.uriOf(open.vault, link.targetPath) + (link.targetRange ? `#L${link.targetRange.start.line + 1}` : ''),
 			tooltip: link.tooltip,
 		}));
-	});
+	}));
 
-	connection.onDocumentSymbol(async params => {
+	connection.onDocumentSymbol(requestWork.during(async params => {
 		const open = await openPage(params.textDocument.uri);
 		return open ? open.vault.service.documentSymbols(open.page.path, open.document.getText(), { headings: client.headingSymbols }) : [];
-	});
+	}));
 
-	connection.onDocumentHighlight(async params => {
+	connection.onDocumentHighlight(requestWork.during(async params => {
 		const open = await openPage(params.textDocument.uri);
 		return open ? open.vault.service.documentHighlights(open.page.path, open.document.getText(), params.position) : [];
-	});
+	}));
 
-	connection.onFoldingRanges(async params => {
+	connection.onFoldingRanges(requestWork.during(async params => {
 		const open = await openPage(params.textDocument.uri);
 		return open ? open.vault.service.foldingRanges(open.page.path, open.document.getText()) : [];
-	});
+	}));
 
-	connection.onCodeLens(async (params, token) => {
+	connection.onCodeLens(requestWork.during(async (params, token) => {
 		// The backlink count is of the whole vault: wait for the index (or the cancellation).
 		await vaults.whenVaultsCreated();
 		const located = vaults.locate(params.textDocument.uri);
@@ -321,9 +315,9 @@ export function registerFeatureHandlers(
 				arguments: lens.locations.length > 0 ? [params.textDocument.uri, lens.position, toLocations(open.vault, lens.locations)] : undefined,
 			},
 		}));
-	});
+	}));
 
-	connection.onWorkspaceSymbol(async (params, token) => {
+	connection.onWorkspaceSymbol(requestWork.during(async (params, token) => {
 		await vaults.whenVaultsCreated();
 		const results = [];
 		// From what is indexed so far: the symbol picker asks again at each keystroke.
@@ -341,9 +335,9 @@ export function registerFeatureHandlers(
 			}
 		}
 		return results;
-	});
+	}));
 
-	connection.onCodeAction(async params => {
+	connection.onCodeAction(requestWork.during(async params => {
 		const open = await openPage(params.textDocument.uri);
 		if (!open) {
 			return [];
@@ -370,7 +364,7 @@ export function registerFeatureHandlers(
 			})),
 			...(renumber ? [{ title: renumber.title, kind: renumber.kind, edit: toWorkspaceEdit(editTarget, open.vault, renumber.edit) }] : []),
 		];
-	});
+	}));
 }
 
 /**

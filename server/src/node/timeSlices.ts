@@ -24,17 +24,24 @@ export class TimeSlicer {
 
 /**
  * Work about the open documents that is due or under way (an edit's
- * diagnostics, from the edit until they are published): background loops
+ * diagnostics, from the edit until they are published; a request, from its
+ * handler's call until its answer is written): background loops
  * (`BackgroundSlicer`: writing the persisted index, building the search
- * tables) hold back meanwhile, so they never delay it.
+ * tables, checking a warm start against the disk) hold back meanwhile, so
+ * they never delay it. A kind of foreground work may have its own tally
+ * (`parent`: what is begun on it is begun on the parent too), for a loop
+ * that yields to that kind alone.
  */
 export class ForegroundWork {
 	private active = 0;
 	private waiters: (() => void)[] = [];
 
+	constructor(private readonly parent?: ForegroundWork) { }
+
 	/** Marks foreground work under way until the returned function is called (once). */
 	begin(): () => void {
 		this.active++;
+		const endParent = this.parent?.begin();
 		let ended = false;
 		return () => {
 			if (ended) {
@@ -46,6 +53,29 @@ export class ForegroundWork {
 				this.waiters = [];
 				waiters.forEach(wake => wake());
 			}
+			endParent?.();
+		};
+	}
+
+	/**
+	 * `handler` as foreground work: marked from each call until what it
+	 * returns is settled (a promise) or at once (a value, a throw).
+	 */
+	during<A extends unknown[], R>(handler: (...args: A) => R): (...args: A) => R {
+		return (...args: A): R => {
+			const end = this.begin();
+			let result: R;
+			try {
+				result = handler(...args);
+			} catch (error) {
+				end();
+				throw error;
+			}
+			if (result instanceof Promise) {
+				return result.finally(end) as R;
+			}
+			end();
+			return result;
 		};
 	}
 
@@ -64,6 +94,13 @@ const BACKGROUND_QUIET_MS = 50;
 
 /** The server's foreground work, which every background loop of the process defers to. */
 export const foregroundWork = new ForegroundWork();
+
+/**
+ * The requests about open documents being answered (`featureHandlers.ts`),
+ * part of `foregroundWork`: what a loop that is itself foreground for some
+ * of its work (the diagnostics publisher, whose open pages are) yields to.
+ */
+export const requestWork = new ForegroundWork(foregroundWork);
 
 /** A `TimeSlicer` for background work: between slices it also waits until no foreground work (`foregroundWork`) is under way. */
 export class BackgroundSlicer extends TimeSlicer {

@@ -70,14 +70,16 @@ function ordered(source: LinkerSource, url: string): OrderedLinkers {
 
 /** `kept` brought to the source's version from its journal; undefined when it cannot be (then the order is made again). */
 function patched(source: LinkerSource, url: string, kept: OrderedLinkers): OrderedLinkers | undefined {
-	const changed = source.changedSince(kept.version);
-	if (changed === undefined || changed.length > MAX_PATCHED) {
+	const journal = source.changedSince(kept.version);
+	// Pages, not journal entries: a burst of keystrokes on one page is one page changed.
+	const changed = journal === undefined ? undefined : new Set(journal);
+	if (changed === undefined || changed.size > MAX_PATCHED) {
 		return undefined;
 	}
 	const paths = kept.paths.slice();
 	const pages = kept.pages.slice();
 	const which = kept.which.slice();
-	for (const path of new Set(changed)) {
+	for (const path of changed) {
 		const page = source.getPage(path);
 		const at = indexOfPath(paths, path);
 		const place = page === undefined ? -1 : page.targetUrls.indexOf(url);
