@@ -184,19 +184,9 @@ const SLUG_SPELLED_TARGETS = 30;
 const AT = Object.freeze({
 	textLength: 0, slugSpelledLow: 1, slugSpelledHigh: 2, absoluteLinks: 3, relativeLinks: 4,
 	spanStart: 5, spanEnd: 6, bodyStart: 7, closingFenceStartPlusOne: 8, spanNumbers: 9, flags: 10, recordNumbers: 11,
-	otherSpelledLow: 12, otherSpelledHigh: 13,
 });
-const HEAD = 14;
+const HEAD = 12;
 const FLAG = Object.freeze({ present: 1, mayBeTitledFromSlug: 2, toml: 4 });
-
-/** How many bits of `bits` are set below bit `which`. */
-function bitsBelow(bits: number, which: number): number {
-	let count = 0;
-	for (let rest = bits & ((1 << which) - 1); rest !== 0; rest &= rest - 1) {
-		count++;
-	}
-	return count;
-}
 
 /** What few headers have (none in most vaults), kept in one object. */
 interface RareParts {
@@ -222,12 +212,7 @@ export class StoredHeader {
 	readonly aliases: readonly string[];
 	readonly tags: readonly string[];
 	readonly targetUrls: readonly string[];
-	/**
-	 * The other name spellings; undefined when none. Only the spellings, in
-	 * the order of their targets, when those are bits of `otherSpelled`;
-	 * else (spellings not in their targets' order, or of a target past
-	 * `SLUG_SPELLED_TARGETS`) `url, spelling` pairs.
-	 */
+	/** The other name spellings, `url, spelling` pairs; undefined when none. */
 	private readonly otherSpellings: readonly string[] | undefined;
 	readonly data: Readonly<Record<string, unknown>> | undefined;
 	/** Shortcode calls, a site key, frontmatter problems and links; undefined when the page has none. */
@@ -247,7 +232,6 @@ export class StoredHeader {
 		this.tags = header.tags.length === 0 ? NO_STRINGS : header.tags.map(share);
 		this.targetUrls = header.targetUrls.length === 0 ? NO_STRINGS : header.targetUrls.map(share);
 		let slugSpelled = 0;
-		let otherSpelled = 0;
 		let others: string[] | undefined;
 		// Spellings come in the order of their targets unless a later link to a target was the first spelled one: then all are kept as pairs.
 		const spellings = header.nameSpellings === undefined ? undefined : shareSpellingUrls(header.nameSpellings, this.targetUrls, share);
@@ -261,19 +245,15 @@ export class StoredHeader {
 			if (which < SLUG_SPELLED_TARGETS && isSlugTitle(spellings[i + 1], spellings[i])) {
 				slugSpelled |= 1 << which;
 			} else {
-				otherSpelled |= which < SLUG_SPELLED_TARGETS ? 1 << which : 0;
 				(others ??= []).push(spellings[i], spellings[i + 1]);
 			}
 		}
-		// Their targets as bits, the spellings alone, when every one is among the first targets (most pages).
-		const asBits = ascending && others !== undefined && bitsBelow(otherSpelled, SLUG_SPELLED_TARGETS) * 2 === others.length;
-		otherSpelled = asBits ? otherSpelled : 0;
-		// All of them kept as pairs when not in order (or none is a slug title): the list shared. The spellings kept shared (a list filtered has room to grow: copied).
+		// All of them kept as pairs when not in order (or none is a slug title): the list shared. The spellings kept shared.
 		const kept = slugSpelled === 0 ? spellings : others;
 		for (let i = 1; kept !== undefined && i < kept.length; i += 2) {
 			kept[i] = share(kept[i]);
 		}
-		this.otherSpellings = asBits ? kept!.filter((_, i) => i % 2 === 1).slice() : slugSpelled === 0 ? spellings : others?.slice();
+		this.otherSpellings = slugSpelled === 0 ? spellings : others?.slice();
 		const rare = header.shortcodeCalls !== undefined || header.siteKey !== undefined || frontmatter.problems.length > 0 || frontmatter.links !== undefined;
 		this.rare = !rare ? undefined : {
 			shortcodeCalls: header.shortcodeCalls, siteKey: header.siteKey, problems: frontmatter.problems.length === 0 ? NO_PROBLEMS : frontmatter.problems, frontmatterLinks: frontmatter.links,
@@ -288,7 +268,7 @@ export class StoredHeader {
 			header.textLength, slugSpelled & 0xffff, slugSpelled >>> 16, header.linkSpellings.absolute, header.linkSpellings.relative,
 			frontmatter.span.start, frontmatter.span.end, frontmatter.bodyStart, frontmatter.closingFenceStart === undefined ? 0 : frontmatter.closingFenceStart + 1, header.spanNumbers,
 			(frontmatter.present ? FLAG.present : 0) | (header.mayBeTitledFromSlug ? FLAG.mayBeTitledFromSlug : 0) | (frontmatter.toml === true ? FLAG.toml : 0),
-			header.numbers.length, otherSpelled & 0xffff, otherSpelled >>> 16,
+			header.numbers.length,
 		];
 		const place = slabs.store(head, header.numbers);
 		this.slab = place.slab;
@@ -309,11 +289,6 @@ export class StoredHeader {
 	/** Bit `i`: target `i` (below `SLUG_SPELLED_TARGETS`) has a name spelling, its slug title (`isSlugTitle`). */
 	private get slugSpelled(): number {
 		return this.slab[this.at + AT.slugSpelledLow] | (this.slab[this.at + AT.slugSpelledHigh] << 16);
-	}
-
-	/** Bit `i`: target `i` has a name spelling, `otherSpellings[k]` for the `k`th bit set; 0 when `otherSpellings` are pairs. */
-	private get otherSpelled(): number {
-		return this.slab[this.at + AT.otherSpelledLow] | (this.slab[this.at + AT.otherSpelledHigh] << 16);
 	}
 
 	/** Where the link spans end and the line starts begin in `slab`. */
@@ -365,13 +340,9 @@ export class StoredHeader {
 
 	/** `PageSummary.nameSpellingFor`. */
 	nameSpellingFor(url: string): string | undefined {
-		const otherSpelled = this.otherSpelled;
-		const which = this.slugSpelled === 0 && otherSpelled === 0 ? -1 : this.targetUrls.indexOf(url);
+		const which = this.slugSpelled === 0 ? -1 : this.targetUrls.indexOf(url);
 		if (which >= 0 && which < SLUG_SPELLED_TARGETS && (this.slugSpelled & (1 << which)) !== 0) {
 			return titleFromSlug(slugOfUrl(url));
-		}
-		if (otherSpelled !== 0) {
-			return which >= 0 && which < SLUG_SPELLED_TARGETS && (otherSpelled & (1 << which)) !== 0 ? this.otherSpellings![bitsBelow(otherSpelled, which)] : undefined;
 		}
 		const pairs = this.otherSpellings;
 		for (let i = 0; pairs !== undefined && i < pairs.length; i += 2) {
@@ -385,7 +356,7 @@ export class StoredHeader {
 	/** `PageSummary.nameSpellingUrls`: in the order of their targets when some are bits of `slugSpelled`. */
 	get nameSpellingUrls(): readonly string[] {
 		const others = this.otherSpellings;
-		if (this.slugSpelled === 0 && this.otherSpelled === 0) {
+		if (this.slugSpelled === 0) {
 			return others?.filter((_, i) => i % 2 === 0) ?? NO_STRINGS;
 		}
 		return this.spellingPairs(false).filter((_, i) => i % 2 === 0);
@@ -393,23 +364,20 @@ export class StoredHeader {
 
 	/** `PageRecordHeader.nameSpellings`: `url, spelling` pairs in the order of `nameSpellingUrls`. */
 	get nameSpellings(): readonly string[] | undefined {
-		const pairs = this.slugSpelled === 0 && this.otherSpelled === 0 ? this.otherSpellings : this.spellingPairs(true);
+		const pairs = this.slugSpelled === 0 ? this.otherSpellings : this.spellingPairs(true);
 		return pairs === undefined || pairs.length === 0 ? undefined : pairs;
 	}
 
 	/** The `url, spelling` pairs in target order, in one pass (their URLs are distinct); the slug titles made only when `spelled`. */
 	private spellingPairs(spelled: boolean): string[] {
 		const others = this.otherSpellings ?? NO_STRINGS;
-		const otherSpelled = this.otherSpelled;
 		const pairs: string[] = [];
 		let next = 0;
 		for (let i = 0; i < this.targetUrls.length; i++) {
 			const url = this.targetUrls[i];
 			if (i < SLUG_SPELLED_TARGETS && (this.slugSpelled & (1 << i)) !== 0) {
 				pairs.push(url, spelled ? titleFromSlug(slugOfUrl(url)) : '');
-			} else if (i < SLUG_SPELLED_TARGETS && (otherSpelled & (1 << i)) !== 0) {
-				pairs.push(url, others[next++]);
-			} else if (otherSpelled === 0 && others[next] === url) {
+			} else if (others[next] === url) {
 				pairs.push(url, others[next + 1]);
 				next += 2;
 			}
