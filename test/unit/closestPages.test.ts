@@ -4,6 +4,7 @@ import { summarizePage } from '../../server/src/service/parse/pageSummary';
 import { boundedEditDistance, DistanceFromQuery, EditDistanceRows } from '../../server/src/service/search/editDistance';
 import { bitsWithin, characterBits, pairBits, pairsWithin } from '../../server/src/service/search/segmentIndex';
 import { VaultIndex } from '../../server/src/service/vault/vaultIndex';
+import { stringHash } from '../../server/src/service/text/stringHash';
 
 
 const SECTIONS = ['people', 'places', 'events'];
@@ -104,6 +105,24 @@ describe('closest pages (suggestions for a broken link)', () => {
 		assert.deepStrictEqual(index.search.closestPages('/people/in/').map(s => [s.url, s.distance]), [['/people/ian/', 1]]);
 		// Same slug in another section first.
 		assert.deepStrictEqual(index.search.closestPages('/people/iran/').map(s => [s.url, s.distance]), [['/places/iran/', 0], ['/people/ian/', 1]]);
+	});
+
+	it('offers the same slug in another section, not another slug of the same hash', () => {
+		// `page-3yzx` and `page-a6ad` have one hash (stringHash): the index keeps their URLs under one key.
+		assert.strictEqual(stringHash('page-3yzx'), stringHash('page-a6ad'));
+		const index = new VaultIndex();
+		for (const path of ['people/page-3yzx.md', 'places/page-a6ad.md', 'events/page-3yzx.md', 'events/page-a6ad.md']) {
+			index.update(summarizePage(path, 'Body.\n'));
+		}
+		assert.deepStrictEqual(index.urlsWithSlug('page-3yzx'), ['/people/page-3yzx/', '/events/page-3yzx/']);
+		assert.deepStrictEqual(index.urlsWithSlug('page-a6ad'), ['/places/page-a6ad/', '/events/page-a6ad/']);
+		assert.deepStrictEqual(index.search.closestPages('/things/page-3yzx/').map(s => [s.url, s.distance]), [['/events/page-3yzx/', 0], ['/people/page-3yzx/', 0]]);
+		index.remove('events/page-3yzx.md');
+		index.remove('people/page-3yzx.md');
+		assert.deepStrictEqual(index.urlsWithSlug('page-3yzx'), []);
+		// In any order (a removal from a shared list may move another slug's URL; the suggestions are sorted).
+		assert.deepStrictEqual([...index.urlsWithSlug('page-a6ad')].sort(), ['/events/page-a6ad/', '/places/page-a6ad/']);
+		assert.deepStrictEqual(index.search.closestPages('/things/page-3yzx/').map(s => [s.url, s.distance]), []);
 	});
 });
 

@@ -22,6 +22,11 @@ const MADE_UP: [string, string][] = [
 	['_index.md', '[[not a link]] [x](http://example.com) ![img](/img/a.png)\n'],
 	// Name spellings as slug titles and not, out of the order of their targets: `nameSpellingUrls` keeps their order.
 	['people/spellings.md', '[x](/places/ay/) [Bee](/places/bee/) [Ay](/places/ay/) [mi6](/org/mi6/) [Cee Dee](/places/cee_dee/) [E](/e/)\n'],
+	// In the order of their targets, slug titles and others mixed: the others' targets kept as bits.
+	['people/in-order.md', '[Ay](/places/ay/) [B](/places/bee/) [Cee](/places/cee/) [the D](/places/dee/) [x](/places/dee/) [e](/places/e/)\n'],
+	// Other spellings of targets past the thirtieth: all kept as pairs; then only slug titles there.
+	['people/wide.md', Array.from({ length: 34 }, (_, i) => (i % 3 === 0 ? `[Item ${i}](/t/item-${i}/)` : `[the item ${i}](/t/item-${i}/)`)).join(' ') + '\n'],
+	['people/wide-slugs.md', Array.from({ length: 34 }, (_, i) => (i % 3 === 0 || i >= 30 ? `[Item ${i}](/t/item-${i}/)` : `[the item ${i}](/t/item-${i}/)`)).join(' ') + '\n'],
 ];
 
 function fixturePages(): [string, string][] {
@@ -97,6 +102,27 @@ describe('stored page summary (page records)', () => {
 		assert.strictEqual(decoded, 0);
 		void stored.summaryOf(recordOf('people/a.md', '# A\n', counting)).headings;
 		assert.strictEqual(decoded, 1);
+	});
+
+	it('keeps the frontmatter data\'s fields in their order, its aliases the summary\'s list when they are the same names', () => {
+		const texts: [string, string][] = [
+			['people/many.md', '---\ntitle: T\n2: two\nzeta: z\naliases: [A, B]\nalpha: a\nnested: {x: 1, y: [1, 2]}\n1: one\nsummary: A longer sentence.\n---\nBody\n'],
+			['people/few.md', '---\nzeta: z\naliases: [A]\nalpha: 1\n---\nBody\n'],
+			['people/other.md', '---\nb: 1\na: 2\nd: 3\nc: 4\naliases: [A, 3, {x: 1}]\nf: [1]\ne: null\n---\nBody\n'],
+		];
+		for (const codec of [JSON_PAGE_CODEC, V8_PAGE_CODEC]) {
+			const stored = new StoredPages(new PageSummaries(), codec);
+			for (const [page, text] of texts) {
+				const plain = summarizePageParts(page, text).frontmatter.data!;
+				const data = stored.summaryOf(recordOf(page, text, codec)).frontmatter.data!;
+				assert.deepStrictEqual(Object.keys(data), Object.keys(plain), page);
+				assert.deepStrictEqual(Object.entries(data), Object.entries(plain), page);
+			}
+			const many = stored.summaryOf(recordOf(...texts[0], codec));
+			assert.strictEqual(many.frontmatter.data!.aliases, many.aliases);
+			const other = stored.summaryOf(recordOf(...texts[2], codec));
+			assert.deepStrictEqual(other.frontmatter.data!.aliases, ['A', 3, { x: 1 }]);
+		}
 	});
 
 	it('hands back its own record, and its plain data makes the same summary again', () => {

@@ -19,7 +19,7 @@ import type { IndexCacheFileSystem, WritableFile } from './vaultFileSystem';
  */
 
 /** Bump when the summary or file format changes: older caches are then ignored. */
-const CACHE_FORMAT = 13;
+const CACHE_FORMAT = 14;
 
 /**
  * A page of the persisted index as loaded: its path, its stamp, its

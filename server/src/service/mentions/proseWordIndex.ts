@@ -1,6 +1,7 @@
 import { stripBom, type PageSummary } from '../parse/pageSummary';
 import type { FollowingTable } from '../search/journalFollower';
 import { asciiFoldedHash } from './intTables';
+import { stringHash } from '../text/stringHash';
 import { foldWord, forEachWord, wordsOfName } from './mentionWords';
 
 /** Reads a page's current text by vault-relative path (undefined: cannot be read). */
@@ -12,12 +13,7 @@ function wordHash(text: string, start: number, end: number): number {
 	if (ascii >= 0) {
 		return ascii;
 	}
-	const folded = foldWord(text.slice(start, end));
-	let h = 0x811c9dc5;
-	for (let i = 0; i < folded.length; i++) {
-		h = Math.imul(h ^ folded.charCodeAt(i), 0x01000193);
-	}
-	return h >>> 1;
+	return stringHash(foldWord(text.slice(start, end)));
 }
 
 /** The distinct word numbers of a page's body, sorted. */

@@ -428,10 +428,12 @@ class StoredFrontmatter implements PageFrontmatter {
  */
 export class StoredPageSummary implements PageSummary {
 	readonly path: string;
-	/** The header, its strings shared with the other pages; undefined until the encoded one is first read. */
-	private decoded: StoredHeader | undefined;
-	/** The record as the persisted index holds it, until its header is first read (its header's bytes a view made then: none made on the path to ready). */
-	private encoded: EncodedPageRecord | undefined;
+	/**
+	 * The header, its strings shared with the other pages; until it is first
+	 * read, the record as the persisted index holds it (its header's bytes a
+	 * view made then: none made on the path to ready). One field for both.
+	 */
+	private head: StoredHeader | EncodedPageRecord;
 	/** The blob in memory, or the file it is kept in (at `slot`). */
 	private stored: Uint8Array | PageBlobFile;
 	private slot = 0;
@@ -439,10 +441,10 @@ export class StoredPageSummary implements PageSummary {
 	constructor(private readonly home: StoredPages, record: PageRecord | EncodedPageRecord) {
 		if ('path' in record) {
 			this.path = record.path;
-			this.encoded = record;
+			this.head = record;
 		} else {
 			this.path = record.header.path;
-			this.decoded = new StoredHeader(record.header, home.summaries.strings, home.slabs);
+			this.head = new StoredHeader(record.header, home.summaries.strings, home.slabs);
 		}
 		if (record.blob instanceof Uint8Array) {
 			this.stored = record.blob;
@@ -454,16 +456,19 @@ export class StoredPageSummary implements PageSummary {
 
 	/** The header, its strings shared with the other pages (the header given is dropped). */
 	get header(): StoredHeader {
-		if (this.decoded === undefined) {
-			this.decoded = new StoredHeader(this.home.codec.decodeHeader!(this.encoded!.header), this.home.summaries.strings, this.home.slabs);
-			this.encoded = undefined;
+		const head = this.head;
+		if (head instanceof StoredHeader) {
+			return head;
 		}
-		return this.decoded;
+		const decoded = new StoredHeader(this.home.codec.decodeHeader!(head.header), this.home.summaries.strings, this.home.slabs);
+		this.head = decoded;
+		return decoded;
 	}
 
 	/** The header's bytes as the persisted index holds them, while never decoded (written back as they are). */
 	get encodedHeader(): Uint8Array | undefined {
-		return this.encoded?.header;
+		const head = this.head;
+		return head instanceof StoredHeader ? undefined : head.header;
 	}
 
 	/** The blob's bytes (read from its file when kept there; see `StoredPages.blobBytes`). */

@@ -18,7 +18,7 @@ export interface IndexMaps {
 	readonly linkersByUrl: Map<string, OneOrMany>;
 	readonly missingTargets: Set<string>;
 	readonly pathsBySection: Map<string, Set<string>>;
-	readonly urlsBySlug: Map<string, OneOrMany>;
+	readonly urlsBySlug: Map<number, OneOrMany>;
 	readonly tagCounts: Map<string, number>;
 	readonly pathsByName: Map<string, OneOrMany>;
 	readonly pathsByRedirect: Map<string, OneOrMany>;
@@ -50,7 +50,7 @@ export interface PersistedIndexState {
 	readonly includersByPath: PageMultimap;
 	readonly pathsBySection: PageMultimap;
 	readonly missingTargets: readonly string[];
-	readonly urlsBySlug: Map<string, OneOrMany>;
+	readonly urlsBySlug: Map<number, OneOrMany>;
 	readonly tagCounts: Map<string, number>;
 	readonly fieldCounts: IndexMaps['fieldCounts'];
 	readonly counts: readonly number[];

@@ -14,7 +14,7 @@ const EXACT_LISTS = 64;
  * Adds `value` under `key`; `known` says the caller knows it is not there
  * yet (no scan of a long list). Whether `key` is new (had no value before).
  */
-export function addTo(map: Map<string, OneOrMany>, key: string, value: string, known = false): boolean {
+export function addTo<K>(map: Map<K, OneOrMany>, key: K, value: string, known = false): boolean {
 	const existing = map.get(key);
 	if (existing === undefined) {
 		map.set(key, value);
@@ -35,7 +35,7 @@ export function addTo(map: Map<string, OneOrMany>, key: string, value: string, k
 	return false;
 }
 
-export function removeFrom(map: Map<string, OneOrMany>, key: string, value: string): void {
+export function removeFrom<K>(map: Map<K, OneOrMany>, key: K, value: string): void {
 	const existing = map.get(key);
 	if (existing === value) {
 		map.delete(key);
@@ -52,7 +52,7 @@ export function removeFrom(map: Map<string, OneOrMany>, key: string, value: stri
 	}
 }
 
-export function valuesOf(map: Map<string, OneOrMany>, key: string): readonly string[] {
+export function valuesOf<K>(map: Map<K, OneOrMany>, key: K): readonly string[] {
 	const existing = map.get(key);
 	return existing === undefined ? [] : typeof existing === 'string' ? [existing] : existing;
 }

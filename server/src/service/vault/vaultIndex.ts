@@ -6,6 +6,7 @@ import { entityNameKeysOf } from './entityNames';
 import { FieldCounts } from './fieldCounts';
 import { SiteUrls } from './siteUrls';
 import { isSitePage, slugOfUrl } from './vaultPaths';
+import { stringHash } from '../text/stringHash';
 import { includeCandidatePaths, MAX_INCLUDE_DEPTH } from './pageIncludes';
 import type { AnchorIdMemo } from './pageAnchors';
 import type { UrlFacts } from './urlFacts';
@@ -107,8 +108,8 @@ export class VaultIndex {
 	private missingTargets = new Set<string>();
 	/** Section → paths of its pages. */
 	private pathsBySection = new Map<string, Set<string>>();
-	/** Slug → URLs ending in it, for "same slug in another section". */
-	private urlsBySlug = new Map<string, OneOrMany>();
+	/** A slug's hash (`stringHash`) → URLs ending in it (and the few of another slug of the same hash), for "same slug in another section". */
+	private urlsBySlug = new Map<number, OneOrMany>();
 	private tagCounts = new Map<string, number>();
 	/** Entity name key (`entityNames.ts`: the page's folder and a normalised title or alias) → paths of the pages so named. */
 	private pathsByName = new Map<string, OneOrMany>();
@@ -259,7 +260,9 @@ export class VaultIndex {
 	}
 
 	urlsWithSlug(slug: string): readonly string[] {
-		return valuesOf(this.urlsBySlug, slug);
+		const urls = valuesOf(this.urlsBySlug, stringHash(slug));
+		// Two slugs may share a hash: rarely, so the list is filtered only when one differs.
+		return urls.every(url => slugOfUrl(url) === slug) ? urls : urls.filter(url => slugOfUrl(url) === slug);
 	}
 
 	/** Paths of the pages named by an entity name key (see `entityNameKeysOf`). */
@@ -469,7 +472,7 @@ export class VaultIndex {
 	private contribute(summary: PageSummary): void {
 		this.pagesByPath.set(summary.path, summary);
 		if (!this.pathsByUrl.has(summary.url)) {
-			addTo(this.urlsBySlug, slugOfUrl(summary.url), summary.url);
+			addTo(this.urlsBySlug, stringHash(slugOfUrl(summary.url)), summary.url);
 		}
 		addTo(this.pathsByUrl, summary.url, summary.path);
 		this.missingTargets.delete(summary.url);
@@ -519,7 +522,7 @@ export class VaultIndex {
 		this.pagesByPath.delete(summary.path);
 		removeFrom(this.pathsByUrl, summary.url, summary.path);
 		if (!this.pathsByUrl.has(summary.url)) {
-			removeFrom(this.urlsBySlug, slugOfUrl(summary.url), summary.url);
+			removeFrom(this.urlsBySlug, stringHash(slugOfUrl(summary.url)), summary.url);
 			if (this.linkersByUrl.has(summary.url) && !this.pathsByRedirect.has(summary.url)) {
 				this.missingTargets.add(summary.url);
 			}
