@@ -36,7 +36,7 @@ import type { OtherContentPage } from './vault/siteRules';
 import { putOtherContentPagesInForce, putSiteRulesInForce, restoreOtherContentPages, withOtherContentPages } from './vault/siteInForce';
 import { VAULT_MODEL_TYPES, type FrontmatterSchema } from './vault/frontmatterSchema';
 import { effectiveSchema, inferSectionSchema, pageRules } from './vault/schemaInference';
-import { VaultIndex, type IndexChange } from './vault/vaultIndex';
+import { assetsChanged, VaultIndex, type IndexChange } from './vault/vaultIndex';
 import { decideVaultKind, isVaultByFrontmatter, type VaultKind } from './vault/vaultKind';
 import { isMarkdownPath, sectionOfPath } from './vault/vaultPaths';
 import type { VaultEdit, VaultLocation } from './vault/vaultResults';
@@ -303,11 +303,6 @@ export interface VaultServiceOptions {
 const STATE_PAGES_PER_STEP = 100;
 
 const NO_CHANGE: IndexChange = Object.freeze({ affected: new Set<string>(), pagesChanged: true });
-
-/** What a change of the listed assets changes: the open pages' `broken-asset` diagnostics (the transport rechecks them). */
-function assetsChanged(): IndexChange {
-	return { affected: new Set<string>(), pagesChanged: false, assetsChanged: true };
-}
 
 const NOT_A_PAGE = Object.freeze({ error: 'This file is not a page of the vault: nothing in it can be renamed.' });
 

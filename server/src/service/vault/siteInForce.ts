@@ -4,7 +4,7 @@ import { summaryParts } from '../parse/storedPageSummary';
 import type { PersistedIndexState } from './indexState';
 import type { OtherContentPage, SiteRules } from './siteRules';
 import { SiteUrls } from './siteUrls';
-import type { IndexChange, VaultIndex } from './vaultIndex';
+import { assetsChanged, type IndexChange, type VaultIndex } from './vaultIndex';
 
 /**
  * Puts the site's rules in force in the index and the page summaries: when
@@ -38,7 +38,7 @@ export function putOtherContentPagesInForce(index: VaultIndex, summaries: PageSu
 	const site = new SiteUrls(index.site.rules, pages);
 	index.site = site;
 	summaries.site = site;
-	return { affected: new Set<string>(), pagesChanged: false, assetsChanged: true };
+	return assetsChanged();
 }
 
 /** A persisted index state with the pages in other formats in force (a warm start knows them before the vault is listed). */

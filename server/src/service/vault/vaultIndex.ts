@@ -47,6 +47,11 @@ export interface IndexChange {
 	readonly vaultKindChanged?: boolean;
 }
 
+/** What a change of the vault's files that are not pages (assets, pages in other formats) changes: the open pages' `broken-asset` and `broken-link` diagnostics (the transport rechecks them). */
+export function assetsChanged(): IndexChange {
+	return { affected: new Set<string>(), pagesChanged: false, assetsChanged: true };
+}
+
 /** Longest change journal kept; a reader further behind rebuilds what it derived. */
 const MAX_JOURNAL = 4096;
 
