@@ -17,6 +17,13 @@ function site(files: Readonly<Record<string, string>>): MemoryFileSystem {
 	return fileSystem;
 }
 
+/** The files in other formats of the vault at `root`, taken from its listing as the workspace takes them. */
+function listedIn(root: string, fileSystem: MemoryFileSystem): OtherContentFiles {
+	const files = new OtherContentFiles(root, fileSystem);
+	files.list(listVaultPages(root, [], fileSystem).assets);
+	return files;
+}
+
 describe("Hugo's content files in other formats than markdown", () => {
 	it('knows the extensions of Hugo content formats, and not markdown nor data files', () => {
 		assert.deepStrictEqual(['a.html', 'a.HTM', 'a.org', 'a.ad', 'a.adoc', 'a.asciidoc', 'a.pandoc', 'a.pdc', 'a.rst', 'a.mdown'].filter(isOtherContentFile).length, 10);
@@ -34,8 +41,7 @@ describe("Hugo's content files in other formats than markdown", () => {
 			'content/g.md': '# G\n',
 			'layouts/x.html': '<p>not content</p>\n',
 		});
-		const files = new OtherContentFiles('/site/content', fileSystem);
-		files.list(listVaultPages('/site/content', [], fileSystem).assets);
+		const files = listedIn('/site/content', fileSystem);
 		const { pages, problems } = files.pages(['']);
 		assert.deepStrictEqual(pages, [
 			{ path: 'a.html', data: { title: 'A: page', slug: 'a-slug' } },
@@ -63,8 +69,7 @@ describe("Hugo's content files in other formats than markdown", () => {
 		});
 		const { rules } = siteRulesOf('/site', '/site/content/en', fileSystem);
 		assert.deepStrictEqual(rules.contentFolders, [''], 'the root; the other folders are outside it');
-		const files = new OtherContentFiles('/site/content/en', fileSystem);
-		files.list(listVaultPages('/site/content/en', [], fileSystem).assets);
+		const files = listedIn('/site/content/en', fileSystem);
 		const { pages } = files.pages(rules.contentFolders);
 		assert.deepStrictEqual(pages.map(page => page.path), ['bundle/index.html', 'Donate.html', 'docs/CT-Logs.html', 'posts/hello.adoc'].sort());
 		const urls = new SiteUrls(rules, pages);
