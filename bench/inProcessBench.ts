@@ -7,7 +7,8 @@
  * - what two cores can do (bench/splitWorkers.ts): the floor split over two
  *   worker threads, and our parse on two worker threads without the main
  *   thread's indexing (then with its summaries posted to the main thread),
- *   each the median of three runs;
+ *   and the floor with every body tokenised (by our scanner, by
+ *   markdown-it) and nothing kept, each the median of three runs;
  * - ours: the vault service (createVaultService) fed every page as the server
  *   and `check` feed it: page records made as the index workers make them
  *   (read, summarized, split, the body encoded with the transport's codec),
@@ -47,11 +48,17 @@ import { PAGE_BATCH_SIZE } from '../server/src/node/pageParser';
 import { InMemoryWorkspace, peerLogger, peerParser } from './peerWorkspace';
 import { listMarkdownFiles, measureSplit, type SplitFigures, type SplitMode } from './splitWorkers';
 
+/** One two-worker figure: the median run, and every run's time. */
+type TwoWorkerFigures = SplitFigures & { readonly runsMs: readonly number[] };
+
 export interface InProcessFigures {
 	readonly pages: number;
 	readonly floor: { readonly ms: number; readonly frontmatterFields: number };
 	/** On two worker threads (bench/splitWorkers.ts), each the median of `SPLIT_RUNS` runs. */
-	readonly twoWorkers?: { readonly [mode in SplitMode]: SplitFigures & { readonly runsMs: readonly number[] } };
+	readonly twoWorkers?: { readonly [mode in 'floor' | 'parse' | 'parsePosted']: TwoWorkerFigures } & {
+		/** Absent from results written before they were measured (session 11). */
+		readonly [mode in 'floorScan' | 'floorMarkdownIt']?: TwoWorkerFigures;
+	};
 	readonly ours: {
 		readonly indexMs: number;
 		/** Every page's diagnostics (extrapolated when `diagnosedPages` < pages). */
@@ -107,8 +114,8 @@ function measureFloor(dir: string): InProcessFigures['floor'] {
 const SPLIT_RUNS = 3;
 
 async function measureTwoWorkers(dir: string): Promise<NonNullable<InProcessFigures['twoWorkers']>> {
-	const figures: Partial<Record<SplitMode, SplitFigures & { runsMs: number[] }>> = {};
-	for (const mode of ['floor', 'parse', 'parsePosted'] as const) {
+	const figures: Partial<Record<SplitMode, TwoWorkerFigures>> = {};
+	for (const mode of ['floor', 'parse', 'parsePosted', 'floorScan', 'floorMarkdownIt'] as const) {
 		const runs: SplitFigures[] = [];
 		for (let i = 0; i < SPLIT_RUNS; i++) {
 			runs.push(await measureSplit(dir, mode));

@@ -154,6 +154,8 @@ export function resultRows(results: BenchResults): { label: string; cells: strin
 	row('floor split over two worker threads', s => ms(s.inProcess?.twoWorkers?.floor.ms));
 	row('our parse on two worker threads, without the main thread\'s indexing', s => ms(s.inProcess?.twoWorkers?.parse.ms));
 	row('  same, summaries posted to the main thread', s => ms(s.inProcess?.twoWorkers?.parsePosted.ms));
+	row('floor on two worker threads + every body tokenised by our scanner, nothing kept', s => ms(s.inProcess?.twoWorkers?.floorScan?.ms));
+	row('  same, bodies tokenised by markdown-it', s => ms(s.inProcess?.twoWorkers?.floorMarkdownIt?.ms));
 	row('ours in-process: read + index', s => ms(s.inProcess?.ours.indexMs));
 	row('ours in-process: + every page\'s diagnostics', s => (s.inProcess ? extrapolated(s.inProcess.ours.indexMs + s.inProcess.ours.diagnosticsMs, s.inProcess.ours.diagnosedPages, s.pages) : '—'));
 	row('peer (vscode-markdown-languageservice): read + diagnostics', s => {
@@ -164,6 +166,8 @@ export function resultRows(results: BenchResults): { label: string; cells: strin
 	row('ratio: in-process index / floor', s => ratio(s.inProcess?.ours.indexMs, s.inProcess?.floor.ms));
 	row('ratio: floor on two workers / floor', s => ratio(s.inProcess?.twoWorkers?.floor.ms, s.inProcess?.floor.ms));
 	row('ratio: our parse on two workers / floor', s => ratio(s.inProcess?.twoWorkers?.parse.ms, s.inProcess?.floor.ms));
+	row('ratio: floor + our body scan on two workers / floor', s => ratio(s.inProcess?.twoWorkers?.floorScan?.ms, s.inProcess?.floor.ms));
+	row('ratio: floor + markdown-it on two workers / floor', s => ratio(s.inProcess?.twoWorkers?.floorMarkdownIt?.ms, s.inProcess?.floor.ms));
 	row('ratio: peer / ours (index + all diagnostics)', s => ratio(s.inProcess?.peer?.totalMs, s.inProcess ? s.inProcess.ours.indexMs + s.inProcess.ours.diagnosticsMs : undefined));
 	row('ratio: peer / `check` wall', s => (s.check?.timedOut ? '—' : ratio(s.inProcess?.peer?.totalMs, s.check?.wallMs)));
 	return rows;

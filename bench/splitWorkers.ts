@@ -9,7 +9,13 @@
  *   the main thread's indexing;
  * - `parsePosted`: the same, each worker posting its summaries to the main
  *   thread in batches as the index's worker pool does (the copy the main
- *   thread receives, then drops).
+ *   thread receives, then drops);
+ * - `floorScan`: the floor on two worker threads, each also tokenising every
+ *   page's body with our scanner (`scanMarkdown`) and keeping nothing: the
+ *   least any index of the body's links costs, before resolving a link or
+ *   keeping a record;
+ * - `floorMarkdownIt`: the same with markdown-it (its `parse`, with the
+ *   footnote plugin) as the body's tokeniser, the library beside ours.
  *
  * Each is wall time from the start (listing the vault, starting the
  * workers) until both workers are done: the bounds the cold index's
@@ -20,7 +26,10 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { listVaultPages, type PageReadResult } from '../server/src/node/vaultFiles';
 
-export type SplitMode = 'floor' | 'parse' | 'parsePosted';
+export type SplitMode = 'floor' | 'parse' | 'parsePosted' | 'floorScan' | 'floorMarkdownIt';
+
+/** The modes run by the floor's worker (bench/splitFloorWorker.ts): it reads files and parses their frontmatter, and tokenises their bodies as `body` says. */
+const FLOOR_MODES: Readonly<Partial<Record<SplitMode, SplitJob['body']>>> = { floor: undefined, floorScan: 'scan', floorMarkdownIt: 'markdown-it' };
 
 /** One split run. */
 export interface SplitFigures {
@@ -34,6 +43,8 @@ export interface SplitFigures {
 /** What a split worker is given (bench/splitFloorWorker.ts, bench/splitParseWorker.ts). */
 export interface SplitJob {
 	readonly posted: boolean;
+	/** For the floor's worker: tokenise each body after its frontmatter, with our scanner or markdown-it. */
+	readonly body?: 'scan' | 'markdown-it';
 	readonly dir: string;
 	readonly files: readonly string[];
 }
@@ -61,10 +72,11 @@ function share(files: readonly string[], worker: number): string[] {
 /** Runs `mode` over the vault at `dir` on two worker threads. */
 export async function measureSplit(dir: string, mode: SplitMode): Promise<SplitFigures> {
 	const start = performance.now();
-	const files = mode === 'floor' ? listMarkdownFiles(dir) : listVaultPages(dir).pages;
+	const floorWorker = mode in FLOOR_MODES;
+	const files = floorWorker ? listMarkdownFiles(dir) : listVaultPages(dir).pages;
 	const done = await Promise.all([0, 1].map(worker => new Promise<SplitDone>((resolve, reject) => {
-		const script = path.join(__dirname, mode === 'floor' ? 'splitFloorWorker.js' : 'splitParseWorker.js');
-		const thread = new Worker(script, { workerData: { posted: mode === 'parsePosted', dir, files: share(files, worker) } satisfies SplitJob });
+		const script = path.join(__dirname, floorWorker ? 'splitFloorWorker.js' : 'splitParseWorker.js');
+		const thread = new Worker(script, { workerData: { posted: mode === 'parsePosted', body: FLOOR_MODES[mode], dir, files: share(files, worker) } satisfies SplitJob });
 		let received = 0;
 		thread.on('message', (message: SplitDone | { batch: PageReadResult[] }) => {
 			if ('done' in message) {
