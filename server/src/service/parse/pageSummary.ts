@@ -261,7 +261,9 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
  * page's own title and aliases: those are the summary's strings (no
  * second copy, and no entry in the shared pool for strings no other page has).
  */
-export function flatFrontmatterData(pool: StringPool, data: Readonly<Record<string, unknown>>, title: string, aliases: readonly string[], alreadyFlat: boolean): Record<string, unknown> {
+export function flatFrontmatterData(
+	pool: StringPool, data: Readonly<Record<string, unknown>>, title: string, aliases: readonly string[], alreadyFlat: boolean, tags?: readonly string[],
+): Record<string, unknown> {
 	const keys = Object.keys(data);
 	const out = pool.objectWithKeys(keys);
 	for (const key of keys) {
@@ -271,10 +273,14 @@ export function flatFrontmatterData(pool: StringPool, data: Readonly<Record<stri
 		} else if (key === 'aliases' && Array.isArray(value) && value.length > 0 && value.length === aliases.length && value.every((item, i) => item === aliases[i])) {
 			// The same names as the summary's aliases: one list for both.
 			out.aliases = aliases;
+		} else if (key === 'tags' && tags !== undefined && Array.isArray(value) && value.length > 0 && value.length === tags.length && value.every((item, i) => item === tags[i])) {
+			// The same names as the page's shared tags (`tags`, when given): one list for both.
+			out.tags = tags;
 		} else if (key === 'aliases' && Array.isArray(value)) {
 			out.aliases = value.map(item => (typeof item === 'string' ? aliases.find(alias => alias === item) ?? (alreadyFlat ? item : detach(item)) : pool.internValue(item, alreadyFlat)));
 		} else {
-			out[pool.intern(key, alreadyFlat)] = pool.internValue(value, alreadyFlat);
+			// A property's key is a string V8 shares (internalizes) itself: not pooled.
+			out[key] = pool.internValue(value, alreadyFlat);
 		}
 	}
 	return out;

@@ -114,7 +114,8 @@ export class StringPool {
 		if (value !== null && typeof value === 'object') {
 			const out: Record<string, unknown> = {};
 			for (const key of Object.keys(value)) {
-				out[this.intern(key, alreadyFlat)] = this.internValue((value as Record<string, unknown>)[key], alreadyFlat);
+				// A property's key is a string V8 shares (internalizes) itself: not pooled.
+				out[key] = this.internValue((value as Record<string, unknown>)[key], alreadyFlat);
 			}
 			return out;
 		}
