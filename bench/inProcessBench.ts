@@ -142,6 +142,7 @@ async function measureOurs(dir: string, budgetMs: number): Promise<InProcessFigu
 			}
 		}
 	}
+	service.settleIndex();
 	const indexMs = performance.now() - start;
 	collectGarbage();
 	const beforeWrite = process.memoryUsage();

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { addTo, removeFrom, valuesOf, type OneOrMany } from '../../server/src/service/vault/multimap';
+import { addTo, compactLists, removeFrom, valuesOf, type OneOrMany } from '../../server/src/service/vault/multimap';
 
 describe('string multimap (the index reverse maps)', () => {
 	it('keeps a lone value as itself, several in an array, and removes any one of them, the last one swapped into its place', () => {
@@ -46,5 +46,38 @@ describe('string multimap (the index reverse maps)', () => {
 		}
 		assert.strictEqual(valuesOf(map, 'k').length, 110);
 		assert.deepStrictEqual(valuesOf(map, 'k').slice(10), values.slice(0, 100));
+	});
+
+	it('pushed to in place (loose, a bulk load) holds what copied lists hold, in order, before and after its lists are compacted, and edits after match', () => {
+		const exact = new Map<string, OneOrMany>();
+		const loose = new Map<string, OneOrMany>();
+		const keys = ['one', 'two', 'many'];
+		for (let i = 0; i < 200; i++) {
+			const key = keys[Math.min(i % 7, 2)];
+			const value = `people/p${i}.md`;
+			assert.strictEqual(addTo(loose, key, value, true, true), addTo(exact, key, value, true));
+		}
+		addTo(loose, 'lone', 'x', true, true);
+		addTo(exact, 'lone', 'x', true);
+		const same = (): void => {
+			for (const key of [...keys, 'lone', 'none']) {
+				assert.deepStrictEqual(valuesOf(loose, key), valuesOf(exact, key), key);
+			}
+		};
+		same();
+		const before = loose.get('many');
+		compactLists(loose);
+		assert.notStrictEqual(loose.get('many'), before, 'a list is replaced by its copy');
+		assert.strictEqual(loose.get('lone'), 'x');
+		same();
+		for (const value of ['people/p2.md', 'people/p9.md', 'people/p0.md']) {
+			removeFrom(loose, 'many', value);
+			removeFrom(exact, 'many', value);
+			removeFrom(loose, 'one', value);
+			removeFrom(exact, 'one', value);
+		}
+		addTo(loose, 'many', 'people/new.md');
+		addTo(exact, 'many', 'people/new.md');
+		same();
 	});
 });

@@ -13,6 +13,25 @@ describe('string pool and recent views of the summaries', () => {
 		assert.deepStrictEqual(pool.internValue({ tags: ['MI6', 'GCHQ'], n: 3 }, false), { tags: ['MI6', 'GCHQ'], n: 3 });
 	});
 
+	it('makes objects with the keys given, in their order, each a new one, whatever other lists of keys it made before', () => {
+		const pool = new StringPool();
+		const keys = ['title', 'created', 'summary', 'tags', 'location', '2', 'a\nb', 'c'];
+		const first = pool.objectWithKeys(keys);
+		assert.deepStrictEqual(Object.keys(first), Object.keys(JSON.parse(`{${keys.map(key => `${JSON.stringify(key)}:null`).join(',')}}`) as object));
+		assert.ok(Object.values(first).every(value => value === null));
+		first.title = 'Changed';
+		const second = pool.objectWithKeys(keys);
+		assert.notStrictEqual(second, first);
+		assert.strictEqual(second.title, null);
+		// Keys that would join alike (a newline inside one) are other lists.
+		const other = ['title', 'created', 'summary', 'tags', 'location', '2', 'a', 'b\nc'];
+		assert.deepStrictEqual(Object.keys(pool.objectWithKeys(other)).sort(), [...other].sort());
+		assert.deepStrictEqual(Object.keys(pool.objectWithKeys(['a', 'b'])), []);
+		const withProto = pool.objectWithKeys(['a', 'b', 'c', 'd', '__proto__']);
+		assert.deepStrictEqual(Object.keys(withProto), []);
+		assert.strictEqual(Object.getPrototypeOf(withProto), Object.prototype);
+	});
+
 	it('keeps the views of the last pages asked for, forgetting the least recently used', () => {
 		const recent = new RecentlyUsed<string, number>(2);
 		recent.set('a', 1);

@@ -125,6 +125,24 @@ describe('vault index: bulk loading', () => {
 		}
 	});
 
+	it('settled after the bulk load (its lists compacted, each a new copy): still equal page by page, and the edits after it too', () => {
+		const { oneByOne, records: bulk } = services(MADE_UP, SITE);
+		const listsOf = (): unknown[] => [...bulk.index.maps().linkersByUrl.values()].filter(Array.isArray);
+		const lists = (bulk.index as unknown as { linkersByUrl: Map<string, unknown> }).linkersByUrl;
+		const before = [...lists.values()].filter(Array.isArray);
+		assert.ok(before.length > 0);
+		bulk.settleIndex();
+		const after = listsOf();
+		assert.strictEqual(after.length, before.length);
+		assert.ok(after.every((list, i) => list !== before[i]), 'every list copied');
+		assertSame(MADE_UP, oneByOne, bulk);
+		for (const service of [bulk, oneByOne]) {
+			service.updatePage('people/c.md', '# C\n\n[Ann](/people/a/) [B](/people/b/) [W](/wanted/one/)\n');
+			service.removePage('people/b.md');
+		}
+		assertSame(MADE_UP.filter(([page]) => page !== 'people/b.md' && page !== 'people/c.md'), oneByOne, bulk);
+	});
+
 	it('updates a page it already has as an edit does, and the edits after a bulk load see what it linked in', () => {
 		const { oneByOne, records: bulk } = services(MADE_UP);
 		const again = summarizePage('people/c.md', '# C\n\nNo more links.\n');

@@ -227,6 +227,7 @@ export class VaultWorkspace {
 			done += results.length;
 			onProgress?.({ indexed: done, total });
 		}, () => this.cancelled);
+		this.service.settleIndex();
 		if (this.cancelled) {
 			return;
 		}

@@ -128,6 +128,8 @@ export interface VaultService {
 	 * looks at the page. `initial`: as `loadParsedPage` (the change is then empty).
 	 */
 	updatePageRecord(record: PageRecord, initial?: boolean): IndexChange;
+	/** The initial indexing is done (every `initial` page given): the index lets go of the room it grew with. */
+	settleIndex(): void;
 	/**
 	 * Puts back a persisted index whole (a warm start): its pages, their
 	 * records still encoded, in the order they were indexed, and the state
@@ -459,6 +461,9 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 				return NO_CHANGE;
 			}
 			return changing(header.path, () => index.update(summary));
+		},
+		settleIndex(): void {
+			index.compact();
 		},
 		restoreIndex(records: readonly EncodedPageRecord[], state: unknown, loaded: Iterable<string> = []): boolean {
 			if (stored.codec.decodeHeader === undefined || !isPersistedIndexState(state, records.length, indexFingerprint())) {

@@ -257,26 +257,15 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 }
 
 /**
- * An object whose own properties are `keys` (null), in that order, made by
- * `JSON.parse`: V8 then keeps them in the object itself, where `{}` given
- * them one by one keeps those past the fourth in a second array (about 30
- * bytes more for a page's data). `__proto__` left to the caller's `{}`.
- */
-function objectWithKeys(keys: readonly string[]): Record<string, unknown> {
-	if (keys.length <= 4 || keys.includes('__proto__')) {
-		return {};
-	}
-	return JSON.parse(`{${keys.map(key => `${JSON.stringify(key)}:null`).join(',')}}`) as Record<string, unknown>;
-}
-
-/**
  * The frontmatter data with its strings detached and shared, except the
  * page's own title and aliases: those are the summary's strings (no
  * second copy, and no entry in the shared pool for strings no other page has).
  */
-export function flatFrontmatterData(pool: StringPool, data: Readonly<Record<string, unknown>>, title: string, aliases: readonly string[], alreadyFlat: boolean): Record<string, unknown> {
+export function flatFrontmatterData(
+	pool: StringPool, data: Readonly<Record<string, unknown>>, title: string, aliases: readonly string[], alreadyFlat: boolean, tags?: readonly string[],
+): Record<string, unknown> {
 	const keys = Object.keys(data);
-	const out = objectWithKeys(keys);
+	const out = pool.objectWithKeys(keys);
 	for (const key of keys) {
 		const value = data[key];
 		if (key === 'title' && typeof value === 'string') {
@@ -284,10 +273,14 @@ export function flatFrontmatterData(pool: StringPool, data: Readonly<Record<stri
 		} else if (key === 'aliases' && Array.isArray(value) && value.length > 0 && value.length === aliases.length && value.every((item, i) => item === aliases[i])) {
 			// The same names as the summary's aliases: one list for both.
 			out.aliases = aliases;
+		} else if (key === 'tags' && tags !== undefined && Array.isArray(value) && value.length > 0 && value.length === tags.length && value.every((item, i) => item === tags[i])) {
+			// The same names as the page's shared tags (`tags`, when given): one list for both.
+			out.tags = tags;
 		} else if (key === 'aliases' && Array.isArray(value)) {
 			out.aliases = value.map(item => (typeof item === 'string' ? aliases.find(alias => alias === item) ?? (alreadyFlat ? item : detach(item)) : pool.internValue(item, alreadyFlat)));
 		} else {
-			out[pool.intern(key, alreadyFlat)] = pool.internValue(value, alreadyFlat);
+			// A property's key is a string V8 shares (internalizes) itself: not pooled.
+			out[key] = pool.internValue(value, alreadyFlat);
 		}
 	}
 	return out;

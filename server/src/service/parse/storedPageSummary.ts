@@ -258,12 +258,8 @@ export class StoredHeader {
 		this.rare = !rare ? undefined : {
 			shortcodeCalls: header.shortcodeCalls, siteKey: header.siteKey, problems: frontmatter.problems.length === 0 ? NO_PROBLEMS : frontmatter.problems, frontmatterLinks: frontmatter.links,
 		};
-		this.data = frontmatter.data === undefined ? undefined : flatFrontmatterData(pool, frontmatter.data, this.title, this.aliases, true);
-		const tags = this.data?.tags;
-		if (Array.isArray(tags) && tags.length === this.tags.length && tags.length > 0 && tags.every((tag, i) => tag === this.tags[i])) {
-			// The same names as the header's tags: one list for both.
-			(this.data as Record<string, unknown>).tags = this.tags;
-		}
+		// Tags the same as the header's: one list for both.
+		this.data = frontmatter.data === undefined ? undefined : flatFrontmatterData(pool, frontmatter.data, this.title, this.aliases, true, this.tags);
 		const head = [
 			header.textLength, slugSpelled & 0xffff, slugSpelled >>> 16, header.linkSpellings.absolute, header.linkSpellings.relative,
 			frontmatter.span.start, frontmatter.span.end, frontmatter.bodyStart, frontmatter.closingFenceStart === undefined ? 0 : frontmatter.closingFenceStart + 1, header.spanNumbers,

@@ -7,6 +7,8 @@
  */
 
 const MAX_INTERNED = 1 << 20;
+/** Sets of frontmatter keys kept as objects to copy (`objectWithKeys`): a vault has a few dozen. */
+const MAX_SHAPES = 1024;
 /** Short strings (footnote labels, most tags and keys) are most of the lookups: a small pool stays in the cache. */
 const SHORT = 4;
 const encoder = new TextEncoder();
@@ -32,6 +34,8 @@ export function detach(value: string): string {
 export class StringPool {
 	private pool = new Map<string, string>();
 	private shortPool = new Map<string, string>();
+	/** Per list of keys (as JSON), an object with those keys (null), made once and copied. */
+	private readonly shapes = new Map<string, Record<string, unknown>>();
 
 	/** How many strings it holds. */
 	get size(): number {
@@ -76,6 +80,29 @@ export class StringPool {
 		return detached;
 	}
 
+	/**
+	 * An object whose own properties are `keys` (null), in that order: V8
+	 * keeps them in the object itself, where `{}` given them one by one
+	 * keeps those past the fourth in a second array (about 30 bytes more for
+	 * a page's data). Made by `JSON.parse` once per set of keys, then copied
+	 * (a spread keeps the layout). `__proto__` left to the caller's `{}`.
+	 */
+	objectWithKeys(keys: readonly string[]): Record<string, unknown> {
+		if (keys.length <= 4 || keys.includes('__proto__')) {
+			return {};
+		}
+		const joined = JSON.stringify(keys);
+		let shape = this.shapes.get(joined);
+		if (shape === undefined) {
+			if (this.shapes.size >= MAX_SHAPES) {
+				this.shapes.clear();
+			}
+			shape = JSON.parse(`{${keys.map(key => `${JSON.stringify(key)}:null`).join(',')}}`) as Record<string, unknown>;
+			this.shapes.set(joined, shape);
+		}
+		return { ...shape };
+	}
+
 	/** A copy of a parsed YAML value whose strings no longer point into the page text (nor repeat). */
 	internValue(value: unknown, alreadyFlat: boolean): unknown {
 		if (typeof value === 'string') {
@@ -87,7 +114,8 @@ export class StringPool {
 		if (value !== null && typeof value === 'object') {
 			const out: Record<string, unknown> = {};
 			for (const key of Object.keys(value)) {
-				out[this.intern(key, alreadyFlat)] = this.internValue((value as Record<string, unknown>)[key], alreadyFlat);
+				// A property's key is a string V8 shares (internalizes) itself: not pooled.
+				out[key] = this.internValue((value as Record<string, unknown>)[key], alreadyFlat);
 			}
 			return out;
 		}

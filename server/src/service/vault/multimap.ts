@@ -12,9 +12,12 @@ const EXACT_LISTS = 64;
 
 /**
  * Adds `value` under `key`; `known` says the caller knows it is not there
- * yet (no scan of a long list). Whether `key` is new (had no value before).
+ * yet (no scan of a long list). `loose`: a list is pushed to in place, any
+ * length (it may keep spare room until `compactLists`): for many values
+ * added at once, each short list not copied at every value. Whether `key`
+ * is new (had no value before).
  */
-export function addTo<K>(map: Map<K, OneOrMany>, key: K, value: string, known = false): boolean {
+export function addTo<K>(map: Map<K, OneOrMany>, key: K, value: string, known = false, loose = false): boolean {
 	const existing = map.get(key);
 	if (existing === undefined) {
 		map.set(key, value);
@@ -25,7 +28,7 @@ export function addTo<K>(map: Map<K, OneOrMany>, key: K, value: string, known = 
 			map.set(key, [existing, value]);
 		}
 	} else if (known || !existing.includes(value)) {
-		if (existing.length < EXACT_LISTS) {
+		if (existing.length < EXACT_LISTS && !loose) {
 			// A copy one longer: a short list pushed to would keep room for 16 more (V8 grows an array by half and 16); a copy costs less than that room up to this length.
 			map.set(key, existing.concat(value));
 		} else {
@@ -33,6 +36,15 @@ export function addTo<K>(map: Map<K, OneOrMany>, key: K, value: string, known = 
 		}
 	}
 	return false;
+}
+
+/** Replaces every list of `map` by an exact copy: the spare room lists pushed to keep (`addTo`'s `loose`) let go. */
+export function compactLists<K>(map: Map<K, OneOrMany>): void {
+	for (const [key, values] of map) {
+		if (typeof values !== 'string') {
+			map.set(key, values.slice());
+		}
+	}
 }
 
 export function removeFrom<K>(map: Map<K, OneOrMany>, key: K, value: string): void {

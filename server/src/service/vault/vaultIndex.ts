@@ -1,5 +1,5 @@
 import { isTitledFromSlug, type PageSummary } from '../parse/pageSummary';
-import { addTo, removeFrom, valuesOf, type OneOrMany } from './multimap';
+import { addTo, compactLists, removeFrom, valuesOf, type OneOrMany } from './multimap';
 import { VaultSearch } from '../search/vaultSearch';
 import { VaultAssets } from './vaultAssets';
 import { entityNameKeysOf } from './entityNames';
@@ -128,6 +128,8 @@ export class VaultIndex {
 	private relativeLinks = 0;
 	/** Bumped by every update and removal. */
 	private currentVersion = 0;
+	/** Lists were pushed to by `add` (they may keep spare room until `compact`). */
+	private loose = false;
 	/** Paths changed, one per version, from `journalStart + 1` to `currentVersion`. */
 	private journal: string[] = [];
 	private journalStart = 0;
@@ -308,6 +310,7 @@ export class VaultIndex {
 
 	/** The reverse maps and counts as they are (not copies), for the persisted index (indexState.ts). */
 	maps(): IndexMaps {
+		this.compact();
 		return {
 			pathsByUrl: this.pathsByUrl, linkersByUrl: this.linkersByUrl, missingTargets: this.missingTargets, pathsBySection: this.pathsBySection,
 			urlsBySlug: this.urlsBySlug, tagCounts: this.tagCounts, pathsByName: this.pathsByName, pathsByRedirect: this.pathsByRedirect,
@@ -389,7 +392,22 @@ export class VaultIndex {
 			return;
 		}
 		this.record(summary.path);
-		this.contribute(summary);
+		this.loose = true;
+		this.contribute(summary, true);
+	}
+
+	/**
+	 * Trims the spare room the reverse maps' lists grew with while pages
+	 * were added (`add`): called once the initial indexing is done.
+	 */
+	compact(): void {
+		if (this.loose) {
+			this.loose = false;
+			for (const map of [this.pathsByUrl, this.linkersByUrl, this.pathsByName, this.pathsByRedirect, this.includersByPath]) {
+				compactLists(map);
+			}
+			compactLists(this.urlsBySlug);
+		}
 	}
 
 	remove(path: string): IndexChange {
@@ -474,15 +492,16 @@ export class VaultIndex {
 		}
 	}
 
-	private contribute(summary: PageSummary): void {
+	/** `loose`: lists are pushed to in place (see `addTo`; `compact` trims them). */
+	private contribute(summary: PageSummary, loose = false): void {
 		this.pagesByPath.set(summary.path, summary);
 		if (!this.pathsByUrl.has(summary.url)) {
-			addTo(this.urlsBySlug, stringHash(slugOfUrl(summary.url)), summary.url);
+			addTo(this.urlsBySlug, stringHash(slugOfUrl(summary.url)), summary.url, false, loose);
 		}
-		addTo(this.pathsByUrl, summary.url, summary.path);
+		addTo(this.pathsByUrl, summary.url, summary.path, false, loose);
 		this.missingTargets.delete(summary.url);
 		for (const url of this.site.redirectsOf(summary)) {
-			addTo(this.pathsByRedirect, url, summary.path);
+			addTo(this.pathsByRedirect, url, summary.path, false, loose);
 			this.missingTargets.delete(url);
 		}
 		if (summary.section !== undefined) {
@@ -505,7 +524,7 @@ export class VaultIndex {
 		// `withdraw` took this page out of every list, and `targetUrls` are distinct: no duplicate can arise.
 		// A target linked before is missing or not already (`missingTargets` is kept for every linked URL): only a new one is looked up.
 		for (const url of summary.targetUrls) {
-			if (addTo(this.linkersByUrl, url, summary.path, true) && !this.pathsByUrl.has(url) && !this.pathsByRedirect.has(url)) {
+			if (addTo(this.linkersByUrl, url, summary.path, true, loose) && !this.pathsByUrl.has(url) && !this.pathsByRedirect.has(url)) {
 				this.missingTargets.add(url);
 			}
 		}
@@ -514,12 +533,12 @@ export class VaultIndex {
 		}
 		// Distinct keys, and `withdraw` took this page out of every list.
 		for (const key of entityNameKeysOf(summary)) {
-			addTo(this.pathsByName, key, summary.path, true);
+			addTo(this.pathsByName, key, summary.path, true, loose);
 		}
 		this.fieldCounts.add(summary);
 		// Distinct candidates, and `withdraw` took this page out of every list.
 		for (const included of includeCandidatePaths(summary, this.site.rules.includeShortcodes)) {
-			addTo(this.includersByPath, included, summary.path, true);
+			addTo(this.includersByPath, included, summary.path, true, loose);
 		}
 	}
 
