@@ -194,4 +194,15 @@ describe('unlinked mentions: the diagnostic', () => {
 	it('gives files outside the sections no names', () => {
 		assert.deepStrictEqual(mentions('Read me first.\n', { ...ENTITIES, 'README.md': page('Read me') }), []);
 	});
+
+	it('finds names among words no name has, which break a name where they stand (left out of the search)', () => {
+		const body = 'Zebra Five quietly Eyes met. Secret Intelligence zebra Service, Secret zebra\n\nIntelligence Service and Five Eyes zebra; zebra London.\n\nFive Eyes\n';
+		assert.deepStrictEqual(mentions(body), [
+			'Intelligence Service → /organizations/intelligence-service/',
+			'Five Eyes → /organizations/five-eyes/',
+			'London → /places/london/',
+			'Five Eyes → /organizations/five-eyes/',
+		]);
+	});
 });
+

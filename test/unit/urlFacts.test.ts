@@ -3,6 +3,7 @@ import type { UrlFacts } from '../../server/src/service/vault/urlFacts';
 import { VersionedMemo } from '../../server/src/service/search/versionedMemo';
 import { createVaultService } from '../../server/src/service/vaultService';
 import { settingsFrom } from '../../server/src/service/vault/settings';
+import { LinkTargetFacts, urlFactsOf } from '../../server/src/service/languageFeatures/diagnostics';
 
 describe('the facts of link target URLs kept per index version and site rules (VaultIndex.urlFacts)', () => {
 	it('computes a URL once per version and rules, again at another version or under other rules, and starts over when full', () => {
@@ -47,5 +48,22 @@ describe('the facts of link target URLs kept per index version and site rules (V
 		assert.deepStrictEqual(codes(), [toC], 'B published elsewhere: its file URL leads there');
 		service.updatePage('people/b.md', '---\ntitle: B\n---\n# B\n\n## Later life\n');
 		assert.deepStrictEqual(codes(), ['broken-anchor No heading #early-life in /people/b/. Headings: #b, #later-life.', toC], 'B back at /people/b/');
+	});
+
+	it('a page\'s links ask the facts of its targets in order (LinkTargetFacts): the same facts as urlFactsOf for every link, repeats and strays included', () => {
+		const service = createVaultService({ settings: settingsFrom({}).settings });
+		service.updatePage('people/a.md', '---\ntitle: A\n---\n# A\n');
+		service.updatePage('people/c.md', '---\ntitle: C\n---\n# C\n');
+		const index = service.index;
+		const targets = ['/people/a/', '/people/b/', '/people/c/'];
+		// Each link in order: a repeat of an earlier target, a URL the page does not list, then the targets.
+		const links = ['/people/a/', '/people/a/', '/people/nobody/', '/people/b/', '/people/c/', '/people/b/', '/people/a/'];
+		const facts = new LinkTargetFacts(index, targets);
+		const asked = links.map(url => facts.of(url));
+		assert.deepStrictEqual(asked.map(fact => [fact.exists, fact.page?.path]), links.map(url => [urlFactsOf(index, url).exists, urlFactsOf(index, url).page?.path]));
+		assert.deepStrictEqual(asked.map(fact => fact.exists), [true, true, false, false, true, false, true]);
+		// Targets listed in another order than the links name them: every link still gets its own URL's facts.
+		const shuffled = new LinkTargetFacts(index, ['/people/c/', '/people/b/', '/people/a/']);
+		assert.deepStrictEqual(['/people/a/', '/people/b/', '/people/c/'].map(url => shuffled.of(url).page?.path), ['people/a.md', undefined, 'people/c.md']);
 	});
 });

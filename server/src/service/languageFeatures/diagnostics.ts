@@ -74,6 +74,31 @@ export function urlFactsOf(index: VaultIndex, url: string): UrlFacts {
 	return index.urlFacts.get(index.version, url, () => ({ exists: urlExists(index, url), page: index.pageForUrl(url) }), index.site);
 }
 
+/**
+ * The facts of the URLs a page's links name (`urlFactsOf`), asked link after
+ * link. The first link to each target asks with the page's own string for
+ * it (`PageSummary.targetUrls`, in the order the links name them: a stored
+ * page's are the index's shared strings, hashed once and the memo's keys
+ * themselves), not with the copy the link was just decoded with, which
+ * costs hashing and comparing it in the memo's large table; any other link
+ * (a repeat, a frontmatter link, a mapped destination) asks with its own
+ * URL. The facts are the same either way: both strings are equal.
+ */
+export class LinkTargetFacts {
+	private next = 0;
+
+	constructor(private readonly index: VaultIndex, private readonly targets: readonly string[]) { }
+
+	of(url: string): UrlFacts {
+		const target = this.targets[this.next];
+		if (target === url) {
+			this.next++;
+			return urlFactsOf(this.index, target);
+		}
+		return urlFactsOf(this.index, url);
+	}
+}
+
 function footnoteLabelNotIn(labels: ReadonlySet<string>): string {
 	let n = 1;
 	while (labels.has(String(n))) {
@@ -127,7 +152,7 @@ export function unreadablePageDiagnostics(reason: string, settings: VaultSetting
  */
 export function computeDiagnostics(index: VaultIndex, page: PageSummary, settings: VaultSettings, isVault: boolean, text?: string, found?: readonly Mention[]): VaultDiagnostic[] {
 	const collector = new DiagnosticCollector(page, settings);
-	checkLinks(index, page, page.links, settings, collector, text);
+	checkLinks(index, page, page.links, settings, collector, text, new LinkTargetFacts(index, page.targetUrls));
 	checkFootnotes(page, collector);
 	const entityPage = isVault && page.section !== undefined;
 	const rules = entityPage && page.section !== undefined ? pageRules(index.fieldCounts, settings, page.section, page.path, { memo: index.sectionRules, version: index.version }) : undefined;
@@ -203,9 +228,10 @@ function checkDuplicateEntity(index: VaultIndex, page: PageSummary, out: Diagnos
 /**
  * `text`: the page's text, which a mapped destination's link text is read
  * from (`[glob pattern](g)`); without it (or with another version) mapped
- * destinations are not checked.
+ * destinations are not checked. `targets`: where the facts of the links'
+ * URLs are asked (`LinkTargetFacts` of the page's `targetUrls` for its own links).
  */
-function checkLinks(index: VaultIndex, page: PageSummary, links: readonly PageLink[], settings: VaultSettings, out: DiagnosticCollector, text?: string): void {
+function checkLinks(index: VaultIndex, page: PageSummary, links: readonly PageLink[], settings: VaultSettings, out: DiagnosticCollector, text?: string, targets = new LinkTargetFacts(index, [])): void {
 	// Reference-style links share their definition's destination: report it once.
 	const reported = new Set<number>();
 	const pageText = text?.length === page.textLength ? text : undefined;
@@ -232,7 +258,7 @@ function checkLinks(index: VaultIndex, page: PageSummary, links: readonly PageLi
 			continue;
 		}
 		reported.add(link.destinationSpan.start);
-		let facts = urlFactsOf(index, target.url);
+		let facts = targets.of(target.url);
 		let url = facts.exists ? target.url : index.leadsTo(target.url, link.destination, page.path);
 		if (url !== undefined && url !== target.url) {
 			facts = urlFactsOf(index, url);

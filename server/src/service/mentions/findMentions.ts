@@ -90,7 +90,7 @@ function hasBlankLine(text: string, from: number, to: number): boolean {
 	return false;
 }
 
-/** The words of a page's prose: folded word numbers (-1: no name has it), and where a name may not run on. */
+/** The words of a page's prose that some name has (a word no name has is left out: a break), their folded word numbers, and where a name may not run on. */
 interface ProseWords {
 	readonly starts: number[];
 	readonly ends: number[];
@@ -120,9 +120,16 @@ function proseWords(table: MentionTable, page: ProseLayout, text: string): Prose
 			lastEnd = end;
 			return undefined;
 		}
+		const id = table.wordAt(text, start, end);
+		if (id < 0) {
+			// No name has the word: no name starts at it or runs on through it. Left out, the word after it breaks.
+			broken = true;
+			lastEnd = end;
+			return undefined;
+		}
 		words.starts.push(start);
 		words.ends.push(end);
-		words.ids.push(table.wordAt(text, start, end));
+		words.ids.push(id);
 		words.breaks.push(broken || hasBlankLine(text, lastEnd, start));
 		broken = false;
 		lastEnd = end;
