@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as v8 from 'v8';
 import type { PageRecordHeader } from '../service/parse/pageRecord';
 import type { BlobOnDisk, PageRecord } from '../service/parse/storedPageSummary';
-import { blobChecksum, DiskBlobFile } from './blobFile';
+import { BLOB_CHECKSUM_START, blobChecksumOf, DiskBlobFile, knownBlobChecksum } from './blobFile';
 import { packageVersion } from './packageInfo';
 import { BackgroundSlicer } from './timeSlices';
 import { nodeFileSystem } from './nodeFileSystem';
@@ -110,6 +110,9 @@ interface CacheTrailer {
 
 /** Pages per chunk: writing one chunk takes about a millisecond. */
 const MAX_CHUNK_PAGES = 64;
+
+/** A large blob's checksum is worked out this many bytes at a time (about a millisecond each), pausing between. */
+const BLOB_PIECE = 256 * 1024;
 
 /** Every piece of the file is padded to this many bytes, so the checksum reads it as pairs of 32-bit words. */
 const ALIGN = 8;
@@ -429,7 +432,18 @@ export async function saveIndexCache(
 			const header = page.record.header;
 			const headerLength = header instanceof Uint8Array ? headers.copy(header) : headers.encode(header);
 			const blob = page.record.blob;
-			const sum = blobChecksum(blob);
+			let sum = knownBlobChecksum(blob);
+			if (sum === undefined) {
+				// A large blob's a piece at a time, a slice each.
+				let hash = BLOB_CHECKSUM_START;
+				for (let at = 0; at < blob.length; at += BLOB_PIECE) {
+					hash = blobChecksumOf(blob, hash, at, Math.min(blob.length, at + BLOB_PIECE));
+					if (at + BLOB_PIECE < blob.length) {
+						await slicer.pause();
+					}
+				}
+				sum = hash >>> 0;
+			}
 			paths.push(pagePath);
 			stamps.push(page.stamp);
 			lengths.push(headerLength, blob.length);
