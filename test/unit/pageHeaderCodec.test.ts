@@ -10,7 +10,7 @@ import { InProcessPageParser } from '../../server/src/node/pageParser';
 import { VaultWorkspace } from '../../server/src/node/vaultWorkspace';
 import { splitPageParts, type PageRecordHeader } from '../../server/src/service/parse/pageRecord';
 import { PageSummaries, summarizePageParts } from '../../server/src/service/parse/pageSummary';
-import { pageRecordOf, StoredPages } from '../../server/src/service/parse/storedPageSummary';
+import { pageRecordOf, StoredPages, type StoredHeader } from '../../server/src/service/parse/storedPageSummary';
 import { DEFAULT_SETTINGS } from '../../server/src/service/vault/settings';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures');
@@ -35,10 +35,26 @@ function shaped(header: PageRecordHeader): unknown {
 	};
 }
 
-/** The header as a stored page gives it back (`toRecordHeader`: what the persisted index writes after a cold start). */
+/** The header as a stored page keeps it. */
+function storedHeader(header: PageRecordHeader): StoredHeader {
+	return new StoredPages(new PageSummaries(), V8_PAGE_CODEC).summaryOf({ header: structuredClone(header), blob: new Uint8Array(0) }).header;
+}
+
+/** The header as a stored page gives it back (`toRecordHeader`). */
 function storedForm(header: PageRecordHeader): PageRecordHeader {
-	const stored = new StoredPages(new PageSummaries(), V8_PAGE_CODEC).summaryOf({ header: structuredClone(header), blob: new Uint8Array(0) });
-	return stored.header.toRecordHeader(header.path);
+	return storedHeader(header).toRecordHeader(header.path);
+}
+
+/**
+ * Asserts a stored page's header, written as the persisted index writes it
+ * after a cold start (its name spellings apart, slug titles as a bit), comes
+ * back as V8's serializer gives back its whole record header; gives whether compact.
+ */
+function assertStoredRoundTrip(header: PageRecordHeader): boolean {
+	const stored = storedHeader(header);
+	const bytes = encodePageHeader(stored.toRecordHeader(header.path, false), stored.nameSpellingsBesideSlugTitles);
+	assert.deepStrictEqual(decodePageHeader(bytes), throughV8(stored.toRecordHeader(header.path)), header.path);
+	return bytes[0] === 1;
 }
 
 /** Asserts a header comes back from the codec as from V8's serializer; gives whether it took the compact layout. */
@@ -70,7 +86,8 @@ async function assertFolders(folders: readonly string[]): Promise<{ headers: num
 		for (const header of await headersOf(folder)) {
 			compact += Number(assertRoundTrip(header, false));
 			compact += Number(assertRoundTrip(storedForm(header), true));
-			headers += 2;
+			compact += Number(assertStoredRoundTrip(header));
+			headers += 3;
 		}
 	}
 	return { headers, compact };
@@ -103,6 +120,7 @@ describe('page header codec (the persisted index\'s headers)', () => {
 		for (const text of texts) {
 			assert.ok(assertRoundTrip(header(text), false));
 			assert.ok(assertRoundTrip(storedForm(header(text)), true));
+			assert.ok(assertStoredRoundTrip(header(text)));
 		}
 		assert.strictEqual(decodePageHeader(encodePageHeader(header(texts[1]))).title, 'lone \ud800 surrogate');
 	});
@@ -137,6 +155,10 @@ describe('page header codec (the persisted index\'s headers)', () => {
 		assert.ok(!assertRoundTrip(withCycle, true), 'a cycle: the header serialized whole');
 		const unknown = { ...made, somethingNew: [1, 2] } as PageRecordHeader;
 		assert.ok(!assertRoundTrip(unknown, true), 'a field the layout does not know: the header serialized whole');
+		const slugs = { ...made, targetUrls: ['/a/', '/b-c/'] } as PageRecordHeader;
+		const slugPairs = ['/b-c/', undefined, '/elsewhere/', 'Else', '/a/', undefined];
+		assert.deepStrictEqual(decodePageHeader(encodePageHeader(slugs, slugPairs)).nameSpellings, ['/b-c/', 'B C', '/elsewhere/', 'Else', '/a/', 'A']);
+		assert.deepStrictEqual(decodePageHeader(encodePageHeader({ ...slugs, somethingNew: 1 } as PageRecordHeader, slugPairs)).nameSpellings, ['/b-c/', 'B C', '/elsewhere/', 'Else', '/a/', 'A'], 'serialized whole: the slug titles made');
 		const spelled = { ...made, targetUrls: ['/a/', '/b/'], nameSpellings: ['/b/', 'Bee', '/elsewhere/', 'Else', '/a/', 'A'] } as PageRecordHeader;
 		assert.ok(assertRoundTrip(spelled, true), 'name spellings out of the targets\' order, and of a URL not among them');
 		const wide = { ...made, numbers: Uint32Array.from([70000, 1, 2]), textLength: 70000 } as PageRecordHeader;

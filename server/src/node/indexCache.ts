@@ -72,6 +72,8 @@ export interface IndexCacheContents {
 export interface PageToCache {
 	readonly stamp: string;
 	readonly record: { readonly header: PageRecordHeader | Uint8Array; readonly blob: Uint8Array };
+	/** The header's name spellings when it left them out, a slug title as `undefined` (`HeaderWriter.encode`). */
+	readonly nameSpellings?: readonly (string | undefined)[];
 }
 
 interface CacheHeader {
@@ -430,7 +432,7 @@ export async function saveIndexCache(
 		};
 		for (const [pagePath, page] of entries) {
 			const header = page.record.header;
-			const headerLength = header instanceof Uint8Array ? headers.copy(header) : headers.encode(header);
+			const headerLength = header instanceof Uint8Array ? headers.copy(header) : headers.encode(header, page.nameSpellings);
 			const blob = page.record.blob;
 			let sum = knownBlobChecksum(blob);
 			if (sum === undefined) {

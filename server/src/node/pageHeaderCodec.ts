@@ -1,5 +1,6 @@
 import * as v8 from 'v8';
 import type { PageRecordHeader } from '../service/parse/pageRecord';
+import { slugOfUrl, titleFromSlug } from '../service/vault/vaultPaths';
 
 /**
  * The persisted index's encoding of a page record's header: its fields
@@ -86,17 +87,22 @@ export class HeaderWriter {
 		return encoded.length;
 	}
 
-	/** Appends `header` encoded; gives its length in bytes. */
-	encode(header: PageRecordHeader): number {
+	/**
+	 * Appends `header` encoded; gives its length in bytes. `nameSpellings`,
+	 * when given, are the header's (in place of its own, left out):
+	 * `undefined` for a spelling that is its URL's slug title, written as a
+	 * bit and made again when read (`StoredHeader.nameSpellingsBesideSlugTitles`).
+	 */
+	encode(header: PageRecordHeader, nameSpellings?: readonly (string | undefined)[]): number {
 		const start = this.at;
 		try {
-			this.compact(header);
+			this.compact(header, nameSpellings ?? header.nameSpellings);
 		} catch (error) {
 			if (!(error instanceof DoesNotFit)) {
 				throw error;
 			}
 			this.at = start;
-			const serialized = v8.serialize(header);
+			const serialized = v8.serialize(nameSpellings === undefined ? header : { ...header, nameSpellings: withSlugTitles(nameSpellings) });
 			this.room(1 + serialized.length);
 			this.buffer[this.at++] = LAYOUT.serialized;
 			serialized.copy(this.buffer, this.at);
@@ -113,7 +119,7 @@ export class HeaderWriter {
 		}
 	}
 
-	private compact(header: PageRecordHeader): void {
+	private compact(header: PageRecordHeader, nameSpellings: readonly (string | undefined)[] | undefined): void {
 		for (const key in header) {
 			if (!HEADER_KEYS.has(key)) {
 				throw DOES_NOT_FIT;
@@ -131,7 +137,7 @@ export class HeaderWriter {
 		const flags = (frontmatter.present ? FLAG.present : 0) | (header.mayBeTitledFromSlug ? FLAG.mayBeTitledFromSlug : 0)
 			| (frontmatter.toml === true ? FLAG.toml : 0) | (frontmatter.links !== undefined ? FLAG.links : 0)
 			| (header.shortcodeCalls !== undefined ? FLAG.shortcodeCalls : 0) | (header.siteKey !== undefined ? FLAG.siteKey : 0)
-			| (header.nameSpellings !== undefined ? FLAG.nameSpellings : 0) | (frontmatter.data !== undefined ? FLAG.data : 0);
+			| (nameSpellings !== undefined ? FLAG.nameSpellings : 0) | (frontmatter.data !== undefined ? FLAG.data : 0);
 		if (typeof frontmatter.present !== 'boolean' || typeof header.mayBeTitledFromSlug !== 'boolean') {
 			throw DOES_NOT_FIT;
 		}
@@ -157,8 +163,8 @@ export class HeaderWriter {
 		if (frontmatter.links !== undefined) {
 			this.value(frontmatter.links, 0);
 		}
-		if (header.nameSpellings !== undefined) {
-			this.spellings(header.nameSpellings, header.targetUrls);
+		if (nameSpellings !== undefined) {
+			this.spellings(nameSpellings, header.targetUrls);
 		}
 		if (header.shortcodeCalls !== undefined) {
 			this.value(header.shortcodeCalls, 0);
@@ -252,24 +258,34 @@ export class HeaderWriter {
 		}
 	}
 
-	/** `url, spelling` pairs, each URL as its place in `targets` (+1) when it is there (0 then the URL otherwise). */
-	private spellings(pairs: readonly string[], targets: readonly string[]): void {
+	/**
+	 * `url, spelling` pairs: each URL as its place in `targets` (+1) when it is
+	 * there (0 then the URL otherwise), times 2, plus 1 for a slug title
+	 * (`undefined`: no spelling written).
+	 */
+	private spellings(pairs: readonly (string | undefined)[], targets: readonly string[]): void {
 		if (!Array.isArray(pairs) || pairs.length % 2 !== 0 || !Array.isArray(targets)) {
 			throw DOES_NOT_FIT;
 		}
 		this.count(pairs.length / 2);
 		for (let i = 0, which = -1; i < pairs.length; i += 2) {
 			const url = pairs[i];
+			if (typeof url !== 'string') {
+				throw DOES_NOT_FIT;
+			}
+			const spelling = pairs[i + 1];
 			// In the order of the targets, mostly: looked for after the last one found first.
 			which = targets.indexOf(url, which + 1);
 			if (which < 0) {
 				which = targets.indexOf(url);
 			}
-			this.count(which + 1);
+			this.count(2 * (which + 1) + (spelling === undefined ? 1 : 0));
 			if (which < 0) {
 				this.string(url);
 			}
-			this.string(pairs[i + 1]);
+			if (spelling !== undefined) {
+				this.string(spelling);
+			}
 		}
 	}
 
@@ -373,10 +389,19 @@ export class HeaderWriter {
 	}
 }
 
+function slugTitleOf(url: string): string {
+	return titleFromSlug(slugOfUrl(url));
+}
+
+/** Name spellings with their slug titles made (`HeaderWriter.encode`'s). */
+function withSlugTitles(pairs: readonly (string | undefined)[]): string[] {
+	return pairs.map((spelling, i) => spelling ?? (i % 2 === 1 ? slugTitleOf(pairs[i - 1]!) : ''));
+}
+
 /** Encodes one header on its own (a writer for a single page). */
-export function encodePageHeader(header: PageRecordHeader): Uint8Array {
+export function encodePageHeader(header: PageRecordHeader, nameSpellings?: readonly (string | undefined)[]): Uint8Array {
 	const writer = new HeaderWriter();
-	writer.encode(header);
+	writer.encode(header, nameSpellings);
 	return Buffer.from(writer.bytes);
 }
 
@@ -493,11 +518,13 @@ class HeaderReader {
 		const count = this.count();
 		const pairs: string[] = [];
 		for (let i = 0; i < count; i++) {
-			const which = this.count();
+			const head = this.count();
+			const which = Math.floor(head / 2);
 			if (which > targets.length) {
 				throw new RangeError('a page header with a bad name spelling');
 			}
-			pairs.push(which === 0 ? this.string() : targets[which - 1], this.string());
+			const url = which === 0 ? this.string() : targets[which - 1];
+			pairs.push(url, head % 2 === 1 ? slugTitleOf(url) : this.string());
 		}
 		return pairs;
 	}
