@@ -3,11 +3,31 @@ import type { ReadableFile } from './vaultFileSystem';
 
 /** FNV-1a of a blob's bytes: a blob read back is used only when it is the one written. */
 export function blobChecksum(bytes: Uint8Array): number {
-	let hash = 0x811c9dc5 | 0;
-	for (let i = 0; i < bytes.length; i++) {
-		hash = Math.imul(hash ^ bytes[i], 16777619);
+	return blobChecksumOf(bytes, BLOB_CHECKSUM_START, 0, bytes.length) >>> 0;
+}
+
+/** Where `blobChecksumOf` starts: a blob's checksum is `blobChecksumOf(bytes, BLOB_CHECKSUM_START, 0, bytes.length) >>> 0`. */
+export const BLOB_CHECKSUM_START = 0x811c9dc5 | 0;
+
+/** `blobChecksum` a piece at a time: `hash` carried from the piece before (a large blob's, between time slices). */
+export function blobChecksumOf(bytes: Uint8Array, hash: number, start: number, end: number): number {
+	let running = hash;
+	for (let i = start; i < end; i++) {
+		running = Math.imul(running ^ bytes[i], 16777619);
 	}
-	return hash >>> 0;
+	return running;
+}
+
+/**
+ * The checksums of the blobs read back and found whole (`DiskBlobFile.read`),
+ * by their bytes: writing such a blob again takes it rather than reading
+ * every byte again. Weak: gone with the bytes.
+ */
+const verifiedChecksums = new WeakMap<Uint8Array, number>();
+
+/** The checksum of bytes a file of blobs gave back (undefined for any other bytes). */
+export function knownBlobChecksum(bytes: Uint8Array): number | undefined {
+	return verifiedChecksums.get(bytes);
 }
 
 /**
@@ -77,7 +97,11 @@ export class DiskBlobFile implements PageBlobFile {
 		} catch {
 			return undefined;
 		}
-		return bytes.length === this.lengthsOf![slot] && blobChecksum(bytes) === this.sumsOf![slot] ? bytes : undefined;
+		if (bytes.length !== this.lengthsOf![slot] || blobChecksum(bytes) !== this.sumsOf![slot]) {
+			return undefined;
+		}
+		verifiedChecksums.set(bytes, this.sumsOf![slot]);
+		return bytes;
 	}
 
 	/** Stops reading (a page still pointing here is parsed again when its blob is needed). */

@@ -5,10 +5,11 @@ import * as path from 'path';
 import * as v8 from 'v8';
 import type { PageRecordHeader } from '../service/parse/pageRecord';
 import type { BlobOnDisk, PageRecord } from '../service/parse/storedPageSummary';
-import { blobChecksum, DiskBlobFile } from './blobFile';
+import { BLOB_CHECKSUM_START, blobChecksumOf, DiskBlobFile, knownBlobChecksum } from './blobFile';
 import { packageVersion } from './packageInfo';
 import { BackgroundSlicer } from './timeSlices';
 import { nodeFileSystem } from './nodeFileSystem';
+import { decodePageHeader, HeaderWriter } from './pageHeaderCodec';
 import type { IndexCacheFileSystem, WritableFile } from './vaultFileSystem';
 
 /**
@@ -19,7 +20,7 @@ import type { IndexCacheFileSystem, WritableFile } from './vaultFileSystem';
  */
 
 /** Bump when the summary or file format changes: older caches are then ignored. */
-const CACHE_FORMAT = 14;
+const CACHE_FORMAT = 15;
 
 /**
  * A page of the persisted index as loaded: its path, its stamp, its
@@ -71,6 +72,8 @@ export interface IndexCacheContents {
 export interface PageToCache {
 	readonly stamp: string;
 	readonly record: { readonly header: PageRecordHeader | Uint8Array; readonly blob: Uint8Array };
+	/** The header's name spellings when it left them out, a slug title as `undefined` (`HeaderWriter.encode`). */
+	readonly nameSpellings?: readonly (string | undefined)[];
 }
 
 interface CacheHeader {
@@ -110,6 +113,9 @@ interface CacheTrailer {
 /** Pages per chunk: writing one chunk takes about a millisecond. */
 const MAX_CHUNK_PAGES = 64;
 
+/** A large blob's checksum is worked out this many bytes at a time (about a millisecond each), pausing between. */
+const BLOB_PIECE = 256 * 1024;
+
 /** Every piece of the file is padded to this many bytes, so the checksum reads it as pairs of 32-bit words. */
 const ALIGN = 8;
 
@@ -125,7 +131,7 @@ export function cacheFileFor(cacheDirectory: string, root: string): string {
 
 /** The record of a loaded page: its header decoded (its blob stays in its file). */
 export function cachedRecord(page: CachedPage): PageRecord {
-	return { header: v8.deserialize(page.header) as PageRecordHeader, blob: page.blob };
+	return { header: decodePageHeader(page.header), blob: page.blob };
 }
 
 /**
@@ -195,7 +201,7 @@ function padding(length: number): number {
 /**
  * A persisted index file is a sequence of pieces, each padded to 8 bytes:
  * chunks (a 32-bit length and a `v8.serialize`d value: the header, a page
- * table, the trailer), each page table followed by the encoded headers and
+ * table, the trailer), each page table followed by the headers (pageHeaderCodec.ts) and
  * blobs of its pages. It is read with one read and used in place; it is
  * written a time slice at a time (requests are served in between).
  */
@@ -399,12 +405,13 @@ export async function saveIndexCache(
 		let stamps: string[] = [];
 		let lengths: number[] = [];
 		let sums: number[] = [];
-		let headers: Uint8Array[] = [];
+		// The chunk's headers, encoded one after the other (pageHeaderCodec.ts).
+		const headers = new HeaderWriter();
 		let blobBytes: Uint8Array[] = [];
 		const flush = async (): Promise<void> => {
 			if (paths.length > 0) {
 				const table = chunkOf({ paths, stamps, lengths: Uint32Array.from(lengths), sums: Uint32Array.from(sums) } satisfies PageTable);
-				const region = Buffer.concat(headers);
+				const region = headers.bytes;
 				const pieces: Uint8Array[] = [table, region];
 				const pad = padding(region.length);
 				if (pad > 0) {
@@ -415,23 +422,35 @@ export async function saveIndexCache(
 				stamps = [];
 				lengths = [];
 				sums = [];
-				headers = [];
 				blobBytes = [];
+				// Appended as one padded piece (copied: the writer's buffer is used again): the checksum reads whole words.
+				const piece = Buffer.concat(pieces);
+				headers.reset();
 				await blobHandle!.append(written);
-				// Appended as one padded piece: the checksum reads whole words.
-				await append([Buffer.concat(pieces)]);
+				await append([piece]);
 			}
 		};
 		for (const [pagePath, page] of entries) {
-			const header = page.record.header instanceof Uint8Array ? page.record.header : v8.serialize(page.record.header);
+			const header = page.record.header;
+			const headerLength = header instanceof Uint8Array ? headers.copy(header) : headers.encode(header, page.nameSpellings);
 			const blob = page.record.blob;
-			const sum = blobChecksum(blob);
+			let sum = knownBlobChecksum(blob);
+			if (sum === undefined) {
+				// A large blob's a piece at a time, a slice each.
+				let hash = BLOB_CHECKSUM_START;
+				for (let at = 0; at < blob.length; at += BLOB_PIECE) {
+					hash = blobChecksumOf(blob, hash, at, Math.min(blob.length, at + BLOB_PIECE));
+					if (at + BLOB_PIECE < blob.length) {
+						await slicer.pause();
+					}
+				}
+				sum = hash >>> 0;
+			}
 			paths.push(pagePath);
 			stamps.push(page.stamp);
-			lengths.push(header.length, blob.length);
+			lengths.push(headerLength, blob.length);
 			sums.push(sum);
 			blobs.add(blob.length, sum);
-			headers.push(header);
 			blobBytes.push(blob);
 			count++;
 			if (paths.length >= MAX_CHUNK_PAGES) {

@@ -104,10 +104,20 @@ export async function writePersistedIndex(
 				continue;
 			}
 			written.set(summary.path, summary);
+			const stamp = stamps.get(summary.path) ?? '';
+			if (!(summary instanceof StoredPageSummary)) {
+				yield [summary.path, { stamp, record: pageRecordOf(summary, V8_PAGE_CODEC) }];
+				continue;
+			}
 			// A stored page never looked at is written as it was read: its header's bytes, its blob.
-			const encoded = summary instanceof StoredPageSummary ? summary.encodedHeader : undefined;
-			const record = encoded === undefined ? pageRecordOf(summary, V8_PAGE_CODEC) : { header: encoded, blob: (summary as StoredPageSummary).blob };
-			yield [summary.path, { stamp: stamps.get(summary.path) ?? '', record }];
+			const encoded = summary.encodedHeader;
+			if (encoded !== undefined) {
+				yield [summary.path, { stamp, record: { header: encoded, blob: summary.blob } }];
+				continue;
+			}
+			// Its name spellings apart, their slug titles not made (written as a bit each).
+			const header = summary.header;
+			yield [summary.path, { stamp, record: { header: header.toRecordHeader(summary.path, false), blob: summary.blob }, nameSpellings: header.nameSpellingsBesideSlugTitles }];
 		}
 	}
 	function* state(): Generator<void, unknown> {

@@ -355,24 +355,36 @@ export class StoredHeader {
 		if (this.slugSpelled === 0) {
 			return others?.filter((_, i) => i % 2 === 0) ?? NO_STRINGS;
 		}
-		return this.spellingPairs(false).filter((_, i) => i % 2 === 0);
+		return this.spellingPairs(() => '').filter((_, i) => i % 2 === 0);
 	}
 
 	/** `PageRecordHeader.nameSpellings`: `url, spelling` pairs in the order of `nameSpellingUrls`. */
 	get nameSpellings(): readonly string[] | undefined {
-		const pairs = this.slugSpelled === 0 ? this.otherSpellings : this.spellingPairs(true);
+		return this.spellings(url => titleFromSlug(slugOfUrl(url)));
+	}
+
+	/**
+	 * `nameSpellings` with `undefined` in place of each spelling that is its
+	 * URL's slug title (none made): what the persisted index writes as a bit.
+	 */
+	get nameSpellingsBesideSlugTitles(): readonly (string | undefined)[] | undefined {
+		return this.spellings(() => undefined);
+	}
+
+	private spellings<T>(slugTitle: (url: string) => T): readonly (string | T)[] | undefined {
+		const pairs = this.slugSpelled === 0 ? this.otherSpellings : this.spellingPairs(slugTitle);
 		return pairs === undefined || pairs.length === 0 ? undefined : pairs;
 	}
 
-	/** The `url, spelling` pairs in target order, in one pass (their URLs are distinct); the slug titles made only when `spelled`. */
-	private spellingPairs(spelled: boolean): string[] {
+	/** The `url, spelling` pairs in target order, in one pass (their URLs are distinct); a slug title as `slugTitle` makes it. */
+	private spellingPairs<T>(slugTitle: (url: string) => T): (string | T)[] {
 		const others = this.otherSpellings ?? NO_STRINGS;
-		const pairs: string[] = [];
+		const pairs: (string | T)[] = [];
 		let next = 0;
 		for (let i = 0; i < this.targetUrls.length; i++) {
 			const url = this.targetUrls[i];
 			if (i < SLUG_SPELLED_TARGETS && (this.slugSpelled & (1 << i)) !== 0) {
-				pairs.push(url, spelled ? titleFromSlug(slugOfUrl(url)) : '');
+				pairs.push(url, slugTitle(url));
 			} else if (others[next] === url) {
 				pairs.push(url, others[next + 1]);
 				next += 2;
