@@ -63,14 +63,14 @@ describe('page summary layout', () => {
 	it('writes each field of an item at its named offset', () => {
 		const numbers: number[] = [99];
 		const strings: string[] = ['before'];
-		LINK.write({ flags: 5, span: { start: 10, end: 20 }, textSpan: { start: 11, end: 14 }, destinationSpan: { start: 16, end: 19 }, destination: '/a/' }, numbers, strings);
+		LINK.write({ flags: 5, span: { start: 10, end: 20 }, textSpan: { start: 11, end: 14 }, destinationSpan: { start: 16, end: 19 }, destination: '/a/' }, numbers, 1, strings);
 		assert.deepStrictEqual(numbers.length, 1 + LINK.numbers);
 		assert.deepStrictEqual(
 			[numbers[1 + LINK.at.flags], numbers[1 + LINK.at.span], numbers[2 + LINK.at.span], numbers[1 + LINK.at.textSpan], numbers[2 + LINK.at.textSpan], numbers[1 + LINK.at.destinationSpan], numbers[2 + LINK.at.destinationSpan]],
 			[5, 10, 20, 11, 14, 16, 19],
 		);
 		assert.deepStrictEqual(strings, ['before', '/a/']);
-		HEADING.write({ level: 2, span: { start: 3, end: 4 }, text: 'Notes {#n}', anchor: 'notes-n', idText: '', attributes: '{#n}' }, numbers, strings);
+		HEADING.write({ level: 2, span: { start: 3, end: 4 }, text: 'Notes {#n}', anchor: 'notes-n', idText: '', attributes: '{#n}' }, numbers, 1 + LINK.numbers, strings);
 		assert.deepStrictEqual(numbers.slice(1 + LINK.numbers), [2, 3, 4]);
 		assert.deepStrictEqual(strings.slice(1 + LINK.strings + HEADING.at.text), ['Notes {#n}', 'notes-n', '', '{#n}']);
 	});
@@ -86,7 +86,7 @@ describe('page summary layout', () => {
 			});
 			const numbers: number[] = [7];
 			const strings: string[] = ['before'];
-			(layout.write as (item: unknown, numbers: number[], strings: string[]) => void)(item, numbers, strings);
+			(layout.write as (item: unknown, numbers: number[], at: number, strings: string[]) => void)(item, numbers, 1, strings);
 			const name = layout.names.join(',');
 			assert.strictEqual(numbers.length, 1 + layout.numbers, name);
 			assert.strictEqual(strings.length, 1 + layout.strings, name);

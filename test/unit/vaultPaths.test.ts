@@ -25,6 +25,21 @@ describe('vault paths', () => {
 		assert.deepStrictEqual(resolveLinkDestination('#origins', from), page('/organizations/mi6/', { canonical: true, fragment: 'origins' }));
 	});
 
+	it('resolves a plain site URL with a plain anchor as the general case does, and leaves every other anchor to it', () => {
+		assert.deepStrictEqual(resolveLinkDestination('/places/iran/#early_life-1954', from), page('/places/iran/', { canonical: true, fragment: 'early_life-1954' }));
+		// Anchors to decode, trim or leave to templates, and empty ones.
+		assert.deepStrictEqual(resolveLinkDestination('/places/iran/#caf%C3%A9', from), page('/places/iran/', { canonical: true, fragment: 'café' }));
+		assert.deepStrictEqual(resolveLinkDestination('/places/iran/#x ', from), page('/places/iran/', { canonical: true, fragment: 'x' }));
+		assert.deepStrictEqual(resolveLinkDestination('/places/iran/#', from), page('/places/iran/', { canonical: true, fragment: '' }));
+		assert.deepStrictEqual(resolveLinkDestination('/places/iran/#{{ .Anchor }}', from), { kind: 'external' });
+		assert.deepStrictEqual(resolveLinkDestination('/places/iran/#a#b', from), page('/places/iran/', { canonical: true, fragment: 'a#b' }));
+		// Paths that are not plain: not canonical as written, or not a page.
+		assert.deepStrictEqual(resolveLinkDestination('/places//iran/#x', from), page('/places/iran/', { fragment: 'x' }));
+		assert.deepStrictEqual(resolveLinkDestination('/places/iran.md#x', from), page('/places/iran/', { viaMarkdownPath: true, fragment: 'x' }));
+		assert.deepStrictEqual(resolveLinkDestination('/places/map.png#x', from), { kind: 'asset', path: 'places/map.png' });
+		assert.deepStrictEqual(resolveLinkDestination('/places/../#x', from), { kind: 'external' });
+	});
+
 	it('resolves relative markdown paths from the file and relative URLs from the page URL', () => {
 		assert.deepStrictEqual(resolveLinkDestination('../places/iran.md', from), page('/places/iran/', { viaMarkdownPath: true }));
 		assert.deepStrictEqual(resolveLinkDestination('mi5.md', from), page('/organizations/mi5/', { viaMarkdownPath: true }));

@@ -3,7 +3,7 @@ import { countLinkSpellings, type LinkSpellings } from './linkSpellings';
 import { destinationFragment, destinationPath, resolveLinkDestination, pageUrlForPath, sectionOfPath, slugOfUrl, titleFromSlug } from '../vault/vaultPaths';
 import { SiteUrls } from '../vault/siteUrls';
 import { citationKey } from './citationKey';
-import { nameSpellingOf, titleFromOwnText } from './nameSpelling';
+import { nameSpellingOf, nameSpellingPairs, titleFromOwnText } from './nameSpelling';
 import { frontmatterStrings, parseFrontmatter, type FrontmatterField, type FrontmatterProblem } from './frontmatter';
 import { findFrontmatterLinks, type FrontmatterLink } from './frontmatterLinks';
 import { scanMarkdown } from './markdown';
@@ -184,7 +184,11 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 	const frontmatterLinks = toml ? [] : findFrontmatterLinks(text, fields, data);
 	const shortcodeCalls = findShortcodeCalls(text, frontmatter.bodyStart, scan.codeRegions);
 	const items = { links, footnoteReferences, footnoteDefinitions, headings, fields } satisfies Record<PartName, readonly unknown[]>;
-	const numbers: number[] = [];
+	// Every item's numbers, written in place: the layout says how many each takes.
+	const numberCount = links.length * LINK.numbers + footnoteReferences.length * FOOTNOTE_REFERENCE.numbers + footnoteDefinitions.length * FOOTNOTE_DEFINITION.numbers
+		+ headings.length * HEADING.numbers + fields.length * FRONTMATTER_FIELD.numbers;
+	const numbers = text.length <= 0xffff ? new Uint16Array(numberCount) : new Uint32Array(numberCount);
+	let at = 0;
 	const strings: string[] = [];
 	const linkTargetUrls: string[] = [];
 	const nameSpellings = new Map<string, string>();
@@ -195,7 +199,8 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 		if (target.kind === 'page') {
 			flags |= LINK_FLAGS.pageTarget | (target.canonical ? LINK_FLAGS.canonical : 0) | (target.viaMarkdownPath ? LINK_FLAGS.markdownPath : 0);
 		}
-		LINK.write({ flags, span: link.span, textSpan: link.textSpan, destinationSpan: link.destinationSpan, destination: link.destination }, numbers, strings);
+		LINK.write({ flags, span: link.span, textSpan: link.textSpan, destinationSpan: link.destinationSpan, destination: link.destination }, numbers, at, strings);
+		at += LINK.numbers;
 		linkTargetUrls.push(target.kind === 'page' && target.url !== destinationPath(link.destination) ? target.url : '');
 		if (target.kind === 'page' && !link.isImage && !nameSpellings.has(target.url)) {
 			const spelling = nameSpellingOf(text, link.textSpan, target.url);
@@ -206,23 +211,28 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 		hasReferences ||= link.referenceLabel !== undefined;
 	}
 	for (const reference of footnoteReferences) {
-		FOOTNOTE_REFERENCE.write(reference, numbers, strings);
+		FOOTNOTE_REFERENCE.write(reference, numbers, at, strings);
+		at += FOOTNOTE_REFERENCE.numbers;
 	}
 	const firstCiting = new Map<string, number>();
-	footnoteDefinitions.forEach((definition, i) => {
+	for (let i = 0; i < footnoteDefinitions.length; i++) {
+		const definition = footnoteDefinitions[i];
 		const key = citationKey(text, definition);
 		const first = key === '' ? undefined : firstCiting.get(key);
 		if (key !== '' && first === undefined) {
 			firstCiting.set(key, i);
 		}
 		const sameTextAs = first !== undefined && footnoteDefinitions[first].label !== definition.label ? first + 1 : 0;
-		FOOTNOTE_DEFINITION.write({ span: definition.span, markerSpan: definition.markerSpan, sameTextAs, label: definition.label, rawLabel: definition.rawLabel }, numbers, strings);
-	});
+		FOOTNOTE_DEFINITION.write({ span: definition.span, markerSpan: definition.markerSpan, sameTextAs, label: definition.label, rawLabel: definition.rawLabel }, numbers, at, strings);
+		at += FOOTNOTE_DEFINITION.numbers;
+	}
 	for (const heading of headings) {
-		HEADING.write(heading, numbers, strings);
+		HEADING.write(heading, numbers, at, strings);
+		at += HEADING.numbers;
 	}
 	for (const field of fields) {
-		FRONTMATTER_FIELD.write(field, numbers, strings);
+		FRONTMATTER_FIELD.write(field, numbers, at, strings);
+		at += FRONTMATTER_FIELD.numbers;
 	}
 	return {
 		path,
@@ -241,11 +251,11 @@ export function summarizePageParts(path: string, text: string): PageSummaryParts
 			...(frontmatterLinks.length > 0 ? { links: frontmatterLinks } : {}),
 			...(toml ? { toml: true } : {}),
 		},
-		numbers: text.length <= 0xffff ? new Uint16Array(numbers) : new Uint32Array(numbers),
+		numbers,
 		strings,
 		referenceLabels: hasReferences ? links.map(link => link.referenceLabel) : undefined,
 		linkTargetUrls: linkTargetUrls.some(url => url !== '') ? linkTargetUrls : undefined,
-		nameSpellings: nameSpellings.size === 0 ? undefined : [...nameSpellings].flat(),
+		nameSpellings: nameSpellings.size === 0 ? undefined : nameSpellingPairs(nameSpellings),
 		htmlAnchors: scan.htmlAnchors.length === 0 ? undefined : scan.htmlAnchors,
 		definitionTerms: scan.definitionTerms.length === 0 ? undefined : scan.definitionTerms,
 		...(shortcodeCalls.length === 0 ? {} : { shortcodeCalls }),

@@ -28,13 +28,18 @@ type FieldValue<K extends FieldKind> = K extends 'span' ? Span : K extends 'stri
 type ItemValues<F extends FieldKinds> = { readonly [K in keyof F]: FieldValue<F[K]> };
 
 /**
- * Appends one item's numbers and strings in the order its declaration gives
- * (a span as its start, then its end). Written by hand for each kind, beside
- * its declaration: a generic loop over the fields reads each value with a
- * keyed load that sees every kind's shape, and costs 7 % of a page's
- * summarizing. The page summary test checks each writer against the declaration.
+ * Writes one item's numbers from `numbers[at]` on and appends its strings,
+ * in the order its declaration gives (a span as its start, then its end).
+ * Written by hand for each kind, beside its declaration: a generic loop over
+ * the fields reads each value with a keyed load that sees every kind's
+ * shape, and costs 7 % of a page's summarizing. The numbers go straight into
+ * the page's typed array (sized beforehand), not a list copied into one. The
+ * page summary test checks each writer against the declaration.
  */
-type ItemWriter<F extends FieldKinds> = (item: ItemValues<F>, numbers: number[], strings: string[]) => void;
+type ItemWriter<F extends FieldKinds> = (item: ItemValues<F>, numbers: NumberSink, at: number, strings: string[]) => void;
+
+/** Where a writer puts an item's numbers: the page's typed array, or any list of numbers. */
+export type NumberSink = { [index: number]: number };
 
 /** The numbers of a page's items: 16-bit when the page is shorter than 64 KiB. */
 export type PackedNumbers = Uint16Array | Uint32Array;
@@ -81,37 +86,53 @@ function itemLayout<const F extends FieldKinds>(fields: F, write: ItemWriter<F>)
 /** A link: its flags (`LINK_FLAGS`), its spans, its destination. */
 export const LINK = itemLayout(
 	{ flags: 'number', span: 'span', textSpan: 'span', destinationSpan: 'span', destination: 'string' },
-	(link, numbers, strings) => {
-		numbers.push(link.flags, link.span.start, link.span.end, link.textSpan.start, link.textSpan.end, link.destinationSpan.start, link.destinationSpan.end);
+	(link, numbers, at, strings) => {
+		numbers[at] = link.flags;
+		numbers[at + 1] = link.span.start;
+		numbers[at + 2] = link.span.end;
+		numbers[at + 3] = link.textSpan.start;
+		numbers[at + 4] = link.textSpan.end;
+		numbers[at + 5] = link.destinationSpan.start;
+		numbers[at + 6] = link.destinationSpan.end;
 		strings.push(link.destination);
 	},
 );
 export const FOOTNOTE_REFERENCE = itemLayout(
 	{ span: 'span', label: 'string', rawLabel: 'string' },
-	(reference, numbers, strings) => {
-		numbers.push(reference.span.start, reference.span.end);
+	(reference, numbers, at, strings) => {
+		numbers[at] = reference.span.start;
+		numbers[at + 1] = reference.span.end;
 		strings.push(reference.label, reference.rawLabel);
 	},
 );
 /** A footnote definition; `sameTextAs`: 1 + the index of the first earlier definition with the same text (`citationKey`), 0 for none. */
 export const FOOTNOTE_DEFINITION = itemLayout(
 	{ span: 'span', markerSpan: 'span', sameTextAs: 'number', label: 'string', rawLabel: 'string' },
-	(definition, numbers, strings) => {
-		numbers.push(definition.span.start, definition.span.end, definition.markerSpan.start, definition.markerSpan.end, definition.sameTextAs);
+	(definition, numbers, at, strings) => {
+		numbers[at] = definition.span.start;
+		numbers[at + 1] = definition.span.end;
+		numbers[at + 2] = definition.markerSpan.start;
+		numbers[at + 3] = definition.markerSpan.end;
+		numbers[at + 4] = definition.sameTextAs;
 		strings.push(definition.label, definition.rawLabel);
 	},
 );
 export const HEADING = itemLayout(
 	{ level: 'number', span: 'span', text: 'string', anchor: 'string', idText: 'string', attributes: 'string' },
-	(heading, numbers, strings) => {
-		numbers.push(heading.level, heading.span.start, heading.span.end);
+	(heading, numbers, at, strings) => {
+		numbers[at] = heading.level;
+		numbers[at + 1] = heading.span.start;
+		numbers[at + 2] = heading.span.end;
 		strings.push(heading.text, heading.anchor, heading.idText, heading.attributes);
 	},
 );
 export const FRONTMATTER_FIELD = itemLayout(
 	{ keySpan: 'span', valueSpan: 'span', key: 'string' },
-	(field, numbers, strings) => {
-		numbers.push(field.keySpan.start, field.keySpan.end, field.valueSpan.start, field.valueSpan.end);
+	(field, numbers, at, strings) => {
+		numbers[at] = field.keySpan.start;
+		numbers[at + 1] = field.keySpan.end;
+		numbers[at + 2] = field.valueSpan.start;
+		numbers[at + 3] = field.valueSpan.end;
 		strings.push(field.key);
 	},
 );
@@ -120,8 +141,9 @@ export const FRONTMATTER_FIELD = itemLayout(
  * A code region (`MarkdownScan.codeRegions`): not an item with a count but
  * a run of its own after the items, as many regions as its numbers allow.
  */
-export const CODE_REGION = itemLayout({ span: 'span' }, (region, numbers) => {
-	numbers.push(region.span.start, region.span.end);
+export const CODE_REGION = itemLayout({ span: 'span' }, (region, numbers, at) => {
+	numbers[at] = region.span.start;
+	numbers[at + 1] = region.span.end;
 });
 
 /** The item kinds and their layouts, in the order they are stored (and counted in `PageSummaryParts.counts`). */

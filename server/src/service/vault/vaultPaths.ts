@@ -192,8 +192,7 @@ function decodeFragment(fragment: string): string {
  * the canonical URL (letters, digits, `-`, `_`; no dot, escape, backslash,
  * query, fragment or empty segment), which resolves to itself.
  */
-function isPlainCanonicalUrl(destination: string): boolean {
-	const length = destination.length;
+function isPlainCanonicalUrl(destination: string, length = destination.length): boolean {
 	if (length < 3 || destination.charCodeAt(0) !== 47 || destination.charCodeAt(length - 1) !== 47) {
 		return false;
 	}
@@ -204,12 +203,35 @@ function isPlainCanonicalUrl(destination: string): boolean {
 			if (previous === 47) {
 				return false;
 			}
-		} else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95 || (c >= 65 && c <= 90))) {
+		} else if (!isPlainCharacter(c)) {
 			return false;
 		}
 		previous = c;
 	}
 	return true;
+}
+
+/** A letter, digit, `-` or `_`. */
+function isPlainCharacter(c: number): boolean {
+	return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95 || (c >= 65 && c <= 90);
+}
+
+/**
+ * `/section/slug/#anchor`: a plain canonical URL (`isPlainCanonicalUrl`)
+ * and a non-empty anchor of letters, digits, `-` and `_` alone (nothing to
+ * decode or trim, no template syntax); -1 otherwise, else where `#` is.
+ */
+function plainCanonicalAnchorAt(destination: string): number {
+	const hash = destination.indexOf('#');
+	if (hash < 0 || hash === destination.length - 1 || !isPlainCanonicalUrl(destination, hash)) {
+		return -1;
+	}
+	for (let i = hash + 1; i < destination.length; i++) {
+		if (!isPlainCharacter(destination.charCodeAt(i))) {
+			return -1;
+		}
+	}
+	return hash;
 }
 
 /** How a site publishes pages, for resolving links by its rules (see siteUrls.ts). */
@@ -233,6 +255,11 @@ export interface SitePaths {
 export function resolveLinkDestination(destination: string, fromPath: string, site?: SitePaths): LinkTarget {
 	if (isPlainCanonicalUrl(destination)) {
 		return { kind: 'page', url: destination, fragment: undefined, canonical: true, viaMarkdownPath: false };
+	}
+	const anchorAt = plainCanonicalAnchorAt(destination);
+	if (anchorAt >= 0) {
+		// What the general case below makes of it, without its decoding, splitting and joining.
+		return { kind: 'page', url: destination.slice(0, anchorAt), fragment: destination.slice(anchorAt + 1), canonical: true, viaMarkdownPath: false };
 	}
 	if (destination.includes('{{')) {
 		return { kind: 'external' }; // template syntax (`{{< ref … >}}`): the site's templates make the URL
