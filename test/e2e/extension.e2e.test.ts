@@ -205,8 +205,9 @@ describe('Entity Vault in code-server, as a user sees it (.vsix installed)', fun
     const text = await s.widgets.showHover((hover) => hover.includes(GOOD_LINK_TITLE) && hover.includes(GOOD_LINK_SUMMARY_WORDS));
     assert.match(text, /Person · London, United Kingdom/);
     assert.ok(text.includes(GOOD_LINK_TARGET), text);
-    // The card was shown and read; if it closed since (a refresh on a loaded machine), even while the
-    // window's picture was being taken, show it again and take the picture again (three times at most).
+    // The card was shown and read; if it closed since, even while the window's picture was being taken
+    // (code lenses arriving above it move the text, which closes a hover), show it again and take the
+    // picture again (three times at most).
     for (let attempt = 1; ; attempt++) {
       if (!(await s.page.locator('.monaco-hover:not(.hidden)').first().isVisible())) {
         await s.widgets.showHover((hover) => hover.includes(GOOD_LINK_TITLE));
