@@ -280,10 +280,10 @@ export function flatFrontmatterData(
 		const value = data[key];
 		if (key === 'title' && typeof value === 'string') {
 			out.title = value === title ? title : alreadyFlat ? value : detach(value);
-		} else if (key === 'aliases' && Array.isArray(value) && value.length > 0 && value.length === aliases.length && value.every((item, i) => item === aliases[i])) {
+		} else if (key === 'aliases' && isSameNonEmptyList(value, aliases)) {
 			// The same names as the summary's aliases: one list for both.
 			out.aliases = aliases;
-		} else if (key === 'tags' && tags !== undefined && Array.isArray(value) && value.length > 0 && value.length === tags.length && value.every((item, i) => item === tags[i])) {
+		} else if (key === 'tags' && tags !== undefined && isSameNonEmptyList(value, tags)) {
 			// The same names as the page's shared tags (`tags`, when given): one list for both.
 			out.tags = tags;
 		} else if (key === 'aliases' && Array.isArray(value)) {
@@ -294,6 +294,11 @@ export function flatFrontmatterData(
 		}
 	}
 	return out;
+}
+
+/** Whether a frontmatter value is a list holding exactly `list`'s names, in order, and at least one. */
+function isSameNonEmptyList(value: unknown, list: readonly string[]): boolean {
+	return Array.isArray(value) && value.length > 0 && value.length === list.length && value.every((item, i) => item === list[i]);
 }
 
 /**
