@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver-types';
 import { assetCandidates } from '../vault/vaultAssets';
-import { hasAnchorId, pageAnchors } from '../vault/pageAnchors';
+import { anchorIdList, hasAnchorId } from '../vault/pageAnchors';
 import type { PageSummary, PageLink } from '../parse/pageSummary';
 import type { Span } from '../parse/markdownTypes';
 import { spanToRange } from '../text/lineIndex';
@@ -286,7 +286,8 @@ function checkLinks(index: VaultIndex, page: PageSummary, links: readonly PageLi
 		if (target.fragment !== undefined && target.fragment !== '') {
 			const targetPage = facts.page;
 			if (targetPage && !hasAnchorId(targetPage, settings.site, index, index.anchorIds, target.fragment)) {
-				const anchors = pageAnchors(targetPage, settings.site, index).map(anchor => anchor.id);
+				// The ids `hasAnchorId` just read, from the same memo: the page is not decoded again for the message.
+				const anchors = anchorIdList(targetPage, settings.site, index, index.anchorIds);
 				const where = targetPage.path === page.path ? 'this page' : url;
 				out.add('broken-anchor', link.destinationSpan,
 					`No heading #${target.fragment} in ${where}.` + (anchors.length > 0 ? ` Headings: ${anchors.slice(0, 5).map(a => `#${a}`).join(', ')}${anchors.length > 5 ? ', …' : ''}.` : ' It has no headings.'),
