@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { summarizePage, summarizePageParts, type PageSummary } from '../../server/src/service/parse/pageSummary';
 import { splitPageParts } from '../../server/src/service/parse/pageRecord';
 import { JSON_PAGE_CODEC, type PageCodec, type PageRecord } from '../../server/src/service/parse/storedPageSummary';
-import { anchorIdList, hasAnchorId, pageAnchors, type AnchorIdMemo } from '../../server/src/service/vault/pageAnchors';
+import { anchorIdList, hasAnchorId, pageAnchors, rememberAnchorIds, type AnchorIdMemo } from '../../server/src/service/vault/pageAnchors';
 import { positionOfOffset } from '../support/cursor';
 import { DEFAULT_SITE_RULES, type SiteRules } from '../../server/src/service/vault/siteRules';
 import { createVaultService } from '../../server/src/service/vaultService';
@@ -108,4 +108,47 @@ describe('anchor ids without decoding a stored target page (hover, quick fixes)'
 		assert.match(JSON.stringify(found?.contents), /Heading \*\*Career\*\* \(level 2\)/);
 		assert.strictEqual(decoded, 1);
 	});
+});
+
+describe('anchor ids made before the links to them are checked (check, rememberAnchorIds)', () => {
+	let decoded = 0;
+	const codec: PageCodec = { encode: JSON_PAGE_CODEC.encode, decode: blob => (decoded++, JSON_PAGE_CODEC.decode(blob)) };
+	const record = (path: string, text: string): PageRecord => {
+		const { header, body } = splitPageParts(summarizePageParts(path, text));
+		return { header, blob: codec.encode(body) };
+	};
+	const TARGETS: [string, string][] = [
+		['people/b.md', '---\ntitle: B\n---\n# B\n\n## Early life {#early}\n\n## Career\n\n## Career\n\n<a id="top"></a>\n\nTerm\n: Definition\n'],
+		['people/c.md', '---\ntitle: C\n---\nNo heading.\n'],
+		['docs/includer.md', '# Includer\n\n{{% include "/docs/part" %}}\n'],
+		['docs/part.md', '## Shared\n'],
+	];
+	const LINKING = '---\ntitle: A\n---\n# A\n\n[B](/people/b/#early) [B](/people/b/#early-life) [B](/people/b/#career-1) [B](/people/b/#top) [B](/people/b/#term)'
+		+ ' [C](/people/c/#x) [I](/docs/includer/#shared) [I](/docs/includer/#nope)\n';
+
+	for (const [name, site] of [['default', DEFAULT_SITE_RULES], ['hugo', { ...HUGO, definitionTermIds: true }]] as [string, SiteRules][]) {
+		it(`gives the same diagnostics with the target pages' ids made beforehand, none of them decoded for them then (${name} rules)`, () => {
+			const serviceOf = (): ReturnType<typeof createVaultService> => {
+				const service = createVaultService({ settings: settingsFrom({ site }).settings, pageCodec: codec });
+				for (const [path, text] of TARGETS) {
+					service.updatePageRecord(record(path, text));
+				}
+				service.updatePage('people/a.md', LINKING);
+				return service;
+			};
+			const oracle = serviceOf().diagnostics('people/a.md');
+			assert.ok(oracle.filter(diagnostic => diagnostic.code === 'broken-anchor').length >= 3);
+			const service = serviceOf();
+			const { index } = service;
+			decoded = 0;
+			for (const page of index.pages()) {
+				rememberAnchorIds(page, service.settings().site, index, index.anchorIds);
+			}
+			assert.ok(decoded <= TARGETS.length, 'each stored page decoded once at most (not when it is expanded)');
+			decoded = 0;
+			assert.deepStrictEqual(service.diagnostics('people/a.md'), oracle);
+			// Only the page including another may be read again (its ids are never kept: the included page can change alone), and the page it includes.
+			assert.ok(name === 'hugo' ? decoded <= 2 : decoded === 0, `${decoded} pages decoded`);
+		});
+	}
 });

@@ -89,6 +89,23 @@ describe('stored page summary (page records)', () => {
 		}
 	});
 
+	it('gives what its anchors are made of from its blob alone, as the compact summary has them, without expanding', () => {
+		for (const codec of [JSON_PAGE_CODEC, V8_PAGE_CODEC]) {
+			const stored = new StoredPages(new PageSummaries(), codec, 1);
+			for (const [page, text] of pages) {
+				const compact = new PageSummaries().fromParts(summarizePageParts(page, text));
+				const summary = stored.summaryOf(recordOf(page, text, codec));
+				const { path: at, headings, htmlAnchors, definitionTerms, shortcodeCalls } = summary.anchorSource();
+				assert.deepStrictEqual({ at, headings, htmlAnchors, definitionTerms, shortcodeCalls },
+					{ at: compact.path, headings: compact.headings, htmlAnchors: compact.htmlAnchors, definitionTerms: compact.definitionTerms, shortcodeCalls: compact.shortcodeCalls }, page);
+				assert.strictEqual(stored.expanded.get(summary), undefined, `${page} is not expanded`);
+				// Expanded, its summary is what it gives.
+				void summary.links;
+				assert.strictEqual(summary.anchorSource(), stored.expanded.get(summary), page);
+			}
+		}
+	});
+
 	it('answers the index from its header without decoding its blob', () => {
 		let decoded = 0;
 		const counting: PageCodec = { encode: JSON_PAGE_CODEC.encode, decode: blob => (decoded++, JSON_PAGE_CODEC.decode(blob)) };

@@ -1,7 +1,8 @@
 import { countLinkSpellings, type LinkSpellings } from './linkSpellings';
 import { destinationPath } from '../vault/vaultPaths';
 import type { PageSummaryParts } from './pageSummary';
-import { FRONTMATTER_FIELD, HEADING, LINK, LINK_FLAGS, PART_ORDER, PARTS, type PartName } from './pageSummaryLayout';
+import { FRONTMATTER_FIELD, HEADING, headingAt, LINK, LINK_FLAGS, PART_ORDER, PARTS, type PartName } from './pageSummaryLayout';
+import type { Heading } from './markdownTypes';
 
 /**
  * A page record: a summary's plain data split into the header the index
@@ -97,6 +98,16 @@ export function splitPageParts(parts: PageSummaryParts): { header: PageRecordHea
 		targetUrls, numbers: headerNumbers, spanNumbers: spans.length, linkSpellings, mayBeTitledFromSlug,
 	};
 	return { header, body };
+}
+
+/** The headings a record's decoded body holds, read as a summary's view reads them (no summary made). */
+export function bodyHeadings(body: PageRecordBody): Heading[] {
+	const { numbers, strings, count } = startOf(body, 'headings');
+	const headings: Heading[] = [];
+	for (let i = 0; i < count; i++) {
+		headings.push(headingAt(body.numbers, body.strings, numbers + i * HEADING.numbers, strings + i * HEADING.strings));
+	}
+	return headings;
 }
 
 /** A summary's plain data made again from a record's header and decoded body. */

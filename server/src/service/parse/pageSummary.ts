@@ -12,7 +12,7 @@ import { detach, RecentlyUsed, StringPool } from './stringPool';
 import type { DefinitionTerm, FootnoteReference, Heading, HtmlAnchor, Span } from './markdownTypes';
 import type { PageFootnoteDefinition, PageFrontmatter, PageLink, PageSummary } from './pageSummaryTypes';
 import {
-	CODE_REGION, FOOTNOTE_DEFINITION, FOOTNOTE_REFERENCE, FRONTMATTER_FIELD, HEADING, LINK, LINK_FLAGS, LINK_KINDS, PART_ORDER, PARTS,
+	CODE_REGION, FOOTNOTE_DEFINITION, FOOTNOTE_REFERENCE, FRONTMATTER_FIELD, HEADING, headingAt, LINK, LINK_FLAGS, LINK_KINDS, PART_ORDER, PARTS,
 	packCounts, spanAt, unpackCount, type PackedNumbers, type PartName,
 } from './pageSummaryLayout';
 
@@ -570,10 +570,7 @@ class CompactPageSummary implements PageSummary {
 	}
 
 	get headings(): readonly Heading[] {
-		const at = HEADING.at;
-		return this.view('headings', (n, s, o, k) => ({
-			level: n[o + at.level], text: s[k + at.text], idText: s[k + at.idText], attributes: s[k + at.attributes], anchor: s[k + at.anchor], span: spanAt(n, o + at.span),
-		}));
+		return this.view('headings', headingAt);
 	}
 
 	get fields(): readonly FrontmatterField[] {

@@ -1,4 +1,4 @@
-import type { LinkOccurrence, Span } from './markdownTypes';
+import type { Heading, LinkOccurrence, Span } from './markdownTypes';
 
 /**
  * The packed layout of a page summary (see pageSummary.ts): every item of
@@ -163,6 +163,14 @@ export const PART_ORDER = Object.freeze(Object.keys(PARTS) as PartName[]);
 /** The span stored at `at` (its start, then its end). */
 export function spanAt(numbers: PackedNumbers, at: number): Span {
 	return { start: numbers[at], end: numbers[at + 1] };
+}
+
+/** The heading whose numbers start at `o` and strings at `k`. */
+export function headingAt(numbers: PackedNumbers, strings: readonly string[], o: number, k: number): Heading {
+	const at = HEADING.at;
+	return {
+		level: numbers[o + at.level], text: strings[k + at.text], idText: strings[k + at.idText], attributes: strings[k + at.attributes], anchor: strings[k + at.anchor], span: spanAt(numbers, o + at.span),
+	};
 }
 
 /** The bits of a link's `flags` number. */

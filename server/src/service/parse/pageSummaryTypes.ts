@@ -86,3 +86,6 @@ export interface PageSummary {
 	/** The code regions `isInCode` reads: `start, end` pairs, in order, each end included. */
 	readonly codeRegions: ArrayLike<number>;
 }
+
+/** What a page's anchors are made of (vault/pageAnchors.ts): a summary, or these fields of a stored page decoded alone. */
+export type AnchorSource = Pick<PageSummary, 'path' | 'headings' | 'htmlAnchors' | 'definitionTerms' | 'shortcodeCalls'>;

@@ -1,14 +1,14 @@
 import type { Range } from 'vscode-languageserver-types';
 import { rangeInLines, type LineStarts } from '../text/lineIndex';
 import type { LinkSpellings } from './linkSpellings';
-import { joinPageParts, splitPageParts, type PageRecordBody, type PageRecordHeader } from './pageRecord';
+import { bodyHeadings, joinPageParts, splitPageParts, type PageRecordBody, type PageRecordHeader } from './pageRecord';
 import { isSlugTitle, slugOfUrl, titleFromSlug } from '../vault/vaultPaths';
 import type { FrontmatterField, FrontmatterProblem } from './frontmatter';
 import type { FrontmatterLink } from './frontmatterLinks';
 import type { DefinitionTerm, FootnoteReference, Heading, HtmlAnchor, Span } from './markdownTypes';
 import type { ShortcodeCall } from './shortcodeCalls';
 import { flatFrontmatterData, pageSummaryToParts, summarizePageParts, type PageSummaries, type PageSummaryParts } from './pageSummary';
-import type { PageFootnoteDefinition, PageFrontmatter, PageLink, PageSummary } from './pageSummaryTypes';
+import type { AnchorSource, PageFootnoteDefinition, PageFrontmatter, PageLink, PageSummary } from './pageSummaryTypes';
 import { RecentlyUsed, type StringPool } from './stringPool';
 import { withSiteUrls } from './siteParts';
 import { NumberSlabs } from './numberSlabs';
@@ -97,6 +97,8 @@ export function summaryParts(summary: PageSummary): PageSummaryParts {
 const NO_STRINGS: readonly string[] = Object.freeze([]);
 const NO_CALLS: readonly ShortcodeCall[] = Object.freeze([]);
 const NO_LINKS: PageFrontmatter['links'] = Object.freeze([]);
+const NO_ANCHORS: readonly HtmlAnchor[] = Object.freeze([]);
+const NO_TERMS: readonly DefinitionTerm[] = Object.freeze([]);
 
 /**
  * The stored pages of one vault: the summaries they expand into (and their
@@ -551,6 +553,20 @@ export class StoredPageSummary implements PageSummary {
 			this.home.expanded.set(this, summary);
 		}
 		return summary;
+	}
+
+	/**
+	 * What the page's anchors are made of: the summary it is expanded into
+	 * while that is kept, else its blob decoded alone, no summary made (a page
+	 * linked with a `#fragment` is read for its anchor ids, which are then kept).
+	 */
+	anchorSource(): AnchorSource {
+		const expanded = this.home.expanded.get(this);
+		if (expanded !== undefined) {
+			return expanded;
+		}
+		const body = this.home.codec.decode(this.blob);
+		return { path: this.path, headings: bodyHeadings(body), htmlAnchors: body.htmlAnchors ?? NO_ANCHORS, definitionTerms: body.definitionTerms ?? NO_TERMS, shortcodeCalls: this.shortcodeCalls };
 	}
 
 	get links(): readonly PageLink[] { return this.expand().links; }

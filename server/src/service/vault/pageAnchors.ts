@@ -21,6 +21,8 @@ import { HeadingIdFactory, headingIdFunction } from '../parse/headingSlug';
 import { attributeBlockId, isAttributeList, withoutAttributeBlock } from '../parse/markdown/headingAttributes';
 import type { Span } from '../parse/markdownTypes';
 import type { PageSummary } from '../parse/pageSummary';
+import type { AnchorSource } from '../parse/pageSummaryTypes';
+import { StoredPageSummary } from '../parse/storedPageSummary';
 import type { SiteRules } from './siteRules';
 import { includeCalls, includedPage, MAX_INCLUDE_DEPTH, type PagesByPath } from './pageIncludes';
 
@@ -41,7 +43,7 @@ export interface PageAnchor {
  * The page's anchors in document order, headings and terms first, then HTML
  * anchors; with `pages` (the index), those of the pages it includes too.
  */
-export function pageAnchors(page: PageSummary, site: SiteRules, pages?: PagesByPath): PageAnchor[] {
+export function pageAnchors(page: AnchorSource, site: SiteRules, pages?: PagesByPath): PageAnchor[] {
 	const includes = pages && site.includeShortcodes.length > 0 && includeCalls(page, site.includeShortcodes).length > 0;
 	if (includes) {
 		const anchors: PageAnchor[] = [];
@@ -79,15 +81,27 @@ function memoizedIds(page: PageSummary, site: SiteRules, pages: PagesByPath, mem
 	if (known?.site === site) {
 		return known;
 	}
-	const ids = pageAnchors(page, site, pages).map(anchor => anchor.id);
+	const includes = site.includeShortcodes.length > 0 && includeCalls(page, site.includeShortcodes).length > 0;
+	// Without includes, a stored page's anchors are made from its blob decoded alone, the page not expanded.
+	const ids = (includes ? pageAnchors(page, site, pages) : pageAnchors(page instanceof StoredPageSummary ? page.anchorSource() : page, site)).map(anchor => anchor.id);
 	if (ids.some(id => id.includes(SEPARATOR))) {
 		return { ids };
 	}
 	const kept = { site, joined: `${SEPARATOR}${ids.join(SEPARATOR)}${SEPARATOR}`, count: ids.length };
-	if (site.includeShortcodes.length === 0 || includeCalls(page, site.includeShortcodes).length === 0) {
+	if (!includes) {
 		memo.set(page, kept);
 	}
 	return kept;
+}
+
+/**
+ * Makes the page's anchor ids and keeps them in `memo` as `hasAnchorId`
+ * does (not those of a page that includes another): for a caller holding
+ * the page's blob now that checks links to the page later (`check`, before
+ * the blobs leave memory).
+ */
+export function rememberAnchorIds(page: PageSummary, site: SiteRules, pages: PagesByPath, memo: AnchorIdMemo): void {
+	memoizedIds(page, site, pages, memo);
 }
 
 /**
@@ -133,7 +147,7 @@ interface IncludeWalk {
 }
 
 /** The page's headings and terms with those of the pages it includes at their calls, one duplicate counter for all. */
-function withIncludes(page: PageSummary, site: SiteRules, pages: PagesByPath, ids: HeadingIdFactory, walk: IncludeWalk): void {
+function withIncludes(page: AnchorSource, site: SiteRules, pages: PagesByPath, ids: HeadingIdFactory, walk: IncludeWalk): void {
 	const calls = walk.depth < MAX_INCLUDE_DEPTH ? includeCalls(page, site.includeShortcodes) : [];
 	let c = 0;
 	const own: PageAnchor[] = [];
@@ -170,7 +184,7 @@ function usesStoredAnchors(site: SiteRules): boolean {
  * is called before each is made (and once at the end with Infinity), where
  * the anchors of included pages come in.
  */
-function generatedAnchors(page: PageSummary, site: SiteRules, ids: HeadingIdFactory, anchors: PageAnchor[] = [], before?: (offset: number) => void): PageAnchor[] {
+function generatedAnchors(page: AnchorSource, site: SiteRules, ids: HeadingIdFactory, anchors: PageAnchor[] = [], before?: (offset: number) => void): PageAnchor[] {
 	const hugo = site.generator === 'hugo';
 	const terms = site.definitionTermIds ? page.definitionTerms : [];
 	let t = 0;

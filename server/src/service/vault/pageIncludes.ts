@@ -22,7 +22,7 @@ export interface PagesByPath {
 }
 
 /** The page's calls of an include shortcode, in document order. */
-export function includeCalls(page: PageSummary, shortcodes: readonly string[]): ShortcodeCall[] {
+export function includeCalls(page: Pick<PageSummary, 'shortcodeCalls'>, shortcodes: readonly string[]): ShortcodeCall[] {
 	if (shortcodes.length === 0 || page.shortcodeCalls.length === 0) {
 		return [];
 	}
