@@ -5,6 +5,7 @@ import type { FrontmatterSchema } from '../../service/vault/frontmatterSchema';
 import type { DiagnosticCode } from '../../service/vault/settings';
 import type { LinkStyle } from '../../service/vault/siteRules';
 import { sectionOfPath } from '../../service/vault/vaultPaths';
+import { rememberAnchorIds } from '../../service/vault/pageAnchors';
 import { vaultDeclaration } from '../vaultFiles';
 import { nodeFileSystem } from '../nodeFileSystem';
 import { resolveFolderVault } from '../folderVault';
@@ -192,7 +193,14 @@ export async function checkVaultInOrder(folder: string, options: CheckOptions, s
 		return { ...(wanted ? { wanted } : {}), ...(schema ? { schema } : {}), ...(overview ? { overview } : {}) };
 	});
 	logPhase('indexed');
-	// Each page's blob is read once or twice more (its diagnostics, the anchors of links to it): from a file, not held in memory meanwhile.
+	// Every page's anchor ids while its blob is in memory: links to its headings are checked against them, its blob not read back for them.
+	const { index } = vault.service;
+	const site = vault.service.settings().site;
+	for (const page of index.pages()) {
+		rememberAnchorIds(page, site, index, index.anchorIds);
+	}
+	logPhase('anchor ids made');
+	// Each page's blob is read once more (its diagnostics): from a file, not held in memory meanwhile.
 	const spilled = SpilledBlobFile.spill(vault.service);
 	logPhase('blobs written to a file');
 	try {
