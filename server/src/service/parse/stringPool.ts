@@ -123,28 +123,55 @@ export class StringPool {
 	}
 }
 
-/** The values of the last keys asked for (most recently used last), at most `capacity` of them. */
+/**
+ * The values of the last keys asked for, at most `capacity` of them, in two
+ * arrays (most recently used last) searched from their recent end, where a
+ * key asked for again nearly always is. Not a `Map` deleting and adding a key
+ * at each use: V8 then replaces the map's table every few uses, and a
+ * replaced table that reached the old generation keeps what it held alive
+ * through scavenges until the next full collection (`check` at 10,000
+ * pages, its diagnostics: 70 MB promoted and 5 full collections with a
+ * `Map`, 25 MB and 2 with these arrays).
+ */
 export class RecentlyUsed<K, V> {
-	private readonly entries = new Map<K, V>();
+	private readonly keys: K[] = [];
+	private readonly values: V[] = [];
 
 	constructor(private readonly capacity: number) {}
 
 	/** The value kept for `key`, which becomes the most recently used; undefined when none is kept. */
 	get(key: K): V | undefined {
-		const value = this.entries.get(key);
-		if (value !== undefined) {
-			this.entries.delete(key);
-			this.entries.set(key, value);
+		const at = this.keys.lastIndexOf(key);
+		if (at < 0) {
+			return undefined;
 		}
+		const value = this.values[at];
+		this.moveLast(at, key, value);
 		return value;
 	}
 
 	/** Keeps `value` for `key`, forgetting the least recently used key past the capacity. */
 	set(key: K, value: V): void {
-		this.entries.delete(key);
-		this.entries.set(key, value);
-		if (this.entries.size > this.capacity) {
-			this.entries.delete(this.entries.keys().next().value!);
+		const at = this.keys.lastIndexOf(key);
+		if (at >= 0) {
+			this.moveLast(at, key, value);
+		} else if (this.keys.length < this.capacity) {
+			this.keys.push(key);
+			this.values.push(value);
+		} else if (this.capacity > 0) {
+			// The least recently used (the first) goes.
+			this.moveLast(0, key, value);
 		}
+	}
+
+	/** Moves the entry at `at` to the end, as `key` and `value`. */
+	private moveLast(at: number, key: K, value: V): void {
+		const last = this.keys.length - 1;
+		if (at !== last) {
+			this.keys.copyWithin(at, at + 1);
+			this.values.copyWithin(at, at + 1);
+		}
+		this.keys[last] = key;
+		this.values[last] = value;
 	}
 }
