@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import * as fc from 'fast-check';
 import { PageSummaries } from '../../server/src/service/parse/pageSummary';
 import { RecentlyUsed, StringPool } from '../../server/src/service/parse/stringPool';
 
@@ -39,6 +40,45 @@ describe('string pool and recent views of the summaries', () => {
 		assert.strictEqual(recent.get('a'), 1);
 		recent.set('c', 3);
 		assert.deepStrictEqual([recent.get('a'), recent.get('b'), recent.get('c')], [1, undefined, 3]);
+	});
+
+	it('answers as a least-recently-used map does, whatever the uses', () => {
+		/** The reference: a `Map` whose order of keys is their order of use. */
+		class MapLru {
+			readonly entries = new Map<number, number>();
+			constructor(readonly capacity: number) { }
+			get(key: number): number | undefined {
+				const value = this.entries.get(key);
+				if (value !== undefined) {
+					this.entries.delete(key);
+					this.entries.set(key, value);
+				}
+				return value;
+			}
+			set(key: number, value: number): void {
+				this.entries.delete(key);
+				this.entries.set(key, value);
+				if (this.entries.size > this.capacity) {
+					this.entries.delete(this.entries.keys().next().value!);
+				}
+			}
+		}
+		const use = fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 7 }), fc.integer());
+		fc.assert(fc.property(fc.integer({ min: 0, max: 6 }), fc.array(use, { maxLength: 200 }), (capacity, uses) => {
+			const recent = new RecentlyUsed<number, number>(capacity);
+			const reference = new MapLru(capacity);
+			for (const [isGet, key, value] of uses) {
+				if (isGet) {
+					assert.strictEqual(recent.get(key), reference.get(key));
+				} else {
+					recent.set(key, value);
+					reference.set(key, value);
+				}
+			}
+			for (let key = 0; key <= 7; key++) {
+				assert.strictEqual(recent.get(key), reference.get(key), `key ${key}`);
+			}
+		}), { numRuns: 2000 });
 	});
 
 	it('keeps the object views of the pages in use, and builds them anew once 64 other pages were asked for', () => {

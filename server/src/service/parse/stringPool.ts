@@ -124,54 +124,94 @@ export class StringPool {
 }
 
 /**
- * The values of the last keys asked for, at most `capacity` of them, in two
- * arrays (most recently used last) searched from their recent end, where a
- * key asked for again nearly always is. Not a `Map` deleting and adding a key
- * at each use: V8 then replaces the map's table every few uses, and a
- * replaced table that reached the old generation keeps what it held alive
- * through scavenges until the next full collection (`check` at 10,000
- * pages, its diagnostics: 70 MB promoted and 5 full collections with a
- * `Map`, 25 MB and 2 with these arrays).
+ * The values of the last keys asked for, at most `capacity` of them: keys
+ * and values in arrays, their order of use a list through two arrays of
+ * indexes (the least recently used is replaced). A key is looked for among
+ * the keys one by one, the last one asked for first (mostly the one asked
+ * for again). Not a `Map` deleting and adding a key at each use: V8 then
+ * replaces the map's table every few uses, and a replaced table that reached
+ * the old generation keeps what it held alive through scavenges until the
+ * next full collection (`check` at 10,000 pages, its diagnostics: 70 MB
+ * promoted and 5 full collections with a `Map`, 25 MB and 2 with arrays).
  */
 export class RecentlyUsed<K, V> {
 	private readonly keys: K[] = [];
 	private readonly values: V[] = [];
+	/** Per entry, the entry used next after it and the one used last before it (-1: none). */
+	private readonly newer: Int32Array;
+	private readonly older: Int32Array;
+	private newest = -1;
+	private oldest = -1;
 
-	constructor(private readonly capacity: number) {}
+	constructor(private readonly capacity: number) {
+		this.newer = new Int32Array(Math.max(0, capacity));
+		this.older = new Int32Array(Math.max(0, capacity));
+	}
 
 	/** The value kept for `key`, which becomes the most recently used; undefined when none is kept. */
 	get(key: K): V | undefined {
-		const at = this.keys.lastIndexOf(key);
+		const at = this.find(key);
 		if (at < 0) {
 			return undefined;
 		}
-		const value = this.values[at];
-		this.moveLast(at, key, value);
-		return value;
+		this.use(at);
+		return this.values[at];
 	}
 
 	/** Keeps `value` for `key`, forgetting the least recently used key past the capacity. */
 	set(key: K, value: V): void {
-		const at = this.keys.lastIndexOf(key);
-		if (at >= 0) {
-			this.moveLast(at, key, value);
-		} else if (this.keys.length < this.capacity) {
+		let at = this.find(key);
+		if (at < 0 && this.keys.length < this.capacity) {
+			at = this.keys.length;
 			this.keys.push(key);
 			this.values.push(value);
-		} else if (this.capacity > 0) {
-			// The least recently used (the first) goes.
-			this.moveLast(0, key, value);
+			this.newer[at] = -1;
+			this.older[at] = -1;
+			this.makeNewest(at);
+			return;
 		}
+		if (at < 0) {
+			if (this.oldest < 0) {
+				return;
+			}
+			at = this.oldest;
+			this.keys[at] = key;
+		}
+		this.values[at] = value;
+		this.use(at);
 	}
 
-	/** Moves the entry at `at` to the end, as `key` and `value`. */
-	private moveLast(at: number, key: K, value: V): void {
-		const last = this.keys.length - 1;
-		if (at !== last) {
-			this.keys.copyWithin(at, at + 1);
-			this.values.copyWithin(at, at + 1);
+	private find(key: K): number {
+		return this.newest >= 0 && this.keys[this.newest] === key ? this.newest : this.keys.indexOf(key);
+	}
+
+	/** Makes entry `at` the most recently used. */
+	private use(at: number): void {
+		if (at === this.newest) {
+			return;
 		}
-		this.keys[last] = key;
-		this.values[last] = value;
+		// Out of the list (not the newest, it has a newer entry)…
+		const before = this.older[at];
+		const after = this.newer[at];
+		if (before >= 0) {
+			this.newer[before] = after;
+		} else {
+			this.oldest = after;
+		}
+		this.older[after] = before;
+		// …and back in at its newest end.
+		this.makeNewest(at);
+	}
+
+	private makeNewest(at: number): void {
+		this.older[at] = this.newest;
+		this.newer[at] = -1;
+		if (this.newest >= 0) {
+			this.newer[this.newest] = at;
+		}
+		this.newest = at;
+		if (this.oldest < 0) {
+			this.oldest = at;
+		}
 	}
 }
