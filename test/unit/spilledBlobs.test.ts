@@ -39,15 +39,18 @@ function vaultFolder(): string {
 	return temporaryVault('ev-spilled-blobs-', files);
 }
 
-/** Everything a page answers from its blob, and its diagnostics, page by page. */
-function answers(vault: VaultWorkspace): string[] {
-	return vault.allPaths().sort().map(page => {
-		const summary = vault.service.getPage(page)!;
-		return JSON.stringify({
-			page, diagnostics: vault.diagnosticsReadingText(page), links: summary.links, headings: summary.headings, anchors: summary.htmlAnchors,
-			references: summary.footnoteReferences, definitions: summary.footnoteDefinitions, code: Array.from(summary.codeRegions),
-		});
+/** Everything a page answers from its blob, and its diagnostics. */
+function answer(vault: VaultWorkspace, page: string): string {
+	const summary = vault.service.getPage(page)!;
+	return JSON.stringify({
+		page, diagnostics: vault.diagnosticsReadingText(page), links: summary.links, headings: summary.headings, anchors: summary.htmlAnchors,
+		references: summary.footnoteReferences, definitions: summary.footnoteDefinitions, code: Array.from(summary.codeRegions),
 	});
+}
+
+/** `answer`, page by page in the order of their paths. */
+function answers(vault: VaultWorkspace): string[] {
+	return vault.allPaths().sort().map(page => answer(vault, page));
 }
 
 function storedPages(vault: VaultWorkspace): StoredPageSummary[] {
@@ -79,6 +82,26 @@ describe('check: the pages\' blobs written to a file of its own', () => {
 			assert.ok(stored.every(page => page.blobOnDisk), 'every blob read back from the file');
 			assert.strictEqual(SpilledBlobFile.spill(vault.service, temporary), undefined, 'nothing left in memory to write');
 			file.close();
+		});
+	});
+
+	it('written in the order given, read ahead in that order, and read in any other order, every page answers the same', async () => {
+		await withIndexedVault(folder, {}, vault => {
+			const before = answers(vault);
+			const paths = vault.allPaths().sort();
+			// The order given, and back to front: read ahead in the first order only, blob by blob in the other.
+			for (const order of [paths, [...paths].reverse()]) {
+				const file = SpilledBlobFile.spill(vault.service, temporary, order)!;
+				assert.deepStrictEqual(answers(vault), before);
+				// Pages skipped, and asked again out of order.
+				const shuffled = paths.filter((_, i) => i % 7 === 3).concat(paths.filter((_, i) => i % 5 === 1).reverse());
+				assert.deepStrictEqual(shuffled.map(page => answer(vault, page)), shuffled.map(page => before[paths.indexOf(page)]));
+				assert.deepStrictEqual(answers(vault), before);
+				assert.ok(storedPages(vault).every(page => page.blobOnDisk), 'every blob read back from the file');
+				file.close();
+				// Back in memory for the next order: the pages parsed again (their blobs unread once the file is closed).
+				assert.deepStrictEqual(answers(vault), before);
+			}
 		});
 	});
 

@@ -200,11 +200,11 @@ export async function checkVaultInOrder(folder: string, options: CheckOptions, s
 		rememberAnchorIds(page, site, index, index.anchorIds);
 	}
 	logPhase('anchor ids made');
-	// Each page's blob is read once more (its diagnostics): from a file, not held in memory meanwhile.
-	const spilled = SpilledBlobFile.spill(vault.service);
+	const paths = vault.allPaths().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+	// Each page's blob is read once more (its diagnostics), in the order of the paths: from a file, not held in memory meanwhile.
+	const spilled = SpilledBlobFile.spill(vault.service, undefined, paths);
 	logPhase('blobs written to a file');
 	try {
-		const paths = vault.allPaths().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 		const kind = vault.service.vaultKind();
 		start({ root: vault.root, files: paths.length, pages: paths.filter(path => sectionOfPath(path) !== undefined).length, vault: { isVault: kind.isVault, reason: kind.reason } });
 		let done = 0;

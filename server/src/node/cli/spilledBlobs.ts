@@ -6,6 +6,8 @@ import type { VaultService } from '../../service/vaultService';
 
 /** Bytes gathered before each write. */
 const WRITE_CHUNK = 1 << 20;
+/** Bytes read at once when blobs are read in the order they were written: about a hundred blobs. */
+const READ_AHEAD = 1 << 18;
 
 /**
  * The blobs of a vault's stored pages, moved out of memory into a file of
@@ -16,9 +18,15 @@ const WRITE_CHUNK = 1 << 20;
  * open (on POSIX; elsewhere at `close`), so nothing is left behind when
  * `check` fails or is interrupted. A blob that cannot be read back gives
  * undefined: its page is then read and parsed again (`StoredPages.blobBytes`).
+ * The blobs are written in the order the pages will be read (their paths'
+ * in `check`), and read ahead while they are read in that order.
  */
 export class SpilledBlobFile implements PageBlobFile {
 	private fd: number | undefined;
+	/** The last slot read. */
+	private last = -1;
+	/** Blobs read ahead: the bytes of the slots from `first` to before `end`. */
+	private ahead: { readonly first: number; readonly end: number; readonly bytes: Uint8Array } | undefined;
 
 	private constructor(fd: number, private readonly offsets: Float64Array, private readonly lengths: Uint32Array, private readonly leftOver: string | undefined) {
 		this.fd = fd;
@@ -28,11 +36,13 @@ export class SpilledBlobFile implements PageBlobFile {
 	 * Writes the in-memory blobs of the index's stored pages to a new file
 	 * in `folder` and points each page at its blob there (its blob in memory
 	 * let go); undefined, every page left as it was, when the file cannot be
-	 * made or written.
+	 * made or written. `order`: the paths in the order their pages will be
+	 * read (the pages of others after them); none, the index's order.
 	 */
-	static spill(service: VaultService, folder = os.tmpdir()): SpilledBlobFile | undefined {
+	static spill(service: VaultService, folder = os.tmpdir(), order: readonly string[] = []): SpilledBlobFile | undefined {
 		const pages: StoredPageSummary[] = [];
-		for (const page of service.index.pages()) {
+		const ordered = order.map(path => service.index.getPage(path));
+		for (const page of new Set([...ordered, ...service.index.pages()])) {
 			if (page instanceof StoredPageSummary && !page.blobOnDisk) {
 				pages.push(page);
 			}
@@ -63,9 +73,31 @@ export class SpilledBlobFile implements PageBlobFile {
 		if (fd === undefined || slot >= this.lengths.length) {
 			return undefined;
 		}
-		const bytes = new Uint8Array(this.lengths[slot]);
+		const sequential = slot === this.last + 1;
+		this.last = slot;
+		const ahead = this.ahead;
+		if (ahead !== undefined && slot >= ahead.first && slot < ahead.end) {
+			const start = this.offsets[slot] - this.offsets[ahead.first];
+			return ahead.bytes.subarray(start, start + this.lengths[slot]);
+		}
+		if (!sequential) {
+			return this.readBytes(fd, this.offsets[slot], this.lengths[slot]);
+		}
+		// Read in order: this blob and those after it, up to `READ_AHEAD` bytes (at least this one whole).
+		let end = slot + 1;
+		while (end < this.lengths.length && this.offsets[end] + this.lengths[end] - this.offsets[slot] <= READ_AHEAD) {
+			end++;
+		}
+		const bytes = this.readBytes(fd, this.offsets[slot], this.offsets[end - 1] + this.lengths[end - 1] - this.offsets[slot]);
+		this.ahead = bytes === undefined ? undefined : { first: slot, end, bytes };
+		return bytes?.subarray(0, this.lengths[slot]);
+	}
+
+	/** `length` bytes at `offset`, all of them, or undefined. */
+	private readBytes(fd: number, offset: number, length: number): Uint8Array | undefined {
+		const bytes = new Uint8Array(length);
 		try {
-			return fs.readSync(fd, bytes, 0, bytes.length, this.offsets[slot]) === bytes.length ? bytes : undefined;
+			return fs.readSync(fd, bytes, 0, length, offset) === length ? bytes : undefined;
 		} catch {
 			return undefined;
 		}
@@ -73,6 +105,7 @@ export class SpilledBlobFile implements PageBlobFile {
 
 	/** Stops reading (a page still pointing here is parsed again when its blob is needed) and removes the file if it is still there. */
 	close(): void {
+		this.ahead = undefined;
 		if (this.fd !== undefined) {
 			closeQuietly(this.fd);
 			this.fd = undefined;
