@@ -3,6 +3,10 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { settingsFrom } from '../../server/src/service/vault/settings';
 import { createVaultService, type VaultService } from '../../server/src/service/vaultService';
 import { rangeOfText, vaultOf } from '../support/cursor';
+import { rememberNameRanges } from '../../server/src/service/languageFeatures/duplicateEntity';
+import { splitPageParts } from '../../server/src/service/parse/pageRecord';
+import { summarizePageParts } from '../../server/src/service/parse/pageSummary';
+import { JSON_PAGE_CODEC, type PageCodec } from '../../server/src/service/parse/storedPageSummary';
 
 const MI6 = 'organizations/mi6.md';
 const SIS = 'organizations/secret-intelligence-service.md';
@@ -105,5 +109,41 @@ describe('duplicate-entity: two pages of a section sharing a title or an alias',
 		const mi6 = page('🕵️ MI6', [], 'Text.', '\r\n');
 		const service = vaultOf({ [MI6]: mi6, [SIS]: page('🕵️  mi6') });
 		assert.deepStrictEqual(duplicates(service, MI6).map(d => d.range), [rangeOfText(mi6, '🕵️ MI6')]);
+	});
+
+	it('keeps where each page writes a shared name per page version: the same warnings, the other stored pages not decoded again, an edit seen', () => {
+		let decoded = 0;
+		const codec: PageCodec = { encode: JSON_PAGE_CODEC.encode, decode: blob => (decoded++, JSON_PAGE_CODEC.decode(blob)) };
+		const texts: Record<string, string> = {
+			[MI6]: page('MI6'), [SIS]: page('Secret Intelligence Service', ['aliases:', '  - SIS', '  - Mi6']), 'organizations/six.md': page(undefined, [], '# mi6\n'),
+			'organizations/cia.md': page('CIA'), 'organizations/agency.md': page('Agency', ['aliases: [CIA, The Agency]']),
+		};
+		const paths = Object.keys(texts).sort();
+		const serviceOf = (): VaultService => {
+			const service = createVaultService({ settings: settingsFrom({}).settings, pageCodec: codec });
+			for (const path of paths) {
+				const { header, body } = splitPageParts(summarizePageParts(path, texts[path]));
+				service.updatePageRecord({ header, blob: codec.encode(body) });
+			}
+			return service;
+		};
+		const oracle = serviceOf();
+		const expected = paths.map(path => duplicates(oracle, path));
+		assert.strictEqual(expected.flat().length, 5);
+		// Asked twice: kept, the same.
+		assert.deepStrictEqual(paths.map(path => duplicates(oracle, path)), expected);
+		const service = serviceOf();
+		for (const stored of service.index.pages()) {
+			rememberNameRanges(service.index, stored);
+		}
+		for (const [i, path] of paths.entries()) {
+			decoded = 0;
+			assert.deepStrictEqual(duplicates(service, path), expected[i], path);
+			assert.ok(decoded <= 1, `${path}: ${decoded} pages decoded, its own alone`);
+		}
+		// A new version of a page is asked anew: its title a line lower.
+		const moved = '---\nkind: agency\ntitle: MI6\n---\n\nText.\n';
+		service.updatePage(MI6, moved);
+		assert.deepStrictEqual(duplicates(service, SIS)[0].relatedInformation?.map(info => info.location), [{ uri: MI6, range: rangeOfText(moved, 'MI6') }, ...expected[paths.indexOf(SIS)][0].relatedInformation!.slice(1).map(info => info.location)]);
 	});
 });

@@ -6,6 +6,7 @@ import type { DiagnosticCode } from '../../service/vault/settings';
 import type { LinkStyle } from '../../service/vault/siteRules';
 import { sectionOfPath } from '../../service/vault/vaultPaths';
 import { rememberAnchorIds } from '../../service/vault/pageAnchors';
+import { rememberNameRanges } from '../../service/languageFeatures/duplicateEntity';
 import { vaultDeclaration } from '../vaultFiles';
 import { nodeFileSystem } from '../nodeFileSystem';
 import { resolveFolderVault } from '../folderVault';
@@ -193,13 +194,16 @@ export async function checkVaultInOrder(folder: string, options: CheckOptions, s
 		return { ...(wanted ? { wanted } : {}), ...(schema ? { schema } : {}), ...(overview ? { overview } : {}) };
 	});
 	logPhase('indexed');
-	// Every page's anchor ids while its blob is in memory: links to its headings are checked against them, its blob not read back for them.
+	// While the blobs are in memory, what other pages' diagnostics read of a page: its anchor ids (links to its
+	// headings are checked against them) and where it writes a name other pages have (duplicate-entity's related
+	// information). Its blob is then read back for its own diagnostics alone.
 	const { index } = vault.service;
 	const site = vault.service.settings().site;
 	for (const page of index.pages()) {
 		rememberAnchorIds(page, site, index, index.anchorIds);
+		rememberNameRanges(index, page);
 	}
-	logPhase('anchor ids made');
+	logPhase('anchor ids and name ranges made');
 	const paths = vault.allPaths().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 	// Each page's blob is read once more (its diagnostics), in the order of the paths: from a file, not held in memory meanwhile.
 	const spilled = SpilledBlobFile.spill(vault.service, undefined, paths);

@@ -13,7 +13,7 @@ import { validateFrontmatterFields, type FieldFinding } from './frontmatterRules
 import { frontmatterPageLinks } from './frontmatterPageLinks';
 import { pageRules, type SectionRules } from '../vault/schemaInference';
 import { titleSpelling } from './titleSpelling';
-import { duplicateRelatedInformation, entityDuplicates, nameRangeOf } from './duplicateEntity';
+import { duplicateRelatedInformation, entityDuplicates, keptNameRange } from './duplicateEntity';
 import { preferredLinkPathTo } from './linkStyle';
 import type { UrlFacts } from '../vault/urlFacts';
 import { mentionTargets, unlinkedMentionMessage, unlinkedMentions, type MentionTarget } from './unlinkedMentions';
@@ -218,7 +218,8 @@ function checkDuplicateEntity(index: VaultIndex, page: PageSummary, out: Diagnos
 		const others = duplicate.others;
 		const named = others.map(other => `${other.title} (${other.url})`);
 		const what = duplicate.kind === 'title' ? 'title' : 'alias';
-		out.add('duplicate-entity', nameRangeOf(page, duplicate.kind),
+		// Kept: the other pages sharing the name ask for it too.
+		out.add('duplicate-entity', keptNameRange(index, page, duplicate.kind),
 			`The ${what} ${duplicate.name} also names ${named.join(', ')}: ${others.length === 1 ? 'if they are one entity, merge the two pages' : 'if they are one entity, merge the pages'}.`,
 			{ name: duplicate.name, kind: duplicate.kind, others: others.map(({ path, url, title }) => ({ path, url, title })) },
 			duplicateRelatedInformation(duplicate));

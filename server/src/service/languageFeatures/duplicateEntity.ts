@@ -34,17 +34,50 @@ export function nameRangeOf(page: PageSummary, kind: EntityName['kind']): Range 
 	return kind === 'title' ? titleRange(page) : aliasesRange(page);
 }
 
+/**
+ * `nameRangeOf`, kept per page version in the index (`entityNameRanges`): each
+ * page sharing a name asks where the others write it, and a stored page is
+ * not decoded again for it. A copy: the diagnostic holding it is the caller's.
+ */
+export function keptNameRange(index: VaultIndex, page: PageSummary, kind: EntityName['kind']): Range {
+	let kept = index.entityNameRanges.get(page);
+	if (kept === undefined) {
+		kept = {};
+		index.entityNameRanges.set(page, kept);
+	}
+	const { start, end } = kept[kind] ??= nameRangeOf(page, kind);
+	return { start: { ...start }, end: { ...end } };
+}
+
+/** The paths of the pages named `key` (`VaultIndex.pathsNamed`) in order, when there are others than the page's own. */
+function pathsSharing(index: VaultIndex, key: string | undefined): readonly string[] {
+	const paths = key === undefined ? [] : index.pathsNamed(key);
+	return paths.length < 2 ? [] : [...paths].sort();
+}
+
+/**
+ * Keeps where the page writes each of its names another page of its folder
+ * has too (`keptNameRange`): for a caller holding the page's blob now that
+ * checks the other pages later (`check`, before the blobs leave memory).
+ */
+export function rememberNameRanges(index: VaultIndex, page: PageSummary): void {
+	for (const name of entityNamesOf(page)) {
+		if (pathsSharing(index, entityNameKeyFor(page, name.normalized)).length > 0) {
+			keptNameRange(index, page, name.kind);
+		}
+	}
+}
+
 /** This page's names that other pages of its folder have too, each with those pages (by path). */
 export function entityDuplicates(index: VaultIndex, page: PageSummary): EntityDuplicate[] {
 	const duplicates: EntityDuplicate[] = [];
 	for (const name of entityNamesOf(page)) {
-		const key = entityNameKeyFor(page, name.normalized);
 		const others: DuplicatePage[] = [];
-		for (const path of key === undefined ? [] : [...index.pathsNamed(key)].sort()) {
+		for (const path of pathsSharing(index, entityNameKeyFor(page, name.normalized))) {
 			const other = path === page.path ? undefined : index.getPage(path);
 			const theirs = other && entityNamesOf(other).find(candidate => candidate.normalized === name.normalized);
 			if (other && theirs) {
-				others.push({ path, url: other.url, title: other.title, kind: theirs.kind, range: nameRangeOf(other, theirs.kind) });
+				others.push({ path, url: other.url, title: other.title, kind: theirs.kind, range: keptNameRange(index, other, theirs.kind) });
 			}
 		}
 		if (others.length > 0) {

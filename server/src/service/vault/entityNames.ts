@@ -1,3 +1,4 @@
+import type { Range } from 'vscode-languageserver-types';
 import type { PageSummary } from '../parse/pageSummary';
 import { sectionListOfUrl } from './vaultPaths';
 
@@ -43,6 +44,9 @@ export interface EntityName {
 	/** The page's title, or one of its aliases. */
 	readonly kind: 'title' | 'alias';
 }
+
+/** Where each page version writes its title and its aliases, as far as asked (`keptNameRange`, duplicateEntity.ts). */
+export type EntityNameRanges = WeakMap<PageSummary, { -readonly [K in EntityName['kind']]?: Range }>;
 
 /** The distinct names of an entity page (title first), none for a page that is no entity page. */
 export function entityNamesOf(page: PageSummary): EntityName[] {

@@ -2,7 +2,7 @@ import { isTitledFromSlug, type PageSummary } from '../parse/pageSummary';
 import { addTo, compactLists, removeFrom, valuesOf, type OneOrMany } from './multimap';
 import { VaultSearch } from '../search/vaultSearch';
 import { VaultAssets } from './vaultAssets';
-import { entityNameKeysOf } from './entityNames';
+import { entityNameKeysOf, type EntityNameRanges } from './entityNames';
 import { FieldCounts } from './fieldCounts';
 import { SiteUrls } from './siteUrls';
 import { isSitePage, slugOfUrl } from './vaultPaths';
@@ -138,6 +138,8 @@ export class VaultIndex {
 	private readonly linkerOrders = new LinkerOrders();
 	/** The anchor ids of link targets, per page version, as broken-anchor checks read them (see `hasAnchorId`). */
 	readonly anchorIds: AnchorIdMemo = new WeakMap();
+	/** Where the pages sharing a name write it, per page version, as duplicate-entity checks read them (see `keptNameRange`). */
+	readonly entityNameRanges: EntityNameRanges = new WeakMap();
 	/**
 	 * Whether the URLs links name exist and their pages, per version and site
 	 * rules, as link checks read them (see `urlFactsOf` in diagnostics.ts):
