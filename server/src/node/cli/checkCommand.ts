@@ -194,20 +194,8 @@ export async function checkVaultInOrder(folder: string, options: CheckOptions, s
 		return { ...(wanted ? { wanted } : {}), ...(schema ? { schema } : {}), ...(overview ? { overview } : {}) };
 	});
 	logPhase('indexed');
-	// While the blobs are in memory, what other pages' diagnostics read of a page: its anchor ids (links to its
-	// headings are checked against them) and where it writes a name other pages have (duplicate-entity's related
-	// information). Its blob is then read back for its own diagnostics alone.
-	const { index } = vault.service;
-	const site = vault.service.settings().site;
-	for (const page of index.pages()) {
-		rememberAnchorIds(page, site, index, index.anchorIds);
-		rememberNameRanges(index, page);
-	}
-	logPhase('anchor ids and name ranges made');
 	const paths = vault.allPaths().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-	// Each page's blob is read once more (its diagnostics), in the order of the paths: from a file, not held in memory meanwhile.
-	const spilled = SpilledBlobFile.spill(vault.service, undefined, paths);
-	logPhase('blobs written to a file');
+	let spilled: SpilledBlobFile | undefined;
 	try {
 		const kind = vault.service.vaultKind();
 		start({ root: vault.root, files: paths.length, pages: paths.filter(path => sectionOfPath(path) !== undefined).length, vault: { isVault: kind.isVault, reason: kind.reason } });
@@ -219,6 +207,20 @@ export async function checkVaultInOrder(folder: string, options: CheckOptions, s
 			if (++done % PAGES_PER_LOG === 0 && done < paths.length) {
 				logPhase(`diagnostics ${done}/${paths.length}`);
 			}
+		}, () => {
+			// While the workers build their tables. What other pages' diagnostics read of a page, while the blobs
+			// are in memory: its anchor ids (links to its headings are checked against them) and where it writes a
+			// name other pages have (duplicate-entity's related information).
+			const { index } = vault.service;
+			const site = vault.service.settings().site;
+			for (const page of index.pages()) {
+				rememberAnchorIds(page, site, index, index.anchorIds);
+				rememberNameRanges(index, page);
+			}
+			logPhase('anchor ids and name ranges made');
+			// Each page's blob is read once more (its diagnostics), in the order of the paths: from a file, not held in memory meanwhile.
+			spilled = SpilledBlobFile.spill(vault.service, undefined, paths);
+			logPhase('blobs written to a file');
 		});
 	} finally {
 		spilled?.close();

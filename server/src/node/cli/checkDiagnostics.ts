@@ -41,13 +41,17 @@ interface PendingBatch<T> {
  * its mentions holds that rather than the diagnostics and their data (what
  * lives that long is promoted to the old generation, garbage kept until a
  * full collection); `use` gets a page's converted diagnostics, its mentions' last.
+ * `meanwhile` runs on this thread before any page's diagnostics, once the
+ * workers are given what they build their tables from (while they build them).
  */
 export async function forEachPageDiagnostics<T>(
 	vault: VaultWorkspace, paths: readonly string[], convert: (path: string, diagnostics: readonly VaultDiagnostic[]) => T[], use: (path: string, converted: T[]) => void,
+	meanwhile: () => void = () => undefined,
 ): Promise<void> {
 	const service = vault.service;
 	const settings = service.settings();
 	if (settings.severity['unlinked-mention'] === 'off') {
+		meanwhile();
 		// Then no text is read at all.
 		for (const path of paths) {
 			use(path, convert(path, vault.diagnosticsReadingText(path)));
@@ -56,6 +60,7 @@ export async function forEachPageDiagnostics<T>(
 	}
 	const pool = new CheckWorkerPool({ root: vault.root, names: service.mentionNames(), settings: settings.mentions });
 	const suggestions = new SuggestionsAhead(vault, paths, pool);
+	meanwhile();
 	const finish = async (batch: PendingBatch<T>): Promise<void> => {
 		const found = await batch.found;
 		let next = 0;
