@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import type { UrlFacts } from '../../server/src/service/vault/urlFacts';
+import { pageOfFacts } from '../../server/src/service/vault/urlFacts';
 import { VersionedMemo } from '../../server/src/service/search/versionedMemo';
 import { createVaultService } from '../../server/src/service/vaultService';
 import { settingsFrom } from '../../server/src/service/vault/settings';
@@ -7,11 +7,11 @@ import { LinkTargetFacts, urlFactsOf } from '../../server/src/service/languageFe
 
 describe('the facts of link target URLs kept per index version and site rules (VaultIndex.urlFacts)', () => {
 	it('computes a URL once per version and rules, again at another version or under other rules, and starts over when full', () => {
-		const memo = new VersionedMemo<UrlFacts>(2);
+		const memo = new VersionedMemo<{ readonly exists: boolean }>(2);
 		const computed: string[] = [];
-		const facts = (version: number, rules: object, url: string): UrlFacts => memo.get(version, url, () => {
+		const facts = (version: number, rules: object, url: string): { readonly exists: boolean } => memo.get(version, url, () => {
 			computed.push(url);
-			return { exists: url.startsWith('/people/'), page: undefined };
+			return { exists: url.startsWith('/people/') };
 		}, rules);
 		const rules = {};
 		assert.strictEqual(facts(1, rules, '/people/a/').exists, true);
@@ -60,10 +60,10 @@ describe('the facts of link target URLs kept per index version and site rules (V
 		const links = ['/people/a/', '/people/a/', '/people/nobody/', '/people/b/', '/people/c/', '/people/b/', '/people/a/'];
 		const facts = new LinkTargetFacts(index, targets);
 		const asked = links.map(url => facts.of(url));
-		assert.deepStrictEqual(asked.map(fact => [fact.exists, fact.page?.path]), links.map(url => [urlFactsOf(index, url).exists, urlFactsOf(index, url).page?.path]));
-		assert.deepStrictEqual(asked.map(fact => fact.exists), [true, true, false, false, true, false, true]);
+		assert.deepStrictEqual(asked.map(fact => [fact !== false, pageOfFacts(fact)?.path]), links.map(url => [urlFactsOf(index, url) !== false, pageOfFacts(urlFactsOf(index, url))?.path]));
+		assert.deepStrictEqual(asked.map(fact => fact !== false), [true, true, false, false, true, false, true]);
 		// Targets listed in another order than the links name them: every link still gets its own URL's facts.
 		const shuffled = new LinkTargetFacts(index, ['/people/c/', '/people/b/', '/people/a/']);
-		assert.deepStrictEqual(['/people/a/', '/people/b/', '/people/c/'].map(url => shuffled.of(url).page?.path), ['people/a.md', undefined, 'people/c.md']);
+		assert.deepStrictEqual(['/people/a/', '/people/b/', '/people/c/'].map(url => pageOfFacts(shuffled.of(url))?.path), ['people/a.md', undefined, 'people/c.md']);
 	});
 });

@@ -15,7 +15,7 @@ import { pageRules, type SectionRules } from '../vault/schemaInference';
 import { titleSpelling } from './titleSpelling';
 import { duplicateRelatedInformation, entityDuplicates, keptNameRange } from './duplicateEntity';
 import { preferredLinkPathTo } from './linkStyle';
-import type { UrlFacts } from '../vault/urlFacts';
+import { pageOfFacts, type UrlFacts } from '../vault/urlFacts';
 import { mentionTargets, unlinkedMentionMessage, unlinkedMentions, type MentionTarget } from './unlinkedMentions';
 import { reportedMentions, type Mention } from '../mentions/findMentions';
 
@@ -68,10 +68,11 @@ export function urlExists(index: VaultIndex, url: string): boolean {
 	return (section !== undefined && index.sectionPaths(section).size > 0) || isTaxonomyUrl(index.site.rules, url, index.tags());
 }
 
-/** Whether `url` exists (`urlExists`) and its page, kept per index version (`VaultIndex.urlFacts`): every link to it asks the same. */
+/** The page at `url`, or whether it exists (`urlExists`; see `UrlFacts`), kept per index version (`VaultIndex.urlFacts`): every link to it asks the same. */
 export function urlFactsOf(index: VaultIndex, url: string): UrlFacts {
 	// The site in force is the memo's scope: a link's URL exists or not under its rules.
-	return index.urlFacts.get(index.version, url, () => ({ exists: urlExists(index, url), page: index.pageForUrl(url) }), index.site);
+	// A page is published at a URL the index has (`hasUrl`): it exists.
+	return index.urlFacts.get(index.version, url, () => index.pageForUrl(url) ?? urlExists(index, url), index.site);
 }
 
 /**
@@ -260,24 +261,24 @@ function checkLinks(index: VaultIndex, page: PageSummary, links: readonly PageLi
 		}
 		reported.add(link.destinationSpan.start);
 		let facts = targets.of(target.url);
-		let url = facts.exists ? target.url : index.leadsTo(target.url, link.destination, page.path);
+		let url = facts !== false ? target.url : index.leadsTo(target.url, link.destination, page.path);
 		if (url !== undefined && url !== target.url) {
 			facts = urlFactsOf(index, url);
 		}
-		if ((url === undefined || !facts.exists) && settings.site.htmlWithoutExtension && target.url !== '/') {
+		if ((url === undefined || facts === false) && settings.site.htmlWithoutExtension && target.url !== '/') {
 			const html = `${target.url.replace(/\/$/, '')}.html`;
 			const htmlFacts = urlFactsOf(index, html);
-			if (htmlFacts.exists) {
+			if (htmlFacts !== false) {
 				// The host serves it from the .html page (Netlify's Pretty URLs): it works, hinted to write the published URL.
 				url = html;
 				facts = htmlFacts;
 			}
 		}
-		if ((url === undefined || !facts.exists) && target.url.endsWith('.html')) {
+		if ((url === undefined || facts === false) && target.url.endsWith('.html')) {
 			checkAsset(index, page, link, out); // no page published there (ugly URLs): a file, if anything
 			continue;
 		}
-		if (url === undefined || !facts.exists) {
+		if (url === undefined || facts === false) {
 			// Served from elsewhere (a mount, another repository), or redirected off the site: nothing to check here.
 			if (url === undefined ? !index.site.isExternal(target.url) : url.startsWith('/') && !index.site.isExternal(url)) {
 				reportBrokenLink(index, link, target.url, target.fragment, out);
@@ -285,7 +286,7 @@ function checkLinks(index: VaultIndex, page: PageSummary, links: readonly PageLi
 			continue;
 		}
 		if (target.fragment !== undefined && target.fragment !== '') {
-			const targetPage = facts.page;
+			const targetPage = pageOfFacts(facts);
 			if (targetPage && !hasAnchorId(targetPage, settings.site, index, index.anchorIds, target.fragment)) {
 				// The ids `hasAnchorId` just read, from the same memo: the page is not decoded again for the message.
 				const anchors = anchorIdList(targetPage, settings.site, index, index.anchorIds);
@@ -295,7 +296,7 @@ function checkLinks(index: VaultIndex, page: PageSummary, links: readonly PageLi
 					{ url, fragment: target.fragment, anchors });
 			}
 		}
-		const preferred = link.target.kind === 'page' ? preferredLinkPathTo(index, settings, page, link, url, facts.page) : undefined;
+		const preferred = link.target.kind === 'page' ? preferredLinkPathTo(index, settings, page, link, url, pageOfFacts(facts)) : undefined;
 		if (preferred !== undefined) {
 			const canonical = preferred + (target.fragment ? `#${target.fragment}` : '');
 			const why = preferred.startsWith('/') ? 'the URL the page is published at' : 'relative as the vault\'s links are';
