@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { packMentionJobs, unpackMentionJobs } from '../../server/src/node/mentionSearch';
+import { MentionJobPacker, packMentionJobs, unpackMentionJobs } from '../../server/src/node/mentionSearch';
 import type { MentionJob } from '../../server/src/service/mentions/mentionJobs';
 
 /** A batch of mention jobs goes to a check worker as one array of numbers (checkWorkerPool.ts): it must come back as it went. */
@@ -30,5 +30,21 @@ describe('mention jobs packed for a check worker', () => {
 		assert.deepStrictEqual(packed.linked?.urls, ['/people/bob/', '/places/é 🙂/', '/people/ada/']);
 		assert.deepStrictEqual(unpackMentionJobs(packed), jobs);
 		assert.strictEqual(packMentionJobs([job('notes/n.md', undefined)]).linked, undefined, 'none listed: nothing more is sent');
+	});
+
+	it('packs a batch larger than its first array, job by job, as it would all at once', () => {
+		const jobs: MentionJob[] = Array.from({ length: 300 }, (_, i) => ({
+			path: `people/p${i}.md`, textLength: 1000 + i, bodyStart: i % 7,
+			excluded: Int32Array.from({ length: (i % 9) * 2 }, (_, k) => i + k), codeRegions: Int32Array.from({ length: (i % 4) * 2 }, (_, k) => 2 * i + k),
+			...(i % 5 === 0 ? {} : { linked: Array.from({ length: i % 3 }, (_, k) => `/people/p${i + k}/`) }),
+		}));
+		const packer = new MentionJobPacker();
+		for (const job of jobs) {
+			packer.add(job);
+		}
+		assert.strictEqual(packer.size, jobs.length);
+		const packed = packer.packed();
+		assert.ok(packed.numbers.length > 1024, `more numbers than the first array holds (${packed.numbers.length})`);
+		assert.deepStrictEqual(unpackMentionJobs(packed), jobs);
 	});
 });

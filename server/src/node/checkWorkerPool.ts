@@ -3,11 +3,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { Mention } from '../service/mentions/findMentions';
-import type { MentionJob } from '../service/mentions/mentionJobs';
 import type { PageSuggestion } from '../service/search/closestPages';
 import type { SuggestionSetup } from '../service/search/suggestionTable';
 import type { CheckWorkerMessage, CheckWorkerResult } from './checkWorker';
-import { MentionSearch, packMentionJobs, type MentionSearchSetup } from './mentionSearch';
+import { MentionSearch, unpackMentionJobs, type MentionSearchSetup, type PackedMentionJobs } from './mentionSearch';
 import { rejectPending, type PendingJob } from './workerJobs';
 
 /**
@@ -57,17 +56,17 @@ export class CheckWorkerPool {
 		}
 	}
 
-	/** Every occurrence of a name on each page of the batch, on the least busy worker (on this thread when there is none). */
-	async find(jobs: readonly MentionJob[]): Promise<Mention[][]> {
+	/** Every occurrence of a name on each page of the batch (its jobs packed), on the least busy worker (on this thread when there is none). */
+	async find(jobs: PackedMentionJobs): Promise<Mention[][]> {
 		if (!this.failed && this.workers.length > 0) {
 			try {
-				return await this.post<Mention[][]>(id => ({ kind: 'pages', id, jobs: packMentionJobs(jobs) }));
+				return await this.post<Mention[][]>(id => ({ kind: 'pages', id, jobs }));
 			} catch {
 				// The worker failed: this thread searches from now on.
 			}
 		}
 		this.local ??= new MentionSearch(this.setup);
-		return this.local.find(jobs);
+		return this.local.find(unpackMentionJobs(jobs));
 	}
 
 	/** Whether workers search (not this thread): only they find the closest pages (`suggest`). */

@@ -51,34 +51,63 @@ export interface PackedMentionJobs {
 	readonly linked?: { readonly counts: Int32Array; readonly urls: readonly string[] };
 }
 
-export function packMentionJobs(jobs: readonly MentionJob[]): PackedMentionJobs {
-	let size = 0;
-	for (const job of jobs) {
-		size += 4 + job.excluded.length + job.codeRegions.length;
+/**
+ * Packs mention jobs one by one as they are made (`PackedMentionJobs`): each
+ * job's numbers and URLs are copied into the batch's arrays at once, so the
+ * job itself is garbage right away, not held (and promoted to the old
+ * generation) until its whole batch is made.
+ */
+export class MentionJobPacker {
+	private readonly paths: string[] = [];
+	private numbers = new Int32Array(1024);
+	private used = 0;
+	private readonly counts: number[] = [];
+	private readonly urls: string[] = [];
+	private linkedGiven = false;
+
+	/** How many jobs it holds. */
+	get size(): number {
+		return this.paths.length;
 	}
-	const numbers = new Int32Array(size);
-	let at = 0;
-	for (const job of jobs) {
-		numbers[at++] = job.textLength;
-		numbers[at++] = job.bodyStart;
+
+	add(job: MentionJob): void {
+		this.paths.push(job.path);
+		const size = 4 + job.excluded.length + job.codeRegions.length;
+		if (this.used + size > this.numbers.length) {
+			const grown = new Int32Array(Math.max(this.numbers.length * 2, this.used + size));
+			grown.set(this.numbers.subarray(0, this.used));
+			this.numbers = grown;
+		}
+		const numbers = this.numbers;
+		numbers[this.used++] = job.textLength;
+		numbers[this.used++] = job.bodyStart;
 		for (const list of [job.excluded, job.codeRegions]) {
-			numbers[at++] = list.length;
-			numbers.set(list, at);
-			at += list.length;
+			numbers[this.used++] = list.length;
+			numbers.set(list, this.used);
+			this.used += list.length;
+		}
+		this.counts.push(job.linked?.length ?? -1);
+		if (job.linked !== undefined) {
+			this.linkedGiven = true;
+			for (const url of job.linked) {
+				this.urls.push(url);
+			}
 		}
 	}
-	const paths = jobs.map(job => job.path);
-	if (jobs.every(job => job.linked === undefined)) {
-		return { paths, numbers };
+
+	/** The jobs added, packed. */
+	packed(): PackedMentionJobs {
+		const numbers = this.numbers.slice(0, this.used);
+		return this.linkedGiven ? { paths: this.paths, numbers, linked: { counts: Int32Array.from(this.counts), urls: this.urls } } : { paths: this.paths, numbers };
 	}
-	const counts = Int32Array.from(jobs, job => job.linked?.length ?? -1);
-	const urls: string[] = [];
+}
+
+export function packMentionJobs(jobs: readonly MentionJob[]): PackedMentionJobs {
+	const packer = new MentionJobPacker();
 	for (const job of jobs) {
-		for (const url of job.linked ?? []) {
-			urls.push(url);
-		}
+		packer.add(job);
 	}
-	return { paths, numbers, linked: { counts, urls } };
+	return packer.packed();
 }
 
 export function unpackMentionJobs(packed: PackedMentionJobs): MentionJob[] {

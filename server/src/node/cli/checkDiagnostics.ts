@@ -1,7 +1,8 @@
-import type { Mention, MentionJob, VaultDiagnostic } from '../../service/vaultService';
+import type { Mention, VaultDiagnostic } from '../../service/vaultService';
 import type { PageSuggestion } from '../../service/search/closestPages';
 import { suggestionSetupOf } from '../../service/search/suggestionTable';
 import { CheckWorkerPool } from '../checkWorkerPool';
+import { MentionJobPacker } from '../mentionSearch';
 import type { VaultWorkspace } from '../vaultWorkspace';
 import type { VaultIndex } from '../../service/vault/vaultIndex';
 
@@ -77,7 +78,7 @@ export async function forEachPageDiagnostics<T>(
 		for (let at = 0; at < paths.length; at += size) {
 			await suggestions.supplyFor(at, size);
 			const batchPaths = paths.slice(at, at + size);
-			const jobs: MentionJob[] = [];
+			const jobs = new MentionJobPacker();
 			const searched: boolean[] = [];
 			const diagnostics = batchPaths.map(path => {
 				// Mapped links read the text too (their URL comes from the link text); the mentions are searched elsewhere.
@@ -86,12 +87,12 @@ export async function forEachPageDiagnostics<T>(
 				// Made while the page's views are fresh from its diagnostics.
 				const job = service.mentionJob(path);
 				if (job !== undefined) {
-					jobs.push(job);
+					jobs.add(job);
 				}
 				searched.push(job !== undefined);
 				return pageDiagnostics.length === 0 ? [] : convert(path, pageDiagnostics);
 			});
-			pending.push({ paths: batchPaths, diagnostics, searched, found: pool.find(jobs) });
+			pending.push({ paths: batchPaths, diagnostics, searched, found: pool.find(jobs.packed()) });
 			if (pending.length > BATCHES_AHEAD) {
 				await finish(pending.shift()!);
 			}
