@@ -39,19 +39,25 @@ export interface MentionedPage {
  * `isInCode`; the frontmatter ends where the body starts.
  */
 export function excludedSpans(page: PageSummary): number[] {
-	const spans: Span[] = [
-		...page.links.map(link => link.span),
-		...page.headings.map(heading => heading.span),
-		...page.footnoteReferences.map(reference => reference.span),
-		...page.footnoteDefinitions.map(definition => definition.span),
-	].sort((a, b) => a.start - b.start);
+	// Each span as one number, `start * width + end` (exact: offsets are at most the text's length), sorted as
+	// numbers (by start, then end) in a typed array: no list of spans made and sorted with a comparator.
+	const width = page.textLength + 1;
+	const keys: number[] = [];
+	for (const items of [page.links, page.headings, page.footnoteReferences, page.footnoteDefinitions]) {
+		for (const { span } of items) {
+			keys.push(span.start * width + span.end);
+		}
+	}
+	const sorted = Float64Array.from(keys).sort();
 	const merged: number[] = [];
-	for (const span of spans) {
+	for (const key of sorted) {
+		const end = key % width;
+		const start = (key - end) / width;
 		const last = merged.length - 1;
-		if (last > 0 && span.start <= merged[last]) {
-			merged[last] = Math.max(merged[last], span.end);
+		if (last > 0 && start <= merged[last]) {
+			merged[last] = Math.max(merged[last], end);
 		} else {
-			merged.push(span.start, span.end);
+			merged.push(start, end);
 		}
 	}
 	return merged;
@@ -240,7 +246,8 @@ function matchesAt(names: readonly EntityName[] | undefined, text: string, start
  * links (a page linking MI6 once need not link every MI6), is left alone.
  */
 export function reportedMentions(mentions: readonly Mention[], page: PageSummary): Mention[] {
-	return mentionsToReport(mentions, page.path, page.targetUrls, namesOfPage(page));
+	// None found (what `check` gives a page's diagnostics before its mentions are searched): its names are not made.
+	return mentions.length === 0 ? [] : mentionsToReport(mentions, page.path, page.targetUrls, namesOfPage(page));
 }
 
 /**
