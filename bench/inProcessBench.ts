@@ -38,6 +38,7 @@ import matter from 'gray-matter';
 import { createLanguageService, DiagnosticLevel, type DiagnosticOptions } from 'vscode-markdown-languageservice';
 import { createVaultService, type VaultService } from '../server/src/service/vaultService';
 import { readPageRecords } from '../server/src/node/indexWorker';
+import { StringNumbering } from '../server/src/service/parse/relayedStrings';
 import { V8_PAGE_CODEC } from '../server/src/node/pageCodec';
 import { cacheFileFor } from '../server/src/node/indexCache';
 import { nodeFileSystem } from '../server/src/node/nodeFileSystem';
@@ -133,12 +134,16 @@ async function measureOurs(dir: string, budgetMs: number): Promise<InProcessFigu
 	const rereadPage = (page: string): PageSummaryParts | undefined => readVaultPageParts(dir, page);
 	let service: VaultService | undefined = createVaultService({ pageCodec: V8_PAGE_CODEC, rereadPage });
 	const listing = listVaultPages(dir);
+	// As one of the server's index workers makes them (strings numbered across its jobs), and as the main thread receives them (cloned, buffers moved).
+	const numbering = new StringNumbering();
+	const strings = service.relayedStrings();
 	for (let i = 0; i < listing.pages.length; i += PAGE_BATCH_SIZE) {
-		// As the server's index workers make them, and as the main thread receives them (the header cloned, the blobs' buffer moved).
-		const made = readPageRecords(dir, listing.pages.slice(i, i + PAGE_BATCH_SIZE));
-		for (const result of structuredClone(made.results, { transfer: [made.buffer] })) {
-			if ('record' in result) {
-				service.updatePageRecord(result.record, true);
+		const made = readPageRecords(dir, listing.pages.slice(i, i + PAGE_BATCH_SIZE), numbering);
+		const received = structuredClone({ results: made.results, strings: made.strings! }, { transfer: made.buffers });
+		strings.add(received.strings);
+		for (const result of received.results) {
+			if ('relayed' in result) {
+				service.updatePageRecord(strings.record(result.relayed), true);
 			}
 		}
 	}

@@ -226,7 +226,7 @@ export class VaultWorkspace {
 			}
 			done += results.length;
 			onProgress?.({ indexed: done, total });
-		}, () => this.cancelled);
+		}, () => this.cancelled, () => this.service.relayedStrings());
 		this.service.settleIndex();
 		if (this.cancelled) {
 			return;

@@ -28,6 +28,7 @@ import { linkEditsForMoves, type PathMove } from './restructure/moveLinks';
 import { PageSummaries, stripBom, summarizePageParts, type PageSummary, type PageSummaryParts } from './parse/pageSummary';
 import { joinPageParts } from './parse/pageRecord';
 import { StoredPages, type EncodedPageRecord, type PageCodec, type PageRecord } from './parse/storedPageSummary';
+import { RelayedStrings } from './parse/relayedStrings';
 import { indexMapsOf, isPersistedIndexState, persistedStateOf, type PersistedIndexState } from './vault/indexState';
 import { withSiteUrls } from './parse/siteParts';
 import { newPage, type NewPage, type NewPageInput } from './vault/pageTemplate';
@@ -128,6 +129,8 @@ export interface VaultService {
 	 * looks at the page. `initial`: as `loadParsedPage` (the change is then empty).
 	 */
 	updatePageRecord(record: PageRecord, initial?: boolean): IndexChange;
+	/** Where the records a worker numbers the strings of (relayedStrings.ts) get their strings: one per worker and run of jobs. */
+	relayedStrings(): RelayedStrings;
 	/** The initial indexing is done (every `initial` page given): the index lets go of the room it grew with. */
 	settleIndex(): void;
 	/**
@@ -462,6 +465,7 @@ export function createVaultService(options: VaultServiceOptions = {}): VaultServ
 			}
 			return changing(header.path, () => index.update(summary));
 		},
+		relayedStrings: () => new RelayedStrings(summaries.strings),
 		settleIndex(): void {
 			index.compact();
 		},
