@@ -127,18 +127,17 @@ async function measureTwoWorkers(dir: string): Promise<NonNullable<InProcessFigu
 	return figures as NonNullable<InProcessFigures['twoWorkers']>;
 }
 
-async function measureOurs(dir: string, budgetMs: number): Promise<InProcessFigures['ours']> {
-	collectGarbage();
-	const before = process.memoryUsage();
-	const start = performance.now();
-	const rereadPage = (page: string): PageSummaryParts | undefined => readVaultPageParts(dir, page);
-	let service: VaultService | undefined = createVaultService({ pageCodec: V8_PAGE_CODEC, rereadPage });
-	const listing = listVaultPages(dir);
-	// As one of the server's index workers makes them (strings numbered across its jobs), and as the main thread receives them (cloned, buffers moved).
+/**
+ * Pages put in `service` as one of the server's index workers makes them
+ * (strings numbered across its jobs) and as the main thread receives them
+ * (cloned, buffers moved); the worker's numbering and the receiver are let
+ * go on return, as the server lets go of them once the cold index is done.
+ */
+function indexAsTheServer(service: VaultService, dir: string, pages: readonly string[]): void {
 	const numbering = new StringNumbering();
 	const strings = service.relayedStrings();
-	for (let i = 0; i < listing.pages.length; i += PAGE_BATCH_SIZE) {
-		const made = readPageRecords(dir, listing.pages.slice(i, i + PAGE_BATCH_SIZE), numbering);
+	for (let i = 0; i < pages.length; i += PAGE_BATCH_SIZE) {
+		const made = readPageRecords(dir, pages.slice(i, i + PAGE_BATCH_SIZE), numbering);
 		const received = structuredClone({ results: made.results, strings: made.strings! }, { transfer: made.buffers });
 		strings.add(received.strings);
 		for (const result of received.results) {
@@ -147,6 +146,16 @@ async function measureOurs(dir: string, budgetMs: number): Promise<InProcessFigu
 			}
 		}
 	}
+}
+
+async function measureOurs(dir: string, budgetMs: number): Promise<InProcessFigures['ours']> {
+	collectGarbage();
+	const before = process.memoryUsage();
+	const start = performance.now();
+	const rereadPage = (page: string): PageSummaryParts | undefined => readVaultPageParts(dir, page);
+	let service: VaultService | undefined = createVaultService({ pageCodec: V8_PAGE_CODEC, rereadPage });
+	const listing = listVaultPages(dir);
+	indexAsTheServer(service, dir, listing.pages);
 	service.settleIndex();
 	const indexMs = performance.now() - start;
 	collectGarbage();
