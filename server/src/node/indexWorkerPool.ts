@@ -139,7 +139,14 @@ function receivedResults(message: IndexJobResult, strings: RelayedStrings | unde
 		throw new Error('an index worker relayed strings no one receives');
 	}
 	strings.add(message.strings);
-	return message.results.map(result => ('relayed' in result ? { path: result.path, stamp: result.stamp, record: strings.record(result.relayed) } : result));
+	return message.results.map(result => {
+		if (!('relayed' in result)) {
+			return result;
+		}
+		const record = strings.record(result.relayed);
+		// The header's path for the page's: one string for the index and the workspace's maps of pages.
+		return { path: record.header.path, stamp: result.stamp, record };
+	});
 }
 
 function defaultPoolSize(): number {
