@@ -1,6 +1,6 @@
 import { parentPort } from 'worker_threads';
 import { splitPageParts, type PageRecordHeader } from '../service/parse/pageRecord';
-import { StringNumbering, type FreshStrings, type RelayedPageRecord } from '../service/parse/relayedStrings';
+import { StringNumbering, type FreshStrings, type RelayedPageRecord, type RelayedRecordHeader } from '../service/parse/relayedStrings';
 import { V8_PAGE_CODEC } from './pageCodec';
 import { BatchFolders, readVaultPage, type PageReadResult } from './vaultFiles';
 import { nodeFileSystem } from './nodeFileSystem';
@@ -75,10 +75,9 @@ export function readPageRecords(root: string, paths: readonly string[], numberin
 		if (numbering === undefined) {
 			return { path: result.path, stamp: result.stamp, record: { header: result.header, blob } };
 		}
-		const { url: _url, section: _section, tags: _tags, targetUrls: _targets, ...rest } = result.header;
 		const count = StringNumbering.count(result.header);
 		numbering.write(result.header, numbers, numbersAt);
-		const header = { ...rest, stringNumbers: numbers.subarray(numbersAt, numbersAt + count) };
+		const header = relayedHeader(result.header, numbers.subarray(numbersAt, numbersAt + count));
 		numbersAt += count;
 		return { path: result.path, stamp: result.stamp, relayed: { header, blob } };
 	});
@@ -86,6 +85,20 @@ export function readPageRecords(root: string, paths: readonly string[], numberin
 		return { results, buffers: [blobs.buffer] };
 	}
 	return { results, buffers: [blobs.buffer, numbers.buffer], strings: numbering.takeFresh() };
+}
+
+/** `header` without the strings `stringNumbers` number. */
+function relayedHeader(header: PageRecordHeader, stringNumbers: Uint32Array): RelayedRecordHeader {
+	if ('shortcodeCalls' in header || 'siteKey' in header) {
+		// Rare: every field, whatever they are.
+		const { url: _url, section: _section, tags: _tags, targetUrls: _targets, ...rest } = header;
+		return { ...rest, stringNumbers };
+	}
+	// The fields `splitPageParts` makes, written out (a rest pattern and a spread cost more than the rest of this).
+	return {
+		path: header.path, title: header.title, aliases: header.aliases, frontmatter: header.frontmatter, nameSpellings: header.nameSpellings, textLength: header.textLength,
+		numbers: header.numbers, spanNumbers: header.spanNumbers, linkSpellings: header.linkSpellings, mayBeTitledFromSlug: header.mayBeTitledFromSlug, stringNumbers,
+	};
 }
 
 /** Per session, the strings numbered so far. */
