@@ -1,3 +1,5 @@
+import { sliceTimings } from './sliceTimings';
+
 /**
  * Long loops on the server's thread (indexing, loading and saving the
  * persisted index, publishing a whole vault's diagnostics) run in slices of a few milliseconds of work, yielding to
@@ -10,14 +12,37 @@ export function yieldToEventLoop(): Promise<void> {
 
 export class TimeSlicer {
 	private sliceStart = performance.now();
+	/** With slice timings (sliceTimings.ts): the thread's CPU time when the slice began, when the step under way began, and the slice's longest step so far. */
+	private sliceCpu = sliceTimings?.threadCpuMs() ?? 0;
+	private stepStart = this.sliceStart;
+	private longestMs = 0;
+	private longestStep = '';
 
-	constructor(private readonly budgetMs = 3) { }
+	/** `loop` names the loop in slice timings. */
+	constructor(private readonly budgetMs = 3, private readonly loop = 'a loop') { }
 
-	/** Yields to the event loop when the current slice has used its budget. */
-	async pause(): Promise<void> {
-		if (performance.now() - this.sliceStart >= this.budgetMs) {
+	/** Yields to the event loop when the current slice has used its budget; `step` names the step just done in slice timings. */
+	async pause(step = 'a step'): Promise<void> {
+		const now = performance.now();
+		if (sliceTimings !== undefined && now - this.stepStart > this.longestMs) {
+			this.longestMs = now - this.stepStart;
+			this.longestStep = step;
+		}
+		this.stepStart = now;
+		if (now - this.sliceStart >= this.budgetMs) {
+			sliceTimings?.slice(this.loop, this.sliceStart, now, this.sliceCpu, this.longestStep, this.longestMs);
 			await yieldToEventLoop();
-			this.sliceStart = performance.now();
+			this.restart();
+		}
+	}
+
+	/** Starts a new slice: the loop has waited, or awaited something (a write) while the event loop ran. */
+	restart(): void {
+		this.sliceStart = performance.now();
+		this.stepStart = this.sliceStart;
+		this.longestMs = 0;
+		if (sliceTimings !== undefined) {
+			this.sliceCpu = sliceTimings.threadCpuMs();
 		}
 	}
 }
@@ -104,16 +129,20 @@ export const requestWork = new ForegroundWork(foregroundWork);
 
 /** A `TimeSlicer` for background work: between slices it also waits until no foreground work (`foregroundWork`) is under way. */
 export class BackgroundSlicer extends TimeSlicer {
-	constructor(budgetMs = 3, private readonly foreground: ForegroundWork = foregroundWork, private readonly quietMs = BACKGROUND_QUIET_MS) {
-		super(budgetMs);
+	constructor(budgetMs = 3, private readonly foreground: ForegroundWork = foregroundWork, private readonly quietMs = BACKGROUND_QUIET_MS, loop?: string) {
+		super(budgetMs, loop);
 	}
 
-	override async pause(): Promise<void> {
-		await super.pause();
+	override async pause(step?: string): Promise<void> {
+		await super.pause(step);
+		if (!this.foreground.busy) {
+			return;
+		}
 		while (this.foreground.busy) {
 			await this.foreground.whenIdle();
 			// A quiet moment first: the next edit of a burst usually follows its diagnostics at once.
 			await new Promise(resolve => setTimeout(resolve, this.quietMs));
 		}
+		this.restart();
 	}
 }
