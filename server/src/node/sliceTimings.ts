@@ -3,8 +3,8 @@ import { PerformanceObserver, type PerformanceEntry } from 'perf_hooks';
 
 /**
  * With `ENTITY_VAULT_SLICE_TIMINGS=FILE`, the server appends to FILE a line
- * for each time slice of a loop that ran over `SLOW_MS` (its loop, the CPU
- * time the thread had in it, and the longest step in it with that step's
+ * for each time slice of a loop that ran over `SLOW_MS` (its loop, the
+ * process's CPU time in it, and the longest step in it with that step's
  * name), each garbage collection pause
  * over `SLOW_MS`, and each request answered (`RequestTimings`), every line
  * with its start and end on the monotonic clock in microseconds (that of
@@ -24,10 +24,6 @@ function micros(ms: number): number {
 }
 
 class SliceTimings {
-	/** `/proc/thread-self/schedstat` of the server's thread, open (Linux): its first number is the thread's time on a CPU in nanoseconds. */
-	private readonly schedstat = openQuietly('/proc/thread-self/schedstat');
-	private readonly buffer = Buffer.alloc(64);
-
 	constructor(private readonly file: string) {
 		new PerformanceObserver(list => {
 			for (const entry of list.getEntries()) {
@@ -38,22 +34,26 @@ class SliceTimings {
 		}).observe({ entryTypes: ['gc'] });
 	}
 
-	/** The CPU time of this thread so far (ms; 0 where it cannot be read): a slice's wall time less it is time the thread waited for a CPU. */
-	threadCpuMs(): number {
-		if (this.schedstat === undefined) {
-			return 0;
-		}
-		const length = fs.readSync(this.schedstat, this.buffer, 0, this.buffer.length, 0);
-		return Number(this.buffer.toString('latin1', 0, length).split(' ')[0]) / 1e6;
+	/**
+	 * The process's CPU time so far (ms): a slice's wall time less the CPU
+	 * time spent in it is time the thread waited for a CPU (on a loaded
+	 * machine). It counts every thread of the process (V8's helpers, the
+	 * index workers while they run), as no finer clock is precise: Linux
+	 * updates a thread's own run time (`/proc/thread-self/schedstat`) only at
+	 * its scheduler's ticks.
+	 */
+	cpuMs(): number {
+		const usage = process.cpuUsage();
+		return (usage.user + usage.system) / 1000;
 	}
 
 	/**
 	 * A slice of `loop` from `start` to `end` (`performance.now()`), begun when
-	 * the thread had used `startCpu` ms of CPU, its longest step `step`, `stepMs` long (wall time).
+	 * the process had used `startCpu` ms of CPU (`cpuMs`), its longest step `step`, `stepMs` of CPU time.
 	 */
 	slice(loop: string, start: number, end: number, startCpu: number, step: string, stepMs: number): void {
 		if (end - start >= SLOW_MS) {
-			this.line('slice', `${loop}: ${(this.threadCpuMs() - startCpu).toFixed(1)} ms of CPU; longest step ${step} ${stepMs.toFixed(1)} ms`, start, end);
+			this.line('slice', `${loop}: ${(this.cpuMs() - startCpu).toFixed(1)} ms of CPU; longest step ${step}, ${stepMs.toFixed(1)} ms of CPU`, start, end);
 		}
 	}
 
@@ -63,14 +63,6 @@ class SliceTimings {
 
 	private line(kind: string, what: string, start: number, end: number): void {
 		fs.appendFileSync(this.file, `${kind}\t${micros(start)}\t${micros(end)}\t${(end - start).toFixed(1)}\t${what}\n`);
-	}
-}
-
-function openQuietly(file: string): number | undefined {
-	try {
-		return fs.openSync(file, 'r');
-	} catch {
-		return undefined;
 	}
 }
 

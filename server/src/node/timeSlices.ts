@@ -12,9 +12,9 @@ export function yieldToEventLoop(): Promise<void> {
 
 export class TimeSlicer {
 	private sliceStart = performance.now();
-	/** With slice timings (sliceTimings.ts): the thread's CPU time when the slice began, when the step under way began, and the slice's longest step so far. */
-	private sliceCpu = sliceTimings?.threadCpuMs() ?? 0;
-	private stepStart = this.sliceStart;
+	/** With slice timings (sliceTimings.ts): the process's CPU time when the slice began and when the step under way began, and the slice's longest step so far (CPU time). */
+	private sliceCpu = sliceTimings?.cpuMs() ?? 0;
+	private stepCpu = this.sliceCpu;
 	private longestMs = 0;
 	private longestStep = '';
 
@@ -24,11 +24,14 @@ export class TimeSlicer {
 	/** Yields to the event loop when the current slice has used its budget; `step` names the step just done in slice timings. */
 	async pause(step = 'a step'): Promise<void> {
 		const now = performance.now();
-		if (sliceTimings !== undefined && now - this.stepStart > this.longestMs) {
-			this.longestMs = now - this.stepStart;
-			this.longestStep = step;
+		if (sliceTimings !== undefined) {
+			const cpu = sliceTimings.cpuMs();
+			if (cpu - this.stepCpu > this.longestMs) {
+				this.longestMs = cpu - this.stepCpu;
+				this.longestStep = step;
+			}
+			this.stepCpu = cpu;
 		}
-		this.stepStart = now;
 		if (now - this.sliceStart >= this.budgetMs) {
 			sliceTimings?.slice(this.loop, this.sliceStart, now, this.sliceCpu, this.longestStep, this.longestMs);
 			await yieldToEventLoop();
@@ -39,10 +42,10 @@ export class TimeSlicer {
 	/** Starts a new slice: the loop has waited, or awaited something (a write) while the event loop ran. */
 	restart(): void {
 		this.sliceStart = performance.now();
-		this.stepStart = this.sliceStart;
-		this.longestMs = 0;
 		if (sliceTimings !== undefined) {
-			this.sliceCpu = sliceTimings.threadCpuMs();
+			this.sliceCpu = sliceTimings.cpuMs();
+			this.stepCpu = this.sliceCpu;
+			this.longestMs = 0;
 		}
 	}
 }

@@ -301,8 +301,8 @@ export interface VaultServiceOptions {
 	readonly rereadPage?: (path: string) => PageSummaryParts | undefined;
 }
 
-/** Pages linked in per step when the persisted state is made from the pages as written (a few milliseconds at most). */
-const STATE_PAGES_PER_STEP = 100;
+/** Pages linked in per step when the persisted state is made from the pages as written (about a millisecond at most). */
+const STATE_PAGES_PER_STEP = 10;
 
 const NO_CHANGE: IndexChange = Object.freeze({ affected: new Set<string>(), pagesChanged: true });
 
