@@ -468,7 +468,8 @@ export async function saveIndexCache(
 				// Appended as one padded piece (copied: the writer's buffer is used again): the checksum reads whole words.
 				const piece = Buffer.concat(pieces);
 				headers.reset();
-				await blobHandle!.append(written);
+				// One buffer a write: a write of 64 views costs the thread several times more than the copy (measured 0.7 against 0.2 ms).
+				await blobHandle!.append([Buffer.concat(written)]);
 				await append([piece]);
 			}
 		};
@@ -525,13 +526,13 @@ export async function saveIndexCache(
 					chunks.push(chunk);
 					bytes += chunk.length;
 					if (bytes >= STATE_WRITE_BYTES) {
-						await append(chunks);
+						await append([Buffer.concat(chunks)]);
 						slicer.restart();
 						chunks = [];
 						bytes = 0;
 					}
 				}
-				await append(chunks);
+				await append([Buffer.concat(chunks)]);
 				stateWritten = true;
 			}
 		}
