@@ -194,7 +194,7 @@ describe('persisted index: the state written a piece at a time', () => {
 		assert.deepStrictEqual(assembler.value(), whole);
 	});
 
-	it('is not used when its pieces do not fit: one missing, one too many, a map\'s of odd length', () => {
+	it('is not used when its pieces do not fit: one missing, one too many, a map\'s keys and values of other lengths', () => {
 		const { head, cuts, pieces } = cutState(stateLike(100), 10);
 		const short = new StateAssembler(structuredClone(head), cuts);
 		pieces.slice(1).forEach(piece => short.add(piece));
