@@ -4,8 +4,12 @@ import type { PageSummary } from '../service/parse/pageSummary';
 import type { VaultService } from '../service/vaultService';
 import { loadIndexCacheFile, saveIndexCache, type IndexCacheContents, type PageToCache } from './indexCache';
 import { V8_PAGE_CODEC } from './pageCodec';
+import { BackgroundSlicer } from './timeSlices';
 import type { IndexCacheFileSystem } from './vaultFileSystem';
 import { WrittenPages } from './writtenPages';
+
+/** Pages pointed at the new file of blobs between two looks at the clock. */
+const PAGES_PER_PAUSE = 256;
 
 /**
  * One vault's persisted index file and the file of blobs its stored pages
@@ -61,11 +65,16 @@ export class PersistedIndexFile {
 		}
 		let slot = 0;
 		const blobs = saved.written.blobs;
+		// In slices too (100,000 pages take tens of ms): meanwhile a page not pointed at the new file yet reads the previous one, still open.
+		const slicer = new BackgroundSlicer(1, undefined, undefined, 'persisted index write');
 		for (const summary of written.values()) {
 			if (summary instanceof StoredPageSummary && service.index.getPage(summary.path) === summary) {
 				summary.keepBlobIn(blobs, slot);
 			}
 			slot++;
+			if (slot % PAGES_PER_PAUSE === 0) {
+				await slicer.pause('pages pointed at the new file of blobs');
+			}
 		}
 		this.written = saved.written;
 		if (previous !== undefined) {
