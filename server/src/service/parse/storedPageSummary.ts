@@ -503,6 +503,11 @@ export class StoredPageSummary implements PageSummary {
 		return !(this.stored instanceof Uint8Array);
 	}
 
+	/** The blob's slot in `file` when it is kept there (the page is then as it was when written there); undefined otherwise. */
+	blobSlotIn(file: PageBlobFile): number | undefined {
+		return this.stored === file ? this.slot : undefined;
+	}
+
 	/**
 	 * Keeps the blob in `file` (its bytes there, at `slot`, are this page's)
 	 * and lets go of it in memory. The persisted index is then written: the
