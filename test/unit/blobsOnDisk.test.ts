@@ -211,6 +211,30 @@ describe('persisted index: blobs kept on disk, not in memory', () => {
 		fresh.dispose();
 	});
 
+	it('a second write copies the pages unchanged since the first from its files, a run of pages a read; a warm start from it answers as a vault made from the final pages', async () => {
+		const { fileSystem, vault } = await coldWritten(files);
+		const final: Record<string, string> = { ...files, 'people/p3.md': '# Three 😀\r\n\r\n[Four](/people/p4/) [One](/people/p1/#nowhere)\r\n' };
+		delete final['people/p7.md'];
+		fileSystem.writeFile(inVault('people/p3.md'), final['people/p3.md']);
+		vault.diskChanged('people/p3.md');
+		fileSystem.remove(inVault('people/p7.md'));
+		vault.diskDeleted('people/p7.md');
+		fileSystem.clearAccesses();
+		await vault.saveCache();
+		const reads = fileSystem.accesses.filter(access => access.operation === 'read');
+		assert.ok(reads.some(access => access.path.endsWith('.tmp')), 'headers read from the index file written first (opened before it was renamed into place)');
+		assert.ok(reads.some(access => access.path.endsWith('.blobs')), 'blobs read from its file of blobs');
+		assert.ok(reads.length < pageCount / 4, `a run of pages a read (${reads.length} reads)`);
+		assert.strictEqual(pagesRead(fileSystem), 0);
+		assert.deepStrictEqual(answers(vault), await reference(final));
+		vault.dispose();
+		const warmVault = await warm(fileSystem);
+		assert.deepStrictEqual(blobPlaces(warmVault), { onDisk: pageCount - 1, inMemory: 0 });
+		assert.deepStrictEqual(answers(warmVault), await reference(final));
+		assert.strictEqual(pagesRead(fileSystem), 0);
+		warmVault.dispose();
+	});
+
 	it('a closed file of blobs is never read: the pages are parsed again', async () => {
 		const { fileSystem, vault } = await coldWritten(files);
 		(vault as unknown as { persisted: { close(): void } }).persisted.close();

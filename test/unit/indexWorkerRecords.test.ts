@@ -60,6 +60,14 @@ describe('index workers: page records', function () {
 		assert.ok(count >= pages);
 		assert.deepStrictEqual(viaWorkers.service.index.linkersOf('/people/p1/').sort(), ['people/p0.md', `people/p${pages - 1}.md`]);
 		assert.deepStrictEqual([...viaWorkers.service.index.wantedUrls()].sort(), [...inProcess.service.index.wantedUrls()].sort());
+		// A second run on the same workers numbers its strings afresh (the first run's were let go): the same pages.
+		const again = new VaultWorkspace(root, root, root, { settings: DEFAULT_SETTINGS, excludes: [], pool });
+		await again.index();
+		for (let i = 0; i < pages; i += 37) {
+			const page = `people/p${i}.md`;
+			assert.deepStrictEqual(again.service.diagnostics(page, pageText(i, pages)), inProcess.service.diagnostics(page, pageText(i, pages)), page);
+			assert.deepStrictEqual(again.service.index.getPage(page)?.targetUrls, inProcess.service.index.getPage(page)?.targetUrls, page);
+		}
 		// An edit after the cold index replaces the stored page as before.
 		const change = viaWorkers.service.updatePage('people/p1.md', '---\ntitle: Renamed\n---\nNo links.\n');
 		assert.deepStrictEqual(change, inProcess.service.updatePage('people/p1.md', '---\ntitle: Renamed\n---\nNo links.\n'));

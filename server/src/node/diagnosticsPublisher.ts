@@ -121,7 +121,7 @@ export class DiagnosticsPublisher {
 		this.flushing = true;
 		try {
 			// No quiet time after a request: an open page's diagnostics are foreground work too.
-			const slicer = new BackgroundSlicer(undefined, this.requests, 0);
+			const slicer = new BackgroundSlicer(undefined, this.requests, 0, 'diagnostics publishing');
 			await this.publishOpen(slicer);
 			while (this.pending.size > 0) {
 				const [vault, paths] = this.pending.entries().next().value as [VaultWorkspace, Set<string>];

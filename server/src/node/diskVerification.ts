@@ -37,7 +37,7 @@ export async function absorbCachedPages(
 	let done = 0;
 	let alreadyLoaded = 0;
 	onProgress?.({ indexed: 0, total });
-	const slicer = new TimeSlicer();
+	const slicer = new TimeSlicer(undefined, 'warm start');
 	for (const [page, cached] of cache) {
 		if (into.isCancelled()) {
 			return undefined;
@@ -221,7 +221,7 @@ export class DiskVerification {
 		if (vault.isCancelled()) {
 			return undefined;
 		}
-		const slicer = new BackgroundSlicer(undefined, this.foreground);
+		const slicer = new BackgroundSlicer(undefined, this.foreground, undefined, 'disk verification');
 		const steps = vault.list();
 		let step = steps.next();
 		while (step.done !== true) {

@@ -2,9 +2,10 @@ import * as os from 'os';
 import * as path from 'path';
 import * as fs from 'fs';
 import { Worker } from 'worker_threads';
-import type { IndexJob, IndexJobResult } from './indexWorker';
+import type { ForgetSession, IndexJob, IndexJobResult } from './indexWorker';
+import type { RelayedStrings } from '../service/parse/relayedStrings';
 import { readVaultPages, type PageReadResult } from './vaultFiles';
-import { InProcessPageParser, PAGE_BATCH_SIZE, type PageParser } from './pageParser';
+import { InProcessPageParser, PAGE_BATCH_SIZE, type PageParser, type RelayOfStrings } from './pageParser';
 import { rejectPending, type PendingJob } from './workerJobs';
 
 /**
@@ -16,7 +17,8 @@ export class IndexWorkerPool implements PageParser {
 	private readonly workers: Worker[] = [];
 	private readonly inProcess = new InProcessPageParser();
 	private nextId = 0;
-	private readonly pending = new Map<number, PendingJob<readonly PageReadResult[]>>();
+	private nextSession = 0;
+	private readonly pending = new Map<number, PendingJob<readonly PageReadResult[]> & { readonly strings?: RelayedStrings }>();
 	private failed = false;
 
 	constructor(private readonly size = defaultPoolSize()) { }
@@ -40,7 +42,14 @@ export class IndexWorkerPool implements PageParser {
 				worker.on('message', (message: IndexJobResult) => {
 					const job = this.pending.get(message.id);
 					this.pending.delete(message.id);
-					job?.resolve(message.results);
+					if (job !== undefined) {
+						// Here, as each arrives: a worker's strings must be taken in the order it sent them.
+						try {
+							job.resolve(receivedResults(message, job.strings));
+						} catch (error) {
+							job.reject(error as Error);
+						}
+					}
 				});
 				worker.on('error', error => this.fail(error));
 				worker.on('exit', code => {
@@ -63,15 +72,18 @@ export class IndexWorkerPool implements PageParser {
 		this.dispose();
 	}
 
-	private run(worker: Worker, root: string, paths: readonly string[]): Promise<readonly PageReadResult[]> {
+	/** `relayed`: the session of the worker's strings, and where they are received. */
+	private run(worker: Worker, root: string, paths: readonly string[], relayed?: { readonly session: number; readonly strings: RelayedStrings }): Promise<readonly PageReadResult[]> {
 		const id = this.nextId++;
 		return new Promise((resolve, reject) => {
-			this.pending.set(id, { resolve, reject });
-			worker.postMessage({ id, root, paths } satisfies IndexJob);
+			this.pending.set(id, { resolve, reject, strings: relayed?.strings });
+			worker.postMessage({ id, root, paths, session: relayed?.session } satisfies IndexJob);
 		});
 	}
 
-	async parseAll(root: string, paths: readonly string[], onBatch: (results: readonly PageReadResult[]) => void | Promise<void>, isCancelled: () => boolean = () => false): Promise<void> {
+	async parseAll(
+		root: string, paths: readonly string[], onBatch: (results: readonly PageReadResult[]) => void | Promise<void>, isCancelled: () => boolean = () => false, relay?: RelayOfStrings,
+	): Promise<void> {
 		if (paths.length < PAGE_BATCH_SIZE * 2 || !this.start()) {
 			return this.inProcess.parseAll(root, paths, onBatch, isCancelled);
 		}
@@ -80,20 +92,32 @@ export class IndexWorkerPool implements PageParser {
 			batches.push(paths.slice(i, i + PAGE_BATCH_SIZE));
 		}
 		let next = 0;
+		const session = this.nextSession++;
+		const workers = this.workers.slice();
+		// Per worker, its strings received in this run (the worker numbers them across its jobs of the run).
+		const relayed = relay === undefined ? undefined : new Map(workers.map(worker => [worker, { session, strings: relay() }]));
 		// Two jobs in flight per worker keep every worker busy while the main thread absorbs results.
-		const lanes = this.workers.flatMap(worker => [worker, worker]).map(async worker => {
+		const lanes = workers.flatMap(worker => [worker, worker]).map(async worker => {
 			while (next < batches.length && !isCancelled()) {
 				const batch = batches[next++];
 				let results: readonly PageReadResult[];
 				try {
-					results = await this.run(worker, root, batch);
+					results = await this.run(worker, root, batch, relayed?.get(worker));
 				} catch {
 					results = readVaultPages(root, batch);
 				}
 				await onBatch(results);
 			}
 		});
-		await Promise.all(lanes);
+		try {
+			await Promise.all(lanes);
+		} finally {
+			if (relayed !== undefined && !this.failed) {
+				for (const worker of workers) {
+					worker.postMessage({ forget: session } satisfies ForgetSession);
+				}
+			}
+		}
 		if (this.failed) {
 			await this.inProcess.parseAll(root, batches.slice(next).flat(), onBatch, isCancelled);
 		}
@@ -104,6 +128,25 @@ export class IndexWorkerPool implements PageParser {
 			void worker.terminate();
 		}
 	}
+}
+
+/** A worker's results as the index takes them: relayed records made records with `strings`, received in the order sent. */
+function receivedResults(message: IndexJobResult, strings: RelayedStrings | undefined): readonly PageReadResult[] {
+	if (message.strings === undefined) {
+		return message.results as readonly PageReadResult[];
+	}
+	if (strings === undefined) {
+		throw new Error('an index worker relayed strings no one receives');
+	}
+	strings.add(message.strings);
+	return message.results.map(result => {
+		if (!('relayed' in result)) {
+			return result;
+		}
+		const record = strings.record(result.relayed);
+		// The header's path for the page's: one string for the index and the workspace's maps of pages.
+		return { path: record.header.path, stamp: result.stamp, record };
+	});
 }
 
 function defaultPoolSize(): number {

@@ -1,3 +1,4 @@
+import type { RelayedStrings } from '../service/parse/relayedStrings';
 import { nodeFileSystem } from './nodeFileSystem';
 import { yieldToEventLoop } from './timeSlices';
 import type { VaultFileSystem } from './vaultFileSystem';
@@ -14,8 +15,14 @@ export interface PageParser {
 	 * Resolves when every page was handed to `onBatch` (or, once
 	 * `isCancelled` says so, stops handing them).
 	 */
-	parseAll(root: string, paths: readonly string[], onBatch: (results: readonly PageReadResult[]) => void | Promise<void>, isCancelled?: () => boolean): Promise<void>;
+	parseAll(root: string, paths: readonly string[], onBatch: (results: readonly PageReadResult[]) => void | Promise<void>, isCancelled?: () => boolean, relay?: RelayOfStrings): Promise<void>;
 }
+
+/**
+ * Where a worker's records get their strings (`VaultService.relayedStrings`):
+ * asked once per worker and run, the strings then sent once each.
+ */
+export type RelayOfStrings = () => RelayedStrings;
 
 /**
  * Reads and parses pages on this thread, a batch at a time with a turn of

@@ -1,20 +1,27 @@
 import { pageRecordOf, StoredPageSummary } from '../service/parse/storedPageSummary';
+import type { PageRecordHeader } from '../service/parse/pageRecord';
 import type { PageSummary } from '../service/parse/pageSummary';
 import type { VaultService } from '../service/vaultService';
-import type { DiskBlobFile } from './blobFile';
 import { loadIndexCacheFile, saveIndexCache, type IndexCacheContents, type PageToCache } from './indexCache';
 import { V8_PAGE_CODEC } from './pageCodec';
+import { BackgroundSlicer } from './timeSlices';
 import type { IndexCacheFileSystem } from './vaultFileSystem';
+import { WrittenPages } from './writtenPages';
+
+/** Pages pointed at the new file of blobs between two looks at the clock. */
+const PAGES_PER_PAUSE = 256;
 
 /**
  * One vault's persisted index file and the file of blobs its stored pages
  * point into (the one loaded, then each one written): a page's blob is kept
  * in memory only until it is in a file of blobs. The file of blobs of an
  * index replaced is closed and removed once no page of the index points
- * into it (another process still reading it keeps its own descriptor).
+ * into it (another process still reading it keeps its own descriptor). The
+ * next write copies the bytes of the pages unchanged since from the files
+ * of the index last loaded or written (`WrittenPages`).
  */
 export class PersistedIndexFile {
-	private blobs: DiskBlobFile | undefined;
+	private written: WrittenPages | undefined;
 
 	constructor(readonly file: string, private readonly root: string, private readonly fileSystem: IndexCacheFileSystem) { }
 
@@ -29,8 +36,8 @@ export class PersistedIndexFile {
 	 */
 	adopt(contents: IndexCacheContents): boolean {
 		const used = contents.pages.size > 0;
-		if (used) {
-			this.blobs = contents.blobs;
+		if (used && contents.blobs !== undefined) {
+			this.written = new WrittenPages(contents.blobs);
 		} else {
 			contents.blobs?.close();
 		}
@@ -39,8 +46,8 @@ export class PersistedIndexFile {
 
 	/** Stops reading blobs (pages still pointing into the file are parsed again when their blob is needed). */
 	close(): void {
-		this.blobs?.close();
-		this.blobs = undefined;
+		this.written?.close();
+		this.written = undefined;
 	}
 
 	/**
@@ -51,23 +58,29 @@ export class PersistedIndexFile {
 	 */
 	async save(service: VaultService, stamps: ReadonlyMap<string, string>): Promise<boolean> {
 		const written = new Map<string, PageSummary>();
-		const saved = await writePersistedIndex(this.file, this.root, service, stamps, this.fileSystem, written);
-		if (saved.blobs === undefined) {
+		const previous = this.written;
+		const saved = await writePersistedIndex(this.file, this.root, service, stamps, this.fileSystem, written, previous);
+		if (saved.written === undefined) {
 			return saved.stateWritten;
 		}
 		let slot = 0;
+		const blobs = saved.written.blobs;
+		// In slices too (100,000 pages take tens of ms): meanwhile a page not pointed at the new file yet reads the previous one, still open.
+		const slicer = new BackgroundSlicer(1, undefined, undefined, 'persisted index write');
 		for (const summary of written.values()) {
 			if (summary instanceof StoredPageSummary && service.index.getPage(summary.path) === summary) {
-				summary.keepBlobIn(saved.blobs, slot);
+				summary.keepBlobIn(blobs, slot);
 			}
 			slot++;
+			if (slot % PAGES_PER_PAUSE === 0) {
+				await slicer.pause('pages pointed at the new file of blobs');
+			}
 		}
-		const previous = this.blobs;
-		this.blobs = saved.blobs;
+		this.written = saved.written;
 		if (previous !== undefined) {
 			// No page of the index points into it now (every stored page written is in the new one; a page not written is newer).
 			previous.close();
-			await this.fileSystem.removeFile(previous.path).catch(() => undefined);
+			await this.fileSystem.removeFile(previous.blobs.path).catch(() => undefined);
 		}
 		return saved.stateWritten;
 	}
@@ -80,8 +93,35 @@ export class PersistedIndexFile {
  */
 export async function savePersistedIndex(file: string, root: string, service: VaultService, stamps: ReadonlyMap<string, string>, fileSystem: IndexCacheFileSystem): Promise<boolean> {
 	const saved = await writePersistedIndex(file, root, service, stamps, fileSystem, new Map());
-	saved.blobs?.close();
+	saved.written?.close();
 	return saved.stateWritten;
+}
+
+/**
+ * A stored page to write: its header (its bytes as read when it was never
+ * decoded; else its record's, made now, its name spellings apart, their
+ * slug titles not made: written as a bit each) and its blob are taken only
+ * when the writer asks for them, not when it copies their bytes from the
+ * index written last (`slot`).
+ */
+class StoredPageToCache implements PageToCache {
+	constructor(readonly stamp: string, private readonly summary: StoredPageSummary, readonly slot: number | undefined) { }
+
+	get record(): PageToCache['record'] {
+		return this;
+	}
+
+	get header(): PageRecordHeader | Uint8Array {
+		return this.summary.encodedHeader ?? this.summary.header.toRecordHeader(this.summary.path, false);
+	}
+
+	get blob(): Uint8Array {
+		return this.summary.blob;
+	}
+
+	get nameSpellings(): PageToCache['nameSpellings'] {
+		return this.summary.encodedHeader === undefined ? this.summary.header.nameSpellingsBesideSlugTitles : undefined;
+	}
 }
 
 /**
@@ -89,11 +129,13 @@ export async function savePersistedIndex(file: string, root: string, service: Va
  * (with its stamp, '' for a page not read from disk), then the state of
  * the reverse maps of those pages as written (`VaultService.persistedIndexState`:
  * the index's own maps when no page changed meanwhile). `written` gets the
- * pages written, by path, in the order written (their slots in the file of blobs).
+ * pages written, by path, in the order written (their slots in the file of
+ * blobs). A stored page whose blob is in `previous` (the index loaded or
+ * written last) is unchanged since: its bytes are copied from there.
  */
 export async function writePersistedIndex(
 	file: string, root: string, service: VaultService, stamps: ReadonlyMap<string, string>, fileSystem: IndexCacheFileSystem,
-	written: Map<string, PageSummary>,
+	written: Map<string, PageSummary>, previous?: WrittenPages,
 ): ReturnType<typeof saveIndexCache> {
 	const since = service.index.version;
 	// Read page by page as the writer gets to them (it yields between slices): stamp and summary of the same moment.
@@ -109,19 +151,11 @@ export async function writePersistedIndex(
 				yield [summary.path, { stamp, record: pageRecordOf(summary, V8_PAGE_CODEC) }];
 				continue;
 			}
-			// A stored page never looked at is written as it was read: its header's bytes, its blob.
-			const encoded = summary.encodedHeader;
-			if (encoded !== undefined) {
-				yield [summary.path, { stamp, record: { header: encoded, blob: summary.blob } }];
-				continue;
-			}
-			// Its name spellings apart, their slug titles not made (written as a bit each).
-			const header = summary.header;
-			yield [summary.path, { stamp, record: { header: header.toRecordHeader(summary.path, false), blob: summary.blob }, nameSpellings: header.nameSpellingsBesideSlugTitles }];
+			yield [summary.path, new StoredPageToCache(stamp, summary, previous === undefined ? undefined : summary.blobSlotIn(previous.blobs))];
 		}
 	}
 	function* state(): Generator<void, unknown> {
 		return yield* service.persistedIndexState([...written.values()], since);
 	}
-	return saveIndexCache(file, root, entries(), fileSystem, state);
+	return saveIndexCache(file, root, entries(), fileSystem, state, previous);
 }

@@ -1,5 +1,6 @@
 import { StreamMessageWriter, type Message } from 'vscode-languageserver/node';
 import { requestTimingNotification, type RequestTiming } from '../protocol';
+import { sliceTimings } from './sliceTimings';
 
 /** Set to `1` in the server's environment to get a timing notification after every response (stdio only). */
 export const REQUEST_TIMINGS_VARIABLE = 'ENTITY_VAULT_REQUEST_TIMINGS';
@@ -36,7 +37,9 @@ export class RequestTimings {
 			return undefined;
 		}
 		this.pending.delete(response.id);
-		return { id: response.id, method: pending.method, ms: performance.now() - pending.start };
+		const end = performance.now();
+		sliceTimings?.request(pending.method, pending.start, end);
+		return { id: response.id, method: pending.method, ms: end - pending.start };
 	}
 }
 

@@ -1,3 +1,5 @@
+import { sliceTimings } from './sliceTimings';
+
 /**
  * Long loops on the server's thread (indexing, loading and saving the
  * persisted index, publishing a whole vault's diagnostics) run in slices of a few milliseconds of work, yielding to
@@ -10,14 +12,40 @@ export function yieldToEventLoop(): Promise<void> {
 
 export class TimeSlicer {
 	private sliceStart = performance.now();
+	/** With slice timings (sliceTimings.ts): the process's CPU time when the slice began and when the step under way began, and the slice's longest step so far (CPU time). */
+	private sliceCpu = sliceTimings?.cpuMs() ?? 0;
+	private stepCpu = this.sliceCpu;
+	private longestMs = 0;
+	private longestStep = '';
 
-	constructor(private readonly budgetMs = 3) { }
+	/** `loop` names the loop in slice timings. */
+	constructor(private readonly budgetMs = 3, private readonly loop = 'a loop') { }
 
-	/** Yields to the event loop when the current slice has used its budget. */
-	async pause(): Promise<void> {
-		if (performance.now() - this.sliceStart >= this.budgetMs) {
+	/** Yields to the event loop when the current slice has used its budget; `step` names the step just done in slice timings. */
+	async pause(step = 'a step'): Promise<void> {
+		const now = performance.now();
+		if (sliceTimings !== undefined) {
+			const cpu = sliceTimings.cpuMs();
+			if (cpu - this.stepCpu > this.longestMs) {
+				this.longestMs = cpu - this.stepCpu;
+				this.longestStep = step;
+			}
+			this.stepCpu = cpu;
+		}
+		if (now - this.sliceStart >= this.budgetMs) {
+			sliceTimings?.slice(this.loop, this.sliceStart, now, this.sliceCpu, this.longestStep, this.longestMs);
 			await yieldToEventLoop();
-			this.sliceStart = performance.now();
+			this.restart();
+		}
+	}
+
+	/** Starts a new slice: the loop has waited, or awaited something (a write) while the event loop ran. */
+	restart(): void {
+		this.sliceStart = performance.now();
+		if (sliceTimings !== undefined) {
+			this.sliceCpu = sliceTimings.cpuMs();
+			this.stepCpu = this.sliceCpu;
+			this.longestMs = 0;
 		}
 	}
 }
@@ -104,16 +132,20 @@ export const requestWork = new ForegroundWork(foregroundWork);
 
 /** A `TimeSlicer` for background work: between slices it also waits until no foreground work (`foregroundWork`) is under way. */
 export class BackgroundSlicer extends TimeSlicer {
-	constructor(budgetMs = 3, private readonly foreground: ForegroundWork = foregroundWork, private readonly quietMs = BACKGROUND_QUIET_MS) {
-		super(budgetMs);
+	constructor(budgetMs = 3, private readonly foreground: ForegroundWork = foregroundWork, private readonly quietMs = BACKGROUND_QUIET_MS, loop?: string) {
+		super(budgetMs, loop);
 	}
 
-	override async pause(): Promise<void> {
-		await super.pause();
+	override async pause(step?: string): Promise<void> {
+		await super.pause(step);
+		if (!this.foreground.busy) {
+			return;
+		}
 		while (this.foreground.busy) {
 			await this.foreground.whenIdle();
 			// A quiet moment first: the next edit of a burst usually follows its diagnostics at once.
 			await new Promise(resolve => setTimeout(resolve, this.quietMs));
 		}
+		this.restart();
 	}
 }

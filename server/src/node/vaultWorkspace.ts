@@ -206,7 +206,7 @@ export class VaultWorkspace {
 		onProgress?.({ indexed: 0, total });
 		const toParse: string[] = [];
 		let alreadyLoaded = 0;
-		const slicer = new TimeSlicer();
+		const slicer = new TimeSlicer(undefined, 'cold index');
 		for (const page of listing.pages) {
 			if (this.loaded.has(page)) {
 				done++;
@@ -226,7 +226,7 @@ export class VaultWorkspace {
 			}
 			done += results.length;
 			onProgress?.({ indexed: done, total });
-		}, () => this.cancelled);
+		}, () => this.cancelled, () => this.service.relayedStrings());
 		this.service.settleIndex();
 		if (this.cancelled) {
 			return;
@@ -428,7 +428,7 @@ export class VaultWorkspace {
 	 */
 	async buildSearchTables(republish: (paths: string[]) => void): Promise<void> {
 		const steps = this.service.buildSearchTablesInSteps();
-		const slicer = new BackgroundSlicer();
+		const slicer = new BackgroundSlicer(undefined, undefined, undefined, 'search tables');
 		try {
 			while (!this.cancelled && steps.next().done !== true) {
 				await slicer.pause();
@@ -544,7 +544,7 @@ export class VaultWorkspace {
 		for (const path of toRead) {
 			this.moving.add(path);
 		}
-		const slicer = new TimeSlicer();
+		const slicer = new TimeSlicer(undefined, 'pages added');
 		try {
 			await this.options.pool.parseAll(this.root, toRead, async results => {
 				for (const result of results) {

@@ -23,6 +23,8 @@ import { NumberSlabs } from './numberSlabs';
 export interface PageRecord {
 	readonly header: PageRecordHeader;
 	readonly blob: Uint8Array | BlobOnDisk;
+	/** The pool whose strings the header's URL, section, tags and target URLs already are (relayedStrings.ts): not shared again. */
+	readonly sharedBy?: StringPool;
 }
 
 /**
@@ -223,16 +225,20 @@ export class StoredHeader {
 	private readonly slab: Uint16Array | Uint32Array;
 	private readonly at: number;
 
-	/** The header's strings are shared through `pool`, its numbers copied into `slabs` (the header given is dropped). */
-	constructor(header: PageRecordHeader, pool: StringPool, slabs: NumberSlabs) {
+	/**
+	 * The header's strings are shared through `pool`, its numbers copied into
+	 * `slabs` (the header given is dropped). `shared`: its URL, section, tags
+	 * and target URLs are the pool's strings already (`PageRecord.sharedBy`).
+	 */
+	constructor(header: PageRecordHeader, pool: StringPool, slabs: NumberSlabs, shared = false) {
 		const share = (value: string): string => pool.intern(value, true);
 		const frontmatter = header.frontmatter;
-		this.url = share(header.url);
-		this.section = header.section === undefined ? undefined : share(header.section);
+		this.url = shared ? header.url : share(header.url);
+		this.section = header.section === undefined || shared ? header.section : share(header.section);
 		this.title = header.title;
 		this.aliases = header.aliases.length === 0 ? NO_STRINGS : header.aliases;
-		this.tags = header.tags.length === 0 ? NO_STRINGS : header.tags.map(share);
-		this.targetUrls = header.targetUrls.length === 0 ? NO_STRINGS : header.targetUrls.map(share);
+		this.tags = header.tags.length === 0 ? NO_STRINGS : shared ? header.tags : header.tags.map(share);
+		this.targetUrls = header.targetUrls.length === 0 ? NO_STRINGS : shared ? header.targetUrls : header.targetUrls.map(share);
 		let slugSpelled = 0;
 		let others: string[] | undefined;
 		// Spellings come in the order of their targets unless a later link to a target was the first spelled one: then all are kept as pairs.
@@ -454,7 +460,7 @@ export class StoredPageSummary implements PageSummary {
 			this.head = record;
 		} else {
 			this.path = record.header.path;
-			this.head = new StoredHeader(record.header, home.summaries.strings, home.slabs);
+			this.head = new StoredHeader(record.header, home.summaries.strings, home.slabs, record.sharedBy === home.summaries.strings);
 		}
 		if (record.blob instanceof Uint8Array) {
 			this.stored = record.blob;
@@ -497,6 +503,11 @@ export class StoredPageSummary implements PageSummary {
 	/** Whether the blob is kept in a file rather than in memory. */
 	get blobOnDisk(): boolean {
 		return !(this.stored instanceof Uint8Array);
+	}
+
+	/** The blob's slot in `file` when it is kept there (the page is then as it was when written there); undefined otherwise. */
+	blobSlotIn(file: PageBlobFile): number | undefined {
+		return this.stored === file ? this.slot : undefined;
 	}
 
 	/**

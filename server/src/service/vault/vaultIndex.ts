@@ -310,9 +310,15 @@ export class VaultIndex {
 		}
 	}
 
-	/** The reverse maps and counts as they are (not copies), for the persisted index (indexState.ts). */
-	maps(): IndexMaps {
-		this.compact();
+	/**
+	 * The reverse maps and counts as they are (not copies), for the persisted
+	 * index (indexState.ts); `compacted` false leaves the lists' spare room
+	 * (`add`) for an index read once and dropped.
+	 */
+	maps(compacted = true): IndexMaps {
+		if (compacted) {
+			this.compact();
+		}
 		return {
 			pathsByUrl: this.pathsByUrl, linkersByUrl: this.linkersByUrl, missingTargets: this.missingTargets, pathsBySection: this.pathsBySection,
 			urlsBySlug: this.urlsBySlug, tagCounts: this.tagCounts, pathsByName: this.pathsByName, pathsByRedirect: this.pathsByRedirect,
