@@ -141,9 +141,8 @@ export class VaultIndex {
 	/** Where the pages sharing a name write it, per page version, as duplicate-entity checks read them (see `keptNameRange`). */
 	readonly entityNameRanges: EntityNameRanges = new WeakMap();
 	/**
-	 * Whether the URLs links name exist and their pages, per version and site
-	 * rules, as link checks read them (see `urlFactsOf` in diagnostics.ts):
-	 * 2.5 million links name about 160,000 URLs at 100,000 pages.
+	 * The page at each URL links name, or whether it exists (`UrlFacts`), per version and site rules, as link
+	 * checks read them (see `urlFactsOf` in diagnostics.ts): 2.5 million links name about 160,000 URLs at 100,000 pages.
 	 */
 	readonly urlFacts = new VersionedMemo<UrlFacts>(250_000);
 	/** The frontmatter rules of each section, per version and settings, as every page's diagnostics read them (see `pageRules`). */
