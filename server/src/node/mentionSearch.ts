@@ -20,24 +20,27 @@ export interface MentionSearchSetup {
  */
 export class MentionSearch {
 	private readonly table: MentionTable;
-	/** Each page's names, for the mentions of its own names left out (`mentionsToReport`). */
-	private readonly namesByPath: ReadonlyMap<string, readonly string[]>;
+	private readonly root: string;
+	private readonly settings: MentionSettings;
 
-	constructor(private readonly setup: MentionSearchSetup) {
+	/** Keeps the table it builds from the setup's names, not the setup. */
+	constructor(setup: MentionSearchSetup) {
 		this.table = mentionTableOf(setup.names);
-		this.namesByPath = new Map(setup.names.map(page => [page.path, page.names]));
+		this.root = setup.root;
+		this.settings = setup.settings;
 	}
 
 	/**
 	 * Every occurrence of a name on each page (none on a page that cannot be
 	 * read, or has changed since it was indexed); of a job listing the URLs
-	 * its page links, only those its diagnostics report.
+	 * its page links, only those its diagnostics report (the page's own names
+	 * from the table).
 	 */
 	find(jobs: readonly MentionJob[]): Mention[][] {
 		return jobs.map(job => {
-			const read = readPageText(absolutePath(this.setup.root, job.path));
-			const found = 'text' in read ? findJobMentions(this.table, job, stripBom(read.text), this.setup.settings) : [];
-			return job.linked === undefined ? found : mentionsToReport(found, job.path, job.linked, this.namesByPath.get(job.path) ?? []);
+			const read = readPageText(absolutePath(this.root, job.path));
+			const found = 'text' in read ? findJobMentions(this.table, job, stripBom(read.text), this.settings) : [];
+			return job.linked === undefined ? found : mentionsToReport(found, job.path, job.linked, this.table.namesOf(job.path));
 		});
 	}
 }

@@ -101,6 +101,22 @@ export class PairTable {
 	}
 }
 
+/**
+ * `array` when it holds `size` numbers, else a copy at least twice as long
+ * (the new numbers `fill`): the growth of a table kept in a typed array.
+ */
+export function withRoom(array: Int32Array, size: number, fill = 0): Int32Array {
+	if (size <= array.length) {
+		return array;
+	}
+	const grown = new Int32Array(Math.max(size, array.length * 2));
+	grown.set(array);
+	if (fill !== 0) {
+		grown.fill(fill, array.length);
+	}
+	return grown;
+}
+
 /** The hash of a word folded to ASCII lower case, or -1 when it has a character that is not ASCII. */
 export function asciiFoldedHash(text: string, start: number, end: number): number {
 	let h = 0x811c9dc5;

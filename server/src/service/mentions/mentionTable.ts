@@ -1,18 +1,32 @@
 import type { PageSummary } from '../parse/pageSummary';
 import type { FollowingTable } from '../search/journalFollower';
-import { asciiFoldedEquals, asciiFoldedHash, PairTable } from './intTables';
-import { caseRuleOf, isProperName, nameEdges, namesOfPage, type EntityName } from './mentionRules';
+import { asciiFoldedEquals, asciiFoldedHash, PairTable, withRoom } from './intTables';
+import { caseRuleOf, isProperName, nameEdges, namesOfPage, type CaseRule, type EntityName } from './mentionRules';
 import { foldWord, wordsOfName } from './mentionWords';
 
 /** Most nodes and words the table holds. */
 const LIMIT = 2 ** 30;
 
-/** What the table keeps of one page: its URL, its names, and each name's word numbers (a count, then the numbers, name after name). */
-interface PageNames {
-	readonly url: string;
-	readonly entries: readonly EntityName[];
-	readonly words: readonly number[];
-}
+/** No name, node or page: the end of a chain. */
+const NONE = -1;
+
+/**
+ * A name's numbers, `NAME_FIELDS` of them from `NAME_FIELDS * name` in
+ * `nameFields`: its page; the page's next name; the trie node its last word
+ * ends at (`NONE` for a name the trie does not hold: no word, or not a
+ * proper name); the next name ending at that node; its case rule (in
+ * `CASE_RULES`), prefix and suffix.
+ */
+const PAGE = 0;
+const NEXT_OF_PAGE = 1;
+const NODE = 2;
+const NEXT_AT_NODE = 3;
+const RULE = 4;
+const PREFIX = 5;
+const SUFFIX = 6;
+const NAME_FIELDS = 7;
+
+const CASE_RULES: readonly CaseRule[] = ['exact', 'exactOrCapitals', 'firstLetterEither'];
 
 /**
  * Every name of the vault's pages in a trie of words: one pass over a page's
@@ -24,6 +38,13 @@ interface PageNames {
  * the words of its names, nothing is rebuilt). The trie stores words folded
  * to lower case; which spellings count is decided on the text by the name's
  * case rule (mentionRules.ts).
+ *
+ * A page and a name are numbers too (a number let go is used again): a
+ * name's facts are integers in one typed array, the names ending at a node
+ * and the names of a page are chains through it, so the table holds no
+ * object per name or page, only the strings it was given (at 100,000 pages
+ * a table of objects and arrays per name took 74 MiB, most of a check
+ * worker's heap). `namesAt` makes the `EntityName`s of a node when asked.
  */
 export class MentionTable implements FollowingTable {
 	private readonly wordIds = new Map<string, number>();
@@ -37,25 +58,33 @@ export class MentionTable implements FollowingTable {
 	/** Names through each node; the root is node 0. */
 	private nodeRefs: number[] = [0];
 	private freeNodes: number[] = [];
-	/** The names ending at a node. */
-	private readonly terminals = new Map<number, EntityName[]>();
-	private readonly byPath = new Map<string, PageNames>();
+	/** The first name ending at each node, `NONE` when none does. */
+	private nodeNames: Int32Array = new Int32Array(64).fill(NONE);
+	/** Each name as given, by number ('' for a number let go). */
+	private nameTexts: string[] = [];
+	private nameFields: Int32Array = new Int32Array(NAME_FIELDS * 64);
+	private freeNames: number[] = [];
+	/** Names the trie holds. */
+	private trieNames = 0;
+	private readonly pageNumbers = new Map<string, number>();
+	/** Each page's path and URL by number ('' for a number let go). */
+	private pagePaths: string[] = [];
+	private pageUrls: string[] = [];
+	/** Each page's first name. */
+	private pageNames: Int32Array = new Int32Array(64);
+	private freePages: number[] = [];
 	/** The longest word of any name, in code units: a longer word of a text is not looked up. */
 	private longestWord = 0;
 
 	get slots(): number {
-		return this.byPath.size;
+		return this.pageNumbers.size;
 	}
 
 	readonly holes = 0;
 
 	/** How many names, and how many trie nodes and distinct words hold them. */
 	get size(): { names: number; nodes: number; words: number } {
-		let names = 0;
-		for (const page of this.byPath.values()) {
-			names += page.entries.length;
-		}
-		return { names, nodes: this.nodeRefs.length - this.freeNodes.length, words: this.wordIds.size };
+		return { names: this.trieNames, nodes: this.nodeRefs.length - this.freeNodes.length, words: this.wordIds.size };
 	}
 
 	/** The number of the word `text[start, end)` (folded to lower case), -1 when no name has it. */
@@ -80,14 +109,35 @@ export class MentionTable implements FollowingTable {
 		return this.edges.get(node, word);
 	}
 
-	/** Bytes of the trie's typed arrays (the words and names are strings besides). */
+	/** Bytes of the table's typed arrays (the words, names, paths and URLs are strings besides). */
 	get tableBytes(): number {
-		return this.edges.bytes + this.asciiWords.bytes;
+		return this.edges.bytes + this.asciiWords.bytes + this.nodeNames.byteLength + this.nameFields.byteLength + this.pageNames.byteLength;
 	}
 
-	/** The names whose last word ends at `node`. */
+	/** The names whose last word ends at `node`, in the order they were added. */
 	namesAt(node: number): readonly EntityName[] | undefined {
-		return this.terminals.get(node);
+		let name = this.nodeNames[node];
+		if (name === NONE) {
+			return undefined;
+		}
+		const fields = this.nameFields;
+		const names: EntityName[] = [];
+		for (; name !== NONE; name = fields[NAME_FIELDS * name + NEXT_AT_NODE]) {
+			const at = NAME_FIELDS * name;
+			const page = fields[at + PAGE];
+			names.push({ name: this.nameTexts[name], rule: CASE_RULES[fields[at + RULE]], prefix: fields[at + PREFIX], suffix: fields[at + SUFFIX], url: this.pageUrls[page], path: this.pagePaths[page] });
+		}
+		return names;
+	}
+
+	/** Every name of the page at `path` as given to `addNames` (a name the trie does not hold included); none for a page without names. */
+	namesOf(path: string): string[] {
+		const page = this.pageNumbers.get(path);
+		const names: string[] = [];
+		for (let name = page === undefined ? NONE : this.pageNames[page]; name !== NONE; name = this.nameFields[NAME_FIELDS * name + NEXT_OF_PAGE]) {
+			names.push(this.nameTexts[name]);
+		}
+		return names;
 	}
 
 	rebuild(pages: Iterable<PageSummary>): void {
@@ -99,8 +149,16 @@ export class MentionTable implements FollowingTable {
 		this.edges.clear();
 		this.nodeRefs = [0];
 		this.freeNodes = [];
-		this.terminals.clear();
-		this.byPath.clear();
+		this.nodeNames = new Int32Array(64).fill(NONE);
+		this.nameTexts = [];
+		this.nameFields = new Int32Array(NAME_FIELDS * 64);
+		this.freeNames = [];
+		this.trieNames = 0;
+		this.pageNumbers.clear();
+		this.pagePaths = [];
+		this.pageUrls = [];
+		this.pageNames = new Int32Array(64);
+		this.freePages = [];
 		this.longestWord = 0;
 		for (const page of pages) {
 			this.add(page);
@@ -116,53 +174,88 @@ export class MentionTable implements FollowingTable {
 		if (names.length === 0) {
 			return;
 		}
-		const entries: EntityName[] = [];
-		const words: number[] = [];
+		const page = this.freePages.pop() ?? this.pagePaths.length;
+		this.pageNumbers.set(path, page);
+		this.pagePaths[page] = path;
+		this.pageUrls[page] = url;
+		this.pageNames = withRoom(this.pageNames, page + 1);
+		let last = NONE;
 		for (const name of names) {
+			const id = this.newName(name, page);
+			if (last === NONE) {
+				this.pageNames[page] = id;
+			} else {
+				this.nameFields[NAME_FIELDS * last + NEXT_OF_PAGE] = id;
+			}
+			last = id;
 			const nameWords = wordsOfName(name);
 			if (nameWords.length === 0 || !isProperName(name)) {
 				continue;
 			}
 			const { prefix, suffix } = nameEdges(name);
-			const entry: EntityName = { name, rule: caseRuleOf(name, nameWords.length), prefix, suffix, url, path };
-			words.push(nameWords.length, ...this.insert(nameWords, entry));
-			entries.push(entry);
+			const at = NAME_FIELDS * id;
+			this.nameFields[at + RULE] = CASE_RULES.indexOf(caseRuleOf(name, nameWords.length));
+			this.nameFields[at + PREFIX] = prefix;
+			this.nameFields[at + SUFFIX] = suffix;
+			this.insert(nameWords, id);
 		}
-		this.byPath.set(path, { url, entries, words });
 	}
 
 	remove(path: string): void {
-		const page = this.byPath.get(path);
+		const page = this.pageNumbers.get(path);
 		if (page === undefined) {
 			return;
 		}
-		this.byPath.delete(path);
-		let at = 0;
-		for (const entry of page.entries) {
-			const count = page.words[at];
-			this.delete(page.words.slice(at + 1, at + 1 + count), entry);
-			at += 1 + count;
+		this.pageNumbers.delete(path);
+		for (let name = this.pageNames[page]; name !== NONE;) {
+			const next = this.nameFields[NAME_FIELDS * name + NEXT_OF_PAGE];
+			if (this.nameFields[NAME_FIELDS * name + NODE] !== NONE) {
+				this.delete(name);
+			}
+			this.nameTexts[name] = '';
+			this.freeNames.push(name);
+			name = next;
 		}
+		this.pagePaths[page] = '';
+		this.pageUrls[page] = '';
+		this.freePages.push(page);
 	}
 
 	/** A page whose URL and names did not change (most edits) keeps its entries: nothing to do. */
 	replace(path: string, page: PageSummary): boolean {
-		const known = this.byPath.get(path);
-		if (known === undefined || known.url !== page.url) {
+		const known = this.pageNumbers.get(path);
+		if (known === undefined || this.pageUrls[known] !== page.url) {
 			return false;
 		}
-		const names = namesOfPage(page).filter(name => wordsOfName(name).length > 0);
-		return names.length === known.entries.length && names.every((name, i) => name === known.entries[i].name);
+		const names = namesOfPage(page);
+		let i = 0;
+		for (let name = this.pageNames[known]; name !== NONE; name = this.nameFields[NAME_FIELDS * name + NEXT_OF_PAGE]) {
+			if (names[i++] !== this.nameTexts[name]) {
+				return false;
+			}
+		}
+		return i === names.length;
 	}
 
-	/** Adds a name's words to the trie; returns their numbers. */
-	private insert(words: readonly string[], entry: EntityName): number[] {
+	/** A new name of `page`, held by no node yet and last of its page. */
+	private newName(text: string, page: number): number {
+		const id = this.freeNames.pop() ?? this.nameTexts.length;
+		this.nameTexts[id] = text;
+		this.nameFields = withRoom(this.nameFields, NAME_FIELDS * (id + 1));
+		const at = NAME_FIELDS * id;
+		this.nameFields[at + PAGE] = page;
+		this.nameFields[at + NEXT_OF_PAGE] = NONE;
+		this.nameFields[at + NODE] = NONE;
+		this.nameFields[at + NEXT_AT_NODE] = NONE;
+		return id;
+	}
+
+	/** Adds a name's words to the trie, the name last of those ending at its last node. */
+	private insert(words: readonly string[], name: number): void {
 		let node = 0;
-		const ids: number[] = [];
 		this.nodeRefs[0]++;
 		for (const word of words) {
 			const id = this.internWord(word);
-			ids.push(id);
 			let next = this.edges.get(node, id);
 			if (next < 0) {
 				next = this.newNode();
@@ -171,16 +264,23 @@ export class MentionTable implements FollowingTable {
 			this.nodeRefs[next]++;
 			node = next;
 		}
-		const ending = this.terminals.get(node);
-		if (ending === undefined) {
-			this.terminals.set(node, [entry]);
+		const fields = this.nameFields;
+		fields[NAME_FIELDS * name + NODE] = node;
+		let last = this.nodeNames[node];
+		if (last === NONE) {
+			this.nodeNames[node] = name;
 		} else {
-			ending.push(entry);
+			while (fields[NAME_FIELDS * last + NEXT_AT_NODE] !== NONE) {
+				last = fields[NAME_FIELDS * last + NEXT_AT_NODE];
+			}
+			fields[NAME_FIELDS * last + NEXT_AT_NODE] = name;
 		}
-		return ids;
+		this.trieNames++;
 	}
 
-	private delete(ids: readonly number[], entry: EntityName): void {
+	/** Takes a name the trie holds out of it: its words (numbered as `insert` numbered them) and its place among the names of its node. */
+	private delete(name: number): void {
+		const ids = wordsOfName(this.nameTexts[name]).map(word => this.wordIds.get(word)!);
 		let node = 0;
 		this.nodeRefs[0]--;
 		for (const id of ids) {
@@ -192,14 +292,20 @@ export class MentionTable implements FollowingTable {
 			}
 			node = next;
 		}
-		const ending = this.terminals.get(node);
-		const at = ending?.indexOf(entry) ?? -1;
-		if (ending !== undefined && at >= 0) {
-			ending.splice(at, 1);
-			if (ending.length === 0) {
-				this.terminals.delete(node);
+		const fields = this.nameFields;
+		const after = fields[NAME_FIELDS * name + NEXT_AT_NODE];
+		if (this.nodeNames[node] === name) {
+			this.nodeNames[node] = after;
+		} else {
+			let before = this.nodeNames[node];
+			while (fields[NAME_FIELDS * before + NEXT_AT_NODE] !== name) {
+				before = fields[NAME_FIELDS * before + NEXT_AT_NODE];
 			}
+			fields[NAME_FIELDS * before + NEXT_AT_NODE] = after;
 		}
+		fields[NAME_FIELDS * name + NODE] = NONE;
+		fields[NAME_FIELDS * name + NEXT_AT_NODE] = NONE;
+		this.trieNames--;
 	}
 
 	private newNode(): number {
@@ -212,6 +318,7 @@ export class MentionTable implements FollowingTable {
 			throw new Error('too many names for the mention table');
 		}
 		this.nodeRefs.push(0);
+		this.nodeNames = withRoom(this.nodeNames, this.nodeRefs.length, NONE);
 		return this.nodeRefs.length - 1;
 	}
 
