@@ -10,7 +10,7 @@ export function slugifyTitle(title: string): string {
 export type SimilarPage = Pick<PageSummary, 'path' | 'url' | 'section' | 'title' | 'aliases'>;
 
 /** A page's slug, title and aliases in slug form, lowercase, each once: what a missing slug is compared with. */
-export function similarityKeys(page: SimilarPage): string[] {
+export function similarityKeys(page: Pick<SimilarPage, 'url' | 'title' | 'aliases'>): string[] {
 	const keys = new Set([slugOfUrl(page.url).toLowerCase(), slugifyTitle(page.title), ...page.aliases.map(slugifyTitle)]);
 	keys.delete('');
 	return [...keys];

@@ -6,6 +6,7 @@ import { entityNameKeysOf, type EntityNameRanges } from './entityNames';
 import { FieldCounts } from './fieldCounts';
 import { SiteUrls } from './siteUrls';
 import { isSitePage, slugOfUrl } from './vaultPaths';
+import { urlsWithSlugIn } from './urlsBySlug';
 import { stringHash } from '../text/stringHash';
 import { includeCandidatePaths, MAX_INCLUDE_DEPTH } from './pageIncludes';
 import type { AnchorIdMemo } from './pageAnchors';
@@ -268,9 +269,7 @@ export class VaultIndex {
 	}
 
 	urlsWithSlug(slug: string): readonly string[] {
-		const urls = valuesOf(this.urlsBySlug, stringHash(slug));
-		// Two slugs may share a hash: rarely, so the list is filtered only when one differs.
-		return urls.every(url => slugOfUrl(url) === slug) ? urls : urls.filter(url => slugOfUrl(url) === slug);
+		return urlsWithSlugIn(this.urlsBySlug, slug);
 	}
 
 	/** Paths of the pages named by an entity name key (see `entityNameKeysOf`). */
