@@ -26,12 +26,18 @@ export class CheckWorkerPool {
 	private failed = false;
 	private local: MentionSearch | undefined;
 
-	constructor(private readonly setup: MentionSearchSetup, size = checkPoolSize()) {
+	/**
+	 * `setup` makes what a search is given (the names of every page: 27 MiB
+	 * of objects at 100,000 pages), once for the workers and again only if
+	 * this thread has to search: it is not kept meanwhile.
+	 */
+	constructor(private readonly setup: () => MentionSearchSetup, size = checkPoolSize()) {
 		const script = path.join(__dirname, 'checkWorker.js');
 		if (size === 0 || !fs.existsSync(script)) {
 			return;
 		}
 		try {
+			const given = setup();
 			for (let i = 0; i < size; i++) {
 				const worker = new Worker(script);
 				worker.unref();
@@ -47,7 +53,7 @@ export class CheckWorkerPool {
 						this.fail(new Error(`check worker exited with code ${code}`));
 					}
 				});
-				worker.postMessage({ kind: 'setup', setup } satisfies CheckWorkerMessage);
+				worker.postMessage({ kind: 'setup', setup: given } satisfies CheckWorkerMessage);
 				this.workers.push(worker);
 				this.load.push(0);
 			}
@@ -65,7 +71,7 @@ export class CheckWorkerPool {
 				// The worker failed: this thread searches from now on.
 			}
 		}
-		this.local ??= new MentionSearch(this.setup);
+		this.local ??= new MentionSearch(this.setup());
 		return this.local.find(unpackMentionJobs(jobs));
 	}
 

@@ -59,7 +59,7 @@ export async function forEachPageDiagnostics<T>(
 		}
 		return;
 	}
-	const pool = new CheckWorkerPool({ root: vault.root, names: service.mentionNames(), settings: settings.mentions });
+	const pool = new CheckWorkerPool(() => ({ root: vault.root, names: service.mentionNames(), settings: settings.mentions }));
 	const suggestions = new SuggestionsAhead(vault, paths, pool);
 	meanwhile();
 	const finish = async (batch: PendingBatch<T>): Promise<void> => {
