@@ -37,8 +37,8 @@ import * as path from 'path';
 import matter from 'gray-matter';
 import { createLanguageService, DiagnosticLevel, type DiagnosticOptions } from 'vscode-markdown-languageservice';
 import { createVaultService, type VaultService } from '../server/src/service/vaultService';
-import { readPageRecords } from '../server/src/node/indexWorker';
 import { StringNumbering } from '../server/src/service/parse/relayedStrings';
+import { relayedRecords } from '../test/support/relayedRecords';
 import { V8_PAGE_CODEC } from '../server/src/node/pageCodec';
 import { cacheFileFor } from '../server/src/node/indexCache';
 import { nodeFileSystem } from '../server/src/node/nodeFileSystem';
@@ -140,17 +140,8 @@ async function measureTwoWorkers(dir: string): Promise<NonNullable<InProcessFigu
  * go on return, as the server lets go of them once the cold index is done.
  */
 function indexAsTheServer(service: VaultService, dir: string, pages: readonly string[]): void {
-	const numbering = new StringNumbering();
-	const strings = service.relayedStrings();
-	for (let i = 0; i < pages.length; i += PAGE_BATCH_SIZE) {
-		const made = readPageRecords(dir, pages.slice(i, i + PAGE_BATCH_SIZE), numbering);
-		const received = structuredClone({ results: made.results, strings: made.strings! }, { transfer: made.buffers });
-		strings.add(received.strings);
-		for (const result of received.results) {
-			if ('relayed' in result) {
-				service.updatePageRecord(strings.record(result.relayed), true);
-			}
-		}
+	for (const record of relayedRecords(dir, pages, new StringNumbering(), service.relayedStrings(), PAGE_BATCH_SIZE)) {
+		service.updatePageRecord(record, true);
 	}
 }
 

@@ -10,6 +10,7 @@ import { StringPool } from '../../server/src/service/parse/stringPool';
 import { createVaultService } from '../../server/src/service/vaultService';
 import { V8_PAGE_CODEC } from '../../server/src/node/pageCodec';
 import { fixturesRoot, repoRoot } from '../support/paths';
+import { relayedRecords } from '../support/relayedRecords';
 
 /** Every fixture vault and site, the markdown fixtures and the example vault: pages with shortcodes, TOML, languages, anchors, CRLF, pages without frontmatter. */
 const roots = ['vaults', 'sites'].flatMap(kind => fs.readdirSync(path.join(fixturesRoot, kind)).map(name => path.join(fixturesRoot, kind, name)))
@@ -17,20 +18,8 @@ const roots = ['vaults', 'sites'].flatMap(kind => fs.readdirSync(path.join(fixtu
 	.concat(path.join(fixturesRoot, 'markdown'), path.join(repoRoot, 'examples', 'vault'));
 
 /** The records of `root`'s pages as a worker sends them and the main thread receives them, in batches of `batch` pages. */
-function relayedRecords(root: string, numbering: StringNumbering, strings: RelayedStrings, batch: number): PageRecord[] {
-	const pages = listVaultPages(root).pages;
-	const records: PageRecord[] = [];
-	for (let i = 0; i < pages.length; i += batch) {
-		const made = readPageRecords(root, pages.slice(i, i + batch), numbering);
-		const received = structuredClone({ results: made.results, strings: made.strings! }, { transfer: made.buffers });
-		strings.add(received.strings);
-		for (const result of received.results) {
-			if ('relayed' in result) {
-				records.push(strings.record(result.relayed));
-			}
-		}
-	}
-	return records;
+function recordsRelayed(root: string, numbering: StringNumbering, strings: RelayedStrings, batch: number): PageRecord[] {
+	return [...relayedRecords(root, listVaultPages(root).pages, numbering, strings, batch)];
 }
 
 /** The records as they were sent before strings were relayed: every header with its strings. */
@@ -49,7 +38,7 @@ describe('relayed strings: a worker sends each string of its records once', () =
 			const numbering = new StringNumbering();
 			const strings = new RelayedStrings(pool);
 			// Batches of 3 pages: most strings are sent in one batch and named again in later ones.
-			const relayed = relayedRecords(root, numbering, strings, 3);
+			const relayed = recordsRelayed(root, numbering, strings, 3);
 			const plain = plainRecords(root);
 			assert.strictEqual(relayed.length, plain.length, root);
 			const sent = new Set<string>();
@@ -83,7 +72,7 @@ describe('relayed strings: a worker sends each string of its records once', () =
 		const root = path.join(repoRoot, 'examples', 'vault');
 		const relayedService = createVaultService({ pageCodec: V8_PAGE_CODEC });
 		const plainService = createVaultService({ pageCodec: V8_PAGE_CODEC });
-		for (const record of relayedRecords(root, new StringNumbering(), relayedService.relayedStrings(), PAGE_BATCH_SIZE)) {
+		for (const record of recordsRelayed(root, new StringNumbering(), relayedService.relayedStrings(), PAGE_BATCH_SIZE)) {
 			relayedService.updatePageRecord(record, true);
 		}
 		for (const record of plainRecords(root)) {
