@@ -1,5 +1,5 @@
 import { parentPort } from 'worker_threads';
-import { splitPageParts, type PageRecordHeader } from '../service/parse/pageRecord';
+import { hasRareParts, splitPageParts, type PageRecordHeader } from '../service/parse/pageRecord';
 import { StringNumbering, type FreshStrings, type RelayedPageRecord, type RelayedRecordHeader } from '../service/parse/relayedStrings';
 import { V8_PAGE_CODEC } from './pageCodec';
 import { BatchFolders, readVaultPage, type PageReadResult } from './vaultFiles';
@@ -89,7 +89,7 @@ export function readPageRecords(root: string, paths: readonly string[], numberin
 
 /** `header` without the strings `stringNumbers` number. */
 function relayedHeader(header: PageRecordHeader, stringNumbers: Uint32Array): RelayedRecordHeader {
-	if ('shortcodeCalls' in header || 'siteKey' in header) {
+	if (hasRareParts(header)) {
 		// Rare: every field, whatever they are.
 		const { url: _url, section: _section, tags: _tags, targetUrls: _targets, ...rest } = header;
 		return { ...rest, stringNumbers };

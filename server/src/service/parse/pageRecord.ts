@@ -39,6 +39,15 @@ function startOf(parts: Pick<PageSummaryParts, 'counts'>, which: PartName): { nu
 	return { numbers, strings, count: parts.counts[index] };
 }
 
+/**
+ * Whether a page's parts (or a header made of them) have the fields few pages
+ * have, shortcode calls or a site key: such a header is copied whole, any
+ * other has exactly the fields `splitPageParts` writes out.
+ */
+export function hasRareParts(parts: object): boolean {
+	return 'shortcodeCalls' in parts || 'siteKey' in parts;
+}
+
 /** A summary's plain data split into a record's header and body (the body is encoded by the caller). */
 export function splitPageParts(parts: PageSummaryParts): { header: PageRecordHeader; body: PageRecordBody } {
 	const { numbers, strings, linkTargetUrls, counts, lineStarts } = parts;
@@ -85,7 +94,7 @@ export function splitPageParts(parts: PageSummaryParts): { header: PageRecordHea
 	const targetUrls = [...targets.keys()];
 	const linkSpellings = countLinkSpellings(linkCount, i => (toPage[i] === 0 ? '' : strings[i * LINK.strings + LINK.at.destination]));
 	const mayBeTitledFromSlug = data !== undefined && data.title === undefined && !hasTitleField && !hasH1;
-	if ('shortcodeCalls' in parts || 'siteKey' in parts) {
+	if (hasRareParts(parts)) {
 		// Rare (and parts given back by a summary): every field the parts have but the body's, in their order.
 		const { numbers: _n, strings: _s, referenceLabels: _r, linkTargetUrls: _l, htmlAnchors: _h, definitionTerms: _d, counts: _c, codeRegions: _cr, lineStarts: _ls, ...rest } = parts;
 		return { header: { ...rest, targetUrls, numbers: headerNumbers, spanNumbers: spans.length, linkSpellings, mayBeTitledFromSlug }, body };

@@ -1,4 +1,4 @@
-import type { PageRecordHeader } from './pageRecord';
+import { hasRareParts, type PageRecordHeader } from './pageRecord';
 import type { BlobOnDisk, PageRecord } from './storedPageSummary';
 import { detach, type StringPool } from './stringPool';
 
@@ -126,7 +126,7 @@ export class RelayedStrings {
 			targetUrls[i] = stringAt(firstTarget + i);
 		}
 		let header: PageRecordHeader;
-		if ('shortcodeCalls' in relayedHeader || 'siteKey' in relayedHeader) {
+		if (hasRareParts(relayedHeader)) {
 			// Rare: every field, whatever they are.
 			const { stringNumbers: _numbers, ...rest } = relayedHeader;
 			header = { ...rest, url, section, tags, targetUrls };
