@@ -72,7 +72,13 @@ export function urlExists(index: VaultIndex, url: string): boolean {
 export function urlFactsOf(index: VaultIndex, url: string): UrlFacts {
 	// The site in force is the memo's scope: a link's URL exists or not under its rules.
 	// A page is published at a URL the index has (`hasUrl`): it exists.
-	return index.urlFacts.get(index.version, url, () => index.pageForUrl(url) ?? urlExists(index, url), index.site);
+	// Asked once per link (2.5 million at 100,000 pages): `kept` and `keep`, no closure made per ask.
+	let facts = index.urlFacts.kept(index.version, url, index.site);
+	if (facts === undefined) {
+		facts = index.pageForUrl(url) ?? urlExists(index, url);
+		index.urlFacts.keep(url, facts);
+	}
+	return facts;
 }
 
 /**
