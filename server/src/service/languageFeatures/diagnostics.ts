@@ -239,33 +239,43 @@ function checkDuplicateEntity(index: VaultIndex, page: PageSummary, out: Diagnos
  * destinations are not checked. `targets`: where the facts of the links'
  * URLs are asked (`LinkTargetFacts` of the page's `targetUrls` for its own links).
  */
-function checkLinks(index: VaultIndex, page: PageSummary, links: readonly PageLink[], settings: VaultSettings, out: DiagnosticCollector, text?: string, targets = new LinkTargetFacts(index, [])): void {
-	// Reference-style links share their definition's destination: report it once.
+function checkLinks(index: VaultIndex, page: PageSummary, links: readonly PageLink[], settings: VaultSettings, out: DiagnosticCollector, text?: string, targets?: LinkTargetFacts): void {
+	// Reference-style links share their definition's destination: report it once. No other body link (`targets`
+	// given) shares its destination's span, so only they are kept and looked up; frontmatter links all are.
 	const reported = new Set<number>();
+	const everyLink = targets === undefined;
+	targets ??= new LinkTargetFacts(index, []);
 	const pageText = text?.length === page.textLength ? text : undefined;
 	for (const link of links) {
-		if (reported.has(link.destinationSpan.start)) {
+		const shared = everyLink || link.referenceLabel !== undefined;
+		if (shared && reported.has(link.destinationSpan.start)) {
 			continue;
 		}
 		const target = link.target.kind === 'external' && pageText !== undefined
 			? index.site.mappedTarget(link.destination, pageText.slice(link.textSpan.start, link.textSpan.end), page.path, page.url) ?? link.target
 			: link.target;
 		if (target.kind === 'outside') {
-			reported.add(link.destinationSpan.start);
+			if (shared) {
+				reported.add(link.destinationSpan.start);
+			}
 			out.add('link-outside-vault', link.destinationSpan,
 				`Link "${link.destination}" leaves the vault: ${target.reason}. Nothing outside the vault root is read.`,
 				{ destination: link.destination, reason: target.reason });
 			continue;
 		}
 		if (target.kind === 'asset') {
-			reported.add(link.destinationSpan.start);
+			if (shared) {
+				reported.add(link.destinationSpan.start);
+			}
 			checkAsset(index, page, link, out);
 			continue;
 		}
 		if (target.kind !== 'page') {
 			continue;
 		}
-		reported.add(link.destinationSpan.start);
+		if (shared) {
+			reported.add(link.destinationSpan.start);
+		}
 		let facts = targets.of(target.url);
 		let url = facts !== false ? target.url : index.leadsTo(target.url, link.destination, page.path);
 		if (url !== undefined && url !== target.url) {
