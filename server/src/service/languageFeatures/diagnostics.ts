@@ -312,7 +312,7 @@ function checkLinks(index: VaultIndex, page: PageSummary, links: readonly PageLi
 					{ url, fragment: target.fragment, anchors });
 			}
 		}
-		const preferred = link.target.kind === 'page' ? preferredLinkPathTo(index, settings, page, link, url, pageOfFacts(facts)) : undefined;
+		const preferred = link.target.kind === 'page' ? preferredLinkPathTo(index, settings, page, link, url, facts) : undefined;
 		if (preferred !== undefined) {
 			const canonical = preferred + (target.fragment ? `#${target.fragment}` : '');
 			const why = preferred.startsWith('/') ? 'the URL the page is published at' : 'relative as the vault\'s links are';
