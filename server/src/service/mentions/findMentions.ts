@@ -39,25 +39,18 @@ export interface MentionedPage {
  * `isInCode`; the frontmatter ends where the body starts.
  */
 export function excludedSpans(page: PageSummary): number[] {
-	// Each span as one number, `start * width + end` (exact: offsets are at most the text's length), in order
-	// (by start, then end) as numbers. Each kind comes in document order, or nearly: the ascending runs
-	// are merged, not the whole list sorted.
+	// Each span as one number, `start * width + end` (exact: offsets are at most the text's length), sorted as
+	// numbers (by start, then end) in a typed array: no list of spans made and sorted with a comparator.
 	const width = page.textLength + 1;
 	const keys: number[] = [];
-	const runs: number[] = [0];
 	for (const items of [page.links, page.headings, page.footnoteReferences, page.footnoteDefinitions]) {
 		for (const { span } of items) {
-			const key = span.start * width + span.end;
-			if (keys.length > 0 && key < keys[keys.length - 1]) {
-				runs.push(keys.length);
-			}
-			keys.push(key);
+			keys.push(span.start * width + span.end);
 		}
 	}
-	const sorted = mergedRuns(keys, runs);
+	const sorted = Float64Array.from(keys).sort();
 	const merged: number[] = [];
-	for (let i = 0; i < sorted.length; i++) {
-		const key = sorted[i];
+	for (const key of sorted) {
 		const end = key % width;
 		const start = (key - end) / width;
 		const last = merged.length - 1;
@@ -68,36 +61,6 @@ export function excludedSpans(page: PageSummary): number[] {
 		}
 	}
 	return merged;
-}
-
-/** `keys` in ascending order, given where each of its ascending runs starts (`runs`, the first at 0): runs merged two by two. */
-function mergedRuns(keys: readonly number[], runs: readonly number[]): ArrayLike<number> {
-	let from: ArrayLike<number> = keys;
-	let starts = runs;
-	while (starts.length > 1) {
-		const to = new Float64Array(keys.length);
-		const next: number[] = [];
-		for (let r = 0; r < starts.length; r += 2) {
-			const middle = r + 1 < starts.length ? starts[r + 1] : keys.length;
-			const end = r + 2 < starts.length ? starts[r + 2] : keys.length;
-			let i = starts[r];
-			let j = middle;
-			let k = i;
-			next.push(i);
-			while (i < middle && j < end) {
-				to[k++] = from[i] <= from[j] ? from[i++] : from[j++];
-			}
-			while (i < middle) {
-				to[k++] = from[i++];
-			}
-			while (j < end) {
-				to[k++] = from[j++];
-			}
-		}
-		from = to;
-		starts = next;
-	}
-	return from;
 }
 
 /**
