@@ -1,3 +1,5 @@
+import type { VaultIndex } from '../../server/src/service/vault/vaultIndex';
+
 /**
  * Pages in sections with titles, aliases and slugs close to each other, and
  * links to missing pages near them (typos, another section, a section that
@@ -26,4 +28,14 @@ export function suggestionVaultFiles(pages = 120): Record<string, string> {
 	files['people/twin/index.md'] = '---\ntitle: Twin One\n---\n';
 	files['people/twin.md'] = '---\ntitle: Twin Two\n---\n[t](/people/twn/)\n';
 	return files;
+}
+
+/**
+ * The URLs the page at `path` links that no page is published at (MediaWiki's
+ * wanted pages, `VaultIndex.wantedUrls`), from its header: the reference for
+ * what `check` asks its workers the closest pages to (`wantedUrlsByBatch`).
+ */
+export function missingLinkTargets(index: VaultIndex, path: string): string[] {
+	const missing = index.wantedUrls();
+	return index.getPage(path)?.targetUrls.filter(url => missing.has(url)) ?? [];
 }

@@ -1,8 +1,7 @@
 import * as assert from 'assert';
 import { wantedUrlsByBatch } from '../../server/src/node/cli/checkDiagnostics';
-import { missingLinkTargets } from '../../server/src/service/search/suggestionTable';
 import { memoryVault } from '../support/memoryVault';
-import { suggestionVaultFiles } from '../support/suggestionVault';
+import { missingLinkTargets, suggestionVaultFiles } from '../support/suggestionVault';
 
 /**
  * `check` asks its workers for the closest pages to the URLs of a batch's

@@ -3,7 +3,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { settingsFrom } from '../../server/src/service/vault/settings';
 import { createVaultService, type VaultService } from '../../server/src/service/vaultService';
 import { rangeOfText, vaultOf } from '../support/cursor';
-import { rememberNameRanges } from '../../server/src/service/languageFeatures/duplicateEntity';
+import { rememberSharedNameRanges } from '../../server/src/service/languageFeatures/duplicateEntity';
 import { splitPageParts } from '../../server/src/service/parse/pageRecord';
 import { summarizePageParts } from '../../server/src/service/parse/pageSummary';
 import { JSON_PAGE_CODEC, type PageCodec } from '../../server/src/service/parse/storedPageSummary';
@@ -133,9 +133,7 @@ describe('duplicate-entity: two pages of a section sharing a title or an alias',
 		// Asked twice: kept, the same.
 		assert.deepStrictEqual(paths.map(path => duplicates(oracle, path)), expected);
 		const service = serviceOf();
-		for (const stored of service.index.pages()) {
-			rememberNameRanges(service.index, stored);
-		}
+		rememberSharedNameRanges(service.index);
 		for (const [i, path] of paths.entries()) {
 			decoded = 0;
 			assert.deepStrictEqual(duplicates(service, path), expected[i], path);

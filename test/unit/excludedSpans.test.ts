@@ -42,6 +42,14 @@ describe('excludedSpans: the spans of a page where nothing is a mention', () => 
 		}
 	});
 
+	it('merges them so on a page of many spans (keys past 2 ** 31), then on a small one', () => {
+		const long = summarizePage('notes/long.md', Array.from({ length: 1000 }, (_, i) => `## H${i}\n\n[a${i}](/x/${i}/) and [^${i}]\n\n[^${i}]: Note ${i}.\n`).join('\n'));
+		assert.ok(mergedByReference(long).length > 1000 && long.textLength ** 2 > 2 ** 31);
+		assert.deepStrictEqual(excludedSpans(long), mergedByReference(long));
+		const small = summarizePage('notes/small.md', '# T\n\n[b](/y/)\n');
+		assert.deepStrictEqual(excludedSpans(small), mergedByReference(small));
+	});
+
 	it('merges them so on made-up pages: nested, touching and repeated links, headings, footnotes', () => {
 		const piece = fc.constantFrom(
 			'[a](/x/)', '[![img](/i.png)](/y/)', '[b][r]', '[r]', '[^1]', '[^n]', '# Head [l](/z/)', '## Two', '\n[r]: /r/\n', '\n[^1]: Note [x](/x/).\n',

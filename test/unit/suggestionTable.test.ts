@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { missingLinkTargets, SuggestionTable, suggestionSetupOf } from '../../server/src/service/search/suggestionTable';
+import { SuggestionTable, suggestionSetupOf } from '../../server/src/service/search/suggestionTable';
 import { memoryVault } from '../support/memoryVault';
-import { suggestionVaultFiles } from '../support/suggestionVault';
+import { missingLinkTargets, suggestionVaultFiles } from '../support/suggestionVault';
 
 /**
  * `check`'s workers find the closest pages to a broken link's URL from

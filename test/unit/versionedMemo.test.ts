@@ -65,3 +65,23 @@ describe('versioned memo in a scope', () => {
 		assert.deepStrictEqual(computed, ['first a', 'second a', 'first a']);
 	});
 });
+
+describe('versioned memo asked without a closure (kept, keep)', () => {
+	it('gives what was kept at the same version and scope, nothing at another, and keeps what it is given', () => {
+		const memo = new VersionedMemo<number>(2);
+		const scope = {};
+		assert.strictEqual(memo.kept(1, 'a', scope), undefined);
+		memo.keep('a', 1);
+		assert.strictEqual(memo.kept(1, 'a', scope), 1);
+		assert.strictEqual(memo.get(1, 'a', () => 2, scope), 1, 'get reads what keep kept');
+		assert.strictEqual(memo.kept(1, 'a', {}), undefined, 'another scope forgets');
+		const other = {};
+		assert.strictEqual(memo.kept(1, 'a', other), undefined);
+		memo.keep('a', 3);
+		assert.strictEqual(memo.kept(2, 'a', other), undefined, 'another version forgets');
+		memo.keep('a', 4);
+		memo.keep('b', 5);
+		memo.keep('c', 6);
+		assert.deepStrictEqual(['a', 'b', 'c'].map(key => memo.kept(2, key, other)), [undefined, undefined, 6], 'full (2 kept): started over');
+	});
+});

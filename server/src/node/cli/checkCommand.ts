@@ -6,7 +6,7 @@ import type { DiagnosticCode } from '../../service/vault/settings';
 import type { LinkStyle } from '../../service/vault/siteRules';
 import { sectionOfPath } from '../../service/vault/vaultPaths';
 import { rememberAnchorIds } from '../../service/vault/pageAnchors';
-import { rememberNameRanges } from '../../service/languageFeatures/duplicateEntity';
+import { rememberSharedNameRanges } from '../../service/languageFeatures/duplicateEntity';
 import { vaultDeclaration } from '../vaultFiles';
 import { nodeFileSystem } from '../nodeFileSystem';
 import { resolveFolderVault } from '../folderVault';
@@ -215,8 +215,8 @@ export async function checkVaultInOrder(folder: string, options: CheckOptions, s
 			const site = vault.service.settings().site;
 			for (const page of index.pages()) {
 				rememberAnchorIds(page, site, index, index.anchorIds);
-				rememberNameRanges(index, page);
 			}
+			rememberSharedNameRanges(index);
 			logPhase('anchor ids and name ranges made');
 			// Each page's blob is read once more (its diagnostics), in the order of the paths: from a file, not held in memory meanwhile.
 			spilled = SpilledBlobFile.spill(vault.service, undefined, paths);

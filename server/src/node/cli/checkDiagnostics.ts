@@ -157,10 +157,9 @@ class SuggestionsAhead {
 /**
  * Per batch of `size` pages of `paths` (by its first page's place), the URLs
  * no page is published at (`VaultIndex.wantedUrls`) that its pages link,
- * each once: the batch's `missingLinkTargets`, made for every batch at once
- * from the index's linking pages of each wanted URL, not from each link of
- * each page looked up among them (2.5 million links, 75,000 wanted URLs at
- * 100,000 pages).
+ * each once, made for every batch at once from the index's linking pages
+ * of each wanted URL, not from each link of each page looked up among them
+ * (2.5 million links, 75,000 wanted URLs at 100,000 pages).
  */
 export function wantedUrlsByBatch(index: VaultIndex, paths: readonly string[], size: number): Map<number, string[]> {
 	const wanted = new Map<number, string[]>();

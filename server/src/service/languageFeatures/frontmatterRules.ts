@@ -53,6 +53,26 @@ function expectation(rule: FieldRule & { type: FieldType }): string {
 }
 
 /**
+ * The fields `validateFrontmatterFields` checks, in order: the required ones,
+ * then those of the rules the data has, each once. One list, not two sets
+ * and three lists made for every entity page checked.
+ */
+function fieldsToCheck(rules: SectionRules, data: Readonly<Record<string, unknown>>): string[] {
+	const fields: string[] = [];
+	for (const field of rules.required) {
+		if (!fields.includes(field)) {
+			fields.push(field);
+		}
+	}
+	for (const field of rules.fields.keys()) {
+		if (field in data && !rules.required.includes(field)) {
+			fields.push(field);
+		}
+	}
+	return fields;
+}
+
+/**
  * What is wrong with the frontmatter of the page at `path` under `rules` (the
  * schema of its section, see vault/schemaInference.ts): required fields
  * missing or empty, values of the wrong type, links to another section than
@@ -74,14 +94,13 @@ export function validateFrontmatterFields(frontmatter: PageFrontmatter, rules: S
 	const add = (field: string, reason: FieldFinding['data']['reason'], expected: FieldType | 'any', message: string, span = fieldSpan(field)): void => {
 		findings.push({ span, message, data: { field, reason, expected, insertOffset } });
 	};
-	const required = new Set(rules.required);
-	const fields = new Set([...rules.required, ...[...rules.fields.keys()].filter(field => field in data)]);
-	for (const field of fields) {
+	const required = rules.required;
+	for (const field of fieldsToCheck(rules, data)) {
 		const rule = rules.fields.get(field);
 		const expected = rule?.type ?? 'any';
 		const value = data[field];
 		if (!(field in data) || isEmptyValue(value)) {
-			if (required.has(field)) {
+			if (required.includes(field)) {
 				const present = field in data;
 				add(field, present ? 'type' : 'missing', expected, present ? `Frontmatter field "${field}" is empty.` : `Frontmatter field "${field}" is missing.`);
 			}

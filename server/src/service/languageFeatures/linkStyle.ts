@@ -34,22 +34,26 @@ export function preferredLinkPath(index: VaultIndex, settings: VaultSettings, pa
 	return preferredLinkPathTo(index, settings, page, link, url, index.pageForUrl(url));
 }
 
-/** `preferredLinkPath` with the page published at `url` (`index.pageForUrl(url)`) given. */
-export function preferredLinkPathTo(index: VaultIndex, settings: VaultSettings, page: PageSummary, link: PageLink, url: string, targetPage: PageSummary | undefined): string | undefined {
+/**
+ * `preferredLinkPath` with the page published at `url` given
+ * (`index.pageForUrl(url)`, or the link's `UrlFacts`: `true` or `false` when
+ * none is). The page is read only when the link would be hinted: the links
+ * of 100,000 pages name pages out of the cache, and most links are written
+ * as the style asks.
+ */
+export function preferredLinkPathTo(index: VaultIndex, settings: VaultSettings, page: PageSummary, link: PageLink, url: string, targetPage: PageSummary | boolean | undefined): string | undefined {
 	const target = link.target;
 	if (target.kind !== 'page' || !isSitePage(page.path)) {
 		return undefined;
 	}
-	const targetPath = targetPage?.path;
-	if (targetPath !== undefined && !isSitePage(targetPath)) {
-		return undefined;
-	}
 	const style = linkStyleInForce(index, settings);
+	let preferred: string | undefined;
 	if (style === 'absolute') {
-		return target.canonical && url === target.url ? undefined : url;
+		preferred = target.canonical && url === target.url ? undefined : url;
+	} else if (style === 'relative' && link.destination.trim().startsWith('/')) {
+		preferred = relativeUrl(page.url, url);
 	}
-	if (style === 'relative' && link.destination.trim().startsWith('/')) {
-		return relativeUrl(page.url, url);
-	}
-	return undefined;
+	// A link to a file that is no site page (README.md) is not hinted either.
+	const targetPath = preferred !== undefined && typeof targetPage === 'object' ? targetPage.path : undefined;
+	return targetPath !== undefined && !isSitePage(targetPath) ? undefined : preferred;
 }

@@ -29,10 +29,15 @@ export interface MentionJob {
 	/** The length of the text the summary was made from (BOM removed): another text is not searched. */
 	readonly textLength: number;
 	readonly bodyStart: number;
-	/** `excludedSpans`: merged `start, end` pairs (typed arrays: a thread receives them as one copy, not number by number). */
-	readonly excluded: Int32Array;
+	/**
+	 * `excludedSpans`: merged `start, end` pairs. As made, the lists the page
+	 * gives, copied as they are into their batch's one typed array (see
+	 * `MentionJobPacker`): no typed array made per page (one with memory of
+	 * its own when over 64 bytes, which the collector frees); unpacked, views of that array.
+	 */
+	readonly excluded: ArrayLike<number>;
 	/** `PageSummary.codeRegions`: `start, end` pairs, each end included. */
-	readonly codeRegions: Int32Array;
+	readonly codeRegions: ArrayLike<number>;
 	/**
 	 * The URLs the page links (`PageSummary.targetUrls`): given, the search
 	 * returns only the mentions the page's diagnostics report
@@ -64,7 +69,7 @@ export function mentionTableOf(pages: readonly PageNames[]): MentionTable {
 }
 
 export function mentionJobOf(page: PageSummary): MentionJob {
-	return { path: page.path, textLength: page.textLength, bodyStart: page.frontmatter.bodyStart, excluded: Int32Array.from(excludedSpans(page)), codeRegions: Int32Array.from(page.codeRegions), linked: page.targetUrls };
+	return { path: page.path, textLength: page.textLength, bodyStart: page.frontmatter.bodyStart, excluded: excludedSpans(page), codeRegions: page.codeRegions, linked: page.targetUrls };
 }
 
 /** Whether `offset` is in one of the regions (`start, end` pairs in order, each end included), as `PageSummary.isInCode` decides. */

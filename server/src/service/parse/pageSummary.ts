@@ -1,6 +1,6 @@
 import { computeLineStarts, type LineStarts } from '../text/lineIndex';
 import { countLinkSpellings, type LinkSpellings } from './linkSpellings';
-import { destinationFragment, destinationPath, resolveLinkDestination, pageUrlForPath, sectionOfPath, slugOfUrl, titleFromSlug } from '../vault/vaultPaths';
+import { destinationFragment, destinationPath, resolveLinkDestination, pageUrlForPath, sectionOfPath, slugOfUrl, titleFromSlug, type LinkTarget } from '../vault/vaultPaths';
 import { SiteUrls } from '../vault/siteUrls';
 import { citationKey } from './citationKey';
 import { nameSpellingOf, nameSpellingPairs, titleFromOwnText } from './nameSpelling';
@@ -542,18 +542,18 @@ class CompactPageSummary implements PageSummary {
 			const flags = n[o + at.flags];
 			const destination = s[k + at.destination];
 			const referenceLabel = this.referenceLabels?.[i];
-			return {
-				kind: LINK_KINDS[flags & LINK_FLAGS.kindMask],
-				isImage: (flags & LINK_FLAGS.image) !== 0,
-				destination,
-				span: spanAt(n, o + at.span),
-				textSpan: spanAt(n, o + at.textSpan),
-				destinationSpan: spanAt(n, o + at.destinationSpan),
-				...(referenceLabel === undefined ? {} : { referenceLabel }),
-				target: (flags & LINK_FLAGS.pageTarget) !== 0
-					? { kind: 'page', url: this.targetUrlOf(i), fragment: destinationFragment(destination), canonical: (flags & LINK_FLAGS.canonical) !== 0, viaMarkdownPath: (flags & LINK_FLAGS.markdownPath) !== 0 }
-					: this.home.site.resolve(destination, this.path, this.url),
-			};
+			const kind = LINK_KINDS[flags & LINK_FLAGS.kindMask];
+			const isImage = (flags & LINK_FLAGS.image) !== 0;
+			const span = spanAt(n, o + at.span);
+			const textSpan = spanAt(n, o + at.textSpan);
+			const destinationSpan = spanAt(n, o + at.destinationSpan);
+			const target: LinkTarget = (flags & LINK_FLAGS.pageTarget) !== 0
+				? { kind: 'page', url: this.targetUrlOf(i), fragment: destinationFragment(destination), canonical: (flags & LINK_FLAGS.canonical) !== 0, viaMarkdownPath: (flags & LINK_FLAGS.markdownPath) !== 0 }
+				: this.home.site.resolve(destination, this.path, this.url);
+			// Two literals, not a spread of the optional label: a view per link of every page checked (2.5 million at 100,000 pages).
+			return referenceLabel === undefined
+				? { kind, isImage, destination, span, textSpan, destinationSpan, target }
+				: { kind, isImage, destination, span, textSpan, destinationSpan, referenceLabel, target };
 		});
 	}
 

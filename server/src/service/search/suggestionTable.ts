@@ -1,5 +1,4 @@
 import type { PageSummary } from '../parse/pageSummary';
-import type { VaultIndex } from '../vault/vaultIndex';
 import { slugOfUrl } from '../vault/vaultPaths';
 import { findClosestPages, type ClosestPagesSource, type PageSuggestion, type SuggestedPages } from './closestPages';
 import { EditDistanceRows } from './editDistance';
@@ -100,14 +99,4 @@ export class SuggestionTable implements ClosestPagesSource {
 	closestPages(url: string, max = 3): PageSuggestion[] {
 		return findClosestPages(this, url, max, (slug, limit, section) => this.segments.candidates(slug, limit, section), this.rows);
 	}
-}
-
-/**
- * The URLs the page at `path` links that no page is published at (MediaWiki's
- * wanted pages, `VaultIndex.wantedUrls`): those a broken link of the page
- * may ask the closest pages to, from its header alone.
- */
-export function missingLinkTargets(index: VaultIndex, path: string): string[] {
-	const missing = index.wantedUrls();
-	return index.getPage(path)?.targetUrls.filter(url => missing.has(url)) ?? [];
 }

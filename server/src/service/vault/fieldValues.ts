@@ -2,20 +2,39 @@ import { linkInValue } from '../parse/frontmatterLinks';
 import type { FieldType } from './frontmatterSchema';
 import { resolveLinkDestination, sectionOfUrl } from './vaultPaths';
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A real calendar date written `YYYY-MM-DD`. */
+/** The number the two or four ASCII digits of `text` from `at` write. */
+function digits(text: string, at: number, count: number): number {
+	let n = 0;
+	for (let i = at; i < at + count; i++) {
+		n = n * 10 + text.charCodeAt(i) - 48;
+	}
+	return n;
+}
+
+/**
+ * A real calendar date written `YYYY-MM-DD`, of a year from 100 on (as a
+ * JavaScript `Date` reads it: `Date.UTC` takes years 0 to 99 for 1900 to
+ * 1999, so they never matched). Counted, no `Date` made: every page's
+ * `created` and `updated` are read, twice.
+ */
 export function isIsoDate(value: unknown): value is string {
-	if (typeof value !== 'string') {
+	if (typeof value !== 'string' || !DATE.test(value)) {
 		return false;
 	}
-	const match = DATE.exec(value);
-	if (!match) {
-		return false;
+	const year = digits(value, 0, 4);
+	const month = digits(value, 5, 2);
+	const day = digits(value, 8, 2);
+	return year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** The days of `month` (1 to 12) of `year`, in the Gregorian calendar. */
+function daysInMonth(year: number, month: number): number {
+	if (month === 2) {
+		return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 	}
-	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-	const date = new Date(Date.UTC(year, month - 1, day));
-	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+	return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** No value: null, blank text, an empty list. */
