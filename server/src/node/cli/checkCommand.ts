@@ -16,7 +16,7 @@ import { VaultWorkspace } from '../vaultWorkspace';
 import { IndexWorkerPool } from '../indexWorkerPool';
 import { cacheFileFor } from '../indexCache';
 import { forEachPageDiagnostics } from './checkDiagnostics';
-import { SpilledBlobFile } from './spilledBlobs';
+import { SpilledBlobFile, SpillWhileIndexing } from './spilledBlobs';
 
 export interface CheckProblem {
 	readonly file: string;
@@ -99,11 +99,14 @@ export class VaultConfigError extends Error {
 /**
  * Indexes the vault at `folder` as `check` does (its root, settings with
  * the vault configuration file's over the flags, excludes, worker pool and
- * persisted index), runs `use` on it, and disposes of it; resolves to what
+ * persisted index), runs `use` on it, and disposes of it (`whileIndexing`
+ * is called as pages are indexed); resolves to what
  * `use` returns and the vault. Throws `VaultConfigError` when the
  * configuration file has problems.
  */
-export async function withIndexedVault<T>(folder: string, options: CheckOptions, use: (vault: VaultWorkspace) => T): Promise<{ vault: VaultWorkspace; result: T }> {
+export async function withIndexedVault<T>(
+	folder: string, options: CheckOptions, use: (vault: VaultWorkspace) => T, whileIndexing?: (vault: VaultWorkspace, indexed: number) => void,
+): Promise<{ vault: VaultWorkspace; result: T }> {
 	// The flags stand where the editor's settings do: the vault configuration file wins over them for what it says.
 	const flags = folderSettingsFrom({ exclude: options.excludes ?? [], diagnostics: { severity: options.severity }, frontmatter: { requiredFields: options.requiredFields }, mentions: options.mentions, links: { style: options.linkStyle } });
 	const { root, settings, configuration } = resolveFolderVault(folder, flags, nodeFileSystem, options.configFile);
@@ -119,7 +122,10 @@ export async function withIndexedVault<T>(folder: string, options: CheckOptions,
 		cacheFile: options.cacheDirectory ? cacheFileFor(options.cacheDirectory, root) : undefined,
 	});
 	try {
-		await vault.index(options.onProgress ? ({ indexed, total }) => options.onProgress!(indexed, total) : undefined);
+		await vault.index(options.onProgress || whileIndexing ? ({ indexed, total }) => {
+			options.onProgress?.(indexed, total);
+			whileIndexing?.(vault, indexed);
+		} : undefined);
 		// A warm start's pages are checked against the disk before anything is reported.
 		await vault.whenVerified();
 		await vault.saveCache();
@@ -184,6 +190,10 @@ function inReportOrder(problems: CheckProblem[]): CheckProblem[] {
  * report (`wanted`, `schema`, `overview` as the options ask).
  */
 export async function checkVaultInOrder(folder: string, options: CheckOptions, start: (header: CheckHeader) => void, problems: (problems: readonly CheckProblem[]) => void): Promise<CheckExtras> {
+	// Each page's blob is read once more (its diagnostics), in the order of the paths: from a file, written as pages
+	// are indexed, not held in memory meanwhile.
+	const file = SpilledBlobFile.open();
+	const spill = file && new SpillWhileIndexing(file);
 	const { vault, result: extras } = await withIndexedVault(folder, options, (vault): CheckExtras => {
 		const wanted = options.wanted
 			? vault.service.wantedPages(path => vault.diskText(path), Number.MAX_SAFE_INTEGER)
@@ -192,10 +202,12 @@ export async function checkVaultInOrder(folder: string, options: CheckOptions, s
 		const schema = options.printSchema ? vault.service.frontmatterSchema() : undefined;
 		const overview = options.overviewLimit === undefined ? undefined : vault.service.overview(path => vault.diskText(path), options.overviewLimit);
 		return { ...(wanted ? { wanted } : {}), ...(schema ? { schema } : {}), ...(overview ? { overview } : {}) };
+	}, (vault, indexed) => spill?.indexed(vault.service, indexed)).catch((error: unknown) => {
+		file?.close();
+		throw error;
 	});
 	logPhase('indexed');
 	const paths = vault.allPaths().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-	let spilled: SpilledBlobFile | undefined;
 	try {
 		const kind = vault.service.vaultKind();
 		start({ root: vault.root, files: paths.length, pages: paths.filter(path => sectionOfPath(path) !== undefined).length, vault: { isVault: kind.isVault, reason: kind.reason } });
@@ -208,9 +220,10 @@ export async function checkVaultInOrder(folder: string, options: CheckOptions, s
 				logPhase(`diagnostics ${done}/${paths.length}`);
 			}
 		}, () => {
-			// While the workers build their tables. What other pages' diagnostics read of a page, while the blobs
-			// are in memory: its anchor ids (links to its headings are checked against them) and where it writes a
-			// name other pages have (duplicate-entity's related information).
+			// While the workers build their tables. What other pages' diagnostics read of a page: its anchor ids
+			// (links to its headings are checked against them; made already for the pages whose blobs went to the
+			// file while indexing) and where it writes a name other pages have (duplicate-entity's related
+			// information; the blobs of those of these pages sharing a name are read back from the file).
 			const { index } = vault.service;
 			const site = vault.service.settings().site;
 			for (const page of index.pages()) {
@@ -218,12 +231,11 @@ export async function checkVaultInOrder(folder: string, options: CheckOptions, s
 				rememberNameRanges(index, page);
 			}
 			logPhase('anchor ids and name ranges made');
-			// Each page's blob is read once more (its diagnostics), in the order of the paths: from a file, not held in memory meanwhile.
-			spilled = SpilledBlobFile.spill(vault.service, undefined, paths);
+			spill?.finish(vault.service);
 			logPhase('blobs written to a file');
 		});
 	} finally {
-		spilled?.close();
+		file?.close();
 	}
 	logPhase('diagnostics');
 	return extras;
