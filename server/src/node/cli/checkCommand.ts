@@ -87,6 +87,8 @@ export interface CheckOptions {
 	readonly printSchema?: boolean;
 	/** Also make the vault overview, each list at most this long (`--format html`). */
 	readonly overviewLimit?: number;
+	/** Sets the heap's growth (`CliIo.heapGrowth`): the diagnostics ask for less than indexing. */
+	readonly heapGrowth?: (percent: number) => void;
 }
 
 /** The vault configuration file has problems: `check` names each (file, line, key) and exits 2, checking nothing. */
@@ -139,6 +141,15 @@ export async function withIndexedVault<T>(
 const started = { cpu: process.cpuUsage(), time: Date.now() };
 /** Pages between two phase lines of the diagnostics (`logPhase`). */
 const PAGES_PER_LOG = 10_000;
+/**
+ * How far the heap may grow over what is live once indexing is done
+ * (`CheckOptions.heapGrowth`; bin/entity-vault.js sets 50 % for the whole of
+ * `check`): the diagnostics make garbage page after page over a live heap
+ * that no longer grows, so collecting sooner lowers the peak. Measured at
+ * 100,000 pages (one run each, load 9-12): peak RSS 658 MiB at 50 %,
+ * 608 MiB at 20 %, for 62.0 s against 63.9 s of CPU.
+ */
+const DIAGNOSTICS_HEAP_GROWTH = 20;
 
 /**
  * With `ENTITY_VAULT_CHECK_TIMINGS=1`: the time, CPU (every thread) and
@@ -207,6 +218,7 @@ export async function checkVaultInOrder(folder: string, options: CheckOptions, s
 		throw error;
 	});
 	logPhase('indexed');
+	options.heapGrowth?.(DIAGNOSTICS_HEAP_GROWTH);
 	const paths = vault.allPaths().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 	try {
 		const kind = vault.service.vaultKind();

@@ -1,3 +1,4 @@
+import * as v8 from 'v8';
 import { checkSubcommand } from './checkCli';
 import { graphSubcommand } from './graphCli';
 import { COMMON_OPTIONS, flagValue, helpText, parseSubcommandArguments, UsageError, type CliIo, type Subcommand } from './cliOptions';
@@ -85,5 +86,6 @@ function processIo(): CliIo {
 		stderr: text => process.stderr.write(text),
 		isTerminal: Boolean(process.stderr.isTTY),
 		cwd: process.cwd(),
+		heapGrowth: percent => v8.setFlagsFromString(`--heap-growing-percent=${percent}`),
 	};
 }
