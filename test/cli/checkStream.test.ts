@@ -86,6 +86,16 @@ describe('check streams its text and json reports', () => {
 		assert.strictEqual(writes.join(''), formatJson(await checkVault(folder)));
 	});
 
+	it('asks for a smaller heap growth once indexed, before any problem is computed (the peak of a large vault\'s check)', async () => {
+		const events: string[] = [];
+		const status = await main(['check', path.join(fixturesRoot, 'vaults', 'broken'), '--format', 'json'], {
+			stdout: text => events.push(`write ${text.includes('"diagnostics": [') ? 'problems' : 'other'}`), stderr: () => undefined, isTerminal: false, cwd: repoRoot,
+			heapGrowth: percent => events.push(`heap growth ${percent}`),
+		});
+		assert.strictEqual(status, 1);
+		assert.deepStrictEqual(events, ['heap growth 20', 'write problems'], 'set once, before the report (written at once: a small one)');
+	});
+
 	it('gathers pieces into chunks and writes what is left on flush', () => {
 		const writes: string[] = [];
 		const output = new ChunkedOutput(text => writes.push(text));

@@ -3,14 +3,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { withIndexedVault } from '../../server/src/node/cli/checkCommand';
-import { SpilledBlobFile } from '../../server/src/node/cli/spilledBlobs';
+import { SpilledBlobFile, SpillWhileIndexing } from '../../server/src/node/cli/spilledBlobs';
 import type { VaultWorkspace } from '../../server/src/node/vaultWorkspace';
 import { StoredPageSummary } from '../../server/src/service/parse/storedPageSummary';
 import { fixturesRoot, temporaryVault } from '../support/paths';
 
 /**
  * `check` without a persisted index moves its pages' blobs to a file of its
- * own (`SpilledBlobFile`) before the diagnostics: every page must answer the
+ * own (`SpilledBlobFile`) as they are indexed: every page must answer the
  * same from there, nothing must be left in the temporary folder, and a file
  * that cannot be read makes the pages be parsed again, not fail.
  */
@@ -103,6 +103,26 @@ describe('check: the pages\' blobs written to a file of its own', () => {
 				assert.deepStrictEqual(answers(vault), before);
 			}
 		});
+	});
+
+	it('written while indexing, a group at a time, anchor ids made first: every page answers the same, parsed again once its blob cannot be read', async () => {
+		const { result: before } = await withIndexedVault(folder, {}, answers);
+		const file = SpilledBlobFile.open(temporary)!;
+		const spill = new SpillWhileIndexing(file, 64);
+		await withIndexedVault(folder, {}, vault => {
+			const { index } = vault.service;
+			const stored = storedPages(vault);
+			const written = stored.filter(page => page.blobOnDisk);
+			assert.ok(written.length >= 64, `blobs written before indexing ended (${written.length} of ${stored.length})`);
+			assert.ok(written.every(page => index.anchorIds.has(page)), 'their anchor ids made while their blobs were in memory');
+			spill.finish(vault.service);
+			assert.ok(stored.every(page => page.blobOnDisk), 'the rest written once indexing is done');
+			assert.deepStrictEqual(answers(vault), before);
+			assert.ok(stored.every(page => page.blobOnDisk), 'every blob read back from the file');
+			file.close();
+			assert.deepStrictEqual(answers(vault), before);
+			assert.ok(stored.every(page => !page.blobOnDisk), 'every page parsed again, its blob kept in memory');
+		}, (vault, indexed) => spill.indexed(vault.service, indexed));
 	});
 
 	it('closed, or its folder unusable: the pages are parsed again, or keep their blobs, and answer the same', async () => {

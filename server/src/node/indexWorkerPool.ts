@@ -21,7 +21,8 @@ export class IndexWorkerPool implements PageParser {
 	private readonly pending = new Map<number, PendingJob<readonly PageReadResult[]> & { readonly strings?: RelayedStrings }>();
 	private failed = false;
 
-	constructor(private readonly size = defaultPoolSize()) { }
+	/** `youngGenerationMb`: each worker's young generation (V8's default when none; `check` asks for less). */
+	constructor(private readonly size = defaultPoolSize(), private readonly youngGenerationMb?: number) { }
 
 	private start(): boolean {
 		if (this.failed) {
@@ -37,7 +38,7 @@ export class IndexWorkerPool implements PageParser {
 		}
 		try {
 			for (let i = 0; i < this.size; i++) {
-				const worker = new Worker(script);
+				const worker = new Worker(script, this.youngGenerationMb === undefined ? undefined : { resourceLimits: { maxYoungGenerationSizeMb: this.youngGenerationMb } });
 				worker.unref();
 				worker.on('message', (message: IndexJobResult) => {
 					const job = this.pending.get(message.id);

@@ -126,7 +126,8 @@ async function runCheck(parsed: ParsedArguments, io: CliIo): Promise<number> {
 }
 
 async function check(parsed: ParsedArguments, io: CliIo): Promise<number> {
-	const { folder, options } = checkOptionsOf(parsed, io.cwd);
+	const { folder, options: given } = checkOptionsOf(parsed, io.cwd);
+	const options: CheckOptions = { ...given, heapGrowth: io.heapGrowth };
 	const formatName = stringValue(parsed, 'format') ?? 'text';
 	const fix = flagValue(parsed, 'fix');
 	if (options.wanted) {

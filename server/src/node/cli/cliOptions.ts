@@ -37,6 +37,8 @@ export interface CliIo {
 	readonly stderr: (text: string) => void;
 	readonly isTerminal: boolean;
 	readonly cwd: string;
+	/** Sets how far the heap may grow over what is live before the next full collection (V8's `--heap-growing-percent`), from what is live now (a full collection made); none, left as it is. */
+	readonly heapGrowth?: (percent: number) => void;
 }
 
 /** A subcommand: its table and the function that runs it, resolving to the exit status. */

@@ -1,3 +1,5 @@
+import * as v8 from 'v8';
+import * as vm from 'vm';
 import { checkSubcommand } from './checkCli';
 import { graphSubcommand } from './graphCli';
 import { COMMON_OPTIONS, flagValue, helpText, parseSubcommandArguments, UsageError, type CliIo, type Subcommand } from './cliOptions';
@@ -85,5 +87,11 @@ function processIo(): CliIo {
 		stderr: text => process.stderr.write(text),
 		isTerminal: Boolean(process.stderr.isTTY),
 		cwd: process.cwd(),
+		heapGrowth: percent => {
+			v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
+			// The growth applies from the next full collection on: one now, so it counts from what is live now.
+			v8.setFlagsFromString('--expose-gc');
+			(vm.runInNewContext('gc') as () => void)();
+		},
 	};
 }

@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { StoredPageSummary, type PageBlobFile } from '../../service/parse/storedPageSummary';
 import type { VaultService } from '../../service/vaultService';
+import { rememberAnchorIds } from '../../service/vault/pageAnchors';
 
 /** Bytes gathered before each write. */
 const WRITE_CHUNK = 1 << 20;
@@ -18,18 +19,52 @@ const READ_AHEAD = 1 << 18;
  * open (on POSIX; elsewhere at `close`), so nothing is left behind when
  * `check` fails or is interrupted. A blob that cannot be read back gives
  * undefined: its page is then read and parsed again (`StoredPages.blobBytes`).
- * The blobs are written in the order the pages will be read (their paths'
- * in `check`), and read ahead while they are read in that order.
+ * Blobs are written a group at a time (`append`: `check` writes each few
+ * thousand pages indexed, so they never all sit in memory), each group in
+ * the order given, and read ahead while they are read in the order written.
  */
 export class SpilledBlobFile implements PageBlobFile {
 	private fd: number | undefined;
+	/** Blobs written, and their bytes. */
+	private count = 0;
+	private size = 0;
+	/** Where each slot's blob lies (the first `count` entries). */
+	private offsets = new Float64Array(1024);
+	private lengths = new Uint32Array(1024);
+	/** A write failed: nothing more is written here (the blobs written before are still read). */
+	private failed = false;
 	/** The last slot read. */
 	private last = -1;
 	/** Blobs read ahead: the bytes of the slots from `first` to before `end`. */
 	private ahead: { readonly first: number; readonly end: number; readonly bytes: Uint8Array } | undefined;
 
-	private constructor(fd: number, private readonly offsets: Float64Array, private readonly lengths: Uint32Array, private readonly leftOver: string | undefined) {
+	private constructor(fd: number, private readonly leftOver: string | undefined) {
 		this.fd = fd;
+	}
+
+	/** A new empty file in `folder`; undefined when it cannot be made. */
+	static open(folder = os.tmpdir()): SpilledBlobFile | undefined {
+		try {
+			const place = openUnlinked(folder);
+			return new SpilledBlobFile(place.fd, place.leftOver);
+		} catch {
+			return undefined;
+		}
+	}
+
+	/**
+	 * The index's stored pages whose blobs are in memory: those of the paths
+	 * of `order` first, in that order, then the others in the index's order.
+	 */
+	static inMemory(service: VaultService, order: readonly string[] = []): StoredPageSummary[] {
+		const pages: StoredPageSummary[] = [];
+		const ordered = order.map(path => service.index.getPage(path));
+		for (const page of new Set([...ordered, ...service.index.pages()])) {
+			if (page instanceof StoredPageSummary && !page.blobOnDisk) {
+				pages.push(page);
+			}
+		}
+		return pages;
 	}
 
 	/**
@@ -40,37 +75,60 @@ export class SpilledBlobFile implements PageBlobFile {
 	 * read (the pages of others after them); none, the index's order.
 	 */
 	static spill(service: VaultService, folder = os.tmpdir(), order: readonly string[] = []): SpilledBlobFile | undefined {
-		const pages: StoredPageSummary[] = [];
-		const ordered = order.map(path => service.index.getPage(path));
-		for (const page of new Set([...ordered, ...service.index.pages()])) {
-			if (page instanceof StoredPageSummary && !page.blobOnDisk) {
-				pages.push(page);
-			}
-		}
+		const pages = SpilledBlobFile.inMemory(service, order);
 		if (pages.length === 0) {
 			return undefined;
 		}
-		let place: { fd: number; leftOver: string | undefined } | undefined;
-		try {
-			place = openUnlinked(folder);
-			const offsets = new Float64Array(pages.length);
-			const lengths = new Uint32Array(pages.length);
-			writeBlobs(place.fd, pages, offsets, lengths);
-			const file = new SpilledBlobFile(place.fd, offsets, lengths, place.leftOver);
-			pages.forEach((page, slot) => page.keepBlobIn(file, slot));
-			return file;
-		} catch {
-			if (place !== undefined) {
-				closeQuietly(place.fd);
-				removeQuietly(place.leftOver);
-			}
+		const file = SpilledBlobFile.open(folder);
+		if (file !== undefined && !file.append(pages, true)) {
+			file.close();
 			return undefined;
 		}
+		return file;
+	}
+
+	/**
+	 * Writes the blobs of `pages` after those written so far, in that order,
+	 * and points each page at its blob here (its blob in memory let go);
+	 * false, these pages left as they were, when they cannot be written
+	 * (nothing is written here after that). `lettingPoolGo`: the pages are
+	 * the last of the index, and its string pool is let go as when the
+	 * persisted index is written (`StoredPageSummary.keepBlobIn`); otherwise
+	 * indexing goes on, sharing strings with the pages made so far.
+	 */
+	append(pages: readonly StoredPageSummary[], lettingPoolGo: boolean): boolean {
+		const fd = this.fd;
+		if (fd === undefined || this.failed) {
+			return false;
+		}
+		this.makeRoom(this.count + pages.length);
+		try {
+			this.size = writeBlobs(fd, pages, this.size, this.offsets.subarray(this.count), this.lengths.subarray(this.count));
+		} catch {
+			this.failed = true;
+			return false;
+		}
+		pages.forEach((page, i) => page.keepBlobIn(this, this.count + i, lettingPoolGo));
+		this.count += pages.length;
+		return true;
+	}
+
+	private makeRoom(count: number): void {
+		if (count <= this.offsets.length) {
+			return;
+		}
+		const length = Math.max(count, this.offsets.length * 2);
+		const offsets = new Float64Array(length);
+		const lengths = new Uint32Array(length);
+		offsets.set(this.offsets);
+		lengths.set(this.lengths);
+		this.offsets = offsets;
+		this.lengths = lengths;
 	}
 
 	read(slot: number): Uint8Array | undefined {
 		const fd = this.fd;
-		if (fd === undefined || slot >= this.lengths.length) {
+		if (fd === undefined || slot >= this.count) {
 			return undefined;
 		}
 		const sequential = slot === this.last + 1;
@@ -85,7 +143,7 @@ export class SpilledBlobFile implements PageBlobFile {
 		}
 		// Read in order: this blob and those after it, up to `READ_AHEAD` bytes (at least this one whole).
 		let end = slot + 1;
-		while (end < this.lengths.length && this.offsets[end] + this.lengths[end] - this.offsets[slot] <= READ_AHEAD) {
+		while (end < this.count && this.offsets[end] + this.lengths[end] - this.offsets[slot] <= READ_AHEAD) {
 			end++;
 		}
 		const bytes = this.readBytes(fd, this.offsets[slot], this.offsets[end - 1] + this.lengths[end - 1] - this.offsets[slot]);
@@ -114,6 +172,44 @@ export class SpilledBlobFile implements PageBlobFile {
 	}
 }
 
+/**
+ * `check`'s blobs written to its file while the vault is indexed, a group
+ * of at least `every` pages at a time (so they never all sit in memory),
+ * each group in the order of its paths; each page's anchor ids made first,
+ * while its blob is in memory: other pages' diagnostics check links to its
+ * headings against them (`rememberAnchorIds`).
+ */
+export class SpillWhileIndexing {
+	private spilledAt = 0;
+
+	constructor(readonly file: SpilledBlobFile, private readonly every = 4096) {}
+
+	/** Pages are being indexed, `indexed` so far: those in memory are written when `every` more are. */
+	indexed(service: VaultService, indexed: number): void {
+		if (indexed - this.spilledAt >= this.every) {
+			this.spilledAt = indexed;
+			this.spill(service, false);
+		}
+	}
+
+	/** Indexing is done: the rest are written (see `SpilledBlobFile.append` for the string pool). */
+	finish(service: VaultService): void {
+		this.spill(service, true);
+	}
+
+	private spill(service: VaultService, last: boolean): void {
+		const { index } = service;
+		const site = service.settings().site;
+		const pages = SpilledBlobFile.inMemory(service).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+		for (const page of pages) {
+			rememberAnchorIds(page, site, index, index.anchorIds);
+		}
+		if (pages.length > 0) {
+			this.file.append(pages, last);
+		}
+	}
+}
+
 /** A new file in a folder of its own under `folder`, open for reading and writing, and removed at once where an open file can be: `leftOver` names it otherwise. */
 function openUnlinked(folder: string): { fd: number; leftOver: string | undefined } {
 	const own = fs.mkdtempSync(path.join(folder, 'entity-vault-check-'));
@@ -128,37 +224,38 @@ function openUnlinked(folder: string): { fd: number; leftOver: string | undefine
 	}
 }
 
-/** Every page's blob one after the other, gathered into chunks of `WRITE_CHUNK` bytes; `offsets` and `lengths` get where each lies. */
-function writeBlobs(fd: number, pages: readonly StoredPageSummary[], offsets: Float64Array, lengths: Uint32Array): void {
+/**
+ * Every page's blob one after the other from `at` in the file, gathered into
+ * chunks of `WRITE_CHUNK` bytes; `offsets` and `lengths` get where each lies.
+ * Gives where the file's bytes end.
+ */
+function writeBlobs(fd: number, pages: readonly StoredPageSummary[], at: number, offsets: Float64Array, lengths: Uint32Array): number {
 	const chunk = Buffer.allocUnsafe(WRITE_CHUNK);
 	let filled = 0;
-	let at = 0;
-	const flush = (): void => {
+	const write = (bytes: Uint8Array, length: number): void => {
 		let done = 0;
-		while (done < filled) {
-			done += fs.writeSync(fd, chunk, done, filled - done);
+		while (done < length) {
+			done += fs.writeSync(fd, bytes, done, length - done, at + done);
 		}
-		filled = 0;
+		at += length;
 	};
 	pages.forEach((page, slot) => {
 		const blob = page.blob;
-		offsets[slot] = at;
-		lengths[slot] = blob.length;
-		at += blob.length;
 		if (blob.length > WRITE_CHUNK - filled) {
-			flush();
+			write(chunk, filled);
+			filled = 0;
 		}
+		offsets[slot] = at + filled;
+		lengths[slot] = blob.length;
 		if (blob.length > WRITE_CHUNK) {
-			let done = 0;
-			while (done < blob.length) {
-				done += fs.writeSync(fd, blob, done, blob.length - done);
-			}
+			write(blob, blob.length);
 			return;
 		}
 		chunk.set(blob, filled);
 		filled += blob.length;
 	});
-	flush();
+	write(chunk, filled);
+	return at;
 }
 
 function closeQuietly(fd: number): void {

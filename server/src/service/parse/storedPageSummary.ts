@@ -514,12 +514,15 @@ export class StoredPageSummary implements PageSummary {
 	 * Keeps the blob in `file` (its bytes there, at `slot`, are this page's)
 	 * and lets go of it in memory. The persisted index is then written: the
 	 * pool that shared the strings of the pages made together (a cold index)
-	 * is let go too, the pages keeping what they share.
+	 * is let go too, the pages keeping what they share (not while more
+	 * pages are coming that share them: `lettingPoolGo` false).
 	 */
-	keepBlobIn(file: PageBlobFile, slot: number): void {
+	keepBlobIn(file: PageBlobFile, slot: number, lettingPoolGo = true): void {
 		this.stored = file;
 		this.slot = slot;
-		this.home.summaries.strings.forget();
+		if (lettingPoolGo) {
+			this.home.summaries.strings.forget();
+		}
 	}
 
 	get url(): string { return this.header.url; }
