@@ -1,11 +1,12 @@
 import {
-	LSPErrorCodes, ResponseError, SymbolKind, type CancellationToken, type CompletionList, type Connection, type Location, type Position, type Range, type ReferenceParams,
+	LSPErrorCodes, ResponseError, SymbolKind, type CancellationToken, type CompletionList, type Connection, type Location, type Position, type ReferenceParams,
 	type ResultProgressReporter,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { showReferencesCommand } from '../protocol';
 import type { PageSummary } from '../service/parse/pageSummary';
 import { RENUMBER_FOOTNOTES_KIND, type PageItemData, type VaultLocation } from '../service/vaultService';
+import { sameRange } from '../service/text/lineIndex';
 import { localToday } from './localDate';
 import { requestWork, yieldToEventLoop } from './timeSlices';
 import type { VaultWorkspace } from './vaultWorkspace';
@@ -391,8 +392,4 @@ export function withDefaultEditRange(list: CompletionList): CompletionList {
 	}
 	list.itemDefaults = { ...list.itemDefaults, editRange: range };
 	return list;
-}
-
-function sameRange(a: Range, b: Range): boolean {
-	return a === b || (a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character);
 }

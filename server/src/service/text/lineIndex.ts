@@ -89,6 +89,12 @@ export function spanToRange(lineStarts: LineStarts, span: Span): Range {
 	return rangeInLines(lineStarts, 0, span.start, span.end);
 }
 
+/** Whether two ranges cover the same positions (the same object, or equal line and character at both ends). */
+export function sameRange(a: Range, b: Range): boolean {
+	return a === b || (a.start.line === b.start.line && a.start.character === b.start.character
+		&& a.end.line === b.end.line && a.end.character === b.end.character);
+}
+
 /**
  * `spanToRange` of the span from `start` to `end`, over the line starts from
  * index `first` of `numbers` to `after`: a stored page's header keeps them

@@ -2,11 +2,11 @@ import type { Range, SnippetTextEdit, TextEdit } from 'vscode-languageserver-typ
 import { scanMarkdown } from '../../parse/markdown';
 import type { FootnoteDefinition } from '../../parse/markdownTypes';
 import type { PageFootnoteDefinition } from '../../parse/pageSummary';
-import { lineAt } from '../../text/lineIndex';
+import { lineAt, sameRange } from '../../text/lineIndex';
 import type { VaultDiagnostic } from '../diagnostics';
 import { isBlankLine, lineBounds, lineBreakNear } from './documentLines';
 import { footnoteStubs, stubsText } from './footnoteStubs';
-import { pageFix, rangeOfSpan, replaceSpan, sameRange, type QuickFixContext, type VaultCodeAction } from './quickFix';
+import { pageFix, rangeOfSpan, replaceSpan, type QuickFixContext, type VaultCodeAction } from './quickFix';
 
 /**
  * Footnote quick fixes:

@@ -7,7 +7,8 @@ import { pageTemplate, plainTitleText, sectionConventions, titleForSlug } from '
 import { candidatePathsForUrl, slugOfUrl } from '../../vault/vaultPaths';
 import { urlExists, type VaultDiagnostic } from '../diagnostics';
 import { preferredLinkPath } from '../linkStyle';
-import { pageFix, rangeOfSpan, replaceSpan, sameRange, type QuickFixContext, type VaultCodeAction } from './quickFix';
+import { pageFix, rangeOfSpan, replaceSpan, type QuickFixContext, type VaultCodeAction } from './quickFix';
+import { sameRange } from '../../text/lineIndex';
 
 /**
  * Link quick fixes:

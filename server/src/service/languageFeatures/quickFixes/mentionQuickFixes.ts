@@ -4,7 +4,8 @@ import { escapeLinkText } from '../completion';
 import { plural } from '../entityCard';
 import type { VaultDiagnostic } from '../diagnostics';
 import { unlinkedMentions } from '../unlinkedMentions';
-import { rangeOfSpan, replaceSpan, sameRange, type QuickFixContext, type VaultCodeAction } from './quickFix';
+import { rangeOfSpan, replaceSpan, type QuickFixContext, type VaultCodeAction } from './quickFix';
+import { sameRange } from '../../text/lineIndex';
 
 /** The kind of the source action linking every unlinked mention of a page. */
 export const LINK_MENTIONS_KIND = `${CodeActionKind.Source}.linkMentions` as const;

@@ -60,11 +60,6 @@ export function rangeOfSpan(context: QuickFixContext, span: Span): Range {
 	return spanToRange(context.page.lineStarts, span);
 }
 
-export function sameRange(a: Range, b: Range): boolean {
-	return a.start.line === b.start.line && a.start.character === b.start.character
-		&& a.end.line === b.end.line && a.end.character === b.end.character;
-}
-
 /** A text edit replacing `[start, end)` of the page's text. */
 export function replaceSpan(context: QuickFixContext, start: number, end: number, newText: string): TextEdit {
 	return { range: { start: positionAt(context.page.lineStarts, start), end: positionAt(context.page.lineStarts, end) }, newText };
