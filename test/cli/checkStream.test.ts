@@ -96,6 +96,37 @@ describe('check streams its text and json reports', () => {
 		assert.deepStrictEqual(events, ['heap growth 20', 'write problems'], 'set once, before the report (written at once: a small one)');
 	});
 
+	it('writes nothing more while its reader has not taken what was written (a pipe slower than check), and writes all of it', async function () {
+		this.timeout(60_000);
+		const folder = orderVault(400);
+		for (const mentions of [[], ['--severity', 'unlinked-mention=off']]) {
+			const writes: string[] = [];
+			let waits = 0;
+			let waiting = false;
+			let writtenWhileWaiting = 0;
+			const status = await main(['check', folder, '--format', 'json', ...mentions], {
+				stdout: text => {
+					writes.push(text);
+					writtenWhileWaiting += waiting ? 1 : 0;
+				},
+				stderr: () => undefined, isTerminal: false, cwd: repoRoot,
+				stdoutTaken: () => {
+					waits++;
+					waiting = true;
+					return new Promise(resolve => setTimeout(() => {
+						waiting = false;
+						resolve();
+					}, 1));
+				},
+			});
+			assert.strictEqual(status, 1);
+			// 402 files in batches of 16 pages: a wait after each.
+			assert.strictEqual(waits, Math.ceil(402 / 16), `waits ${mentions.join(' ')}`);
+			assert.strictEqual(writtenWhileWaiting, 0);
+			assert.strictEqual(writes.join(''), formatJson(await checkVault(folder, mentions.length > 0 ? { severity: { 'unlinked-mention': 'off' } } : {})));
+		}
+	});
+
 	it('gathers pieces into chunks and writes what is left on flush', () => {
 		const writes: string[] = [];
 		const output = new ChunkedOutput(text => writes.push(text));

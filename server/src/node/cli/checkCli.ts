@@ -156,7 +156,7 @@ async function check(parsed: ParsedArguments, io: CliIo): Promise<number> {
 	}
 	const streamed = STREAMED_FORMATS[formatName];
 	if (streamed !== undefined) {
-		return streamCheck(folder, { ...options, onProgress: progressReporter(io) }, streamed(), io);
+		return streamCheck(folder, { ...options, onProgress: progressReporter(io), outputTaken: io.stdoutTaken }, streamed(), io);
 	}
 	// The html format is the vault overview (pages per section, most linked, orphans, unsourced, wanted, problems by code).
 	const report = await checkVault(folder, { ...options, onProgress: progressReporter(io), ...(formatName === 'html' ? { overviewLimit: HTML_LIST_LIMIT } : {}) });

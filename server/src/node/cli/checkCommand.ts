@@ -89,6 +89,8 @@ export interface CheckOptions {
 	readonly overviewLimit?: number;
 	/** Sets the heap's growth (`CliIo.heapGrowth`): the diagnostics ask for less than indexing. */
 	readonly heapGrowth?: (percent: number) => void;
+	/** Awaited after each batch of pages' problems is given out (`CliIo.stdoutTaken`): the report's reader keeps up. */
+	readonly outputTaken?: () => Promise<void>;
 }
 
 /** The vault configuration file has problems: `check` names each (file, line, key) and exits 2, checking nothing. */
@@ -254,7 +256,7 @@ export async function checkVaultInOrder(folder: string, options: CheckOptions, s
 			logPhase('anchor ids and name ranges made');
 			spill?.finish(vault.service);
 			logPhase('blobs written to a file');
-		});
+		}, options.outputTaken);
 	} finally {
 		file?.close();
 	}

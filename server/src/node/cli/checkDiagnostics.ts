@@ -44,18 +44,24 @@ interface PendingBatch<T> {
  * full collection); `use` gets a page's converted diagnostics, its mentions' last.
  * `meanwhile` runs on this thread before any page's diagnostics, once the
  * workers are given what they build their tables from (while they build them).
+ * `betweenBatches` is awaited after each batch's pages are given to `use`
+ * (what `use` wrote taken by its reader).
  */
 export async function forEachPageDiagnostics<T>(
 	vault: VaultWorkspace, paths: readonly string[], convert: (path: string, diagnostics: readonly VaultDiagnostic[]) => T[], use: (path: string, converted: T[]) => void,
-	meanwhile: () => void = () => undefined,
+	meanwhile: () => void = () => undefined, betweenBatches: () => Promise<void> = () => Promise.resolve(),
 ): Promise<void> {
 	const service = vault.service;
 	const settings = service.settings();
+	const size = batchSize(paths.length);
 	if (settings.severity['unlinked-mention'] === 'off') {
 		meanwhile();
 		// Then no text is read at all.
-		for (const path of paths) {
-			use(path, convert(path, vault.diagnosticsReadingText(path)));
+		for (let at = 0; at < paths.length; at++) {
+			use(paths[at], convert(paths[at], vault.diagnosticsReadingText(paths[at])));
+			if ((at + 1) % size === 0 || at + 1 === paths.length) {
+				await betweenBatches();
+			}
 		}
 		return;
 	}
@@ -71,10 +77,10 @@ export async function forEachPageDiagnostics<T>(
 			const mentions = pageFound !== undefined && pageFound.length > 0 ? service.mentionDiagnostics(path, pageFound) : [];
 			use(path, mentions.length === 0 ? batch.diagnostics[i] : [...batch.diagnostics[i], ...convert(path, mentions)]);
 		});
+		await betweenBatches();
 	};
 	try {
 		const pending: PendingBatch<T>[] = [];
-		const size = batchSize(paths.length);
 		for (let at = 0; at < paths.length; at += size) {
 			await suggestions.supplyFor(at, size);
 			const batchPaths = paths.slice(at, at + size);

@@ -39,6 +39,11 @@ export interface CliIo {
 	readonly cwd: string;
 	/** Sets how far the heap may grow over what is live before the next full collection (V8's `--heap-growing-percent`), from what is live now (a full collection made); none, left as it is. */
 	readonly heapGrowth?: (percent: number) => void;
+	/**
+	 * Resolves once what was written to `stdout` has been taken by its reader (at once when nothing waits):
+	 * a report streamed into a pipe slower than `check` (`| jq`) waits for it instead of piling up in memory.
+	 */
+	readonly stdoutTaken?: () => Promise<void>;
 }
 
 /** A subcommand: its table and the function that runs it, resolving to the exit status. */

@@ -87,6 +87,7 @@ function processIo(): CliIo {
 		stderr: text => process.stderr.write(text),
 		isTerminal: Boolean(process.stderr.isTTY),
 		cwd: process.cwd(),
+		stdoutTaken: () => writableTaken(process.stdout),
 		heapGrowth: percent => {
 			v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
 			// The growth applies from the next full collection on: one now, so it counts from what is live now.
@@ -94,4 +95,22 @@ function processIo(): CliIo {
 			(vm.runInNewContext('gc') as () => void)();
 		},
 	};
+}
+
+/** Resolves once `stream` has written out what it was given (its `drain`), or can write nothing more (an error, closed). */
+function writableTaken(stream: NodeJS.WritableStream & { readonly writableNeedDrain?: boolean }): Promise<void> {
+	if (!stream.writableNeedDrain) {
+		return Promise.resolve();
+	}
+	return new Promise(resolve => {
+		const done = (): void => {
+			stream.off('drain', done);
+			stream.off('error', done);
+			stream.off('close', done);
+			resolve();
+		};
+		stream.on('drain', done);
+		stream.on('error', done);
+		stream.on('close', done);
+	});
 }
