@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { spawn } from 'child_process';
 import * as path from 'path';
 import { checkVault, formatJson } from '../../server/src/node/cli/checkCommand';
 import { main } from '../../server/src/node/cli/main';
@@ -125,6 +126,18 @@ describe('check streams its text and json reports', () => {
 			assert.strictEqual(writtenWhileWaiting, 0);
 			assert.strictEqual(writes.join(''), formatJson(await checkVault(folder, mentions.length > 0 ? { severity: { 'unlinked-mention': 'off' } } : {})));
 		}
+	});
+
+	it('stops quietly, status 0, when its reader stops reading (`check | head`), not with an unhandled EPIPE', async function () {
+		this.timeout(60_000);
+		const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'entity-vault.js'), 'check', orderVault(400), '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+		let stderr = '';
+		child.stderr.on('data', chunk => { stderr += String(chunk); });
+		// The first piece read, then the pipe closed: the pieces after it cannot be written.
+		child.stdout.once('data', () => child.stdout.destroy());
+		const status = await new Promise<number | null>(resolve => child.on('close', code => resolve(code)));
+		assert.strictEqual(stderr, '');
+		assert.strictEqual(status, 0);
 	});
 
 	it('gathers pieces into chunks and writes what is left on flush', () => {

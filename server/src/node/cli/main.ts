@@ -82,6 +82,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 }
 
 function processIo(): CliIo {
+	// A reader that stops reading (`check | head`): stop there quietly, as command line tools do on a closed pipe,
+	// rather than with an unhandled EPIPE and its stack trace. What was not read is not wanted.
+	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code !== 'EPIPE') {
+			throw error;
+		}
+		process.exit(0);
+	});
 	return {
 		stdout: text => process.stdout.write(text),
 		stderr: text => process.stderr.write(text),
