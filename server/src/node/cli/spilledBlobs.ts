@@ -58,8 +58,10 @@ export class SpilledBlobFile implements PageBlobFile {
 	 */
 	static inMemory(service: VaultService, order: readonly string[] = []): StoredPageSummary[] {
 		const pages: StoredPageSummary[] = [];
-		const ordered = order.map(path => service.index.getPage(path));
-		for (const page of new Set([...ordered, ...service.index.pages()])) {
+		// Without an order (`check` writes a group every few thousand pages indexed), the index's pages as they are:
+		// no set of every page made again for each group.
+		const candidates = order.length === 0 ? service.index.pages() : new Set([...order.map(path => service.index.getPage(path)), ...service.index.pages()]);
+		for (const page of candidates) {
 			if (page instanceof StoredPageSummary && !page.blobOnDisk) {
 				pages.push(page);
 			}
